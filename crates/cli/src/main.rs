@@ -1,0 +1,57 @@
+//! `myo`: the command-line front door to Myo.
+//!
+//! This crate is thin on purpose: it parses arguments, validates configuration once, wires the
+//! library crates together and maps failures to exit codes. It holds no clinical logic.
+//!
+//! Exit codes: 0 success; 1 the command ran but found problems (for example `myo kb check`
+//! failing a rule); 2 bad input or usage (messages name the field), or a run that finished with
+//! some records rejected.
+
+mod ask;
+mod kb;
+mod score;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Myo: dermatomyositis and myositis information, clinical instruments and care tracking.
+#[derive(Debug, Parser)]
+#[command(name = "myo", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score a published clinical instrument from JSON or NDJSON cases.
+    Score(score::ScoreArgs),
+    /// Inspect and check the built-in knowledge base.
+    #[command(subcommand)]
+    Kb(kb::KbCommand),
+    /// Ask a question; answers come only from the reviewed knowledge base.
+    Ask(ask::AskArgs),
+    /// Search the knowledge base.
+    Search(ask::SearchArgs),
+    /// Evaluate retrieval, triage and guardrails on the built-in question set.
+    Eval(ask::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Score(args) => score::run(args),
+        Command::Kb(cmd) => kb::run(cmd),
+        Command::Ask(args) => ask::run_ask(args),
+        Command::Search(args) => ask::run_search(args),
+        Command::Eval(args) => ask::run_eval(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("myo: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
