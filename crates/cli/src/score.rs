@@ -1,13 +1,138 @@
-//! `myo score`: placeholder until the instruments land.
+//! `myo score`: score published instruments from JSON or NDJSON cases.
+//!
+//! Input is one JSON document, or NDJSON (one case per line), told apart by content: a text that
+//! parses as one JSON value is one case; otherwise, if its first non-empty line is a complete
+//! JSON value, every non-empty line is a case. Results go to stdout, one per case, in order.
+//! A bad NDJSON line is reported on stderr as `line N: field F: message` and the others are still
+//! scored (exit 2). A bad single case prints nothing on stdout (exit 2).
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use myo_api::{explain_text, ScoreError, Scorer};
+use serde_json::Value;
 
 /// Arguments of `myo score`.
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
     /// Instrument id (see `myo score --list`).
     pub instrument: Option<String>,
+    /// File with one JSON case or NDJSON (one case per line); `-` or none reads stdin.
+    pub file: Option<PathBuf>,
+    /// List the instruments with their status and citation.
+    #[arg(long)]
+    pub list: bool,
+    /// Print the JSON Schema of the instrument's input.
+    #[arg(long)]
+    pub schema: bool,
+    /// Output format: `json` (default for results) or `text` (default for `--list`).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
-pub fn run(_args: ScoreArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Output format of `myo score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON result per line.
+    Json,
+    /// A readable explanation per case.
+    Text,
+}
+
+pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
+    let scorer = Scorer::builtin().context("built-in instrument definitions")?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.list {
+        list(&scorer, args.format.unwrap_or(Format::Text), &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(id) = args.instrument.as_deref() else {
+        bail!("give an instrument id (see `myo score --list`)");
+    };
+    let schema = scorer.schema(id)?; // also rejects an unknown id before reading input
+    if args.schema {
+        writeln!(out, "{}", serde_json::to_string_pretty(&schema)?)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let format = args.format.unwrap_or(Format::Json);
+    let text = read_input(args.file.as_ref())?;
+    let code = match serde_json::from_str::<Value>(&text) {
+        Ok(case) => {
+            let result = scorer.score_json(id, &case)?;
+            emit(&mut out, format, &result)?;
+            ExitCode::SUCCESS
+        }
+        Err(_) if looks_like_ndjson(&text) => ndjson(&scorer, id, &text, format, &mut out)?,
+        Err(e) => bail!("field $: invalid JSON: {e}"),
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn read_input(file: Option<&PathBuf>) -> anyhow::Result<String> {
+    let mut text = String::new();
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        }
+        _ => {
+            io::stdin().read_to_string(&mut text).context("reading stdin")?;
+        }
+    }
+    if text.trim().is_empty() {
+        bail!("no input: give one JSON case or NDJSON (one case per line)");
+    }
+    Ok(text)
+}
+
+/// NDJSON when the first non-empty line is a JSON value on its own.
+fn looks_like_ndjson(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let first_is_value = lines.next().is_some_and(|l| serde_json::from_str::<Value>(l).is_ok());
+    first_is_value && lines.next().is_some()
+}
+
+fn ndjson(scorer: &Scorer, id: &str, text: &str, format: Format, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let mut rejected = 0usize;
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        match scorer.score_str(id, line) {
+            Ok(result) => emit(out, format, &result)?,
+            Err(ScoreError::Input(e)) => {
+                rejected += 1;
+                out.flush()?;
+                eprintln!("line {}: {e}", n + 1);
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
+    if rejected > 0 {
+        eprintln!("myo: {rejected} case(s) rejected");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn emit(out: &mut impl Write, format: Format, result: &Value) -> anyhow::Result<()> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string(result)?)?,
+        Format::Text => writeln!(out, "{}", explain_text(result))?,
+    }
+    Ok(())
+}
+
+fn list(scorer: &Scorer, format: Format, out: &mut impl Write) -> anyhow::Result<()> {
+    for item in scorer.list() {
+        if format == Format::Json {
+            writeln!(out, "{}", serde_json::to_string(&item)?)?;
+            continue;
+        }
+        let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+        writeln!(out, "{:<20} {:<9} {}", s(&item["id"]), s(&item["status"]), s(&item["title"]))?;
+        writeln!(out, "{:<30} {} [{}]", "", s(&item["citation"]["reference"]), s(&item["citation"]["locator"]))?;
+    }
+    Ok(())
 }

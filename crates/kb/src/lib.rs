@@ -1,3 +1,158 @@
 //! `myo-kb`: Myo's knowledge base: the content model, its loader and its quality checks.
 //!
 //! Pure code: the crate receives `(path, contents)` pairs and never walks the filesystem itself.
+//! The real content (`kb/` at the repository root) is compiled in by the build script and is
+//! available through [`builtin`] and [`Kb::builtin`]. The rules enforced by [`Kb::check`] are
+//! those of `kb/README.md`.
+
+pub mod builtin;
+mod check;
+mod cite;
+mod date;
+mod load;
+mod model;
+mod suggest;
+mod text;
+
+pub use check::{COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity};
+pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
+pub use date::{Date, DateError};
+pub use load::{LoadError, LoadErrors};
+pub use model::{
+    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, Food, FoodKind,
+    Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route, Section, Source,
+    SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term, TestGroup, TestInfo, Tier,
+    UnknownValue,
+};
+pub use suggest::edit_distance;
+pub use text::{Passage, Readability, plain_text, readability, words};
+
+/// Myo's medical disclaimer, shown at the end of every page.
+pub const DISCLAIMER: &str = "Myo gives general information; it does not diagnose, \
+prescribe or replace your care team. Talk to your doctor or nurse about your own care. \
+In an emergency, call 911 or your local emergency number now.";
+
+/// The loaded knowledge base: entries (in load order) and the source registry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kb {
+    entries: Vec<Entry>,
+    sources: Vec<Source>,
+}
+
+impl Kb {
+    /// Loads entries from `(path, contents)` pairs plus the source registry text.
+    ///
+    /// Paths look like `kb/<section>/<id>.md` (only the last two components matter). Every file
+    /// that fails to parse is reported, with its path and field; none is skipped silently.
+    pub fn load<I, P, C>(files: I, sources_toml: &str) -> Result<Kb, LoadErrors>
+    where
+        I: IntoIterator<Item = (P, C)>,
+        P: AsRef<str>,
+        C: AsRef<str>,
+    {
+        let mut errors = Vec::new();
+        let sources = load::parse_sources("kb/sources.toml", sources_toml).unwrap_or_else(|e| {
+            errors.push(e);
+            Vec::new()
+        });
+        let mut entries = Vec::new();
+        for (path, contents) in files {
+            match load::parse_entry(path.as_ref(), contents.as_ref()) {
+                Ok(entry) => entries.push(entry),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Kb { entries, sources })
+        } else {
+            Err(LoadErrors(errors))
+        }
+    }
+
+    /// The knowledge base compiled into this crate from the repository's `kb/` folder.
+    pub fn builtin() -> Result<Kb, LoadErrors> {
+        Kb::load(builtin::FILES.iter().copied(), builtin::SOURCES_TOML)
+    }
+
+    /// All entries, in load order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id (the first one, should ids be duplicated).
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Entries of one section.
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.section == section)
+    }
+
+    /// The source registry.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The registry source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Every glossary term, with the entry it comes from.
+    pub fn glossary_terms(&self) -> Vec<(&Entry, &Term)> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.structured {
+                Some(Structured::Glossary(terms)) => Some(terms.iter().map(move |t| (e, t))),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// Every red-flag table, with its entry.
+    pub fn red_flags(&self) -> Vec<(&Entry, &RedFlag)> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.structured {
+                Some(Structured::RedFlag(flag)) => Some((e, flag)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every passage of every entry (see [`Entry::passages`]).
+    pub fn passages(&self) -> Vec<Passage> {
+        self.entries.iter().flat_map(Entry::passages).collect()
+    }
+
+    /// Up to `limit` known ids closest to `id`, nearest first, for "did you mean" messages.
+    pub fn suggest(&self, id: &str, limit: usize) -> Vec<&str> {
+        suggest::nearest(id, self.entries.iter().map(|e| e.id.as_str()), limit)
+    }
+
+    /// Checks every rule of `kb/README.md`. `seeds` are `(name, text)` pairs of the seed pages
+    /// for the copy check (empty: the copy check is skipped and the report says so); `today`
+    /// decides which entries are stale.
+    pub fn check(&self, seeds: &[(&str, &str)], today: Date) -> Report {
+        check::check(self, seeds, today)
+    }
+}
+
+impl Entry {
+    /// The body split at `#`/`##` headings into passages of plain text (empty ones dropped).
+    pub fn passages(&self) -> Vec<Passage> {
+        text::passages(&self.id, &self.body)
+    }
+
+    /// Readability of the measured text (summary + body).
+    pub fn readability(&self) -> Readability {
+        text::readability_of(&[&self.summary, &self.body])
+    }
+
+    /// True when the entry is past its review date.
+    pub fn is_stale(&self, today: Date) -> bool {
+        self.next_review_due < today
+    }
+}

@@ -1,0 +1,349 @@
+//! Scoring over JSON: the registry of instruments and the helpers every instrument module uses.
+//!
+//! Each instrument has one module here owning its input DTOs (serde, `deny_unknown_fields`), its
+//! JSON Schema and its output rendering, exposed as one [`Entry`] in [`REGISTRY`]. Outputs share
+//! one envelope (see [`envelope`]) so that [`explain_text`] can render any result.
+
+mod eular_acr;
+mod tis;
+
+use myo_instruments::{Catalog, DefError, Explanation, Meta, Tenths, Value as ItemValue};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Map, Value};
+
+use crate::error::{InputError, ScoreError};
+
+/// One instrument's wire adapter.
+pub(crate) struct Entry {
+    /// Instrument id (`eular-acr-2017`), equal to the definition's `meta.id`.
+    pub id: &'static str,
+    /// Its definition's metadata.
+    pub meta: fn(&Catalog) -> &Meta,
+    /// JSON Schema of the input.
+    pub schema: fn(&Catalog) -> Value,
+    /// A valid input using every object of the schema (used by the schema/DTO agreement test).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub example: fn() -> Value,
+    /// Deserializes into the DTO only (no range checks): the schema/DTO agreement test uses it.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub check_shape: fn(&Value) -> Result<(), InputError>,
+    /// Parses, validates, scores and renders one case.
+    pub score: fn(&Catalog, &Value) -> Result<Value, InputError>,
+}
+
+/// The registry: one line per instrument, in `--list` order.
+pub(crate) const REGISTRY: &[Entry] = &[
+    eular_acr::ENTRY,
+    tis::ENTRY,
+    // Registry: add one line per instrument here.
+];
+
+/// Scores JSON cases against the built-in catalog. Build once, reuse for every case.
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    catalog: Catalog,
+    /// Input schemas in registry order, built once.
+    schemas: Vec<Value>,
+}
+
+impl Scorer {
+    /// A scorer over the definitions embedded in `myo-instruments`.
+    pub fn builtin() -> Result<Scorer, DefError> {
+        Ok(Scorer::new(Catalog::builtin()?))
+    }
+
+    /// A scorer over a given catalog.
+    pub fn new(catalog: Catalog) -> Scorer {
+        let schemas = REGISTRY.iter().map(|e| (e.schema)(&catalog)).collect();
+        Scorer { catalog, schemas }
+    }
+
+    /// The catalog in use.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Every instrument as `{id, title, revision, status, citation}`, in registry order.
+    pub fn list(&self) -> Vec<Value> {
+        REGISTRY
+            .iter()
+            .map(|e| {
+                let meta = (e.meta)(&self.catalog);
+                json!({
+                    "id": e.id,
+                    "title": meta.title,
+                    "revision": meta.revision,
+                    "status": meta.status.as_str(),
+                    "citation": citation_json(&meta.citation),
+                })
+            })
+            .collect()
+    }
+
+    /// The JSON Schema of an instrument's input.
+    pub fn schema(&self, id: &str) -> Result<Value, ScoreError> {
+        Ok(self.schemas[entry(id)?].clone())
+    }
+
+    /// Scores one JSON case. The JSON types are checked against the schema first (serde alone
+    /// would accept an array where an object is expected), then the DTO and the ranges.
+    pub fn score_json(&self, id: &str, input: &Value) -> Result<Value, ScoreError> {
+        let i = entry(id)?;
+        check_types(&self.schemas[i], input, "$")?;
+        Ok((REGISTRY[i].score)(&self.catalog, input)?)
+    }
+
+    /// Scores one case given as JSON text; a syntax error names field `$` and the position.
+    pub fn score_str(&self, id: &str, input: &str) -> Result<Value, ScoreError> {
+        entry(id)?;
+        let value: Value = serde_json::from_str(input)
+            .map_err(|e| InputError::new("$", format!("invalid JSON: {e}"), None))?;
+        self.score_json(id, &value)
+    }
+}
+
+/// Position of `id` in [`REGISTRY`].
+fn entry(id: &str) -> Result<usize, ScoreError> {
+    REGISTRY.iter().position(|e| e.id == id).ok_or_else(|| ScoreError::UnknownInstrument {
+        id: id.to_owned(),
+        suggestions: suggest(id),
+    })
+}
+
+/// Checks JSON types (`type`, recursively through `properties` and `items`) against a schema.
+/// Unknown keys are left to the DTO, whose error lists the expected fields.
+fn check_types(schema: &Value, value: &Value, path: &str) -> Result<(), InputError> {
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let allowed: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let ok = allowed.is_empty() || allowed.contains(&kind) || (kind == "integer" && allowed.contains(&"number"));
+    if !ok {
+        return Err(InputError::new(path, format!("expected {}, got {kind}", allowed.join(" or ")), None));
+    }
+    let child = |key: &str| if path == "$" { key.to_owned() } else { format!("{path}.{key}") };
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if let Some(sub) = schema["properties"].get(k) {
+                    check_types(sub, v, &child(k))?;
+                }
+            }
+        }
+        Value::Array(items) if schema.get("items").is_some() => {
+            for (i, v) in items.iter().enumerate() {
+                check_types(&schema["items"], v, &format!("{path}[{i}]"))?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The known ids nearest to `id` (edit distance up to 3, or one contains the other).
+fn suggest(id: &str) -> Vec<String> {
+    let mut scored: Vec<(usize, &str)> = REGISTRY
+        .iter()
+        .map(|e| (edit_distance(id, e.id), e.id))
+        .filter(|&(d, known)| d <= 3 || (id.len() >= 3 && known.contains(id)))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, k)| k.to_owned()).collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+// ---- helpers for instrument modules ----
+
+/// Deserializes a DTO, naming the failing field by its JSON path.
+pub(crate) fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, InputError> {
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "$".to_owned() } else { path };
+        InputError::new(field, e.into_inner().to_string(), None)
+    })
+}
+
+/// A number in tenths as a JSON number (`101` → `10.1`).
+pub(crate) fn tenths(t: Tenths) -> Value {
+    json!(t.as_f64())
+}
+
+fn citation_json(c: &myo_instruments::Citation) -> Value {
+    json!({"reference": c.reference, "doi": c.doi, "locator": c.locator})
+}
+
+fn item_value(v: &ItemValue) -> Value {
+    match v {
+        ItemValue::Bool(b) => json!(b),
+        ItemValue::Int(n) => json!(n),
+        ItemValue::Real(x) => json!(x),
+        ItemValue::Text(s) => json!(s),
+    }
+}
+
+/// The fields every result carries: `instrument`, `revision`, `title`, `status`, `citation`,
+/// `see_also`, `notes`, `contributions`, `missing`, `warnings`. Instrument modules add their own
+/// result fields to the returned map.
+pub(crate) fn envelope(ex: &Explanation<'_>) -> Map<String, Value> {
+    let m = ex.meta;
+    let contributions: Vec<Value> = ex
+        .contributions
+        .iter()
+        .map(|c| {
+            json!({
+                "item": c.item,
+                "label": c.label,
+                "value": item_value(&c.value),
+                "points": c.points.map(tenths),
+            })
+        })
+        .collect();
+    let value = json!({
+        "instrument": m.id,
+        "revision": m.revision,
+        "title": m.title,
+        "status": m.status.as_str(),
+        "citation": citation_json(&m.citation),
+        "see_also": m.see_also.iter().map(citation_json).collect::<Vec<_>>(),
+        "notes": m.notes,
+        "contributions": contributions,
+        "missing": ex.missing,
+        "warnings": ex.warnings,
+    });
+    match value {
+        Value::Object(map) => map,
+        _ => unreachable!("json! object literal"),
+    }
+}
+
+const ENVELOPE_KEYS: [&str; 10] = [
+    "instrument", "revision", "title", "status", "citation", "see_also", "notes", "contributions",
+    "missing", "warnings",
+];
+
+/// Renders any result (an output of [`Scorer::score_json`]) as a readable explanation: result
+/// fields, item by item contributions, missing items, warnings, notes, status and citation.
+pub fn explain_text(output: &Value) -> String {
+    let get = |k: &str| output.get(k).cloned().unwrap_or(Value::Null);
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "null".to_owned(),
+        other => other.to_string(),
+    };
+    let mut out = format!(
+        "{} ({} revision {})\n",
+        text(&get("title")),
+        text(&get("instrument")),
+        text(&get("revision"))
+    );
+    out += &format!("status: {}\n\nresult:\n", text(&get("status")));
+    if let Value::Object(map) = output {
+        for (k, v) in map.iter().filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str())) {
+            out += &format!("  {k}: {}\n", text(v));
+        }
+    }
+    out += "\nitems:\n";
+    for c in get("contributions").as_array().into_iter().flatten() {
+        let points = match c.get("points") {
+            Some(Value::Null) | None => String::new(),
+            Some(p) => format!(" -> {p} points"),
+        };
+        out += &format!(
+            "  {} ({}): {}{points}\n",
+            text(&c["label"]),
+            text(&c["item"]),
+            text(&c["value"])
+        );
+    }
+    let missing = get("missing");
+    let missing: Vec<String> = missing.as_array().into_iter().flatten().map(text).collect();
+    if !missing.is_empty() {
+        out += &format!("\nnot assessed (listed, never scored as normal): {}\n", missing.join(", "));
+    }
+    for (heading, key) in [("warnings", "warnings"), ("notes", "notes")] {
+        let items = get(key);
+        let items: Vec<String> = items.as_array().into_iter().flatten().map(text).collect();
+        if !items.is_empty() {
+            out += &format!("\n{heading}:\n");
+            for w in items {
+                out += &format!("  - {w}\n");
+            }
+        }
+    }
+    let cite = |c: &Value| {
+        let doi = c.get("doi").and_then(Value::as_str).map(|d| format!(" doi:{d}")).unwrap_or_default();
+        format!("{}.{doi} [{}]", text(&c["reference"]), text(&c["locator"]))
+    };
+    out += &format!("\ncitation: {}\n", cite(&get("citation")));
+    for c in get("see_also").as_array().into_iter().flatten() {
+        out += &format!("see also: {}\n", cite(c));
+    }
+    out
+}
+
+// ---- JSON Schema helpers ----
+
+/// `true`, `false` or `null` (not assessed).
+pub(crate) fn schema_tri(description: &str) -> Value {
+    json!({"type": ["boolean", "null"], "description": description})
+}
+
+/// A number in `[min, max]`, or `null` when `nullable`.
+pub(crate) fn schema_number(min: f64, max: Option<f64>, nullable: bool, description: &str) -> Value {
+    let mut s = json!({
+        "type": if nullable { json!(["number", "null"]) } else { json!("number") },
+        "minimum": min,
+        "description": description,
+    });
+    if let Some(max) = max {
+        s["maximum"] = json!(max);
+    }
+    s
+}
+
+/// A closed object (`additionalProperties: false`), optionally nullable.
+pub(crate) fn schema_object(properties: Value, required: &[&str], nullable: bool, description: &str) -> Value {
+    json!({
+        "type": if nullable { json!(["object", "null"]) } else { json!("object") },
+        "description": description,
+        "additionalProperties": false,
+        "properties": properties,
+        "required": required,
+    })
+}
+
+/// Wraps an input schema with the draft and id headers.
+pub(crate) fn schema_root(id: &str, title: &str, mut body: Value, example: Value) -> Value {
+    body["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    body["$id"] = json!(format!("myo:score/{id}/input"));
+    body["title"] = json!(title);
+    body["examples"] = json!([example]);
+    body
+}
+
+#[cfg(test)]
+mod tests;

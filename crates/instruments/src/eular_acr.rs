@@ -1,0 +1,604 @@
+//! EULAR/ACR 2017 classification criteria for adult and juvenile idiopathic inflammatory
+//! myopathies (Lundberg et al. 2017).
+//!
+//! The score is the sum, in tenths, of the weights of the items present, from the with-biopsy
+//! weight set if and only if a muscle biopsy was performed. The category comes from the published
+//! score cut-offs; the logistic probability `1 / (1 + exp(a - score))` is reported as information
+//! only (its intercepts are `partial`, and at exact cut-offs it disagrees with the category:
+//! P(5.5) = 54.2 %). Classification criteria are not diagnostic criteria.
+//!
+//! [`score_only`] is the allocation-free hot path (score and category); [`score`] builds the full
+//! explanation, classifiability and subgroup.
+
+use serde::Deserialize;
+
+use crate::def::{parse_toml, DefError, MetaDef, Sources};
+use crate::explain::{Explanation, InvalidInput, Meta, Tenths, Value};
+
+/// The embedded definition file.
+pub const DEF_TOML: &str = include_str!("../defs/eular-acr-2017.toml");
+/// Instrument id.
+pub const ID: &str = "eular-acr-2017";
+
+/// Which weight set applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Model {
+    /// No muscle biopsy was performed.
+    WithoutBiopsy = 0,
+    /// A muscle biopsy was performed (whatever it showed).
+    WithBiopsy = 1,
+}
+
+/// Weighted clinical items (Table 1 rows 3–12), in table order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // the names are the items
+pub enum Clinical {
+    ProximalUpperWeakness,
+    ProximalLowerWeakness,
+    NeckFlexorsWeakerThanExtensors,
+    ProximalLegsWeakerThanDistal,
+    HeliotropeRash,
+    GottronsPapules,
+    GottronsSign,
+    Dysphagia,
+    AntiJo1,
+    ElevatedMuscleEnzymes,
+}
+
+impl Clinical {
+    /// All clinical items in table order (the index of each is its position in [`Input::clinical`]).
+    pub const ALL: [Clinical; 10] = [
+        Clinical::ProximalUpperWeakness,
+        Clinical::ProximalLowerWeakness,
+        Clinical::NeckFlexorsWeakerThanExtensors,
+        Clinical::ProximalLegsWeakerThanDistal,
+        Clinical::HeliotropeRash,
+        Clinical::GottronsPapules,
+        Clinical::GottronsSign,
+        Clinical::Dysphagia,
+        Clinical::AntiJo1,
+        Clinical::ElevatedMuscleEnzymes,
+    ];
+    /// The three DM skin items.
+    pub const SKIN: [Clinical; 3] = [
+        Clinical::HeliotropeRash,
+        Clinical::GottronsPapules,
+        Clinical::GottronsSign,
+    ];
+    /// The four muscle-weakness items used by the subgroup tree.
+    pub const WEAKNESS: [Clinical; 4] = [
+        Clinical::ProximalUpperWeakness,
+        Clinical::ProximalLowerWeakness,
+        Clinical::NeckFlexorsWeakerThanExtensors,
+        Clinical::ProximalLegsWeakerThanDistal,
+    ];
+}
+
+/// Muscle-biopsy features (Table 1 rows 13–16), in table order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // the names are the features
+pub enum BiopsyFeature {
+    EndomysialInfiltrate,
+    PerimysialOrPerivascularInfiltrate,
+    PerifascicularAtrophy,
+    RimmedVacuoles,
+}
+
+/// One case. `None` means "not assessed" and is reported as missing, never scored as absent.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Input {
+    /// Age at onset of the first symptom assumed to be related to the disease, in years.
+    pub age_at_onset_years: Option<f64>,
+    /// Clinical items, indexed by [`Clinical`] (`Clinical::X as usize`).
+    pub clinical: [Option<bool>; 10],
+    /// Finger-flexor weakness (subgroup tree only).
+    pub finger_flexor_weakness: Option<bool>,
+    /// No response to treatment (subgroup tree only).
+    pub no_response_to_treatment: Option<bool>,
+    /// `None`: no biopsy performed. `Some`: features indexed by [`BiopsyFeature`].
+    pub muscle_biopsy: Option<[Option<bool>; 4]>,
+}
+
+impl Input {
+    /// The value of a clinical item.
+    pub fn get(&self, item: Clinical) -> Option<bool> {
+        self.clinical[item as usize]
+    }
+
+    /// The value of a biopsy feature (`None` if no biopsy or not assessed).
+    pub fn biopsy(&self, feature: BiopsyFeature) -> Option<bool> {
+        self.muscle_biopsy.and_then(|b| b[feature as usize])
+    }
+
+    /// The weight set that applies: with biopsy if and only if a biopsy was performed.
+    pub fn model(&self) -> Model {
+        if self.muscle_biopsy.is_some() {
+            Model::WithBiopsy
+        } else {
+            Model::WithoutBiopsy
+        }
+    }
+
+    fn any_present(&self, items: &[Clinical]) -> bool {
+        items.iter().any(|&c| self.get(c) == Some(true))
+    }
+
+    fn any_missing(&self, items: &[Clinical]) -> bool {
+        items.iter().any(|&c| self.get(c).is_none())
+    }
+}
+
+/// Classification category, ordered from lowest to highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    /// Below the 50 % cut-off.
+    NotIim,
+    /// From the 50 % to below the 55 % cut-off.
+    Possible,
+    /// From the 55 % (recommended minimum to classify) to below the 90 % cut-off.
+    Probable,
+    /// From the 90 % cut-off.
+    Definite,
+}
+
+impl Category {
+    /// Wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::NotIim => "not_iim",
+            Category::Possible => "possible",
+            Category::Probable => "probable",
+            Category::Definite => "definite",
+        }
+    }
+}
+
+/// Subgroup from the classification tree (Figure 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subgroup {
+    /// Juvenile dermatomyositis.
+    Jdm,
+    /// Juvenile myositis other than JDM.
+    JuvenileMyositisOther,
+    /// Dermatomyositis.
+    Dm,
+    /// Amyopathic dermatomyositis.
+    Adm,
+    /// Inclusion body myositis.
+    Ibm,
+    /// Polymyositis (this group includes immune-mediated necrotising myopathy).
+    Pm,
+}
+
+impl Subgroup {
+    /// Wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subgroup::Jdm => "jdm",
+            Subgroup::JuvenileMyositisOther => "juvenile_myositis_other",
+            Subgroup::Dm => "dm",
+            Subgroup::Adm => "adm",
+            Subgroup::Ibm => "ibm",
+            Subgroup::Pm => "pm",
+        }
+    }
+}
+
+/// A weighted or tree-only item as defined in the definition file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemDef {
+    /// Input field name.
+    pub id: String,
+    /// Label as in the source table.
+    pub label: String,
+    /// Weight in tenths, `[without_biopsy, with_biopsy]` (0 where the item does not apply).
+    pub weight: [i32; 2],
+}
+
+/// The parsed, validated definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Def {
+    /// Identity, citation, status.
+    pub meta: Meta,
+    /// Plausibility bound for the age field.
+    pub age_max_years: f64,
+    /// Onset age from which the adult age weights apply.
+    pub adult_from_years: f64,
+    /// Onset age from which the higher age weight applies.
+    pub older_from_years: f64,
+    /// The three age rows: `[< 18 (0 points), 18 to < 40, >= 40]`; ids are internal.
+    pub age: [ItemDef; 3],
+    /// Clinical items, indexed by [`Clinical`].
+    pub clinical: [ItemDef; 10],
+    /// Biopsy features, indexed by [`BiopsyFeature`].
+    pub biopsy: [ItemDef; 4],
+    /// Tree-only items: `[finger_flexor_weakness, no_response_to_treatment]`.
+    pub tree_only: [ItemDef; 2],
+    /// Score cut-offs `[possible, probable, definite]` per model.
+    pub cutoffs: [[Tenths; 3]; 2],
+    /// Logistic intercepts per model.
+    pub intercept: [f64; 2],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    meta: MetaDef,
+    input: RawInput,
+    sources: Sources,
+    age: RawAge,
+    age_under_18: RawUnder18,
+    clinical: Vec<RawItem>,
+    biopsy: Vec<RawBiopsy>,
+    tree_only: Vec<RawTreeOnly>,
+    cutoffs: RawCutoffs,
+    probability: RawProbability,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInput {
+    age_max_years: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAge {
+    adult_from_years: f64,
+    older_from_years: f64,
+    adult_under_40: [i32; 2],
+    from_40: [i32; 2],
+    adult_under_40_label: String,
+    from_40_label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnder18 {
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: String,
+    label: String,
+    weight: [i32; 2],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBiopsy {
+    id: String,
+    label: String,
+    weight: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTreeOnly {
+    id: String,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCutoffs {
+    without_biopsy: [i32; 3],
+    with_biopsy: [i32; 3],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProbability {
+    intercept: [f64; 2],
+}
+
+const CLINICAL_IDS: [&str; 10] = [
+    "proximal_upper_weakness",
+    "proximal_lower_weakness",
+    "neck_flexors_weaker_than_extensors",
+    "proximal_legs_weaker_than_distal",
+    "heliotrope_rash",
+    "gottrons_papules",
+    "gottrons_sign",
+    "dysphagia",
+    "anti_jo1",
+    "elevated_muscle_enzymes",
+];
+const BIOPSY_IDS: [&str; 4] = [
+    "endomysial_infiltrate",
+    "perimysial_or_perivascular_infiltrate",
+    "perifascicular_atrophy",
+    "rimmed_vacuoles",
+];
+const TREE_ONLY_IDS: [&str; 2] = ["finger_flexor_weakness", "no_response_to_treatment"];
+
+/// Parts of the definition, each with its own `[sources.<part>]` locator and status.
+const SOURCES: [&str; 7] = [
+    "age_weights",
+    "age_under_18_scores_0",
+    "item_weights",
+    "score_cutoffs",
+    "probability_intercepts",
+    "classifiable_rule",
+    "subgroup_tree",
+];
+
+/// Id used for the age item in contributions and `missing`.
+pub const AGE_ID: &str = "age_at_onset_years";
+
+fn check_ids<const N: usize>(what: &str, got: &[String], want: [&str; N]) -> Result<(), DefError> {
+    if got.len() != N || got.iter().zip(want).any(|(g, w)| g != w) {
+        return Err(DefError::invalid(ID, format!("{what} ids must be {want:?} in that order, got {got:?}")));
+    }
+    Ok(())
+}
+
+fn item(id: &str, label: &str, weight: [i32; 2]) -> ItemDef {
+    ItemDef {
+        id: id.to_owned(),
+        label: label.to_owned(),
+        weight,
+    }
+}
+
+impl Def {
+    /// Parses and validates a definition file.
+    pub fn parse(src: &str) -> Result<Def, DefError> {
+        let raw: Raw = parse_toml(ID, src)?;
+        let meta = raw.meta.clone().build(ID, &raw.sources, &SOURCES)?;
+        check_ids("clinical", &raw.clinical.iter().map(|i| i.id.clone()).collect::<Vec<_>>(), CLINICAL_IDS)?;
+        check_ids("biopsy", &raw.biopsy.iter().map(|i| i.id.clone()).collect::<Vec<_>>(), BIOPSY_IDS)?;
+        check_ids("tree_only", &raw.tree_only.iter().map(|i| i.id.clone()).collect::<Vec<_>>(), TREE_ONLY_IDS)?;
+        for model in [raw.cutoffs.without_biopsy, raw.cutoffs.with_biopsy] {
+            if !model.is_sorted() {
+                return Err(DefError::invalid(ID, "cut-offs must be ascending"));
+            }
+        }
+        let weights = raw.clinical.iter().flat_map(|i| i.weight);
+        let all_weights = weights
+            .chain(raw.biopsy.iter().map(|b| b.weight))
+            .chain(raw.age.adult_under_40)
+            .chain(raw.age.from_40);
+        if all_weights.clone().any(|w| w <= 0) {
+            return Err(DefError::invalid(ID, "every weight must be positive"));
+        }
+        let a = &raw.age;
+        if !(0.0 < a.adult_from_years && a.adult_from_years < a.older_from_years && a.older_from_years < raw.input.age_max_years) {
+            return Err(DefError::invalid(ID, "age bands must be ascending and below age_max_years"));
+        }
+        let clinical = raw.clinical.iter().map(|i| item(&i.id, &i.label, i.weight));
+        let biopsy = raw.biopsy.iter().map(|b| item(&b.id, &b.label, [0, b.weight]));
+        let tree_only = raw.tree_only.iter().map(|t| item(&t.id, &t.label, [0, 0]));
+        let tenths = |c: [i32; 3]| c.map(Tenths);
+        Ok(Def {
+            meta,
+            age_max_years: raw.input.age_max_years,
+            adult_from_years: a.adult_from_years,
+            older_from_years: a.older_from_years,
+            age: [
+                item(AGE_ID, &raw.age_under_18.label, [0, 0]),
+                item(AGE_ID, &a.adult_under_40_label, a.adult_under_40),
+                item(AGE_ID, &a.from_40_label, a.from_40),
+            ],
+            clinical: to_array(clinical.collect()),
+            biopsy: to_array(biopsy.collect()),
+            tree_only: to_array(tree_only.collect()),
+            cutoffs: [tenths(raw.cutoffs.without_biopsy), tenths(raw.cutoffs.with_biopsy)],
+            intercept: raw.probability.intercept,
+        })
+    }
+
+    /// The age row that applies to a known onset age.
+    pub fn age_row(&self, age: f64) -> &ItemDef {
+        if age < self.adult_from_years {
+            &self.age[0]
+        } else if age < self.older_from_years {
+            &self.age[1]
+        } else {
+            &self.age[2]
+        }
+    }
+
+    /// Category by the published score cut-offs of the model.
+    pub fn category(&self, model: Model, score: Tenths) -> Category {
+        let [possible, probable, definite] = self.cutoffs[model as usize];
+        if score >= definite {
+            Category::Definite
+        } else if score >= probable {
+            Category::Probable
+        } else if score >= possible {
+            Category::Possible
+        } else {
+            Category::NotIim
+        }
+    }
+
+    /// Probability of IIM by the logistic formula (information only; intercepts partial).
+    pub fn probability(&self, model: Model, score: Tenths) -> f64 {
+        1.0 / (1.0 + (self.intercept[model as usize] - score.as_f64()).exp())
+    }
+}
+
+fn to_array<const N: usize>(v: Vec<ItemDef>) -> [ItemDef; N] {
+    // Lengths were checked by `check_ids`.
+    v.try_into().unwrap_or_else(|_| unreachable!("length checked"))
+}
+
+/// Score and category without building an explanation: allocation-free, for batch scoring.
+/// The input must be valid (see [`validate`]).
+pub fn score_only(def: &Def, input: &Input) -> (Model, Tenths, Category) {
+    let model = input.model();
+    let m = model as usize;
+    let mut sum = input.age_at_onset_years.map_or(0, |age| def.age_row(age).weight[m]);
+    for (value, item) in input.clinical.iter().zip(&def.clinical) {
+        if *value == Some(true) {
+            sum += item.weight[m];
+        }
+    }
+    if let Some(features) = &input.muscle_biopsy {
+        for (value, item) in features.iter().zip(&def.biopsy) {
+            if *value == Some(true) {
+                sum += item.weight[m];
+            }
+        }
+    }
+    let score = Tenths(sum);
+    (model, score, def.category(model, score))
+}
+
+/// Checks the age range (the only numeric field).
+pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
+    match input.age_at_onset_years {
+        Some(age) if !(0.0..=def.age_max_years).contains(&age) => Err(InvalidInput::new(
+            AGE_ID,
+            format!("{age} is out of range"),
+            format!("0 to {} years, or null if unknown", def.age_max_years),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A full, self-explaining result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<'c> {
+    /// Weight set used.
+    pub model: Model,
+    /// Sum of the weights of the items present.
+    pub score: Tenths,
+    /// Logistic probability (information only).
+    pub probability: f64,
+    /// Category by score cut-offs.
+    pub category: Category,
+    /// A DM skin item is present, or a biopsy was done and shows at least one biopsy feature.
+    pub classifiable: bool,
+    /// Subgroup, only when classifiable, probable or definite, and the onset age is known.
+    pub subgroup: Option<Subgroup>,
+    /// Score if every missing item turned out present (a missing age: its best weight).
+    pub max_achievable_score: Tenths,
+    /// Category of `max_achievable_score`.
+    pub max_achievable_category: Category,
+    /// Contributions, missing items, warnings, citation, status.
+    pub explanation: Explanation<'c>,
+}
+
+/// Scores one case with its full explanation.
+pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInput> {
+    validate(def, input)?;
+    let (model, score, category) = score_only(def, input);
+    let m = model as usize;
+    let mut ex = Explanation::new(&def.meta);
+    let mut missing_weight = 0;
+
+    match input.age_at_onset_years {
+        Some(age) => {
+            let row = def.age_row(age);
+            ex.add(AGE_ID, &row.label, Value::Real(age), Some(Tenths(row.weight[m])));
+        }
+        None => {
+            ex.missing(AGE_ID);
+            missing_weight += def.age.iter().map(|r| r.weight[m]).max().unwrap_or(0);
+        }
+    }
+    let biopsy_items = input.muscle_biopsy.map(|f| f.to_vec()).unwrap_or_default();
+    let weighted = input.clinical.iter().zip(&def.clinical).chain(biopsy_items.iter().zip(&def.biopsy));
+    for (value, item) in weighted {
+        match value {
+            Some(present) => {
+                let points = if *present { item.weight[m] } else { 0 };
+                ex.add(&item.id, &item.label, Value::Bool(*present), Some(Tenths(points)));
+            }
+            None => {
+                ex.missing(&item.id);
+                missing_weight += item.weight[m];
+            }
+        }
+    }
+    let tree = [input.finger_flexor_weakness, input.no_response_to_treatment];
+    for (value, item) in tree.iter().zip(&def.tree_only) {
+        match value {
+            Some(v) => ex.add(&item.id, &item.label, Value::Bool(*v), None),
+            None => ex.missing(&item.id),
+        }
+    }
+
+    let max_achievable_score = score + Tenths(missing_weight);
+    let max_achievable_category = def.category(model, max_achievable_score);
+    if max_achievable_category != category {
+        ex.warn(format!(
+            "{} item(s) not assessed: the score is a lower bound; up to {} ({}) is still achievable",
+            ex.missing.len(),
+            max_achievable_score,
+            max_achievable_category.as_str()
+        ));
+    }
+    let classifiable = is_classifiable(input);
+    if !classifiable && category >= Category::Probable {
+        ex.warn(
+            "not classifiable: without heliotrope rash, Gottron's papules or Gottron's sign, a muscle biopsy showing at least one biopsy feature is required",
+        );
+    }
+    let subgroup = subgroup(def, input, category, classifiable, &mut ex);
+    Ok(Outcome {
+        model,
+        score,
+        probability: def.probability(model, score),
+        category,
+        classifiable,
+        subgroup,
+        max_achievable_score,
+        max_achievable_category,
+        explanation: ex,
+    })
+}
+
+/// Skin-or-biopsy rule: a DM skin item is present, or a biopsy was performed and at least one
+/// biopsy feature is present.
+pub fn is_classifiable(input: &Input) -> bool {
+    let biopsy_feature = input.muscle_biopsy.is_some_and(|f| f.contains(&Some(true)));
+    input.any_present(&Clinical::SKIN) || biopsy_feature
+}
+
+/// The subgroup tree (Figure 2, as fixed by issue 2). Warns when a branch was taken because an
+/// item was not assessed.
+fn subgroup(def: &Def, input: &Input, category: Category, classifiable: bool, ex: &mut Explanation<'_>) -> Option<Subgroup> {
+    if !classifiable || category < Category::Probable {
+        return None;
+    }
+    let Some(age) = input.age_at_onset_years else {
+        ex.warn("no subgroup: age at onset not assessed");
+        return None;
+    };
+    let skin = input.any_present(&Clinical::SKIN);
+    if !skin && input.any_missing(&Clinical::SKIN) {
+        ex.warn("subgroup assumes no DM skin item, but some skin items were not assessed");
+    }
+    let group = if age < def.adult_from_years {
+        if skin { Subgroup::Jdm } else { Subgroup::JuvenileMyositisOther }
+    } else if skin {
+        if input.any_present(&Clinical::WEAKNESS) {
+            Subgroup::Dm
+        } else {
+            if input.any_missing(&Clinical::WEAKNESS) {
+                ex.warn("subgroup adm assumes no muscle weakness, but some weakness items were not assessed");
+            }
+            Subgroup::Adm
+        }
+    } else {
+        let finger_and_no_response =
+            input.finger_flexor_weakness == Some(true) && input.no_response_to_treatment == Some(true);
+        if finger_and_no_response || input.biopsy(BiopsyFeature::RimmedVacuoles) == Some(true) {
+            Subgroup::Ibm
+        } else {
+            let unknown = input.finger_flexor_weakness.is_none()
+                || input.no_response_to_treatment.is_none()
+                || input.biopsy(BiopsyFeature::RimmedVacuoles).is_none();
+            if unknown {
+                ex.warn("subgroup pm assumes no IBM features, but finger-flexor weakness, response to treatment or rimmed vacuoles were not assessed");
+            }
+            Subgroup::Pm
+        }
+    };
+    Some(group)
+}

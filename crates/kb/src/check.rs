@@ -1,0 +1,672 @@
+//! The quality rules of `kb/README.md`, as data: every problem is reported, none is fatal here.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::Kb;
+use crate::date::Date;
+use crate::model::{Audience, Entry, Quantity, QuantityUnit, Section, Structured};
+use crate::text::{self, Readability};
+
+/// Highest Flesch–Kincaid grade allowed for patient-audience text.
+pub const GRADE_LIMIT: f64 = 8.0;
+
+/// Length of the word runs the copy check compares.
+pub const COPY_RUN: usize = 8;
+
+/// Whether a problem fails the check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Fails `myo kb check`.
+    Error,
+    /// Reported, does not fail.
+    Warning,
+}
+
+/// Which rule a problem breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// Id format or id ≠ file stem.
+    Id,
+    /// The same id used twice.
+    DuplicateId,
+    /// Section ≠ folder, or an unknown folder.
+    Section,
+    /// No sources, or a source id not in the registry.
+    Sources,
+    /// A related id that does not resolve.
+    Related,
+    /// Structured table missing, misplaced or invalid.
+    Structured,
+    /// Summary is not 1–2 sentences, or a required text is empty.
+    Summary,
+    /// `reviewed_on` after `next_review_due`.
+    Dates,
+    /// Patient text above grade 8.
+    Grade,
+    /// A run of 8 words shared with a seed page.
+    Copy,
+    /// HTML, images or tables in a patient entry.
+    Markdown,
+    /// Past `next_review_due` (warning).
+    Stale,
+    /// A problem in `sources.toml`.
+    Registry,
+    /// The copy check could not run (warning).
+    CopyCheckSkipped,
+}
+
+impl Rule {
+    /// Short stable name, for output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Id => "id",
+            Rule::DuplicateId => "duplicate-id",
+            Rule::Section => "section",
+            Rule::Sources => "sources",
+            Rule::Related => "related",
+            Rule::Structured => "structured",
+            Rule::Summary => "summary",
+            Rule::Dates => "dates",
+            Rule::Grade => "grade",
+            Rule::Copy => "copy",
+            Rule::Markdown => "markdown",
+            Rule::Stale => "stale",
+            Rule::Registry => "registry",
+            Rule::CopyCheckSkipped => "copy-check-skipped",
+        }
+    }
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The rule.
+    pub rule: Rule,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, naming the field.
+    pub message: String,
+}
+
+impl Problem {
+    fn error(rule: Rule, message: impl Into<String>) -> Problem {
+        Problem {
+            rule,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    fn warning(rule: Rule, message: impl Into<String>) -> Problem {
+        Problem {
+            rule,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+/// The check result of one entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryReport {
+    /// Entry id.
+    pub id: String,
+    /// File path.
+    pub path: String,
+    /// Section.
+    pub section: Section,
+    /// Audience (the grade limit applies to patient entries only).
+    pub audience: Audience,
+    /// Readability of summary + body.
+    pub readability: Readability,
+    /// Past its review date.
+    pub stale: bool,
+    /// Problems found.
+    pub problems: Vec<Problem>,
+}
+
+impl EntryReport {
+    /// True when no problem is an error.
+    pub fn passed(&self) -> bool {
+        self.problems.iter().all(|p| p.severity != Severity::Error)
+    }
+}
+
+/// The result of [`Kb::check`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// One report per entry, in load order.
+    pub entries: Vec<EntryReport>,
+    /// Problems not tied to an entry (registry, skipped copy check).
+    pub general: Vec<Problem>,
+    /// True when no seed texts were given.
+    pub copy_check_skipped: bool,
+}
+
+impl Report {
+    /// All problems with their entry id (`None` for general ones).
+    pub fn problems(&self) -> impl Iterator<Item = (Option<&str>, &Problem)> {
+        let general = self.general.iter().map(|p| (None, p));
+        let per_entry = self
+            .entries
+            .iter()
+            .flat_map(|e| e.problems.iter().map(move |p| (Some(e.id.as_str()), p)));
+        general.chain(per_entry)
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.problems()
+            .filter(|(_, p)| p.severity == severity)
+            .count()
+    }
+
+    /// True when there is no error (warnings allowed).
+    pub fn passed(&self) -> bool {
+        self.errors() == 0
+    }
+
+    /// Number of stale entries.
+    pub fn stale(&self) -> usize {
+        self.entries.iter().filter(|e| e.stale).count()
+    }
+}
+
+/// Seed 8-word runs → seed name.
+struct CopyIndex<'a> {
+    runs: HashMap<String, &'a str>,
+}
+
+impl<'a> CopyIndex<'a> {
+    fn new(seeds: &[(&'a str, &str)]) -> CopyIndex<'a> {
+        let mut runs = HashMap::new();
+        for (name, text) in seeds {
+            for run in word_runs(text) {
+                runs.entry(run).or_insert(*name);
+            }
+        }
+        CopyIndex { runs }
+    }
+
+    /// Distinct copied runs in `text`, with the seed they come from.
+    fn copies(&self, text: &str) -> Vec<(String, &'a str)> {
+        let mut seen = HashSet::new();
+        word_runs(text)
+            .filter_map(|run| self.runs.get(&run).map(|seed| (run, *seed)))
+            .filter(|(run, _)| seen.insert(run.clone()))
+            .collect()
+    }
+}
+
+/// Every run of [`COPY_RUN`] consecutive lowercased words, joined by spaces.
+fn word_runs(text: &str) -> impl Iterator<Item = String> {
+    let words: Vec<String> = text::words(text).iter().map(|w| w.to_lowercase()).collect();
+    let n = words.len().saturating_sub(COPY_RUN - 1);
+    (0..n).map(move |i| words[i..i + COPY_RUN].join(" "))
+}
+
+pub(crate) fn check(kb: &Kb, seeds: &[(&str, &str)], today: Date) -> Report {
+    let index = CopyIndex::new(seeds);
+    let ids: HashSet<&str> = kb.entries().iter().map(|e| e.id.as_str()).collect();
+    let sources: HashSet<&str> = kb.sources().iter().map(|s| s.id.as_str()).collect();
+    let mut id_count: HashMap<&str, usize> = HashMap::new();
+    for e in kb.entries() {
+        *id_count.entry(e.id.as_str()).or_default() += 1;
+    }
+    let entries = kb
+        .entries()
+        .iter()
+        .map(|entry| {
+            let ctx = Context {
+                ids: &ids,
+                sources: &sources,
+                duplicated: id_count.get(entry.id.as_str()).copied().unwrap_or(0) > 1,
+                index: (!seeds.is_empty()).then_some(&index),
+                today,
+            };
+            check_entry(entry, &ctx)
+        })
+        .collect();
+    let mut general = registry_problems(kb);
+    if seeds.is_empty() {
+        general.push(Problem::warning(
+            Rule::CopyCheckSkipped,
+            "no seed texts were given, so the copy check was skipped",
+        ));
+    }
+    Report {
+        entries,
+        general,
+        copy_check_skipped: seeds.is_empty(),
+    }
+}
+
+struct Context<'a> {
+    ids: &'a HashSet<&'a str>,
+    sources: &'a HashSet<&'a str>,
+    duplicated: bool,
+    index: Option<&'a CopyIndex<'a>>,
+    today: Date,
+}
+
+fn check_entry(entry: &Entry, ctx: &Context<'_>) -> EntryReport {
+    let readability = entry.readability();
+    let stale = entry.is_stale(ctx.today);
+    let mut problems = Vec::new();
+    problems.extend(identity_problems(entry, ctx.duplicated));
+    problems.extend(reference_problems(entry, ctx));
+    problems.extend(structured_problems(entry));
+    problems.extend(text_problems(entry, &readability));
+    problems.extend(markdown_problems(entry));
+    if entry.reviewed_on > entry.next_review_due {
+        problems.push(Problem::error(
+            Rule::Dates,
+            format!(
+                "reviewed_on {} is after next_review_due {}",
+                entry.reviewed_on, entry.next_review_due
+            ),
+        ));
+    }
+    if stale {
+        problems.push(Problem::warning(
+            Rule::Stale,
+            format!(
+                "stale: next_review_due {} has passed",
+                entry.next_review_due
+            ),
+        ));
+    }
+    if let Some(index) = ctx.index {
+        problems.extend(copy_problems(entry, index));
+    }
+    EntryReport {
+        id: entry.id.clone(),
+        path: entry.path.clone(),
+        section: entry.section,
+        audience: entry.audience,
+        readability,
+        stale,
+        problems,
+    }
+}
+
+/// Last two path components: (folder, file stem).
+fn folder_and_stem(path: &str) -> (Option<&str>, &str) {
+    let mut parts = path.rsplit(['/', '\\']);
+    let file = parts.next().unwrap_or(path);
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    (parts.next(), stem)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn identity_problems(entry: &Entry, duplicated: bool) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let (folder, stem) = folder_and_stem(&entry.path);
+    if !valid_id(&entry.id) {
+        out.push(Problem::error(
+            Rule::Id,
+            format!(
+                "id '{}' must be lowercase a-z, 0-9 and single '-'",
+                entry.id
+            ),
+        ));
+    }
+    if entry.id != stem {
+        out.push(Problem::error(
+            Rule::Id,
+            format!("id '{}' differs from the file name '{stem}.md'", entry.id),
+        ));
+    }
+    if duplicated {
+        out.push(Problem::error(
+            Rule::DuplicateId,
+            format!("id '{}' is used by more than one entry", entry.id),
+        ));
+    }
+    match folder.map(str::parse::<Section>) {
+        Some(Ok(section)) if section == entry.section => {}
+        Some(Ok(section)) => out.push(Problem::error(
+            Rule::Section,
+            format!(
+                "section '{}' differs from the folder '{section}'",
+                entry.section
+            ),
+        )),
+        Some(Err(e)) => out.push(Problem::error(Rule::Section, format!("folder: {e}"))),
+        None => out.push(Problem::error(
+            Rule::Section,
+            "the path must be <section>/<id>.md",
+        )),
+    }
+    out
+}
+
+fn reference_problems(entry: &Entry, ctx: &Context<'_>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if entry.sources.is_empty() {
+        out.push(Problem::error(
+            Rule::Sources,
+            "sources: at least one source is required",
+        ));
+    }
+    for s in &entry.sources {
+        if !ctx.sources.contains(s.id.as_str()) {
+            out.push(Problem::error(
+                Rule::Sources,
+                format!("sources: '{}' is not in sources.toml", s.id),
+            ));
+        }
+    }
+    for r in &entry.related {
+        if r == &entry.id {
+            out.push(Problem::error(
+                Rule::Related,
+                "related: an entry cannot relate to itself",
+            ));
+        } else if !ctx.ids.contains(r.as_str()) {
+            out.push(Problem::error(
+                Rule::Related,
+                format!("related: '{r}' is not an entry id"),
+            ));
+        }
+    }
+    out
+}
+
+fn structured_problems(entry: &Entry) -> Vec<Problem> {
+    let want = entry.section.structured_kind();
+    let have = entry.structured.as_ref().map(Structured::kind);
+    match (want, have) {
+        (Some(w), None) => {
+            return vec![Problem::error(
+                Rule::Structured,
+                format!("section '{}' needs a [{w}] table", entry.section),
+            )];
+        }
+        (w, Some(h)) if w != Some(h) => {
+            return vec![Problem::error(
+                Rule::Structured,
+                format!("[{h}] does not belong in section '{}'", entry.section),
+            )];
+        }
+        _ => {}
+    }
+    entry
+        .structured
+        .as_ref()
+        .map(structured_content_problems)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| Problem::error(Rule::Structured, m))
+        .collect()
+}
+
+/// Content rules inside a table: required lists non-empty, ranges ordered.
+fn structured_content_problems(s: &Structured) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut need = |ok: bool, what: &str| {
+        if !ok {
+            out.push(what.to_owned());
+        }
+    };
+    match s {
+        Structured::Drug(d) => {
+            let dose = &d.typical_adult_dose;
+            need(
+                !d.generic_name.trim().is_empty(),
+                "drug.generic_name: must not be empty",
+            );
+            need(!d.routes.is_empty(), "drug.routes: give at least one route");
+            need(
+                dose.min > 0.0 && dose.min <= dose.max,
+                "drug.typical_adult_dose: need 0 < min <= max",
+            );
+            need(
+                !d.serious_side_effects.is_empty(),
+                "drug.serious_side_effects: must not be empty",
+            );
+            need(
+                !d.call_care_team_if.is_empty(),
+                "drug.call_care_team_if: must not be empty",
+            );
+        }
+        Structured::Supplement(x) => {
+            need(
+                !x.typical_dose.trim().is_empty(),
+                "supplement.typical_dose: must not be empty",
+            );
+        }
+        Structured::RedFlag(f) => {
+            need(!f.phrases.is_empty(), "red_flag.phrases: must not be empty");
+            need(
+                !f.action.trim().is_empty(),
+                "red_flag.action: must not be empty",
+            );
+            for c in &f.number_checks {
+                let unit_ok = match c.quantity {
+                    Quantity::Temperature => matches!(
+                        c.unit,
+                        Some(QuantityUnit::Celsius | QuantityUnit::Fahrenheit)
+                    ),
+                    Quantity::Days => matches!(c.unit, None | Some(QuantityUnit::Days)),
+                    Quantity::Pulse => matches!(c.unit, None | Some(QuantityUnit::Bpm)),
+                };
+                need(
+                    unit_ok,
+                    "red_flag.number_check.unit: temperature needs C or F; days and pulse take days and bpm",
+                );
+            }
+        }
+        Structured::Antibody(a) => need(!a.flags.is_empty(), "antibody.flags: must not be empty"),
+        Structured::Test(t) => need(
+            !t.measures.trim().is_empty(),
+            "test.measures: must not be empty",
+        ),
+        Structured::Foods(f) => need(!f.is_empty(), "food: give at least one [[food]]"),
+        Structured::Organisations(o) => {
+            need(
+                !o.is_empty(),
+                "organisation: give at least one [[organisation]]",
+            );
+            need(
+                o.iter()
+                    .all(|o| o.url.starts_with("https://") || o.url.starts_with("http://")),
+                "organisation.url: must be an http(s) address",
+            );
+        }
+        Structured::Glossary(t) => {
+            need(!t.is_empty(), "term: give at least one [[term]]");
+            need(
+                t.iter().all(|t| !t.everyday.is_empty()),
+                "term.everyday: every term needs everyday words",
+            );
+        }
+    }
+    out
+}
+
+fn text_problems(entry: &Entry, readability: &Readability) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if entry.title.trim().is_empty() {
+        out.push(Problem::error(Rule::Summary, "title: must not be empty"));
+    }
+    let sentences = text::sentence_count(&entry.summary);
+    if !(1..=2).contains(&sentences) {
+        out.push(Problem::error(
+            Rule::Summary,
+            format!("summary: must be 1 or 2 sentences, found {sentences}"),
+        ));
+    }
+    if entry.body.trim().is_empty() {
+        out.push(Problem::error(Rule::Summary, "body: must not be empty"));
+    }
+    if entry.audience == Audience::Patient && readability.grade > GRADE_LIMIT {
+        out.push(Problem::error(
+            Rule::Grade,
+            format!(
+                "grade {:.1} is above {GRADE_LIMIT:.1} for patient text",
+                readability.grade
+            ),
+        ));
+    }
+    out
+}
+
+fn markdown_problems(entry: &Entry) -> Vec<Problem> {
+    if entry.audience != Audience::Patient {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (n, line) in entry.body.lines().enumerate() {
+        let t = line.trim();
+        let what = if t.starts_with('|') {
+            Some("a table")
+        } else if t.contains("![") {
+            Some("an image")
+        } else if has_html(t) {
+            Some("HTML")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            out.push(Problem::error(
+                Rule::Markdown,
+                format!("body line {}: patient entries may not hold {what}", n + 1),
+            ));
+        }
+    }
+    out
+}
+
+/// `<tag`, `</tag` or `<!--`.
+fn has_html(line: &str) -> bool {
+    line.match_indices('<').any(|(i, _)| {
+        let next = line[i + 1..].chars().next();
+        matches!(next, Some(c) if c.is_ascii_alphabetic() || c == '/' || c == '!')
+    })
+}
+
+/// Every text of an entry a reader sees, with the field it comes from.
+fn entry_texts(entry: &Entry) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("title".to_owned(), entry.title.clone()),
+        ("summary".to_owned(), entry.summary.clone()),
+        ("body".to_owned(), text::plain_text(&entry.body)),
+    ];
+    if let Some(s) = &entry.structured {
+        for (i, t) in structured_texts(s).into_iter().enumerate() {
+            out.push((format!("{}[{i}]", s.kind()), t));
+        }
+    }
+    out
+}
+
+fn structured_texts(s: &Structured) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |items: &[&String]| out.extend(items.iter().map(|s| (*s).clone()));
+    match s {
+        Structured::Drug(d) => {
+            add(&[
+                &d.purpose,
+                &d.mechanism,
+                &d.pregnancy,
+                &d.vaccines,
+                &d.class,
+            ]);
+            if let Some(m) = &d.missed_dose {
+                add(&[m]);
+            }
+            for list in [
+                &d.common_side_effects,
+                &d.serious_side_effects,
+                &d.monitoring_before,
+                &d.monitoring_during,
+                &d.call_care_team_if,
+                &d.interactions,
+            ] {
+                add(&list.iter().collect::<Vec<_>>());
+            }
+        }
+        Structured::Supplement(x) => {
+            add(&[&x.typical_dose]);
+            add(&x.cautions.iter().collect::<Vec<_>>());
+        }
+        Structured::RedFlag(f) => add(&[&f.action]),
+        Structured::Antibody(a) => {
+            add(&[&a.target]);
+            add(&a.flags.iter().collect::<Vec<_>>());
+        }
+        Structured::Test(t) => add(&[&t.measures, &t.why, &t.expect]),
+        Structured::Foods(f) => {
+            for food in f {
+                add(&[&food.why]);
+            }
+        }
+        Structured::Organisations(o) => {
+            for org in o {
+                add(&org.offers.iter().collect::<Vec<_>>());
+            }
+        }
+        Structured::Glossary(_) => {}
+    }
+    out
+}
+
+fn copy_problems(entry: &Entry, index: &CopyIndex<'_>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (field, text) in entry_texts(entry) {
+        let copies = index.copies(&text);
+        if let Some((run, seed)) = copies.first() {
+            let more = match copies.len() {
+                1 => String::new(),
+                n => format!(" (and {} more run(s))", n - 1),
+            };
+            out.push(Problem::error(
+                Rule::Copy,
+                format!("{field}: \"{run}\" is copied word for word from seed {seed}{more}"),
+            ));
+        }
+    }
+    out
+}
+
+fn registry_problems(kb: &Kb) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for s in kb.sources() {
+        if !valid_id(&s.id) {
+            out.push(Problem::error(
+                Rule::Registry,
+                format!(
+                    "sources.toml: id '{}' must be lowercase a-z, 0-9 and '-'",
+                    s.id
+                ),
+            ));
+        }
+        if !seen.insert(s.id.as_str()) {
+            out.push(Problem::error(
+                Rule::Registry,
+                format!("sources.toml: id '{}' is used twice", s.id),
+            ));
+        }
+    }
+    out
+}
