@@ -2,7 +2,7 @@
 //! was out of range, what is allowed.
 
 use myo_instruments::InvalidInput;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Bad input: wrong JSON, unknown field, wrong type or out-of-range value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,7 +19,11 @@ pub struct InputError {
 
 impl InputError {
     /// Builds an error.
-    pub fn new(field: impl Into<String>, message: impl Into<String>, allowed: Option<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        message: impl Into<String>,
+        allowed: Option<String>,
+    ) -> Self {
         InputError {
             field: field.into(),
             message: message.into(),

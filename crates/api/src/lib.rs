@@ -7,6 +7,7 @@
 //! Scoring is transport-agnostic: [`score::Scorer`] takes and returns `serde_json::Value`, so
 //! `myo score` and a future `POST /api/v1/score/{instrument}` share one code path.
 
+pub mod ask;
 pub mod error;
 pub mod kb;
 pub mod score;

@@ -21,8 +21,13 @@ fn case_files(root: &Path) -> Vec<(String, PathBuf)> {
     for instrument in fs::read_dir(root).expect("cases dir").flatten() {
         let id = instrument.file_name().to_string_lossy().into_owned();
         for kind in ["published", "regression"] {
-            let Ok(dir) = fs::read_dir(instrument.path().join(kind)) else { continue };
-            for file in dir.flatten().filter(|f| f.path().extension().is_some_and(|e| e == "json")) {
+            let Ok(dir) = fs::read_dir(instrument.path().join(kind)) else {
+                continue;
+            };
+            for file in dir
+                .flatten()
+                .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+            {
                 files.push((id.clone(), file.path()));
             }
         }
@@ -48,7 +53,10 @@ fn diff(expect: &Value, actual: &Value, path: &str, out: &mut Vec<String>) {
             }
         }
         (Value::Number(e), Value::Number(a)) => {
-            let (e, a) = (e.as_f64().unwrap_or(f64::NAN), a.as_f64().unwrap_or(f64::NAN));
+            let (e, a) = (
+                e.as_f64().unwrap_or(f64::NAN),
+                a.as_f64().unwrap_or(f64::NAN),
+            );
             if (e - a).abs() > TOLERANCE || e.is_nan() || a.is_nan() {
                 out.push(format!("{path}: expected {e}, got {a}"));
             }
@@ -66,7 +74,10 @@ fn check(scorer: &Scorer, id: &str, path: &Path) -> Vec<String> {
     };
     let mut problems = Vec::new();
     for key in ["kind", "reference", "locator"] {
-        if case["source"][key].as_str().is_none_or(|s| s.trim().is_empty()) {
+        if case["source"][key]
+            .as_str()
+            .is_none_or(|s| s.trim().is_empty())
+        {
             problems.push(format!("source.{key} is required"));
         }
     }
@@ -76,7 +87,8 @@ fn check(scorer: &Scorer, id: &str, path: &Path) -> Vec<String> {
         Err(e) => return vec![e.to_string()],
     };
     diff(&case["expect"], &actual, "", &mut problems);
-    if problems.is_empty() && case["expect"].get("error").is_none() && actual.get("error").is_some() {
+    if problems.is_empty() && case["expect"].get("error").is_none() && actual.get("error").is_some()
+    {
         problems.push(format!("unexpected error {actual}"));
     }
     problems
@@ -90,10 +102,18 @@ fn every_case_file_matches() {
     let mut failures = Vec::new();
     for (id, path) in &files {
         for p in check(&scorer, id, path) {
-            failures.push(format!("{}: {p}", path.strip_prefix(&root).unwrap_or(path).display()));
+            failures.push(format!(
+                "{}: {p}",
+                path.strip_prefix(&root).unwrap_or(path).display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} case problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(files.len() >= 2, "no cases found under {}", root.display());
 }
 
@@ -102,9 +122,17 @@ fn every_instrument_has_cases_and_every_case_folder_an_instrument() {
     let scorer = Scorer::builtin().expect("built-in definitions parse");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let files = case_files(&root);
-    let ids: Vec<String> = scorer.list().iter().map(|i| i["id"].as_str().unwrap_or_default().to_owned()).collect();
+    let ids: Vec<String> = scorer
+        .list()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
     for (id, path) in &files {
-        assert!(ids.contains(id), "{} is under an unknown instrument", path.display());
+        assert!(
+            ids.contains(id),
+            "{} is under an unknown instrument",
+            path.display()
+        );
     }
     for id in &ids {
         assert!(files.iter().any(|(f, _)| f == id), "{id} has no case files");

@@ -115,6 +115,11 @@ impl Index {
         self.surfaces.contains_key(word)
     }
 
+    /// Number of documents containing the stem.
+    pub fn doc_freq(&self, stem: &str) -> usize {
+        self.terms.get(stem).map_or(0, |&id| self.postings[id].len())
+    }
+
     /// Inverse document frequency of a stem (0 when absent).
     pub fn idf(&self, stem: &str) -> f32 {
         let Some(&id) = self.terms.get(stem) else {

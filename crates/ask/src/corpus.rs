@@ -61,7 +61,7 @@ impl Corpus {
         }
         medicines.extend(lexicon::MEDICINES.iter().map(|s| s.to_string()));
         let documents = kb.entries().iter().map(|e| document(kb, e)).collect();
-        let synonyms = kb
+        let mut synonyms: Vec<Vec<String>> = kb
             .glossary_terms()
             .into_iter()
             .map(|(_, t)| {
@@ -70,6 +70,11 @@ impl Corpus {
                 group
             })
             .collect();
+        synonyms.extend(
+            lexicon::EVERYDAY_SYNONYMS
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect()),
+        );
         let rules = kb
             .red_flags()
             .into_iter()

@@ -83,6 +83,9 @@ pub const OUT_OF_SCOPE: &str = "Myo only answers questions about dermatomyositis
 
 /// Pattern data: (class, pattern). Any matching pattern refuses, unless an exception matches.
 const PATTERNS: &[(RefusalClass, &str)] = &[
+    (RefusalClass::Image, "@PERSON|this|here|these|attached ~3 @IMG"),
+    (RefusalClass::Image, "@IMG ~4 @PERSON|this"),
+    (RefusalClass::Image, "you|please ~2 look+at|interpret|read|check|analyse|analyze|see @PERSON|this|these ~2 scan|mri|xray|ct|result|results|report|rash|skin|hand|hands|knuckles|eyes|face|nails|spot|spots|lump"),
     (RefusalClass::Diagnosis, "do|does|did|could|might|may|can|would|will @PERSON ~2 have|has|got|be ~2 @COND"),
     (RefusalClass::Diagnosis, "is|could|might|may|can this|it|that ~3 @COND"),
     (RefusalClass::Diagnosis, "what do|does @PERSON ~2 have|has|got $"),
@@ -93,13 +96,16 @@ const PATTERNS: &[(RefusalClass, &str)] = &[
     (RefusalClass::Medication, "how much|many ~4 should|do|can|must|shall @PERSON ~2 take|give|have|use|inject|be"),
     (RefusalClass::Medication, "what|which dose|amount|strength ~4 should|do|can|must|shall @PERSON"),
     (RefusalClass::Medication, "double|triple|halve @PERSON|the dose"),
-    (RefusalClass::Image, "@PERSON|this|here|these|attached ~3 @IMG"),
-    (RefusalClass::Image, "@IMG ~4 @PERSON|this"),
-    (RefusalClass::Image, "interpret|read|analyse|analyze|look+at @PERSON|this ~2 scan|mri|xray|ct|result|results|report|rash|skin|hand|hands|knuckles|eyes|face|nails"),
 ];
 
-/// Exceptions: information questions that look like a medication pattern.
-const EXCEPTIONS: &[&str] = &["@MED side+effect|side+effects|related|induced", "what+happens|what+should|what+to|what+do ~4 miss"];
+/// Exceptions per class: information questions that look like a refusal pattern.
+const EXCEPTIONS: &[(RefusalClass, &str)] = &[
+    (RefusalClass::Medication, "@MED side+effect|side+effects|related|induced"),
+    (RefusalClass::Medication, "what+happens|what+should|what+to|what+do ~4 miss"),
+    // "is it like DM", "could that cause myositis", "is that part of DM": questions about the
+    // disease, not about the writer.
+    (RefusalClass::Diagnosis, "this|it|that ~2 like|cause|causes|trigger|part+of|linked|related|similar|same|contagious|inherited ~3 @COND"),
+];
 
 const PERSON: &[&str] = &[
     "i", "me", "my", "we", "us", "our", "he", "she", "him", "his", "her", "mum", "mom", "dad",
@@ -132,6 +138,7 @@ const OFF_TOPIC: &[&str] = &[
     "weather", "forecast", "python", "javascript", "code", "coding", "programming", "laptop",
     "car", "brakes", "pizza", "capital", "president", "election", "translate", "itinerary",
     "recipe", "loan", "bank", "game", "games", "novel", "essay", "rust", "java", "linux",
+    "points", "buy", "shopping", "hotel", "flight", "flights", "restaurant", "politics",
 ];
 
 /// Words that place a question inside the field, beside the knowledge base's own terms.
@@ -152,7 +159,7 @@ const FIELD: &[&str] = &[
 
 #[derive(Debug, Clone)]
 enum Slot {
-    /// Any of these stem sequences.
+    /// Any of these stem sequences (a word starting with `=` matches the surface word instead).
     Words(Vec<Vec<String>>),
     /// Skip up to N tokens.
     Gap(usize),
@@ -164,7 +171,7 @@ enum Slot {
 #[derive(Debug, Clone)]
 pub struct Guard {
     patterns: Vec<(RefusalClass, Vec<Slot>)>,
-    exceptions: Vec<Vec<Slot>>,
+    exceptions: Vec<(RefusalClass, Vec<Slot>)>,
     off_topic: HashSet<String>,
     field: HashSet<String>,
 }
@@ -175,7 +182,8 @@ fn stem_all(words: &[&str]) -> Vec<String> {
 
 impl Guard {
     /// Compile the patterns; `medicines` and `field_terms` come from the knowledge base (drug
-    /// names, brand names, glossary and entry terms) and widen the built-in word classes.
+    /// names, brand names, medical terms) and widen the built-in word classes. Pass medical
+    /// words only: everyday phrases ("a good night") would make every question look in-field.
     pub fn new(medicines: &[String], field_terms: &[String]) -> Guard {
         let mut meds: Vec<String> = stem_all(MED_GENERIC);
         meds.extend(medicines.iter().flat_map(|m| tokenize(m)).map(|t| t.stem));
@@ -183,7 +191,7 @@ impl Guard {
             ("@PERSON", stem_all(PERSON)),
             ("@COND", stem_all(COND)),
             ("@MED", meds.clone()),
-            ("@IMG", IMG.iter().map(|w| w.to_string()).collect()),
+            ("@IMG", IMG.iter().map(|w| format!("={w}")).collect()),
         ];
         let compile = |p: &str| parse_pattern(p, &classes);
         let mut field: HashSet<String> = stem_all(FIELD).into_iter().collect();
@@ -200,7 +208,7 @@ impl Guard {
         }
         Guard {
             patterns: PATTERNS.iter().map(|(c, p)| (*c, compile(p))).collect(),
-            exceptions: EXCEPTIONS.iter().map(|p| compile(p)).collect(),
+            exceptions: EXCEPTIONS.iter().map(|(c, p)| (*c, compile(p))).collect(),
             off_topic: stem_all(OFF_TOPIC).into_iter().collect(),
             field,
         }
@@ -209,12 +217,14 @@ impl Guard {
     /// The refusal class the question falls under, if any.
     pub fn refusal(&self, text: &str) -> Option<RefusalClass> {
         let tokens = tokenize(text);
-        if self.exceptions.iter().any(|p| matches_anywhere(p, &tokens)) {
-            return None;
-        }
+        let excepted = |class: RefusalClass| {
+            self.exceptions
+                .iter()
+                .any(|(c, p)| *c == class && matches_anywhere(p, &tokens))
+        };
         self.patterns
             .iter()
-            .find(|(_, p)| matches_anywhere(p, &tokens))
+            .find(|(c, p)| matches_anywhere(p, &tokens) && !excepted(*c))
             .map(|(c, _)| *c)
     }
 
@@ -223,10 +233,13 @@ impl Guard {
         tokenize(text).iter().any(|t| self.field.contains(&t.stem))
     }
 
-    /// Is this clearly a question from outside the field (marker word, no field word)?
+    /// Is this clearly a question from outside the field (more off-topic marker words than
+    /// field words)?
     pub fn off_topic(&self, text: &str) -> bool {
         let tokens = tokenize(text);
-        tokens.iter().any(|t| self.off_topic.contains(&t.stem)) && !self.in_field(text)
+        let markers = tokens.iter().filter(|t| self.off_topic.contains(&t.stem)).count();
+        let field = tokens.iter().filter(|t| self.field.contains(&t.stem)).count();
+        markers > field
     }
 }
 
@@ -244,6 +257,8 @@ fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
             for alt in slot.split('|') {
                 if let Some((_, words)) = classes.iter().find(|(name, _)| *name == alt) {
                     alts.extend(words.iter().map(|w| vec![w.clone()]));
+                } else if let Some(surface) = alt.strip_prefix('=') {
+                    alts.push(vec![format!("={surface}")]);
                 } else {
                     alts.push(alt.split('+').map(stem).collect());
                 }
@@ -251,6 +266,14 @@ fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
             Slot::Words(alts)
         })
         .collect()
+}
+
+/// `=word` compares the surface form ("image" but not "imaging"); otherwise stems.
+fn word_matches(token: &Token, want: &str) -> bool {
+    match want.strip_prefix('=') {
+        Some(surface) => token.word == surface,
+        None => token.stem == want,
+    }
 }
 
 fn matches_anywhere(slots: &[Slot], tokens: &[Token]) -> bool {
@@ -272,7 +295,7 @@ fn matches_at(slots: &[Slot], tokens: &[Token], at: usize, sentence: usize) -> b
             let fits = alt
                 .iter()
                 .enumerate()
-                .all(|(k, w)| in_sentence(at + k) && &tokens[at + k].stem == w);
+                .all(|(k, w)| in_sentence(at + k) && word_matches(&tokens[at + k], w));
             fits && matches_at(rest, tokens, at + alt.len(), sentence)
         }),
     }

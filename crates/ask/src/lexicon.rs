@@ -286,3 +286,32 @@ pub const IMMUNOSUPPRESSION_WORDS: &[&str] = &[
     "chemotherapy",
     "infusion",
 ];
+
+/// Everyday synonym groups beside the knowledge base's glossary (first word: the term used in
+/// the entries most often). Used for query expansion only.
+pub const EVERYDAY_SYNONYMS: &[&[&str]] = &[
+    &["children", "kids", "kid", "child", "childhood"],
+    &["urine", "pee", "wee"],
+    &["medicines", "meds", "drugs", "medication", "medications", "tablets", "pills"],
+    &["harm", "hurt", "damage", "injure"],
+    &["prevent", "avoid", "reduce", "lower"],
+    &["fatigue", "tiredness", "tired", "exhausted", "exhaustion", "worn out"],
+    &["vaccine", "vaccines", "jab", "jabs", "vaccination", "immunisation", "immunization"],
+    &["physical therapy", "physiotherapy", "physio", "physiotherapist"],
+    &["pregnancy", "pregnant", "conceive"],
+    &["cancer", "tumour", "tumor", "malignancy"],
+    &["inherited", "hereditary", "genetic", "runs in families"],
+    &["contagious", "catch", "infectious", "spread"],
+    &["cure", "curable", "cured"],
+    &["sunlight", "sun", "uv", "sunshine"],
+    &["exercise", "workout", "gym", "sport", "sports"],
+    &["monitoring", "blood tests", "checkups", "check ups", "checks"],
+    &["diet", "food", "foods", "eat", "eating"],
+    &["sleep", "insomnia"],
+    &["stress", "anxiety", "worry", "worried"],
+    &["depression", "depressed", "low mood"],
+    &["emergency", "911", "emergency room", "a&e"],
+    &["dietitian", "nutritionist", "dietician"],
+    &["dysphagia", "swallowing problems", "trouble swallowing"],
+    &["itch", "itchy", "itching", "pruritus"],
+];

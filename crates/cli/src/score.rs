@@ -10,8 +10,8 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
-use myo_api::{explain_text, ScoreError, Scorer};
+use anyhow::{Context, bail};
+use myo_api::{ScoreError, Scorer, explain_text};
 use serde_json::Value;
 
 /// Arguments of `myo score`.
@@ -77,10 +77,13 @@ fn read_input(file: Option<&PathBuf>) -> anyhow::Result<String> {
     let mut text = String::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {
-            text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
         }
         _ => {
-            io::stdin().read_to_string(&mut text).context("reading stdin")?;
+            io::stdin()
+                .read_to_string(&mut text)
+                .context("reading stdin")?;
         }
     }
     if text.trim().is_empty() {
@@ -92,13 +95,25 @@ fn read_input(file: Option<&PathBuf>) -> anyhow::Result<String> {
 /// NDJSON when the first non-empty line is a JSON value on its own.
 fn looks_like_ndjson(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let first_is_value = lines.next().is_some_and(|l| serde_json::from_str::<Value>(l).is_ok());
+    let first_is_value = lines
+        .next()
+        .is_some_and(|l| serde_json::from_str::<Value>(l).is_ok());
     first_is_value && lines.next().is_some()
 }
 
-fn ndjson(scorer: &Scorer, id: &str, text: &str, format: Format, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+fn ndjson(
+    scorer: &Scorer,
+    id: &str,
+    text: &str,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     let mut rejected = 0usize;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         match scorer.score_str(id, line) {
             Ok(result) => emit(out, format, &result)?,
             Err(ScoreError::Input(e)) => {
@@ -131,8 +146,20 @@ fn list(scorer: &Scorer, format: Format, out: &mut impl Write) -> anyhow::Result
             continue;
         }
         let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-        writeln!(out, "{:<20} {:<9} {}", s(&item["id"]), s(&item["status"]), s(&item["title"]))?;
-        writeln!(out, "{:<30} {} [{}]", "", s(&item["citation"]["reference"]), s(&item["citation"]["locator"]))?;
+        writeln!(
+            out,
+            "{:<20} {:<9} {}",
+            s(&item["id"]),
+            s(&item["status"]),
+            s(&item["title"])
+        )?;
+        writeln!(
+            out,
+            "{:<30} {} [{}]",
+            "",
+            s(&item["citation"]["reference"]),
+            s(&item["citation"]["locator"])
+        )?;
     }
     Ok(())
 }

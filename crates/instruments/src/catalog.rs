@@ -14,6 +14,16 @@ pub struct Catalog {
     pub tis: tis::Def,
     /// MMT-8 manual muscle testing (IMACS Form 04).
     pub mmt8: crate::mmt8::Def,
+    /// CMAS Childhood Myositis Assessment Scale.
+    pub cmas: crate::cmas::Def,
+    /// HAQ-DI disability index.
+    pub haq: crate::haq::Def,
+    /// Bohan and Peter 1975 PM/DM criteria.
+    pub bohan_peter: crate::bohan_peter::Def,
+    /// Myositis antibody phenotype flags.
+    pub antibodies: crate::antibodies::Def,
+    /// IMACS 2023 cancer-screening guideline.
+    pub imacs_cancer: crate::imacs_cancer::Def,
     // Registry: one field per instrument, in `myo score --list` order.
 }
 
@@ -24,6 +34,11 @@ impl Catalog {
             eular_acr: eular_acr::Def::parse(eular_acr::DEF_TOML)?,
             tis: tis::Def::parse(tis::DEF_TOML)?,
             mmt8: crate::mmt8::Def::parse(crate::mmt8::DEF_TOML)?,
+            cmas: crate::cmas::Def::parse(crate::cmas::DEF_TOML)?,
+            haq: crate::haq::Def::parse(crate::haq::DEF_TOML)?,
+            bohan_peter: crate::bohan_peter::Def::parse(crate::bohan_peter::DEF_TOML)?,
+            antibodies: crate::antibodies::Def::parse(crate::antibodies::DEF_TOML)?,
+            imacs_cancer: crate::imacs_cancer::Def::parse(crate::imacs_cancer::DEF_TOML)?,
             // Registry: one line per instrument.
         })
     }
@@ -34,6 +49,11 @@ impl Catalog {
             &self.eular_acr.meta,
             &self.tis.meta,
             &self.mmt8.meta,
+            &self.cmas.meta,
+            &self.haq.meta,
+            &self.bohan_peter.meta,
+            &self.antibodies.meta,
+            &self.imacs_cancer.meta,
             // Registry: one line per instrument.
         ]
     }

@@ -25,7 +25,8 @@ const SOURCES: [&str; 5] = [
     "duration_bands",
     "arm_raise_duration_bands",
 ];
-const ITEM_IDS: [&str; ITEMS] = [
+/// Item ids in sheet order (also the input field names).
+pub const ITEM_IDS: [&str; ITEMS] = [
     "head_elevation",
     "leg_raise",
     "straight_leg_lift",

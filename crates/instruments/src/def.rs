@@ -44,7 +44,10 @@ impl DefError {
 }
 
 /// Parses a definition file into its private serde shape.
-pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(id: &str, src: &str) -> Result<T, DefError> {
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    id: &str,
+    src: &str,
+) -> Result<T, DefError> {
     toml::from_str(src).map_err(|e| DefError::Parse {
         id: id.to_owned(),
         message: e.to_string(),
@@ -125,7 +128,10 @@ impl MetaDef {
         required: &[&str],
     ) -> Result<Meta, DefError> {
         if self.id != expected_id {
-            return Err(DefError::invalid(expected_id, format!("meta.id is {:?}", self.id)));
+            return Err(DefError::invalid(
+                expected_id,
+                format!("meta.id is {:?}", self.id),
+            ));
         }
         let names: Vec<&str> = sources.keys().map(String::as_str).collect();
         let mut want = required.to_vec();
@@ -139,7 +145,10 @@ impl MetaDef {
         let mut partial_parts = Vec::new();
         for (name, source) in sources {
             if source.locator.trim().is_empty() {
-                return Err(DefError::invalid(expected_id, format!("{name}: empty locator")));
+                return Err(DefError::invalid(
+                    expected_id,
+                    format!("{name}: empty locator"),
+                ));
             }
             if source.status == StatusDef::Partial {
                 partial_parts.push(format!("{name} ({})", source.locator));
@@ -169,6 +178,8 @@ impl MetaDef {
             see_also: self.see_also.into_iter().map(Citation::from).collect(),
             notes: self.notes,
             partial_parts,
-        })
+            status_warning: None,
+        }
+        .with_status_warning())
     }
 }

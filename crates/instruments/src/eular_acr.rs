@@ -12,7 +12,7 @@
 
 use serde::Deserialize;
 
-use crate::def::{parse_toml, DefError, MetaDef, Sources};
+use crate::def::{DefError, MetaDef, Sources, parse_toml};
 use crate::explain::{Explanation, InvalidInput, Meta, Tenths, Value};
 
 /// The embedded definition file.
@@ -330,7 +330,10 @@ pub const AGE_ID: &str = "age_at_onset_years";
 
 fn check_ids<const N: usize>(what: &str, got: &[String], want: [&str; N]) -> Result<(), DefError> {
     if got.len() != N || got.iter().zip(want).any(|(g, w)| g != w) {
-        return Err(DefError::invalid(ID, format!("{what} ids must be {want:?} in that order, got {got:?}")));
+        return Err(DefError::invalid(
+            ID,
+            format!("{what} ids must be {want:?} in that order, got {got:?}"),
+        ));
     }
     Ok(())
 }
@@ -348,9 +351,27 @@ impl Def {
     pub fn parse(src: &str) -> Result<Def, DefError> {
         let raw: Raw = parse_toml(ID, src)?;
         let meta = raw.meta.clone().build(ID, &raw.sources, &SOURCES)?;
-        check_ids("clinical", &raw.clinical.iter().map(|i| i.id.clone()).collect::<Vec<_>>(), CLINICAL_IDS)?;
-        check_ids("biopsy", &raw.biopsy.iter().map(|i| i.id.clone()).collect::<Vec<_>>(), BIOPSY_IDS)?;
-        check_ids("tree_only", &raw.tree_only.iter().map(|i| i.id.clone()).collect::<Vec<_>>(), TREE_ONLY_IDS)?;
+        check_ids(
+            "clinical",
+            &raw.clinical
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>(),
+            CLINICAL_IDS,
+        )?;
+        check_ids(
+            "biopsy",
+            &raw.biopsy.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
+            BIOPSY_IDS,
+        )?;
+        check_ids(
+            "tree_only",
+            &raw.tree_only
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>(),
+            TREE_ONLY_IDS,
+        )?;
         for model in [raw.cutoffs.without_biopsy, raw.cutoffs.with_biopsy] {
             if !model.is_sorted() {
                 return Err(DefError::invalid(ID, "cut-offs must be ascending"));
@@ -365,11 +386,20 @@ impl Def {
             return Err(DefError::invalid(ID, "every weight must be positive"));
         }
         let a = &raw.age;
-        if !(0.0 < a.adult_from_years && a.adult_from_years < a.older_from_years && a.older_from_years < raw.input.age_max_years) {
-            return Err(DefError::invalid(ID, "age bands must be ascending and below age_max_years"));
+        if !(0.0 < a.adult_from_years
+            && a.adult_from_years < a.older_from_years
+            && a.older_from_years < raw.input.age_max_years)
+        {
+            return Err(DefError::invalid(
+                ID,
+                "age bands must be ascending and below age_max_years",
+            ));
         }
         let clinical = raw.clinical.iter().map(|i| item(&i.id, &i.label, i.weight));
-        let biopsy = raw.biopsy.iter().map(|b| item(&b.id, &b.label, [0, b.weight]));
+        let biopsy = raw
+            .biopsy
+            .iter()
+            .map(|b| item(&b.id, &b.label, [0, b.weight]));
         let tree_only = raw.tree_only.iter().map(|t| item(&t.id, &t.label, [0, 0]));
         let tenths = |c: [i32; 3]| c.map(Tenths);
         Ok(Def {
@@ -385,7 +415,10 @@ impl Def {
             clinical: to_array(clinical.collect()),
             biopsy: to_array(biopsy.collect()),
             tree_only: to_array(tree_only.collect()),
-            cutoffs: [tenths(raw.cutoffs.without_biopsy), tenths(raw.cutoffs.with_biopsy)],
+            cutoffs: [
+                tenths(raw.cutoffs.without_biopsy),
+                tenths(raw.cutoffs.with_biopsy),
+            ],
             intercept: raw.probability.intercept,
         })
     }
@@ -423,7 +456,8 @@ impl Def {
 
 fn to_array<const N: usize>(v: Vec<ItemDef>) -> [ItemDef; N] {
     // Lengths were checked by `check_ids`.
-    v.try_into().unwrap_or_else(|_| unreachable!("length checked"))
+    v.try_into()
+        .unwrap_or_else(|_| unreachable!("length checked"))
 }
 
 /// Score and category without building an explanation: allocation-free, for batch scoring.
@@ -431,7 +465,9 @@ fn to_array<const N: usize>(v: Vec<ItemDef>) -> [ItemDef; N] {
 pub fn score_only(def: &Def, input: &Input) -> (Model, Tenths, Category) {
     let model = input.model();
     let m = model as usize;
-    let mut sum = input.age_at_onset_years.map_or(0, |age| def.age_row(age).weight[m]);
+    let mut sum = input
+        .age_at_onset_years
+        .map_or(0, |age| def.age_row(age).weight[m]);
     for (value, item) in input.clinical.iter().zip(&def.clinical) {
         if *value == Some(true) {
             sum += item.weight[m];
@@ -494,7 +530,12 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     match input.age_at_onset_years {
         Some(age) => {
             let row = def.age_row(age);
-            ex.add(AGE_ID, &row.label, Value::Real(age), Some(Tenths(row.weight[m])));
+            ex.add(
+                AGE_ID,
+                &row.label,
+                Value::Real(age),
+                Some(Tenths(row.weight[m])),
+            );
         }
         None => {
             ex.missing(AGE_ID);
@@ -502,12 +543,21 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         }
     }
     let biopsy_items = input.muscle_biopsy.map(|f| f.to_vec()).unwrap_or_default();
-    let weighted = input.clinical.iter().zip(&def.clinical).chain(biopsy_items.iter().zip(&def.biopsy));
+    let weighted = input
+        .clinical
+        .iter()
+        .zip(&def.clinical)
+        .chain(biopsy_items.iter().zip(&def.biopsy));
     for (value, item) in weighted {
         match value {
             Some(present) => {
                 let points = if *present { item.weight[m] } else { 0 };
-                ex.add(&item.id, &item.label, Value::Bool(*present), Some(Tenths(points)));
+                ex.add(
+                    &item.id,
+                    &item.label,
+                    Value::Bool(*present),
+                    Some(Tenths(points)),
+                );
             }
             None => {
                 ex.missing(&item.id);
@@ -562,7 +612,13 @@ pub fn is_classifiable(input: &Input) -> bool {
 
 /// The subgroup tree (Figure 2, as fixed by issue 2). Warns when a branch was taken because an
 /// item was not assessed.
-fn subgroup(def: &Def, input: &Input, category: Category, classifiable: bool, ex: &mut Explanation<'_>) -> Option<Subgroup> {
+fn subgroup(
+    def: &Def,
+    input: &Input,
+    category: Category,
+    classifiable: bool,
+    ex: &mut Explanation<'_>,
+) -> Option<Subgroup> {
     if !classifiable || category < Category::Probable {
         return None;
     }
@@ -575,7 +631,11 @@ fn subgroup(def: &Def, input: &Input, category: Category, classifiable: bool, ex
         ex.warn("subgroup assumes no DM skin item, but some skin items were not assessed");
     }
     let group = if age < def.adult_from_years {
-        if skin { Subgroup::Jdm } else { Subgroup::JuvenileMyositisOther }
+        if skin {
+            Subgroup::Jdm
+        } else {
+            Subgroup::JuvenileMyositisOther
+        }
     } else if skin {
         if input.any_present(&Clinical::WEAKNESS) {
             Subgroup::Dm
@@ -586,8 +646,8 @@ fn subgroup(def: &Def, input: &Input, category: Category, classifiable: bool, ex
             Subgroup::Adm
         }
     } else {
-        let finger_and_no_response =
-            input.finger_flexor_weakness == Some(true) && input.no_response_to_treatment == Some(true);
+        let finger_and_no_response = input.finger_flexor_weakness == Some(true)
+            && input.no_response_to_treatment == Some(true);
         if finger_and_no_response || input.biopsy(BiopsyFeature::RimmedVacuoles) == Some(true) {
             Subgroup::Ibm
         } else {

@@ -51,17 +51,21 @@ pub struct Meta {
     pub notes: Vec<String>,
     /// The parts of the definition that are not verified, each with its locator.
     pub partial_parts: Vec<String>,
+    /// The warning every result of a partial instrument carries (`None` when verified); built
+    /// once from `partial_parts` by [`Meta::with_status_warning`].
+    pub status_warning: Option<String>,
 }
 
 impl Meta {
-    /// The warning every result of a partial instrument carries, or `None` when verified.
-    pub fn status_warning(&self) -> Option<String> {
-        (self.status == Status::Partial).then(|| {
+    /// Sets `status_warning` from `status` and `partial_parts`.
+    pub fn with_status_warning(mut self) -> Meta {
+        self.status_warning = (self.status == Status::Partial).then(|| {
             format!(
                 "not yet verified (status partial): {}",
                 self.partial_parts.join("; ")
             )
-        })
+        });
+        self
     }
 }
 
@@ -154,9 +158,9 @@ impl<'c> Explanation<'c> {
     pub fn new(meta: &'c Meta) -> Self {
         Explanation {
             meta,
-            contributions: Vec::new(),
+            contributions: Vec::with_capacity(16),
             missing: Vec::new(),
-            warnings: meta.status_warning().into_iter().collect(),
+            warnings: meta.status_warning.iter().cloned().collect(),
         }
     }
 
@@ -196,7 +200,11 @@ pub struct InvalidInput {
 
 impl InvalidInput {
     /// Builds an error for `field`.
-    pub fn new(field: impl Into<String>, message: impl Into<String>, allowed: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        message: impl Into<String>,
+        allowed: impl Into<String>,
+    ) -> Self {
         InvalidInput {
             field: field.into(),
             message: message.into(),

@@ -135,7 +135,8 @@ impl Def {
             return Err(DefError::invalid(ID, format!("need {ITEM_COUNT} items, each category at least one; got {items}")));
         }
         let s = &raw.scoring;
-        if !(0 < s.aids_floor && s.aids_floor <= s.item_max) || !(1..=CATEGORIES).contains(&s.min_answered_categories) {
+        let floor_ok = 0 < s.aids_floor && s.aids_floor <= s.item_max;
+        if !floor_ok || !(1..=CATEGORIES).contains(&s.min_answered_categories) {
             return Err(DefError::invalid(ID, "need 0 < aids_floor <= item_max and 1 <= min_answered_categories <= 8"));
         }
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;

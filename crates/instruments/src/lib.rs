@@ -13,7 +13,12 @@ pub mod catalog;
 pub mod def;
 pub mod explain;
 
+pub mod antibodies;
+pub mod bohan_peter;
+pub mod cmas;
 pub mod eular_acr;
+pub mod haq;
+pub mod imacs_cancer;
 pub mod mmt8;
 pub mod tis;
 

@@ -30,7 +30,8 @@ const SOURCES: [&str; 4] = [
     "unilateral_total",
     "bilateral_total",
 ];
-const GROUP_IDS: [&str; GROUPS] = [
+/// Group ids in Form 04 order (also the input field names).
+pub const GROUP_IDS: [&str; GROUPS] = [
     "neck_flexors",
     "deltoid_middle",
     "biceps_brachii",
@@ -72,7 +73,8 @@ pub enum Grade {
 /// The grades of one group: one grade, or right and left. `None` means not tested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupGrades {
-    /// One grade (unilateral mode, or an axial group in bilateral mode).
+    /// One grade (unilateral mode, or an axial group in bilateral mode). `One(None)` also stands
+    /// for a group not tested on either side in bilateral mode.
     One(Option<Grade>),
     /// Right and left (non-axial groups in bilateral mode).
     Sides {
@@ -222,6 +224,11 @@ fn slots<'a>(def: &Def, input: &'a Input) -> Result<Vec<Slot<'a>>, InvalidInput>
     let mut out = Vec::with_capacity(15);
     for (group, grades) in def.groups.iter().zip(&input.grades) {
         let one_expected = input.mode == Mode::Unilateral || group.axial;
+        // A group not tested at all may be given as one `None` in either mode.
+        let grades = match (grades, one_expected) {
+            (GroupGrades::One(None), false) => &GroupGrades::Sides { right: None, left: None },
+            _ => grades,
+        };
         match (grades, one_expected) {
             (GroupGrades::One(grade), true) => out.push(Slot {
                 id: group.id.clone(),

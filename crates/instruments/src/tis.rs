@@ -22,7 +22,7 @@
 
 use serde::Deserialize;
 
-use crate::def::{parse_toml, DefError, MetaDef, Sources};
+use crate::def::{DefError, MetaDef, Sources, parse_toml};
 use crate::explain::{Explanation, InvalidInput, Meta, Milli, Tenths, Value};
 
 /// The embedded definition file.
@@ -238,18 +238,31 @@ impl Def {
         let meta = raw.meta.clone().build(ID, &raw.sources, &SOURCES)?;
         let ids: Vec<&str> = raw.measure.iter().map(|m| m.id.as_str()).collect();
         if ids != MEASURE_IDS {
-            return Err(DefError::invalid(ID, format!("measures must be {MEASURE_IDS:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("measures must be {MEASURE_IDS:?}"),
+            ));
         }
         let b = &raw.bands;
         if !b.general_edges.is_sorted() || !b.mmt_edges.is_sorted() {
             return Err(DefError::invalid(ID, "band edges must ascend"));
         }
-        if raw.measure.iter().any(|m| m.points[0] != 0 || !m.points.is_sorted()) {
-            return Err(DefError::invalid(ID, "points must start at 0 and never decrease"));
+        if raw
+            .measure
+            .iter()
+            .any(|m| m.points[0] != 0 || !m.points.is_sorted())
+        {
+            return Err(DefError::invalid(
+                ID,
+                "points must start at 0 and never decrease",
+            ));
         }
         let top: i32 = raw.measure.iter().map(|m| m.points[4]).sum();
         if top != b.maximum_tis {
-            return Err(DefError::invalid(ID, format!("top points sum to {top}, not {}", b.maximum_tis)));
+            return Err(DefError::invalid(
+                ID,
+                format!("top points sum to {top}, not {}", b.maximum_tis),
+            ));
         }
         let c = &raw.categories;
         if !c.adult.is_sorted() || !c.juvenile.is_sorted() {
@@ -258,7 +271,11 @@ impl Def {
         let measures: Vec<MeasureDef> = raw
             .measure
             .into_iter()
-            .map(|m| MeasureDef { id: m.id, label: m.label, points: m.points })
+            .map(|m| MeasureDef {
+                id: m.id,
+                label: m.label,
+                points: m.points,
+            })
             .collect();
         let s = &raw.scales;
         Ok(Def {
@@ -269,7 +286,9 @@ impl Def {
             mmt_max_allowed: s.mmt_max_allowed.iter().map(|&m| Milli::units(m)).collect(),
             general_edges: b.general_edges,
             mmt_edges: b.mmt_edges,
-            measures: measures.try_into().unwrap_or_else(|_| unreachable!("ids checked")),
+            measures: measures
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("ids checked")),
             categories: [c.adult.map(Tenths), c.juvenile.map(Tenths)],
         })
     }
@@ -345,15 +364,29 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     ];
     let mut measures = Vec::with_capacity(6);
     for (i, (base, follow, range, higher_is_better)) in ranged.into_iter().enumerate() {
-        let pct = base.zip(follow).map(|(x, y)| range_percent(x, y, range, higher_is_better));
-        measures.push(measure(def, i, names[i], None, base, follow, pct, &def.general_edges));
+        let pct = base
+            .zip(follow)
+            .map(|(x, y)| range_percent(x, y, range, higher_is_better));
+        measures.push(measure(
+            def,
+            i,
+            names[i],
+            None,
+            base,
+            follow,
+            pct,
+            &def.general_edges,
+        ));
     }
     let (mb, mf) = (muscle_value(b.muscle), muscle_value(f.muscle));
     let muscle_range = match b.muscle.or(f.muscle) {
         Some(Muscle::Cmas(_)) => Some(def.cmas_max),
         _ => input.mmt_max,
     };
-    let pct = mb.zip(mf).zip(muscle_range).map(|((x, y), r)| range_percent(x, y, r, true));
+    let pct = mb
+        .zip(mf)
+        .zip(muscle_range)
+        .map(|((x, y), r)| range_percent(x, y, r, true));
     measures.push(measure(def, 4, names[4], None, mb, mf, pct, &def.mmt_edges));
     measures.push(enzyme_measure(def, b, f, &mut ex));
 
@@ -361,7 +394,9 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         if m.baseline.is_none() || m.followup.is_none() {
             ex.missing(&m.id);
         } else {
-            let value = m.percent_change.map_or(Value::Text("undefined".into()), |p| Value::Real(p.as_f64()));
+            let value = m
+                .percent_change
+                .map_or(Value::Text("undefined".into()), |p| Value::Real(p.as_f64()));
             ex.add(&m.id, &d.label, value, Some(m.points));
         }
     }
@@ -389,11 +424,21 @@ fn wire_names(input: &Input) -> [&'static str; 6] {
         Population::Adult => "haq",
         Population::Juvenile => "chaq",
     };
-    let muscle = match (input.baseline.muscle.or(input.followup.muscle), input.population) {
+    let muscle = match (
+        input.baseline.muscle.or(input.followup.muscle),
+        input.population,
+    ) {
         (Some(Muscle::Cmas(_)), _) | (None, Population::Juvenile) => "cmas",
         _ => "mmt",
     };
-    ["physician_global", "patient_global", "extramuscular", function, muscle, "enzymes"]
+    [
+        "physician_global",
+        "patient_global",
+        "extramuscular",
+        function,
+        muscle,
+        "enzymes",
+    ]
 }
 
 fn muscle_value(m: Option<Muscle>) -> Option<Milli> {
@@ -401,13 +446,21 @@ fn muscle_value(m: Option<Muscle>) -> Option<Milli> {
 }
 
 /// H1: improvement as a percent of the scale's range.
-fn range_percent(baseline: Milli, followup: Milli, range: Milli, higher_is_better: bool) -> Percent {
+fn range_percent(
+    baseline: Milli,
+    followup: Milli,
+    range: Milli,
+    higher_is_better: bool,
+) -> Percent {
     let improvement = if higher_is_better {
         followup.0 - baseline.0
     } else {
         baseline.0 - followup.0
     };
-    Percent { num: i128::from(improvement) * 100, den: i128::from(range.0) }
+    Percent {
+        num: i128::from(improvement) * 100,
+        den: i128::from(range.0),
+    }
 }
 
 #[allow(clippy::too_many_arguments)] // one row of Table 3: id, values, percent and edges
@@ -421,8 +474,17 @@ fn measure(
     pct: Option<Percent>,
     edges: &[i64; 4],
 ) -> MeasureResult {
-    let points = pct.map_or(Tenths(0), |p| Def::band_points(&def.measures[index].points, edges, p));
-    MeasureResult { id: id.to_owned(), enzyme, baseline, followup, percent_change: pct, points }
+    let points = pct.map_or(Tenths(0), |p| {
+        Def::band_points(&def.measures[index].points, edges, p)
+    });
+    MeasureResult {
+        id: id.to_owned(),
+        enzyme,
+        baseline,
+        followup,
+        percent_change: pct,
+        points,
+    }
 }
 
 /// The most abnormal enzyme at baseline (highest multiple of ULN; ties in [`ENZYMES`] order) and
@@ -432,49 +494,111 @@ fn enzyme_measure(def: &Def, b: &Visit, f: &Visit, ex: &mut Explanation<'_>) -> 
     for (i, e) in b.enzymes.iter().enumerate() {
         if let Some(e) = *e {
             // e.value / e.uln > w.value / w.uln, exactly.
-            let higher = worst.is_none_or(|(_, w)| i128::from(e.value.0) * i128::from(w.uln.0) > i128::from(w.value.0) * i128::from(e.uln.0));
+            let higher = worst.is_none_or(|(_, w)| {
+                i128::from(e.value.0) * i128::from(w.uln.0)
+                    > i128::from(w.value.0) * i128::from(e.uln.0)
+            });
             if higher {
                 worst = Some((i, e));
             }
         }
     }
     let Some((i, base)) = worst else {
-        return measure(def, 5, "enzymes", None, None, f.enzymes.iter().flatten().next().map(|e| e.value), None, &def.general_edges);
+        return measure(
+            def,
+            5,
+            "enzymes",
+            None,
+            None,
+            f.enzymes.iter().flatten().next().map(|e| e.value),
+            None,
+            &def.general_edges,
+        );
     };
     let name = ENZYMES[i];
     let Some(follow) = f.enzymes[i] else {
-        ex.warn(format!("the most abnormal enzyme at baseline ({name}) has no follow-up value"));
-        return measure(def, 5, "enzymes", Some(name), Some(base.value), None, None, &def.general_edges);
+        ex.warn(format!(
+            "the most abnormal enzyme at baseline ({name}) has no follow-up value"
+        ));
+        return measure(
+            def,
+            5,
+            "enzymes",
+            Some(name),
+            Some(base.value),
+            None,
+            None,
+            &def.general_edges,
+        );
     };
     // 100 × (b/ub − f/uf) / (b/ub) = 100 × (b·uf − f·ub) / (b·uf)
-    let (bv, bu, fv, fu) = (i128::from(base.value.0), i128::from(base.uln.0), i128::from(follow.value.0), i128::from(follow.uln.0));
+    let (bv, bu, fv, fu) = (
+        i128::from(base.value.0),
+        i128::from(base.uln.0),
+        i128::from(follow.value.0),
+        i128::from(follow.uln.0),
+    );
     let pct = if bv == 0 {
-        ex.warn(format!("baseline {name} is 0: relative change undefined, scored 0"));
+        ex.warn(format!(
+            "baseline {name} is 0: relative change undefined, scored 0"
+        ));
         None
     } else {
-        Some(Percent { num: 100 * (bv * fu - fv * bu), den: bv * fu })
+        Some(Percent {
+            num: 100 * (bv * fu - fv * bu),
+            den: bv * fu,
+        })
     };
-    measure(def, 5, "enzymes", Some(name), Some(base.value), Some(follow.value), pct, &def.general_edges)
+    measure(
+        def,
+        5,
+        "enzymes",
+        Some(name),
+        Some(base.value),
+        Some(follow.value),
+        pct,
+        &def.general_edges,
+    )
 }
 
 /// Range checks, naming wire fields.
 pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
-    let uses_mmt = [input.baseline.muscle, input.followup.muscle].iter().any(|m| matches!(m, Some(Muscle::Mmt(_))));
-    let allowed_mmt = def.mmt_max_allowed.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ");
+    let uses_mmt = [input.baseline.muscle, input.followup.muscle]
+        .iter()
+        .any(|m| matches!(m, Some(Muscle::Mmt(_))));
+    let allowed_mmt = def
+        .mmt_max_allowed
+        .iter()
+        .map(|m| m.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     match input.mmt_max {
         Some(m) if !def.mmt_max_allowed.contains(&m) => {
-            return Err(InvalidInput::new("mmt_max", format!("{m} is not a maximum potential MMT score"), allowed_mmt));
+            return Err(InvalidInput::new(
+                "mmt_max",
+                format!("{m} is not a maximum potential MMT score"),
+                allowed_mmt,
+            ));
         }
         None if uses_mmt => {
-            return Err(InvalidInput::new("mmt_max", "required when mmt is given", allowed_mmt));
+            return Err(InvalidInput::new(
+                "mmt_max",
+                "required when mmt is given",
+                allowed_mmt,
+            ));
         }
         _ => {}
     }
-    let kinds = [input.baseline.muscle, input.followup.muscle].map(|m| m.map(|m| matches!(m, Muscle::Cmas(_))));
-    if let [Some(a), Some(b)] = kinds {
-        if a != b {
-            return Err(InvalidInput::new("followup", "baseline and follow-up use different muscle measures", "the same measure (mmt or cmas) at both visits"));
-        }
+    let kinds = [input.baseline.muscle, input.followup.muscle]
+        .map(|m| m.map(|m| matches!(m, Muscle::Cmas(_))));
+    if let [Some(a), Some(b)] = kinds
+        && a != b
+    {
+        return Err(InvalidInput::new(
+            "followup",
+            "baseline and follow-up use different muscle measures",
+            "the same measure (mmt or cmas) at both visits",
+        ));
     }
     for (visit, v) in [("baseline", &input.baseline), ("followup", &input.followup)] {
         validate_visit(def, input, visit, v)?;
@@ -494,17 +618,29 @@ fn validate_visit(def: &Def, input: &Input, visit: &str, v: &Visit) -> Result<()
         in_range(&format!("{visit}.{name}"), value, max)?;
     }
     match v.muscle {
-        Some(Muscle::Mmt(x)) => in_range(&format!("{visit}.mmt"), Some(x), input.mmt_max.unwrap_or_default())?,
+        Some(Muscle::Mmt(x)) => in_range(
+            &format!("{visit}.mmt"),
+            Some(x),
+            input.mmt_max.unwrap_or_default(),
+        )?,
         Some(Muscle::Cmas(x)) => in_range(&format!("{visit}.cmas"), Some(x), def.cmas_max)?,
         None => {}
     }
     for (name, e) in ENZYMES.iter().zip(&v.enzymes) {
         let Some(e) = e else { continue };
         if e.value.0 < 0 {
-            return Err(InvalidInput::new(format!("{visit}.enzymes.{name}.value"), format!("{} is negative", e.value), "0 or more"));
+            return Err(InvalidInput::new(
+                format!("{visit}.enzymes.{name}.value"),
+                format!("{} is negative", e.value),
+                "0 or more",
+            ));
         }
         if e.uln.0 <= 0 {
-            return Err(InvalidInput::new(format!("{visit}.enzymes.{name}.uln"), format!("{} is not positive", e.uln), "more than 0"));
+            return Err(InvalidInput::new(
+                format!("{visit}.enzymes.{name}.uln"),
+                format!("{} is not positive", e.uln),
+                "more than 0",
+            ));
         }
     }
     Ok(())
@@ -512,9 +648,11 @@ fn validate_visit(def: &Def, input: &Input, visit: &str, v: &Visit) -> Result<()
 
 fn in_range(field: &str, value: Option<Milli>, max: Milli) -> Result<(), InvalidInput> {
     match value {
-        Some(x) if x.0 < 0 || x > max => {
-            Err(InvalidInput::new(field, format!("{x} is out of range"), format!("0 to {max}, or null if not assessed")))
-        }
+        Some(x) if x.0 < 0 || x > max => Err(InvalidInput::new(
+            field,
+            format!("{x} is out of range"),
+            format!("0 to {max}, or null if not assessed"),
+        )),
         _ => Ok(()),
     }
 }

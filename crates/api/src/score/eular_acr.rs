@@ -3,9 +3,11 @@
 use myo_instruments::eular_acr::{self, Clinical, Input, Model};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_number, schema_object, schema_root, schema_tri, tenths, Entry};
+use super::{
+    Entry, envelope, parse, schema_number, schema_object, schema_root, schema_tri, tenths,
+};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -101,8 +103,14 @@ fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
     out.insert("category".into(), json!(o.category.as_str()));
     out.insert("classifiable".into(), json!(o.classifiable));
     out.insert("subgroup".into(), json!(o.subgroup.map(|s| s.as_str())));
-    out.insert("max_achievable_score".into(), tenths(o.max_achievable_score));
-    out.insert("max_achievable_category".into(), json!(o.max_achievable_category.as_str()));
+    out.insert(
+        "max_achievable_score".into(),
+        tenths(o.max_achievable_score),
+    );
+    out.insert(
+        "max_achievable_category".into(),
+        json!(o.max_achievable_category.as_str()),
+    );
     Ok(Value::Object(out))
 }
 
@@ -153,5 +161,10 @@ fn schema(catalog: &Catalog) -> Value {
         false,
         "Each item true, false or null (not assessed); an absent key means not assessed.",
     );
-    schema_root(eular_acr::ID, "EULAR/ACR 2017 IIM classification input", body, example())
+    schema_root(
+        eular_acr::ID,
+        "EULAR/ACR 2017 IIM classification input",
+        body,
+        example(),
+    )
 }

@@ -4,12 +4,18 @@
 //! JSON Schema and its output rendering, exposed as one [`Entry`] in [`REGISTRY`]. Outputs share
 //! one envelope (see [`envelope`]) so that [`explain_text`] can render any result.
 
+mod antibodies;
+mod bohan_peter;
+mod cmas;
 mod eular_acr;
+mod haq;
+mod imacs_cancer;
+mod mmt8;
 mod tis;
 
 use myo_instruments::{Catalog, DefError, Explanation, Meta, Tenths, Value as ItemValue};
 use serde::de::DeserializeOwned;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use crate::error::{InputError, ScoreError};
 
@@ -35,6 +41,12 @@ pub(crate) struct Entry {
 pub(crate) const REGISTRY: &[Entry] = &[
     eular_acr::ENTRY,
     tis::ENTRY,
+    mmt8::ENTRY,
+    cmas::ENTRY,
+    haq::ENTRY,
+    bohan_peter::ENTRY,
+    antibodies::ENTRY,
+    imacs_cancer::ENTRY,
     // Registry: add one line per instrument here.
 ];
 
@@ -104,10 +116,13 @@ impl Scorer {
 
 /// Position of `id` in [`REGISTRY`].
 fn entry(id: &str) -> Result<usize, ScoreError> {
-    REGISTRY.iter().position(|e| e.id == id).ok_or_else(|| ScoreError::UnknownInstrument {
-        id: id.to_owned(),
-        suggestions: suggest(id),
-    })
+    REGISTRY
+        .iter()
+        .position(|e| e.id == id)
+        .ok_or_else(|| ScoreError::UnknownInstrument {
+            id: id.to_owned(),
+            suggestions: suggest(id),
+        })
 }
 
 /// Checks JSON types (`type`, recursively through `properties` and `items`) against a schema.
@@ -127,11 +142,23 @@ fn check_types(schema: &Value, value: &Value, path: &str) -> Result<(), InputErr
         Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
-    let ok = allowed.is_empty() || allowed.contains(&kind) || (kind == "integer" && allowed.contains(&"number"));
+    let ok = allowed.is_empty()
+        || allowed.contains(&kind)
+        || (kind == "integer" && allowed.contains(&"number"));
     if !ok {
-        return Err(InputError::new(path, format!("expected {}, got {kind}", allowed.join(" or ")), None));
+        return Err(InputError::new(
+            path,
+            format!("expected {}, got {kind}", allowed.join(" or ")),
+            None,
+        ));
     }
-    let child = |key: &str| if path == "$" { key.to_owned() } else { format!("{path}.{key}") };
+    let child = |key: &str| {
+        if path == "$" {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
     match value {
         Value::Object(map) => {
             for (k, v) in map {
@@ -158,7 +185,11 @@ fn suggest(id: &str) -> Vec<String> {
         .filter(|&(d, known)| d <= 3 || (id.len() >= 3 && known.contains(id)))
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, k)| k.to_owned()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, k)| k.to_owned())
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -241,8 +272,16 @@ pub(crate) fn envelope(ex: &Explanation<'_>) -> Map<String, Value> {
 }
 
 const ENVELOPE_KEYS: [&str; 10] = [
-    "instrument", "revision", "title", "status", "citation", "see_also", "notes", "contributions",
-    "missing", "warnings",
+    "instrument",
+    "revision",
+    "title",
+    "status",
+    "citation",
+    "see_also",
+    "notes",
+    "contributions",
+    "missing",
+    "warnings",
 ];
 
 /// Renders any result (an output of [`Scorer::score_json`]) as a readable explanation: result
@@ -262,7 +301,10 @@ pub fn explain_text(output: &Value) -> String {
     );
     out += &format!("status: {}\n\nresult:\n", text(&get("status")));
     if let Value::Object(map) = output {
-        for (k, v) in map.iter().filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str())) {
+        for (k, v) in map
+            .iter()
+            .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
+        {
             out += &format!("  {k}: {}\n", text(v));
         }
     }
@@ -282,7 +324,10 @@ pub fn explain_text(output: &Value) -> String {
     let missing = get("missing");
     let missing: Vec<String> = missing.as_array().into_iter().flatten().map(text).collect();
     if !missing.is_empty() {
-        out += &format!("\nnot assessed (listed, never scored as normal): {}\n", missing.join(", "));
+        out += &format!(
+            "\nnot assessed (listed, never scored as normal): {}\n",
+            missing.join(", ")
+        );
     }
     for (heading, key) in [("warnings", "warnings"), ("notes", "notes")] {
         let items = get(key);
@@ -295,7 +340,11 @@ pub fn explain_text(output: &Value) -> String {
         }
     }
     let cite = |c: &Value| {
-        let doi = c.get("doi").and_then(Value::as_str).map(|d| format!(" doi:{d}")).unwrap_or_default();
+        let doi = c
+            .get("doi")
+            .and_then(Value::as_str)
+            .map(|d| format!(" doi:{d}"))
+            .unwrap_or_default();
         format!("{}.{doi} [{}]", text(&c["reference"]), text(&c["locator"]))
     };
     out += &format!("\ncitation: {}\n", cite(&get("citation")));
@@ -313,7 +362,12 @@ pub(crate) fn schema_tri(description: &str) -> Value {
 }
 
 /// A number in `[min, max]`, or `null` when `nullable`.
-pub(crate) fn schema_number(min: f64, max: Option<f64>, nullable: bool, description: &str) -> Value {
+pub(crate) fn schema_number(
+    min: f64,
+    max: Option<f64>,
+    nullable: bool,
+    description: &str,
+) -> Value {
     let mut s = json!({
         "type": if nullable { json!(["number", "null"]) } else { json!("number") },
         "minimum": min,
@@ -326,7 +380,12 @@ pub(crate) fn schema_number(min: f64, max: Option<f64>, nullable: bool, descript
 }
 
 /// A closed object (`additionalProperties: false`), optionally nullable.
-pub(crate) fn schema_object(properties: Value, required: &[&str], nullable: bool, description: &str) -> Value {
+pub(crate) fn schema_object(
+    properties: Value,
+    required: &[&str],
+    nullable: bool,
+    description: &str,
+) -> Value {
     json!({
         "type": if nullable { json!(["object", "null"]) } else { json!("object") },
         "description": description,

@@ -3,9 +3,9 @@
 use myo_instruments::tis::{self, Enzyme, Input, Muscle, Population, Visit};
 use myo_instruments::{Catalog, Meta, Milli};
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::{envelope, parse, schema_number, schema_object, schema_root, tenths, Entry};
+use super::{Entry, envelope, parse, schema_number, schema_object, schema_root, tenths};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -68,7 +68,11 @@ fn milli(field: &str, x: f64) -> Result<Milli, InputError> {
     let scaled = x * Milli::SCALE as f64;
     let rounded = scaled.round();
     if (scaled - rounded).abs() > 1e-6 * rounded.abs().max(1.0) || rounded.abs() > 1e15 {
-        return Err(InputError::new(field, format!("{x} has more than 3 decimal places or is too large"), Some("a number with at most 3 decimals".into())));
+        return Err(InputError::new(
+            field,
+            format!("{x} has more than 3 decimal places or is too large"),
+            Some("a number with at most 3 decimals".into()),
+        ));
     }
     Ok(Milli(rounded as i64))
 }
@@ -79,7 +83,13 @@ fn opt(field: &str, x: Option<f64>) -> Result<Option<Milli>, InputError> {
 
 fn visit(name: &str, population: Population, v: VisitDto) -> Result<Visit, InputError> {
     let f = |k: &str| format!("{name}.{k}");
-    let wrong = |k: &str, use_: &str| InputError::new(f(k), format!("not used for this population; use {use_}"), Some(use_.into()));
+    let wrong = |k: &str, use_: &str| {
+        InputError::new(
+            f(k),
+            format!("not used for this population; use {use_}"),
+            Some(use_.into()),
+        )
+    };
     let function = match population {
         Population::Adult if v.chaq.is_some() => return Err(wrong("chaq", "haq")),
         Population::Juvenile if v.haq.is_some() => return Err(wrong("haq", "chaq")),
@@ -87,7 +97,13 @@ fn visit(name: &str, population: Population, v: VisitDto) -> Result<Visit, Input
         Population::Juvenile => opt(&f("chaq"), v.chaq)?,
     };
     let muscle = match (v.mmt, v.cmas) {
-        (Some(_), Some(_)) => return Err(InputError::new(f("cmas"), "give mmt or cmas, not both", Some("one of mmt, cmas".into()))),
+        (Some(_), Some(_)) => {
+            return Err(InputError::new(
+                f("cmas"),
+                "give mmt or cmas, not both",
+                Some("one of mmt, cmas".into()),
+            ));
+        }
         (None, Some(_)) if population == Population::Adult => return Err(wrong("cmas", "mmt")),
         (Some(x), None) => Some(Muscle::Mmt(milli(&f("mmt"), x)?)),
         (None, Some(x)) => Some(Muscle::Cmas(milli(&f("cmas"), x)?)),
@@ -95,7 +111,11 @@ fn visit(name: &str, population: Population, v: VisitDto) -> Result<Visit, Input
     };
     let mut enzymes = [None; 5];
     if let Some(e) = v.enzymes {
-        for (slot, (id, dto)) in enzymes.iter_mut().zip(tis::ENZYMES.iter().zip([e.ck, e.aldolase, e.ast, e.alt, e.ldh])) {
+        for (slot, (id, dto)) in enzymes.iter_mut().zip(
+            tis::ENZYMES
+                .iter()
+                .zip([e.ck, e.aldolase, e.ast, e.alt, e.ldh]),
+        ) {
             if let Some(d) = dto {
                 let value = milli(&f(&format!("enzymes.{id}.value")), d.value)?;
                 let uln = milli(&f(&format!("enzymes.{id}.uln")), d.uln)?;
@@ -175,7 +195,11 @@ fn example() -> Value {
 
 fn schema(catalog: &Catalog) -> Value {
     let def = &catalog.tis;
-    let (vas, haq, cmas) = (def.vas_max.as_f64(), def.haq_max.as_f64(), def.cmas_max.as_f64());
+    let (vas, haq, cmas) = (
+        def.vas_max.as_f64(),
+        def.haq_max.as_f64(),
+        def.cmas_max.as_f64(),
+    );
     let mmt_allowed: Vec<f64> = def.mmt_max_allowed.iter().map(|m| m.as_f64()).collect();
     let enzyme = schema_object(
         json!({
@@ -218,5 +242,10 @@ fn schema(catalog: &Catalog) -> Value {
         false,
         "Baseline and follow-up core set measures",
     );
-    schema_root(tis::ID, "ACR/EULAR 2016 Total Improvement Score input", body, example())
+    schema_root(
+        tis::ID,
+        "ACR/EULAR 2016 Total Improvement Score input",
+        body,
+        example(),
+    )
 }

@@ -1,0 +1,145 @@
+//! Wire format of `antibody-flags`.
+//!
+//! Input: `{"age_at_onset_years": 52, "antibodies": {"mda5": "positive", "jo1": "negative", ...}}`;
+//! each antibody `"positive"`, `"negative"`, `"not_tested"`, `null` or absent (not tested).
+
+use myo_instruments::antibodies::{self, Input, TestResult, ANTIBODIES};
+use myo_instruments::{Catalog, Meta};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{envelope, parse, schema_number, schema_object, schema_root, Entry};
+use crate::error::InputError;
+
+pub(crate) const ENTRY: Entry = Entry {
+    id: antibodies::ID,
+    meta,
+    schema,
+    example,
+    check_shape,
+    score,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dto {
+    age_at_onset_years: Option<f64>,
+    antibodies: PanelDto,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum ResultDto {
+    Positive,
+    Negative,
+    NotTested,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PanelDto {
+    mda5: Option<ResultDto>,
+    tif1g: Option<ResultDto>,
+    nxp2: Option<ResultDto>,
+    mi2: Option<ResultDto>,
+    sae: Option<ResultDto>,
+    jo1: Option<ResultDto>,
+    pl7: Option<ResultDto>,
+    pl12: Option<ResultDto>,
+    ej: Option<ResultDto>,
+    oj: Option<ResultDto>,
+    ks: Option<ResultDto>,
+    zo: Option<ResultDto>,
+    ha: Option<ResultDto>,
+    srp: Option<ResultDto>,
+    hmgcr: Option<ResultDto>,
+    cn1a: Option<ResultDto>,
+}
+
+fn result(r: Option<ResultDto>) -> TestResult {
+    match r {
+        Some(ResultDto::Positive) => TestResult::Positive,
+        Some(ResultDto::Negative) => TestResult::Negative,
+        Some(ResultDto::NotTested) | None => TestResult::NotTested,
+    }
+}
+
+impl From<Dto> for Input {
+    fn from(d: Dto) -> Input {
+        let p = d.antibodies;
+        // Order of `antibodies::ANTIBODY_IDS` (TMA table order).
+        let results: [Option<ResultDto>; ANTIBODIES] = [
+            p.mda5, p.tif1g, p.nxp2, p.mi2, p.sae, p.jo1, p.pl7, p.pl12, p.ej, p.oj, p.ks, p.zo, p.ha, p.srp, p.hmgcr, p.cn1a,
+        ];
+        Input { age_at_onset_years: d.age_at_onset_years, results: results.map(result) }
+    }
+}
+
+fn meta(c: &Catalog) -> &Meta {
+    &c.antibodies.meta
+}
+
+fn check_shape(v: &Value) -> Result<(), InputError> {
+    parse::<Dto>(v).map(drop)
+}
+
+fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+    let input = Input::from(parse::<Dto>(v)?);
+    let o = antibodies::score(&catalog.antibodies, &input)?;
+    let mut out = envelope(&o.explanation);
+    let flag_json = |f: &&antibodies::FlagDef| json!({"id": f.id, "text": f.text, "adults_only": f.adults_only});
+    let flagged: Vec<Value> = o
+        .flagged
+        .iter()
+        .map(|f| {
+            json!({
+                "antibody": f.antibody.id,
+                "name": f.antibody.name,
+                "flags": f.flags.iter().map(flag_json).collect::<Vec<_>>(),
+                "not_applicable": f.not_applicable.iter().map(flag_json).collect::<Vec<_>>(),
+                "loinc": f.antibody.loinc.iter().map(|l| json!({"code": l.code, "what": l.what})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let with = |want: TestResult| -> Vec<&str> {
+        catalog.antibodies.antibodies.iter().zip(&input.results).filter(|(_, r)| **r == want).map(|(a, _)| a.id.as_str()).collect()
+    };
+    out.insert("positive".into(), json!(with(TestResult::Positive)));
+    out.insert("negative".into(), json!(with(TestResult::Negative)));
+    out.insert("flags".into(), json!(flagged));
+    out.insert("next_steps".into(), json!(o.next_steps));
+    Ok(Value::Object(out))
+}
+
+fn example() -> Value {
+    json!({
+        "age_at_onset_years": 52,
+        "antibodies": {
+            "mda5": "negative", "tif1g": "positive", "nxp2": "negative", "mi2": "negative", "sae": "not_tested",
+            "jo1": "negative", "pl7": null, "pl12": null, "ej": null, "oj": null, "ks": null, "zo": null, "ha": null,
+            "srp": null, "hmgcr": null, "cn1a": null
+        }
+    })
+}
+
+fn schema(catalog: &Catalog) -> Value {
+    let def = &catalog.antibodies;
+    let mut panel = serde_json::Map::new();
+    for a in &def.antibodies {
+        panel.insert(
+            a.id.clone(),
+            json!({"type": ["string", "null"], "enum": ["positive", "negative", "not_tested", null], "description": format!("{}; null or absent: not tested", a.name)}),
+        );
+    }
+    let age = schema_number(0.0, Some(def.age_max_years), true, "Age at onset of the first myositis symptom (years); adult-only flags need onset at 18 or older; null if unknown");
+    let body = schema_object(
+        json!({
+            "age_at_onset_years": age,
+            "antibodies": schema_object(Value::Object(panel), &[], false, "Antibody results"),
+        }),
+        &["antibodies"],
+        false,
+        "Myositis antibody results.",
+    );
+    schema_root(antibodies::ID, "Antibody flags input", body, example())
+}

@@ -1,0 +1,85 @@
+//! Wire format of `bohan-peter-1975`: each field `true`, `false` or `null` / absent (not
+//! assessed).
+
+use myo_instruments::bohan_peter::{self, Input};
+use myo_instruments::{Catalog, Meta};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{envelope, parse, schema_object, schema_root, schema_tri, Entry};
+use crate::error::InputError;
+
+pub(crate) const ENTRY: Entry = Entry {
+    id: bohan_peter::ID,
+    meta,
+    schema,
+    example,
+    check_shape,
+    score,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dto {
+    other_myopathies_excluded: Option<bool>,
+    symmetric_proximal_weakness: Option<bool>,
+    muscle_biopsy_evidence: Option<bool>,
+    elevated_muscle_enzymes: Option<bool>,
+    emg_myopathic_triad: Option<bool>,
+    typical_dm_rash: Option<bool>,
+}
+
+impl From<Dto> for Input {
+    fn from(d: Dto) -> Input {
+        Input {
+            other_myopathies_excluded: d.other_myopathies_excluded,
+            // Table order: criteria 1-4, then the rash (5).
+            criteria: [
+                d.symmetric_proximal_weakness,
+                d.muscle_biopsy_evidence,
+                d.elevated_muscle_enzymes,
+                d.emg_myopathic_triad,
+                d.typical_dm_rash,
+            ],
+        }
+    }
+}
+
+fn meta(c: &Catalog) -> &Meta {
+    &c.bohan_peter.meta
+}
+
+fn check_shape(v: &Value) -> Result<(), InputError> {
+    parse::<Dto>(v).map(drop)
+}
+
+fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+    let o = bohan_peter::score(&catalog.bohan_peter, &Input::from(parse::<Dto>(v)?))?;
+    let mut out = envelope(&o.explanation);
+    out.insert("classification".into(), json!(o.class.map(|c| c.as_str())));
+    out.insert("muscle_criteria_met".into(), json!(o.muscle_criteria_met));
+    let possible: Vec<&str> = o.possible_classes.iter().map(|c| c.as_str()).collect();
+    out.insert("could_change".into(), json!(possible.len() > 1));
+    out.insert("possible_classifications".into(), json!(possible));
+    Ok(Value::Object(out))
+}
+
+fn example() -> Value {
+    json!({
+        "other_myopathies_excluded": true, "symmetric_proximal_weakness": true,
+        "muscle_biopsy_evidence": null, "elevated_muscle_enzymes": true,
+        "emg_myopathic_triad": false, "typical_dm_rash": true
+    })
+}
+
+fn schema(catalog: &Catalog) -> Value {
+    let def = &catalog.bohan_peter;
+    let mut props = serde_json::Map::new();
+    let exclusion = format!("{}: {} (required before any category)", def.exclusion.label, def.excluded.join("; "));
+    props.insert(def.exclusion.id.clone(), schema_tri(&exclusion));
+    for c in &def.criteria {
+        props.insert(c.id.clone(), schema_tri(&c.label));
+    }
+    let body = schema_object(Value::Object(props), &[], false, "Each field true, false or null (not assessed).");
+    schema_root(bohan_peter::ID, "Bohan and Peter 1975 input", body, example())
+}

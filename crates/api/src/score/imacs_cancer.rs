@@ -1,0 +1,141 @@
+//! Wire format of `imacs-cancer-2023`. Every field may be `null` / absent (not known).
+
+use myo_instruments::imacs_cancer::{self, Input, Sex};
+use myo_instruments::{Catalog, Meta};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{envelope, parse, schema_number, schema_object, schema_root, schema_tri, Entry};
+use crate::error::InputError;
+
+pub(crate) const ENTRY: Entry = Entry {
+    id: imacs_cancer::ID,
+    meta,
+    schema,
+    example,
+    check_shape,
+    score,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dto {
+    age_at_onset_years: Option<f64>,
+    months_since_symptom_onset: Option<i64>,
+    sex: Option<SexDto>,
+    high_risk_factors: Option<i64>,
+    moderate_risk_factors: Option<i64>,
+    dermatomyositis: Option<bool>,
+    anti_tif1g: Option<bool>,
+    additional_high_risk_clinical_feature: Option<bool>,
+    cancer_found_at_diagnosis: Option<bool>,
+    nasopharyngeal_carcinoma_risk_region: Option<bool>,
+    red_flags: Option<RedFlagsDto>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum SexDto {
+    Female,
+    Male,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RedFlagsDto {
+    unexplained_weight_loss: Option<bool>,
+    family_history_of_cancer: Option<bool>,
+    smoking: Option<bool>,
+    unexplained_fever: Option<bool>,
+    night_sweats: Option<bool>,
+}
+
+impl From<Dto> for Input {
+    fn from(d: Dto) -> Input {
+        let r = d.red_flags.unwrap_or_default();
+        Input {
+            age_at_onset_years: d.age_at_onset_years,
+            months_since_symptom_onset: d.months_since_symptom_onset,
+            sex: d.sex.map(|s| match s {
+                SexDto::Female => Sex::Female,
+                SexDto::Male => Sex::Male,
+            }),
+            high_risk_factors: d.high_risk_factors,
+            moderate_risk_factors: d.moderate_risk_factors,
+            dermatomyositis: d.dermatomyositis,
+            anti_tif1g: d.anti_tif1g,
+            additional_high_risk_clinical_feature: d.additional_high_risk_clinical_feature,
+            cancer_found_at_diagnosis: d.cancer_found_at_diagnosis,
+            nasopharyngeal_carcinoma_risk_region: d.nasopharyngeal_carcinoma_risk_region,
+            // Definition order.
+            red_flags: [r.unexplained_weight_loss, r.family_history_of_cancer, r.smoking, r.unexplained_fever, r.night_sweats],
+        }
+    }
+}
+
+fn meta(c: &Catalog) -> &Meta {
+    &c.imacs_cancer.meta
+}
+
+fn check_shape(v: &Value) -> Result<(), InputError> {
+    parse::<Dto>(v).map(drop)
+}
+
+fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+    let o = imacs_cancer::score(&catalog.imacs_cancer, &Input::from(parse::<Dto>(v)?))?;
+    let mut out = envelope(&o.explanation);
+    let items = |p: &[&imacs_cancer::PanelItem]| p.iter().map(|i| json!(i.item)).collect::<Vec<_>>();
+    out.insert("category".into(), json!(o.category.map(|c| c.as_str())));
+    out.insert("in_scope".into(), json!(o.in_scope));
+    let schedule: Vec<Value> = o.schedule.iter().map(|s| json!({"panel": s.panel.as_str(), "timing": s.timing.as_str()})).collect();
+    out.insert("schedule".into(), json!(schedule));
+    out.insert("basic_panel".into(), json!(items(&o.basic_panel)));
+    out.insert("enhanced_panel".into(), json!(items(&o.enhanced_panel)));
+    let considerations: Vec<Value> = o.considerations.iter().map(|c| json!({"id": c.id, "text": c.text, "applies": c.applies})).collect();
+    out.insert("considerations".into(), json!(considerations));
+    out.insert("red_flags_present".into(), json!(o.red_flags_present));
+    out.insert("screening_triggered_by_red_flags".into(), json!(!o.red_flags_present.is_empty()));
+    Ok(Value::Object(out))
+}
+
+fn example() -> Value {
+    json!({
+        "age_at_onset_years": 58, "months_since_symptom_onset": 4, "sex": "female",
+        "high_risk_factors": 2, "moderate_risk_factors": 0, "dermatomyositis": true, "anti_tif1g": true,
+        "additional_high_risk_clinical_feature": true, "cancer_found_at_diagnosis": false,
+        "nasopharyngeal_carcinoma_risk_region": false,
+        "red_flags": {"unexplained_weight_loss": false, "family_history_of_cancer": false, "smoking": false,
+            "unexplained_fever": false, "night_sweats": null}
+    })
+}
+
+fn schema(catalog: &Catalog) -> Value {
+    let def = &catalog.imacs_cancer;
+    let count = |what: &str| {
+        json!({"type": ["integer", "null"], "minimum": 0, "maximum": def.factors_max,
+            "description": format!("Number of guideline {what} factors present, as judged by the clinician against the guideline's Fig. 1 lists; null if not assessed")})
+    };
+    let mut red = serde_json::Map::new();
+    for (id, label) in &def.red_flags {
+        red.insert(id.clone(), schema_tri(label));
+    }
+    let body = schema_object(
+        json!({
+            "age_at_onset_years": schema_number(0.0, Some(def.age_max_years), true, "Age at IIM symptom onset (years); under 18 is juvenile onset"),
+            "months_since_symptom_onset": {"type": ["integer", "null"], "minimum": 0, "maximum": def.months_max, "description": format!("Whole months since IIM symptom onset; the guideline covers the first {}", def.window_months)},
+            "sex": {"type": ["string", "null"], "enum": ["female", "male", null], "description": "Selects the sex-specific panel items; null shows all"},
+            "high_risk_factors": count("high-risk"),
+            "moderate_risk_factors": count("moderate-risk (also called intermediate)"),
+            "dermatomyositis": schema_tri("The IIM subtype is dermatomyositis"),
+            "anti_tif1g": schema_tri("Anti-TIF1-gamma positive"),
+            "additional_high_risk_clinical_feature": schema_tri("At least one high-risk clinical feature besides onset age and anti-TIF1-gamma"),
+            "cancer_found_at_diagnosis": schema_tri("Cancer was found by the screening at IIM diagnosis"),
+            "nasopharyngeal_carcinoma_risk_region": schema_tri("Living in a region with increased nasopharyngeal carcinoma risk"),
+            "red_flags": schema_object(Value::Object(red), &[], true, "Red flags that trigger screening whatever the category"),
+        }),
+        &[],
+        false,
+        "IMACS 2023 cancer-screening input; null or absent means not known.",
+    );
+    schema_root(imacs_cancer::ID, "IMACS 2023 cancer screening input", body, example())
+}

@@ -1,0 +1,150 @@
+//! End-to-end tests of `myo score`, running the built binary.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const CASE_A: &str = r#"{"age_at_onset_years": 45, "proximal_upper_weakness": true, "proximal_lower_weakness": true, "neck_flexors_weaker_than_extensors": null, "proximal_legs_weaker_than_distal": false, "heliotrope_rash": true, "gottrons_papules": true, "gottrons_sign": false, "dysphagia": false, "anti_jo1": false, "elevated_muscle_enzymes": true, "finger_flexor_weakness": null, "no_response_to_treatment": null, "muscle_biopsy": null}"#;
+
+fn myo(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_myo"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("myo runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("myo finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn one_json_case_from_a_file() {
+    let dir = std::env::temp_dir().join(format!("myo-score-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("case.json");
+    std::fs::write(&file, CASE_A).expect("write case");
+    let out = myo(
+        &[
+            "score",
+            "eular-acr-2017",
+            file.to_str().expect("utf-8 path"),
+        ],
+        "",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let results = json_lines(&out);
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["score"], serde_json::json!(10.1));
+    assert_eq!(results[0]["category"], "definite");
+    assert_eq!(results[0]["subgroup"], "dm");
+    assert_eq!(results[0]["status"], "partial");
+}
+
+#[test]
+fn ndjson_with_a_bad_line_scores_the_others_and_exits_2() {
+    let input = format!(
+        "{CASE_A}\n{{\"age_at_onset_years\": 200}}\n\n{{\"gottrons_papules\": true, \"age_at_onset_years\": 42}}\n"
+    );
+    let out = myo(&["score", "eular-acr-2017", "-"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    let results = json_lines(&out);
+    assert_eq!(results.len(), 2, "good lines are still printed, in order");
+    assert_eq!(results[0]["score"], serde_json::json!(10.1));
+    assert_eq!(results[1]["score"], serde_json::json!(4.2));
+    let err = text(&out.stderr);
+    assert!(err.contains("line 2: field age_at_onset_years"), "{err}");
+    assert!(err.contains("0 to 130"), "{err}");
+}
+
+#[test]
+fn unknown_field_in_a_single_case_is_an_error_with_nothing_on_stdout() {
+    let out = myo(&["score", "eular-acr-2017"], r#"{"heliotrope": true}"#);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("field heliotrope") && err.contains("heliotrope_rash"),
+        "{err}"
+    );
+}
+
+#[test]
+fn out_of_range_single_case_names_field_and_range() {
+    let input =
+        r#"{"population": "adult", "mmt_max": 80, "baseline": {"mmt": 81}, "followup": {}}"#;
+    let out = myo(&["score", "tis-2016"], input);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("field baseline.mmt") && err.contains("allowed: 0 to 80"),
+        "{err}"
+    );
+}
+
+#[test]
+fn list_shows_status_and_citation() {
+    let out = myo(&["score", "--list"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let list = text(&out.stdout);
+    for needle in [
+        "eular-acr-2017",
+        "tis-2016",
+        "partial",
+        "Lundberg",
+        "Aggarwal",
+    ] {
+        assert!(list.contains(needle), "{needle} missing from:\n{list}");
+    }
+}
+
+#[test]
+fn schema_is_json_schema_of_the_input() {
+    let out = myo(&["score", "eular-acr-2017", "--schema"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
+    assert_eq!(schema["additionalProperties"], false);
+    assert!(schema["properties"]["muscle_biopsy"]["properties"]["rimmed_vacuoles"].is_object());
+}
+
+#[test]
+fn text_format_explains_item_by_item() {
+    let out = myo(&["score", "eular-acr-2017", "--format", "text"], CASE_A);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    for needle in [
+        "Heliotrope rash (heliotrope_rash): true -> 3.1 points",
+        "not assessed",
+        "neck_flexors_weaker_than_extensors",
+        "not diagnostic criteria",
+        "status: partial",
+        "citation: Lundberg",
+    ] {
+        assert!(t.contains(needle), "{needle} missing from:\n{t}");
+    }
+}
+
+#[test]
+fn unknown_instrument_suggests_the_nearest_ids() {
+    let out = myo(&["score", "tis-2017", "-"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("did you mean tis-2016"), "{err}");
+}

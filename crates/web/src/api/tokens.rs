@@ -1,0 +1,130 @@
+//! Per-user API tokens: list, create (the secret is shown once), revoke; and `GET /me`.
+//! Tokens are stored as SHA-256 hashes only; every create and revoke is audited.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use myo_store::{audit::action, token, ApiToken, NewApiToken, Outcome, StoreError, Timestamp, TokenId, User};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::auth::{audit, ApiUser, Client, TOKEN_PREFIX};
+use crate::error::{ApiError, ApiJson};
+use crate::AppState;
+
+/// Longest token name accepted.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// A token as shown to its owner (never the secret or its hash).
+pub fn token_json(t: &ApiToken) -> Value {
+    json!({
+        "id": t.id.as_str(),
+        "name": t.name,
+        "prefix": t.prefix,
+        "created_at": t.created_at.to_rfc3339(),
+        "last_used_at": t.last_used_at.map(Timestamp::to_rfc3339),
+        "revoked_at": t.revoked_at.map(Timestamp::to_rfc3339),
+    })
+}
+
+/// Validates a token name, naming the field.
+pub fn check_name(name: &str) -> Result<String, ApiError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_input",
+            format!("name must be 1 to {MAX_NAME_CHARS} printable characters"),
+        )
+        .with_field("name"));
+    }
+    Ok(name.to_owned())
+}
+
+/// Creates a token for `user`; returns it with its secret (shown once, never stored).
+pub async fn create_for(
+    state: &AppState,
+    user: &User,
+    name: String,
+    client: &Client,
+) -> Result<(ApiToken, String), StoreError> {
+    let secret = format!("{TOKEN_PREFIX}{}", token::random_token());
+    let id = TokenId::random();
+    let new = NewApiToken {
+        id: id.clone(),
+        user_id: user.id.clone(),
+        name,
+        token_hash: token::hash_secret(&secret),
+        prefix: secret.chars().take(12).collect(),
+        created_at: Timestamp::now(),
+    };
+    let entry = audit(Some(user), client, action::CREATE, "api_token", Some(id.as_str()), Outcome::Success);
+    let tok = state.store().create_token(&new, &entry).await?;
+    Ok((tok, secret))
+}
+
+/// Revokes one of `user`'s tokens; `Ok(false)` when it is not theirs or already revoked.
+pub async fn revoke_for(state: &AppState, user: &User, id: &str, client: &Client) -> Result<bool, StoreError> {
+    let entry = audit(Some(user), client, action::DELETE, "api_token", Some(id), Outcome::Success);
+    match state.store().revoke_token(&user.id, &TokenId(id.to_owned()), Timestamp::now(), &entry).await {
+        Ok(()) => Ok(true),
+        Err(StoreError::NotFound { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /api/v1/tokens`: the caller's tokens, newest first, revoked ones included.
+pub async fn list(State(state): State<AppState>, me: ApiUser) -> Result<Json<Value>, ApiError> {
+    let tokens = state.store().list_tokens(&me.user.id).await?;
+    Ok(Json(json!({"tokens": tokens.iter().map(token_json).collect::<Vec<_>>()})))
+}
+
+/// `{"name": "…"}`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRequest {
+    /// A label for the token.
+    pub name: String,
+}
+
+/// `POST /api/v1/tokens`: 201 with `token` (the secret, shown this once).
+pub async fn create(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    ApiJson(req): ApiJson<CreateRequest>,
+) -> Result<Response, ApiError> {
+    let name = check_name(&req.name)?;
+    let (tok, secret) = create_for(&state, &me.user, name, &client).await?;
+    let mut body = token_json(&tok);
+    body["token"] = json!(secret);
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `DELETE /api/v1/tokens/{id}`: 204; 404 when the id is unknown, revoked or someone else's
+/// (the same answer, so ids of other people's tokens cannot be probed).
+pub async fn revoke(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if revoke_for(&state, &me.user, &id, &client).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("no such active token of yours").with_field("id"))
+    }
+}
+
+/// `GET /api/v1/me`: the token owner's account.
+pub async fn me(me: ApiUser) -> Json<Value> {
+    let u = &me.user;
+    Json(json!({
+        "id": u.id.as_str(),
+        "email": u.email,
+        "display_name": u.display_name,
+        "role": u.role.as_str(),
+        "created_at": u.created_at.to_rfc3339(),
+    }))
+}

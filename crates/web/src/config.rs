@@ -1,0 +1,212 @@
+//! Server configuration: raw options (from the command line) validated once into a [`Config`]
+//! that is passed explicitly; there is no global configuration.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Options as given by the user, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct RawConfig {
+    /// `--bind` (default `127.0.0.1:8080`).
+    pub bind: Option<String>,
+    /// `--data-dir` (default `./myo-data`).
+    pub data_dir: Option<PathBuf>,
+    /// `--database-url` (default: SQLite file in the data directory).
+    pub database_url: Option<String>,
+    /// `--public-url`: the address users reach the site at (`https://myo.example.org`).
+    pub public_url: Option<String>,
+    /// `--allow-signup` / `--no-signup` (default: allowed).
+    pub allow_signup: Option<bool>,
+    /// `--secure-cookies` (default: on when the public URL is https).
+    pub secure_cookies: Option<bool>,
+    /// `--trust-proxy`: take the client address from `X-Forwarded-For` (only behind a proxy
+    /// that sets it).
+    pub trust_proxy: bool,
+}
+
+/// Validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// Directory for the SQLite database (created when missing).
+    pub data_dir: PathBuf,
+    /// Database URL (`sqlite://…` or `postgres://…`).
+    pub database_url: String,
+    /// Public origin without trailing slash (`https://myo.example.org`), if configured; used for
+    /// the CSRF origin check, absolute links and citations.
+    pub public_url: Option<String>,
+    /// Patients may create their own accounts.
+    pub allow_signup: bool,
+    /// Cookies carry `Secure` and the `__Host-` prefix.
+    pub secure_cookies: bool,
+    /// Client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// A session ends after this long without a request.
+    pub session_idle: Duration,
+    /// A session ends this long after sign-in, whatever the activity.
+    pub session_absolute: Duration,
+    /// Failed sign-ins counted over this window.
+    pub login_window: Duration,
+    /// Failed sign-ins for one account within the window before it is locked.
+    pub login_max_per_account: u32,
+    /// Failed sign-ins from one address within the window before it is locked.
+    pub login_max_per_address: u32,
+}
+
+/// Why the configuration is invalid; each names the option.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// `--bind` is not `host:port`.
+    #[error("--bind {value:?}: expected an address like 127.0.0.1:8080")]
+    Bind {
+        /// The value given.
+        value: String,
+    },
+    /// `--public-url` is not an http(s) origin.
+    #[error("--public-url {value:?}: expected http://host[:port] or https://host[:port] with no path")]
+    PublicUrl {
+        /// The value given.
+        value: String,
+    },
+    /// `--database-url` has an unsupported scheme.
+    #[error(
+        "--database-url {value:?}: unsupported scheme; use sqlite://PATH or postgres://USER@HOST/DB"
+    )]
+    DatabaseUrl {
+        /// The value given (credentials removed).
+        value: String,
+    },
+    /// `--secure-cookies` asked for on a plain-http public URL: browsers would drop the cookie.
+    #[error("--secure-cookies needs an https --public-url (browsers drop Secure cookies over http)")]
+    SecureOverHttp,
+}
+
+impl Config {
+    /// Validates raw options, filling defaults.
+    pub fn from_raw(raw: RawConfig) -> Result<Config, ConfigError> {
+        let bind_text = raw.bind.unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let bind = bind_text
+            .parse::<SocketAddr>()
+            .map_err(|_| ConfigError::Bind { value: bind_text.clone() })?;
+        let data_dir = raw.data_dir.unwrap_or_else(|| PathBuf::from("./myo-data"));
+        let database_url = match raw.database_url {
+            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") => url,
+            Some(url) => {
+                return Err(ConfigError::DatabaseUrl { value: redact(&url) });
+            }
+            None => format!("sqlite://{}", data_dir.join("myo.db").display()),
+        };
+        let public_url = raw.public_url.map(|u| parse_origin(&u)).transpose()?;
+        let https = public_url.as_deref().is_some_and(|u| u.starts_with("https://"));
+        let secure_cookies = match raw.secure_cookies {
+            Some(true) if public_url.is_some() && !https => return Err(ConfigError::SecureOverHttp),
+            Some(v) => v,
+            None => https,
+        };
+        Ok(Config {
+            bind,
+            data_dir,
+            database_url,
+            public_url,
+            allow_signup: raw.allow_signup.unwrap_or(true),
+            secure_cookies,
+            trust_proxy: raw.trust_proxy,
+            body_limit: 64 * 1024,
+            session_idle: Duration::from_secs(30 * 60),
+            session_absolute: Duration::from_secs(12 * 60 * 60),
+            login_window: Duration::from_secs(15 * 60),
+            login_max_per_account: 5,
+            login_max_per_address: 20,
+        })
+    }
+
+    /// A configuration for tests: SQLite URL given, sign-up on, plain http.
+    pub fn for_tests(database_url: &str) -> Config {
+        let raw = RawConfig {
+            bind: Some("127.0.0.1:0".to_owned()),
+            database_url: Some(database_url.to_owned()),
+            ..RawConfig::default()
+        };
+        Config::from_raw(raw).unwrap_or_else(|e| unreachable!("test config is valid: {e}"))
+    }
+
+    /// Name of the session cookie (`__Host-` prefixed when secure, as browsers then pin it to
+    /// this host, path `/` and https).
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure_cookies { "__Host-myo_session" } else { "myo_session" }
+    }
+
+    /// True when the database is SQLite.
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+/// Checks `scheme://host[:port]` with no path, query or credentials; strips a trailing slash.
+fn parse_origin(url: &str) -> Result<String, ConfigError> {
+    let bad = || ConfigError::PublicUrl { value: url.to_owned() };
+    let trimmed = url.trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+        return Err(bad());
+    }
+    Ok(trimmed.to_ascii_lowercase())
+}
+
+/// Removes a password from a URL before it is shown in an error.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://…{}", &url[..s], &url[at..]),
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let c = Config::from_raw(RawConfig::default()).expect("defaults are valid");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://./myo-data/myo.db");
+        assert!(c.allow_signup);
+        assert!(!c.secure_cookies);
+        assert_eq!(c.cookie_name(), "myo_session");
+    }
+
+    #[test]
+    fn https_public_url_turns_on_secure_cookies() {
+        let raw = RawConfig {
+            public_url: Some("https://Myo.Example.org/".into()),
+            ..RawConfig::default()
+        };
+        let c = Config::from_raw(raw).expect("valid");
+        assert_eq!(c.public_url.as_deref(), Some("https://myo.example.org"));
+        assert!(c.secure_cookies);
+        assert_eq!(c.cookie_name(), "__Host-myo_session");
+    }
+
+    #[test]
+    fn errors_name_the_option() {
+        let bad = |raw: RawConfig| Config::from_raw(raw).expect_err("invalid").to_string();
+        assert!(bad(RawConfig { bind: Some("nope".into()), ..RawConfig::default() }).starts_with("--bind"));
+        assert!(bad(RawConfig { public_url: Some("ftp://x".into()), ..RawConfig::default() }).starts_with("--public-url"));
+        let db = bad(RawConfig { database_url: Some("mysql://u:secret@h/db".into()), ..RawConfig::default() });
+        assert!(db.starts_with("--database-url") && !db.contains("secret"), "{db}");
+        let sec = RawConfig {
+            public_url: Some("http://x".into()),
+            secure_cookies: Some(true),
+            ..RawConfig::default()
+        };
+        assert!(bad(sec).starts_with("--secure-cookies"));
+    }
+}

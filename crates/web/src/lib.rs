@@ -1,0 +1,172 @@
+//! `myo-web`: Myo's web application (server-rendered pages) and JSON API, served by `myo serve`.
+//!
+//! [`router`] is a pure constructor: given an [`AppState`] it returns the whole application as
+//! an axum `Router`, which tests drive in-process with `tower::ServiceExt::oneshot`. [`serve`]
+//! is the thin wrapper that binds a socket and shuts down gracefully.
+//!
+//! Code map: `pages/` (HTML, one module per area), `api/` (JSON under `/api/v1`, with the
+//! OpenAPI document), `auth` (sessions, tokens, extractors), `security` (headers, CSRF),
+//! `error` (the one `ApiError`), `markdown` (the KB's Markdown subset), `assets` (embedded
+//! static files), `config` (validated options).
+//!
+//! Invariants: no inline scripts or styles (CSP `default-src 'self'`); every state-changing form
+//! carries the session's CSRF token; every sign-in, sign-out and account change, and every read
+//! or write of health data, is written to the audit log; internal errors are logged, never sent.
+
+pub mod api;
+mod assets;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod markdown;
+pub mod pages;
+pub mod security;
+
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::{middleware, Router};
+use myo_api::Scorer;
+use myo_ask::Engine;
+use myo_kb::{Date, Kb};
+use myo_store::{AuditEntry, Store};
+
+pub use config::{Config, ConfigError, RawConfig};
+
+/// Everything a request handler may use; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    store: Arc<dyn Store>,
+    kb: Kb,
+    scorer: Scorer,
+    engine: Engine,
+}
+
+/// Why the application could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StartError {
+    /// The built-in knowledge base failed to load.
+    #[error("built-in knowledge base: {0}")]
+    Kb(String),
+    /// The built-in instrument definitions failed to load.
+    #[error("built-in instruments: {0}")]
+    Instruments(String),
+}
+
+impl AppState {
+    /// Builds the state over an opened (and migrated) store, loading the built-in knowledge base,
+    /// instruments and Ask index once.
+    pub fn new(config: Config, store: Arc<dyn Store>) -> Result<AppState, StartError> {
+        let kb = Kb::builtin().map_err(|e| StartError::Kb(e.to_string()))?;
+        let scorer = Scorer::builtin().map_err(|e| StartError::Instruments(e.to_string()))?;
+        let engine = Engine::build(myo_ask::Corpus::from_kb(&kb));
+        Ok(AppState { inner: Arc::new(Inner { config, store, kb, scorer, engine }) })
+    }
+
+    /// The validated configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The store.
+    pub fn store(&self) -> &dyn Store {
+        self.inner.store.as_ref()
+    }
+
+    /// The knowledge base.
+    pub fn kb(&self) -> &Kb {
+        &self.inner.kb
+    }
+
+    /// The instrument scorer.
+    pub fn scorer(&self) -> &Scorer {
+        &self.inner.scorer
+    }
+
+    /// The Ask engine.
+    pub fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// Base URL for absolute links and citations (the public URL, else Myo's default).
+    pub fn base_url(&self) -> &str {
+        self.config().public_url.as_deref().unwrap_or(myo_kb::DEFAULT_BASE_URL)
+    }
+
+    /// Appends an audit event that has no write of its own (reads, failed sign-ins). A failure
+    /// is returned: a read of health data must not be served unaudited.
+    pub async fn audit(&self, entry: &AuditEntry) -> Result<(), myo_store::StoreError> {
+        self.store().append_audit(entry).await.map(drop)
+    }
+}
+
+/// Today's date (UTC), for review-date staleness and citation access dates.
+pub fn today() -> Date {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
+/// The whole application. Pure: builds routes and layers, touches nothing.
+pub fn router(state: AppState) -> Router {
+    let limit = state.config().body_limit;
+    Router::new()
+        .merge(pages::router())
+        .nest("/api/v1", api::router())
+        .merge(assets::router())
+        .route("/healthz", get(api::health::healthz))
+        .route("/readyz", get(api::health::readyz))
+        .fallback(pages::not_found)
+        .method_not_allowed_fallback(pages::method_not_allowed)
+        // Layers run bottom-up on the way in: headers, then session, then CSRF.
+        .layer(middleware::from_fn_with_state(state.clone(), security::csrf))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::session_layer))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(state)
+}
+
+/// Binds `config.bind`, prints `listening on http://ADDR` as the first line of stdout, serves
+/// until SIGTERM or ctrl-c, then lets in-flight requests finish.
+pub async fn serve(state: AppState) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(state.config().bind).await?;
+    let addr = listener.local_addr()?;
+    println!("listening on http://{addr}");
+    let store = Arc::clone(&state.inner.store);
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,329 @@
+//! Home, knowledge-base browsing, entry pages and search.
+
+use std::str::FromStr;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use myo_api::kb::{EntryDto, StructuredDto};
+use myo_kb::{CitationStyle, Section};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{render, Layout, PageError};
+use crate::auth::MaybeUser;
+use crate::markdown::{escape, render as markdown};
+use crate::{today, AppState};
+
+/// Reader-facing name of a section.
+pub fn section_title(s: Section) -> &'static str {
+    match s {
+        Section::Overview => "Overview",
+        Section::Types => "Types of myositis",
+        Section::Causes => "Causes and risk factors",
+        Section::Symptoms => "Symptoms and signs",
+        Section::Tests => "Tests",
+        Section::Treatments => "Treatments",
+        Section::Drugs => "Medicines",
+        Section::Supplements => "Supplements",
+        Section::Advanced => "Advanced and experimental therapies",
+        Section::Procedures => "Procedures",
+        Section::Prevention => "Prevention",
+        Section::RedFlags => "Warning signs",
+        Section::Diet => "Diet",
+        Section::Faq => "Questions people ask",
+        Section::Antibodies => "Antibodies",
+        Section::Living => "Living with myositis",
+        Section::Organisations => "Patient organisations",
+        Section::Trials => "Clinical trials",
+        Section::Related => "Related conditions",
+        Section::Glossary => "Glossary",
+    }
+}
+
+/// A section with its entry count.
+#[derive(Debug, Clone)]
+pub struct SectionLink {
+    /// Folder name (`drugs`).
+    pub slug: &'static str,
+    /// Reader-facing name.
+    pub title: &'static str,
+    /// Number of entries.
+    pub count: usize,
+}
+
+fn sections(state: &AppState) -> Vec<SectionLink> {
+    Section::ALL
+        .iter()
+        .map(|&s| SectionLink { slug: s.as_str(), title: section_title(s), count: state.kb().section(s).count() })
+        .filter(|s| s.count > 0)
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    l: Layout,
+    sections: Vec<SectionLink>,
+    instruments: usize,
+}
+
+/// `GET /`
+pub async fn home(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+    let l = Layout::new(&state, user.as_ref(), "Dermatomyositis and myositis information", "home");
+    render(&HomePage { l, sections: sections(&state), instruments: state.scorer().list().len() })
+}
+
+#[derive(Template)]
+#[template(path = "kb_index.html")]
+struct IndexPage {
+    l: Layout,
+    sections: Vec<SectionLink>,
+}
+
+/// `GET /kb`
+pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+    let l = Layout::new(&state, user.as_ref(), "Learn about myositis", "kb");
+    render(&IndexPage { l, sections: sections(&state) })
+}
+
+/// One line of a listing.
+#[derive(Debug, Clone)]
+pub struct EntryLink {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// TL;DR.
+    pub summary: String,
+    /// Past its review date.
+    pub stale: bool,
+}
+
+#[derive(Template)]
+#[template(path = "kb_section.html")]
+struct SectionPage {
+    l: Layout,
+    slug: &'static str,
+    entries: Vec<EntryLink>,
+}
+
+/// `GET /kb/section/{section}`
+pub async fn section(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(name): Path<String>,
+) -> Result<Response, PageError> {
+    let s = Section::from_str(&name)
+        .map_err(|_| PageError(StatusCode::NOT_FOUND, format!("There is no section called \u{201c}{name}\u{201d}.")))?;
+    let day = today();
+    let mut entries: Vec<EntryLink> = state
+        .kb()
+        .section(s)
+        .map(|e| EntryLink { id: e.id.clone(), title: e.title.clone(), summary: e.summary.clone(), stale: e.is_stale(day) })
+        .collect();
+    entries.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    let l = Layout::new(&state, user.as_ref(), section_title(s), "kb");
+    Ok(render(&SectionPage { l, slug: s.as_str(), entries }))
+}
+
+/// A citation of the page in one style.
+#[derive(Debug, Clone)]
+pub struct Cite {
+    /// `apa`, …
+    pub style: &'static str,
+    /// `APA (7th edition)`, …
+    pub label: &'static str,
+    /// The citation text.
+    pub text: String,
+}
+
+/// A source line.
+#[derive(Debug, Clone)]
+pub struct SourceLine {
+    /// Title (or the id when the registry lacks it).
+    pub title: String,
+    /// Publisher, date, DOI.
+    pub detail: String,
+    /// Link, if any.
+    pub url: Option<String>,
+    /// Where in the source.
+    pub locator: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "kb_entry.html")]
+struct EntryPage {
+    l: Layout,
+    e: EntryDto,
+    section_title: &'static str,
+    body_html: String,
+    structured_html: String,
+    sources: Vec<SourceLine>,
+    cites: Vec<Cite>,
+    related: Vec<EntryLink>,
+}
+
+/// `GET /kb/{id}`
+pub async fn entry(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let kb = state.kb();
+    let Some(entry) = kb.get(&id) else {
+        let near = kb.suggest(&id, 3);
+        let hint = if near.is_empty() { String::new() } else { format!(" Did you mean: {}?", near.join(", ")) };
+        return Err(PageError(StatusCode::NOT_FOUND, format!("There is no page called \u{201c}{id}\u{201d}.{hint}")));
+    };
+    let day = today();
+    let e = EntryDto::from_entry(kb, entry, day);
+    let sources = e
+        .sources
+        .iter()
+        .map(|s| {
+            let mut detail: Vec<String> = Vec::new();
+            detail.extend(s.publisher.clone());
+            detail.extend(s.published.clone());
+            detail.extend(s.doi.as_ref().map(|d| format!("doi:{d}")));
+            SourceLine {
+                title: if s.title.is_empty() { s.id.clone() } else { s.title.clone() },
+                detail: detail.join(" · "),
+                url: s.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                locator: s.locator.clone(),
+            }
+        })
+        .collect();
+    let cites = CitationStyle::ALL
+        .iter()
+        .map(|&style| Cite {
+            style: style.as_str(),
+            label: match style {
+                CitationStyle::Apa => "APA (7th edition)",
+                CitationStyle::Mla => "MLA (9th edition)",
+                CitationStyle::Chicago => "Chicago (17th edition)",
+                CitationStyle::Harvard => "Harvard",
+            },
+            text: myo_kb::cite(entry, style, day, state.base_url()),
+        })
+        .collect();
+    let related = entry
+        .related
+        .iter()
+        .filter_map(|r| kb.get(r))
+        .map(|r| EntryLink { id: r.id.clone(), title: r.title.clone(), summary: r.summary.clone(), stale: r.is_stale(day) })
+        .collect();
+    let structured_html = e.structured.as_ref().map(structured).unwrap_or_default();
+    let page = EntryPage {
+        l: Layout::new(&state, user.as_ref(), entry.title.clone(), "kb"),
+        section_title: section_title(entry.section),
+        body_html: markdown(&entry.body, 2),
+        structured_html,
+        sources,
+        cites,
+        related,
+        e,
+    };
+    Ok(render(&page))
+}
+
+/// Keys of structured tables that are matching data for Ask, not reading matter.
+const HIDDEN_KEYS: &[&str] = &["kind", "phrases", "requires_any", "negations", "number_checks", "loinc", "rxnorm"];
+
+fn label(key: &str) -> String {
+    let mut s = key.replace('_', " ");
+    if let Some(first) = s.get(..1) {
+        let upper = first.to_uppercase();
+        s.replace_range(..1, &upper);
+    }
+    s
+}
+
+/// A structured table (drug guide, red flag, foods, …) as a definition list; every value escaped.
+fn structured(dto: &StructuredDto) -> String {
+    let value = serde_json::to_value(dto).unwrap_or(Value::Null);
+    let mut out = String::from("<dl class=\"facts\">\n");
+    if let Value::Object(map) = &value {
+        for (k, v) in map.iter().filter(|(k, _)| !HIDDEN_KEYS.contains(&k.as_str())) {
+            out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(&label(k)), value_html(v)));
+        }
+    }
+    out.push_str("</dl>\n");
+    out
+}
+
+fn value_html(v: &Value) -> String {
+    match v {
+        Value::Null => "—".to_owned(),
+        Value::String(s) => escape(&s.replace('_', " ")),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) if items.is_empty() => "—".to_owned(),
+        Value::Array(items) => {
+            let lis: String = items.iter().map(|i| format!("<li>{}</li>", value_html(i))).collect();
+            format!("<ul>{lis}</ul>")
+        }
+        Value::Object(map) => {
+            let rows: String = map
+                .iter()
+                .filter(|(k, _)| !HIDDEN_KEYS.contains(&k.as_str()))
+                .map(|(k, v)| format!("<span class=\"pair\"><strong>{}:</strong> {}</span> ", escape(&label(k)), value_html(v)))
+                .collect();
+            rows.trim_end().to_owned()
+        }
+    }
+}
+
+/// `?q=`
+#[derive(Debug, Deserialize)]
+pub struct SearchQuery {
+    /// Terms.
+    pub q: Option<String>,
+}
+
+/// A search hit.
+#[derive(Debug, Clone)]
+pub struct HitLine {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Section name.
+    pub section: String,
+    /// Best sentence.
+    pub snippet: String,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    l: Layout,
+    q: String,
+    hits: Vec<HitLine>,
+    error: Option<String>,
+}
+
+/// `GET /search?q=`
+pub async fn search(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<SearchQuery>) -> Response {
+    let q = q.q.unwrap_or_default().trim().to_owned();
+    let mut error = None;
+    let mut hits = Vec::new();
+    if q.chars().count() > crate::api::kb::MAX_QUERY_CHARS {
+        error = Some(format!("Please use at most {} characters.", crate::api::kb::MAX_QUERY_CHARS));
+    } else if !q.is_empty() {
+        hits = state
+            .engine()
+            .search(&q, 20)
+            .into_iter()
+            .map(|h| HitLine {
+                section: Section::from_str(&h.section).map_or(h.section.clone(), |s| section_title(s).to_owned()),
+                id: h.id,
+                title: h.title,
+                snippet: h.snippet,
+            })
+            .collect();
+    }
+    let title = if q.is_empty() { "Search".to_owned() } else { format!("Search: {q}") };
+    render(&SearchPage { l: Layout::new(&state, user.as_ref(), title, "kb"), q, hits, error })
+}

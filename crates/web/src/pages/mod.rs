@@ -1,0 +1,147 @@
+//! Server-rendered HTML pages (askama templates in `templates/`). One module per area; this
+//! module holds the shared layout, rendering and error pages, and the page routes.
+
+pub mod account;
+pub mod ask;
+pub mod calc;
+pub mod kb;
+
+use askama::Template;
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// What every page's layout needs: title, who is signed in, the CSRF token for its forms.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Page title (without the site name).
+    pub title: String,
+    /// Signed-in user's display name (or e-mail), if any.
+    pub user_name: Option<String>,
+    /// Signed-in user is an admin.
+    pub is_admin: bool,
+    /// CSRF token for forms (empty when anonymous).
+    pub csrf: String,
+    /// Sign-up is offered.
+    pub signup: bool,
+    /// Which nav item is current (`home`, `kb`, `ask`, `calc`, `account`, `admin`, `signin`).
+    pub nav: &'static str,
+    /// Medical disclaimer.
+    pub disclaimer: &'static str,
+}
+
+impl Layout {
+    /// A layout for `user` (or anonymous).
+    pub fn new(state: &AppState, user: Option<&CurrentUser>, title: impl Into<String>, nav: &'static str) -> Layout {
+        Layout {
+            title: title.into(),
+            user_name: user.map(|u| {
+                if u.user.display_name.is_empty() { u.user.email.clone() } else { u.user.display_name.clone() }
+            }),
+            is_admin: user.is_some_and(|u| crate::auth::is_admin(&u.user)),
+            csrf: user.map(|u| u.session.csrf_token.clone()).unwrap_or_default(),
+            signup: state.config().allow_signup,
+            nav,
+            disclaimer: myo_kb::DISCLAIMER,
+        }
+    }
+
+    /// `aria-current="page"` for the current nav item.
+    pub fn current(&self, item: &str) -> &'static str {
+        if self.nav == item { "page" } else { "false" }
+    }
+}
+
+/// Renders a template, or a logged 500 page.
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, Html(FALLBACK_500)).into_response()
+        }
+    }
+}
+
+const FALLBACK_500: &str = "<!doctype html><html lang=\"en\"><title>Error · Myo</title><main><h1>Something went wrong</h1><p>The error has been logged.</p></main></html>";
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    l: Layout,
+    status: u16,
+    message: String,
+}
+
+/// A plain error page (no user context: used from middleware too).
+pub fn error_page(status: StatusCode, message: &str) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    let l = Layout { title: reason.to_owned(), disclaimer: myo_kb::DISCLAIMER, ..Layout::default() };
+    let page = ErrorPage { l, status: status.as_u16(), message: message.to_owned() };
+    (status, render(&page)).into_response()
+}
+
+/// An error shown as a page; store failures are logged and shown generically.
+#[derive(Debug)]
+pub struct PageError(pub StatusCode, pub String);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        error_page(self.0, &self.1)
+    }
+}
+
+impl From<myo_store::StoreError> for PageError {
+    fn from(e: myo_store::StoreError) -> PageError {
+        tracing::error!(error = %e, "store error");
+        PageError(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".into())
+    }
+}
+
+/// Unknown route: JSON under `/api/`, a page elsewhere.
+pub async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::not_found(format!("no route {}", uri.path())).into_response()
+    } else {
+        error_page(StatusCode::NOT_FOUND, "There is no page at this address.")
+    }
+}
+
+/// Known route, wrong method.
+pub async fn method_not_allowed(uri: Uri) -> Response {
+    let status = StatusCode::METHOD_NOT_ALLOWED;
+    if uri.path().starts_with("/api/") {
+        ApiError::new(status, "method_not_allowed", "this route does not accept that method").into_response()
+    } else {
+        error_page(status, "This address does not accept that kind of request.")
+    }
+}
+
+/// Page routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(kb::home))
+        .route("/kb", get(kb::index))
+        .route("/kb/section/{section}", get(kb::section))
+        .route("/kb/{id}", get(kb::entry))
+        .route("/search", get(kb::search))
+        .route("/ask", get(ask::form).post(ask::answer))
+        .route("/calculators", get(calc::index))
+        .route("/calculators/{id}", get(calc::form).post(calc::result))
+        .route("/signin", get(account::signin_form).post(account::signin))
+        .route("/signup", get(account::signup_form).post(account::signup))
+        .route("/signout", post(account::signout))
+        .route("/account", get(account::page))
+        .route("/account/password", post(account::change_password))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/account/sessions/{id}/revoke", post(account::revoke_session))
+        .route("/account/delete", post(account::delete_account))
+        .route("/account/audit", get(account::my_audit))
+        .route("/admin/audit", get(account::admin_audit))
+}
