@@ -260,6 +260,7 @@ mod tests {
             disclaimer: "General information.".into(),
             ..Corpus::default()
         })
+        .with_min_score(0.1)
     }
 
     #[test]

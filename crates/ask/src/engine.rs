@@ -145,6 +145,7 @@ pub struct Engine {
     triage: Triage,
     guard: Guard,
     disclaimer: String,
+    min_score: f32,
 }
 
 fn content_stems(text: &str) -> Vec<String> {
@@ -198,7 +199,15 @@ impl Engine {
             index,
             synonyms,
             disclaimer: corpus.disclaimer,
+            min_score: MIN_SCORE,
         }
+    }
+
+    /// Use another answer threshold (the default, [`MIN_SCORE`], is calibrated on the full
+    /// knowledge base; small test corpora score lower).
+    pub fn with_min_score(mut self, min_score: f32) -> Engine {
+        self.min_score = min_score;
+        self
     }
 
     /// The triage rule engine.
@@ -358,7 +367,7 @@ impl Engine {
             (Kind::Refusal(class), class.message().to_string(), vec![], related)
         } else {
             match ranked.first() {
-                Some(&(_, top)) if top >= MIN_SCORE => {
+                Some(&(_, top)) if top >= self.min_score => {
                     let (text, citations, used) = self.compose(&ranked, &terms);
                     (Kind::Answer, text, citations, related_of(&used, 3))
                 }
@@ -425,18 +434,23 @@ impl Engine {
             .iter()
             .enumerate()
             .filter(|(_, s)| with_summary || s.origin != 0)
-            .map(|(i, s)| (i, self.sentence_score(s, terms)))
+            .map(|(i, s)| (i, self.sentence_score(s, terms, &self.titles[d])))
             .filter(|(_, score)| *score > 0.0)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scored.into_iter().take(n).map(|(i, _)| i).collect()
     }
 
-    fn sentence_score(&self, s: &Sentence, terms: &[QueryTerm]) -> f32 {
+    /// Relevance of one sentence. Words of the entry's own title say little inside that entry
+    /// (every sentence of the methotrexate page is about methotrexate), so they count a fifth.
+    fn sentence_score(&self, s: &Sentence, terms: &[QueryTerm], title: &[String]) -> f32 {
         let matched: f32 = terms
             .iter()
             .filter(|t| s.stems.contains(&t.stem))
-            .map(|t| t.weight * self.index.idf(&t.stem))
+            .map(|t| {
+                let own = if title.contains(&t.stem) { 0.2 } else { 1.0 };
+                own * t.weight * self.index.idf(&t.stem)
+            })
             .sum();
         // Prefer full sentences of moderate length over fragments and walls of text.
         let len = s.stems.len() as f32;
@@ -672,6 +686,7 @@ mod tests {
             medicines: vec!["prednisone".into()],
             disclaimer: "General information only.".into(),
         })
+        .with_min_score(0.5)
     }
 
     #[test]

@@ -291,6 +291,8 @@ pub const IMMUNOSUPPRESSION_WORDS: &[&str] = &[
 /// the entries most often). Used for query expansion only.
 pub const EVERYDAY_SYNONYMS: &[&[&str]] = &[
     &["children", "kids", "kid", "child", "childhood"],
+    &["women", "woman", "female", "females"],
+    &["men", "man", "male", "males"],
     &["urine", "pee", "wee"],
     &["medicines", "meds", "drugs", "medication", "medications", "tablets", "pills"],
     &["harm", "hurt", "damage", "injure"],

@@ -104,6 +104,8 @@ pub struct TriageHit {
     pub title: String,
     /// The action to take.
     pub action: String,
+    /// What in the text set it off: the rule phrase, or the number read.
+    pub matched: String,
 }
 
 /// A phrase as a sequence of stems.
@@ -112,7 +114,8 @@ type Pattern = Vec<String>;
 #[derive(Debug, Clone)]
 struct Compiled {
     rule: Rule,
-    phrases: Vec<Pattern>,
+    /// (original phrase, stems)
+    phrases: Vec<(String, Pattern)>,
     requires: Vec<Pattern>,
     negations: Vec<Pattern>,
 }
@@ -150,6 +153,8 @@ const HYPOTHETICAL: &[&str] = &[
     "if", "whether", "ever", "risk", "prevent", "avoid", "chanc", "caus", "check",
     "monitor", "side",
 ];
+/// "can I …", "should we …": a question about the writer's own next step.
+const MODALS: &[&str] = &["can", "could", "should", "may", "shall", "would", "will", "do", "must"];
 /// "tell me", "show me": the "me" is not a person in trouble.
 const REQUEST_VERBS: &[&str] = &["tell", "show", "give", "explain", "help", "teach"];
 
@@ -165,7 +170,12 @@ impl Triage {
         let rules = rules
             .into_iter()
             .map(|rule| Compiled {
-                phrases: compile(&rule.phrases),
+                phrases: rule
+                    .phrases
+                    .iter()
+                    .map(|p| (p.clone(), tokenize(p).into_iter().map(|t| t.stem).collect::<Pattern>()))
+                    .filter(|(_, p)| !p.is_empty())
+                    .collect(),
                 requires: compile(&rule.requires_any),
                 negations: compile(&rule.negations),
                 rule,
@@ -183,38 +193,50 @@ impl Triage {
     pub fn check(&self, text: &str) -> Option<TriageHit> {
         let tokens = tokenize(text);
         let readings = read_quantities(&tokens);
-        self.rules
-            .iter()
-            .filter(|c| c.rule.tier >= Tier::Urgent && fires(c, &tokens, &readings))
-            .max_by_key(|c| c.rule.tier)
-            .map(|c| TriageHit {
-                tier: c.rule.tier,
-                rule_id: c.rule.id.clone(),
-                title: c.rule.title.clone(),
-                action: c.rule.action.clone(),
-            })
+        // First rule of the highest tier wins (rules keep knowledge-base order).
+        let mut best: Option<TriageHit> = None;
+        for c in self.rules.iter().filter(|c| c.rule.tier >= Tier::Urgent) {
+            if best.as_ref().is_some_and(|b| b.tier >= c.rule.tier) {
+                continue;
+            }
+            if let Some(matched) = fires(c, &tokens, &readings) {
+                best = Some(TriageHit {
+                    tier: c.rule.tier,
+                    rule_id: c.rule.id.clone(),
+                    title: c.rule.title.clone(),
+                    action: c.rule.action.clone(),
+                    matched,
+                });
+            }
+        }
+        best
     }
 }
 
-/// Does the compiled rule fire on these tokens?
-fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> bool {
+/// What made the compiled rule fire on these tokens, if it does.
+fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String> {
     let numbers = number_verdict(&c.rule.number_checks, readings);
     if numbers == Some(false) {
         // A measured value below the threshold outweighs the word ("fever of 37.4").
-        return false;
+        return None;
     }
     let number_pass = numbers == Some(true);
-    let trigger = c.phrases.iter().any(|p| {
+    let phrase = c.phrases.iter().find(|(_, p)| {
         find_all(p, tokens)
             .into_iter()
             .any(|span| !negated(span, tokens, &c.negations) && reported(span, tokens))
-    }) || (number_pass && readings.iter().any(|r| reported((r.at, r.at), tokens)));
-    if !trigger {
-        return false;
-    }
-    c.requires.is_empty()
+    });
+    let trigger = match phrase {
+        Some((text, _)) => text.clone(),
+        None => readings
+            .iter()
+            .find(|r| number_pass && reported((r.at, r.at), tokens))
+            .map(|r| tokens[r.at].word.clone())?,
+    };
+    let context_ok = c.requires.is_empty()
         || number_pass
-        || c.requires.iter().any(|p| !find_all(p, tokens).is_empty())
+        || c.requires.iter().any(|p| !find_all(p, tokens).is_empty());
+    context_ok.then_some(trigger)
 }
 
 /// Every span (first, last token index) where the pattern occurs, within one sentence.
@@ -268,16 +290,26 @@ fn negated(span: (usize, usize), tokens: &[Token], negations: &[Pattern]) -> boo
     })
 }
 
-/// Does the sentence holding `span` report something happening to someone, rather than ask a
+/// Does the clause holding `span` report something happening to someone, rather than ask a
 /// general question about it?
+///
+/// A clause that is a statement or a fragment ("can't breathe!!", "my dad is choking") is a
+/// report. A clause that opens with "if"/"whether" is hypothetical. A question ("why do people
+/// choke with myositis") is a report only when it names a person, frames nothing as a risk or
+/// a hypothesis, and does not ask about the writer's own next step ("can I stop…").
 fn reported(span: (usize, usize), tokens: &[Token]) -> bool {
-    let sentence = tokens[span.0].sentence;
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.sentence == sentence).collect();
-    let question_led = words
-        .first()
-        .is_some_and(|t| QUESTION_STARTS.contains(&t.stem.as_str()));
+    let clause = tokens[span.0].clause;
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == clause).collect();
+    let first = |k: usize| words.get(k).map_or("", |t| t.stem.as_str());
+    if matches!(first(0), "if" | "whether" | "incas") {
+        return false;
+    }
+    let question_led = QUESTION_STARTS.contains(&first(0));
     if !question_led {
         return true;
+    }
+    if MODALS.contains(&first(0)) && matches!(first(1), "i" | "we") {
+        return false;
     }
     let person = words.iter().enumerate().any(|(i, t)| {
         PERSON_WORDS.contains(&t.stem.as_str())
@@ -448,6 +480,15 @@ mod tests {
         assert_eq!(tier("what does a fever have to do with methotrexate"), None);
         assert_eq!(tier("how can I lower my risk of choking when eating"), None);
         assert_eq!(tier("tell me about choking in dm"), None);
+        assert_eq!(tier("can I take methotrexate if I get a fever"), None);
+        assert_eq!(tier("if my temp is 39, what should I do on prednisone"), None);
+    }
+
+    #[test]
+    fn a_report_in_another_clause_still_fires() {
+        assert_eq!(tier("what should I do, my dad is choking"), Some(Tier::Emergency));
+        assert_eq!(tier("I have a fever, is that bad with methotrexate"), Some(Tier::Urgent));
+        assert_eq!(tier("what do I do my husband is choking"), Some(Tier::Emergency));
     }
 
     #[test]

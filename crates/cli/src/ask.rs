@@ -2,6 +2,8 @@
 //!
 //! Questions are never stored or logged here.
 use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -75,31 +77,42 @@ pub fn run_ask(args: AskArgs) -> anyhow::Result<ExitCode> {
     let (_, engine) = load()?;
     let dto = AskResponseDto::from(&engine.ask(&question));
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&dto)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&dto)?))?;
     } else {
-        print_answer(&dto);
+        emit(&render_answer(&dto))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_answer(dto: &AskResponseDto) {
-    println!("{}", dto.answer);
+/// Write to stdout; a closed pipe (`myo ask … | head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn render_answer(dto: &AskResponseDto) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", dto.answer);
     if !dto.citations.is_empty() {
-        println!("\nSources:");
+        let _ = writeln!(out, "\nSources:");
         for c in &dto.citations {
-            println!(
+            let _ = writeln!(out, 
                 "  [{}] {} ({}), reviewed {}, {}",
                 c.number, c.title, c.source, c.reviewed_on, c.link
             );
         }
     }
     if !dto.related.is_empty() {
-        println!("\nSee also:");
+        let _ = writeln!(out, "\nSee also:");
         for r in &dto.related {
-            println!("  - {} ({})", r.title, r.link);
+            let _ = writeln!(out, "  - {} ({})", r.title, r.link);
         }
     }
-    println!("\n{}\n{}", dto.disclaimer, dto.escalation);
+    let _ = writeln!(out, "\n{}\n{}", dto.disclaimer, dto.escalation);
+    out
 }
 
 pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
@@ -108,16 +121,18 @@ pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let hits: Vec<HitDto> = engine.search(&query, args.limit).iter().map(HitDto::from).collect();
     if args.json {
         let dto = SearchDto { query, hits };
-        println!("{}", serde_json::to_string_pretty(&dto)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&dto)?))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut out = String::new();
     if hits.is_empty() {
-        println!("No entries match \"{query}\".");
+        let _ = writeln!(out, "No entries match \"{query}\".");
     }
     for (i, h) in hits.iter().enumerate() {
-        println!("{:>2}. {:<7.3} {} [{}] {}", i + 1, h.score, h.title, h.section, h.link);
-        println!("    {}", h.snippet);
+        let _ = writeln!(out, "{:>2}. {:<7.3} {} [{}] {}", i + 1, h.score, h.title, h.section, h.link);
+        let _ = writeln!(out, "    {}", h.snippet);
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -129,9 +144,9 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let timing = args.timing.then(|| time(&kb, &set));
     let dto = EvalDto::new(&report, timing);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&dto)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&dto)?))?;
     } else {
-        print_eval(&dto, args.all_failures);
+        emit(&render_eval(&dto, args.all_failures))?;
     }
     Ok(if dto.passes { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -184,11 +199,12 @@ fn time(kb: &myo_kb::Kb, set: &EvalSet) -> TimingDto {
     }
 }
 
-fn print_eval(dto: &EvalDto, all: bool) {
-    println!("{:<20} {:>8} {:>9} {:>8}  ok", "metric", "value", "cases", "target");
+fn render_eval(dto: &EvalDto, all: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<20} {:>8} {:>9} {:>8}  ok", "metric", "value", "cases", "target");
     for m in &dto.metrics {
         let bound = if m.bound == "at_most" { "<=" } else { ">=" };
-        println!(
+        let _ = writeln!(out, 
             "{:<20} {:>7.1}% {:>4}/{:<4} {}{:>5.1}%  {}",
             m.name,
             m.value * 100.0,
@@ -200,23 +216,24 @@ fn print_eval(dto: &EvalDto, all: bool) {
         );
     }
     if let Some(t) = &dto.timing {
-        println!(
+        let _ = writeln!(out, 
             "build {:.2} ms ({:.3} of 200 ms); {} questions: p50 {:.3} ms, p99 {:.3} ms ({:.3} of 5 ms)",
             t.build_ms, t.build_ratio, t.questions, t.p50_ms, t.p99_ms, t.p99_ratio
         );
     }
     if !dto.pending.is_empty() {
-        println!("\n{} retrieval questions pending (labelled entries missing):", dto.pending.len());
+        let _ = writeln!(out, "\n{} retrieval questions pending (labelled entries missing):", dto.pending.len());
         for q in &dto.pending {
-            println!("  - {q}");
+            let _ = writeln!(out, "  - {q}");
         }
     }
     if !dto.failures.is_empty() {
-        println!("\nMisses ({}):", dto.failures.len());
+        let _ = writeln!(out, "\nMisses ({}):", dto.failures.len());
         let shown = if all { dto.failures.len() } else { 20 };
         for f in dto.failures.iter().take(shown) {
-            println!("  [{}] {:?}\n      expected {}, got {}", f.metric, f.question, f.expected, f.got);
+            let _ = writeln!(out, "  [{}] {:?}\n      expected {}, got {}", f.metric, f.question, f.expected, f.got);
         }
     }
-    println!("\n{}", if dto.passes { "PASS" } else { "FAIL: below target" });
+    let _ = writeln!(out, "\n{}", if dto.passes { "PASS" } else { "FAIL: below target" });
+    out
 }

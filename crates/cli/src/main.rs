@@ -8,8 +8,10 @@
 //! some records rejected.
 
 mod ask;
+mod db;
 mod kb;
 mod score;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -36,6 +38,14 @@ enum Command {
     Search(ask::SearchArgs),
     /// Evaluate retrieval, triage and guardrails on the built-in question set.
     Eval(ask::EvalArgs),
+    /// Run the web application and JSON API.
+    Serve(serve::ServeArgs),
+    /// Database upkeep: apply migrations, copy between SQLite and PostgreSQL.
+    #[command(subcommand)]
+    Db(db::DbCommand),
+    /// Account administration (e.g. create the first admin).
+    #[command(subcommand)]
+    User(db::UserCommand),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +56,9 @@ fn main() -> ExitCode {
         Command::Ask(args) => ask::run_ask(args),
         Command::Search(args) => ask::run_search(args),
         Command::Eval(args) => ask::run_eval(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Db(cmd) => db::run_db(cmd),
+        Command::User(cmd) => db::run_user(cmd),
     };
     match result {
         Ok(code) => code,

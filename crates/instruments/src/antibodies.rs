@@ -19,7 +19,8 @@ pub const ANTIBODIES: usize = 16;
 const SOURCES: [&str; 3] = ["associations", "loinc_codes", "adult_age"];
 /// Antibody ids in table order (also the input field names).
 pub const ANTIBODY_IDS: [&str; ANTIBODIES] = [
-    "mda5", "tif1g", "nxp2", "mi2", "sae", "jo1", "pl7", "pl12", "ej", "oj", "ks", "zo", "ha", "srp", "hmgcr", "cn1a",
+    "mda5", "tif1g", "nxp2", "mi2", "sae", "jo1", "pl7", "pl12", "ej", "oj", "ks", "zo", "ha",
+    "srp", "hmgcr", "cn1a",
 ];
 
 /// A laboratory result.
@@ -138,10 +139,16 @@ impl Def {
         let raw: Raw = parse_toml(ID, src)?;
         let ids: Vec<&str> = raw.antibody.iter().map(|a| a.id.as_str()).collect();
         if ids != ANTIBODY_IDS {
-            return Err(DefError::invalid(ID, format!("antibodies must be {ANTIBODY_IDS:?} in that order, got {ids:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("antibodies must be {ANTIBODY_IDS:?} in that order, got {ids:?}"),
+            ));
         }
         if !(0.0 < raw.age.adult_from_years && raw.age.adult_from_years < raw.age.age_max_years) {
-            return Err(DefError::invalid(ID, "age: need 0 < adult_from_years < age_max_years"));
+            return Err(DefError::invalid(
+                ID,
+                "age: need 0 < adult_from_years < age_max_years",
+            ));
         }
         let flag_index = |name: &str| raw.flag.iter().position(|f| f.id == name);
         let mut antibodies = Vec::with_capacity(ANTIBODIES);
@@ -149,12 +156,21 @@ impl Def {
             let flags = a
                 .flags
                 .iter()
-                .map(|f| flag_index(f).ok_or_else(|| DefError::invalid(ID, format!("{}: unknown flag {f:?}", a.id))))
+                .map(|f| {
+                    flag_index(f).ok_or_else(|| {
+                        DefError::invalid(ID, format!("{}: unknown flag {f:?}", a.id))
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             if flags.is_empty() {
                 return Err(DefError::invalid(ID, format!("{}: no flags", a.id)));
             }
-            antibodies.push(AntibodyDef { id: a.id.clone(), name: a.name.clone(), flags, loinc: a.loinc.clone() });
+            antibodies.push(AntibodyDef {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                flags,
+                loinc: a.loinc.clone(),
+            });
         }
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;
         Ok(Def {
@@ -162,7 +178,9 @@ impl Def {
             adult_from_years: raw.age.adult_from_years,
             age_max_years: raw.age.age_max_years,
             flags: raw.flag,
-            antibodies: antibodies.try_into().unwrap_or_else(|_| unreachable!("length checked")),
+            antibodies: antibodies
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("length checked")),
         })
     }
 }
@@ -205,7 +223,9 @@ pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
 pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInput> {
     validate(def, input)?;
     let mut ex = Explanation::new(&def.meta);
-    let adult = input.age_at_onset_years.map(|age| age >= def.adult_from_years);
+    let adult = input
+        .age_at_onset_years
+        .map(|age| age >= def.adult_from_years);
     let mut flagged = Vec::new();
     for (result, ab) in input.results.iter().zip(&def.antibodies) {
         match result {
@@ -213,18 +233,34 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             r => ex.add(&ab.id, &ab.name, Value::Text(r.as_str().to_owned()), None),
         }
         if *result == TestResult::Positive {
-            let (flags, not_applicable) = ab.flags.iter().map(|&i| &def.flags[i]).partition(|f| !f.adults_only || adult != Some(false));
-            flagged.push(Flagged { antibody: ab, flags, not_applicable });
+            let (flags, not_applicable) = ab
+                .flags
+                .iter()
+                .map(|&i| &def.flags[i])
+                .partition(|f| !f.adults_only || adult != Some(false));
+            flagged.push(Flagged {
+                antibody: ab,
+                flags,
+                not_applicable,
+            });
         }
     }
     let mut next_steps: Vec<&str> = Vec::new();
-    for step in flagged.iter().flat_map(|f| &f.flags).filter_map(|f| f.next_step.as_deref()) {
+    for step in flagged
+        .iter()
+        .flat_map(|f| &f.flags)
+        .filter_map(|f| f.next_step.as_deref())
+    {
         if !next_steps.contains(&step) {
             next_steps.push(step);
         }
     }
     warn_about(&mut ex, &flagged, adult);
-    Ok(Outcome { flagged, next_steps, explanation: ex })
+    Ok(Outcome {
+        flagged,
+        next_steps,
+        explanation: ex,
+    })
 }
 
 fn warn_about(ex: &mut Explanation<'_>, flagged: &[Flagged<'_>], adult: Option<bool>) {

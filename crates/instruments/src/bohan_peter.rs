@@ -165,7 +165,10 @@ impl RawRow {
         if t[0] >= 1 && t.windows(2).all(|w| w[0] < w[1]) && t[2] <= RASH {
             Ok(Thresholds(t))
         } else {
-            Err(DefError::invalid(ID, "rules: need 1 <= possible < probable < definite <= 4"))
+            Err(DefError::invalid(
+                ID,
+                "rules: need 1 <= possible < probable < definite <= 4",
+            ))
         }
     }
 }
@@ -176,20 +179,31 @@ impl Def {
         let raw: Raw = parse_toml(ID, src)?;
         let ids: Vec<&str> = raw.criterion.iter().map(|c| c.id.as_str()).collect();
         if ids != CRITERION_IDS || raw.exclusion.id != "other_myopathies_excluded" {
-            return Err(DefError::invalid(ID, format!("criteria must be {CRITERION_IDS:?} in that order, got {ids:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("criteria must be {CRITERION_IDS:?} in that order, got {ids:?}"),
+            ));
         }
         let (pm, dm) = (raw.rules.pm.thresholds()?, raw.rules.dm.thresholds()?);
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;
         let criteria: Vec<CriterionDef> = raw
             .criterion
             .into_iter()
-            .map(|c| CriterionDef { id: c.id, label: c.label })
+            .map(|c| CriterionDef {
+                id: c.id,
+                label: c.label,
+            })
             .collect();
         Ok(Def {
             meta,
-            exclusion: CriterionDef { id: raw.exclusion.id, label: raw.exclusion.label },
+            exclusion: CriterionDef {
+                id: raw.exclusion.id,
+                label: raw.exclusion.label,
+            },
             excluded: raw.exclusion.excluded,
-            criteria: criteria.try_into().unwrap_or_else(|_| unreachable!("length checked")),
+            criteria: criteria
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("length checked")),
             pm,
             dm,
         })
@@ -198,15 +212,22 @@ impl Def {
     /// The table: the rash selects the DM rows, the count of criteria 1-4 the certainty.
     pub fn classify(&self, muscle_criteria_met: usize, rash: bool) -> Class {
         if rash {
-            self.dm.certainty(muscle_criteria_met).map_or(Class::NotMet, Class::Dm)
+            self.dm
+                .certainty(muscle_criteria_met)
+                .map_or(Class::NotMet, Class::Dm)
         } else {
-            self.pm.certainty(muscle_criteria_met).map_or(Class::NotMet, Class::Pm)
+            self.pm
+                .certainty(muscle_criteria_met)
+                .map_or(Class::NotMet, Class::Pm)
         }
     }
 
     /// The category with missing criteria counted as not met.
     fn classify_known(&self, criteria: &[Option<bool>; CRITERIA]) -> Class {
-        let met = criteria[..RASH].iter().filter(|c| **c == Some(true)).count();
+        let met = criteria[..RASH]
+            .iter()
+            .filter(|c| **c == Some(true))
+            .count();
         self.classify(met, criteria[RASH] == Some(true))
     }
 }
@@ -247,7 +268,12 @@ pub fn reachable(def: &Def, criteria: &[Option<bool>; CRITERIA]) -> Vec<Class> {
 pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInput> {
     let mut ex = Explanation::new(&def.meta);
     match input.other_myopathies_excluded {
-        Some(v) => ex.add(&def.exclusion.id, &def.exclusion.label, Value::Bool(v), None),
+        Some(v) => ex.add(
+            &def.exclusion.id,
+            &def.exclusion.label,
+            Value::Bool(v),
+            None,
+        ),
         None => ex.missing(&def.exclusion.id),
     }
     for (value, c) in input.criteria.iter().zip(&def.criteria) {
@@ -256,13 +282,21 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             None => ex.missing(&c.id),
         }
     }
-    let muscle_criteria_met = input.criteria[..RASH].iter().filter(|c| **c == Some(true)).count();
+    let muscle_criteria_met = input.criteria[..RASH]
+        .iter()
+        .filter(|c| **c == Some(true))
+        .count();
     if input.other_myopathies_excluded != Some(true) {
         ex.warn(format!(
             "no category: the criteria apply only after other myopathies are excluded ({}); confirm this first",
             def.excluded.join(", ")
         ));
-        return Ok(Outcome { class: None, muscle_criteria_met, possible_classes: Vec::new(), explanation: ex });
+        return Ok(Outcome {
+            class: None,
+            muscle_criteria_met,
+            possible_classes: Vec::new(),
+            explanation: ex,
+        });
     }
     let class = def.classify_known(&input.criteria);
     let possible_classes = reachable(def, &input.criteria);
@@ -273,5 +307,10 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             names.join(", ")
         ));
     }
-    Ok(Outcome { class: Some(class), muscle_criteria_met, possible_classes, explanation: ex })
+    Ok(Outcome {
+        class: Some(class),
+        muscle_criteria_met,
+        possible_classes,
+        explanation: ex,
+    })
 }

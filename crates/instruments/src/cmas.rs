@@ -126,25 +126,38 @@ impl Def {
         let raw: Raw = parse_toml(ID, src)?;
         let ids: Vec<&str> = raw.item.iter().map(|i| i.id.as_str()).collect();
         if ids != ITEM_IDS {
-            return Err(DefError::invalid(ID, format!("items must be {ITEM_IDS:?} in that order, got {ids:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("items must be {ITEM_IDS:?} in that order, got {ids:?}"),
+            ));
         }
         for item in &raw.item {
             check_item(item, &raw.sources)?;
         }
         let sum: i64 = raw.item.iter().map(|i| i.max).sum();
         if sum != raw.totals.max {
-            return Err(DefError::invalid(ID, format!("item maxima sum to {sum}, not {}", raw.totals.max)));
+            return Err(DefError::invalid(
+                ID,
+                format!("item maxima sum to {sum}, not {}", raw.totals.max),
+            ));
         }
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;
         let items: Vec<ItemDef> = raw
             .item
             .into_iter()
-            .map(|i| ItemDef { id: i.id, label: i.label, max: i.max, seconds_from: i.seconds_from })
+            .map(|i| ItemDef {
+                id: i.id,
+                label: i.label,
+                max: i.max,
+                seconds_from: i.seconds_from,
+            })
             .collect();
         Ok(Def {
             meta,
             max_total: raw.totals.max,
-            items: items.try_into().unwrap_or_else(|_| unreachable!("length checked")),
+            items: items
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("length checked")),
         })
     }
 }
@@ -160,9 +173,12 @@ fn check_item(item: &RawItem, sources: &Sources) -> Result<(), DefError> {
     match (&item.seconds_from, &item.seconds_source) {
         (None, None) => Ok(()),
         (Some(edges), Some(source)) => {
-            let ascending = edges.windows(2).all(|w| w[0] < w[1]) && edges.first().is_some_and(|&e| e > 0);
+            let ascending =
+                edges.windows(2).all(|w| w[0] < w[1]) && edges.first().is_some_and(|&e| e > 0);
             if edges.len() as i64 != item.max || !ascending || !sources.contains_key(source) {
-                return bad("seconds_from needs one ascending positive edge per score and a known seconds_source");
+                return bad(
+                    "seconds_from needs one ascending positive edge per score and a known seconds_source",
+                );
             }
             Ok(())
         }
@@ -175,7 +191,11 @@ pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
     for (entry, item) in input.items.iter().zip(&def.items) {
         match entry {
             Some(Entered::Score(s)) if !(0..=item.max).contains(s) => {
-                return Err(InvalidInput::new(&item.id, format!("{s} is out of range"), allowed(item)));
+                return Err(InvalidInput::new(
+                    &item.id,
+                    format!("{s} is out of range"),
+                    allowed(item),
+                ));
             }
             Some(Entered::Seconds(s)) if item.seconds_from.is_none() => {
                 return Err(InvalidInput::new(
@@ -199,8 +219,15 @@ pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
 
 /// What an item accepts, for error messages and the schema.
 pub fn allowed(item: &ItemDef) -> String {
-    let timed = if item.seconds_from.is_some() { ", or {\"seconds\": whole seconds held}" } else { "" };
-    format!("an integer 0 to {}{timed}, or null (not performed)", item.max)
+    let timed = if item.seconds_from.is_some() {
+        ", or {\"seconds\": whole seconds held}"
+    } else {
+        ""
+    };
+    format!(
+        "an integer 0 to {}{timed}, or null (not performed)",
+        item.max
+    )
 }
 
 /// A self-explaining result.
@@ -226,7 +253,12 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     for (entry, item) in input.items.iter().zip(&def.items) {
         let points = match entry {
             Some(Entered::Score(s)) => {
-                ex.add(&item.id, &item.label, Value::Int(*s), Some(Tenths(*s as i32 * 10)));
+                ex.add(
+                    &item.id,
+                    &item.label,
+                    Value::Int(*s),
+                    Some(Tenths(*s as i32 * 10)),
+                );
                 *s
             }
             Some(Entered::Seconds(secs)) => {

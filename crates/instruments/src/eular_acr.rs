@@ -328,12 +328,15 @@ const SOURCES: [&str; 7] = [
 /// Id used for the age item in contributions and `missing`.
 pub const AGE_ID: &str = "age_at_onset_years";
 
-fn check_ids<const N: usize>(what: &str, got: &[String], want: [&str; N]) -> Result<(), DefError> {
-    if got.len() != N || got.iter().zip(want).any(|(g, w)| g != w) {
-        return Err(DefError::invalid(
-            ID,
-            format!("{what} ids must be {want:?} in that order, got {got:?}"),
-        ));
+fn check_ids<'a>(
+    what: &str,
+    got: impl IntoIterator<Item = &'a str>,
+    want: &[&str],
+) -> Result<(), DefError> {
+    let got: Vec<&str> = got.into_iter().collect();
+    if got != want {
+        let message = format!("{what} ids must be {want:?} in that order, got {got:?}");
+        return Err(DefError::invalid(ID, message));
     }
     Ok(())
 }
@@ -353,36 +356,29 @@ impl Def {
         let meta = raw.meta.clone().build(ID, &raw.sources, &SOURCES)?;
         check_ids(
             "clinical",
-            &raw.clinical
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>(),
-            CLINICAL_IDS,
+            raw.clinical.iter().map(|i| i.id.as_str()),
+            &CLINICAL_IDS,
         )?;
         check_ids(
             "biopsy",
-            &raw.biopsy.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
-            BIOPSY_IDS,
+            raw.biopsy.iter().map(|i| i.id.as_str()),
+            &BIOPSY_IDS,
         )?;
         check_ids(
             "tree_only",
-            &raw.tree_only
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>(),
-            TREE_ONLY_IDS,
+            raw.tree_only.iter().map(|i| i.id.as_str()),
+            &TREE_ONLY_IDS,
         )?;
         for model in [raw.cutoffs.without_biopsy, raw.cutoffs.with_biopsy] {
             if !model.is_sorted() {
                 return Err(DefError::invalid(ID, "cut-offs must be ascending"));
             }
         }
-        let weights = raw.clinical.iter().flat_map(|i| i.weight);
-        let all_weights = weights
+        let mut all_weights = (raw.clinical.iter().flat_map(|i| i.weight))
             .chain(raw.biopsy.iter().map(|b| b.weight))
             .chain(raw.age.adult_under_40)
             .chain(raw.age.from_40);
-        if all_weights.clone().any(|w| w <= 0) {
+        if all_weights.any(|w| w <= 0) {
             return Err(DefError::invalid(ID, "every weight must be positive"));
         }
         let a = &raw.age;
@@ -523,57 +519,8 @@ pub struct Outcome<'c> {
 pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInput> {
     validate(def, input)?;
     let (model, score, category) = score_only(def, input);
-    let m = model as usize;
     let mut ex = Explanation::new(&def.meta);
-    let mut missing_weight = 0;
-
-    match input.age_at_onset_years {
-        Some(age) => {
-            let row = def.age_row(age);
-            ex.add(
-                AGE_ID,
-                &row.label,
-                Value::Real(age),
-                Some(Tenths(row.weight[m])),
-            );
-        }
-        None => {
-            ex.missing(AGE_ID);
-            missing_weight += def.age.iter().map(|r| r.weight[m]).max().unwrap_or(0);
-        }
-    }
-    let biopsy_items = input.muscle_biopsy.map(|f| f.to_vec()).unwrap_or_default();
-    let weighted = input
-        .clinical
-        .iter()
-        .zip(&def.clinical)
-        .chain(biopsy_items.iter().zip(&def.biopsy));
-    for (value, item) in weighted {
-        match value {
-            Some(present) => {
-                let points = if *present { item.weight[m] } else { 0 };
-                ex.add(
-                    &item.id,
-                    &item.label,
-                    Value::Bool(*present),
-                    Some(Tenths(points)),
-                );
-            }
-            None => {
-                ex.missing(&item.id);
-                missing_weight += item.weight[m];
-            }
-        }
-    }
-    let tree = [input.finger_flexor_weakness, input.no_response_to_treatment];
-    for (value, item) in tree.iter().zip(&def.tree_only) {
-        match value {
-            Some(v) => ex.add(&item.id, &item.label, Value::Bool(*v), None),
-            None => ex.missing(&item.id),
-        }
-    }
-
-    let max_achievable_score = score + Tenths(missing_weight);
+    let max_achievable_score = score + explain_items(def, input, model, &mut ex);
     let max_achievable_category = def.category(model, max_achievable_score);
     if max_achievable_category != category {
         ex.warn(format!(
@@ -586,7 +533,8 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     let classifiable = is_classifiable(input);
     if !classifiable && category >= Category::Probable {
         ex.warn(
-            "not classifiable: without heliotrope rash, Gottron's papules or Gottron's sign, a muscle biopsy showing at least one biopsy feature is required",
+            "not classifiable: without heliotrope rash, Gottron's papules or Gottron's sign, a \
+             muscle biopsy showing at least one biopsy feature is required",
         );
     }
     let subgroup = subgroup(def, input, category, classifiable, &mut ex);
@@ -601,6 +549,46 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         max_achievable_category,
         explanation: ex,
     })
+}
+
+/// Records every item as a contribution or as missing, in table order, and returns the weight
+/// the missing items could still add (a missing age: its best weight).
+fn explain_items(def: &Def, input: &Input, model: Model, ex: &mut Explanation<'_>) -> Tenths {
+    let m = model as usize;
+    let mut missing_weight = 0;
+    match input.age_at_onset_years {
+        Some(age) => {
+            let row = def.age_row(age);
+            let points = Some(Tenths(row.weight[m]));
+            ex.add(AGE_ID, &row.label, Value::Real(age), points);
+        }
+        None => {
+            ex.missing(AGE_ID);
+            missing_weight += def.age.iter().map(|r| r.weight[m]).max().unwrap_or(0);
+        }
+    }
+    let clinical = input.clinical.iter().zip(&def.clinical);
+    let biopsy = input.muscle_biopsy.iter().flatten().zip(&def.biopsy);
+    for (value, item) in clinical.chain(biopsy) {
+        match *value {
+            Some(present) => {
+                let points = Tenths(if present { item.weight[m] } else { 0 });
+                ex.add(&item.id, &item.label, Value::Bool(present), Some(points));
+            }
+            None => {
+                ex.missing(&item.id);
+                missing_weight += item.weight[m];
+            }
+        }
+    }
+    let tree = [input.finger_flexor_weakness, input.no_response_to_treatment];
+    for (value, item) in tree.iter().zip(&def.tree_only) {
+        match value {
+            Some(v) => ex.add(&item.id, &item.label, Value::Bool(*v), None),
+            None => ex.missing(&item.id),
+        }
+    }
+    Tenths(missing_weight)
 }
 
 /// Skin-or-biopsy rule: a DM skin item is present, or a biopsy was performed and at least one
@@ -637,28 +625,40 @@ fn subgroup(
             Subgroup::JuvenileMyositisOther
         }
     } else if skin {
-        if input.any_present(&Clinical::WEAKNESS) {
-            Subgroup::Dm
-        } else {
-            if input.any_missing(&Clinical::WEAKNESS) {
-                ex.warn("subgroup adm assumes no muscle weakness, but some weakness items were not assessed");
-            }
-            Subgroup::Adm
-        }
+        dm_or_adm(input, ex)
     } else {
-        let finger_and_no_response = input.finger_flexor_weakness == Some(true)
-            && input.no_response_to_treatment == Some(true);
-        if finger_and_no_response || input.biopsy(BiopsyFeature::RimmedVacuoles) == Some(true) {
-            Subgroup::Ibm
-        } else {
-            let unknown = input.finger_flexor_weakness.is_none()
-                || input.no_response_to_treatment.is_none()
-                || input.biopsy(BiopsyFeature::RimmedVacuoles).is_none();
-            if unknown {
-                ex.warn("subgroup pm assumes no IBM features, but finger-flexor weakness, response to treatment or rimmed vacuoles were not assessed");
-            }
-            Subgroup::Pm
-        }
+        ibm_or_pm(input, ex)
     };
     Some(group)
+}
+
+/// Adult onset with a skin item: `dm` if any of the four weakness items is present.
+fn dm_or_adm(input: &Input, ex: &mut Explanation<'_>) -> Subgroup {
+    if input.any_present(&Clinical::WEAKNESS) {
+        return Subgroup::Dm;
+    }
+    if input.any_missing(&Clinical::WEAKNESS) {
+        ex.warn(
+            "subgroup adm assumes no muscle weakness, but some weakness items were not assessed",
+        );
+    }
+    Subgroup::Adm
+}
+
+/// Adult onset without a skin item: `ibm` if (finger-flexor weakness and no response to
+/// treatment) or rimmed vacuoles; otherwise `pm` (which includes IMNM).
+fn ibm_or_pm(input: &Input, ex: &mut Explanation<'_>) -> Subgroup {
+    let finger = input.finger_flexor_weakness;
+    let no_response = input.no_response_to_treatment;
+    let vacuoles = input.biopsy(BiopsyFeature::RimmedVacuoles);
+    if (finger == Some(true) && no_response == Some(true)) || vacuoles == Some(true) {
+        return Subgroup::Ibm;
+    }
+    if finger.is_none() || no_response.is_none() || vacuoles.is_none() {
+        ex.warn(
+            "subgroup pm assumes no IBM features, but finger-flexor weakness, response to \
+             treatment or rimmed vacuoles were not assessed",
+        );
+    }
+    Subgroup::Pm
 }

@@ -128,29 +128,45 @@ impl Def {
         let raw: Raw = parse_toml(ID, src)?;
         let ids: Vec<&str> = raw.category.iter().map(|c| c.id.as_str()).collect();
         if ids != CATEGORY_IDS {
-            return Err(DefError::invalid(ID, format!("categories must be {CATEGORY_IDS:?} in that order, got {ids:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("categories must be {CATEGORY_IDS:?} in that order, got {ids:?}"),
+            ));
         }
         let items: usize = raw.category.iter().map(|c| c.items.len()).sum();
         if items != ITEM_COUNT || raw.category.iter().any(|c| c.items.is_empty()) {
-            return Err(DefError::invalid(ID, format!("need {ITEM_COUNT} items, each category at least one; got {items}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("need {ITEM_COUNT} items, each category at least one; got {items}"),
+            ));
         }
         let s = &raw.scoring;
         let floor_ok = 0 < s.aids_floor && s.aids_floor <= s.item_max;
         if !floor_ok || !(1..=CATEGORIES).contains(&s.min_answered_categories) {
-            return Err(DefError::invalid(ID, "need 0 < aids_floor <= item_max and 1 <= min_answered_categories <= 8"));
+            return Err(DefError::invalid(
+                ID,
+                "need 0 < aids_floor <= item_max and 1 <= min_answered_categories <= 8",
+            ));
         }
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;
         let categories: Vec<CategoryDef> = raw
             .category
             .into_iter()
-            .map(|c| CategoryDef { id: c.id, label: c.label, aids: c.aids, items: c.items })
+            .map(|c| CategoryDef {
+                id: c.id,
+                label: c.label,
+                aids: c.aids,
+                items: c.items,
+            })
             .collect();
         Ok(Def {
             meta,
             item_max: s.item_max,
             aids_floor: s.aids_floor,
             min_answered_categories: s.min_answered_categories,
-            categories: categories.try_into().unwrap_or_else(|_| unreachable!("length checked")),
+            categories: categories
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("length checked")),
         })
     }
 }
@@ -172,7 +188,10 @@ pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
                 return Err(InvalidInput::new(
                     format!("{}.{}", cat.id, item.id),
                     format!("{a} is out of range"),
-                    format!("an integer 0 to {} (0 no difficulty .. {} unable), or null (not answered)", def.item_max, def.item_max),
+                    format!(
+                        "an integer 0 to {} (0 no difficulty .. {} unable), or null (not answered)",
+                        def.item_max, def.item_max
+                    ),
                 ));
             }
         }
@@ -211,8 +230,16 @@ pub struct Outcome<'c> {
 pub fn category_score(def: &Def, answers: &CategoryInput) -> Option<CategoryScore> {
     let highest_item = answers.items.iter().flatten().copied().max()?;
     let aided = answers.aid_or_device || answers.help_from_person;
-    let score = if aided { highest_item.max(def.aids_floor) } else { highest_item };
-    Some(CategoryScore { highest_item, raised_by_aids: score > highest_item, score })
+    let score = if aided {
+        highest_item.max(def.aids_floor)
+    } else {
+        highest_item
+    };
+    Some(CategoryScore {
+        highest_item,
+        raised_by_aids: score > highest_item,
+        score,
+    })
 }
 
 /// `sum / n` in thousandths, rounded half up (both are non-negative, `n > 0`).
@@ -249,11 +276,19 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
 }
 
 /// Scores one category and records its items, its score and what is missing.
-fn explain_category(def: &Def, cat: &CategoryDef, answers: &CategoryInput, ex: &mut Explanation<'_>) -> Option<CategoryScore> {
+fn explain_category(
+    def: &Def,
+    cat: &CategoryDef,
+    answers: &CategoryInput,
+    ex: &mut Explanation<'_>,
+) -> Option<CategoryScore> {
     let Some(result) = category_score(def, answers) else {
         ex.missing(&cat.id);
         if answers.aid_or_device || answers.help_from_person {
-            ex.warn(format!("{}: aid or help reported but no item answered; the category is missing", cat.id));
+            ex.warn(format!(
+                "{}: aid or help reported but no item answered; the category is missing",
+                cat.id
+            ));
         }
         return None;
     };
@@ -268,6 +303,11 @@ fn explain_category(def: &Def, cat: &CategoryDef, answers: &CategoryInput, ex: &
     if result.raised_by_aids {
         value += &format!("; aid, device or help raises it to {}", result.score);
     }
-    ex.add(&cat.id, &cat.label, Value::Text(value), Some(Tenths(result.score as i32 * 10)));
+    ex.add(
+        &cat.id,
+        &cat.label,
+        Value::Text(value),
+        Some(Tenths(result.score as i32 * 10)),
+    );
     Some(result)
 }

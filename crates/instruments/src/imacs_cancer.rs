@@ -289,7 +289,12 @@ fn panel_items(raw: Vec<RawPanelItem>) -> Result<Vec<PanelItem>, DefError> {
                 None => None,
                 Some("female") => Some(Sex::Female),
                 Some("male") => Some(Sex::Male),
-                Some(other) => return Err(DefError::invalid(ID, format!("panel item {:?}: sex {other:?}", p.item))),
+                Some(other) => {
+                    return Err(DefError::invalid(
+                        ID,
+                        format!("panel item {:?}: sex {other:?}", p.item),
+                    ));
+                }
             };
             Ok(PanelItem { item: p.item, sex })
         })
@@ -302,20 +307,40 @@ impl Def {
         let raw: Raw = parse_toml(ID, src)?;
         let ids: Vec<&str> = raw.red_flag.iter().map(|r| r.id.as_str()).collect();
         if ids != RED_FLAG_IDS {
-            return Err(DefError::invalid(ID, format!("red flags must be {RED_FLAG_IDS:?} in that order, got {ids:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("red flags must be {RED_FLAG_IDS:?} in that order, got {ids:?}"),
+            ));
         }
         let r = &raw.rule;
-        if !(0 < r.moderate_from_high && r.moderate_from_high < r.high_from_high && r.moderate_from_moderate > 0) {
-            return Err(DefError::invalid(ID, "rule: need 0 < moderate_from_high < high_from_high and moderate_from_moderate > 0"));
+        if !(0 < r.moderate_from_high
+            && r.moderate_from_high < r.high_from_high
+            && r.moderate_from_moderate > 0)
+        {
+            return Err(DefError::invalid(
+                ID,
+                "rule: need 0 < moderate_from_high < high_from_high and moderate_from_moderate > 0",
+            ));
         }
-        let every_category_screens = [&raw.schedule.standard, &raw.schedule.moderate, &raw.schedule.high]
-            .iter()
-            .all(|s| s.iter().any(|x| x.panel == Panel::Basic && x.timing == Timing::AtDiagnosis));
+        let every_category_screens = [
+            &raw.schedule.standard,
+            &raw.schedule.moderate,
+            &raw.schedule.high,
+        ]
+        .iter()
+        .all(|s| {
+            s.iter()
+                .any(|x| x.panel == Panel::Basic && x.timing == Timing::AtDiagnosis)
+        });
         if !every_category_screens {
-            return Err(DefError::invalid(ID, "schedule: every category starts with the basic panel at diagnosis"));
+            return Err(DefError::invalid(
+                ID,
+                "schedule: every category starts with the basic panel at diagnosis",
+            ));
         }
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;
-        let red_flags: Vec<(String, String)> = raw.red_flag.into_iter().map(|f| (f.id, f.label)).collect();
+        let red_flags: Vec<(String, String)> =
+            raw.red_flag.into_iter().map(|f| (f.id, f.label)).collect();
         Ok(Def {
             meta,
             adult_from_years: raw.scope.adult_from_years,
@@ -328,10 +353,16 @@ impl Def {
             moderate_from_moderate: r.moderate_from_moderate,
             tif1g_onset_age_above_years: raw.pet_ct.tif1g_onset_age_above_years,
             considerations: raw.considerations,
-            schedule: [raw.schedule.standard, raw.schedule.moderate, raw.schedule.high],
+            schedule: [
+                raw.schedule.standard,
+                raw.schedule.moderate,
+                raw.schedule.high,
+            ],
             basic: panel_items(raw.panel.basic)?,
             enhanced: panel_items(raw.panel.enhanced)?,
-            red_flags: red_flags.try_into().unwrap_or_else(|_| unreachable!("length checked")),
+            red_flags: red_flags
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("length checked")),
         })
     }
 
@@ -351,18 +382,33 @@ pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
     if let Some(age) = input.age_at_onset_years
         && !(0.0..=def.age_max_years).contains(&age)
     {
-        return Err(InvalidInput::new("age_at_onset_years", format!("{age} is out of range"), format!("0 to {} years, or null", def.age_max_years)));
+        return Err(InvalidInput::new(
+            "age_at_onset_years",
+            format!("{age} is out of range"),
+            format!("0 to {} years, or null", def.age_max_years),
+        ));
     }
     if let Some(m) = input.months_since_symptom_onset
         && !(0..=def.months_max).contains(&m)
     {
-        return Err(InvalidInput::new("months_since_symptom_onset", format!("{m} is out of range"), format!("whole months 0 to {}, or null", def.months_max)));
+        return Err(InvalidInput::new(
+            "months_since_symptom_onset",
+            format!("{m} is out of range"),
+            format!("whole months 0 to {}, or null", def.months_max),
+        ));
     }
-    for (field, count) in [("high_risk_factors", input.high_risk_factors), ("moderate_risk_factors", input.moderate_risk_factors)] {
+    for (field, count) in [
+        ("high_risk_factors", input.high_risk_factors),
+        ("moderate_risk_factors", input.moderate_risk_factors),
+    ] {
         if let Some(n) = count
             && !(0..=def.factors_max).contains(&n)
         {
-            return Err(InvalidInput::new(field, format!("{n} is out of range"), format!("a count 0 to {}, or null", def.factors_max)));
+            return Err(InvalidInput::new(
+                field,
+                format!("{n} is out of range"),
+                format!("a count 0 to {}, or null", def.factors_max),
+            ));
         }
     }
     Ok(())
@@ -418,13 +464,17 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     ex.warn(UNVERIFIED);
     record_inputs(def, input, &mut ex);
     let juvenile = input.age_at_onset_years.map(|a| a < def.adult_from_years);
-    let in_window = input.months_since_symptom_onset.map(|m| m <= def.window_months);
+    let in_window = input
+        .months_since_symptom_onset
+        .map(|m| m <= def.window_months);
     let in_scope = all(&[juvenile.map(|j| !j), in_window]);
     scope_warnings(def, juvenile, in_window, &mut ex);
 
     let category = def.category(input.high_risk_factors, input.moderate_risk_factors);
     if category.is_none() {
-        ex.warn("risk category not determined: give the number of high-risk and moderate-risk factors");
+        ex.warn(
+            "risk category not determined: give the number of high-risk and moderate-risk factors",
+        );
     }
     if input.anti_tif1g == Some(true) && input.high_risk_factors == Some(0) {
         ex.warn("anti-TIF1-gamma is positive but no high-risk factor was counted; it has the strongest antibody link to cancer (meta-analysis RR 4.66): check the count against the guideline's list");
@@ -434,7 +484,10 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         _ => &[],
     };
     let for_sex = |items: &'c [PanelItem]| -> Vec<&'c PanelItem> {
-        items.iter().filter(|p| p.sex.is_none() || input.sex.is_none() || p.sex == input.sex).collect()
+        items
+            .iter()
+            .filter(|p| p.sex.is_none() || input.sex.is_none() || p.sex == input.sex)
+            .collect()
     };
     let red_flags_present: Vec<&str> = def
         .red_flags
@@ -461,7 +514,12 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     })
 }
 
-fn scope_warnings(def: &Def, juvenile: Option<bool>, in_window: Option<bool>, ex: &mut Explanation<'_>) {
+fn scope_warnings(
+    def: &Def,
+    juvenile: Option<bool>,
+    in_window: Option<bool>,
+    ex: &mut Explanation<'_>,
+) {
     match juvenile {
         Some(true) => ex.warn("juvenile onset: the guideline does not routinely require cancer screening; no schedule is given"),
         None => ex.warn("age at onset not given: whether the guideline applies (adult onset) was not checked"),
@@ -478,17 +536,40 @@ fn scope_warnings(def: &Def, juvenile: Option<bool>, in_window: Option<bool>, ex
 }
 
 /// Other modalities (Fig. 1 legend); only those that apply or may apply are returned.
-fn considerations<'c>(def: &'c Def, input: &Input, category: Option<Category>) -> Vec<Consideration<'c>> {
+fn considerations<'c>(
+    def: &'c Def,
+    input: &Input,
+    category: Option<Category>,
+) -> Vec<Consideration<'c>> {
     let c = &def.considerations;
     let high = category.map(|c| c == Category::High);
     let no_cancer_found = input.cancer_found_at_diagnosis.map(|f| !f);
-    let over_age = input.age_at_onset_years.map(|a| a > def.tif1g_onset_age_above_years);
-    let tif1g_rule = [input.dermatomyositis, input.anti_tif1g, over_age, input.additional_high_risk_clinical_feature];
+    let over_age = input
+        .age_at_onset_years
+        .map(|a| a > def.tif1g_onset_age_above_years);
+    let tif1g_rule = [
+        input.dermatomyositis,
+        input.anti_tif1g,
+        over_age,
+        input.additional_high_risk_clinical_feature,
+    ];
     [
-        ("pet_ct_high_risk", c.pet_ct_high_risk.as_str(), all(&[high, no_cancer_found])),
+        (
+            "pet_ct_high_risk",
+            c.pet_ct_high_risk.as_str(),
+            all(&[high, no_cancer_found]),
+        ),
         ("pet_ct_tif1g", c.pet_ct_tif1g.as_str(), all(&tif1g_rule)),
-        ("gi_endoscopy", c.gi_endoscopy.as_str(), all(&[high, no_cancer_found])),
-        ("nasoendoscopy", c.nasoendoscopy.as_str(), input.nasopharyngeal_carcinoma_risk_region),
+        (
+            "gi_endoscopy",
+            c.gi_endoscopy.as_str(),
+            all(&[high, no_cancer_found]),
+        ),
+        (
+            "nasoendoscopy",
+            c.nasoendoscopy.as_str(),
+            input.nasopharyngeal_carcinoma_risk_region,
+        ),
     ]
     .into_iter()
     .filter(|(_, _, applies)| *applies != Some(false))
@@ -502,19 +583,51 @@ fn record_inputs(def: &Def, input: &Input, ex: &mut Explanation<'_>) {
         Some(v) => ex.add(id, label, v, None),
         None => ex.missing(id),
     };
-    add("age_at_onset_years", "Age at IIM symptom onset (years)", input.age_at_onset_years.map(Value::Real));
-    add("months_since_symptom_onset", "Months since IIM symptom onset", input.months_since_symptom_onset.map(Value::Int));
-    add("sex", "Sex", input.sex.map(|s| Value::Text(s.as_str().to_owned())));
-    add("high_risk_factors", "Guideline high-risk factors (clinician count)", input.high_risk_factors.map(Value::Int));
-    add("moderate_risk_factors", "Guideline moderate-risk factors (clinician count)", input.moderate_risk_factors.map(Value::Int));
-    add("dermatomyositis", "Dermatomyositis subtype", input.dermatomyositis.map(Value::Bool));
-    add("anti_tif1g", "Anti-TIF1-gamma positive", input.anti_tif1g.map(Value::Bool));
+    add(
+        "age_at_onset_years",
+        "Age at IIM symptom onset (years)",
+        input.age_at_onset_years.map(Value::Real),
+    );
+    add(
+        "months_since_symptom_onset",
+        "Months since IIM symptom onset",
+        input.months_since_symptom_onset.map(Value::Int),
+    );
+    add(
+        "sex",
+        "Sex",
+        input.sex.map(|s| Value::Text(s.as_str().to_owned())),
+    );
+    add(
+        "high_risk_factors",
+        "Guideline high-risk factors (clinician count)",
+        input.high_risk_factors.map(Value::Int),
+    );
+    add(
+        "moderate_risk_factors",
+        "Guideline moderate-risk factors (clinician count)",
+        input.moderate_risk_factors.map(Value::Int),
+    );
+    add(
+        "dermatomyositis",
+        "Dermatomyositis subtype",
+        input.dermatomyositis.map(Value::Bool),
+    );
+    add(
+        "anti_tif1g",
+        "Anti-TIF1-gamma positive",
+        input.anti_tif1g.map(Value::Bool),
+    );
     add(
         "additional_high_risk_clinical_feature",
         "Another high-risk clinical feature (besides onset age and anti-TIF1-gamma)",
         input.additional_high_risk_clinical_feature.map(Value::Bool),
     );
-    add("cancer_found_at_diagnosis", "Cancer found at diagnosis", input.cancer_found_at_diagnosis.map(Value::Bool));
+    add(
+        "cancer_found_at_diagnosis",
+        "Cancer found at diagnosis",
+        input.cancer_found_at_diagnosis.map(Value::Bool),
+    );
     add(
         "nasopharyngeal_carcinoma_risk_region",
         "Region with increased nasopharyngeal carcinoma risk",

@@ -167,21 +167,36 @@ impl Def {
         let meta = raw.meta.build(ID, &raw.sources, &SOURCES)?;
         let ids: Vec<&str> = raw.group.iter().map(|g| g.id.as_str()).collect();
         if ids != GROUP_IDS {
-            return Err(DefError::invalid(ID, format!("groups must be {GROUP_IDS:?} in that order, got {ids:?}")));
+            return Err(DefError::invalid(
+                ID,
+                format!("groups must be {GROUP_IDS:?} in that order, got {ids:?}"),
+            ));
         }
         let g = &raw.grades;
         if !(g.min < g.trace_upper_bound && g.trace_upper_bound <= g.max) {
-            return Err(DefError::invalid(ID, "grades: need min < trace_upper_bound <= max"));
+            return Err(DefError::invalid(
+                ID,
+                "grades: need min < trace_upper_bound <= max",
+            ));
         }
         let axial = raw.group.iter().filter(|g| g.axial).count() as i64;
         let slots_bilateral = axial + 2 * (GROUPS as i64 - axial);
-        if raw.totals.unilateral_max != GROUPS as i64 * g.max || raw.totals.bilateral_max != slots_bilateral * g.max {
-            return Err(DefError::invalid(ID, "totals must equal the number of graded slots x the top grade"));
+        if raw.totals.unilateral_max != GROUPS as i64 * g.max
+            || raw.totals.bilateral_max != slots_bilateral * g.max
+        {
+            return Err(DefError::invalid(
+                ID,
+                "totals must equal the number of graded slots x the top grade",
+            ));
         }
         let groups: Vec<GroupDef> = raw
             .group
             .into_iter()
-            .map(|r| GroupDef { id: r.id, label: r.label, axial: r.axial })
+            .map(|r| GroupDef {
+                id: r.id,
+                label: r.label,
+                axial: r.axial,
+            })
             .collect();
         Ok(Def {
             meta,
@@ -191,7 +206,9 @@ impl Def {
             trace_upper_bound: g.trace_upper_bound,
             unilateral_max: raw.totals.unilateral_max,
             bilateral_max: raw.totals.bilateral_max,
-            groups: groups.try_into().unwrap_or_else(|_| unreachable!("length checked")),
+            groups: groups
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("length checked")),
         })
     }
 
@@ -226,7 +243,10 @@ fn slots<'a>(def: &Def, input: &'a Input) -> Result<Vec<Slot<'a>>, InvalidInput>
         let one_expected = input.mode == Mode::Unilateral || group.axial;
         // A group not tested at all may be given as one `None` in either mode.
         let grades = match (grades, one_expected) {
-            (GroupGrades::One(None), false) => &GroupGrades::Sides { right: None, left: None },
+            (GroupGrades::One(None), false) => &GroupGrades::Sides {
+                right: None,
+                left: None,
+            },
             _ => grades,
         };
         match (grades, one_expected) {
@@ -245,7 +265,11 @@ fn slots<'a>(def: &Def, input: &'a Input) -> Result<Vec<Slot<'a>>, InvalidInput>
                 }
             }
             (GroupGrades::Sides { .. }, true) => {
-                let why = if group.axial { "an axial group is graded once" } else { "unilateral mode takes one grade per group" };
+                let why = if group.axial {
+                    "an axial group is graded once"
+                } else {
+                    "unilateral mode takes one grade per group"
+                };
                 return Err(InvalidInput::new(
                     format!("grades.{}", group.id),
                     format!("got right/left grades: {why}"),
@@ -256,7 +280,10 @@ fn slots<'a>(def: &Def, input: &'a Input) -> Result<Vec<Slot<'a>>, InvalidInput>
                 return Err(InvalidInput::new(
                     format!("grades.{}", group.id),
                     "bilateral mode grades this group on both sides",
-                    format!("an object {{\"right\": grade, \"left\": grade}}, each {}", grade_allowed(def)),
+                    format!(
+                        "an object {{\"right\": grade, \"left\": grade}}, each {}",
+                        grade_allowed(def)
+                    ),
                 ));
             }
         }
@@ -326,11 +353,21 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         match slot.grade {
             Some(Grade::Kendall(g)) => {
                 sum += g;
-                ex.add(&slot.id, &slot.label, Value::Int(*g), Some(Tenths(*g as i32 * 10)));
+                ex.add(
+                    &slot.id,
+                    &slot.label,
+                    Value::Int(*g),
+                    Some(Tenths(*g as i32 * 10)),
+                );
             }
             Some(Grade::Trace) => {
                 headroom += def.trace_upper_bound;
-                ex.add(&slot.id, &slot.label, Value::Text(def.trace_symbol.clone()), None);
+                ex.add(
+                    &slot.id,
+                    &slot.label,
+                    Value::Text(def.trace_symbol.clone()),
+                    None,
+                );
                 trace.push(slot.id);
             }
             None => {

@@ -17,6 +17,11 @@
 //! `num / den`, compared with the integer band edges by cross-multiplication, so 5.0 % lands in
 //! the lowest band (exclusive lower, inclusive upper edges) with no rounding.
 //!
+//! **Populations.** Adults use HAQ and MMT. Juvenile DM uses CHAQ and either MMT or CMAS (the
+//! IMACS JDM core set and the NIEHS calculator accept "MMT (or CMAS)"; PMC5577002 Table 3 lists
+//! CMAS as the JDM alternative), the same one at both visits; a juvenile case with neither lists
+//! `cmas` as missing.
+//!
 //! **Missing data.** A measure missing at either visit scores 0, is listed in `missing`, marks the
 //! result incomplete, and the TIS is a lower bound. No re-weighting.
 
@@ -222,6 +227,11 @@ struct RawCategories {
     juvenile: [i32; 3],
 }
 
+/// Index of the muscle measure (MMT/CMAS) in [`Def::measures`]; it has its own band edges.
+const MUSCLE: usize = 4;
+/// Index of the enzyme measure in [`Def::measures`].
+const ENZYME: usize = 5;
+
 const MEASURE_IDS: [&str; 6] = [
     "physician_global",
     "patient_global",
@@ -293,11 +303,17 @@ impl Def {
         })
     }
 
-    /// Points for a percent change under the given edges: exclusive lower, inclusive upper;
-    /// worsening (and anything up to the first edge) scores 0.
-    pub fn band_points(points: &[i32; 5], edges: &[i64; 4], pct: Percent) -> Tenths {
+    /// Points of measure `index` (see [`Def::measures`]) for a percent change. Edges are
+    /// exclusive below and inclusive above; worsening (and anything up to the first edge)
+    /// scores 0. MMT/CMAS has its own edges.
+    pub fn points(&self, index: usize, pct: Percent) -> Tenths {
+        let edges = if index == MUSCLE {
+            &self.mmt_edges
+        } else {
+            &self.general_edges
+        };
         let band = edges.iter().take_while(|&&e| pct.exceeds(e)).count();
-        Tenths(points[band])
+        Tenths(self.measures[index].points[band])
     }
 
     /// Category of a TIS for a population.
@@ -356,27 +372,19 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     let mut ex = Explanation::new(&def.meta);
     let (b, f) = (&input.baseline, &input.followup);
     let names = wire_names(input);
+    // Lower is better for these four; higher is better for MMT/CMAS.
     let ranged = [
-        (b.physician_global, f.physician_global, def.vas_max, false),
-        (b.patient_global, f.patient_global, def.vas_max, false),
-        (b.extramuscular, f.extramuscular, def.vas_max, false),
-        (b.function, f.function, def.haq_max, false),
+        (b.physician_global, f.physician_global, def.vas_max),
+        (b.patient_global, f.patient_global, def.vas_max),
+        (b.extramuscular, f.extramuscular, def.vas_max),
+        (b.function, f.function, def.haq_max),
     ];
     let mut measures = Vec::with_capacity(6);
-    for (i, (base, follow, range, higher_is_better)) in ranged.into_iter().enumerate() {
+    for (i, (base, follow, range)) in ranged.into_iter().enumerate() {
         let pct = base
             .zip(follow)
-            .map(|(x, y)| range_percent(x, y, range, higher_is_better));
-        measures.push(measure(
-            def,
-            i,
-            names[i],
-            None,
-            base,
-            follow,
-            pct,
-            &def.general_edges,
-        ));
+            .map(|(x, y)| range_percent(x, y, range, false));
+        measures.push(measure(def, i, names[i], base, follow, pct));
     }
     let (mb, mf) = (muscle_value(b.muscle), muscle_value(f.muscle));
     let muscle_range = match b.muscle.or(f.muscle) {
@@ -387,7 +395,7 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         .zip(mf)
         .zip(muscle_range)
         .map(|((x, y), r)| range_percent(x, y, r, true));
-    measures.push(measure(def, 4, names[4], None, mb, mf, pct, &def.mmt_edges));
+    measures.push(measure(def, MUSCLE, names[MUSCLE], mb, mf, pct));
     measures.push(enzyme_measure(def, b, f, &mut ex));
 
     for (m, d) in measures.iter().zip(&def.measures) {
@@ -463,102 +471,83 @@ fn range_percent(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one row of Table 3: id, values, percent and edges
+/// One measure's result from its values and percent change.
 fn measure(
     def: &Def,
     index: usize,
     id: &str,
-    enzyme: Option<&'static str>,
     baseline: Option<Milli>,
     followup: Option<Milli>,
-    pct: Option<Percent>,
-    edges: &[i64; 4],
+    percent_change: Option<Percent>,
 ) -> MeasureResult {
-    let points = pct.map_or(Tenths(0), |p| {
-        Def::band_points(&def.measures[index].points, edges, p)
-    });
     MeasureResult {
         id: id.to_owned(),
-        enzyme,
+        enzyme: None,
         baseline,
         followup,
-        percent_change: pct,
-        points,
+        percent_change,
+        points: percent_change.map_or(Tenths(0), |p| def.points(index, p)),
     }
 }
 
 /// The most abnormal enzyme at baseline (highest multiple of ULN; ties in [`ENZYMES`] order) and
 /// its relative change, computed on multiples of ULN.
 fn enzyme_measure(def: &Def, b: &Visit, f: &Visit, ex: &mut Explanation<'_>) -> MeasureResult {
-    let mut worst: Option<(usize, Enzyme)> = None;
-    for (i, e) in b.enzymes.iter().enumerate() {
-        if let Some(e) = *e {
-            // e.value / e.uln > w.value / w.uln, exactly.
-            let higher = worst.is_none_or(|(_, w)| {
-                i128::from(e.value.0) * i128::from(w.uln.0)
-                    > i128::from(w.value.0) * i128::from(e.uln.0)
-            });
-            if higher {
-                worst = Some((i, e));
-            }
-        }
-    }
-    let Some((i, base)) = worst else {
-        return measure(
-            def,
-            5,
-            "enzymes",
-            None,
-            None,
-            f.enzymes.iter().flatten().next().map(|e| e.value),
-            None,
-            &def.general_edges,
-        );
+    let Some(i) = most_abnormal(&b.enzymes) else {
+        let any_followup = f.enzymes.iter().flatten().next().map(|e| e.value);
+        return measure(def, ENZYME, "enzymes", None, any_followup, None);
     };
     let name = ENZYMES[i];
+    let base = b.enzymes[i].map(|e| e.value);
     let Some(follow) = f.enzymes[i] else {
         ex.warn(format!(
             "the most abnormal enzyme at baseline ({name}) has no follow-up value"
         ));
-        return measure(
-            def,
-            5,
-            "enzymes",
-            Some(name),
-            Some(base.value),
-            None,
-            None,
-            &def.general_edges,
-        );
+        let m = measure(def, ENZYME, "enzymes", base, None, None);
+        return MeasureResult {
+            enzyme: Some(name),
+            ..m
+        };
     };
-    // 100 × (b/ub − f/uf) / (b/ub) = 100 × (b·uf − f·ub) / (b·uf)
-    let (bv, bu, fv, fu) = (
-        i128::from(base.value.0),
-        i128::from(base.uln.0),
-        i128::from(follow.value.0),
-        i128::from(follow.uln.0),
-    );
-    let pct = if bv == 0 {
+    let pct = b.enzymes[i].and_then(|base| relative_change(base, follow));
+    if pct.is_none() {
         ex.warn(format!(
             "baseline {name} is 0: relative change undefined, scored 0"
         ));
-        None
-    } else {
-        Some(Percent {
-            num: 100 * (bv * fu - fv * bu),
-            den: bv * fu,
-        })
-    };
-    measure(
-        def,
-        5,
-        "enzymes",
-        Some(name),
-        Some(base.value),
-        Some(follow.value),
-        pct,
-        &def.general_edges,
-    )
+    }
+    let m = measure(def, ENZYME, "enzymes", base, Some(follow.value), pct);
+    MeasureResult {
+        enzyme: Some(name),
+        ..m
+    }
+}
+
+/// Index of the enzyme with the highest multiple of its ULN (first one on ties).
+fn most_abnormal(enzymes: &[Option<Enzyme>; 5]) -> Option<usize> {
+    let mut worst: Option<(usize, Enzyme)> = None;
+    for (i, e) in enzymes.iter().enumerate() {
+        let Some(e) = *e else { continue };
+        // e.value / e.uln > w.value / w.uln, decided exactly by cross-multiplication.
+        let higher = worst.is_none_or(|(_, w)| {
+            i128::from(e.value.0) * i128::from(w.uln.0)
+                > i128::from(w.value.0) * i128::from(e.uln.0)
+        });
+        if higher {
+            worst = Some((i, e));
+        }
+    }
+    worst.map(|(i, _)| i)
+}
+
+/// `100 × (b/ULN_b − f/ULN_f) / (b/ULN_b) = 100 × (b·ULN_f − f·ULN_b) / (b·ULN_f)`; `None` if
+/// the baseline level is 0.
+fn relative_change(base: Enzyme, follow: Enzyme) -> Option<Percent> {
+    let (b, ub) = (i128::from(base.value.0), i128::from(base.uln.0));
+    let (f, uf) = (i128::from(follow.value.0), i128::from(follow.uln.0));
+    (b != 0).then(|| Percent {
+        num: 100 * (b * uf - f * ub),
+        den: b * uf,
+    })
 }
 
 /// Range checks, naming wire fields.

@@ -14,11 +14,14 @@ use myo_instruments::cmas::{self, Entered};
 use myo_instruments::haq::{self, CategoryInput};
 use myo_instruments::imacs_cancer;
 use myo_instruments::mmt8::{self, Grade, GroupGrades, Mode};
-use myo_instruments::{antibodies, Catalog};
+use myo_instruments::{Catalog, antibodies};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
-    ProptestConfig { failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 fn grade() -> impl Strategy<Value = Option<Grade>> {
@@ -31,17 +34,32 @@ fn grade() -> impl Strategy<Value = Option<Grade>> {
 
 fn mmt8_input() -> impl Strategy<Value = mmt8::Input> {
     let bilateral = any::<bool>();
-    (bilateral, prop::array::uniform8(grade()), prop::array::uniform8(grade())).prop_map(|(bi, right, left)| {
-        let def = mmt8::Def::parse(mmt8::DEF_TOML).expect("mmt8 parses");
-        let grades = std::array::from_fn(|i| {
-            if bi && !def.groups[i].axial {
-                GroupGrades::Sides { right: right[i], left: left[i] }
-            } else {
-                GroupGrades::One(right[i])
+    (
+        bilateral,
+        prop::array::uniform8(grade()),
+        prop::array::uniform8(grade()),
+    )
+        .prop_map(|(bi, right, left)| {
+            let def = mmt8::Def::parse(mmt8::DEF_TOML).expect("mmt8 parses");
+            let grades = std::array::from_fn(|i| {
+                if bi && !def.groups[i].axial {
+                    GroupGrades::Sides {
+                        right: right[i],
+                        left: left[i],
+                    }
+                } else {
+                    GroupGrades::One(right[i])
+                }
+            });
+            mmt8::Input {
+                mode: if bi {
+                    Mode::Bilateral
+                } else {
+                    Mode::Unilateral
+                },
+                grades,
             }
-        });
-        mmt8::Input { mode: if bi { Mode::Bilateral } else { Mode::Unilateral }, grades }
-    })
+        })
 }
 
 /// Raises the first slot with a numeric grade below 10 by one.

@@ -197,7 +197,10 @@ pub struct Readability {
 
 /// A `.` between two digits ("38.0") is a decimal point, not the end of a sentence.
 fn decimal_point(chars: &[char], i: usize) -> bool {
-    let digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+    let digit = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(char::is_ascii_digit)
+    };
     chars[i] == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1))
 }
 

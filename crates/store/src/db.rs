@@ -125,9 +125,6 @@ fn opt_ts(row: &impl RowExt, col: &str) -> Result<Option<Timestamp>> {
     Ok(row.opt_int(col)?.map(Timestamp::from_millis))
 }
 
-pub(crate) const USER_COLUMNS: &str =
-    "id, email, password_hash, role, display_name, created_at, disabled_at";
-
 /// Decodes a user from columns named `{prefix}id`, `{prefix}email`, ….
 pub(crate) fn user_from(row: &impl RowExt, prefix: &str) -> Result<User> {
     let col = |name: &str| format!("{prefix}{name}");

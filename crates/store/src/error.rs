@@ -51,7 +51,7 @@ pub enum StoreError {
     #[error("target database is not empty: table {table} has rows")]
     TargetNotEmpty {
         /// The first non-empty table found.
-        table: &'static str,
+        table: String,
     },
     /// Password hashing or verification could not run (not a wrong password).
     #[error("password hashing failed: {0}")]

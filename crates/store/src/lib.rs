@@ -9,9 +9,9 @@
 //! change, so the audit log never misses a committed change and never records one that was
 //! rolled back.
 
-mod audit_impl;
 pub mod audit;
 mod copy;
+mod db;
 mod error;
 mod location;
 mod model;
@@ -19,6 +19,7 @@ pub mod password;
 mod postgres;
 pub mod schema;
 mod sqlite;
+mod store;
 pub mod token;
 
 use std::sync::Arc;
@@ -196,10 +197,7 @@ impl Default for OpenOptions {
 /// [`StoreError::Location`] when the file or server cannot be reached,
 /// [`StoreError::Migration`] when the schema cannot be brought up to date.
 pub async fn open(location: &Location, options: OpenOptions) -> Result<Arc<dyn Store>> {
-    let store: Arc<dyn Store> = match location {
-        Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, options).await?),
-        Location::Postgres(url) => Arc::new(postgres::PgStore::open(url, options).await?),
-    };
+    let store: Arc<dyn Store> = Arc::new(store::SqlStore::open(location, options).await?);
     if options.migrate {
         store.migrate().await?;
     }

@@ -3,6 +3,7 @@
 //! `SQLITE_BUSY`. Write transactions start with `BEGIN IMMEDIATE`, which also serialises
 //! writers in other processes sharing the file.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -17,6 +18,7 @@ use crate::db::{AuditAppend, INSERT_AUDIT, LAST_AUDIT, next_event};
 use crate::error::Result;
 use crate::location::location_error;
 use crate::model::{AuditEntry, AuditEvent};
+use crate::schema::{Column, ColumnType, ForeignKey, Index, Schema, Table, finish};
 
 /// How long a connection waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -97,5 +99,84 @@ impl AuditAppend for SqliteConnection {
         let event = next_event(last, entry);
         crate::store::bind_audit(sqlx::query(INSERT_AUDIT), &event).execute(&mut *self).await?;
         Ok(event)
+    }
+}
+
+impl SqliteDb {
+    /// Reads tables, columns, keys and indexes through SQLite's `pragma_*` table functions.
+    pub(crate) async fn describe(&self) -> Result<Schema> {
+        const TABLES: &str = "SELECT name FROM sqlite_schema WHERE type = 'table' \
+                              AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' \
+                              ORDER BY name";
+        let mut schema = Schema::default();
+        let names = sqlx::query(TABLES).fetch_all(&self.read).await?;
+        for row in names {
+            let name: String = row.try_get("name")?;
+            let table = self.describe_table(&name).await?;
+            schema.tables.insert(name, table);
+        }
+        Ok(finish(schema))
+    }
+
+    async fn describe_table(&self, name: &str) -> Result<Table> {
+        const COLUMNS: &str =
+            "SELECT name, type, \"notnull\" AS nn, pk FROM pragma_table_info($1) ORDER BY cid";
+        const FKS: &str = "SELECT id, \"table\" AS ref, \"from\" AS col, \"to\" AS ref_col, \
+                           on_delete FROM pragma_foreign_key_list($1) ORDER BY id, seq";
+        const INDEXES: &str =
+            "SELECT name, \"unique\" AS uq, origin FROM pragma_index_list($1) ORDER BY name";
+        const INDEX_COLUMNS: &str = "SELECT name FROM pragma_index_info($1) ORDER BY seqno";
+        let mut table = Table::default();
+        let mut pk: Vec<(i64, String)> = Vec::new();
+        for row in sqlx::query(COLUMNS).bind(name).fetch_all(&self.read).await? {
+            let column: String = row.try_get("name")?;
+            let key: i64 = row.try_get("pk")?;
+            if key > 0 {
+                pk.push((key, column.clone()));
+            }
+            table.columns.push(Column {
+                ty: ColumnType::from_sqlite(&row.try_get::<String, _>("type")?),
+                not_null: row.try_get::<i64, _>("nn")? != 0,
+                name: column,
+            });
+        }
+        pk.sort();
+        table.primary_key = pk.into_iter().map(|(_, c)| c).collect();
+        let mut fks: BTreeMap<i64, ForeignKey> = BTreeMap::new();
+        for row in sqlx::query(FKS).bind(name).fetch_all(&self.read).await? {
+            let fk = fks.entry(row.try_get("id")?).or_insert_with(|| ForeignKey {
+                columns: Vec::new(),
+                references: String::new(),
+                referenced_columns: Vec::new(),
+                on_delete: String::new(),
+            });
+            fk.columns.push(row.try_get("col")?);
+            fk.references = row.try_get("ref")?;
+            fk.referenced_columns.push(row.try_get("ref_col")?);
+            fk.on_delete = row.try_get("on_delete")?;
+        }
+        table.foreign_keys = fks.into_values().collect();
+        for row in sqlx::query(INDEXES).bind(name).fetch_all(&self.read).await? {
+            let index: String = row.try_get("name")?;
+            let origin: String = row.try_get("origin")?;
+            let unique = row.try_get::<i64, _>("uq")? != 0;
+            let columns: Vec<String> = sqlx::query(INDEX_COLUMNS)
+                .bind(index.as_str())
+                .fetch_all(&self.read)
+                .await?
+                .iter()
+                .map(|r| r.try_get("name"))
+                .collect::<std::result::Result<_, _>>()?;
+            match origin.as_str() {
+                "pk" => {}
+                "u" => {
+                    table.unique.insert(columns);
+                }
+                _ => {
+                    table.indexes.insert(Index { name: index, columns, unique });
+                }
+            }
+        }
+        Ok(table)
     }
 }

@@ -32,8 +32,8 @@ pub struct Config {
     pub bind: SocketAddr,
     /// Directory for the SQLite database (created when missing).
     pub data_dir: PathBuf,
-    /// Database URL (`sqlite://…` or `postgres://…`).
-    pub database_url: String,
+    /// Where the database is (SQLite file or PostgreSQL URL).
+    pub database: myo_store::Location,
     /// Public origin without trailing slash (`https://myo.example.org`), if configured; used for
     /// the CSRF origin check, absolute links and citations.
     pub public_url: Option<String>,
@@ -73,13 +73,11 @@ pub enum ConfigError {
         /// The value given.
         value: String,
     },
-    /// `--database-url` has an unsupported scheme.
-    #[error(
-        "--database-url {value:?}: unsupported scheme; use sqlite://PATH or postgres://USER@HOST/DB"
-    )]
+    /// `--database-url` is not usable.
+    #[error("--database-url: {reason}")]
     DatabaseUrl {
-        /// The value given (credentials removed).
-        value: String,
+        /// Why (credentials removed by the store).
+        reason: String,
     },
     /// `--secure-cookies` asked for on a plain-http public URL: browsers would drop the cookie.
     #[error("--secure-cookies needs an https --public-url (browsers drop Secure cookies over http)")]
@@ -94,13 +92,8 @@ impl Config {
             .parse::<SocketAddr>()
             .map_err(|_| ConfigError::Bind { value: bind_text.clone() })?;
         let data_dir = raw.data_dir.unwrap_or_else(|| PathBuf::from("./myo-data"));
-        let database_url = match raw.database_url {
-            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") => url,
-            Some(url) => {
-                return Err(ConfigError::DatabaseUrl { value: redact(&url) });
-            }
-            None => format!("sqlite://{}", data_dir.join("myo.db").display()),
-        };
+        let database = myo_store::Location::resolve(raw.database_url.as_deref(), &data_dir)
+            .map_err(|e| ConfigError::DatabaseUrl { reason: e.to_string() })?;
         let public_url = raw.public_url.map(|u| parse_origin(&u)).transpose()?;
         let https = public_url.as_deref().is_some_and(|u| u.starts_with("https://"));
         let secure_cookies = match raw.secure_cookies {
@@ -111,7 +104,7 @@ impl Config {
         Ok(Config {
             bind,
             data_dir,
-            database_url,
+            database,
             public_url,
             allow_signup: raw.allow_signup.unwrap_or(true),
             secure_cookies,
@@ -141,10 +134,6 @@ impl Config {
         if self.secure_cookies { "__Host-myo_session" } else { "myo_session" }
     }
 
-    /// True when the database is SQLite.
-    pub fn is_sqlite(&self) -> bool {
-        self.database_url.starts_with("sqlite:")
-    }
 }
 
 /// Checks `scheme://host[:port]` with no path, query or credentials; strips a trailing slash.
@@ -161,14 +150,6 @@ fn parse_origin(url: &str) -> Result<String, ConfigError> {
     Ok(trimmed.to_ascii_lowercase())
 }
 
-/// Removes a password from a URL before it is shown in an error.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.find('@')) {
-        (Some(s), Some(at)) if at > s => format!("{}://…{}", &url[..s], &url[at..]),
-        _ => url.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,7 +158,7 @@ mod tests {
     fn defaults() {
         let c = Config::from_raw(RawConfig::default()).expect("defaults are valid");
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
-        assert_eq!(c.database_url, "sqlite://./myo-data/myo.db");
+        assert_eq!(c.database.redacted(), "sqlite://./myo-data/myo.sqlite3");
         assert!(c.allow_signup);
         assert!(!c.secure_cookies);
         assert_eq!(c.cookie_name(), "myo_session");

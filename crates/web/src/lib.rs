@@ -48,6 +48,9 @@ struct Inner {
     kb: Kb,
     scorer: Scorer,
     engine: Engine,
+    /// A hash of a random password, verified against when an e-mail has no account, so that
+    /// sign-in takes as long either way. Computed on first use to keep start-up fast.
+    dummy_hash: tokio::sync::OnceCell<String>,
 }
 
 /// Why the application could not be built.
@@ -69,7 +72,8 @@ impl AppState {
         let kb = Kb::builtin().map_err(|e| StartError::Kb(e.to_string()))?;
         let scorer = Scorer::builtin().map_err(|e| StartError::Instruments(e.to_string()))?;
         let engine = Engine::build(myo_ask::Corpus::from_kb(&kb));
-        Ok(AppState { inner: Arc::new(Inner { config, store, kb, scorer, engine }) })
+        let dummy_hash = tokio::sync::OnceCell::new();
+        Ok(AppState { inner: Arc::new(Inner { config, store, kb, scorer, engine, dummy_hash }) })
     }
 
     /// The validated configuration.
@@ -102,11 +106,35 @@ impl AppState {
         self.config().public_url.as_deref().unwrap_or(myo_kb::DEFAULT_BASE_URL)
     }
 
+    /// See `Inner::dummy_hash`.
+    pub async fn dummy_hash(&self) -> Result<String, myo_store::StoreError> {
+        let hash = self
+            .inner
+            .dummy_hash
+            .get_or_try_init(|| myo_store::password::hash_async(myo_store::token::random_token()))
+            .await?;
+        Ok(hash.clone())
+    }
+
     /// Appends an audit event that has no write of its own (reads, failed sign-ins). A failure
     /// is returned: a read of health data must not be served unaudited.
     pub async fn audit(&self, entry: &AuditEntry) -> Result<(), myo_store::StoreError> {
         self.store().append_audit(entry).await.map(drop)
     }
+}
+
+/// Opens the configured store, creating the data directory for SQLite and applying pending
+/// migrations.
+pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, myo_store::StoreError> {
+    if let myo_store::Location::Sqlite(path) = &config.database
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| myo_store::StoreError::Location {
+            location: config.database.redacted(),
+            reason: format!("cannot create directory {}: {e}", dir.display()),
+        })?;
+    }
+    myo_store::open(&config.database, myo_store::OpenOptions::default()).await
 }
 
 /// Today's date (UTC), for review-date staleness and citation access dates.

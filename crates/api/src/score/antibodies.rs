@@ -3,12 +3,12 @@
 //! Input: `{"age_at_onset_years": 52, "antibodies": {"mda5": "positive", "jo1": "negative", ...}}`;
 //! each antibody `"positive"`, `"negative"`, `"not_tested"`, `null` or absent (not tested).
 
-use myo_instruments::antibodies::{self, Input, TestResult, ANTIBODIES};
+use myo_instruments::antibodies::{self, ANTIBODIES, Input, TestResult};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_number, schema_object, schema_root, Entry};
+use super::{Entry, envelope, parse, schema_number, schema_object, schema_root};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -69,9 +69,13 @@ impl From<Dto> for Input {
         let p = d.antibodies;
         // Order of `antibodies::ANTIBODY_IDS` (TMA table order).
         let results: [Option<ResultDto>; ANTIBODIES] = [
-            p.mda5, p.tif1g, p.nxp2, p.mi2, p.sae, p.jo1, p.pl7, p.pl12, p.ej, p.oj, p.ks, p.zo, p.ha, p.srp, p.hmgcr, p.cn1a,
+            p.mda5, p.tif1g, p.nxp2, p.mi2, p.sae, p.jo1, p.pl7, p.pl12, p.ej, p.oj, p.ks, p.zo,
+            p.ha, p.srp, p.hmgcr, p.cn1a,
         ];
-        Input { age_at_onset_years: d.age_at_onset_years, results: results.map(result) }
+        Input {
+            age_at_onset_years: d.age_at_onset_years,
+            results: results.map(result),
+        }
     }
 }
 
@@ -102,7 +106,14 @@ fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
         })
         .collect();
     let with = |want: TestResult| -> Vec<&str> {
-        catalog.antibodies.antibodies.iter().zip(&input.results).filter(|(_, r)| **r == want).map(|(a, _)| a.id.as_str()).collect()
+        catalog
+            .antibodies
+            .antibodies
+            .iter()
+            .zip(&input.results)
+            .filter(|(_, r)| **r == want)
+            .map(|(a, _)| a.id.as_str())
+            .collect()
     };
     out.insert("positive".into(), json!(with(TestResult::Positive)));
     out.insert("negative".into(), json!(with(TestResult::Negative)));
@@ -131,7 +142,15 @@ fn schema(catalog: &Catalog) -> Value {
             json!({"type": ["string", "null"], "enum": ["positive", "negative", "not_tested", null], "description": format!("{}; null or absent: not tested", a.name)}),
         );
     }
-    let age = schema_number(0.0, Some(def.age_max_years), true, "Age at onset of the first myositis symptom (years); adult-only flags need onset at 18 or older; null if unknown");
+    let age = schema_number(
+        0.0,
+        Some(def.age_max_years),
+        true,
+        &format!(
+            "Age at onset of the first myositis symptom (years); adult-only flags need onset at {} or older; null if unknown",
+            def.adult_from_years
+        ),
+    );
     let body = schema_object(
         json!({
             "age_at_onset_years": age,

@@ -4,9 +4,9 @@
 use myo_instruments::bohan_peter::{self, Input};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_object, schema_root, schema_tri, Entry};
+use super::{Entry, envelope, parse, schema_object, schema_root, schema_tri};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -75,11 +75,25 @@ fn example() -> Value {
 fn schema(catalog: &Catalog) -> Value {
     let def = &catalog.bohan_peter;
     let mut props = serde_json::Map::new();
-    let exclusion = format!("{}: {} (required before any category)", def.exclusion.label, def.excluded.join("; "));
+    let exclusion = format!(
+        "{}: {} (required before any category)",
+        def.exclusion.label,
+        def.excluded.join("; ")
+    );
     props.insert(def.exclusion.id.clone(), schema_tri(&exclusion));
     for c in &def.criteria {
         props.insert(c.id.clone(), schema_tri(&c.label));
     }
-    let body = schema_object(Value::Object(props), &[], false, "Each field true, false or null (not assessed).");
-    schema_root(bohan_peter::ID, "Bohan and Peter 1975 input", body, example())
+    let body = schema_object(
+        Value::Object(props),
+        &[],
+        false,
+        "Each field true, false or null (not assessed).",
+    );
+    schema_root(
+        bohan_peter::ID,
+        "Bohan and Peter 1975 input",
+        body,
+        example(),
+    )
 }

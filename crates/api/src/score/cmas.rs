@@ -3,12 +3,12 @@
 //! Input: one field per item (sheet order), each an integer score, `null` / absent (not
 //! performed), or for the timed items `{"seconds": whole seconds held}`.
 
-use myo_instruments::cmas::{self, Entered, Input, ITEMS};
+use myo_instruments::cmas::{self, Entered, ITEMS, Input};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_object, schema_root, Entry};
+use super::{Entry, envelope, parse, schema_object, schema_root};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -60,21 +60,31 @@ impl Dto {
     }
 }
 
-const ALLOWED: &str = "an integer score, {\"seconds\": whole seconds} for timed items, or null (not performed)";
+const ALLOWED: &str =
+    "an integer score, {\"seconds\": whole seconds} for timed items, or null (not performed)";
 
 /// One item: an integer score, `{"seconds": n}` or null. Ranges are checked in the domain.
 fn entered(field: &str, v: &Value) -> Result<Option<Entered>, InputError> {
     let bad = |f: String, m: String| Err(InputError::new(f, m, Some(ALLOWED.to_owned())));
     match v {
         Value::Null => Ok(None),
-        Value::Number(n) => n.as_i64().map_or_else(|| bad(field.to_owned(), format!("{n} is not a whole score")), |s| Ok(Some(Entered::Score(s)))),
+        Value::Number(n) => n.as_i64().map_or_else(
+            || bad(field.to_owned(), format!("{n} is not a whole score")),
+            |s| Ok(Some(Entered::Score(s))),
+        ),
         Value::Object(map) => {
             if let Some(unknown) = map.keys().find(|k| *k != "seconds") {
-                return bad(format!("{field}.{unknown}"), format!("unknown field `{unknown}`, expected `seconds`"));
+                return bad(
+                    format!("{field}.{unknown}"),
+                    format!("unknown field `{unknown}`, expected `seconds`"),
+                );
             }
             match map.get("seconds").map(|s| (s, s.as_i64())) {
                 Some((_, Some(secs))) => Ok(Some(Entered::Seconds(secs))),
-                Some((s, None)) => bad(format!("{field}.seconds"), format!("{s} is not a whole number of seconds")),
+                Some((s, None)) => bad(
+                    format!("{field}.seconds"),
+                    format!("{s} is not a whole number of seconds"),
+                ),
                 None => bad(field.to_owned(), "missing field `seconds`".to_owned()),
             }
         }
@@ -85,7 +95,12 @@ fn entered(field: &str, v: &Value) -> Result<Option<Entered>, InputError> {
 fn to_input(v: &Value) -> Result<Input, InputError> {
     let dto = parse::<Dto>(v)?;
     let mut input = Input::default();
-    for ((slot, value), id) in input.items.iter_mut().zip(dto.in_order()).zip(cmas::ITEM_IDS) {
+    for ((slot, value), id) in input
+        .items
+        .iter_mut()
+        .zip(dto.in_order())
+        .zip(cmas::ITEM_IDS)
+    {
         *slot = match value {
             Some(v) => entered(id, &v)?,
             None => None,
@@ -133,13 +148,24 @@ fn schema(catalog: &Catalog) -> Value {
                     "required": ["seconds"],
                     "properties": {"seconds": {"type": "integer", "minimum": 0, "description": format!("whole seconds held; score bands start at {edges:?} s")}},
                 });
-                (json!(["integer", "object", "null"]), json!([score, seconds]))
+                (
+                    json!(["integer", "object", "null"]),
+                    json!([score, seconds]),
+                )
             }
             None => (json!(["integer", "null"]), json!([score])),
         };
         let description = format!("{}: {}", item.label, cmas::allowed(item));
-        props.insert(item.id.clone(), json!({"type": types, "description": description, "anyOf": any_of}));
+        props.insert(
+            item.id.clone(),
+            json!({"type": types, "description": description, "anyOf": any_of}),
+        );
     }
-    let body = schema_object(Value::Object(props), &[], false, "CMAS items; an absent or null item was not performed.");
+    let body = schema_object(
+        Value::Object(props),
+        &[],
+        false,
+        "CMAS items; an absent or null item was not performed.",
+    );
     schema_root(cmas::ID, "CMAS input", body, example())
 }

@@ -5,12 +5,12 @@
 //! answered); the two aid fields are tick boxes, absent meaning not ticked. An absent category
 //! is not answered.
 
-use myo_instruments::haq::{self, CategoryInput, Input, CATEGORIES};
+use myo_instruments::haq::{self, CATEGORIES, CategoryInput, Input};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_object, schema_root, Entry};
+use super::{Entry, envelope, parse, schema_object, schema_root};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -60,18 +60,49 @@ macro_rules! category_dto {
     };
 }
 
-category_dto!(DressingDto { dress_self, shampoo_hair });
-category_dto!(ArisingDto { stand_from_chair, in_out_of_bed });
-category_dto!(EatingDto { cut_meat, lift_cup, open_carton });
-category_dto!(WalkingDto { walk_outdoors, climb_steps });
-category_dto!(HygieneDto { wash_dry_body, tub_bath, toilet });
-category_dto!(ReachDto { reach_overhead, pick_up_clothing });
-category_dto!(GripDto { open_car_doors, open_jars, turn_taps });
-category_dto!(ActivitiesDto { errands_shopping, in_out_of_car, chores });
+category_dto!(DressingDto {
+    dress_self,
+    shampoo_hair
+});
+category_dto!(ArisingDto {
+    stand_from_chair,
+    in_out_of_bed
+});
+category_dto!(EatingDto {
+    cut_meat,
+    lift_cup,
+    open_carton
+});
+category_dto!(WalkingDto {
+    walk_outdoors,
+    climb_steps
+});
+category_dto!(HygieneDto {
+    wash_dry_body,
+    tub_bath,
+    toilet
+});
+category_dto!(ReachDto {
+    reach_overhead,
+    pick_up_clothing
+});
+category_dto!(GripDto {
+    open_car_doors,
+    open_jars,
+    turn_taps
+});
+category_dto!(ActivitiesDto {
+    errands_shopping,
+    in_out_of_car,
+    chores
+});
 
 /// An absent category: every item unanswered, no tick box.
 fn absent(items: usize) -> CategoryInput {
-    CategoryInput { items: vec![None; items], ..CategoryInput::default() }
+    CategoryInput {
+        items: vec![None; items],
+        ..CategoryInput::default()
+    }
 }
 
 fn category<D: Into<CategoryInput>>(d: Option<D>, items: usize) -> CategoryInput {
@@ -123,11 +154,17 @@ fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
             })
         })
         .collect();
-    out.insert("haq_di".into(), json!(o.haq_di_thousandths.map(|t| t as f64 / 1000.0)));
+    out.insert(
+        "haq_di".into(),
+        json!(o.haq_di_thousandths.map(|t| t as f64 / 1000.0)),
+    );
     out.insert("computable".into(), json!(o.haq_di_thousandths.is_some()));
     out.insert("sum".into(), json!(o.sum));
     out.insert("answered_categories".into(), json!(o.answered));
-    out.insert("min_answered_categories".into(), json!(def.min_answered_categories));
+    out.insert(
+        "min_answered_categories".into(),
+        json!(def.min_answered_categories),
+    );
     out.insert("categories".into(), json!(categories));
     Ok(Value::Object(out))
 }
@@ -151,13 +188,24 @@ fn schema(catalog: &Catalog) -> Value {
     for c in &def.categories {
         let mut items = serde_json::Map::new();
         for item in &c.items {
-            let description = format!("{}: 0 no difficulty, 1 some, 2 much, 3 unable; null if not answered", item.label);
+            let description = format!(
+                "{}: 0 no difficulty, 1 some, 2 much, 3 unable; null if not answered",
+                item.label
+            );
             items.insert(item.id.clone(), json!({"type": ["integer", "null"], "minimum": 0, "maximum": def.item_max, "description": description}));
         }
         let floor = def.aids_floor;
         items.insert("aid_or_device".into(), json!({"type": "boolean", "description": format!("An aid or device is used ({}); raises the category to at least {floor}. Absent: not ticked.", c.aids)}));
         items.insert("help_from_person".into(), json!({"type": "boolean", "description": format!("Help from another person is needed; raises the category to at least {floor}. Absent: not ticked.")}));
-        props.insert(c.id.clone(), schema_object(Value::Object(items), &[], true, &format!("{}; absent or null: category not answered", c.label)));
+        props.insert(
+            c.id.clone(),
+            schema_object(
+                Value::Object(items),
+                &[],
+                true,
+                &format!("{}; absent or null: category not answered", c.label),
+            ),
+        );
     }
     let description = format!(
         "HAQ-DI questionnaire; HAQ-DI needs at least {} of {CATEGORIES} categories answered.",

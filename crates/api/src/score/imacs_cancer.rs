@@ -3,9 +3,9 @@
 use myo_instruments::imacs_cancer::{self, Input, Sex};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_number, schema_object, schema_root, schema_tri, Entry};
+use super::{Entry, envelope, parse, schema_number, schema_object, schema_root, schema_tri};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -68,7 +68,13 @@ impl From<Dto> for Input {
             cancer_found_at_diagnosis: d.cancer_found_at_diagnosis,
             nasopharyngeal_carcinoma_risk_region: d.nasopharyngeal_carcinoma_risk_region,
             // Definition order.
-            red_flags: [r.unexplained_weight_loss, r.family_history_of_cancer, r.smoking, r.unexplained_fever, r.night_sweats],
+            red_flags: [
+                r.unexplained_weight_loss,
+                r.family_history_of_cancer,
+                r.smoking,
+                r.unexplained_fever,
+                r.night_sweats,
+            ],
         }
     }
 }
@@ -84,17 +90,29 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
 fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
     let o = imacs_cancer::score(&catalog.imacs_cancer, &Input::from(parse::<Dto>(v)?))?;
     let mut out = envelope(&o.explanation);
-    let items = |p: &[&imacs_cancer::PanelItem]| p.iter().map(|i| json!(i.item)).collect::<Vec<_>>();
+    let items =
+        |p: &[&imacs_cancer::PanelItem]| p.iter().map(|i| json!(i.item)).collect::<Vec<_>>();
     out.insert("category".into(), json!(o.category.map(|c| c.as_str())));
     out.insert("in_scope".into(), json!(o.in_scope));
-    let schedule: Vec<Value> = o.schedule.iter().map(|s| json!({"panel": s.panel.as_str(), "timing": s.timing.as_str()})).collect();
+    let schedule: Vec<Value> = o
+        .schedule
+        .iter()
+        .map(|s| json!({"panel": s.panel.as_str(), "timing": s.timing.as_str()}))
+        .collect();
     out.insert("schedule".into(), json!(schedule));
     out.insert("basic_panel".into(), json!(items(&o.basic_panel)));
     out.insert("enhanced_panel".into(), json!(items(&o.enhanced_panel)));
-    let considerations: Vec<Value> = o.considerations.iter().map(|c| json!({"id": c.id, "text": c.text, "applies": c.applies})).collect();
+    let considerations: Vec<Value> = o
+        .considerations
+        .iter()
+        .map(|c| json!({"id": c.id, "text": c.text, "applies": c.applies}))
+        .collect();
     out.insert("considerations".into(), json!(considerations));
     out.insert("red_flags_present".into(), json!(o.red_flags_present));
-    out.insert("screening_triggered_by_red_flags".into(), json!(!o.red_flags_present.is_empty()));
+    out.insert(
+        "screening_triggered_by_red_flags".into(),
+        json!(!o.red_flags_present.is_empty()),
+    );
     Ok(Value::Object(out))
 }
 
@@ -121,7 +139,7 @@ fn schema(catalog: &Catalog) -> Value {
     }
     let body = schema_object(
         json!({
-            "age_at_onset_years": schema_number(0.0, Some(def.age_max_years), true, "Age at IIM symptom onset (years); under 18 is juvenile onset"),
+            "age_at_onset_years": schema_number(0.0, Some(def.age_max_years), true, &format!("Age at IIM symptom onset (years); under {} is juvenile onset", def.adult_from_years)),
             "months_since_symptom_onset": {"type": ["integer", "null"], "minimum": 0, "maximum": def.months_max, "description": format!("Whole months since IIM symptom onset; the guideline covers the first {}", def.window_months)},
             "sex": {"type": ["string", "null"], "enum": ["female", "male", null], "description": "Selects the sex-specific panel items; null shows all"},
             "high_risk_factors": count("high-risk"),
@@ -137,5 +155,10 @@ fn schema(catalog: &Catalog) -> Value {
         false,
         "IMACS 2023 cancer-screening input; null or absent means not known.",
     );
-    schema_root(imacs_cancer::ID, "IMACS 2023 cancer screening input", body, example())
+    schema_root(
+        imacs_cancer::ID,
+        "IMACS 2023 cancer screening input",
+        body,
+        example(),
+    )
 }

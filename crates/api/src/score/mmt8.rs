@@ -5,12 +5,12 @@
 //! group takes `{"right": G, "left": G}`. G is an integer 0-10 (Kendall), `"T"` (trace) or `null`
 //! / absent (not tested).
 
-use myo_instruments::mmt8::{self, Def, Grade, GroupGrades, Input, Mode, GROUPS, GROUP_IDS};
+use myo_instruments::mmt8::{self, Def, GROUP_IDS, GROUPS, Grade, GroupGrades, Input, Mode};
 use myo_instruments::{Catalog, Meta};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{envelope, parse, schema_object, schema_root, Entry};
+use super::{Entry, envelope, parse, schema_object, schema_root};
 use crate::error::InputError;
 
 pub(crate) const ENTRY: Entry = Entry {
@@ -65,7 +65,7 @@ impl GradesDto {
     }
 }
 
-const GRADE_ALLOWED: &str = "an integer grade (Kendall 0-10), \"T\" (trace), or null (not tested)";
+const GRADE_ALLOWED: &str = "an integer Kendall grade, \"T\" (trace), or null (not tested)";
 
 /// One grade: an integer, "T" or null. Range checks happen in the domain.
 fn grade(field: &str, v: &Value) -> Result<Option<Grade>, InputError> {
@@ -97,8 +97,15 @@ fn group(field: &str, v: Option<&Value>) -> Result<GroupGrades, InputError> {
             None,
         ));
     }
-    let side = |s: &str| sides.get(s).map_or(Ok(None), |v| grade(&format!("{field}.{s}"), v));
-    Ok(GroupGrades::Sides { right: side("right")?, left: side("left")? })
+    let side = |s: &str| {
+        sides
+            .get(s)
+            .map_or(Ok(None), |v| grade(&format!("{field}.{s}"), v))
+    };
+    Ok(GroupGrades::Sides {
+        right: side("right")?,
+        left: side("left")?,
+    })
 }
 
 fn to_input(v: &Value) -> Result<Input, InputError> {
@@ -170,8 +177,15 @@ fn schema(catalog: &Catalog) -> Value {
     let def = &catalog.mmt8;
     let mut grades = serde_json::Map::new();
     for g in &def.groups {
-        let how = if g.axial { "axial: one grade in both modes" } else { "unilateral: one grade; bilateral: {\"right\", \"left\"}" };
-        let text = format!("{} ({how}); each grade {GRADE_ALLOWED}", g.label);
+        let how = if g.axial {
+            "axial: one grade in both modes"
+        } else {
+            "unilateral: one grade; bilateral: {\"right\", \"left\"}"
+        };
+        let text = format!(
+            "{} ({how}); each grade an integer {} to {} (Kendall), \"T\" (trace), or null (not tested)",
+            g.label, def.grade_min, def.grade_max
+        );
         grades.insert(g.id.clone(), grade_schema(def, &text));
     }
     let body = schema_object(

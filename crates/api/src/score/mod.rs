@@ -288,52 +288,53 @@ const ENVELOPE_KEYS: [&str; 10] = [
 /// fields, item by item contributions, missing items, warnings, notes, status and citation.
 pub fn explain_text(output: &Value) -> String {
     let get = |k: &str| output.get(k).cloned().unwrap_or(Value::Null);
-    let text = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "null".to_owned(),
-        other => other.to_string(),
-    };
     let mut out = format!(
-        "{} ({} revision {})\n",
-        text(&get("title")),
-        text(&get("instrument")),
-        text(&get("revision"))
+        "{} ({} revision {})\nstatus: {}\n\nresult:\n",
+        scalar(&get("title")),
+        scalar(&get("instrument")),
+        scalar(&get("revision")),
+        scalar(&get("status"))
     );
-    out += &format!("status: {}\n\nresult:\n", text(&get("status")));
     if let Value::Object(map) = output {
         for (k, v) in map
             .iter()
             .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
         {
-            out += &format!("  {k}: {}\n", text(v));
+            field_lines(&mut out, k, v, 1);
         }
     }
     out += "\nitems:\n";
     for c in get("contributions").as_array().into_iter().flatten() {
         let points = match c.get("points") {
             Some(Value::Null) | None => String::new(),
-            Some(p) => format!(" -> {p} points"),
+            Some(p) => format!(" -> {} points", scalar(p)),
         };
         out += &format!(
             "  {} ({}): {}{points}\n",
-            text(&c["label"]),
-            text(&c["item"]),
-            text(&c["value"])
+            scalar(&c["label"]),
+            scalar(&c["item"]),
+            scalar(&c["value"])
         );
     }
-    let missing = get("missing");
-    let missing: Vec<String> = missing.as_array().into_iter().flatten().map(text).collect();
+    let list = |key: &str| -> Vec<String> {
+        get(key)
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(scalar)
+            .collect()
+    };
+    let missing = list("missing");
     if !missing.is_empty() {
         out += &format!(
             "\nnot assessed (listed, never scored as normal): {}\n",
             missing.join(", ")
         );
     }
-    for (heading, key) in [("warnings", "warnings"), ("notes", "notes")] {
-        let items = get(key);
-        let items: Vec<String> = items.as_array().into_iter().flatten().map(text).collect();
+    for key in ["warnings", "notes"] {
+        let items = list(key);
         if !items.is_empty() {
-            out += &format!("\n{heading}:\n");
+            out += &format!("\n{key}:\n");
             for w in items {
                 out += &format!("  - {w}\n");
             }
@@ -343,15 +344,62 @@ pub fn explain_text(output: &Value) -> String {
         let doi = c
             .get("doi")
             .and_then(Value::as_str)
-            .map(|d| format!(" doi:{d}"))
-            .unwrap_or_default();
-        format!("{}.{doi} [{}]", text(&c["reference"]), text(&c["locator"]))
+            .map(|d| format!(" doi:{d}"));
+        format!(
+            "{}.{} [{}]",
+            scalar(&c["reference"]),
+            doi.unwrap_or_default(),
+            scalar(&c["locator"])
+        )
     };
     out += &format!("\ncitation: {}\n", cite(&get("citation")));
     for c in get("see_also").as_array().into_iter().flatten() {
         out += &format!("see also: {}\n", cite(c));
     }
     out
+}
+
+/// One `key: value` line, with nested objects indented below their key.
+fn field_lines(out: &mut String, key: &str, value: &Value, depth: usize) {
+    let pad = "  ".repeat(depth);
+    match value {
+        Value::Object(map) => {
+            *out += &format!("{pad}{key}:\n");
+            for (k, v) in map {
+                field_lines(out, k, v, depth + 1);
+            }
+        }
+        Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
+            let items: Vec<String> = items.iter().map(scalar).collect();
+            *out += &format!("{pad}{key}: [{}]\n", items.join(", "));
+        }
+        Value::Array(items) => {
+            *out += &format!("{pad}{key}:\n");
+            for item in items {
+                *out += &format!("{pad}  - {item}\n");
+            }
+        }
+        other => *out += &format!("{pad}{key}: {}\n", scalar(other)),
+    }
+}
+
+/// A JSON scalar for reading: strings bare, numbers to at most 4 decimals.
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "null".to_owned(),
+        Value::Number(n) if n.is_f64() => {
+            let x = n.as_f64().unwrap_or_default();
+            let rounded = format!("{x:.4}");
+            let trimmed = rounded.trim_end_matches('0');
+            if trimmed.ends_with('.') {
+                format!("{trimmed}0")
+            } else {
+                trimmed.to_owned()
+            }
+        }
+        other => other.to_string(),
+    }
 }
 
 // ---- JSON Schema helpers ----

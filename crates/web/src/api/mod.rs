@@ -1,5 +1,5 @@
 //! The JSON API under `/api/v1`. Each resource module owns its handlers; this module is the
-//! table of contents ([`ROUTES`] is checked against the OpenAPI document by a test).
+//! table of contents ([`routes`] is checked against the OpenAPI document by a test).
 
 pub mod ask;
 pub mod health;
@@ -8,42 +8,33 @@ pub mod openapi;
 pub mod score;
 pub mod tokens;
 
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, MethodRouter};
 use axum::Router;
 
 use crate::AppState;
 
-/// Every `/api/v1` route as `(method, path)` in OpenAPI path syntax; the router below and the
-/// OpenAPI document must both match this list (see `tests/api.rs`).
-pub const ROUTES: &[(&str, &str)] = &[
-    ("get", "/instruments"),
-    ("get", "/instruments/{instrument}/schema"),
-    ("post", "/score/{instrument}"),
-    ("get", "/kb"),
-    ("get", "/kb/search"),
-    ("get", "/kb/{id}"),
-    ("get", "/kb/{id}/cite"),
-    ("post", "/ask"),
-    ("get", "/tokens"),
-    ("post", "/tokens"),
-    ("delete", "/tokens/{id}"),
-    ("get", "/me"),
-    ("get", "/openapi.json"),
-];
+/// Every `/api/v1` route as `(method, path, handler)`, paths in OpenAPI syntax. The router is
+/// built from this table and a test compares it with the OpenAPI document, so the two cannot
+/// drift apart.
+pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
+    vec![
+        ("get", "/instruments", get(score::list)),
+        ("get", "/instruments/{instrument}/schema", get(score::schema)),
+        ("post", "/score/{instrument}", post(score::score)),
+        ("get", "/kb", get(kb::list)),
+        ("get", "/kb/search", get(kb::search)),
+        ("get", "/kb/{id}", get(kb::get)),
+        ("get", "/kb/{id}/cite", get(kb::cite)),
+        ("post", "/ask", post(ask::ask)),
+        ("get", "/tokens", get(tokens::list)),
+        ("post", "/tokens", post(tokens::create)),
+        ("delete", "/tokens/{id}", delete(tokens::revoke)),
+        ("get", "/me", get(tokens::me)),
+        ("get", "/openapi.json", get(openapi::document)),
+    ]
+}
 
 /// `/api/v1` routes (nested by [`crate::router`]).
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/instruments", get(score::list))
-        .route("/instruments/{instrument}/schema", get(score::schema))
-        .route("/score/{instrument}", post(score::score))
-        .route("/kb", get(kb::list))
-        .route("/kb/search", get(kb::search))
-        .route("/kb/{id}", get(kb::get))
-        .route("/kb/{id}/cite", get(kb::cite))
-        .route("/ask", post(ask::ask))
-        .route("/tokens", get(tokens::list).post(tokens::create))
-        .route("/tokens/{id}", delete(tokens::revoke))
-        .route("/me", get(tokens::me))
-        .route("/openapi.json", get(openapi::document))
+    routes().into_iter().fold(Router::new(), |r, (_, path, handler)| r.route(path, handler))
 }

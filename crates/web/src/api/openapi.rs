@@ -1,5 +1,5 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written by hand in code. A test checks that its paths
-//! are exactly [`super::ROUTES`], and that the router serves every one of them.
+//! are exactly [`super::routes`], from which the router is built.
 
 use axum::extract::State;
 use axum::Json;

@@ -1,0 +1,70 @@
+//! `myo serve`: the web application and JSON API. Parses options, validates them once into a
+//! `myo_web::Config`, opens (and migrates) the store, then serves until SIGTERM or ctrl-c.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+/// Arguments of `myo serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (`127.0.0.1:0` picks a free port; the first stdout line names it).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Data directory; the SQLite database lives here unless --database-url is given.
+    #[arg(long, value_name = "DIR", default_value = "./myo-data")]
+    pub data_dir: PathBuf,
+    /// Database: `sqlite://PATH` or `postgres://USER@HOST/DB`.
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// The address users reach the site at, e.g. `https://myo.example.org` (https turns on
+    /// secure cookies).
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Let patients create their own accounts (the default).
+    #[arg(long, overrides_with = "no_signup")]
+    pub allow_signup: bool,
+    /// Turn off self sign-up; accounts are then created with `myo user add`.
+    #[arg(long)]
+    pub no_signup: bool,
+    /// Force `Secure` + `__Host-` cookies (default: on when --public-url is https).
+    #[arg(long)]
+    pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    #[arg(long)]
+    pub trust_proxy: bool,
+    /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
+    #[arg(long, value_name = "LEVEL", default_value = "info")]
+    pub log: String,
+}
+
+/// Runs the server until it is told to stop.
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let level: tracing::Level = args
+        .log
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--log {:?}: expected error, warn, info, debug or trace", args.log))?;
+    tracing_subscriber::fmt().with_max_level(level).with_writer(std::io::stderr).with_target(false).init();
+    let raw = myo_web::RawConfig {
+        bind: Some(args.bind),
+        data_dir: Some(args.data_dir),
+        database_url: args.database_url,
+        public_url: args.public_url,
+        allow_signup: Some(!args.no_signup),
+        secure_cookies: args.secure_cookies.then_some(true),
+        trust_proxy: args.trust_proxy,
+    };
+    let config = myo_web::Config::from_raw(raw)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
+    runtime.block_on(async move {
+        let store = myo_web::open_store(&config)
+            .await
+            .with_context(|| format!("opening the database {}", config.database))?;
+        tracing::info!(database = %config.database, "database ready (migrations applied)");
+        let state = myo_web::AppState::new(config, store)?;
+        myo_web::serve(state).await.context("serving")?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

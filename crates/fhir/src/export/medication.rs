@@ -1,0 +1,195 @@
+//! Medicines → MedicationStatement, schedules → R4 `Dosage.timing`.
+//!
+//! Weekly methotrexate becomes `timing.repeat {frequency 1, period 1, periodUnit "wk",
+//! dayOfWeek [day]}`; a taper becomes one Dosage per step (`sequence` 1, 2, …) bounded by the
+//! step's dates. The tracker already refused unsafe schedules; here they are only written down.
+
+use super::input::{Medicine, MedicineStatus, Schedule, TaperStep, Weekday};
+use super::{ExportError, coding, concept, fhir_id, quantity};
+use crate::codes::rxnorm_ingredient;
+use crate::datatypes::{DoseAndRate, Dosage, Period, Reference, Timing, TimingRepeat};
+use crate::decimal::Decimal;
+use crate::resources::MedicationStatement;
+use crate::systems;
+
+/// A medicine → a MedicationStatement with RxNorm (where cited) and its dosage.
+pub fn medication_statement(
+    medicine: &Medicine,
+    subject: &Reference,
+    field: &str,
+) -> Result<MedicationStatement, ExportError> {
+    let rxcui = medicine
+        .rxnorm
+        .clone()
+        .or_else(|| rxnorm_ingredient(&medicine.name).map(|c| c.code.to_owned()));
+    let codings = rxcui
+        .iter()
+        .map(|code| coding(systems::RXNORM, code, None))
+        .collect();
+    let status = match medicine.status {
+        MedicineStatus::Active => "active",
+        MedicineStatus::Stopped => "stopped",
+        MedicineStatus::Completed => "completed",
+    };
+    let period = (medicine.start.is_some() || medicine.end.is_some()).then(|| Period {
+        start: medicine.start.clone(),
+        end: medicine.end.clone(),
+        ..Period::default()
+    });
+    Ok(MedicationStatement {
+        id: Some(fhir_id(&format!("{field}.id"), "med", &medicine.id)?),
+        status: status.into(),
+        medication_codeable_concept: Some(concept(codings, Some(&medicine.name))),
+        subject: subject.clone(),
+        effective_period: period,
+        dosage: dosages(medicine, field)?,
+        ..MedicationStatement::default()
+    })
+}
+
+fn dosages(medicine: &Medicine, field: &str) -> Result<Vec<Dosage>, ExportError> {
+    let one = |repeat: TimingRepeat, event: Vec<String>, what: String| {
+        let text = format!("{} {} {what}", medicine.dose, medicine.dose_unit);
+        vec![dosage(medicine, None, &medicine.dose, repeat, event, text)]
+    };
+    Ok(match &medicine.schedule {
+        Schedule::Daily { times } => one(
+            repeat(*times, Decimal::from(1u32), "d", None),
+            Vec::new(),
+            times_text(*times, "a day"),
+        ),
+        Schedule::Weekly { day } => one(
+            repeat(1, Decimal::from(1u32), "wk", Some(*day)),
+            Vec::new(),
+            format!("once a week on {}", day_name(*day)),
+        ),
+        Schedule::EveryNWeeks { weeks, day } => {
+            if *weeks == 0 {
+                return Err(schedule_error(field, "every 0 weeks is not a schedule"));
+            }
+            let on = day.map(|d| format!(" on {}", day_name(d))).unwrap_or_default();
+            one(
+                repeat(1, Decimal::from(*weeks), "wk", *day),
+                Vec::new(),
+                format!("once every {weeks} weeks{on}"),
+            )
+        }
+        Schedule::Course { dates } => {
+            if dates.is_empty() {
+                return Err(schedule_error(field, "a course needs at least one date"));
+            }
+            one(
+                TimingRepeat::default(),
+                dates.clone(),
+                format!("on {} listed dates", dates.len()),
+            )
+        }
+        Schedule::Taper { steps } => {
+            if steps.is_empty() {
+                return Err(schedule_error(field, "a taper needs at least one step"));
+            }
+            steps
+                .iter()
+                .zip(1..)
+                .map(|(step, sequence)| taper_dosage(medicine, step, sequence))
+                .collect()
+        }
+    })
+}
+
+fn taper_dosage(medicine: &Medicine, step: &TaperStep, sequence: i64) -> Dosage {
+    let mut timing = repeat(step.times_per_day, Decimal::from(1u32), "d", None);
+    timing.bounds_period = Some(Period {
+        start: Some(step.from.clone()),
+        end: Some(step.to.clone()),
+        ..Period::default()
+    });
+    let text = format!(
+        "{} {} {} from {} to {}",
+        step.dose,
+        medicine.dose_unit,
+        times_text(step.times_per_day, "a day"),
+        step.from,
+        step.to
+    );
+    dosage(medicine, Some(sequence), &step.dose, timing, Vec::new(), text)
+}
+
+fn dosage(
+    medicine: &Medicine,
+    sequence: Option<i64>,
+    dose: &Decimal,
+    repeat: TimingRepeat,
+    event: Vec<String>,
+    text: String,
+) -> Dosage {
+    let has_repeat = repeat != TimingRepeat::default();
+    Dosage {
+        sequence,
+        text: Some(text),
+        timing: Some(Timing {
+            event,
+            repeat: has_repeat.then_some(repeat),
+            ..Timing::default()
+        }),
+        route: medicine
+            .route
+            .as_deref()
+            .map(|route| concept(Vec::new(), Some(route))),
+        dose_and_rate: vec![DoseAndRate {
+            dose_quantity: Some(quantity(dose, &medicine.dose_unit)),
+            ..DoseAndRate::default()
+        }],
+        ..Dosage::default()
+    }
+}
+
+fn repeat(frequency: u32, period: Decimal, unit: &str, day: Option<Weekday>) -> TimingRepeat {
+    TimingRepeat {
+        frequency: Some(frequency),
+        period: Some(period),
+        period_unit: Some(unit.to_owned()),
+        day_of_week: day.map(|d| day_code(d).to_owned()).into_iter().collect(),
+        ..TimingRepeat::default()
+    }
+}
+
+fn schedule_error(field: &str, reason: &str) -> ExportError {
+    ExportError::Schedule {
+        field: format!("{field}.schedule"),
+        reason: reason.to_owned(),
+    }
+}
+
+fn times_text(times: u32, per: &str) -> String {
+    match times {
+        1 => format!("once {per}"),
+        2 => format!("twice {per}"),
+        n => format!("{n} times {per}"),
+    }
+}
+
+/// R4 `days-of-week` code.
+fn day_code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}

@@ -1,0 +1,132 @@
+//! `db copy` round trip: SQLite → PostgreSQL → SQLite (or SQLite → SQLite when PostgreSQL is
+//! not configured) keeps every row of every table, and refuses unsafe targets.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::TestDb;
+use myo_store::token::{hash_secret, random_token, session_id_for};
+use myo_store::{
+    AttemptKind, AuditEntry, LoginAttempt, NewApiToken, NewSession, NewUser, Outcome, Role, Store,
+    StoreError, Timestamp, TokenId, UserChanges, UserId, copy,
+};
+
+fn at(ms: i64) -> Timestamp {
+    Timestamp::from_millis(1_763_700_000_000 + ms)
+}
+
+fn entry(action: &str, kind: &str, id: &str) -> AuditEntry {
+    let mut e = AuditEntry::new(at(1), action, kind, Some(id), Outcome::Success).by(Some(id), "admin");
+    e.details = Some("{\"note\":\"çà ✓\"}".into());
+    e.user_agent = Some("Mozilla/5.0 \"quoted\"".into());
+    e
+}
+
+/// A little of everything: NULLs and values in every nullable column, both booleans, text
+/// with quotes and non-ASCII characters, a revoked token, a disabled account.
+async fn populate(store: &Arc<dyn Store>) {
+    for (i, email) in ["ada@example.org", "bö@example.org", "cy'o@example.org"].iter().enumerate() {
+        let id = UserId::random();
+        let user = NewUser {
+            id: id.clone(),
+            email: (*email).to_owned(),
+            password_hash: myo_store::password::hash("long enough password").unwrap(),
+            role: Role::ALL[i],
+            display_name: format!("Nom \"{i}\" é"),
+            created_at: at(i as i64),
+        };
+        store.create_user(&user, &entry("create", "user", id.as_str())).await.unwrap();
+        let session = NewSession {
+            id: session_id_for(&random_token()),
+            user_id: id.clone(),
+            csrf_token: random_token(),
+            created_at: at(10),
+            expires_at: at(10_000),
+            ip: (i != 1).then(|| "2001:db8::1".to_owned()),
+            user_agent: (i == 1).then(|| "curl/8".to_owned()),
+        };
+        store.create_session(&session, &entry("login", "session", "s")).await.unwrap();
+        let secret = random_token();
+        let token = NewApiToken {
+            id: TokenId::random(),
+            user_id: id.clone(),
+            name: format!("token {i}"),
+            token_hash: hash_secret(&secret),
+            prefix: secret[..8].to_owned(),
+            created_at: at(20),
+        };
+        store.create_token(&token, &entry("create", "api_token", token.id.as_str())).await.unwrap();
+        if i == 0 {
+            store.revoke_token(&id, &token.id, at(30), &entry("delete", "api_token", "t")).await.unwrap();
+            let off = UserChanges { disabled_at: Some(Some(at(40))), ..UserChanges::default() };
+            store.update_user(&id, &off, &entry("update", "user", id.as_str())).await.unwrap();
+        }
+        let attempt = LoginAttempt {
+            kind: if i == 2 { AttemptKind::Address } else { AttemptKind::Account },
+            key: (*email).to_owned(),
+            ts: at(50),
+            success: i == 1,
+        };
+        store.record_login_attempt(&attempt).await.unwrap();
+    }
+    let bare = AuditEntry::new(at(60), "read", "diary_entry", None, Outcome::Denied);
+    store.append_audit(&bare).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn round_trip_keeps_every_row() {
+    let origin = common::sqlite();
+    let store = origin.open().await;
+    populate(&store).await;
+    store.close().await;
+    let original = origin.dump().await;
+    assert!(original.values().all(|rows| !rows.is_empty()), "every table has data");
+
+    let back = common::sqlite();
+    match common::postgres("round_trip_keeps_every_row").await {
+        Some(middle) => {
+            let there = copy(&origin.location, &middle.location).await.unwrap();
+            assert_eq!(there.audit_events_verified, 12);
+            assert_eq!(middle.dump().await, original, "SQLite → PostgreSQL");
+            copy(&middle.location, &back.location).await.unwrap();
+            middle.cleanup().await;
+        }
+        None => {
+            copy(&origin.location, &back.location).await.unwrap();
+        }
+    }
+    assert_eq!(back.dump().await, original, "… → SQLite");
+
+    let copied = back.open().await;
+    let next = copied.append_audit(&entry("read", "user", "u")).await.unwrap();
+    assert_eq!(next.seq, 13, "the chain continues after a copy");
+    assert!(copied.verify_audit_chain().await.unwrap().is_intact());
+    copied.close().await;
+    origin.cleanup().await;
+    back.cleanup().await;
+}
+
+#[tokio::test]
+async fn refuses_a_non_empty_target_and_changes_nothing() {
+    let from = common::sqlite();
+    let to = common::sqlite();
+    populate(&from.open().await).await;
+    let target = to.open().await;
+    target.append_audit(&entry("read", "user", "u")).await.unwrap();
+    target.close().await;
+    let before = to.dump().await;
+    let err = copy(&from.location, &to.location).await.unwrap_err();
+    assert!(matches!(&err, StoreError::TargetNotEmpty { table } if table == "audit_events"), "{err:?}");
+    assert_eq!(to.dump().await, before);
+    from.cleanup().await;
+    to.cleanup().await;
+}
+
+#[tokio::test]
+async fn refuses_to_copy_a_database_onto_itself() {
+    let db: TestDb = common::sqlite();
+    let err = copy(&db.location, &db.location).await.unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { field: "to", .. }), "{err:?}");
+    db.cleanup().await;
+}

@@ -1,0 +1,53 @@
+//! Both migration trees, applied to empty databases, must produce the same logical schema, and
+//! that schema must be the one written down in `tests/schema.expected` (so a change to either
+//! tree shows up in review as a diff of that file).
+
+mod common;
+
+use myo_store::schema::describe;
+
+const EXPECTED: &str = include_str!("schema.expected");
+
+async fn migrated_description(db: &common::TestDb) -> String {
+    db.open().await.close().await;
+    describe(&db.location).await.expect("describe").to_string()
+}
+
+fn assert_expected(backend: &str, actual: &str) {
+    assert!(
+        actual == EXPECTED,
+        "{backend} schema differs from tests/schema.expected; actual:\n{actual}"
+    );
+}
+
+#[tokio::test]
+async fn sqlite_schema_is_the_documented_one() {
+    let db = common::sqlite();
+    let actual = migrated_description(&db).await;
+    db.cleanup().await;
+    assert_expected("SQLite", &actual);
+}
+
+#[tokio::test]
+async fn postgres_schema_is_the_documented_one() {
+    let Some(db) = common::postgres("postgres_schema_is_the_documented_one").await else {
+        return;
+    };
+    let actual = migrated_description(&db).await;
+    db.cleanup().await;
+    assert_expected("PostgreSQL", &actual);
+}
+
+#[tokio::test]
+async fn describe_reports_every_table_of_the_first_migration() {
+    let db = common::sqlite();
+    db.open().await.close().await;
+    let schema = describe(&db.location).await.unwrap();
+    db.cleanup().await;
+    let names: Vec<&str> = schema.tables.keys().map(String::as_str).collect();
+    assert_eq!(names, ["api_tokens", "audit_events", "login_attempts", "sessions", "users"]);
+    let order = schema.dependency_order();
+    let users = order.iter().position(|t| t == "users").unwrap();
+    let sessions = order.iter().position(|t| t == "sessions").unwrap();
+    assert!(users < sessions, "{order:?}");
+}

@@ -1,0 +1,58 @@
+//! The Ask page: a question form, then the answer with numbered citations. A red-flag triage
+//! result leads the page as an alert, action first. Questions are never logged or stored.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use axum::Form;
+use myo_api::ask::AskResponseDto;
+use serde::Deserialize;
+
+use super::{render, Layout};
+use crate::api::kb::MAX_QUERY_CHARS;
+use crate::auth::MaybeUser;
+use crate::AppState;
+
+#[derive(Template)]
+#[template(path = "ask.html")]
+struct AskPage {
+    l: Layout,
+    question: String,
+    error: Option<String>,
+    reply: Option<AskResponseDto>,
+    max_chars: usize,
+}
+
+impl AskPage {
+    fn triage_tier(&self) -> &str {
+        self.reply.as_ref().and_then(|r| r.triage).unwrap_or("")
+    }
+}
+
+/// `GET /ask`
+pub async fn form(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+    let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
+    render(&AskPage { l, question: String::new(), error: None, reply: None, max_chars: MAX_QUERY_CHARS })
+}
+
+/// The form.
+#[derive(Debug, Deserialize)]
+pub struct AskForm {
+    /// The question.
+    #[serde(default)]
+    pub question: String,
+}
+
+/// `POST /ask`
+pub async fn answer(State(state): State<AppState>, MaybeUser(user): MaybeUser, Form(f): Form<AskForm>) -> Response {
+    let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
+    let q = f.question.trim().to_owned();
+    let (error, reply) = if q.is_empty() {
+        (Some("Please type a question.".to_owned()), None)
+    } else if q.chars().count() > MAX_QUERY_CHARS {
+        (Some(format!("Please use at most {MAX_QUERY_CHARS} characters.")), None)
+    } else {
+        (None, Some(AskResponseDto::from(&state.engine().ask(&q))))
+    };
+    render(&AskPage { l, question: q, error, reply, max_chars: MAX_QUERY_CHARS })
+}

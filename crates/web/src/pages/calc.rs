@@ -1,0 +1,625 @@
+//! Calculators: one form per instrument, built from the instrument's JSON Schema (so a new
+//! instrument gets a form with no code here), grouped and ordered for the two instruments laid
+//! out by hand (EULAR/ACR 2017 and TIS 2016). The result is explained item by item, with the
+//! citation, the status and the notes. Nothing entered is stored.
+//!
+//! Form fields are named by the input's dotted JSON path (`baseline.enzymes.ck.value`). A
+//! yes/no item has three choices, "not assessed" being the default: missing is not normal.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use serde_json::{Map, Value};
+
+use super::{render, Layout, PageError};
+use crate::auth::MaybeUser;
+use crate::markdown::escape;
+use crate::AppState;
+
+/// Top-level groups for instruments laid out by hand: `(heading, fields)`. Fields the schema
+/// has but the list lacks are shown afterwards, so a schema change never hides an item.
+fn groups(id: &str) -> &'static [(&'static str, &'static [&'static str])] {
+    match id {
+        "eular-acr-2017" => &[
+            ("Age", &["age_at_onset_years"]),
+            (
+                "Muscle weakness",
+                &[
+                    "proximal_upper_weakness",
+                    "proximal_lower_weakness",
+                    "neck_flexors_weaker_than_extensors",
+                    "proximal_legs_weaker_than_distal",
+                ],
+            ),
+            ("Skin", &["heliotrope_rash", "gottrons_papules", "gottrons_sign"]),
+            ("Other clinical signs", &["dysphagia"]),
+            ("Laboratory", &["anti_jo1", "elevated_muscle_enzymes"]),
+            ("Muscle biopsy", &["muscle_biopsy"]),
+            ("Subgroup items (used only once classified)", &["finger_flexor_weakness", "no_response_to_treatment"]),
+        ],
+        "tis-2016" => &[
+            ("Population", &["population", "mmt_max"]),
+            ("Baseline visit", &["baseline"]),
+            ("Follow-up visit", &["followup"]),
+        ],
+        _ => &[],
+    }
+}
+
+/// Preferred order of nested keys; others follow alphabetically.
+const KEY_ORDER: &[&str] = &[
+    "physician_global", "patient_global", "extramuscular", "haq", "chaq", "mmt", "cmas", "enzymes", "ck",
+    "aldolase", "ast", "alt", "ldh", "value", "uln", "endomysial_infiltrate",
+    "perimysial_or_perivascular_infiltrate", "perifascicular_atrophy", "rimmed_vacuoles",
+];
+
+/// Labels for nullable objects whose presence means something.
+fn presence_label(path: &str) -> Option<&'static str> {
+    match path {
+        "muscle_biopsy" => Some("A muscle biopsy was done (leave unticked if not)"),
+        _ => None,
+    }
+}
+
+fn ordered_keys(props: &Map<String, Value>) -> Vec<&String> {
+    let mut keys: Vec<&String> = props.keys().collect();
+    keys.sort_by_key(|k| (KEY_ORDER.iter().position(|o| o == k).unwrap_or(usize::MAX), k.as_str().to_owned()));
+    keys
+}
+
+fn types(schema: &Value) -> Vec<&str> {
+    match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What kind of control a schema asks for.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Control {
+    /// true / false / not assessed.
+    Tri,
+    /// A number.
+    Number,
+    /// One of a list.
+    Choice,
+    /// A nested object.
+    Object,
+    /// Anything else: a text box read as JSON when it parses, else as text.
+    Text,
+}
+
+fn control(schema: &Value) -> Control {
+    let t = types(schema);
+    let nonnull: Vec<&str> = t.iter().copied().filter(|x| *x != "null").collect();
+    if schema.get("enum").is_some() {
+        Control::Choice
+    } else if nonnull == ["boolean"] {
+        Control::Tri
+    } else if nonnull == ["number"] || nonnull == ["integer"] {
+        Control::Number
+    } else if nonnull == ["object"] {
+        Control::Object
+    } else {
+        Control::Text
+    }
+}
+
+fn nullable(schema: &Value) -> bool {
+    types(schema).contains(&"null") || schema["enum"].as_array().is_some_and(|e| e.contains(&Value::Null))
+}
+
+fn humanize(key: &str) -> String {
+    let s = key.replace('_', " ");
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// `baseline.mmt` → `f-baseline-mmt`
+pub fn field_id(path: &str) -> String {
+    format!("f-{}", path.replace(['.', '[', ']'], "-").trim_end_matches('-'))
+}
+
+/// Renders the form controls; `values` are the submitted ones (kept on error), `error` the
+/// field at fault.
+struct FormWriter<'a> {
+    values: &'a HashMap<String, String>,
+    error: Option<(&'a str, &'a str)>,
+    out: String,
+}
+
+impl FormWriter<'_> {
+    fn value(&self, path: &str) -> &str {
+        self.values.get(path).map_or("", String::as_str)
+    }
+
+    fn error_for(&self, path: &str) -> Option<&str> {
+        self.error.filter(|(f, _)| *f == path).map(|(_, m)| m)
+    }
+
+    fn describe(&mut self, path: &str, schema: &Value) -> String {
+        let id = field_id(path);
+        let mut ids = Vec::new();
+        if let Some(range) = range_text(schema) {
+            self.out.push_str(&format!("<p class=\"hint\" id=\"{id}-hint\">{}</p>", escape(&range)));
+            ids.push(format!("{id}-hint"));
+        }
+        if let Some(msg) = self.error_for(path) {
+            self.out.push_str(&format!("<p class=\"field-error\" id=\"{id}-error\">{}</p>", escape(msg)));
+            ids.push(format!("{id}-error"));
+        }
+        let mut attrs = String::new();
+        if !ids.is_empty() {
+            attrs.push_str(&format!(" aria-describedby=\"{}\"", ids.join(" ")));
+        }
+        if self.error_for(path).is_some() {
+            attrs.push_str(" aria-invalid=\"true\"");
+        }
+        attrs
+    }
+
+    fn field(&mut self, path: &str, key: &str, schema: &Value) {
+        let id = field_id(path);
+        let label = schema["description"].as_str().map_or_else(|| humanize(key), str::to_owned);
+        match control(schema) {
+            Control::Tri => {
+                let v = self.value(path).to_owned();
+                self.out.push_str(&format!(
+                    "<fieldset class=\"tri\" id=\"{id}\"><legend>{}</legend><div class=\"choices\">",
+                    escape(&label)
+                ));
+                for (val, text) in [("true", "Yes"), ("false", "No"), ("", "Not assessed")] {
+                    let checked = if v == val { " checked" } else { "" };
+                    let suffix = if val.is_empty() { "na" } else { val };
+                    self.out.push_str(&format!(
+                        "<label for=\"{id}-{suffix}\"><input type=\"radio\" id=\"{id}-{suffix}\" name=\"{}\" value=\"{val}\"{checked}> {text}</label>",
+                        escape(path)
+                    ));
+                }
+                self.out.push_str("</div>");
+                let _ = self.describe(path, schema);
+                self.out.push_str("</fieldset>\n");
+            }
+            Control::Number | Control::Text => {
+                let mut html = format!("<div class=\"field\"><label for=\"{id}\">{}</label>", escape(&label));
+                std::mem::swap(&mut self.out, &mut html);
+                let attrs = self.describe(path, schema);
+                std::mem::swap(&mut self.out, &mut html);
+                let mode = if control(schema) == Control::Number { " inputmode=\"decimal\"" } else { "" };
+                self.out.push_str(&format!(
+                    "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{mode}{attrs} autocomplete=\"off\">{html}</div>\n",
+                    escape(path),
+                    escape(self.value(path))
+                ));
+            }
+            Control::Choice => {
+                let mut html = format!("<div class=\"field\"><label for=\"{id}\">{}</label>", escape(&label));
+                std::mem::swap(&mut self.out, &mut html);
+                let attrs = self.describe(path, schema);
+                std::mem::swap(&mut self.out, &mut html);
+                let current = self.value(path).to_owned();
+                let mut opts = String::from("<option value=\"\">Not given</option>");
+                for option in schema["enum"].as_array().into_iter().flatten().filter(|v| !v.is_null()) {
+                    let text = match option {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    let sel = if text == current { " selected" } else { "" };
+                    opts.push_str(&format!(
+                        "<option value=\"{}\"{sel}>{}</option>",
+                        escape(&text),
+                        escape(&humanize(&text))
+                    ));
+                }
+                self.out.push_str(&format!(
+                    "<select id=\"{id}\" name=\"{}\"{attrs}>{opts}</select>{html}</div>\n",
+                    escape(path)
+                ));
+            }
+            Control::Object => {
+                self.out.push_str(&format!(
+                    "<fieldset class=\"group\" id=\"{id}\"><legend>{}</legend>\n",
+                    escape(&humanize(key))
+                ));
+                if let Some(desc) = schema["description"].as_str() {
+                    self.out.push_str(&format!("<p class=\"hint\">{}</p>", escape(desc)));
+                }
+                if let Some(text) = presence_label(path) {
+                    let p = format!("{path}.__present");
+                    let checked = if self.value(&p) == "on" { " checked" } else { "" };
+                    self.out.push_str(&format!(
+                        "<div class=\"field check\"><input type=\"checkbox\" id=\"{id}-present\" name=\"{}\" value=\"on\"{checked}> <label for=\"{id}-present\">{}</label></div>\n",
+                        escape(&p),
+                        escape(text)
+                    ));
+                }
+                if let Some(msg) = self.error_for(path) {
+                    self.out.push_str(&format!("<p class=\"field-error\">{}</p>", escape(msg)));
+                }
+                if let Value::Object(props) = &schema["properties"] {
+                    for k in ordered_keys(props) {
+                        self.field(&format!("{path}.{k}"), k, &props[k]);
+                    }
+                }
+                self.out.push_str("</fieldset>\n");
+            }
+        }
+    }
+}
+
+fn range_text(schema: &Value) -> Option<String> {
+    let min = schema.get("minimum").or_else(|| schema.get("exclusiveMinimum"))?;
+    Some(match schema.get("maximum") {
+        Some(max) => format!("From {min} to {max}. Leave empty if not assessed."),
+        None if schema.get("exclusiveMinimum").is_some() => format!("More than {min}."),
+        None => format!("{min} or more. Leave empty if not assessed."),
+    })
+}
+
+/// The whole form body for `schema`.
+fn form_html(id: &str, schema: &Value, values: &HashMap<String, String>, error: Option<(&str, &str)>) -> String {
+    let mut w = FormWriter { values, error, out: String::new() };
+    let Value::Object(props) = &schema["properties"] else {
+        return w.out;
+    };
+    let mut done: Vec<&str> = Vec::new();
+    for (heading, fields) in groups(id) {
+        w.out.push_str(&format!("<section class=\"form-group\"><h2>{}</h2>\n", escape(heading)));
+        for f in fields.iter().filter(|f| props.contains_key(**f)) {
+            w.field(f, f, &props[*f]);
+            done.push(f);
+        }
+        w.out.push_str("</section>\n");
+    }
+    let rest: Vec<&String> = ordered_keys(props).into_iter().filter(|k| !done.contains(&k.as_str())).collect();
+    if !rest.is_empty() {
+        let heading = if done.is_empty() { "Items" } else { "Other items" };
+        w.out.push_str(&format!("<section class=\"form-group\"><h2>{heading}</h2>\n"));
+        for k in rest {
+            w.field(k, k, &props[k]);
+        }
+        w.out.push_str("</section>\n");
+    }
+    w.out
+}
+
+/// Reads the submitted fields back into the instrument's JSON input. A value that is not a
+/// number where one is needed is reported with its field; empty means not assessed.
+pub fn build_input(schema: &Value, values: &HashMap<String, String>) -> Result<Value, (String, String)> {
+    match build(schema, "", values)? {
+        Some(v) => Ok(v),
+        None => Ok(Value::Object(Map::new())),
+    }
+}
+
+fn build(schema: &Value, path: &str, values: &HashMap<String, String>) -> Result<Option<Value>, (String, String)> {
+    let raw = values.get(path).map_or("", |s| s.trim());
+    let empty = || if nullable(schema) { Some(Value::Null) } else { None };
+    match control(schema) {
+        Control::Object => {
+            let mut map = Map::new();
+            let mut any = false;
+            if let Value::Object(props) = &schema["properties"] {
+                for (k, sub) in props {
+                    let child = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    if let Some(v) = build(sub, &child, values)? {
+                        any |= !v.is_null();
+                        map.insert(k.clone(), v);
+                    }
+                }
+            }
+            let present = values.get(&format!("{path}.__present")).is_some_and(|v| v == "on");
+            if path.is_empty() || !nullable(schema) || present || any {
+                Ok(Some(Value::Object(map)))
+            } else {
+                Ok(Some(Value::Null))
+            }
+        }
+        _ if raw.is_empty() => Ok(empty()),
+        Control::Tri => match raw {
+            "true" => Ok(Some(Value::Bool(true))),
+            "false" => Ok(Some(Value::Bool(false))),
+            _ => Err((path.to_owned(), "choose yes, no or not assessed".to_owned())),
+        },
+        Control::Number => {
+            let normalized = raw.replace(',', ".");
+            match normalized.parse::<f64>() {
+                Ok(x) if x.is_finite() => Ok(Some(number(x))),
+                _ => Err((path.to_owned(), format!("\u{201c}{raw}\u{201d} is not a number"))),
+            }
+        }
+        Control::Choice => {
+            let allowed = schema["enum"].as_array().cloned().unwrap_or_default();
+            allowed
+                .into_iter()
+                .find(|v| match v {
+                    Value::String(s) => s == raw,
+                    Value::Null => false,
+                    other => other.to_string() == raw || raw.parse::<f64>().ok() == other.as_f64(),
+                })
+                .map(Some)
+                .ok_or_else(|| (path.to_owned(), "choose one of the listed values".to_owned()))
+        }
+        Control::Text => Ok(Some(serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned())))),
+    }
+}
+
+/// Whole numbers as JSON integers (`60`, not `60.0`), so integer-typed fields accept them.
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        // Exact: |x| < 2^53 and no fraction.
+        #[allow(clippy::cast_possible_truncation)]
+        Value::from(x as i64)
+    } else {
+        Value::from(x)
+    }
+}
+
+/// One instrument in the list.
+#[derive(Debug, Clone)]
+pub struct InstrumentLink {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `verified` or `partial`.
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "calc_index.html")]
+struct IndexPage {
+    l: Layout,
+    instruments: Vec<InstrumentLink>,
+}
+
+/// `GET /calculators`
+pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+    let instruments = state
+        .scorer()
+        .list()
+        .into_iter()
+        .map(|v| InstrumentLink {
+            id: v["id"].as_str().unwrap_or_default().to_owned(),
+            title: v["title"].as_str().unwrap_or_default().to_owned(),
+            status: v["status"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect();
+    render(&IndexPage { l: Layout::new(&state, user.as_ref(), "Calculators", "calc"), instruments })
+}
+
+/// A result line: label and value, both display text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Label.
+    pub label: String,
+    /// Value as HTML (escaped).
+    pub html: String,
+}
+
+/// One item's contribution.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Item label.
+    pub label: String,
+    /// Item id.
+    pub item: String,
+    /// The value used.
+    pub value: String,
+    /// Points, if the item scores points.
+    pub points: Option<String>,
+}
+
+/// A scored result, ready for the template.
+#[derive(Debug, Clone)]
+pub struct ResultView {
+    /// Result fields (score, category, …).
+    pub lines: Vec<Line>,
+    /// Item by item.
+    pub items: Vec<Item>,
+    /// Items not assessed.
+    pub missing: Vec<String>,
+    /// Warnings (the partial-status warning first).
+    pub warnings: Vec<String>,
+    /// Notes from the definition.
+    pub notes: Vec<String>,
+}
+
+const ENVELOPE: [&str; 10] = [
+    "instrument", "revision", "title", "status", "citation", "see_also", "notes", "contributions", "missing", "warnings",
+];
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::Null => "not available".to_owned(),
+        Value::Bool(true) => "yes".to_owned(),
+        Value::Bool(false) => "no".to_owned(),
+        Value::String(s) => s.replace('_', " "),
+        other => other.to_string(),
+    }
+}
+
+fn value_html(v: &Value) -> String {
+    match v {
+        Value::Object(map) => {
+            let rows: String = map
+                .iter()
+                .map(|(k, v)| format!("<li><strong>{}:</strong> {}</li>", escape(&humanize(k)), value_html(v)))
+                .collect();
+            format!("<ul class=\"plain\">{rows}</ul>")
+        }
+        Value::Array(items) if items.is_empty() => "none".to_owned(),
+        Value::Array(items) => {
+            let rows: String = items.iter().map(|i| format!("<li>{}</li>", value_html(i))).collect();
+            format!("<ul class=\"plain\">{rows}</ul>")
+        }
+        other => escape(&display(other)),
+    }
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array().into_iter().flatten().map(display).collect()
+}
+
+/// Shapes a scorer output for display.
+pub fn result_view(out: &Value) -> ResultView {
+    let lines = out
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| !ENVELOPE.contains(&k.as_str()))
+        .map(|(k, v)| Line { label: humanize(k), html: value_html(v) })
+        .collect();
+    let items = out["contributions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| Item {
+            label: display(&c["label"]),
+            item: display(&c["item"]),
+            value: display(&c["value"]),
+            points: (!c["points"].is_null()).then(|| display(&c["points"])),
+        })
+        .collect();
+    ResultView {
+        lines,
+        items,
+        missing: strings(&out["missing"]),
+        warnings: strings(&out["warnings"]),
+        notes: strings(&out["notes"]),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "calc_form.html")]
+struct FormPage {
+    l: Layout,
+    id: String,
+    title: String,
+    status: String,
+    citation: String,
+    locator: String,
+    doi: Option<String>,
+    classification: bool,
+    form_html: String,
+    error: Option<(String, String)>,
+    result: Option<ResultView>,
+}
+
+impl FormPage {
+    fn error_id(&self) -> String {
+        self.error.as_ref().map(|(f, _)| field_id(f)).unwrap_or_default()
+    }
+}
+
+fn page(
+    state: &AppState,
+    user: Option<&crate::auth::CurrentUser>,
+    id: &str,
+    values: &HashMap<String, String>,
+    error: Option<(String, String)>,
+    result: Option<ResultView>,
+) -> Result<FormPage, PageError> {
+    let not_found = || PageError(StatusCode::NOT_FOUND, format!("There is no calculator called \u{201c}{id}\u{201d}."));
+    let schema = state.scorer().schema(id).map_err(|_| not_found())?;
+    let meta = state.scorer().list().into_iter().find(|v| v["id"] == id).ok_or_else(not_found)?;
+    let title = meta["title"].as_str().unwrap_or(id).to_owned();
+    let err_ref = error.as_ref().map(|(f, m)| (f.as_str(), m.as_str()));
+    Ok(FormPage {
+        l: Layout::new(state, user, title.clone(), "calc"),
+        id: id.to_owned(),
+        classification: title.to_lowercase().contains("classification") || title.to_lowercase().contains("criteria"),
+        status: meta["status"].as_str().unwrap_or_default().to_owned(),
+        citation: meta["citation"]["reference"].as_str().unwrap_or_default().to_owned(),
+        locator: meta["citation"]["locator"].as_str().unwrap_or_default().to_owned(),
+        doi: meta["citation"]["doi"].as_str().map(str::to_owned),
+        form_html: form_html(id, &schema, values, err_ref),
+        title,
+        error,
+        result,
+    })
+}
+
+/// `GET /calculators/{id}`
+pub async fn form(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    Ok(render(&page(&state, user.as_ref(), &id, &HashMap::new(), None, None)?))
+}
+
+/// `POST /calculators/{id}`: scores the form; on bad input the form comes back with every value
+/// kept and the field named.
+pub async fn result(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let values: HashMap<String, String> = fields.into_iter().filter(|(k, _)| k != "csrf").collect();
+    let schema = state
+        .scorer()
+        .schema(&id)
+        .map_err(|_| PageError(StatusCode::NOT_FOUND, format!("There is no calculator called \u{201c}{id}\u{201d}.")))?;
+    let outcome = build_input(&schema, &values).and_then(|input| {
+        state.scorer().score_json(&id, &input).map_err(|e| match e {
+            myo_api::ScoreError::Input(i) => {
+                let msg = match &i.allowed {
+                    Some(a) => format!("{} (allowed: {a})", i.message),
+                    None => i.message.clone(),
+                };
+                (i.field.clone(), msg)
+            }
+            other => ("$".to_owned(), other.to_string()),
+        })
+    });
+    let (error, result) = match outcome {
+        Ok(out) => (None, Some(result_view(&out))),
+        Err(e) => (Some(e), None),
+    };
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let p = page(&state, user.as_ref(), &id, &values, error, result)?;
+    let mut res = render(&p);
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn vals(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn builds_nested_input_and_keeps_not_assessed_absent() {
+        let schema = json!({"type": "object", "properties": {
+            "a": {"type": ["boolean", "null"]},
+            "n": {"type": ["number", "null"]},
+            "bx": {"type": ["object", "null"], "properties": {"x": {"type": ["boolean", "null"]}}},
+            "e": {"enum": ["adult", "juvenile"]},
+        }});
+        let input = build_input(&schema, &vals(&[("a", "true"), ("n", "4,5"), ("e", "adult")])).expect("valid");
+        assert_eq!(input, json!({"a": true, "n": 4.5, "e": "adult", "bx": null}));
+        let input = build_input(&schema, &vals(&[("bx.__present", "on"), ("n", "60")])).expect("valid");
+        assert_eq!(input, json!({"a": null, "n": 60, "bx": {"x": null}}));
+        let err = build_input(&schema, &vals(&[("n", "abc")])).expect_err("invalid");
+        assert_eq!(err.0, "n");
+    }
+
+    #[test]
+    fn form_escapes_and_marks_the_error() {
+        let schema = json!({"type": "object", "properties": {"n": {"type": "number", "minimum": 0, "description": "<N>"}}});
+        let html = form_html("x", &schema, &vals(&[("n", "\"><script>")]), Some(("n", "bad")));
+        assert!(html.contains("&lt;N&gt;") && html.contains("&quot;&gt;&lt;script&gt;"), "{html}");
+        assert!(html.contains("aria-invalid=\"true\"") && html.contains("id=\"f-n-error\""), "{html}");
+    }
+}
