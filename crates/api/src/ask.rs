@@ -76,7 +76,11 @@ impl From<&Citation> for CitationDto {
 
 impl From<&Related> for RelatedDto {
     fn from(r: &Related) -> Self {
-        RelatedDto { id: r.id.clone(), title: r.title.clone(), link: r.link.clone() }
+        RelatedDto {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            link: r.link.clone(),
+        }
     }
 }
 

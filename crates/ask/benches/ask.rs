@@ -73,7 +73,11 @@ fn main() {
         })
     });
     c.bench_function("ask_one_long_question", |b| {
-        let long = questions.iter().max_by_key(|q| q.len()).cloned().unwrap_or_default();
+        let long = questions
+            .iter()
+            .max_by_key(|q| q.len())
+            .cloned()
+            .unwrap_or_default();
         b.iter(|| engine.ask(black_box(&long)))
     });
     c.final_summary();

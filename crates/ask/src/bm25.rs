@@ -117,7 +117,9 @@ impl Index {
 
     /// Number of documents containing the stem.
     pub fn doc_freq(&self, stem: &str) -> usize {
-        self.terms.get(stem).map_or(0, |&id| self.postings[id].len())
+        self.terms
+            .get(stem)
+            .map_or(0, |&id| self.postings[id].len())
     }
 
     /// Inverse document frequency of a stem (0 when absent).
@@ -170,8 +172,11 @@ impl Index {
                 scores[doc] += term.weight * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
         }
-        let mut ranked: Vec<(usize, f32)> =
-            scores.into_iter().enumerate().filter(|(_, s)| *s > 0.0).collect();
+        let mut ranked: Vec<(usize, f32)> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
     }
@@ -184,15 +189,27 @@ mod tests {
     fn q(words: &[&str]) -> Vec<QueryTerm> {
         words
             .iter()
-            .map(|w| QueryTerm { stem: crate::stem::stem(w), weight: 1.0 })
+            .map(|w| QueryTerm {
+                stem: crate::stem::stem(w),
+                weight: 1.0,
+            })
             .collect()
     }
 
     fn tiny() -> Index {
         let docs: Vec<Vec<(&str, f32)>> = vec![
-            vec![("Heliotrope rash", 3.0), ("A purple rash on the eyelids.", 1.0)],
-            vec![("Methotrexate", 3.0), ("A weekly tablet that calms the immune system.", 1.0)],
-            vec![("Sunscreen", 3.0), ("Use a broad sunscreen because the rash flares in sun.", 1.0)],
+            vec![
+                ("Heliotrope rash", 3.0),
+                ("A purple rash on the eyelids.", 1.0),
+            ],
+            vec![
+                ("Methotrexate", 3.0),
+                ("A weekly tablet that calms the immune system.", 1.0),
+            ],
+            vec![
+                ("Sunscreen", 3.0),
+                ("Use a broad sunscreen because the rash flares in sun.", 1.0),
+            ],
         ];
         Index::build(docs)
     }

@@ -166,12 +166,18 @@ fn facts(s: &Structured) -> Vec<String> {
             push("How often", d.frequency.as_str().replace('_', " "));
             push("Common side effects", list(&d.common_side_effects));
             push("Serious side effects", list(&d.serious_side_effects));
-            push("If you miss a dose", d.missed_dose.clone().unwrap_or_default());
+            push(
+                "If you miss a dose",
+                d.missed_dose.clone().unwrap_or_default(),
+            );
             push("Pregnancy", d.pregnancy.clone());
             push("Vaccines", d.vaccines.clone());
             push("Checks before starting", list(&d.monitoring_before));
             push("Checks while taking it", list(&d.monitoring_during));
-            push("Call your care team if you have", list(&d.call_care_team_if));
+            push(
+                "Call your care team if you have",
+                list(&d.call_care_team_if),
+            );
             push("Interactions to ask about", list(&d.interactions));
         }
         Structured::Supplement(sp) => {
@@ -206,7 +212,10 @@ fn facts(s: &Structured) -> Vec<String> {
         }
         Structured::Glossary(terms) => {
             for t in terms {
-                push(&t.medical, format!("in everyday words, {}", list(&t.everyday)));
+                push(
+                    &t.medical,
+                    format!("in everyday words, {}", list(&t.everyday)),
+                );
             }
         }
     }
@@ -222,12 +231,20 @@ fn rule(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Rule {
     let mut phrases = f.phrases.clone();
     phrases.extend(lexicon::extra_phrases(&e.id).iter().map(|s| s.to_string()));
     let mut negations = f.negations.clone();
-    negations.extend(lexicon::extra_negations(&e.id).iter().map(|s| s.to_string()));
+    negations.extend(
+        lexicon::extra_negations(&e.id)
+            .iter()
+            .map(|s| s.to_string()),
+    );
     let mut requires_any = f.requires_any.clone();
     if !requires_any.is_empty() {
         // Brand names and everyday words for the same medicines.
         requires_any.extend(medicines.iter().cloned());
-        requires_any.extend(lexicon::IMMUNOSUPPRESSION_WORDS.iter().map(|s| s.to_string()));
+        requires_any.extend(
+            lexicon::IMMUNOSUPPRESSION_WORDS
+                .iter()
+                .map(|s| s.to_string()),
+        );
     }
     let number_checks = f
         .number_checks

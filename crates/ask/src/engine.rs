@@ -179,7 +179,11 @@ impl Engine {
             .filter(|g| g.phrases.len() > 1)
             .collect();
         // Glossary medical terms only: entries' own term lists hold everyday English too.
-        let field_terms: Vec<String> = corpus.synonyms.iter().filter_map(|g| g.first().cloned()).collect();
+        let field_terms: Vec<String> = corpus
+            .synonyms
+            .iter()
+            .filter_map(|g| g.first().cloned())
+            .collect();
         let titles = corpus
             .documents
             .iter()
@@ -299,7 +303,10 @@ impl Engine {
             }
             let found: Vec<&QueryTerm> = terms.iter().filter(|t| title.contains(&t.stem)).collect();
             let share = found.len() as f32 / title.len() as f32;
-            let idf: f32 = found.iter().map(|t| t.weight * self.index.idf(&t.stem)).sum();
+            let idf: f32 = found
+                .iter()
+                .map(|t| t.weight * self.index.idf(&t.stem))
+                .sum();
             *score += W_TITLE_MATCH * share * share * idf;
         }
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -364,7 +371,12 @@ impl Engine {
                 }
             }
             related.truncate(4);
-            (Kind::Refusal(class), class.message().to_string(), vec![], related)
+            (
+                Kind::Refusal(class),
+                class.message().to_string(),
+                vec![],
+                related,
+            )
         } else {
             match ranked.first() {
                 Some(&(_, top)) if top >= self.min_score => {
@@ -429,7 +441,13 @@ impl Engine {
     }
 
     /// Sentence indices of entry `d`, most relevant first (`with_summary`: summary may lead).
-    fn best_sentences(&self, d: usize, terms: &[QueryTerm], n: usize, with_summary: bool) -> Vec<usize> {
+    fn best_sentences(
+        &self,
+        d: usize,
+        terms: &[QueryTerm],
+        n: usize,
+        with_summary: bool,
+    ) -> Vec<usize> {
         let mut scored: Vec<(usize, f32)> = self.sentences[d]
             .iter()
             .enumerate()
@@ -458,7 +476,11 @@ impl Engine {
     }
 
     /// Compose 2–5 sentences from the best entries, with numbered citations.
-    fn compose(&self, ranked: &[(usize, f32)], terms: &[QueryTerm]) -> (String, Vec<Citation>, Vec<usize>) {
+    fn compose(
+        &self,
+        ranked: &[(usize, f32)],
+        terms: &[QueryTerm],
+    ) -> (String, Vec<Citation>, Vec<usize>) {
         let (top, top_score) = ranked[0];
         let mut picked: Vec<usize> = self.sentences[top]
             .iter()
@@ -535,11 +557,7 @@ fn fields_of(d: &Document) -> Vec<(String, f32)> {
         (d.terms.join(". "), W_TERMS),
         (d.summary.clone(), W_SUMMARY),
     ];
-    let body: Vec<&str> = d
-        .lines
-        .iter()
-        .map(|l| l.trim_start_matches("# "))
-        .collect();
+    let body: Vec<&str> = d.lines.iter().map(|l| l.trim_start_matches("# ")).collect();
     f.push((body.join("\n"), W_BODY));
     f.push((d.facts.join("\n"), W_FACTS));
     f
@@ -553,7 +571,11 @@ fn sentences_of(d: &Document) -> Vec<Sentence> {
         let text = text.trim().to_string();
         let stems = content_stems(&text);
         if stems.len() >= 3 {
-            out.push(Sentence { text, stems, origin });
+            out.push(Sentence {
+                text,
+                stems,
+                origin,
+            });
         }
     };
     for s in split_sentences(&d.summary) {
@@ -654,14 +676,21 @@ mod tests {
                     "heliotrope-rash",
                     "Heliotrope rash",
                     "A purple or pink rash on the upper eyelids. It is a classic sign of DM.",
-                    &["# What it looks like", "The eyelids can swell and look puffy.", "It may itch."],
+                    &[
+                        "# What it looks like",
+                        "The eyelids can swell and look puffy.",
+                        "It may itch.",
+                    ],
                     &["purple eyelids", "eyelid rash"],
                 ),
                 doc(
                     "dysphagia",
                     "Trouble swallowing (dysphagia)",
                     "Weak throat muscles can make swallowing hard.",
-                    &["Food may feel stuck.", "A speech therapist can help with safe swallowing."],
+                    &[
+                        "Food may feel stuck.",
+                        "A speech therapist can help with safe swallowing.",
+                    ],
                     &["trouble swallowing"],
                 ),
                 doc(
@@ -695,7 +724,10 @@ mod tests {
         assert_eq!(r.kind, Kind::Answer);
         assert_eq!(r.citations[0].id, "heliotrope-rash");
         assert_eq!(r.citations[0].link, "/kb/heliotrope-rash");
-        assert!(r.answer.starts_with("A purple or pink rash on the upper eyelids."));
+        assert!(
+            r.answer
+                .starts_with("A purple or pink rash on the upper eyelids.")
+        );
         assert!(r.answer.contains("[1]"));
         assert_eq!(r.disclaimer, "General information only.");
     }
@@ -718,15 +750,30 @@ mod tests {
     #[test]
     fn refusals_and_off_topic() {
         let e = engine();
-        assert_eq!(e.ask("can I stop my prednisone").kind, Kind::Refusal(RefusalClass::Medication));
-        assert_eq!(e.ask("write me a poem about the sea").kind, Kind::OutOfScope);
+        assert_eq!(
+            e.ask("can I stop my prednisone").kind,
+            Kind::Refusal(RefusalClass::Medication)
+        );
+        assert_eq!(
+            e.ask("write me a poem about the sea").kind,
+            Kind::OutOfScope
+        );
     }
 
     #[test]
     fn list_items_join_their_lead_in() {
-        let d = doc("x", "X", "Summary here is fine.", &["Signs include:", "nausea", "mouth sores"], &[]);
+        let d = doc(
+            "x",
+            "X",
+            "Summary here is fine.",
+            &["Signs include:", "nausea", "mouth sores"],
+            &[],
+        );
         let s = sentences_of(&d);
-        assert!(s.iter().any(|x| x.text == "Signs include: nausea; mouth sores."));
+        assert!(
+            s.iter()
+                .any(|x| x.text == "Signs include: nausea; mouth sores.")
+        );
     }
 
     #[test]

@@ -192,7 +192,13 @@ impl EvalReport {
 }
 
 fn metric(name: &'static str, passed: usize, total: usize, target: f64, at_most: bool) -> Metric {
-    Metric { name, passed, total, target, at_most }
+    Metric {
+        name,
+        passed,
+        total,
+        target,
+        at_most,
+    }
 }
 
 /// Run the question set through the engine.
@@ -200,7 +206,12 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
     let mut failures = Vec::new();
     let mut pending = Vec::new();
     let mut fail = |metric: &'static str, q: &str, expected: String, got: String| {
-        failures.push(Failure { metric, question: q.to_string(), expected, got });
+        failures.push(Failure {
+            metric,
+            question: q.to_string(),
+            expected,
+            got,
+        });
     };
 
     let (mut top1, mut top3, mut counted, mut answered) = (0, 0, 0, 0);
@@ -238,7 +249,11 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
         if got == Some(want) {
             exact += 1;
         }
-        let name = if want == Tier::Emergency { "emergency_recall" } else { "urgent_recall" };
+        let name = if want == Tier::Emergency {
+            "emergency_recall"
+        } else {
+            "urgent_recall"
+        };
         if want == Tier::Emergency {
             em_n += 1;
             em_hit += usize::from(ok);
@@ -247,7 +262,12 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
             ur_hit += usize::from(ok);
         }
         if !ok {
-            fail(name, &c.q, want.as_str().into(), got.map_or("none", Tier::as_str).into());
+            fail(
+                name,
+                &c.q,
+                want.as_str().into(),
+                got.map_or("none", Tier::as_str).into(),
+            );
         }
     }
 
@@ -255,7 +275,12 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
     for c in &set.no_trigger {
         if let Some(h) = engine.triage().check(&c.q) {
             alarms += 1;
-            fail("false_alarms", &c.q, "none".into(), format!("{} ({})", h.tier.as_str(), h.rule_id));
+            fail(
+                "false_alarms",
+                &c.q,
+                "none".into(),
+                format!("{} ({})", h.tier.as_str(), h.rule_id),
+            );
         }
     }
 
@@ -269,13 +294,23 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
                 Kind::Refusal(k) => format!("refusal ({})", k.as_str()),
                 other => other.as_str().to_string(),
             };
-            fail("refusal_accuracy", &c.q, format!("refusal ({})", c.class), got);
+            fail(
+                "refusal_accuracy",
+                &c.q,
+                format!("refusal ({})", c.class),
+                got,
+            );
         }
     }
     for c in &set.no_refuse {
         let kind = engine.ask(&c.q).kind;
         if matches!(kind, Kind::Refusal(_)) {
-            fail("refusal_accuracy", &c.q, "not refused".into(), "refusal".into());
+            fail(
+                "refusal_accuracy",
+                &c.q,
+                "not refused".into(),
+                "refusal".into(),
+            );
         } else {
             refusal_ok += 1;
         }
@@ -287,7 +322,12 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
         if kind == Kind::OutOfScope {
             off_ok += 1;
         } else {
-            fail("off_topic_accuracy", &c.q, "out_of_scope".into(), kind.as_str().into());
+            fail(
+                "off_topic_accuracy",
+                &c.q,
+                "out_of_scope".into(),
+                kind.as_str().into(),
+            );
         }
     }
 
@@ -300,8 +340,20 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
             metric("urgent_recall", ur_hit, ur_n, 0.90, false),
             metric("triage_exact_tier", exact, em_n + ur_n, 0.0, false),
             metric("false_alarms", alarms, set.no_trigger.len(), 0.05, true),
-            metric("refusal_accuracy", refusal_ok, set.refuse.len() + set.no_refuse.len(), 0.90, false),
-            metric("off_topic_accuracy", off_ok, set.off_topic.len(), 0.90, false),
+            metric(
+                "refusal_accuracy",
+                refusal_ok,
+                set.refuse.len() + set.no_refuse.len(),
+                0.90,
+                false,
+            ),
+            metric(
+                "off_topic_accuracy",
+                off_ok,
+                set.off_topic.len(),
+                0.90,
+                false,
+            ),
         ],
         pending,
         failures,

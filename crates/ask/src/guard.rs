@@ -83,78 +83,358 @@ pub const OUT_OF_SCOPE: &str = "Myo only answers questions about dermatomyositis
 
 /// Pattern data: (class, pattern). Any matching pattern refuses, unless an exception matches.
 const PATTERNS: &[(RefusalClass, &str)] = &[
-    (RefusalClass::Image, "@PERSON|this|here|these|attached ~3 @IMG"),
+    (
+        RefusalClass::Image,
+        "@PERSON|this|here|these|attached ~3 @IMG",
+    ),
     (RefusalClass::Image, "@IMG ~4 @PERSON|this"),
-    (RefusalClass::Image, "you|please ~2 look+at|interpret|read|check|analyse|analyze|see @PERSON|this|these ~2 scan|mri|xray|ct|result|results|report|rash|skin|hand|hands|knuckles|eyes|face|nails|spot|spots|lump"),
-    (RefusalClass::Diagnosis, "do|does|did|could|might|may|can|would|will @PERSON ~2 have|has|got|be ~2 @COND"),
-    (RefusalClass::Diagnosis, "is|could|might|may|can this|it|that ~3 @COND"),
-    (RefusalClass::Diagnosis, "what do|does @PERSON ~2 have|has|got $"),
+    (
+        RefusalClass::Image,
+        "you|please ~2 look+at|interpret|read|check|analyse|analyze|see @PERSON|this|these ~2 scan|mri|xray|ct|result|results|report|rash|skin|hand|hands|knuckles|eyes|face|nails|spot|spots|lump",
+    ),
+    (
+        RefusalClass::Diagnosis,
+        "do|does|did|could|might|may|can|would|will @PERSON ~2 have|has|got|be ~2 @COND",
+    ),
+    (
+        RefusalClass::Diagnosis,
+        "is|could|might|may|can this|it|that ~3 @COND",
+    ),
+    (
+        RefusalClass::Diagnosis,
+        "what do|does @PERSON ~2 have|has|got $",
+    ),
     (RefusalClass::Diagnosis, "diagnose @PERSON"),
-    (RefusalClass::Diagnosis, "am|is|are @PERSON ~2 in+remission|flaring|relapsing|in+a+flare"),
-    (RefusalClass::Diagnosis, "am|is|are @PERSON ~2 having+a+flare"),
-    (RefusalClass::Medication, "@PERSON|ok|okay|safe|alright|fine|allowed ~3 stop|quit|skip|reduce|lower|increase|double|triple|halve|taper|change|switch|adjust|decrease|cut|wean|raise|come+off|get+off|go+off|take+more|take+extra|take+less|up|miss ~3 @MED"),
-    (RefusalClass::Medication, "how much|many ~4 should|do|can|must|shall @PERSON ~2 take|give|have|use|inject|be"),
-    (RefusalClass::Medication, "what|which dose|amount|strength ~4 should|do|can|must|shall @PERSON"),
-    (RefusalClass::Medication, "double|triple|halve @PERSON|the dose"),
+    (
+        RefusalClass::Diagnosis,
+        "am|is|are @PERSON ~2 in+remission|flaring|relapsing|in+a+flare",
+    ),
+    (
+        RefusalClass::Diagnosis,
+        "am|is|are @PERSON ~2 having+a+flare",
+    ),
+    (
+        RefusalClass::Medication,
+        "@PERSON|ok|okay|safe|alright|fine|allowed ~3 stop|quit|skip|reduce|lower|increase|double|triple|halve|taper|change|switch|adjust|decrease|cut|wean|raise|come+off|get+off|go+off|take+more|take+extra|take+less|up|miss ~3 @MED",
+    ),
+    (
+        RefusalClass::Medication,
+        "how much|many ~4 should|do|can|must|shall @PERSON ~2 take|give|have|use|inject|be",
+    ),
+    (
+        RefusalClass::Medication,
+        "what|which dose|amount|strength ~4 should|do|can|must|shall @PERSON",
+    ),
+    (
+        RefusalClass::Medication,
+        "double|triple|halve @PERSON|the dose",
+    ),
 ];
 
 /// Exceptions per class: information questions that look like a refusal pattern.
 const EXCEPTIONS: &[(RefusalClass, &str)] = &[
-    (RefusalClass::Medication, "@MED side+effect|side+effects|related|induced"),
-    (RefusalClass::Medication, "what+happens|what+should|what+to|what+do ~4 miss"),
+    (
+        RefusalClass::Medication,
+        "@MED side+effect|side+effects|related|induced",
+    ),
+    (
+        RefusalClass::Medication,
+        "what+happens|what+should|what+to|what+do ~4 miss",
+    ),
     // "is it like DM", "could that cause myositis", "is that part of DM": questions about the
     // disease, not about the writer.
-    (RefusalClass::Diagnosis, "this|it|that ~2 like|cause|causes|trigger|part+of|linked|related|similar|same|contagious|inherited ~3 @COND"),
+    (
+        RefusalClass::Diagnosis,
+        "this|it|that ~2 like|cause|causes|trigger|part+of|linked|related|similar|same|contagious|inherited ~3 @COND",
+    ),
 ];
 
 const PERSON: &[&str] = &[
-    "i", "me", "my", "we", "us", "our", "he", "she", "him", "his", "her", "mum", "mom", "dad",
-    "father", "mother", "son", "daughter", "husband", "wife", "partner", "child", "kid", "baby",
-    "grandma", "grandmother", "grandad", "grandfather", "grandpa", "parent", "myself", "boy",
-    "girl", "brother", "sister", "friend", "toddler",
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "he",
+    "she",
+    "him",
+    "his",
+    "her",
+    "mum",
+    "mom",
+    "dad",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "partner",
+    "child",
+    "kid",
+    "baby",
+    "grandma",
+    "grandmother",
+    "grandad",
+    "grandfather",
+    "grandpa",
+    "parent",
+    "myself",
+    "boy",
+    "girl",
+    "brother",
+    "sister",
+    "friend",
+    "toddler",
 ];
 const COND: &[&str] = &[
-    "dm", "jdm", "cadm", "dermatomyositis", "myositis", "polymyositis", "ibm", "imnm", "lupus",
-    "scleroderma", "arthritis", "cancer", "sjogren", "sjogrens", "antisynthetase", "overlap",
-    "rosacea", "juvenile", "amyopathic", "myopathy", "heliotrope", "gottron", "gottrons",
-    "calcinosis", "raynaud", "raynauds", "ild", "psoriasis", "eczema", "fibromyalgia",
+    "dm",
+    "jdm",
+    "cadm",
+    "dermatomyositis",
+    "myositis",
+    "polymyositis",
+    "ibm",
+    "imnm",
+    "lupus",
+    "scleroderma",
+    "arthritis",
+    "cancer",
+    "sjogren",
+    "sjogrens",
+    "antisynthetase",
+    "overlap",
+    "rosacea",
+    "juvenile",
+    "amyopathic",
+    "myopathy",
+    "heliotrope",
+    "gottron",
+    "gottrons",
+    "calcinosis",
+    "raynaud",
+    "raynauds",
+    "ild",
+    "psoriasis",
+    "eczema",
+    "fibromyalgia",
 ];
 const MED_GENERIC: &[&str] = &[
-    "medicine", "medicines", "medication", "medications", "meds", "med", "drug", "drugs", "dose",
-    "dosage", "doses", "pill", "pills", "tablet", "tablets", "steroid", "steroids", "injection",
-    "injections", "infusion", "infusions", "treatment", "prescription", "mg", "jab", "shot",
-    "immunosuppressant", "immunosuppressants",
+    "medicine",
+    "medicines",
+    "medication",
+    "medications",
+    "meds",
+    "med",
+    "drug",
+    "drugs",
+    "dose",
+    "dosage",
+    "doses",
+    "pill",
+    "pills",
+    "tablet",
+    "tablets",
+    "steroid",
+    "steroids",
+    "injection",
+    "injections",
+    "infusion",
+    "infusions",
+    "treatment",
+    "prescription",
+    "mg",
+    "jab",
+    "shot",
+    "immunosuppressant",
+    "immunosuppressants",
 ];
 const IMG: &[&str] = &[
-    "photo", "photos", "picture", "pictures", "pic", "pics", "image", "images", "screenshot",
-    "selfie", "attachment", "uploaded", "upload", "snapshot",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "pic",
+    "pics",
+    "image",
+    "images",
+    "screenshot",
+    "selfie",
+    "attachment",
+    "uploaded",
+    "upload",
+    "snapshot",
 ];
 
 /// Off-topic markers: a question with one of these and no field word is out of scope.
 const OFF_TOPIC: &[&str] = &[
-    "stock", "stocks", "invest", "investment", "investing", "bitcoin", "crypto", "mortgage", "tax",
-    "taxes", "poem", "poetry", "song", "lyrics", "joke", "jokes", "football", "soccer", "tennis",
-    "basketball", "nba", "lakers", "cricket", "golf", "movie", "movies", "film", "netflix",
-    "weather", "forecast", "python", "javascript", "code", "coding", "programming", "laptop",
-    "car", "brakes", "pizza", "capital", "president", "election", "translate", "itinerary",
-    "recipe", "loan", "bank", "game", "games", "novel", "essay", "rust", "java", "linux",
-    "points", "buy", "shopping", "hotel", "flight", "flights", "restaurant", "politics",
+    "stock",
+    "stocks",
+    "invest",
+    "investment",
+    "investing",
+    "bitcoin",
+    "crypto",
+    "mortgage",
+    "tax",
+    "taxes",
+    "poem",
+    "poetry",
+    "song",
+    "lyrics",
+    "joke",
+    "jokes",
+    "football",
+    "soccer",
+    "tennis",
+    "basketball",
+    "nba",
+    "lakers",
+    "cricket",
+    "golf",
+    "movie",
+    "movies",
+    "film",
+    "netflix",
+    "weather",
+    "forecast",
+    "python",
+    "javascript",
+    "code",
+    "coding",
+    "programming",
+    "laptop",
+    "car",
+    "brakes",
+    "pizza",
+    "capital",
+    "president",
+    "election",
+    "translate",
+    "itinerary",
+    "recipe",
+    "loan",
+    "bank",
+    "game",
+    "games",
+    "novel",
+    "essay",
+    "rust",
+    "java",
+    "linux",
+    "points",
+    "buy",
+    "shopping",
+    "hotel",
+    "flight",
+    "flights",
+    "restaurant",
+    "politics",
 ];
 
 /// Words that place a question inside the field, beside the knowledge base's own terms.
 const FIELD: &[&str] = &[
-    "dm", "jdm", "dermatomyositis", "myositis", "muscle", "muscles", "rash", "skin", "symptom",
-    "symptoms", "disease", "diagnosis", "diagnosed", "doctor", "rheumatologist", "dermatologist",
-    "nurse", "hospital", "treatment", "medicine", "medication", "meds", "drug", "pill", "dose",
-    "steroid", "steroids", "fever", "pain", "weak", "weakness", "tired", "fatigue", "swallow",
-    "swallowing", "breathing", "breath", "lung", "lungs", "heart", "cancer", "test", "tests",
-    "blood", "biopsy", "scan", "mri", "exercise", "diet", "food", "foods", "eat", "eating",
-    "vitamin", "supplement", "pregnant", "pregnancy", "vaccine", "infection", "flare", "remission",
-    "antibody", "antibodies", "immune", "inflammation", "physio", "therapy", "trial", "sun",
-    "sunscreen", "itch", "itchy", "cough", "joint", "joints", "nail", "nails", "calcinosis",
-    "health", "sick", "ill", "illness", "condition", "autoimmune", "clinic", "care", "patient",
-    "patients", "sore", "swelling", "swollen", "chest", "weight", "sleep", "stress", "soft",
-    "thickened", "swallowed", "choking", "choke",
+    "dm",
+    "jdm",
+    "dermatomyositis",
+    "myositis",
+    "muscle",
+    "muscles",
+    "rash",
+    "skin",
+    "symptom",
+    "symptoms",
+    "disease",
+    "diagnosis",
+    "diagnosed",
+    "doctor",
+    "rheumatologist",
+    "dermatologist",
+    "nurse",
+    "hospital",
+    "treatment",
+    "medicine",
+    "medication",
+    "meds",
+    "drug",
+    "pill",
+    "dose",
+    "steroid",
+    "steroids",
+    "fever",
+    "pain",
+    "weak",
+    "weakness",
+    "tired",
+    "fatigue",
+    "swallow",
+    "swallowing",
+    "breathing",
+    "breath",
+    "lung",
+    "lungs",
+    "heart",
+    "cancer",
+    "test",
+    "tests",
+    "blood",
+    "biopsy",
+    "scan",
+    "mri",
+    "exercise",
+    "diet",
+    "food",
+    "foods",
+    "eat",
+    "eating",
+    "vitamin",
+    "supplement",
+    "pregnant",
+    "pregnancy",
+    "vaccine",
+    "infection",
+    "flare",
+    "remission",
+    "antibody",
+    "antibodies",
+    "immune",
+    "inflammation",
+    "physio",
+    "therapy",
+    "trial",
+    "sun",
+    "sunscreen",
+    "itch",
+    "itchy",
+    "cough",
+    "joint",
+    "joints",
+    "nail",
+    "nails",
+    "calcinosis",
+    "health",
+    "sick",
+    "ill",
+    "illness",
+    "condition",
+    "autoimmune",
+    "clinic",
+    "care",
+    "patient",
+    "patients",
+    "sore",
+    "swelling",
+    "swollen",
+    "chest",
+    "weight",
+    "sleep",
+    "stress",
+    "soft",
+    "thickened",
+    "swallowed",
+    "choking",
+    "choke",
 ];
 
 #[derive(Debug, Clone)]
@@ -237,8 +517,14 @@ impl Guard {
     /// field words)?
     pub fn off_topic(&self, text: &str) -> bool {
         let tokens = tokenize(text);
-        let markers = tokens.iter().filter(|t| self.off_topic.contains(&t.stem)).count();
-        let field = tokens.iter().filter(|t| self.field.contains(&t.stem)).count();
+        let markers = tokens
+            .iter()
+            .filter(|t| self.off_topic.contains(&t.stem))
+            .count();
+        let field = tokens
+            .iter()
+            .filter(|t| self.field.contains(&t.stem))
+            .count();
         markers > field
     }
 }
@@ -289,7 +575,8 @@ fn matches_at(slots: &[Slot], tokens: &[Token], at: usize, sentence: usize) -> b
     match slot {
         Slot::End => !in_sentence(at),
         Slot::Gap(n) => (0..=*n).any(|skip| {
-            (skip == 0 || in_sentence(at + skip - 1)) && matches_at(rest, tokens, at + skip, sentence)
+            (skip == 0 || in_sentence(at + skip - 1))
+                && matches_at(rest, tokens, at + skip, sentence)
         }),
         Slot::Words(alts) => alts.iter().any(|alt| {
             let fits = alt
@@ -306,11 +593,20 @@ mod tests {
     use super::*;
 
     fn guard() -> Guard {
-        let meds: Vec<String> = ["methotrexate", "prednisone", "azathioprine", "mycophenolate",
-            "CellCept", "tacrolimus", "hydroxychloroquine", "Plaquenil", "IVIG"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let meds: Vec<String> = [
+            "methotrexate",
+            "prednisone",
+            "azathioprine",
+            "mycophenolate",
+            "CellCept",
+            "tacrolimus",
+            "hydroxychloroquine",
+            "Plaquenil",
+            "IVIG",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         Guard::new(&meds, &["heliotrope rash".to_string()])
     }
 
@@ -322,22 +618,37 @@ mod tests {
     fn diagnosis_requests_refused() {
         assert_eq!(class("do I have DM?"), Some("diagnosis"));
         assert_eq!(class("is this rash dermatomyositis"), Some("diagnosis"));
-        assert_eq!(class("could my son have juvenile dermatomyositis"), Some("diagnosis"));
-        assert_eq!(class("based on my symptoms what do i have"), Some("diagnosis"));
+        assert_eq!(
+            class("could my son have juvenile dermatomyositis"),
+            Some("diagnosis")
+        );
+        assert_eq!(
+            class("based on my symptoms what do i have"),
+            Some("diagnosis")
+        );
         assert_eq!(class("can you diagnose me"), Some("diagnosis"));
     }
 
     #[test]
     fn medicine_changes_refused() {
         assert_eq!(class("can I stop prednisone"), Some("medication"));
-        assert_eq!(class("how much methotrexate should I take"), Some("medication"));
+        assert_eq!(
+            class("how much methotrexate should I take"),
+            Some("medication")
+        );
         assert_eq!(class("should i double my dose"), Some("medication"));
-        assert_eq!(class("is it ok to skip my azathioprine this week"), Some("medication"));
+        assert_eq!(
+            class("is it ok to skip my azathioprine this week"),
+            Some("medication")
+        );
     }
 
     #[test]
     fn images_refused() {
-        assert_eq!(class("can you look at this photo of my rash"), Some("image"));
+        assert_eq!(
+            class("can you look at this photo of my rash"),
+            Some("image")
+        );
         assert_eq!(class("here is a pic of my knuckles"), Some("image"));
     }
 

@@ -34,7 +34,10 @@ pub fn scrub(text: &str) -> String {
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_whitespace(), start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
@@ -70,10 +73,27 @@ fn mark_emails(text: &str, words: &[(usize, usize)], cut: &mut Vec<(usize, usize
 }
 
 const ID_LABELS: &[&str] = &[
-    "mrn", "nhs", "ssn", "chi", "record", "chart", "hospital", "patient", "insurance", "medicare",
-    "medicaid", "member", "policy", "id", "id:", "mrn:", "#",
+    "mrn",
+    "nhs",
+    "ssn",
+    "chi",
+    "record",
+    "chart",
+    "hospital",
+    "patient",
+    "insurance",
+    "medicare",
+    "medicaid",
+    "member",
+    "policy",
+    "id",
+    "id:",
+    "mrn:",
+    "#",
 ];
-const FILLERS: &[&str] = &["number", "no", "no.", "num", "id", "is", ":", "#", "=", "-", "nr"];
+const FILLERS: &[&str] = &[
+    "number", "no", "no.", "num", "id", "is", ":", "#", "=", "-", "nr",
+];
 
 fn mark_labelled_ids(text: &str, words: &[(usize, usize)], cut: &mut Vec<(usize, usize, &str)>) {
     let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
@@ -90,7 +110,9 @@ fn mark_labelled_ids(text: &str, words: &[(usize, usize)], cut: &mut Vec<(usize,
         // The id itself, possibly written in digit groups ("943 476 5919").
         let first = j;
         while j < words.len()
-            && text[words[j].0..words[j].1].chars().any(|c| c.is_ascii_digit())
+            && text[words[j].0..words[j].1]
+                .chars()
+                .any(|c| c.is_ascii_digit())
             && text[words[j].0..words[j].1]
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
@@ -108,9 +130,30 @@ fn mark_labelled_ids(text: &str, words: &[(usize, usize)], cut: &mut Vec<(usize,
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 fn day_word(w: &str) -> bool {
@@ -147,7 +190,11 @@ fn mark_month_dates(text: &str, words: &[(usize, usize)], cut: &mut Vec<(usize, 
         }
         let has_day_and_year = first < m && last > m || last >= m + 2;
         // "may" is a month only with a day or a year beside it; others with either.
-        let enough = if month == "may" { has_day_and_year || (last > m && year_word(&w(last))) } else { first < m || last > m };
+        let enough = if month == "may" {
+            has_day_and_year || (last > m && year_word(&w(last)))
+        } else {
+            first < m || last > m
+        };
         if enough && !overlaps(cut, words[first].0, words[last].1) {
             cut.push((words[first].0, words[last].1, DATE));
         }
@@ -161,7 +208,8 @@ fn mark_number_runs(text: &str, cut: &mut Vec<(usize, usize, &str)>) {
     while i < chars.len() {
         let (start, c) = chars[i];
         let opens = c == '+' || c == '(';
-        if !(c.is_ascii_digit() || (opens && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())))
+        if !(c.is_ascii_digit()
+            || (opens && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())))
         {
             i += 1;
             continue;
@@ -170,11 +218,15 @@ fn mark_number_runs(text: &str, cut: &mut Vec<(usize, usize, &str)>) {
         let mut last_digit = i;
         while j < chars.len() {
             let d = chars[j].1;
+            let separator = matches!(d, '-' | '.' | '/' | '(' | ')');
+            // A space continues the run only before another digit group.
+            let joining_space = d == ' '
+                && chars
+                    .get(j + 1)
+                    .is_some_and(|x| x.1.is_ascii_digit() || x.1 == '(');
             if d.is_ascii_digit() {
                 last_digit = j;
-            } else if !matches!(d, ' ' | '-' | '.' | '/' | '(' | ')') {
-                break;
-            } else if d == ' ' && !chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit() || x.1 == '(') {
+            } else if !separator && !joining_space {
                 break;
             }
             j += 1;
@@ -184,7 +236,9 @@ fn mark_number_runs(text: &str, cut: &mut Vec<(usize, usize, &str)>) {
         let digits = run.chars().filter(char::is_ascii_digit).count();
         let label = if numeric_date(run) {
             Some(DATE)
-        } else if digits >= 7 && (run.starts_with(['+', '(', '0']) || run.contains([' ', '-', '(', '.'])) {
+        } else if digits >= 7
+            && (run.starts_with(['+', '(', '0']) || run.contains([' ', '-', '(', '.']))
+        {
             Some(PHONE)
         } else if digits >= 6 {
             Some(ID)
@@ -203,7 +257,11 @@ fn mark_number_runs(text: &str, cut: &mut Vec<(usize, usize, &str)>) {
 /// 03/04/1980, 3-4-80, 1980-04-03, 03.04.1980.
 fn numeric_date(run: &str) -> bool {
     let parts: Vec<&str> = run.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
         return false;
     }
     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();

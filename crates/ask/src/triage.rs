@@ -136,25 +136,67 @@ const SCOPE_BREAKS: &[&str] = &["and", "but", "then", "now", "so"];
 
 /// Words that open a general question or a request for information.
 const QUESTION_STARTS: &[&str] = &[
-    "what", "why", "how", "doe", "do", "did", "is", "ar", "are", "can", "could", "should",
-    "would", "will", "when", "which", "who", "where", "tell", "explain", "describ", "defin",
-    "info", "inform", "ani", "anyon", "ha", "wa", "were", "learn", "read",
+    "what", "why", "how", "doe", "do", "did", "is", "ar", "are", "can", "could", "should", "would",
+    "will", "when", "which", "who", "where", "tell", "explain", "describ", "defin", "info",
+    "inform", "ani", "anyon", "ha", "wa", "were", "learn", "read",
 ];
 /// Words that put a real person (the writer or someone they care for) in the sentence.
 const PERSON_WORDS: &[&str] = &[
-    "i", "me", "my", "mine", "myself", "we", "us", "our", "he", "she", "him", "hi", "her", "mum",
-    "mom", "mummi", "dad", "daddi", "father", "mother", "son", "daughter", "husband", "hubbi",
-    "wife", "partner", "child", "kid", "babi", "boi", "girl", "grandma", "grandmoth", "grandad",
-    "grandfath", "grandpa", "granni", "nan", "brother", "sister", "friend", "toddler", "teen",
-    "children", "parent",
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "he",
+    "she",
+    "him",
+    "hi",
+    "her",
+    "mum",
+    "mom",
+    "mummi",
+    "dad",
+    "daddi",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "hubbi",
+    "wife",
+    "partner",
+    "child",
+    "kid",
+    "babi",
+    "boi",
+    "girl",
+    "grandma",
+    "grandmoth",
+    "grandad",
+    "grandfath",
+    "grandpa",
+    "granni",
+    "nan",
+    "brother",
+    "sister",
+    "friend",
+    "toddler",
+    "teen",
+    "children",
+    "parent",
 ];
 /// In a question, these mark a hypothetical or general framing, not a report.
 const HYPOTHETICAL: &[&str] = &[
-    "if", "whether", "ever", "risk", "prevent", "avoid", "chanc", "caus", "check",
-    "monitor", "side",
+    "if", "whether", "ever", "risk", "prevent", "avoid", "chanc", "caus", "check", "monitor",
+    "side",
 ];
 /// "can I …", "should we …": a question about the writer's own next step.
-const MODALS: &[&str] = &["can", "could", "should", "may", "shall", "would", "will", "do", "must"];
+const MODALS: &[&str] = &[
+    "can", "could", "should", "may", "shall", "would", "will", "do", "must",
+];
 /// "tell me", "show me": the "me" is not a person in trouble.
 const REQUEST_VERBS: &[&str] = &["tell", "show", "give", "explain", "help", "teach"];
 
@@ -173,7 +215,12 @@ impl Triage {
                 phrases: rule
                     .phrases
                     .iter()
-                    .map(|p| (p.clone(), tokenize(p).into_iter().map(|t| t.stem).collect::<Pattern>()))
+                    .map(|p| {
+                        (
+                            p.clone(),
+                            tokenize(p).into_iter().map(|t| t.stem).collect::<Pattern>(),
+                        )
+                    })
                     .filter(|(_, p)| !p.is_empty())
                     .collect(),
                 requires: compile(&rule.requires_any),
@@ -332,7 +379,14 @@ struct Reading {
 }
 
 const TEMP_CONTEXT: &[&str] = &[
-    "temp", "temperatur", "fever", "degre", "thermomet", "run", "feverish", "hot",
+    "temp",
+    "temperatur",
+    "fever",
+    "degre",
+    "thermomet",
+    "run",
+    "feverish",
+    "hot",
 ];
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -349,14 +403,19 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 fn read_quantities(tokens: &[Token]) -> Vec<Reading> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let value = t
-            .word
-            .parse::<f64>()
-            .ok()
-            .or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == t.word).map(|(_, v)| *v));
+        let value = t.word.parse::<f64>().ok().or_else(|| {
+            NUMBER_WORDS
+                .iter()
+                .find(|(w, _)| *w == t.word)
+                .map(|(_, v)| *v)
+        });
         let Some(value) = value else { continue };
         let next = |k: usize| tokens.get(i + k).map(|x| x.word.as_str()).unwrap_or("");
-        let unit_word = if next(1) == "degrees" || next(1) == "deg" { next(2) } else { next(1) };
+        let unit_word = if next(1) == "degrees" || next(1) == "deg" {
+            next(2)
+        } else {
+            next(1)
+        };
         let explicit = match unit_word {
             "c" | "celsius" | "centigrade" => Some(TempUnit::Celsius),
             "f" | "fahrenheit" => Some(TempUnit::Fahrenheit),
@@ -367,7 +426,12 @@ fn read_quantities(tokens: &[Token]) -> Vec<Reading> {
             .clone()
             .any(|x| TEMP_CONTEXT.contains(&x.stem.as_str()));
         if let Some(unit) = explicit.filter(|_| t.word.parse::<f64>().is_ok()) {
-            out.push(Reading { quantity: Quantity::Temperature, value, unit: Some(unit), at: i });
+            out.push(Reading {
+                quantity: Quantity::Temperature,
+                value,
+                unit: Some(unit),
+                at: i,
+            });
         } else if temp_context && (34.0..=43.5).contains(&value) {
             out.push(Reading {
                 quantity: Quantity::Temperature,
@@ -383,12 +447,24 @@ fn read_quantities(tokens: &[Token]) -> Vec<Reading> {
                 at: i,
             });
         } else if matches!(next(1), "day" | "days") {
-            out.push(Reading { quantity: Quantity::Days, value, unit: None, at: i });
+            out.push(Reading {
+                quantity: Quantity::Days,
+                value,
+                unit: None,
+                at: i,
+            });
         } else if matches!(next(1), "bpm" | "beats")
-            || (same_sentence.clone().any(|x| matches!(x.stem.as_str(), "puls" | "heartbeat"))
+            || (same_sentence
+                .clone()
+                .any(|x| matches!(x.stem.as_str(), "puls" | "heartbeat"))
                 && (40.0..=250.0).contains(&value))
         {
-            out.push(Reading { quantity: Quantity::Pulse, value, unit: None, at: i });
+            out.push(Reading {
+                quantity: Quantity::Pulse,
+                value,
+                unit: None,
+                at: i,
+            });
         }
     }
     out
@@ -401,7 +477,11 @@ fn number_verdict(checks: &[NumberCheck], readings: &[Reading]) -> Option<bool> 
     for check in checks {
         for r in readings.iter().filter(|r| r.quantity == check.quantity) {
             seen = true;
-            let value = match (check.quantity, r.unit, check.unit.unwrap_or(TempUnit::Celsius)) {
+            let value = match (
+                check.quantity,
+                r.unit,
+                check.unit.unwrap_or(TempUnit::Celsius),
+            ) {
                 (Quantity::Temperature, Some(TempUnit::Fahrenheit), TempUnit::Celsius) => {
                     (r.value - 32.0) * 5.0 / 9.0
                 }
@@ -444,7 +524,11 @@ mod tests {
             at_least: 38.0,
             unit: Some(TempUnit::Celsius),
         }];
-        let mut breath = rule("breath", Tier::Emergency, &["can't breathe", "short of breath"]);
+        let mut breath = rule(
+            "breath",
+            Tier::Emergency,
+            &["can't breathe", "short of breath"],
+        );
         breath.negations = vec!["breathing is fine".into()];
         Triage::new(vec![
             fever,
@@ -463,7 +547,10 @@ mod tests {
         assert_eq!(tier("I can't breathe"), Some(Tier::Emergency));
         assert_eq!(tier("cant breath!!"), Some(Tier::Emergency));
         assert_eq!(tier("help my dad is choking"), Some(Tier::Emergency));
-        assert_eq!(tier("is it normal that I cannot breathe at night"), Some(Tier::Emergency));
+        assert_eq!(
+            tier("is it normal that I cannot breathe at night"),
+            Some(Tier::Emergency)
+        );
     }
 
     #[test]
@@ -481,14 +568,26 @@ mod tests {
         assert_eq!(tier("how can I lower my risk of choking when eating"), None);
         assert_eq!(tier("tell me about choking in dm"), None);
         assert_eq!(tier("can I take methotrexate if I get a fever"), None);
-        assert_eq!(tier("if my temp is 39, what should I do on prednisone"), None);
+        assert_eq!(
+            tier("if my temp is 39, what should I do on prednisone"),
+            None
+        );
     }
 
     #[test]
     fn a_report_in_another_clause_still_fires() {
-        assert_eq!(tier("what should I do, my dad is choking"), Some(Tier::Emergency));
-        assert_eq!(tier("I have a fever, is that bad with methotrexate"), Some(Tier::Urgent));
-        assert_eq!(tier("what do I do my husband is choking"), Some(Tier::Emergency));
+        assert_eq!(
+            tier("what should I do, my dad is choking"),
+            Some(Tier::Emergency)
+        );
+        assert_eq!(
+            tier("I have a fever, is that bad with methotrexate"),
+            Some(Tier::Urgent)
+        );
+        assert_eq!(
+            tier("what do I do my husband is choking"),
+            Some(Tier::Emergency)
+        );
     }
 
     #[test]
@@ -496,14 +595,20 @@ mod tests {
         assert_eq!(tier("no fever, I take methotrexate"), None);
         assert_eq!(tier("I don't have a fever on methotrexate"), None);
         assert_eq!(tier("I'm not short of breath"), None);
-        assert_eq!(tier("I have no energy and I can't breathe"), Some(Tier::Emergency));
+        assert_eq!(
+            tier("I have no energy and I can't breathe"),
+            Some(Tier::Emergency)
+        );
         assert_eq!(tier("no fever, but I can't breathe"), Some(Tier::Emergency));
     }
 
     #[test]
     fn fever_needs_context_or_a_number() {
         assert_eq!(tier("my grandmother had a fever last year"), None);
-        assert_eq!(tier("I have a fever and take methotrexate"), Some(Tier::Urgent));
+        assert_eq!(
+            tier("I have a fever and take methotrexate"),
+            Some(Tier::Urgent)
+        );
         assert_eq!(tier("I have a fever of 38.5"), Some(Tier::Urgent));
     }
 

@@ -27,7 +27,10 @@ fn built_in_knowledge_base_meets_every_target() {
         ));
     }
     for f in &report.failures {
-        summary.push_str(&format!("  miss [{}] {:?}: expected {}, got {}\n", f.metric, f.question, f.expected, f.got));
+        summary.push_str(&format!(
+            "  miss [{}] {:?}: expected {}, got {}\n",
+            f.metric, f.question, f.expected, f.got
+        ));
     }
     for q in &report.pending {
         summary.push_str(&format!("  pending (labelled entry missing): {q:?}\n"));

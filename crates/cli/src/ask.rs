@@ -87,7 +87,10 @@ pub fn run_ask(args: AskArgs) -> anyhow::Result<ExitCode> {
 /// Write to stdout; a closed pipe (`myo ask … | head`) is not an error.
 fn emit(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
@@ -99,7 +102,8 @@ fn render_answer(dto: &AskResponseDto) -> String {
     if !dto.citations.is_empty() {
         let _ = writeln!(out, "\nSources:");
         for c in &dto.citations {
-            let _ = writeln!(out, 
+            let _ = writeln!(
+                out,
                 "  [{}] {} ({}), reviewed {}, {}",
                 c.number, c.title, c.source, c.reviewed_on, c.link
             );
@@ -118,7 +122,11 @@ fn render_answer(dto: &AskResponseDto) -> String {
 pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let query = non_empty(&args.terms, "terms")?;
     let (_, engine) = load()?;
-    let hits: Vec<HitDto> = engine.search(&query, args.limit).iter().map(HitDto::from).collect();
+    let hits: Vec<HitDto> = engine
+        .search(&query, args.limit)
+        .iter()
+        .map(HitDto::from)
+        .collect();
     if args.json {
         let dto = SearchDto { query, hits };
         emit(&format!("{}\n", serde_json::to_string_pretty(&dto)?))?;
@@ -129,7 +137,15 @@ pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         let _ = writeln!(out, "No entries match \"{query}\".");
     }
     for (i, h) in hits.iter().enumerate() {
-        let _ = writeln!(out, "{:>2}. {:<7.3} {} [{}] {}", i + 1, h.score, h.title, h.section, h.link);
+        let _ = writeln!(
+            out,
+            "{:>2}. {:<7.3} {} [{}] {}",
+            i + 1,
+            h.score,
+            h.title,
+            h.section,
+            h.link
+        );
         let _ = writeln!(out, "    {}", h.snippet);
     }
     emit(&out)?;
@@ -148,7 +164,11 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     } else {
         emit(&render_eval(&dto, args.all_failures))?;
     }
-    Ok(if dto.passes { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if dto.passes {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -201,10 +221,15 @@ fn time(kb: &myo_kb::Kb, set: &EvalSet) -> TimingDto {
 
 fn render_eval(dto: &EvalDto, all: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<20} {:>8} {:>9} {:>8}  ok", "metric", "value", "cases", "target");
+    let _ = writeln!(
+        out,
+        "{:<20} {:>8} {:>9} {:>8}  ok",
+        "metric", "value", "cases", "target"
+    );
     for m in &dto.metrics {
         let bound = if m.bound == "at_most" { "<=" } else { ">=" };
-        let _ = writeln!(out, 
+        let _ = writeln!(
+            out,
             "{:<20} {:>7.1}% {:>4}/{:<4} {}{:>5.1}%  {}",
             m.name,
             m.value * 100.0,
@@ -216,13 +241,18 @@ fn render_eval(dto: &EvalDto, all: bool) -> String {
         );
     }
     if let Some(t) = &dto.timing {
-        let _ = writeln!(out, 
+        let _ = writeln!(
+            out,
             "build {:.2} ms ({:.3} of 200 ms); {} questions: p50 {:.3} ms, p99 {:.3} ms ({:.3} of 5 ms)",
             t.build_ms, t.build_ratio, t.questions, t.p50_ms, t.p99_ms, t.p99_ratio
         );
     }
     if !dto.pending.is_empty() {
-        let _ = writeln!(out, "\n{} retrieval questions pending (labelled entries missing):", dto.pending.len());
+        let _ = writeln!(
+            out,
+            "\n{} retrieval questions pending (labelled entries missing):",
+            dto.pending.len()
+        );
         for q in &dto.pending {
             let _ = writeln!(out, "  - {q}");
         }
@@ -231,9 +261,21 @@ fn render_eval(dto: &EvalDto, all: bool) -> String {
         let _ = writeln!(out, "\nMisses ({}):", dto.failures.len());
         let shown = if all { dto.failures.len() } else { 20 };
         for f in dto.failures.iter().take(shown) {
-            let _ = writeln!(out, "  [{}] {:?}\n      expected {}, got {}", f.metric, f.question, f.expected, f.got);
+            let _ = writeln!(
+                out,
+                "  [{}] {:?}\n      expected {}, got {}",
+                f.metric, f.question, f.expected, f.got
+            );
         }
     }
-    let _ = writeln!(out, "\n{}", if dto.passes { "PASS" } else { "FAIL: below target" });
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if dto.passes {
+            "PASS"
+        } else {
+            "FAIL: below target"
+        }
+    );
     out
 }

@@ -22,8 +22,7 @@ pub(crate) struct DbLocation {
 
 impl DbLocation {
     fn resolve(&self) -> Result<Location> {
-        Location::resolve(self.database_url.as_deref(), &self.data_dir)
-            .context("--database-url")
+        Location::resolve(self.database_url.as_deref(), &self.data_dir).context("--database-url")
     }
 }
 
@@ -92,9 +91,15 @@ pub(crate) fn run_db(cmd: DbCommand) -> Result<ExitCode> {
 }
 
 async fn migrate(location: &Location) -> Result<ExitCode> {
-    let store = myo_store::open(location, OpenOptions { max_connections: 1, ..OpenOptions::default() })
-        .await
-        .with_context(|| format!("migrating {location}"))?;
+    let store = myo_store::open(
+        location,
+        OpenOptions {
+            max_connections: 1,
+            ..OpenOptions::default()
+        },
+    )
+    .await
+    .context("db migrate")?;
     store.close().await;
     println!("{location}: schema up to date");
     Ok(ExitCode::SUCCESS)
@@ -103,9 +108,7 @@ async fn migrate(location: &Location) -> Result<ExitCode> {
 async fn copy(args: &CopyArgs) -> Result<ExitCode> {
     let from = Location::parse(&args.from).context("--from")?;
     let to = Location::parse(&args.to).context("--to")?;
-    let report = myo_store::copy(&from, &to)
-        .await
-        .with_context(|| format!("copying {from} to {to}"))?;
+    let report = myo_store::copy(&from, &to).await.context("db copy")?;
     for (table, rows) in &report.tables {
         println!("{table}: {rows} rows");
     }
@@ -137,7 +140,10 @@ pub(crate) fn run_user(cmd: UserCommand) -> Result<ExitCode> {
 
 fn read_password_line() -> Result<String> {
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).context("reading the password from stdin")?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from stdin")?;
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
     if password.is_empty() {
         bail!("--password-stdin: standard input had no password on its first line");
@@ -160,18 +166,35 @@ async fn add_user(args: &UserAddArgs, password_hash: String) -> Result<()> {
         display_name,
         created_at: myo_store::Timestamp::now(),
     };
-    let mut audit =
-        AuditEntry::new(user.created_at, "create", "user", Some(user.id.as_str()), Outcome::Success)
-            .by(None, "system");
-    audit.details = Some(format!("{{\"via\":\"cli\",\"role\":\"{}\"}}", role.as_str()));
-    let store = myo_store::open(&location, OpenOptions { max_connections: 1, ..OpenOptions::default() })
-        .await
-        .with_context(|| format!("opening {location}"))?;
+    let mut audit = AuditEntry::new(
+        user.created_at,
+        "create",
+        "user",
+        Some(user.id.as_str()),
+        Outcome::Success,
+    )
+    .by(None, "system");
+    audit.details = Some(format!(
+        "{{\"via\":\"cli\",\"role\":\"{}\"}}",
+        role.as_str()
+    ));
+    let store = myo_store::open(
+        &location,
+        OpenOptions {
+            max_connections: 1,
+            ..OpenOptions::default()
+        },
+    )
+    .await
+    .context("user add")?;
     let created = store.create_user(&user, &audit).await;
     store.close().await;
     match created {
         Ok(user) => {
-            println!("created {} account {} (id {}) in {location}", user.role, user.email, user.id);
+            println!(
+                "created {} account {} (id {}) in {location}",
+                user.role, user.email, user.id
+            );
             Ok(())
         }
         Err(StoreError::Conflict { .. }) => {

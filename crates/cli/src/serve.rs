@@ -57,12 +57,19 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
+    let started = std::time::Instant::now();
     runtime.block_on(async move {
         let store = myo_web::open_store(&config)
             .await
             .with_context(|| format!("opening the database {}", config.database))?;
-        tracing::info!(database = %config.database, "database ready (migrations applied)");
+        let db_ms = started.elapsed().as_millis();
         let state = myo_web::AppState::new(config, store)?;
+        tracing::info!(
+            database = %state.config().database,
+            db_ms,
+            total_ms = started.elapsed().as_millis(),
+            "ready: migrations applied, knowledge base and instruments loaded"
+        );
         myo_web::serve(state).await.context("serving")?;
         anyhow::Ok(())
     })?;

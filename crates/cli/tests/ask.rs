@@ -38,14 +38,26 @@ fn ask_emergency_leads_with_the_action() {
     let v = json(&myo(&["ask", "--json", "my dad is choking"]));
     assert_eq!(v["triage"], "emergency");
     let action = v["triage_action"].as_str().expect("action");
-    assert!(v["answer"].as_str().is_some_and(|a| a.starts_with("EMERGENCY: ") && a.contains(action)));
+    assert!(
+        v["answer"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("EMERGENCY: ") && a.contains(action))
+    );
 }
 
 #[test]
 fn ask_fever_on_methotrexate_is_urgent_but_a_general_question_is_not() {
-    let v = json(&myo(&["ask", "--json", "I'm on methotrexate and my temperature is 38.6"]));
+    let v = json(&myo(&[
+        "ask",
+        "--json",
+        "I'm on methotrexate and my temperature is 38.6",
+    ]));
     assert_eq!(v["triage"], "urgent");
-    let v = json(&myo(&["ask", "--json", "what does a fever have to do with methotrexate"]));
+    let v = json(&myo(&[
+        "ask",
+        "--json",
+        "what does a fever have to do with methotrexate",
+    ]));
     assert!(v["triage"].is_null(), "{v}");
     assert_eq!(v["kind"], "answer");
 }
@@ -56,7 +68,11 @@ fn ask_refuses_dose_changes_and_answers_drug_information() {
     assert_eq!(v["kind"], "refusal");
     assert_eq!(v["refusal"], "medication");
     assert!(v["related"].as_array().is_some_and(|r| !r.is_empty()));
-    let v = json(&myo(&["ask", "--json", "what are the side effects of methotrexate"]));
+    let v = json(&myo(&[
+        "ask",
+        "--json",
+        "what are the side effects of methotrexate",
+    ]));
     assert_eq!(v["kind"], "answer");
     assert_eq!(v["citations"][0]["id"], "methotrexate");
 }
@@ -73,7 +89,10 @@ fn ask_text_output_lists_sources() {
     let o = myo(&["ask", "gottrons", "papules"]);
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.contains("Sources:") && out.contains("/kb/gottrons-papules"), "{out}");
+    assert!(
+        out.contains("Sources:") && out.contains("/kb/gottrons-papules"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -87,7 +106,14 @@ fn ask_needs_a_question() {
 
 #[test]
 fn search_lists_scored_entries_with_snippets() {
-    let v = json(&myo(&["search", "--json", "--limit", "3", "dermatomiositis", "rash"]));
+    let v = json(&myo(&[
+        "search",
+        "--json",
+        "--limit",
+        "3",
+        "dermatomiositis",
+        "rash",
+    ]));
     let hits = v["hits"].as_array().expect("hits");
     assert!(!hits.is_empty() && hits.len() <= 3);
     assert!(hits[0]["score"].as_f64().is_some_and(|s| s > 0.0));
@@ -108,7 +134,15 @@ fn eval_meets_targets_and_reports_every_metric() {
         .iter()
         .filter_map(|m| m["name"].as_str())
         .collect();
-    for name in ["top1", "top3", "emergency_recall", "urgent_recall", "false_alarms", "refusal_accuracy", "off_topic_accuracy"] {
+    for name in [
+        "top1",
+        "top3",
+        "emergency_recall",
+        "urgent_recall",
+        "false_alarms",
+        "refusal_accuracy",
+        "off_topic_accuracy",
+    ] {
         assert!(names.contains(&name), "{name} missing");
     }
 }

@@ -1,189 +1,405 @@
 //! R4 data types used by the resources: only the elements Myo reads or writes are typed; every
 //! other element stays in the struct's `extra` map, so nothing is lost on a round trip.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::{Deserialize, Deserializer, MapAccess};
 use serde_json::{Map, Value};
 
 use crate::decimal::Decimal;
+use crate::object::{FromMap, ObjectVisitor, extra_value, missing};
 
 /// A code defined by a terminology system (R4 `Coding`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Coding {
     /// Code-system URI, e.g. [`crate::systems::LOINC`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
     /// Version of the code system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The code itself, as defined by the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Human text for the code, as given by the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
     /// Whether a user chose this coding directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_selected: Option<bool>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Coding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Coding>::new("Coding"))
+    }
+}
+
+impl FromMap for Coding {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Coding::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "system" => out.system = map.next_value()?,
+                "version" => out.version = map.next_value()?,
+                "code" => out.code = map.next_value()?,
+                "display" => out.display = map.next_value()?,
+                "userSelected" => out.user_selected = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// One concept, as codings from several systems plus text (R4 `CodeableConcept`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CodeableConcept {
     /// Codings for the same concept in different systems.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub coding: Vec<Coding>,
     /// Plain text for the concept, as entered or shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for CodeableConcept {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<CodeableConcept>::new("CodeableConcept"))
+    }
+}
+
+impl FromMap for CodeableConcept {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = CodeableConcept::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "coding" => out.coding = map.next_value()?,
+                "text" => out.text = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A measured amount with its unit (R4 `Quantity`, also used as `SimpleQuantity`, `Age`, `Duration`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Quantity {
     /// The amount, as an exact decimal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
     /// `<`, `<=`, `>=` or `>`: how to read the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comparator: Option<String>,
     /// Unit as shown to people.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// System of the coded unit, normally [`crate::systems::UCUM`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
     /// Coded unit, e.g. the UCUM code `U/L`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Quantity>::new("Quantity"))
+    }
+}
+
+impl FromMap for Quantity {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Quantity::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => out.value = map.next_value()?,
+                "comparator" => out.comparator = map.next_value()?,
+                "unit" => out.unit = map.next_value()?,
+                "system" => out.system = map.next_value()?,
+                "code" => out.code = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A low and high bound (R4 `Range`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Range {
     /// Low bound, inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub low: Option<Quantity>,
     /// High bound, inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high: Option<Quantity>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Range {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Range>::new("Range"))
+    }
+}
+
+impl FromMap for Range {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Range::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "low" => out.low = map.next_value()?,
+                "high" => out.high = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A time span with optional ends (R4 `Period`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Period {
     /// Start, a FHIR dateTime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// End, a FHIR dateTime; absent while ongoing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Period>::new("Period"))
+    }
+}
+
+impl FromMap for Period {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Period::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "start" => out.start = map.next_value()?,
+                "end" => out.end = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A business identifier (R4 `Identifier`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Identifier {
     /// `usual`, `official`, `temp`, `secondary` or `old`.
-    #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Namespace URI of the identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
     /// The identifier value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Identifier {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Identifier>::new("Identifier"))
+    }
+}
+
+impl FromMap for Identifier {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Identifier::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "use" => out.r#use = map.next_value()?,
+                "system" => out.system = map.next_value()?,
+                "value" => out.value = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A link to another resource (R4 `Reference`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {
     /// Literal reference: relative (`Patient/123`), absolute URL or `urn:uuid:`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Resource type the reference points to.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Logical reference, when no literal one is known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identifier: Option<Identifier>,
     /// Text alternative for the target.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Reference {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Reference>::new("Reference"))
+    }
+}
+
+impl FromMap for Reference {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Reference::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "reference" => out.reference = map.next_value()?,
+                "type" => out.r#type = map.next_value()?,
+                "identifier" => out.identifier = map.next_value()?,
+                "display" => out.display = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A person's name (R4 `HumanName`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HumanName {
     /// `usual`, `official`, `nickname`, …
-    #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// The full name as it should be shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Family name (surname).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
     /// Given names, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub given: Vec<String>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
 }
 
+impl<'de> Deserialize<'de> for HumanName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<HumanName>::new("HumanName"))
+    }
+}
+
+impl FromMap for HumanName {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = HumanName::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "use" => out.r#use = map.next_value()?,
+                "text" => out.text = map.next_value()?,
+                "family" => out.family = map.next_value()?,
+                "given" => out.given = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// A text note with author and time (R4 `Annotation`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Annotation {
     /// When the note was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     /// The note (markdown).
     pub text: String,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
 }
 
+impl<'de> Deserialize<'de> for Annotation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Annotation>::new("Annotation"))
+    }
+}
+
+impl FromMap for Annotation {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Annotation::default();
+        let mut seen = [false; 1];
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "time" => out.time = map.next_value()?,
+                "text" => {
+                    out.text = map.next_value()?;
+                    seen[0] = true;
+                }
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        missing(&seen, &["text"])?;
+        Ok(out)
+    }
+}
+
 /// An extension: a URL-identified element with a single `value[x]` (R4 `Extension`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Extension {
     /// Identifies the meaning of the extension.
@@ -193,203 +409,374 @@ pub struct Extension {
     pub value: ValueX,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Extension {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Extension>::new("Extension"))
+    }
+}
+
+impl FromMap for Extension {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Extension::default();
+        let mut seen = [false; 1];
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "url" => {
+                    out.url = map.next_value()?;
+                    seen[0] = true;
+                }
+                _ => {
+                    if !out.value.take(&key, &mut map)? {
+                        out.extra.insert(key, extra_value(&mut map)?);
+                    }
+                }
+            }
+        }
+        missing(&seen, &["url"])?;
+        Ok(out)
+    }
 }
 
 /// The common `value[x]` choice, one `Option` per type; at most one may be set (see [`crate::validate`]). Types a context does not allow stay in the owner's `extra`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ValueX {
     /// `valueBoolean`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_boolean: Option<bool>,
     /// `valueInteger`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_integer: Option<i64>,
     /// `valueDecimal`, exact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_decimal: Option<Decimal>,
     /// `valueString`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_string: Option<String>,
     /// `valueCode` (extensions only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_code: Option<String>,
     /// `valueUri`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_uri: Option<String>,
     /// `valueDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_date: Option<String>,
     /// `valueDateTime`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_date_time: Option<String>,
     /// `valueTime`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_time: Option<String>,
     /// `valueCoding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_coding: Option<Coding>,
     /// `valueCodeableConcept`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_codeable_concept: Option<CodeableConcept>,
     /// `valueQuantity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_quantity: Option<Quantity>,
     /// `valueRange`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_range: Option<Range>,
     /// `valuePeriod`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_period: Option<Period>,
     /// `valueReference`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_reference: Option<Reference>,
 }
 
+impl ValueX {
+    /// Reads `key` into its field if it is one of this group's, returning whether it was.
+    pub(crate) fn take<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "valueBoolean" => self.value_boolean = map.next_value()?,
+            "valueInteger" => self.value_integer = map.next_value()?,
+            "valueDecimal" => self.value_decimal = map.next_value()?,
+            "valueString" => self.value_string = map.next_value()?,
+            "valueCode" => self.value_code = map.next_value()?,
+            "valueUri" => self.value_uri = map.next_value()?,
+            "valueDate" => self.value_date = map.next_value()?,
+            "valueDateTime" => self.value_date_time = map.next_value()?,
+            "valueTime" => self.value_time = map.next_value()?,
+            "valueCoding" => self.value_coding = map.next_value()?,
+            "valueCodeableConcept" => self.value_codeable_concept = map.next_value()?,
+            "valueQuantity" => self.value_quantity = map.next_value()?,
+            "valueRange" => self.value_range = map.next_value()?,
+            "valuePeriod" => self.value_period = map.next_value()?,
+            "valueReference" => self.value_reference = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
 /// When an event repeats (R4 `Timing`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Timing {
     /// Exact moments (FHIR dateTimes), e.g. a course of dates.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event: Vec<String>,
     /// The repeating rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub repeat: Option<TimingRepeat>,
     /// A named timing such as `BID`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<CodeableConcept>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Timing {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Timing>::new("Timing"))
+    }
+}
+
+impl FromMap for Timing {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Timing::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "event" => out.event = map.next_value()?,
+                "repeat" => out.repeat = map.next_value()?,
+                "code" => out.code = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// The rule inside a [`Timing`] (R4 `Timing.repeat`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TimingRepeat {
     /// `boundsDuration`: how long the rule applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bounds_duration: Option<Quantity>,
     /// `boundsRange`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bounds_range: Option<Range>,
     /// `boundsPeriod`: the dates the rule applies between.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bounds_period: Option<Period>,
     /// Number of times to repeat in total.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
     /// Upper bound of `count`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count_max: Option<u32>,
     /// How long each event lasts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<Decimal>,
     /// Upper bound of `duration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_max: Option<Decimal>,
     /// Unit of `duration`: `s`, `min`, `h`, `d`, `wk`, `mo`, `a`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_unit: Option<String>,
     /// Events per `period`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency: Option<u32>,
     /// Upper bound of `frequency`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency_max: Option<u32>,
     /// Length of the period the `frequency` counts in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Decimal>,
     /// Upper bound of `period`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period_max: Option<Decimal>,
     /// Unit of `period`: `s`, `min`, `h`, `d`, `wk`, `mo`, `a`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period_unit: Option<String>,
     /// Days the event happens: `mon` … `sun`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub day_of_week: Vec<String>,
     /// Times of day (FHIR time) the event happens.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub time_of_day: Vec<String>,
     /// Named moments, e.g. `MORN`, `ACM`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub when: Vec<String>,
     /// Minutes from the `when` moment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub offset: Option<u32>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for TimingRepeat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<TimingRepeat>::new("TimingRepeat"))
+    }
+}
+
+impl FromMap for TimingRepeat {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = TimingRepeat::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "boundsDuration" => out.bounds_duration = map.next_value()?,
+                "boundsRange" => out.bounds_range = map.next_value()?,
+                "boundsPeriod" => out.bounds_period = map.next_value()?,
+                "count" => out.count = map.next_value()?,
+                "countMax" => out.count_max = map.next_value()?,
+                "duration" => out.duration = map.next_value()?,
+                "durationMax" => out.duration_max = map.next_value()?,
+                "durationUnit" => out.duration_unit = map.next_value()?,
+                "frequency" => out.frequency = map.next_value()?,
+                "frequencyMax" => out.frequency_max = map.next_value()?,
+                "period" => out.period = map.next_value()?,
+                "periodMax" => out.period_max = map.next_value()?,
+                "periodUnit" => out.period_unit = map.next_value()?,
+                "dayOfWeek" => out.day_of_week = map.next_value()?,
+                "timeOfDay" => out.time_of_day = map.next_value()?,
+                "when" => out.when = map.next_value()?,
+                "offset" => out.offset = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// How a medicine is or should be taken (R4 `Dosage`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dosage {
     /// Order among several dosages (e.g. the steps of a taper).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sequence: Option<i64>,
     /// Free-text instructions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Instructions for the patient.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub patient_instruction: Option<String>,
     /// When it is taken.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
     /// `asNeededBoolean`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_needed_boolean: Option<bool>,
     /// `asNeededCodeableConcept`: taken as needed for this reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_needed_codeable_concept: Option<CodeableConcept>,
     /// Body site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<CodeableConcept>,
     /// Route, e.g. oral or subcutaneous.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub route: Option<CodeableConcept>,
     /// Technique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<CodeableConcept>,
     /// Amount per dose.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dose_and_rate: Vec<DoseAndRate>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Dosage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<Dosage>::new("Dosage"))
+    }
+}
+
+impl FromMap for Dosage {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = Dosage::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "sequence" => out.sequence = map.next_value()?,
+                "text" => out.text = map.next_value()?,
+                "patientInstruction" => out.patient_instruction = map.next_value()?,
+                "timing" => out.timing = map.next_value()?,
+                "asNeededBoolean" => out.as_needed_boolean = map.next_value()?,
+                "asNeededCodeableConcept" => out.as_needed_codeable_concept = map.next_value()?,
+                "site" => out.site = map.next_value()?,
+                "route" => out.route = map.next_value()?,
+                "method" => out.method = map.next_value()?,
+                "doseAndRate" => out.dose_and_rate = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Amount of medicine per dose (R4 `Dosage.doseAndRate`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DoseAndRate {
     /// Kind of dose (ordered, calculated, …).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CodeableConcept>,
     /// `doseRange`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dose_range: Option<Range>,
     /// `doseQuantity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dose_quantity: Option<Quantity>,
     /// `rateRange`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_range: Option<Range>,
     /// `rateQuantity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_quantity: Option<Quantity>,
     /// Every element this struct does not model (extensions, `_element` companions, other
     /// R4 elements), kept so that parse → serialise loses nothing.
-    #[serde(flatten, deserialize_with = "crate::decimal::de_extra", serialize_with = "crate::decimal::ser_extra")]
+    #[serde(flatten, serialize_with = "crate::decimal::ser_extra")]
     pub extra: Map<String, Value>,
 }
 
+impl<'de> Deserialize<'de> for DoseAndRate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<DoseAndRate>::new("DoseAndRate"))
+    }
+}
+
+impl FromMap for DoseAndRate {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut out = DoseAndRate::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => out.r#type = map.next_value()?,
+                "doseRange" => out.dose_range = map.next_value()?,
+                "doseQuantity" => out.dose_quantity = map.next_value()?,
+                "rateRange" => out.rate_range = map.next_value()?,
+                "rateQuantity" => out.rate_quantity = map.next_value()?,
+                _ => {
+                    out.extra.insert(key, extra_value(&mut map)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+}

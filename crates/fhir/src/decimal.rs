@@ -39,6 +39,12 @@ impl Decimal {
         }
     }
 
+    /// The shortest decimal that reads back as `value` (for callers holding `f64`s);
+    /// `None` for NaN and infinities, which FHIR cannot carry.
+    pub fn from_f64(value: f64) -> Option<Decimal> {
+        Number::from_f64(value).map(|n| Decimal(n.to_string()))
+    }
+
     /// The exact digits, as written.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -159,9 +165,7 @@ fn raw_number(digits: &str) -> Result<Box<RawValue>, serde_json::Error> {
 
 /// Input text that cannot be pre-marked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "byte {offset}: a string contains the escape \\u0000, which FHIR strings may not contain"
-)]
+#[error("byte {offset}: a string contains the escape \\u0000, which FHIR strings may not contain")]
 pub struct MarkError {
     /// Byte offset of the escape in the input text.
     pub offset: usize,
@@ -266,13 +270,6 @@ impl Serialize for ExactValue<'_> {
     }
 }
 
-/// `deserialize_with` for every `extra` map: restores lossless marked numbers.
-pub(crate) fn de_extra<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
-    let mut map = Map::deserialize(d)?;
-    map.values_mut().for_each(restore);
-    Ok(map)
-}
-
 /// `serialize_with` for every `extra` map: writes kept marked numbers exactly.
 pub(crate) fn ser_extra<S: Serializer>(map: &Map<String, Value>, s: S) -> Result<S::Ok, S::Error> {
     let mut out = s.serialize_map(Some(map.len()))?;
@@ -280,4 +277,35 @@ pub(crate) fn ser_extra<S: Serializer>(map: &Map<String, Value>, s: S) -> Result
         out.serialize_entry(k, &ExactValue(v))?;
     }
     out.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_numbers_outside_strings_are_marked() {
+        let text = r#"{"a":"x 1.5 \" 2.50","b":[1,-2.50,3e2,12345678901234567890],"c":true}"#;
+        let marked = mark_decimals(text).unwrap();
+        assert_eq!(
+            marked,
+            r#"{"a":"x 1.5 \" 2.50","b":[1,"\u0000-2.50","\u00003e2","\u000012345678901234567890"],"c":true}"#
+        );
+    }
+
+    #[test]
+    fn escaped_backslashes_do_not_hide_the_end_of_a_string() {
+        let marked = mark_decimals(r#"["a\\",0.5]"#).unwrap();
+        assert_eq!(marked, r#"["a\\","\u00000.5"]"#);
+    }
+
+    #[test]
+    fn restore_keeps_a_marker_only_where_f64_would_lose_digits() {
+        let mut v = serde_json::json!(["\u{0}2.5", "\u{0}2.50", "\u{0}1E-22", "plain"]);
+        restore(&mut v);
+        assert_eq!(v, serde_json::json!([2.5, "\u{0}2.50", "\u{0}1E-22", "plain"]));
+        assert_eq!(decimal_of(&v[1]).unwrap().as_str(), "2.50");
+        assert_eq!(decimal_of(&v[0]).unwrap().as_str(), "2.5");
+        assert_eq!(decimal_of(&v[3]), None);
+    }
 }

@@ -27,14 +27,37 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     })?;
     let mut de = serde_json::Deserializer::from_str(&marked);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let outer = err.path().to_string();
-        split_error(&outer, &err.into_inner().to_string())
+        let inner = err.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            syntax_error(text)
+        } else {
+            split_error(&err.path().to_string(), &without_position(inner))
+        }
     })?;
-    de.end().map_err(|err| ParseError {
-        path: String::new(),
-        message: err.to_string(),
-    })?;
+    de.end().map_err(|_| syntax_error(text))?;
     Ok(value)
+}
+
+/// The syntax error as serde_json reports it on the original text, so line and column are
+/// those of the input (the marked text has longer lines).
+fn syntax_error(text: &str) -> ParseError {
+    let message = serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .err()
+        .map_or_else(|| "invalid JSON".to_owned(), |err| err.to_string());
+    ParseError {
+        path: String::new(),
+        message,
+    }
+}
+
+/// The message without serde_json's " at line L column C": the path says where, and the
+/// column would count the marked text.
+fn without_position(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    match message.rfind(" at line ") {
+        Some(at) if err.line() > 0 => message[..at].to_owned(),
+        _ => message,
+    }
 }
 
 /// Joins the outer path with paths that nested resources put into the message.

@@ -63,7 +63,12 @@ fn choice(
         .iter()
         .filter(|(_, is_set)| *is_set)
         .map(|(name, _)| *name)
-        .chain(extra.keys().map(String::as_str).filter(|k| is_form_of(k, prefix)))
+        .chain(
+            extra
+                .keys()
+                .map(String::as_str)
+                .filter(|k| is_form_of(k, prefix)),
+        )
         .collect();
     if set.len() > 1 {
         issues.push(Issue {
@@ -96,7 +101,10 @@ impl ValueX {
             ("valueDateTime", self.value_date_time.is_some()),
             ("valueTime", self.value_time.is_some()),
             ("valueCoding", self.value_coding.is_some()),
-            ("valueCodeableConcept", self.value_codeable_concept.is_some()),
+            (
+                "valueCodeableConcept",
+                self.value_codeable_concept.is_some(),
+            ),
             ("valueQuantity", self.value_quantity.is_some()),
             ("valueRange", self.value_range.is_some()),
             ("valuePeriod", self.value_period.is_some()),
@@ -141,8 +149,14 @@ impl Validate for Patient {
         ];
         choice(path, "deceased", &deceased, &self.extra, false, issues);
         let births = [
-            ("multipleBirthBoolean", self.multiple_birth_boolean.is_some()),
-            ("multipleBirthInteger", self.multiple_birth_integer.is_some()),
+            (
+                "multipleBirthBoolean",
+                self.multiple_birth_boolean.is_some(),
+            ),
+            (
+                "multipleBirthInteger",
+                self.multiple_birth_integer.is_some(),
+            ),
         ];
         choice(path, "multipleBirth", &births, &self.extra, false, issues);
     }
@@ -202,7 +216,10 @@ impl Validate for MedicationStatement {
     fn validate_at(&self, path: &str, issues: &mut Vec<Issue>) {
         each(path, "extension", &self.extension, issues);
         let medication = [
-            ("medicationCodeableConcept", self.medication_codeable_concept.is_some()),
+            (
+                "medicationCodeableConcept",
+                self.medication_codeable_concept.is_some(),
+            ),
             ("medicationReference", self.medication_reference.is_some()),
         ];
         choice(path, "medication", &medication, &self.extra, true, issues);
@@ -219,7 +236,10 @@ impl Validate for Dosage {
     fn validate_at(&self, path: &str, issues: &mut Vec<Issue>) {
         let as_needed = [
             ("asNeededBoolean", self.as_needed_boolean.is_some()),
-            ("asNeededCodeableConcept", self.as_needed_codeable_concept.is_some()),
+            (
+                "asNeededCodeableConcept",
+                self.as_needed_codeable_concept.is_some(),
+            ),
         ];
         choice(path, "asNeeded", &as_needed, &self.extra, false, issues);
         for (i, rate) in self.dose_and_rate.iter().enumerate() {
@@ -241,7 +261,14 @@ impl Validate for Dosage {
                 ("boundsRange", repeat.bounds_range.is_some()),
                 ("boundsPeriod", repeat.bounds_period.is_some()),
             ];
-            choice(&join(path, "timing.repeat"), "bounds", &bounds, &repeat.extra, false, issues);
+            choice(
+                &join(path, "timing.repeat"),
+                "bounds",
+                &bounds,
+                &repeat.extra,
+                false,
+                issues,
+            );
         }
     }
 }

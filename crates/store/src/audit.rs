@@ -87,7 +87,10 @@ impl ChainChecker {
         Self {
             expected_seq: 1,
             prev_hash: GENESIS_HASH.to_owned(),
-            report: ChainReport { events: 0, first_broken: None },
+            report: ChainReport {
+                events: 0,
+                first_broken: None,
+            },
         }
     }
 

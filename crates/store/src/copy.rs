@@ -56,7 +56,10 @@ macro_rules! each_tx {
 /// schemas differ, [`StoreError::TargetNotEmpty`], or any database error (nothing is written).
 pub async fn copy(from: &Location, to: &Location) -> Result<CopyReport> {
     if from == to {
-        return Err(StoreError::invalid("to", "source and target are the same database"));
+        return Err(StoreError::invalid(
+            "to",
+            "source and target are the same database",
+        ));
     }
     let source = Db::connect(from, 2).await?;
     let target = Db::connect(to, 2).await?;
@@ -93,7 +96,10 @@ pub async fn copy(from: &Location, to: &Location) -> Result<CopyReport> {
             "copied audit chain does not verify at event {seq}"
         )));
     }
-    Ok(CopyReport { tables, audit_events_verified: report.events })
+    Ok(CopyReport {
+        tables,
+        audit_events_verified: report.events,
+    })
 }
 
 async fn begin_read(db: &Db) -> Result<Tx> {
@@ -113,7 +119,10 @@ async fn begin_write(db: &Db) -> Result<Tx> {
 /// Double-quotes an identifier read from the catalogue (they never contain quotes; refuse if so).
 fn quote(name: &str) -> Result<String> {
     if name.contains('"') {
-        return Err(StoreError::invalid("table", "identifier contains a double quote"));
+        return Err(StoreError::invalid(
+            "table",
+            "identifier contains a double quote",
+        ));
     }
     Ok(format!("\"{name}\""))
 }
@@ -127,12 +136,20 @@ async fn count_rows(tx: &mut Tx, table: &str) -> Result<i64> {
 }
 
 async fn copy_table(read: &mut Tx, write: &mut Tx, name: &str, table: &Table) -> Result<u64> {
-    let columns: Vec<String> =
-        table.columns.iter().map(|c| quote(&c.name)).collect::<Result<_>>()?;
+    let columns: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| quote(&c.name))
+        .collect::<Result<_>>()?;
     let order_by = if table.primary_key.is_empty() {
         columns.join(", ")
     } else {
-        table.primary_key.iter().map(|c| quote(c)).collect::<Result<Vec<_>>>()?.join(", ")
+        table
+            .primary_key
+            .iter()
+            .map(|c| quote(c))
+            .collect::<Result<Vec<_>>>()?
+            .join(", ")
     };
     let select = format!(
         "SELECT {} FROM {} ORDER BY {order_by} LIMIT {PAGE} OFFSET $1",

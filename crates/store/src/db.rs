@@ -7,8 +7,8 @@ use sqlx::{ColumnIndex, Decode, Row, SqlSafeStr, Type};
 use crate::error::Result;
 use crate::location::Location;
 use crate::model::{
-    ApiToken, AuditEntry, AuditEvent, Outcome, Role, Session, SessionId, Timestamp, TokenId,
-    User, UserId,
+    ApiToken, AuditEntry, AuditEvent, Outcome, Role, Session, SessionId, Timestamp, TokenId, User,
+    UserId,
 };
 use crate::postgres::PgDb;
 use crate::sqlite::SqliteDb;
@@ -133,8 +133,10 @@ pub(crate) fn user_from(row: &impl RowExt, prefix: &str) -> Result<User> {
         id: UserId(row.text(&col("id"))?),
         email: row.text(&col("email"))?,
         password_hash: row.text(&col("password_hash"))?,
-        role: Role::parse(&role)
-            .map_err(|_| crate::StoreError::Corrupt { column: "users.role", value: role })?,
+        role: Role::parse(&role).map_err(|_| crate::StoreError::Corrupt {
+            column: "users.role",
+            value: role,
+        })?,
         display_name: row.text(&col("display_name"))?,
         created_at: ts(row, &col("created_at"))?,
         disabled_at: opt_ts(row, &col("disabled_at"))?,
@@ -183,8 +185,7 @@ pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_events (seq, ts, actor_
      details, prev_hash, hash) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
-pub(crate) const LAST_AUDIT: &str =
-    "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1";
+pub(crate) const LAST_AUDIT: &str = "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1";
 
 pub(crate) fn audit_from(row: &impl RowExt) -> Result<AuditEvent> {
     Ok(AuditEvent {
@@ -221,7 +222,12 @@ pub(crate) fn next_event(last: Option<(i64, String)>, entry: &AuditEntry) -> Aud
         None => (1, crate::audit::GENESIS_HASH.to_owned()),
     };
     let hash = crate::audit::event_hash(seq, entry, &prev_hash);
-    AuditEvent { seq, entry: entry.clone(), prev_hash, hash }
+    AuditEvent {
+        seq,
+        entry: entry.clone(),
+        prev_hash,
+        hash,
+    }
 }
 
 #[cfg(test)]
@@ -229,7 +235,9 @@ mod tests {
     use super::MIGRATIONS;
 
     fn names(dir: &str) -> Vec<String> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(dir);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(dir);
         let mut names: Vec<String> = std::fs::read_dir(path)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -240,9 +248,19 @@ mod tests {
 
     #[test]
     fn migrations_match_the_directories() {
-        let listed: Vec<String> =
-            MIGRATIONS.iter().map(|m| format!("{:04}_{}.sql", m.version, m.name)).collect();
-        assert_eq!(names("sqlite"), listed, "migrations/sqlite vs db::MIGRATIONS");
-        assert_eq!(names("postgres"), listed, "migrations/postgres vs db::MIGRATIONS");
+        let listed: Vec<String> = MIGRATIONS
+            .iter()
+            .map(|m| format!("{:04}_{}.sql", m.version, m.name))
+            .collect();
+        assert_eq!(
+            names("sqlite"),
+            listed,
+            "migrations/sqlite vs db::MIGRATIONS"
+        );
+        assert_eq!(
+            names("postgres"),
+            listed,
+            "migrations/postgres vs db::MIGRATIONS"
+        );
     }
 }

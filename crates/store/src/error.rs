@@ -63,11 +63,17 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn invalid(field: &'static str, reason: &str) -> Self {
-        StoreError::Invalid { field, reason: reason.to_owned() }
+        StoreError::Invalid {
+            field,
+            reason: reason.to_owned(),
+        }
     }
 
     pub(crate) fn corrupt(column: &'static str, value: &str) -> Self {
-        StoreError::Corrupt { column, value: value.to_owned() }
+        StoreError::Corrupt {
+            column,
+            value: value.to_owned(),
+        }
     }
 }
 
@@ -79,7 +85,9 @@ impl From<sqlx::Error> for StoreError {
         match &err {
             sqlx::Error::Database(db) => {
                 if db.is_unique_violation() {
-                    StoreError::Conflict { constraint: unique_constraint(db.as_ref()) }
+                    StoreError::Conflict {
+                        constraint: unique_constraint(db.as_ref()),
+                    }
                 } else if db.is_foreign_key_violation() {
                     StoreError::MissingReference
                 } else {
@@ -111,7 +119,11 @@ fn unique_constraint(db: &dyn sqlx::error::DatabaseError) -> String {
             .and_then(|d| d.split_once(")="))
             .map(|(cols, _)| cols);
         if let (Some(table), Some(cols)) = (pg.table(), columns) {
-            return cols.split(", ").map(|c| format!("{table}.{c}")).collect::<Vec<_>>().join(", ");
+            return cols
+                .split(", ")
+                .map(|c| format!("{table}.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ");
         }
     }
     db.constraint().unwrap_or("unknown").to_owned()

@@ -28,9 +28,9 @@ pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
 pub use location::Location;
 pub use model::{
-    ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport,
-    LoginAttempt, NewApiToken, NewSession, NewUser, Outcome, Page, Role, Session, SessionId,
-    Timestamp, TokenId, User, UserChanges, UserId, normalize_email,
+    ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
+    NewApiToken, NewSession, NewUser, Outcome, Page, Role, Session, SessionId, Timestamp, TokenId,
+    User, UserChanges, UserId, normalize_email,
 };
 
 /// Persistent state behind `myo serve`, object-safe so callers hold an `Arc<dyn Store>`.
@@ -83,8 +83,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<User>;
 
     /// Replaces the password hash (an Argon2id PHC string from [`password::hash`]).
-    async fn set_password(&self, id: &UserId, password_hash: &str, audit: &AuditEntry)
-    -> Result<()>;
+    async fn set_password(
+        &self,
+        id: &UserId,
+        password_hash: &str,
+        audit: &AuditEntry,
+    ) -> Result<()>;
 
     /// Deletes the account with its sessions, tokens and per-account login attempts.
     /// Audit events stay: they carry the opaque id only.
@@ -187,7 +191,10 @@ pub struct OpenOptions {
 
 impl Default for OpenOptions {
     fn default() -> Self {
-        Self { migrate: true, max_connections: 8 }
+        Self {
+            migrate: true,
+            max_connections: 8,
+        }
     }
 }
 

@@ -86,7 +86,9 @@ impl fmt::Display for Location {
 
 /// `scheme://user:secret@host/…` → `scheme://user:***@host/…`.
 fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
     let authority_end = rest.find('/').unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     match authority.rsplit_once('@') {
@@ -99,7 +101,10 @@ fn redact_url(url: &str) -> String {
 }
 
 pub(crate) fn location_error(location: &str, reason: &str) -> StoreError {
-    StoreError::Location { location: redact_url(location), reason: reason.to_owned() }
+    StoreError::Location {
+        location: redact_url(location),
+        reason: reason.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -112,13 +117,24 @@ mod tests {
             Location::parse("sqlite://data/x.db?mode=rwc").unwrap(),
             Location::Sqlite(PathBuf::from("data/x.db"))
         );
-        assert_eq!(Location::parse("sqlite:x.db").unwrap(), Location::Sqlite("x.db".into()));
+        assert_eq!(
+            Location::parse("sqlite:x.db").unwrap(),
+            Location::Sqlite("x.db".into())
+        );
         assert_eq!(
             Location::parse("./myo-data").unwrap(),
             Location::Sqlite(PathBuf::from("./myo-data/myo.sqlite3"))
         );
-        assert!(matches!(Location::parse("postgresql://h/db").unwrap(), Location::Postgres(_)));
-        assert!(Location::parse("mysql://h/db").unwrap_err().to_string().contains("mysql"));
+        assert!(matches!(
+            Location::parse("postgresql://h/db").unwrap(),
+            Location::Postgres(_)
+        ));
+        assert!(
+            Location::parse("mysql://h/db")
+                .unwrap_err()
+                .to_string()
+                .contains("mysql")
+        );
         assert!(Location::parse("sqlite://:memory:").is_err());
     }
 

@@ -14,7 +14,9 @@ impl Timestamp {
     /// The current time from the system clock.
     #[must_use]
     pub fn now() -> Self {
-        let since = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+        let since = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
         Self(i64::try_from(since.as_millis()).unwrap_or(i64::MAX))
     }
 
@@ -460,7 +462,12 @@ pub struct AuditFilter {
 
 impl Default for AuditFilter {
     fn default() -> Self {
-        Self { patient_id: None, actor_id: None, before_seq: None, limit: 100 }
+        Self {
+            patient_id: None,
+            actor_id: None,
+            before_seq: None,
+            limit: 100,
+        }
     }
 }
 
@@ -492,7 +499,10 @@ pub struct Page {
 
 impl Default for Page {
     fn default() -> Self {
-        Self { offset: 0, limit: 100 }
+        Self {
+            offset: 0,
+            limit: 100,
+        }
     }
 }
 
@@ -522,13 +532,19 @@ mod tests {
 
     #[test]
     fn renders_rfc3339() {
-        assert_eq!(Timestamp::from_millis(0).to_rfc3339(), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            Timestamp::from_millis(0).to_rfc3339(),
+            "1970-01-01T00:00:00.000Z"
+        );
         // 2000-02-29T12:34:56.789Z, a leap day in a century leap year.
         assert_eq!(
             Timestamp::from_millis(951_827_696_789).to_rfc3339(),
             "2000-02-29T12:34:56.789Z"
         );
-        assert_eq!(Timestamp::from_millis(-1).to_rfc3339(), "1969-12-31T23:59:59.999Z");
+        assert_eq!(
+            Timestamp::from_millis(-1).to_rfc3339(),
+            "1969-12-31T23:59:59.999Z"
+        );
     }
 
     #[test]

@@ -20,10 +20,16 @@ pub const MAX_LEN: usize = 1024;
 /// [`StoreError::Invalid`] when too short or too long.
 pub fn check_policy(password: &str) -> Result<(), StoreError> {
     if password.chars().count() < MIN_LEN {
-        return Err(StoreError::invalid("password", "must be at least 8 characters"));
+        return Err(StoreError::invalid(
+            "password",
+            "must be at least 8 characters",
+        ));
     }
     if password.len() > MAX_LEN {
-        return Err(StoreError::invalid("password", "must be at most 1024 bytes"));
+        return Err(StoreError::invalid(
+            "password",
+            "must be at most 1024 bytes",
+        ));
     }
     Ok(())
 }
@@ -44,7 +50,9 @@ pub fn hash(password: &str) -> Result<String, StoreError> {
 /// A malformed stored hash counts as no match.
 #[must_use]
 pub fn verify(password: &str, phc: &str) -> bool {
-    Argon2::default().verify_password(password.as_bytes(), phc).is_ok()
+    Argon2::default()
+        .verify_password(password.as_bytes(), phc)
+        .is_ok()
 }
 
 /// [`hash`] on the blocking thread pool.
@@ -59,7 +67,9 @@ pub async fn hash_async(password: String) -> Result<String, StoreError> {
 
 /// [`verify`] on the blocking thread pool.
 pub async fn verify_async(password: String, phc: String) -> bool {
-    tokio::task::spawn_blocking(move || verify(&password, &phc)).await.unwrap_or(false)
+    tokio::task::spawn_blocking(move || verify(&password, &phc))
+        .await
+        .unwrap_or(false)
 }
 
 /// A hash of a random password, to verify against when the account does not exist, so a

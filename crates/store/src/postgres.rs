@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
-use sqlx::{Postgres, Row, Transaction};
+use sqlx::{ConnectOptions, Connection, Postgres, Row, Transaction};
 
 use crate::db::{AuditAppend, INSERT_AUDIT, LAST_AUDIT, next_event};
 use crate::error::Result;
@@ -26,6 +26,12 @@ impl PgDb {
     pub(crate) async fn connect(url: &str, max_connections: u32) -> Result<Self> {
         let options =
             PgConnectOptions::from_str(url).map_err(|e| location_error(url, &e.to_string()))?;
+        // One direct connection first: the pool would only report "timed out", not why.
+        let probe = options
+            .connect()
+            .await
+            .map_err(|e| location_error(url, &e.to_string()))?;
+        probe.close().await.ok();
         let pool = PgPoolOptions::new()
             .max_connections(max_connections.max(1))
             .acquire_timeout(Duration::from_secs(10))
@@ -49,7 +55,10 @@ impl PgDb {
 
     /// A read transaction with one snapshot for its whole life.
     pub(crate) async fn begin_read(&self) -> Result<Transaction<'static, Postgres>> {
-        Ok(self.pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?)
+        Ok(self
+            .pool
+            .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .await?)
     }
 
     pub(crate) async fn migrate(&self) -> Result<()> {
@@ -71,11 +80,16 @@ impl AuditAppend for PgConnection {
             .await?;
         let last = sqlx::query(LAST_AUDIT).fetch_optional(&mut *self).await?;
         let last = match last {
-            Some(row) => Some((row.try_get::<i64, _>("seq")?, row.try_get::<String, _>("hash")?)),
+            Some(row) => Some((
+                row.try_get::<i64, _>("seq")?,
+                row.try_get::<String, _>("hash")?,
+            )),
             None => None,
         };
         let event = next_event(last, entry);
-        crate::store::bind_audit(sqlx::query(INSERT_AUDIT), &event).execute(&mut *self).await?;
+        crate::store::bind_audit(sqlx::query(INSERT_AUDIT), &event)
+            .execute(&mut *self)
+            .await?;
         Ok(event)
     }
 }

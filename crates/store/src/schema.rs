@@ -116,13 +116,18 @@ impl Schema {
                 .copied()
                 .filter(|name| {
                     self.tables[*name].foreign_keys.iter().all(|fk| {
-                        fk.references == **name || done.contains(&fk.references)
+                        fk.references == **name
+                            || done.contains(&fk.references)
                             || !self.tables.contains_key(&fk.references)
                     })
                 })
                 .collect();
             // A reference cycle cannot be ordered; take the rest by name rather than loop.
-            let batch = if ready.is_empty() { left.iter().copied().collect() } else { ready };
+            let batch = if ready.is_empty() {
+                left.iter().copied().collect()
+            } else {
+                ready
+            };
             for name in batch {
                 left.remove(name);
                 done.push(name.clone());
@@ -184,7 +189,10 @@ pub(crate) async fn describe_db(db: &Db) -> Result<Schema> {
 
 /// Splits a comma-separated column list from a catalogue query.
 pub(crate) fn split_columns(list: &str) -> Vec<String> {
-    list.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect()
+    list.split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Marks primary-key columns NOT NULL (SQLite reports them nullable unless declared).

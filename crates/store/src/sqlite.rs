@@ -93,11 +93,16 @@ impl AuditAppend for SqliteConnection {
     async fn append_audit(&mut self, entry: &AuditEntry) -> Result<AuditEvent> {
         let last = sqlx::query(LAST_AUDIT).fetch_optional(&mut *self).await?;
         let last = match last {
-            Some(row) => Some((row.try_get::<i64, _>("seq")?, row.try_get::<String, _>("hash")?)),
+            Some(row) => Some((
+                row.try_get::<i64, _>("seq")?,
+                row.try_get::<String, _>("hash")?,
+            )),
             None => None,
         };
         let event = next_event(last, entry);
-        crate::store::bind_audit(sqlx::query(INSERT_AUDIT), &event).execute(&mut *self).await?;
+        crate::store::bind_audit(sqlx::query(INSERT_AUDIT), &event)
+            .execute(&mut *self)
+            .await?;
         Ok(event)
     }
 }
@@ -128,7 +133,11 @@ impl SqliteDb {
         const INDEX_COLUMNS: &str = "SELECT name FROM pragma_index_info($1) ORDER BY seqno";
         let mut table = Table::default();
         let mut pk: Vec<(i64, String)> = Vec::new();
-        for row in sqlx::query(COLUMNS).bind(name).fetch_all(&self.read).await? {
+        for row in sqlx::query(COLUMNS)
+            .bind(name)
+            .fetch_all(&self.read)
+            .await?
+        {
             let column: String = row.try_get("name")?;
             let key: i64 = row.try_get("pk")?;
             if key > 0 {
@@ -156,7 +165,11 @@ impl SqliteDb {
             fk.on_delete = row.try_get("on_delete")?;
         }
         table.foreign_keys = fks.into_values().collect();
-        for row in sqlx::query(INDEXES).bind(name).fetch_all(&self.read).await? {
+        for row in sqlx::query(INDEXES)
+            .bind(name)
+            .fetch_all(&self.read)
+            .await?
+        {
             let index: String = row.try_get("name")?;
             let origin: String = row.try_get("origin")?;
             let unique = row.try_get::<i64, _>("uq")? != 0;
@@ -173,7 +186,11 @@ impl SqliteDb {
                     table.unique.insert(columns);
                 }
                 _ => {
-                    table.indexes.insert(Index { name: index, columns, unique });
+                    table.indexes.insert(Index {
+                        name: index,
+                        columns,
+                        unique,
+                    });
                 }
             }
         }

@@ -7,15 +7,15 @@ use sqlx::{AssertSqlSafe, Database, Encode, Type, query::Query};
 
 use crate::audit::ChainChecker;
 use crate::db::{
-    AUDIT_COLUMNS, AuditAppend, Db, RowExt, SESSION_COLUMNS, TOKEN_COLUMNS,
-    audit_from, each_backend, session_from, token_from, user_from,
+    AUDIT_COLUMNS, AuditAppend, Db, RowExt, SESSION_COLUMNS, TOKEN_COLUMNS, audit_from,
+    each_backend, session_from, token_from, user_from,
 };
 use crate::error::{Result, StoreError};
 use crate::location::Location;
 use crate::model::{
-    ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport,
-    LoginAttempt, NewApiToken, NewSession, NewUser, Page, Session, SessionId, Timestamp, TokenId,
-    User, UserChanges, UserId, normalize_email,
+    ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
+    NewApiToken, NewSession, NewUser, Page, Session, SessionId, Timestamp, TokenId, User,
+    UserChanges, UserId, normalize_email,
 };
 use crate::{OpenOptions, Store};
 
@@ -30,7 +30,9 @@ pub(crate) struct SqlStore {
 
 impl SqlStore {
     pub(crate) async fn open(location: &Location, options: OpenOptions) -> Result<Self> {
-        Ok(Self { db: Db::connect(location, options.max_connections).await? })
+        Ok(Self {
+            db: Db::connect(location, options.max_connections).await?,
+        })
     }
 
     pub(crate) fn from_db(db: Db) -> Self {
@@ -70,9 +72,18 @@ where
 
 fn check_email(email: &str) -> Result<()> {
     let ok = email.len() <= 320
-        && email.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty())
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty())
         && !email.chars().any(char::is_whitespace);
-    if ok { Ok(()) } else { Err(StoreError::invalid("email", "expected an address like name@example.org")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::invalid(
+            "email",
+            "expected an address like name@example.org",
+        ))
+    }
 }
 
 fn limit(n: u32) -> i64 {
@@ -81,7 +92,11 @@ fn limit(n: u32) -> i64 {
 
 /// `rows_affected == 0` means the record to change was not there.
 fn must_affect(rows: u64, what: &'static str) -> Result<()> {
-    if rows == 0 { Err(StoreError::NotFound { what }) } else { Ok(()) }
+    if rows == 0 {
+        Err(StoreError::NotFound { what })
+    } else {
+        Ok(())
+    }
 }
 
 #[async_trait::async_trait]
@@ -553,8 +568,9 @@ impl Store for SqlStore {
     }
 
     async fn verify_audit_chain(&self) -> Result<ChainReport> {
-        let sql =
-            format!("SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT 1000");
+        let sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT 1000"
+        );
         let mut checker = ChainChecker::new();
         let mut after = 0_i64;
         each_backend!(&self.db, b => {

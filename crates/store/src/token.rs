@@ -15,7 +15,6 @@ use crate::model::SessionId;
 #[must_use]
 pub fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
-    #[allow(clippy::expect_used)]
     getrandom::fill(&mut buf).expect("operating-system random source failed");
     hex(&buf)
 }

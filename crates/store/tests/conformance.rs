@@ -53,7 +53,10 @@ fn new_user(email: &str, role: Role) -> NewUser {
 
 async fn add_user(store: &Arc<dyn Store>, email: &str) -> myo_store::User {
     let user = new_user(email, Role::Patient);
-    store.create_user(&user, &audit(action::CREATE, "user", user.id.as_str())).await.unwrap()
+    store
+        .create_user(&user, &audit(action::CREATE, "user", user.id.as_str()))
+        .await
+        .unwrap()
 }
 
 fn new_session(user: &UserId, created: i64, expires: i64) -> (String, NewSession) {
@@ -103,13 +106,26 @@ async fn users_are_unique_by_email_case_insensitively(db: &TestDb) {
     assert_eq!(ada.email, "ada@example.org");
     assert_eq!(ada.display_name, "Ada");
     assert_eq!(store.get_user(&ada.id).await.unwrap().as_ref(), Some(&ada));
-    let found = store.find_user_by_email("ADA@example.ORG").await.unwrap().unwrap();
+    let found = store
+        .find_user_by_email("ADA@example.ORG")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found, ada);
-    assert!(store.find_user_by_email("nobody@example.org").await.unwrap().is_none());
+    assert!(
+        store
+            .find_user_by_email("nobody@example.org")
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(store.get_user(&UserId::random()).await.unwrap().is_none());
 
     let twin = new_user("ada@EXAMPLE.org", Role::Admin);
-    let err = store.create_user(&twin, &audit(action::CREATE, "user", "x")).await.unwrap_err();
+    let err = store
+        .create_user(&twin, &audit(action::CREATE, "user", "x"))
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, StoreError::Conflict { constraint } if constraint == "users.email"),
         "{err:?}"
@@ -118,18 +134,28 @@ async fn users_are_unique_by_email_case_insensitively(db: &TestDb) {
     add_user(&store, "bo@example.org").await;
     add_user(&store, "cy@example.org").await;
     assert_eq!(store.count_users().await.unwrap(), 3);
-    let page = store.list_users(Page { offset: 1, limit: 1 }).await.unwrap();
+    let page = store
+        .list_users(Page {
+            offset: 1,
+            limit: 1,
+        })
+        .await
+        .unwrap();
     assert_eq!(page.len(), 1);
     let all = store.list_users(Page::default()).await.unwrap();
     assert_eq!(all.len(), 3);
-    assert!(all.windows(2).all(|w| (w[0].created_at, &w[0].id) <= (w[1].created_at, &w[1].id)));
+    assert!(
+        all.windows(2)
+            .all(|w| (w[0].created_at, &w[0].id) <= (w[1].created_at, &w[1].id))
+    );
 }
 
 async fn bad_email_names_the_field(db: &TestDb) {
     let store = db.open().await;
     for bad in ["", "no-at-sign", "@example.org", "a b@example.org"] {
-        let err =
-            store.create_user(&new_user(bad, Role::Patient), &audit("create", "user", "x")).await;
+        let err = store
+            .create_user(&new_user(bad, Role::Patient), &audit("create", "user", "x"))
+            .await;
         assert!(
             matches!(err, Err(StoreError::Invalid { field: "email", .. })),
             "{bad:?}: {err:?}"
@@ -147,60 +173,140 @@ async fn users_update_and_password_change(db: &TestDb) {
         role: Some(Role::Clinician),
         disabled_at: Some(Some(at(9))),
     };
-    let changed =
-        store.update_user(&ada.id, &changes, &audit(action::UPDATE, "user", "a")).await.unwrap();
-    assert_eq!((changed.display_name.as_str(), changed.role), ("Ada L.", Role::Clinician));
+    let changed = store
+        .update_user(&ada.id, &changes, &audit(action::UPDATE, "user", "a"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (changed.display_name.as_str(), changed.role),
+        ("Ada L.", Role::Clinician)
+    );
     assert_eq!(changed.disabled_at, Some(at(9)));
     assert_eq!(store.get_user(&ada.id).await.unwrap().unwrap(), changed);
 
-    let enable = UserChanges { disabled_at: Some(None), ..UserChanges::default() };
-    let enabled = store.update_user(&ada.id, &enable, &audit("update", "user", "a")).await.unwrap();
+    let enable = UserChanges {
+        disabled_at: Some(None),
+        ..UserChanges::default()
+    };
+    let enabled = store
+        .update_user(&ada.id, &enable, &audit("update", "user", "a"))
+        .await
+        .unwrap();
     assert_eq!(enabled.disabled_at, None);
     assert_eq!(enabled.role, Role::Clinician, "untouched fields stay");
 
-    store.set_password(&ada.id, "$argon2id$new", &audit("update", "user", "a")).await.unwrap();
-    assert_eq!(store.get_user(&ada.id).await.unwrap().unwrap().password_hash, "$argon2id$new");
+    store
+        .set_password(&ada.id, "$argon2id$new", &audit("update", "user", "a"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .get_user(&ada.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash,
+        "$argon2id$new"
+    );
 
     let ghost = UserId::random();
-    let err = store.set_password(&ghost, "x", &audit("update", "user", "g")).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { what: "user" }), "{err:?}");
-    let err = store.update_user(&ghost, &enable, &audit("update", "user", "g")).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { what: "user" }), "{err:?}");
-    assert_eq!(audit_count(&store).await, 4, "create + 2 updates + password; failures add none");
+    let err = store
+        .set_password(&ghost, "x", &audit("update", "user", "g"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "user" }),
+        "{err:?}"
+    );
+    let err = store
+        .update_user(&ghost, &enable, &audit("update", "user", "g"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "user" }),
+        "{err:?}"
+    );
+    assert_eq!(
+        audit_count(&store).await,
+        4,
+        "create + 2 updates + password; failures add none"
+    );
 }
 
 async fn sessions_lifecycle(db: &TestDb) {
     let store = db.open().await;
     let ada = add_user(&store, "ada@example.org").await;
     let (cookie, first) = new_session(&ada.id, 0, 1000);
-    let created = store.create_session(&first, &audit(action::LOGIN, "session", "s")).await.unwrap();
+    let created = store
+        .create_session(&first, &audit(action::LOGIN, "session", "s"))
+        .await
+        .unwrap();
     assert_eq!(created.last_seen_at, at(0));
-    let got = store.get_session(&session_id_for(&cookie)).await.unwrap().unwrap();
+    let got = store
+        .get_session(&session_id_for(&cookie))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(got, created);
     let (session, user) = store.get_session_user(&first.id).await.unwrap().unwrap();
     assert_eq!((session.id, user.id), (first.id.clone(), ada.id.clone()));
 
     store.touch_session(&first.id, at(50)).await.unwrap();
-    assert_eq!(store.get_session(&first.id).await.unwrap().unwrap().last_seen_at, at(50));
+    assert_eq!(
+        store
+            .get_session(&first.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_seen_at,
+        at(50)
+    );
 
     let (_, second) = new_session(&ada.id, 10, 20);
     let (_, third) = new_session(&ada.id, 20, 2000);
-    store.create_session(&second, &audit("login", "session", "s")).await.unwrap();
-    store.create_session(&third, &audit("login", "session", "s")).await.unwrap();
-    let listed: Vec<_> =
-        store.list_user_sessions(&ada.id).await.unwrap().into_iter().map(|s| s.id).collect();
-    assert_eq!(listed, [third.id.clone(), second.id.clone(), first.id.clone()]);
+    store
+        .create_session(&second, &audit("login", "session", "s"))
+        .await
+        .unwrap();
+    store
+        .create_session(&third, &audit("login", "session", "s"))
+        .await
+        .unwrap();
+    let listed: Vec<_> = store
+        .list_user_sessions(&ada.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(
+        listed,
+        [third.id.clone(), second.id.clone(), first.id.clone()]
+    );
 
-    assert_eq!(store.delete_expired_sessions(at(100)).await.unwrap(), 1, "second expired");
+    assert_eq!(
+        store.delete_expired_sessions(at(100)).await.unwrap(),
+        1,
+        "second expired"
+    );
     let ended = store
         .delete_user_sessions(&ada.id, Some(&first.id), &audit("logout", "session", "all"))
         .await
         .unwrap();
     assert_eq!(ended, 1, "third ended, first kept");
-    store.delete_session(&first.id, &audit(action::LOGOUT, "session", "s")).await.unwrap();
+    store
+        .delete_session(&first.id, &audit(action::LOGOUT, "session", "s"))
+        .await
+        .unwrap();
     assert!(store.get_session(&first.id).await.unwrap().is_none());
-    let err = store.delete_session(&first.id, &audit("logout", "session", "s")).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { what: "session" }), "{err:?}");
+    let err = store
+        .delete_session(&first.id, &audit("logout", "session", "s"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "session" }),
+        "{err:?}"
+    );
     let err = store.touch_session(&first.id, at(60)).await.unwrap_err();
     assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
 }
@@ -208,7 +314,10 @@ async fn sessions_lifecycle(db: &TestDb) {
 async fn session_for_missing_user_is_refused(db: &TestDb) {
     let store = db.open().await;
     let (_, orphan) = new_session(&UserId::random(), 0, 10);
-    let err = store.create_session(&orphan, &audit("login", "session", "s")).await.unwrap_err();
+    let err = store
+        .create_session(&orphan, &audit("login", "session", "s"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::MissingReference), "{err:?}");
     assert_eq!(audit_count(&store).await, 0, "rolled back with the insert");
 }
@@ -218,34 +327,77 @@ async fn tokens_lifecycle(db: &TestDb) {
     let ada = add_user(&store, "ada@example.org").await;
     let bo = add_user(&store, "bo@example.org").await;
     let (secret, token) = new_token(&ada.id, " laptop ");
-    let created = store.create_token(&token, &audit("create", "api_token", "t")).await.unwrap();
+    let created = store
+        .create_token(&token, &audit("create", "api_token", "t"))
+        .await
+        .unwrap();
     assert_eq!(created.name, "laptop");
-    let found = store.find_token_by_hash(&hash_secret(&secret)).await.unwrap().unwrap();
+    let found = store
+        .find_token_by_hash(&hash_secret(&secret))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found, created);
-    assert!(store.find_token_by_hash(&hash_secret("guess")).await.unwrap().is_none());
+    assert!(
+        store
+            .find_token_by_hash(&hash_secret("guess"))
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     let (_, clash) = new_token(&bo.id, "copy");
-    let clash = NewApiToken { token_hash: token.token_hash.clone(), ..clash };
-    let err = store.create_token(&clash, &audit("create", "api_token", "t")).await.unwrap_err();
+    let clash = NewApiToken {
+        token_hash: token.token_hash.clone(),
+        ..clash
+    };
+    let err = store
+        .create_token(&clash, &audit("create", "api_token", "t"))
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, StoreError::Conflict { constraint } if constraint == "api_tokens.token_hash"),
         "{err:?}"
     );
     let (_, unnamed) = new_token(&ada.id, "  ");
-    let err = store.create_token(&unnamed, &audit("create", "api_token", "t")).await.unwrap_err();
-    assert!(matches!(err, StoreError::Invalid { field: "name", .. }), "{err:?}");
+    let err = store
+        .create_token(&unnamed, &audit("create", "api_token", "t"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Invalid { field: "name", .. }),
+        "{err:?}"
+    );
 
     store.touch_token(&token.id, at(70)).await.unwrap();
     let revoke = audit("delete", "api_token", "t");
-    let err = store.revoke_token(&bo.id, &token.id, at(80), &revoke).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { what: "api_token" }), "not bo's: {err:?}");
-    store.revoke_token(&ada.id, &token.id, at(80), &revoke).await.unwrap();
-    let err = store.revoke_token(&ada.id, &token.id, at(90), &revoke).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { .. }), "already revoked: {err:?}");
+    let err = store
+        .revoke_token(&bo.id, &token.id, at(80), &revoke)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "api_token" }),
+        "not bo's: {err:?}"
+    );
+    store
+        .revoke_token(&ada.id, &token.id, at(80), &revoke)
+        .await
+        .unwrap();
+    let err = store
+        .revoke_token(&ada.id, &token.id, at(90), &revoke)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { .. }),
+        "already revoked: {err:?}"
+    );
 
     let listed = store.list_tokens(&ada.id).await.unwrap();
     assert_eq!(listed.len(), 1);
-    assert_eq!((listed[0].last_used_at, listed[0].revoked_at), (Some(at(70)), Some(at(80))));
+    assert_eq!(
+        (listed[0].last_used_at, listed[0].revoked_at),
+        (Some(at(70)), Some(at(80)))
+    );
     assert!(store.list_tokens(&bo.id).await.unwrap().is_empty());
 }
 
@@ -258,19 +410,47 @@ async fn login_attempts_count_per_key_and_window(db: &TestDb) {
         success,
     };
     for (ts, ok) in [(0, false), (10, false), (20, true), (30, false)] {
-        store.record_login_attempt(&attempt(AttemptKind::Account, "ada@x.org", ts, ok)).await.unwrap();
+        store
+            .record_login_attempt(&attempt(AttemptKind::Account, "ada@x.org", ts, ok))
+            .await
+            .unwrap();
     }
-    store.record_login_attempt(&attempt(AttemptKind::Address, "ada@x.org", 40, false)).await.unwrap();
-    store.record_login_attempt(&attempt(AttemptKind::Address, "192.0.2.1", 40, false)).await.unwrap();
+    store
+        .record_login_attempt(&attempt(AttemptKind::Address, "ada@x.org", 40, false))
+        .await
+        .unwrap();
+    store
+        .record_login_attempt(&attempt(AttemptKind::Address, "192.0.2.1", 40, false))
+        .await
+        .unwrap();
     let failures = |kind, key: &'static str, since| {
         let store = Arc::clone(&store);
-        async move { store.count_recent_failures(kind, key, at(since)).await.unwrap() }
+        async move {
+            store
+                .count_recent_failures(kind, key, at(since))
+                .await
+                .unwrap()
+        }
     };
     assert_eq!(failures(AttemptKind::Account, "ada@x.org", 0).await, 3);
-    assert_eq!(failures(AttemptKind::Account, "ada@x.org", 10).await, 2, "window includes edge");
+    assert_eq!(
+        failures(AttemptKind::Account, "ada@x.org", 10).await,
+        2,
+        "window includes edge"
+    );
     assert_eq!(failures(AttemptKind::Account, "ada@x.org", 31).await, 0);
-    assert_eq!(failures(AttemptKind::Address, "192.0.2.1", 0).await, 1, "kinds are separate");
-    assert_eq!(store.clear_login_attempts(AttemptKind::Account, "ada@x.org").await.unwrap(), 4);
+    assert_eq!(
+        failures(AttemptKind::Address, "192.0.2.1", 0).await,
+        1,
+        "kinds are separate"
+    );
+    assert_eq!(
+        store
+            .clear_login_attempts(AttemptKind::Account, "ada@x.org")
+            .await
+            .unwrap(),
+        4
+    );
     assert_eq!(failures(AttemptKind::Account, "ada@x.org", 0).await, 0);
     assert_eq!(store.prune_login_attempts(at(41)).await.unwrap(), 2);
 }
@@ -280,11 +460,20 @@ async fn deleting_a_user_removes_sessions_tokens_and_attempts_but_not_audit(db: 
     let ada = add_user(&store, "ada@example.org").await;
     let bo = add_user(&store, "bo@example.org").await;
     let (_, session) = new_session(&ada.id, 0, 1000);
-    store.create_session(&session, &audit("login", "session", "s")).await.unwrap();
+    store
+        .create_session(&session, &audit("login", "session", "s"))
+        .await
+        .unwrap();
     let (_, bo_session) = new_session(&bo.id, 0, 1000);
-    store.create_session(&bo_session, &audit("login", "session", "s")).await.unwrap();
+    store
+        .create_session(&bo_session, &audit("login", "session", "s"))
+        .await
+        .unwrap();
     let (secret, token) = new_token(&ada.id, "cli");
-    store.create_token(&token, &audit("create", "api_token", "t")).await.unwrap();
+    store
+        .create_token(&token, &audit("create", "api_token", "t"))
+        .await
+        .unwrap();
     let failed = LoginAttempt {
         kind: AttemptKind::Account,
         key: ada.email.clone(),
@@ -298,21 +487,44 @@ async fn deleting_a_user_removes_sessions_tokens_and_attempts_but_not_audit(db: 
     store.delete_user(&ada.id, &goodbye).await.unwrap();
     assert!(store.get_user(&ada.id).await.unwrap().is_none());
     assert!(store.get_session(&session.id).await.unwrap().is_none());
-    assert!(store.find_token_by_hash(&hash_secret(&secret)).await.unwrap().is_none());
+    assert!(
+        store
+            .find_token_by_hash(&hash_secret(&secret))
+            .await
+            .unwrap()
+            .is_none()
+    );
     let since = at(0);
-    assert_eq!(store.count_recent_failures(AttemptKind::Account, &ada.email, since).await.unwrap(), 0);
-    assert!(store.get_session(&bo_session.id).await.unwrap().is_some(), "others untouched");
+    assert_eq!(
+        store
+            .count_recent_failures(AttemptKind::Account, &ada.email, since)
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(
+        store.get_session(&bo_session.id).await.unwrap().is_some(),
+        "others untouched"
+    );
     assert_eq!(audit_count(&store).await, events_before + 1);
     assert!(store.verify_audit_chain().await.unwrap().is_intact());
     let err = store.delete_user(&ada.id, &goodbye).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { what: "user" }), "{err:?}");
+    assert!(
+        matches!(err, StoreError::NotFound { what: "user" }),
+        "{err:?}"
+    );
 }
 
 async fn failed_write_leaves_no_audit_event(db: &TestDb) {
     let store = db.open().await;
     add_user(&store, "ada@example.org").await;
     let twin = new_user("ada@example.org", Role::Patient);
-    assert!(store.create_user(&twin, &audit("create", "user", "t")).await.is_err());
+    assert!(
+        store
+            .create_user(&twin, &audit("create", "user", "t"))
+            .await
+            .is_err()
+    );
     let events = store.list_audit(&AuditFilter::default()).await.unwrap();
     assert_eq!(events.len(), 1, "only the successful create");
     assert_eq!(events[0].entry.action, "create");
@@ -322,7 +534,10 @@ async fn audit_filters_and_paging(db: &TestDb) {
     let store = db.open().await;
     for i in 0..5 {
         let mut entry = AuditEntry::new(at(i), action::READ, "diary_entry", None, Outcome::Success)
-            .by(Some(if i % 2 == 0 { "clin-1" } else { "pat-1" }), "clinician")
+            .by(
+                Some(if i % 2 == 0 { "clin-1" } else { "pat-1" }),
+                "clinician",
+            )
             .for_patient(if i < 3 { "pat-1" } else { "pat-2" });
         entry.details = Some(format!("{{\"n\":{i}}}"));
         entry.request_id = Some(format!("req-{i}"));
@@ -330,20 +545,40 @@ async fn audit_filters_and_paging(db: &TestDb) {
         assert_eq!(event.seq, i + 1);
         assert_eq!(event.entry, entry);
     }
-    let denied = AuditEntry::new(at(9), action::LOGIN_FAILED, "session", None, Outcome::Denied);
+    let denied = AuditEntry::new(
+        at(9),
+        action::LOGIN_FAILED,
+        "session",
+        None,
+        Outcome::Denied,
+    );
     store.append_audit(&denied).await.unwrap();
 
-    let seqs = |events: Vec<myo_store::AuditEvent>| events.iter().map(|e| e.seq).collect::<Vec<_>>();
+    let seqs =
+        |events: Vec<myo_store::AuditEvent>| events.iter().map(|e| e.seq).collect::<Vec<_>>();
     let all = store.list_audit(&AuditFilter::default()).await.unwrap();
     assert_eq!(seqs(all.clone()), [6, 5, 4, 3, 2, 1]);
     assert_eq!(all[0].entry, denied);
-    let for_pat1 = AuditFilter { patient_id: Some("pat-1".into()), ..AuditFilter::default() };
+    let for_pat1 = AuditFilter {
+        patient_id: Some("pat-1".into()),
+        ..AuditFilter::default()
+    };
     assert_eq!(seqs(store.list_audit(&for_pat1).await.unwrap()), [3, 2, 1]);
-    let by_clin = AuditFilter { actor_id: Some("clin-1".into()), ..AuditFilter::default() };
+    let by_clin = AuditFilter {
+        actor_id: Some("clin-1".into()),
+        ..AuditFilter::default()
+    };
     assert_eq!(seqs(store.list_audit(&by_clin).await.unwrap()), [5, 3, 1]);
-    let both = AuditFilter { patient_id: Some("pat-1".into()), ..by_clin.clone() };
+    let both = AuditFilter {
+        patient_id: Some("pat-1".into()),
+        ..by_clin.clone()
+    };
     assert_eq!(seqs(store.list_audit(&both).await.unwrap()), [3, 1]);
-    let page = AuditFilter { before_seq: Some(5), limit: 2, ..AuditFilter::default() };
+    let page = AuditFilter {
+        before_seq: Some(5),
+        limit: 2,
+        ..AuditFilter::default()
+    };
     assert_eq!(seqs(store.list_audit(&page).await.unwrap()), [4, 3]);
     let report = store.verify_audit_chain().await.unwrap();
     assert_eq!((report.events, report.first_broken), (6, None));
@@ -352,7 +587,9 @@ async fn audit_filters_and_paging(db: &TestDb) {
 async fn audit_rows_cannot_be_changed_or_deleted(db: &TestDb) {
     let store = db.open().await;
     add_user(&store, "ada@example.org").await;
-    let update = db.raw_exec("UPDATE audit_events SET action = 'nothing'").await;
+    let update = db
+        .raw_exec("UPDATE audit_events SET action = 'nothing'")
+        .await;
     assert!(update.unwrap_err().contains("append-only"));
     let delete = db.raw_exec("DELETE FROM audit_events").await;
     assert!(delete.unwrap_err().contains("append-only"));
@@ -366,7 +603,10 @@ async fn audit_rows_cannot_be_changed_or_deleted(db: &TestDb) {
 async fn audit_tampering_is_detected(db: &TestDb) {
     let store = db.open().await;
     for i in 0..4 {
-        store.append_audit(&audit(action::READ, "user", &format!("u{i}"))).await.unwrap();
+        store
+            .append_audit(&audit(action::READ, "user", &format!("u{i}")))
+            .await
+            .unwrap();
     }
     // Only someone bypassing the triggers can do this; the chain must still tell.
     let bypass = match db.location {
@@ -374,7 +614,9 @@ async fn audit_tampering_is_detected(db: &TestDb) {
         myo_store::Location::Postgres(_) => "ALTER TABLE audit_events DISABLE TRIGGER USER",
     };
     db.raw_exec(bypass).await.unwrap();
-    db.raw_exec("UPDATE audit_events SET resource_id = 'someone-else' WHERE seq = 3").await.unwrap();
+    db.raw_exec("UPDATE audit_events SET resource_id = 'someone-else' WHERE seq = 3")
+        .await
+        .unwrap();
     let report = store.verify_audit_chain().await.unwrap();
     assert_eq!(report.first_broken, Some(3));
     assert!(!report.is_intact());
@@ -386,7 +628,10 @@ async fn concurrent_audit_appends_form_one_chain(db: &TestDb) {
         .map(|i| {
             let store = Arc::clone(&store);
             tokio::spawn(async move {
-                store.append_audit(&audit(action::READ, "user", &format!("u{i}"))).await.unwrap()
+                store
+                    .append_audit(&audit(action::READ, "user", &format!("u{i}")))
+                    .await
+                    .unwrap()
             })
         })
         .collect();

@@ -17,7 +17,8 @@ fn at(ms: i64) -> Timestamp {
 }
 
 fn entry(action: &str, kind: &str, id: &str) -> AuditEntry {
-    let mut e = AuditEntry::new(at(1), action, kind, Some(id), Outcome::Success).by(Some(id), "admin");
+    let mut e =
+        AuditEntry::new(at(1), action, kind, Some(id), Outcome::Success).by(Some(id), "admin");
     e.details = Some("{\"note\":\"çà ✓\"}".into());
     e.user_agent = Some("Mozilla/5.0 \"quoted\"".into());
     e
@@ -26,7 +27,10 @@ fn entry(action: &str, kind: &str, id: &str) -> AuditEntry {
 /// A little of everything: NULLs and values in every nullable column, both booleans, text
 /// with quotes and non-ASCII characters, a revoked token, a disabled account.
 async fn populate(store: &Arc<dyn Store>) {
-    for (i, email) in ["ada@example.org", "bö@example.org", "cy'o@example.org"].iter().enumerate() {
+    for (i, email) in ["ada@example.org", "bö@example.org", "cy'o@example.org"]
+        .iter()
+        .enumerate()
+    {
         let id = UserId::random();
         let user = NewUser {
             id: id.clone(),
@@ -36,7 +40,10 @@ async fn populate(store: &Arc<dyn Store>) {
             display_name: format!("Nom \"{i}\" é"),
             created_at: at(i as i64),
         };
-        store.create_user(&user, &entry("create", "user", id.as_str())).await.unwrap();
+        store
+            .create_user(&user, &entry("create", "user", id.as_str()))
+            .await
+            .unwrap();
         let session = NewSession {
             id: session_id_for(&random_token()),
             user_id: id.clone(),
@@ -46,7 +53,10 @@ async fn populate(store: &Arc<dyn Store>) {
             ip: (i != 1).then(|| "2001:db8::1".to_owned()),
             user_agent: (i == 1).then(|| "curl/8".to_owned()),
         };
-        store.create_session(&session, &entry("login", "session", "s")).await.unwrap();
+        store
+            .create_session(&session, &entry("login", "session", "s"))
+            .await
+            .unwrap();
         let secret = random_token();
         let token = NewApiToken {
             id: TokenId::random(),
@@ -56,14 +66,30 @@ async fn populate(store: &Arc<dyn Store>) {
             prefix: secret[..8].to_owned(),
             created_at: at(20),
         };
-        store.create_token(&token, &entry("create", "api_token", token.id.as_str())).await.unwrap();
+        store
+            .create_token(&token, &entry("create", "api_token", token.id.as_str()))
+            .await
+            .unwrap();
         if i == 0 {
-            store.revoke_token(&id, &token.id, at(30), &entry("delete", "api_token", "t")).await.unwrap();
-            let off = UserChanges { disabled_at: Some(Some(at(40))), ..UserChanges::default() };
-            store.update_user(&id, &off, &entry("update", "user", id.as_str())).await.unwrap();
+            store
+                .revoke_token(&id, &token.id, at(30), &entry("delete", "api_token", "t"))
+                .await
+                .unwrap();
+            let off = UserChanges {
+                disabled_at: Some(Some(at(40))),
+                ..UserChanges::default()
+            };
+            store
+                .update_user(&id, &off, &entry("update", "user", id.as_str()))
+                .await
+                .unwrap();
         }
         let attempt = LoginAttempt {
-            kind: if i == 2 { AttemptKind::Address } else { AttemptKind::Account },
+            kind: if i == 2 {
+                AttemptKind::Address
+            } else {
+                AttemptKind::Account
+            },
             key: (*email).to_owned(),
             ts: at(50),
             success: i == 1,
@@ -81,7 +107,10 @@ async fn round_trip_keeps_every_row() {
     populate(&store).await;
     store.close().await;
     let original = origin.dump().await;
-    assert!(original.values().all(|rows| !rows.is_empty()), "every table has data");
+    assert!(
+        original.values().all(|rows| !rows.is_empty()),
+        "every table has data"
+    );
 
     let back = common::sqlite();
     match common::postgres("round_trip_keeps_every_row").await {
@@ -99,7 +128,10 @@ async fn round_trip_keeps_every_row() {
     assert_eq!(back.dump().await, original, "… → SQLite");
 
     let copied = back.open().await;
-    let next = copied.append_audit(&entry("read", "user", "u")).await.unwrap();
+    let next = copied
+        .append_audit(&entry("read", "user", "u"))
+        .await
+        .unwrap();
     assert_eq!(next.seq, 13, "the chain continues after a copy");
     assert!(copied.verify_audit_chain().await.unwrap().is_intact());
     copied.close().await;
@@ -113,11 +145,17 @@ async fn refuses_a_non_empty_target_and_changes_nothing() {
     let to = common::sqlite();
     populate(&from.open().await).await;
     let target = to.open().await;
-    target.append_audit(&entry("read", "user", "u")).await.unwrap();
+    target
+        .append_audit(&entry("read", "user", "u"))
+        .await
+        .unwrap();
     target.close().await;
     let before = to.dump().await;
     let err = copy(&from.location, &to.location).await.unwrap_err();
-    assert!(matches!(&err, StoreError::TargetNotEmpty { table } if table == "audit_events"), "{err:?}");
+    assert!(
+        matches!(&err, StoreError::TargetNotEmpty { table } if table == "audit_events"),
+        "{err:?}"
+    );
     assert_eq!(to.dump().await, before);
     from.cleanup().await;
     to.cleanup().await;
@@ -127,6 +165,9 @@ async fn refuses_a_non_empty_target_and_changes_nothing() {
 async fn refuses_to_copy_a_database_onto_itself() {
     let db: TestDb = common::sqlite();
     let err = copy(&db.location, &db.location).await.unwrap_err();
-    assert!(matches!(err, StoreError::Invalid { field: "to", .. }), "{err:?}");
+    assert!(
+        matches!(err, StoreError::Invalid { field: "to", .. }),
+        "{err:?}"
+    );
     db.cleanup().await;
 }

@@ -45,9 +45,41 @@ async fn describe_reports_every_table_of_the_first_migration() {
     let schema = describe(&db.location).await.unwrap();
     db.cleanup().await;
     let names: Vec<&str> = schema.tables.keys().map(String::as_str).collect();
-    assert_eq!(names, ["api_tokens", "audit_events", "login_attempts", "sessions", "users"]);
+    assert_eq!(
+        names,
+        [
+            "api_tokens",
+            "audit_events",
+            "login_attempts",
+            "sessions",
+            "users"
+        ]
+    );
     let order = schema.dependency_order();
     let users = order.iter().position(|t| t == "users").unwrap();
     let sessions = order.iter().position(|t| t == "sessions").unwrap();
     assert!(users < sessions, "{order:?}");
+}
+
+#[tokio::test]
+async fn sqlite_file_is_in_wal_mode_with_foreign_keys_enforced() {
+    use sqlx::{Connection, Row, SqliteConnection};
+    let db = common::sqlite();
+    db.open().await.close().await;
+    let myo_store::Location::Sqlite(path) = &db.location else {
+        unreachable!()
+    };
+    let mut raw = SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    let mode: String = sqlx::query("PRAGMA journal_mode")
+        .fetch_one(&mut raw)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(mode, "wal");
+    raw.close().await.unwrap();
+    // Foreign keys are per connection; the store's own connections are checked by the
+    // conformance case `session_for_missing_user_is_refused`.
+    db.cleanup().await;
 }

@@ -45,7 +45,7 @@ pub fn diary_chart(records: &PatientRecords, ratings: &[Rating], from: Date, to:
     Chart {
         id: "diary".into(),
         title: "Diary ratings (0–10)".into(),
-        unit: "0–10".into(),
+        unit: "points (0–10)".into(),
         from,
         to,
         y_min: 0.0,
@@ -125,7 +125,7 @@ pub fn mmt8_chart(
     Ok(Chart {
         id: "mmt8".into(),
         title: "MMT-8 total (higher is stronger)".into(),
-        unit: format!("0–{max}"),
+        unit: format!("points (0–{max})"),
         from,
         to,
         y_min: 0.0,

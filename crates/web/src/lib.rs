@@ -47,7 +47,9 @@ struct Inner {
     store: Arc<dyn Store>,
     kb: Kb,
     scorer: Scorer,
-    engine: Engine,
+    /// The Ask index: built off the start-up path (about 0.2 s in release, 2 s in debug), so
+    /// the server listens at once; the first question waits for it if it is not ready yet.
+    engine: tokio::sync::OnceCell<Arc<Engine>>,
     /// A hash of a random password, verified against when an e-mail has no account, so that
     /// sign-in takes as long either way. Computed on first use to keep start-up fast.
     dummy_hash: tokio::sync::OnceCell<String>,
@@ -71,7 +73,7 @@ impl AppState {
     pub fn new(config: Config, store: Arc<dyn Store>) -> Result<AppState, StartError> {
         let kb = Kb::builtin().map_err(|e| StartError::Kb(e.to_string()))?;
         let scorer = Scorer::builtin().map_err(|e| StartError::Instruments(e.to_string()))?;
-        let engine = Engine::build(myo_ask::Corpus::from_kb(&kb));
+        let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         Ok(AppState { inner: Arc::new(Inner { config, store, kb, scorer, engine, dummy_hash }) })
     }
@@ -96,9 +98,22 @@ impl AppState {
         &self.inner.scorer
     }
 
-    /// The Ask engine.
-    pub fn engine(&self) -> &Engine {
-        &self.inner.engine
+    /// The Ask engine, built on first use.
+    pub async fn engine(&self) -> &Engine {
+        let engine = self
+            .inner
+            .engine
+            .get_or_init(|| async {
+                let kb = self.inner.kb.clone();
+                let build = move || Engine::build(myo_ask::Corpus::from_kb(&kb));
+                match tokio::task::spawn_blocking(build).await {
+                    Ok(engine) => Arc::new(engine),
+                    // The blocking pool is gone (shutting down): build here instead.
+                    Err(_) => Arc::new(Engine::build(myo_ask::Corpus::from_kb(&self.inner.kb))),
+                }
+            })
+            .await;
+        engine.as_ref()
     }
 
     /// Base URL for absolute links and citations (the public URL, else Myo's default).
@@ -169,6 +184,11 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
     let addr = listener.local_addr()?;
     println!("listening on http://{addr}");
     let store = Arc::clone(&state.inner.store);
+    let warm = state.clone();
+    tokio::spawn(async move {
+        warm.engine().await;
+        tracing::info!("ask index ready");
+    });
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     store.close().await;

@@ -22,7 +22,7 @@ pub fn escape(text: &str) -> String {
 fn inline(text: &str) -> String {
     let parts: Vec<&str> = text.split("**").collect();
     // An odd number of parts means every `**` has a partner.
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return escape(text);
     }
     let mut out = String::new();

@@ -80,8 +80,8 @@ pub struct DiaryEntry {
     pub id: String,
     /// The day (FHIR date).
     pub date: String,
-    /// Ratings given, each 0–10.
-    pub ratings: Vec<(DiaryRating, u8)>,
+    /// Ratings given, each 0–10 (fractions allowed, as the tracker stores them).
+    pub ratings: Vec<(DiaryRating, Decimal)>,
     /// Yes/no answers given.
     pub answers: Vec<(DiaryQuestion, bool)>,
     /// Free-text note.

@@ -7,7 +7,7 @@
 use super::input::{Medicine, MedicineStatus, Schedule, TaperStep, Weekday};
 use super::{ExportError, coding, concept, fhir_id, quantity};
 use crate::codes::rxnorm_ingredient;
-use crate::datatypes::{DoseAndRate, Dosage, Period, Reference, Timing, TimingRepeat};
+use crate::datatypes::{Dosage, DoseAndRate, Period, Reference, Timing, TimingRepeat};
 use crate::decimal::Decimal;
 use crate::resources::MedicationStatement;
 use crate::systems;
@@ -67,7 +67,9 @@ fn dosages(medicine: &Medicine, field: &str) -> Result<Vec<Dosage>, ExportError>
             if *weeks == 0 {
                 return Err(schedule_error(field, "every 0 weeks is not a schedule"));
             }
-            let on = day.map(|d| format!(" on {}", day_name(d))).unwrap_or_default();
+            let on = day
+                .map(|d| format!(" on {}", day_name(d)))
+                .unwrap_or_default();
             one(
                 repeat(1, Decimal::from(*weeks), "wk", *day),
                 Vec::new(),
@@ -112,7 +114,14 @@ fn taper_dosage(medicine: &Medicine, step: &TaperStep, sequence: i64) -> Dosage 
         step.from,
         step.to
     );
-    dosage(medicine, Some(sequence), &step.dose, timing, Vec::new(), text)
+    dosage(
+        medicine,
+        Some(sequence),
+        &step.dose,
+        timing,
+        Vec::new(),
+        text,
+    )
 }
 
 fn dosage(

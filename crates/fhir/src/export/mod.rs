@@ -25,8 +25,8 @@ use crate::resources::{
 use crate::systems;
 use input::{
     AntibodyResult, AntibodyValue, AuditAction, AuditRecord, ConditionRecord, ConditionStatus,
-    DefinitionStatus, DiaryEntry, DiaryQuestion, DiaryRating, InstrumentResult, LabResult,
-    Measure, MeasureKind, PatientRecords,
+    DefinitionStatus, DiaryEntry, DiaryQuestion, DiaryRating, InstrumentResult, LabResult, Measure,
+    MeasureKind, PatientRecords,
 };
 
 pub use medication::medication_statement;
@@ -57,7 +57,7 @@ pub enum ExportError {
         /// Which rating.
         field: String,
         /// The value.
-        value: u8,
+        value: Decimal,
     },
     /// The base URL is not an absolute `http(s)` URL.
     #[error("base_url: `{0}` is not an absolute http(s) URL")]
@@ -269,20 +269,23 @@ fn diary_component(code: (&str, &str), value: ValueX) -> ObservationComponent {
     }
 }
 
-/// One diary entry → one `survey` Observation (code `entry`) with a component per answered item.
+/// One diary entry → one `survey` Observation (code `entry`) with a component per answered
+/// item: a rating as a `{score}` quantity, a yes/no answer as a boolean.
 pub fn diary_observation(
     entry: &DiaryEntry,
     subject: &Reference,
     field: &str,
 ) -> Result<Observation, ExportError> {
     let mut component = Vec::new();
-    for &(rating, value) in &entry.ratings {
-        if value > 10 {
+    for (rating, value) in &entry.ratings {
+        let rating = *rating;
+        if !(0.0..=10.0).contains(&value.to_f64()) {
             let field = format!("{field}.ratings.{}", rating_code(rating).0);
+            let value = value.clone();
             return Err(ExportError::RatingOutOfRange { field, value });
         }
         let value = ValueX {
-            value_integer: Some(i64::from(value)),
+            value_quantity: Some(quantity(value, "{score}")),
             ..ValueX::default()
         };
         component.push(diary_component(rating_code(rating), value));
@@ -299,7 +302,11 @@ pub fn diary_observation(
         status: "final".into(),
         category: category("survey"),
         code: concept(
-            vec![coding(systems::MYO_DIARY, "entry", Some("Daily diary entry"))],
+            vec![coding(
+                systems::MYO_DIARY,
+                "entry",
+                Some("Daily diary entry"),
+            )],
             None,
         ),
         subject: Some(subject.clone()),
@@ -393,12 +400,20 @@ pub fn instrument_observation(
     };
     let absent = result.total.is_none().then(|| {
         concept(
-            vec![coding(systems::DATA_ABSENT_REASON, "unknown", Some("Unknown"))],
+            vec![coding(
+                systems::DATA_ABSENT_REASON,
+                "unknown",
+                Some("Unknown"),
+            )],
             Some("not scored: items were not assessed"),
         )
     });
-    let note = (!result.missing_items.is_empty())
-        .then(|| annotation(&format!("not assessed: {}", result.missing_items.join(", "))));
+    let note = (!result.missing_items.is_empty()).then(|| {
+        annotation(&format!(
+            "not assessed: {}",
+            result.missing_items.join(", ")
+        ))
+    });
     Ok(Observation {
         id: Some(fhir_id(&format!("{field}.id"), "instr", &result.id)?),
         extension,
@@ -429,9 +444,11 @@ pub fn measure_code(kind: MeasureKind) -> (&'static str, &'static str, &'static 
             "Physician global activity",
             "exam",
         ),
-        MeasureKind::PatientGlobalActivity => {
-            ("patient-global-activity", "Patient global activity", "survey")
-        }
+        MeasureKind::PatientGlobalActivity => (
+            "patient-global-activity",
+            "Patient global activity",
+            "survey",
+        ),
         MeasureKind::ExtramuscularActivity => (
             "extramuscular-activity",
             "Extramuscular disease activity",
@@ -493,7 +510,11 @@ pub fn condition(
             None,
         )),
         category: vec![concept(
-            vec![coding(systems::CONDITION_CATEGORY, "problem-list-item", None)],
+            vec![coding(
+                systems::CONDITION_CATEGORY,
+                "problem-list-item",
+                None,
+            )],
             None,
         )],
         code: Some(concept(codings, Some(&record.text))),
@@ -517,7 +538,11 @@ pub fn antibody_observation(
             ..ValueX::default()
         };
         let interpretation = concept(
-            vec![coding(systems::OBSERVATION_INTERPRETATION, code, Some(text))],
+            vec![coding(
+                systems::OBSERVATION_INTERPRETATION,
+                code,
+                Some(text),
+            )],
             None,
         );
         (value, vec![interpretation])

@@ -28,7 +28,10 @@ enum Cleanup {
 /// A new SQLite database in its own temporary directory.
 pub fn sqlite() -> TestDb {
     let dir = std::env::temp_dir().join(format!("myo-store-{}", myo_store::token::random_hex(8)));
-    TestDb { location: Location::from_data_dir(&dir), cleanup: Cleanup::Dir(dir) }
+    TestDb {
+        location: Location::from_data_dir(&dir),
+        cleanup: Cleanup::Dir(dir),
+    }
 }
 
 /// A new, empty PostgreSQL schema, or `None` (after saying so) when the server is not configured.
@@ -38,7 +41,9 @@ pub async fn postgres(test: &str) -> Option<TestDb> {
         return None;
     };
     let schema = format!("t_{}", myo_store::token::random_hex(8));
-    let mut conn = PgConnection::connect(&base_url).await.expect("connect to test PostgreSQL");
+    let mut conn = PgConnection::connect(&base_url)
+        .await
+        .expect("connect to test PostgreSQL");
     sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&mut conn)
         .await
@@ -55,7 +60,9 @@ pub async fn postgres(test: &str) -> Option<TestDb> {
 impl TestDb {
     /// Opens (and migrates) the store.
     pub async fn open(&self) -> Arc<dyn Store> {
-        myo_store::open(&self.location, OpenOptions::default()).await.expect("open store")
+        myo_store::open(&self.location, OpenOptions::default())
+            .await
+            .expect("open store")
     }
 
     /// Runs one statement on a connection of its own, bypassing the store.
@@ -66,13 +73,21 @@ impl TestDb {
                 let mut c = SqliteConnection::connect(&format!("sqlite://{}", path.display()))
                     .await
                     .map_err(|e| e.to_string())?;
-                let done = sqlx::query(sql).execute(&mut c).await.map_err(|e| e.to_string());
+                let done = sqlx::query(sql)
+                    .execute(&mut c)
+                    .await
+                    .map_err(|e| e.to_string());
                 c.close().await.ok();
                 done.map(|d| d.rows_affected())
             }
             Location::Postgres(url) => {
-                let mut c = PgConnection::connect(url).await.map_err(|e| e.to_string())?;
-                let done = sqlx::query(sql).execute(&mut c).await.map_err(|e| e.to_string());
+                let mut c = PgConnection::connect(url)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let done = sqlx::query(sql)
+                    .execute(&mut c)
+                    .await
+                    .map_err(|e| e.to_string());
                 c.close().await.ok();
                 done.map(|d| d.rows_affected())
             }
@@ -100,15 +115,20 @@ impl TestDb {
         let sql = AssertSqlSafe(sql.to_owned());
         match &self.location {
             Location::Sqlite(path) => {
-                let mut c =
-                    SqliteConnection::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+                let mut c = SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .unwrap();
                 let rows = sqlx::query(sql).fetch_all(&mut c).await.unwrap();
-                rows.iter().map(|r| text_row(types, |i, ty| cell(r, i, ty))).collect()
+                rows.iter()
+                    .map(|r| text_row(types, |i, ty| cell(r, i, ty)))
+                    .collect()
             }
             Location::Postgres(url) => {
                 let mut c = PgConnection::connect(url).await.unwrap();
                 let rows = sqlx::query(sql).fetch_all(&mut c).await.unwrap();
-                rows.iter().map(|r| text_row(types, |i, ty| cell(r, i, ty))).collect()
+                rows.iter()
+                    .map(|r| text_row(types, |i, ty| cell(r, i, ty)))
+                    .collect()
             }
         }
     }
@@ -147,8 +167,14 @@ where
     for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
 {
     match ty {
-        ColumnType::Integer => row.try_get::<Option<i64>, _>(i).unwrap().map(|v| v.to_string()),
-        ColumnType::Boolean => row.try_get::<Option<bool>, _>(i).unwrap().map(|v| v.to_string()),
+        ColumnType::Integer => row
+            .try_get::<Option<i64>, _>(i)
+            .unwrap()
+            .map(|v| v.to_string()),
+        ColumnType::Boolean => row
+            .try_get::<Option<bool>, _>(i)
+            .unwrap()
+            .map(|v| v.to_string()),
         ColumnType::Text => row.try_get::<Option<String>, _>(i).unwrap(),
         ColumnType::Other(t) => panic!("unexpected column type {t}"),
     }

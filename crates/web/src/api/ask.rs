@@ -34,5 +34,5 @@ pub fn check_question(question: &str) -> Result<&str, ApiError> {
 /// `POST /api/v1/ask`
 pub async fn ask(State(state): State<AppState>, ApiJson(req): ApiJson<AskRequest>) -> Result<Json<AskResponseDto>, ApiError> {
     let q = check_question(&req.question)?;
-    Ok(Json(AskResponseDto::from(&state.engine().ask(q))))
+    Ok(Json(AskResponseDto::from(&state.engine().await.ask(q))))
 }

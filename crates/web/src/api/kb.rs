@@ -98,6 +98,6 @@ pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>)
     if !(1..=50).contains(&limit) {
         return Err(ApiError::bad_request("limit must be 1 to 50").with_field("limit"));
     }
-    let hits = state.engine().search(query, limit);
+    let hits = state.engine().await.search(query, limit);
     Ok(Json(SearchDto { query: query.to_owned(), hits: hits.iter().map(HitDto::from).collect() }))
 }

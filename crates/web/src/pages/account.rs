@@ -189,7 +189,11 @@ pub async fn signin(State(state): State<AppState>, client: Client, Form(f): Form
         }
         (_, user) => {
             let target = user.as_ref().map(|u| u.id.as_str().to_owned());
-            let e = audit(None, &client, action::LOGIN_FAILED, "user", target.as_deref(), Outcome::Failure);
+            let mut e = audit(None, &client, action::LOGIN_FAILED, "user", target.as_deref(), Outcome::Failure);
+            // Filed under the account's owner, so they see attempts on their account in "my log".
+            if let Some(id) = &target {
+                e = e.for_patient(id);
+            }
             state.audit(&e).await?;
             Ok(signin_again(&state, &f.email, &next, StatusCode::UNAUTHORIZED, "The e-mail address or password is wrong."))
         }
@@ -677,7 +681,7 @@ pub async fn my_audit(
     let about_me = AuditFilter { patient_id: Some(id.clone()), before_seq: q.before, limit: PAGE, ..AuditFilter::default() };
     let mut events = state.store().list_audit(&by_me).await?;
     events.extend(state.store().list_audit(&about_me).await?);
-    events.sort_by(|a, b| b.seq.cmp(&a.seq));
+    events.sort_by_key(|e| std::cmp::Reverse(e.seq));
     events.dedup_by_key(|e| e.seq);
     events.truncate(PAGE as usize);
     let e = audit(Some(&me.user), &client, action::READ, "audit_log", None, Outcome::Success).for_patient(&id);

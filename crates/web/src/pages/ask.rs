@@ -52,7 +52,7 @@ pub async fn answer(State(state): State<AppState>, MaybeUser(user): MaybeUser, F
     } else if q.chars().count() > MAX_QUERY_CHARS {
         (Some(format!("Please use at most {MAX_QUERY_CHARS} characters.")), None)
     } else {
-        (None, Some(AskResponseDto::from(&state.engine().ask(&q))))
+        (None, Some(AskResponseDto::from(&state.engine().await.ask(&q))))
     };
     render(&AskPage { l, question: q, error, reply, max_chars: MAX_QUERY_CHARS })
 }

@@ -337,10 +337,14 @@ fn build(schema: &Value, path: &str, values: &HashMap<String, String>) -> Result
             let allowed = schema["enum"].as_array().cloned().unwrap_or_default();
             allowed
                 .into_iter()
-                .find(|v| match v {
-                    Value::String(s) => s == raw,
-                    Value::Null => false,
-                    other => other.to_string() == raw || raw.parse::<f64>().ok() == other.as_f64(),
+                .find(|v| {
+                    // Options are rendered with the same text (see `FormWriter::field`).
+                    let text = match v {
+                        Value::String(s) => s.clone(),
+                        Value::Null => return false,
+                        other => other.to_string(),
+                    };
+                    text == raw
                 })
                 .map(Some)
                 .ok_or_else(|| (path.to_owned(), "choose one of the listed values".to_owned()))

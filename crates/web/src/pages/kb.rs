@@ -123,7 +123,7 @@ pub async fn section(
         .section(s)
         .map(|e| EntryLink { id: e.id.clone(), title: e.title.clone(), summary: e.summary.clone(), stale: e.is_stale(day) })
         .collect();
-    entries.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    entries.sort_by_key(|e| e.title.to_lowercase());
     let l = Layout::new(&state, user.as_ref(), section_title(s), "kb");
     Ok(render(&SectionPage { l, slug: s.as_str(), entries }))
 }
@@ -314,6 +314,7 @@ pub async fn search(State(state): State<AppState>, MaybeUser(user): MaybeUser, Q
     } else if !q.is_empty() {
         hits = state
             .engine()
+            .await
             .search(&q, 20)
             .into_iter()
             .map(|h| HitLine {
