@@ -591,7 +591,7 @@ fn sentences_of(d: &Document) -> Vec<Sentence> {
         if line.trim_end().ends_with(':') {
             let mut items = Vec::new();
             while i < d.lines.len() && !d.lines[i].starts_with("# ") && is_fragment(&d.lines[i]) {
-                items.push(d.lines[i].trim().trim_end_matches('.').to_string());
+                items.push(d.lines[i].trim().trim_end_matches(['.', ';', ',']).to_string());
                 i += 1;
             }
             if !items.is_empty() {

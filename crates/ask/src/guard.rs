@@ -105,6 +105,7 @@ const PATTERNS: &[(RefusalClass, &str)] = &[
         "what do|does @PERSON ~2 have|has|got $",
     ),
     (RefusalClass::Diagnosis, "diagnose @PERSON"),
+    (RefusalClass::Diagnosis, "does|do this|these|it|that look+like|sound+like ~2 @COND"),
     (
         RefusalClass::Diagnosis,
         "am|is|are @PERSON ~2 in+remission|flaring|relapsing|in+a+flare",
@@ -627,6 +628,7 @@ mod tests {
             Some("diagnosis")
         );
         assert_eq!(class("can you diagnose me"), Some("diagnosis"));
+        assert_eq!(class("does this look like gottrons"), Some("diagnosis"));
     }
 
     #[test]

@@ -41,11 +41,17 @@ pub struct ServeArgs {
 
 /// Runs the server until it is told to stop.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let level: tracing::Level = args
-        .log
-        .parse()
-        .map_err(|_| anyhow::anyhow!("--log {:?}: expected error, warn, info, debug or trace", args.log))?;
-    tracing_subscriber::fmt().with_max_level(level).with_writer(std::io::stderr).with_target(false).init();
+    let level: tracing::Level = args.log.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "--log {:?}: expected error, warn, info, debug or trace",
+            args.log
+        )
+    })?;
+    tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
     let raw = myo_web::RawConfig {
         bind: Some(args.bind),
         data_dir: Some(args.data_dir),
@@ -56,7 +62,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         trust_proxy: args.trust_proxy,
     };
     let config = myo_web::Config::from_raw(raw)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the runtime")?;
     let started = std::time::Instant::now();
     runtime.block_on(async move {
         let store = myo_web::open_store(&config)

@@ -148,3 +148,17 @@ fn unknown_instrument_suggests_the_nearest_ids() {
     let err = text(&out.stderr);
     assert!(err.contains("did you mean tis-2016"), "{err}");
 }
+
+#[test]
+fn every_listed_instrument_has_a_schema() {
+    let out = myo(&["score", "--list", "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(0));
+    for item in json_lines(&out) {
+        let id = item["id"].as_str().expect("id");
+        let schema = myo(&["score", id, "--schema"], "");
+        assert_eq!(schema.status.code(), Some(0), "{id}");
+        let schema: serde_json::Value =
+            serde_json::from_slice(&schema.stdout).expect("JSON schema");
+        assert_eq!(schema["type"], "object", "{id}");
+    }
+}

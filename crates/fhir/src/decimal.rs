@@ -219,9 +219,10 @@ fn skip_string(b: &[u8], start: usize) -> Result<usize, MarkError> {
     Ok(i)
 }
 
-/// serde_json keeps integers up to 18 digits exactly; anything else may lose digits.
+/// serde_json keeps integers up to 18 digits exactly, except `-0`, which it reads as the float
+/// `-0.0`; anything else may lose digits.
 fn needs_mark(token: &str) -> bool {
-    token.contains(['.', 'e', 'E']) || token.trim_start_matches('-').len() > 18
+    token.contains(['.', 'e', 'E']) || token.trim_start_matches('-').len() > 18 || token == "-0"
 }
 
 /// Turns marker strings inside `value` back into numbers where `f64` loses nothing.
@@ -303,7 +304,10 @@ mod tests {
     fn restore_keeps_a_marker_only_where_f64_would_lose_digits() {
         let mut v = serde_json::json!(["\u{0}2.5", "\u{0}2.50", "\u{0}1E-22", "plain"]);
         restore(&mut v);
-        assert_eq!(v, serde_json::json!([2.5, "\u{0}2.50", "\u{0}1E-22", "plain"]));
+        assert_eq!(
+            v,
+            serde_json::json!([2.5, "\u{0}2.50", "\u{0}1E-22", "plain"])
+        );
         assert_eq!(decimal_of(&v[1]).unwrap().as_str(), "2.50");
         assert_eq!(decimal_of(&v[0]).unwrap().as_str(), "2.5");
         assert_eq!(decimal_of(&v[3]), None);

@@ -1,7 +1,7 @@
 //! Code-system and other URIs used in Myo's FHIR, as constants.
 //!
 //! The `https://myo.invalid/…` systems are Myo's own; `.invalid` is reserved (RFC 2606) so they
-//! can never collide with a real server. Their codes are listed in `crates/fhir/CODESYSTEMS.md`.
+//! can never collide with a real server. Their codes are listed in `crates/fhir/FHIR.md`.
 
 /// LOINC (laboratory and clinical observations).
 pub const LOINC: &str = "http://loinc.org";

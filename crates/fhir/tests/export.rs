@@ -46,7 +46,10 @@ fn records() -> PatientRecords {
         diary: vec![DiaryEntry {
             id: "1".into(),
             date: "2026-11-20".into(),
-            ratings: vec![(DiaryRating::Weakness, dec("6.5")), (DiaryRating::Fatigue, dec("0"))],
+            ratings: vec![
+                (DiaryRating::Weakness, dec("6.5")),
+                (DiaryRating::Fatigue, dec("0")),
+            ],
             answers: vec![(DiaryQuestion::SwallowingTrouble, false)],
             note: Some("stairs were hard".into()),
         }],

@@ -34,18 +34,36 @@ fn heavy(rules: &Rules, today: Date) -> PatientRecords {
         let a = Analyte::ALL[i % Analyte::ALL.len()];
         let unit = rules.analyte(a).unit;
         let value = 50.0 + ((i * 37) % 400) as f64;
-        let lab = LabResult::new(rules, a, value, unit, RefRange::Uln(200.0), start.add_days(i as i32 * 7));
+        let lab = LabResult::new(
+            rules,
+            a,
+            value,
+            unit,
+            RefRange::Uln(200.0),
+            start.add_days(i as i32 * 7),
+        );
         rec.labs.push(lab.expect("valid"));
     }
     let names = [
-        "methotrexate", "azathioprine", "mycophenolate mofetil", "tacrolimus", "rituximab",
-        "hydroxychloroquine", "tofacitinib", "prednisone", "folic acid", "calcium",
+        "methotrexate",
+        "azathioprine",
+        "mycophenolate mofetil",
+        "tacrolimus",
+        "rituximab",
+        "hydroxychloroquine",
+        "tofacitinib",
+        "prednisone",
+        "folic acid",
+        "calcium",
     ];
     let t8 = LocalTime::new("t", 8, 0).expect("valid");
     for i in 0..40 {
         let name = names[i % names.len()];
         let schedule = if name == "methotrexate" {
-            Schedule::Weekly { day: Weekday::Monday, time: t8 }
+            Schedule::Weekly {
+                day: Weekday::Monday,
+                time: t8,
+            }
         } else {
             Schedule::Daily { time: t8 }
         };
@@ -53,16 +71,25 @@ fn heavy(rules: &Rules, today: Date) -> PatientRecords {
             name: format!("{name} {i}"),
             generic_name: Some(name.into()),
             rxcui: None,
-            dose: Dose { amount: 10.0, unit: DoseUnit::Mg },
+            dose: Dose {
+                amount: 10.0,
+                unit: DoseUnit::Mg,
+            },
             route: Route::Oral,
             schedule,
             start: start.add_days(i as i32 * 90),
             end: (i % 3 == 0).then(|| start.add_days(i as i32 * 90 + 200)),
         };
-        rec.medicines.push(Medicine::new(rules, input).expect("valid").medicine);
+        rec.medicines
+            .push(Medicine::accept(rules, input).expect("valid").medicine);
     }
     for w in 0..520 {
-        let ht = HomeTests::new(start.add_days(w * 7), Some(10 + (w % 8) as u32), Some(9.0), None);
+        let ht = HomeTests::new(
+            start.add_days(w * 7),
+            Some(10 + (w % 8) as u32),
+            Some(9.0),
+            None,
+        );
         rec.home_tests.push(ht.expect("valid"));
     }
     for q in 0..40 {
@@ -77,7 +104,11 @@ fn heavy(rules: &Rules, today: Date) -> PatientRecords {
             }),
             haq: None,
             cmas: None,
-            enzymes: vec![VisitEnzyme { analyte: Analyte::Ck, value: 500.0, uln: 200.0 }],
+            enzymes: vec![VisitEnzyme {
+                analyte: Analyte::Ck,
+                value: 500.0,
+                uln: 200.0,
+            }],
         });
     }
     let _ = Unit::UPerL;

@@ -131,7 +131,11 @@ pub fn render(c: &Chart) -> String {
         from: c.from,
         span: f64::from(c.from.days_until(c.to).max(1)),
         y_min: c.y_min,
-        y_span: if c.y_max > c.y_min { c.y_max - c.y_min } else { 1.0 },
+        y_span: if c.y_max > c.y_min {
+            c.y_max - c.y_min
+        } else {
+            1.0
+        },
     };
     let id = escape(&c.id);
     let mut s = String::with_capacity(4096);
@@ -179,14 +183,29 @@ pub fn render(c: &Chart) -> String {
         let colour = COLOURS[i % COLOURS.len()];
         let mut pts = ser.points.clone();
         pts.sort_by_key(|p| p.0);
-        let _ = write!(s, "<g class=\"series\" stroke=\"{colour}\" fill=\"{colour}\"><title>{}</title>", escape(&ser.label));
+        let _ = write!(
+            s,
+            "<g class=\"series\" stroke=\"{colour}\" fill=\"{colour}\"><title>{}</title>",
+            escape(&ser.label)
+        );
         for seg in segments(&pts, ser.max_gap_days) {
             if let [(d, v)] = seg {
-                let _ = write!(s, "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\"/>", n1(f.x(*d)), n1(f.y(*v)));
+                let _ = write!(
+                    s,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\"/>",
+                    n1(f.x(*d)),
+                    n1(f.y(*v))
+                );
             } else {
                 s.push_str("<path fill=\"none\" stroke-width=\"1.5\" d=\"");
                 for (k, (d, v)) in seg.iter().enumerate() {
-                    let _ = write!(s, "{}{} {}", if k == 0 { "M" } else { " L" }, n1(f.x(*d)), n1(f.y(*v)));
+                    let _ = write!(
+                        s,
+                        "{}{} {}",
+                        if k == 0 { "M" } else { " L" },
+                        n1(f.x(*d)),
+                        n1(f.y(*v))
+                    );
                 }
                 s.push_str("\"/>");
             }
@@ -269,10 +288,22 @@ pub fn describe(c: &Chart) -> String {
         ));
     }
     if let Some((lo, hi)) = c.reference {
-        parts.push(format!("Shaded band: reference range {}–{} {}.", short(lo), short(hi), c.unit));
+        parts.push(format!(
+            "Shaded band: reference range {}–{} {}.",
+            short(lo),
+            short(hi),
+            c.unit
+        ));
     }
-    for b in c.medication_bands.iter().filter(|b| b.to >= c.from && b.from <= c.to) {
-        parts.push(format!("Medicine period: {} from {} to {}.", b.label, b.from, b.to));
+    for b in c
+        .medication_bands
+        .iter()
+        .filter(|b| b.to >= c.from && b.from <= c.to)
+    {
+        parts.push(format!(
+            "Medicine period: {} from {} to {}.",
+            b.label, b.from, b.to
+        ));
     }
     parts.join(" ")
 }

@@ -18,11 +18,11 @@ pub fn medication_bands(records: &PatientRecords, from: Date, to: Date) -> Vec<B
     records
         .medicines
         .iter()
-        .filter(|m| m.input.start <= to && m.input.end.is_none_or(|e| e >= from))
+        .filter(|m| m.input().start <= to && m.input().end.is_none_or(|e| e >= from))
         .map(|m| Band {
-            label: format!("{} {}", m.input.name, m.input.dose),
-            from: m.input.start,
-            to: m.input.end.unwrap_or(to),
+            label: format!("{} {}", m.input().name, m.input().dose),
+            from: m.input().start,
+            to: m.input().end.unwrap_or(to),
         })
         .collect()
 }
@@ -59,7 +59,13 @@ pub fn diary_chart(records: &PatientRecords, ratings: &[Rating], from: Date, to:
 /// One analyte in its stored unit, with the latest result's reference range as the band.
 /// Results in units without a cited conversion are left out (and the description says how many
 /// values are drawn).
-pub fn lab_chart(rules: &Rules, records: &PatientRecords, analyte: Analyte, from: Date, to: Date) -> Chart {
+pub fn lab_chart(
+    rules: &Rules,
+    records: &PatientRecords,
+    analyte: Analyte,
+    from: Date,
+    to: Date,
+) -> Chart {
     let def = rules.analyte(analyte);
     let mut pts = Vec::new();
     let mut latest = None;
@@ -70,7 +76,10 @@ pub fn lab_chart(rules: &Rules, records: &PatientRecords, analyte: Analyte, from
     {
         if let Ok(c) = l.in_unit(rules, def.unit) {
             pts.push((c.date, c.value));
-            if latest.as_ref().is_none_or(|x: &crate::labs::LabResult| c.date >= x.date) {
+            if latest
+                .as_ref()
+                .is_none_or(|x: &crate::labs::LabResult| c.date >= x.date)
+            {
                 latest = Some(c);
             }
         }
@@ -229,15 +238,15 @@ pub fn dashboard(
     let active: Vec<_> = records
         .medicines
         .iter()
-        .filter(|m| m.input.start <= today && m.input.end.is_none_or(|e| e >= today))
+        .filter(|m| m.input().start <= today && m.input().end.is_none_or(|e| e >= today))
         .collect();
     let monitored: Vec<MonitoredMedicine<'_>> = active
         .iter()
         .filter_map(|m| {
-            m.generic_key.as_deref().map(|g| MonitoredMedicine {
+            m.generic_key().map(|g| MonitoredMedicine {
                 generic_name: g,
-                start: m.input.start,
-                stopped: m.input.end,
+                start: m.input().start,
+                stopped: m.input().end,
                 risk_factors: risk_factors(g),
             })
         })
@@ -250,7 +259,13 @@ pub fn dashboard(
             today.add_days(-89),
             today,
         )),
-        render(&lab_chart(rules, records, Analyte::Ck, today.add_days(-730), today)),
+        render(&lab_chart(
+            rules,
+            records,
+            Analyte::Ck,
+            today.add_days(-730),
+            today,
+        )),
         render(&mmt8_chart(catalog, records, today.add_days(-1825), today)?),
         render(&home_test_chart(
             records,
@@ -262,7 +277,12 @@ pub fn dashboard(
     Ok(Dashboard {
         today,
         diary_days_last_30: days.len(),
-        last_diary_entry: records.diary.iter().map(|e| e.date()).filter(|d| *d <= today).max(),
+        last_diary_entry: records
+            .diary
+            .iter()
+            .map(|e| e.date())
+            .filter(|d| *d <= today)
+            .max(),
         active_medicines: active.len(),
         recent_flares: flares(rules, &recent_diary, &records.labs, d30, today),
         overdue: monitoring

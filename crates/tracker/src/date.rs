@@ -206,7 +206,10 @@ mod tests {
         assert_eq!(d.to_string(), "2024-02-29");
         assert_eq!(d.weekday(), Weekday::Thursday);
         assert_eq!(d.add_days(1).to_string(), "2024-03-01");
-        assert_eq!(Date::parse("d", "1970-01-01").unwrap().days_since_epoch(), 0);
+        assert_eq!(
+            Date::parse("d", "1970-01-01").unwrap().days_since_epoch(),
+            0
+        );
         for n in -40_000..40_000 {
             let (y, m, day) = Date(n).ymd();
             assert_eq!(Date::new("d", y, m, day).map(|x| x.0).unwrap_or(n), n);

@@ -84,7 +84,12 @@ fn num(v: f64) -> String {
 }
 
 /// Diary flares dated within `from..=to` (earlier entries still feed the baseline).
-pub fn diary_flares(rules: &Rules, entries: &[DiaryEntry], from: Date, to: Date) -> Vec<DiaryFlare> {
+pub fn diary_flares(
+    rules: &Rules,
+    entries: &[DiaryEntry],
+    from: Date,
+    to: Date,
+) -> Vec<DiaryFlare> {
     let rule = &rules.flare;
     let mut sorted: Vec<&DiaryEntry> = entries.iter().collect();
     sorted.sort_by_key(|e| e.date());
@@ -102,7 +107,11 @@ pub fn diary_flares(rules: &Rules, entries: &[DiaryEntry], from: Date, to: Date)
                 .collect();
             if d >= from && d <= to && base.len() >= rule.min_baseline_days {
                 let mean = base.iter().sum::<f64>() / base.len() as f64;
-                let rise = if rating.higher_is_worse() { v - mean } else { mean - v };
+                let rise = if rating.higher_is_worse() {
+                    v - mean
+                } else {
+                    mean - v
+                };
                 if rise >= rule.rating_rise {
                     out.push(DiaryFlare {
                         date: d,
@@ -146,7 +155,7 @@ pub fn ck_rises(rules: &Rules, labs: &[LabResult], from: Date, to: Date) -> Vec<
         .filter(|l| l.analyte == Analyte::Ck)
         .filter_map(|l| l.in_unit(rules, unit).ok().map(|c| (c.date, c.value)))
         .collect();
-    ck.sort_by(|a, b| a.0.cmp(&b.0));
+    ck.sort_by_key(|a| a.0);
     ck.windows(2)
         .filter(|w| w[1].0 >= from && w[1].0 <= to && w[0].1 > 0.0)
         .filter(|w| w[1].1 > w[0].1 * rule.ck_factor)

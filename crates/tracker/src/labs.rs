@@ -81,7 +81,9 @@ impl Analyte {
         Analyte::ALL
             .into_iter()
             .find(|a| a.id() == s)
-            .ok_or_else(|| Invalid::new(field, format!("unknown analyte '{s}'"), ids(&Analyte::ALL)))
+            .ok_or_else(|| {
+                Invalid::new(field, format!("unknown analyte '{s}'"), ids(&Analyte::ALL))
+            })
     }
 }
 
@@ -340,6 +342,9 @@ pub fn convert(
             from.ucum(),
             to.ucum()
         ),
-        format!("{} or a unit with a cited factor", rules.analyte(analyte).unit.ucum()),
+        format!(
+            "{} or a unit with a cited factor",
+            rules.analyte(analyte).unit.ucum()
+        ),
     ))
 }

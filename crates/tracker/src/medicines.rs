@@ -162,13 +162,14 @@ pub struct MedicineInput {
     pub end: Option<Date>,
 }
 
-/// A validated medicine.
+/// A validated medicine. Fields are private so that every `Medicine` has passed
+/// [`Medicine::accept`] (and its weekly-only guard), including ones loaded from storage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Medicine {
-    /// The validated input.
-    pub input: MedicineInput,
-    /// Lowercase generic name used to match monitoring rules (the input's, else the guard's).
-    pub generic_key: Option<String>,
+    input: MedicineInput,
+    /// Lowercase generic name used to match monitoring rules: the input's generic name, else the
+    /// guard's, else a monitoring-rule drug name found as whole words in the name.
+    generic_key: Option<String>,
 }
 
 /// An accepted medicine and the suggestions that come with it.
@@ -183,11 +184,26 @@ pub struct Accepted {
 const NAME_MAX: usize = 120;
 
 impl Medicine {
+    /// The validated input.
+    pub fn input(&self) -> &MedicineInput {
+        &self.input
+    }
+
+    /// Lowercase generic name used to match monitoring rules: the input's generic name, else the
+    /// weekly-only guard's, else a monitoring-rule drug name found as whole words in the name.
+    pub fn generic_key(&self) -> Option<&str> {
+        self.generic_key.as_deref()
+    }
+
     /// Validates a medicine and applies the weekly-only guard.
-    pub fn new(rules: &Rules, input: MedicineInput) -> Result<Accepted, Invalid> {
+    pub fn accept(rules: &Rules, input: MedicineInput) -> Result<Accepted, Invalid> {
         let name = input.name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX {
-            return Err(Invalid::new("name", "empty or too long", "1 to 120 characters"));
+            return Err(Invalid::new(
+                "name",
+                "empty or too long",
+                "1 to 120 characters",
+            ));
         }
         check_dose("dose", input.dose)?;
         if let Some(end) = input.end.filter(|e| *e < input.start) {
@@ -220,7 +236,8 @@ impl Medicine {
             .generic_name
             .as_deref()
             .map(|g| g.trim().to_lowercase())
-            .or_else(|| guard.map(|w| w.generic_name.clone()));
+            .or_else(|| guard.map(|w| w.generic_name.clone()))
+            .or_else(|| rule_drug_in_name(rules, name));
         Ok(Accepted {
             medicine: Medicine { input, generic_key },
             suggestions,
@@ -271,7 +288,11 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
         }
         Schedule::Taper { steps, .. } => {
             if steps.is_empty() {
-                return Err(Invalid::new("schedule.steps", "no steps", "at least one step"));
+                return Err(Invalid::new(
+                    "schedule.steps",
+                    "no steps",
+                    "at least one step",
+                ));
             }
             for (i, st) in steps.iter().enumerate() {
                 check_dose(&format!("schedule.steps[{i}].dose"), st.dose)?;
@@ -287,6 +308,22 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
         _ => {}
     }
     Ok(())
+}
+
+/// The longest monitoring-rule drug name that appears as whole words in `name`.
+fn rule_drug_in_name(rules: &Rules, name: &str) -> Option<String> {
+    let names = words(name);
+    rules
+        .monitoring
+        .rules
+        .iter()
+        .flat_map(|r| r.drugs.iter())
+        .filter(|drug| {
+            let dw = words(drug);
+            names.windows(dw.len()).any(|w| w == dw.as_slice())
+        })
+        .max_by_key(|drug| drug.len())
+        .cloned()
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -325,7 +362,13 @@ pub struct Zone {
 impl Zone {
     /// Looks up an IANA zone name (`Europe/Berlin`, `America/New_York`, `UTC`).
     pub fn named(field: &str, name: &str) -> Result<Zone, Invalid> {
-        let bad = || Invalid::new(field, format!("unknown time zone '{name}'"), "an IANA zone name");
+        let bad = || {
+            Invalid::new(
+                field,
+                format!("unknown time zone '{name}'"),
+                "an IANA zone name",
+            )
+        };
         if name == "UTC" {
             return Ok(Zone {
                 name: name.into(),
@@ -388,11 +431,11 @@ pub fn expand(
     let last = m.end.map_or(to, |e| e.min(to));
     let mut out = Vec::new();
     if first > last {
-        return Ok(out);
+        return Ok(Vec::new());
     }
     let days = || (0..=first.days_until(last)).map(move |i| first.add_days(i));
     let mut push = |date: Date, time: LocalTime, dose: Dose, step: Option<usize>| {
-        out.push(at(zone, date, time, dose, step));
+        out.push((date, time, dose, step));
     };
     match &m.schedule {
         Schedule::Daily { time } => days().for_each(|d| push(d, *time, m.dose, None)),
@@ -430,11 +473,14 @@ pub fn expand(
             }
         }
     }
-    Ok(out)
+    out.into_iter().map(|slot| at(zone, slot)).collect()
 }
 
 /// Resolves a local date and time in `zone` to an instant.
-fn at(zone: &Zone, date: Date, time: LocalTime, dose: Dose, step: Option<usize>) -> ScheduledDose {
+fn at(
+    zone: &Zone,
+    (date, time, dose, step): (Date, LocalTime, Dose, Option<usize>),
+) -> Result<ScheduledDose, Invalid> {
     let (y, mo, d) = date.ymd();
     // Date and LocalTime are range-checked on construction, so these casts cannot truncate.
     let dt = jiff::civil::date(y as i16, mo as i8, d as i8).at(
@@ -446,10 +492,14 @@ fn at(zone: &Zone, date: Date, time: LocalTime, dose: Dose, step: Option<usize>)
     let amb = zone.tz.to_ambiguous_timestamp(dt);
     let shifted = matches!(amb.offset(), AmbiguousOffset::Gap { .. });
     // "compatible": gap -> later offset (moved forward), fold -> earlier (first occurrence).
-    let ts = amb
-        .compatible()
-        .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH);
-    ScheduledDose {
+    let ts = amb.compatible().map_err(|e| {
+        Invalid::new(
+            "time_zone",
+            format!("{date} {time} in {}: {e}", zone.name),
+            "a representable local time",
+        )
+    })?;
+    Ok(ScheduledDose {
         date,
         time,
         dose,
@@ -457,7 +507,7 @@ fn at(zone: &Zone, date: Date, time: LocalTime, dose: Dose, step: Option<usize>)
         utc_offset_seconds: zone.tz.to_offset(ts).seconds(),
         shifted,
         step,
-    }
+    })
 }
 
 /// What happened to a dose, as the person recorded it.

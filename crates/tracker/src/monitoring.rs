@@ -190,10 +190,17 @@ fn item(
         } else {
             format!("within {} days of starting", rule.baseline_within_days)
         };
-        (DueKind::Baseline, due, format!("a baseline {} is needed {when}", rule.test.label()))
+        (
+            DueKind::Baseline,
+            due,
+            format!("a baseline {} is needed {when}", rule.test.label()),
+        )
     } else if let Some(done) = last.filter(|_| rule.phases.is_empty()) {
         return finish(rule, name, DueKind::Baseline, done, DueState::Done, 0, {
-            format!("{} done on {done}; no repeat is scheduled", rule.test.label())
+            format!(
+                "{} done on {done}; no repeat is scheduled",
+                rule.test.label()
+            )
         });
     } else {
         let (due, every) = next_due(rule, med.start, last);

@@ -148,7 +148,11 @@ impl DiaryEntry {
         for &(k, v) in symptoms {
             if s[k as usize].is_some() {
                 let field = format!("symptoms.{}", k.id());
-                return Err(Invalid::new(field, "given twice", "one answer per question"));
+                return Err(Invalid::new(
+                    field,
+                    "given twice",
+                    "one answer per question",
+                ));
             }
             s[k as usize] = Some(v);
         }
@@ -243,7 +247,11 @@ impl HomeTests {
         arm_raise_s: Option<f64>,
     ) -> Result<HomeTests, Invalid> {
         if let Some(n) = sit_to_stand_30s.filter(|n| *n > 60) {
-            return Err(Invalid::new("sit_to_stand_30s", format!("{n}"), "0 to 60 stands"));
+            return Err(Invalid::new(
+                "sit_to_stand_30s",
+                format!("{n}"),
+                "0 to 60 stands",
+            ));
         }
         if let Some(t) = timed_up_and_go_s {
             check_range("timed_up_and_go_s", t, 1.0, 600.0)?;
@@ -435,7 +443,11 @@ impl AntibodyResult {
     ) -> Result<AntibodyResult, Invalid> {
         let titre = titre.map(str::trim).filter(|t| !t.is_empty());
         if let Some(t) = titre.filter(|t| t.chars().count() > 40) {
-            return Err(Invalid::new("titre", format!("'{t}' is too long"), "at most 40 characters"));
+            return Err(Invalid::new(
+                "titre",
+                format!("'{t}' is too long"),
+                "at most 40 characters",
+            ));
         }
         Ok(AntibodyResult {
             kind,
@@ -501,11 +513,19 @@ impl Visit {
                 ));
             }
             if self.enzymes[..i].iter().any(|x| x.analyte == e.analyte) {
-                return Err(Invalid::new(field, "enzyme given twice", "one value per enzyme"));
+                return Err(Invalid::new(
+                    field,
+                    "enzyme given twice",
+                    "one value per enzyme",
+                ));
             }
             check_range(&format!("{field}.value"), e.value, 0.0, 1e7)?;
             if !(e.uln.is_finite() && e.uln > 0.0) {
-                return Err(Invalid::new(format!("{field}.uln"), format!("{}", e.uln), "> 0"));
+                return Err(Invalid::new(
+                    format!("{field}.uln"),
+                    format!("{}", e.uln),
+                    "> 0",
+                ));
             }
         }
         Ok(())

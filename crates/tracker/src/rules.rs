@@ -408,8 +408,13 @@ fn date(file: &'static str, d: &toml::value::Datetime) -> Result<Date, RulesErro
     let dd = d
         .date
         .ok_or_else(|| fail(file, format!("'{d}' has no date")))?;
-    Date::new("date", i32::from(dd.year), u32::from(dd.month), u32::from(dd.day))
-        .map_err(|e| fail(file, e.to_string()))
+    Date::new(
+        "date",
+        i32::from(dd.year),
+        u32::from(dd.month),
+        u32::from(dd.day),
+    )
+    .map_err(|e| fail(file, e.to_string()))
 }
 
 fn sources(file: &'static str, raw: Vec<RawSource>) -> Result<Vec<SourceRef>, RulesError> {
@@ -629,10 +634,16 @@ fn monitoring_rules(src: &str) -> Result<MonitoringRules, RulesError> {
             .collect();
         let increasing = phases.windows(2).all(|w| w[0].from_week < w[1].from_week);
         if !increasing || phases.iter().any(|p| p.every_weeks == 0) {
-            return Err(fail(MON, format!("rule {}: phases must increase, intervals > 0", r.id)));
+            return Err(fail(
+                MON,
+                format!("rule {}: phases must increase, intervals > 0", r.id),
+            ));
         }
         if !r.baseline && phases.is_empty() {
-            return Err(fail(MON, format!("rule {}: neither baseline nor phases", r.id)));
+            return Err(fail(
+                MON,
+                format!("rule {}: neither baseline nor phases", r.id),
+            ));
         }
         if rules.iter().any(|x: &MonitoringRule| x.id == r.id) {
             return Err(fail(MON, format!("duplicate rule id {}", r.id)));

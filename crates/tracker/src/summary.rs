@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::error::Invalid;
 use crate::flares::{Flare, flares, gaps};
 use crate::labs::{Analyte, LabResult, RangeFlag};
-use crate::medicines::{Dose, Medicine};
+use crate::medicines::{Dose, Medicine, Schedule};
 use crate::monitoring::TestKind;
 use crate::records::{
     AntibodyResult, Condition, DiaryEntry, HomeTest, HomeTests, Rating, Symptom, Visit,
@@ -180,13 +180,26 @@ pub struct MedicineLine {
     pub end: Option<Date>,
 }
 
-/// A start or stop within the range.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What changed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ChangeKind {
+    /// Started.
+    Started,
+    /// Stopped (last day).
+    Stopped,
+    /// A taper moved to a new daily dose.
+    TaperStep(Dose),
+    /// A taper finished (day after its last step).
+    TaperEnded,
+}
+
+/// A start, stop or dose change within the range.
+#[derive(Debug, Clone, PartialEq)]
 pub struct MedicineChange {
     /// Day of the change.
     pub date: Date,
-    /// `true` = started, `false` = stopped.
-    pub started: bool,
+    /// What changed.
+    pub kind: ChangeKind,
     /// Medicine name.
     pub name: String,
 }
@@ -236,11 +249,19 @@ pub fn summarize(
     questions: &[String],
 ) -> Result<VisitSummary, Invalid> {
     if to < from {
-        return Err(Invalid::new("to", format!("{to} is before {from}"), "to ≥ from"));
+        return Err(Invalid::new(
+            "to",
+            format!("{to} is before {from}"),
+            "to ≥ from",
+        ));
     }
     let want = |s: Section| sections.contains(&s);
     let in_range = |d: Date| d >= from && d <= to;
-    let diary: Vec<&DiaryEntry> = records.diary.iter().filter(|e| in_range(e.date())).collect();
+    let diary: Vec<&DiaryEntry> = records
+        .diary
+        .iter()
+        .filter(|e| in_range(e.date()))
+        .collect();
     let mut days: Vec<Date> = diary.iter().map(|e| e.date()).collect();
     days.sort();
     days.dedup();
@@ -257,7 +278,8 @@ pub fn summarize(
         },
         labs: want(Section::Labs).then(|| labs(records, from, to)),
         medicines: want(Section::Medicines).then(|| medicines(records, from, to)),
-        flares: want(Section::Flares).then(|| flares(rules, &records.diary, &records.labs, from, to)),
+        flares: want(Section::Flares)
+            .then(|| flares(rules, &records.diary, &records.labs, from, to)),
         questions: want(Section::Questions).then(|| {
             questions
                 .iter()
@@ -268,7 +290,12 @@ pub fn summarize(
     })
 }
 
-fn symptoms(records: &PatientRecords, diary: &[&DiaryEntry], from: Date, to: Date) -> SymptomSection {
+fn symptoms(
+    records: &PatientRecords,
+    diary: &[&DiaryEntry],
+    from: Date,
+    to: Date,
+) -> SymptomSection {
     let mut sorted = diary.to_vec();
     sorted.sort_by_key(|e| e.date());
     let ratings = Rating::ALL
@@ -375,7 +402,7 @@ fn medicines(records: &PatientRecords, from: Date, to: Date) -> MedicineSection 
     let mut taken = Vec::new();
     let mut changes = Vec::new();
     for m in &records.medicines {
-        let i = &m.input;
+        let i = m.input();
         if i.start > to || i.end.is_some_and(|e| e < from) {
             continue;
         }
@@ -386,19 +413,28 @@ fn medicines(records: &PatientRecords, from: Date, to: Date) -> MedicineSection 
             start: i.start,
             end: i.end,
         });
-        if i.start >= from {
-            changes.push(MedicineChange {
-                date: i.start,
-                started: true,
-                name: i.name.clone(),
-            });
+        let mut change = |date: Date, kind: ChangeKind| {
+            if date >= from && date <= to {
+                changes.push(MedicineChange {
+                    date,
+                    kind,
+                    name: i.name.clone(),
+                });
+            }
+        };
+        change(i.start, ChangeKind::Started);
+        if let Schedule::Taper { steps, .. } = &i.schedule {
+            let mut at = i.start;
+            for (k, st) in steps.iter().enumerate() {
+                if k > 0 {
+                    change(at, ChangeKind::TaperStep(st.dose));
+                }
+                at = at.add_days(st.days as i32);
+            }
+            change(at, ChangeKind::TaperEnded);
         }
-        if let Some(e) = i.end.filter(|e| *e <= to) {
-            changes.push(MedicineChange {
-                date: e,
-                started: false,
-                name: i.name.clone(),
-            });
+        if let Some(e) = i.end {
+            change(e, ChangeKind::Stopped);
         }
     }
     changes.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));

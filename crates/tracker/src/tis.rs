@@ -94,9 +94,8 @@ pub fn tis_between<'c>(
             "the same testing mode at both visits",
         ));
     }
-    let use_cmas = population == Population::Juvenile
-        && b.cmas_total.is_some()
-        && f.cmas_total.is_some();
+    let use_cmas =
+        population == Population::Juvenile && b.cmas_total.is_some() && f.cmas_total.is_some();
     let input = tis::Input {
         population,
         mmt_max: b.mmt8_max.or(f.mmt8_max).map(Milli::units),

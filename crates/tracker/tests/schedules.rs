@@ -11,7 +11,10 @@ use myo_tracker::medicines::{
 };
 
 fn mg(x: f64) -> Dose {
-    Dose { amount: x, unit: DoseUnit::Mg }
+    Dose {
+        amount: x,
+        unit: DoseUnit::Mg,
+    }
 }
 
 fn input(name: &str, schedule: Schedule) -> MedicineInput {
@@ -32,14 +35,22 @@ fn daily() -> Schedule {
 }
 
 fn weekly() -> Schedule {
-    Schedule::Weekly { day: Weekday::Monday, time: t(8, 0) }
+    Schedule::Weekly {
+        day: Weekday::Monday,
+        time: t(8, 0),
+    }
 }
 
 #[test]
 fn daily_methotrexate_is_refused_with_an_explanation() {
     let r = rules();
-    for name in ["Methotrexate 2.5 mg tablets", "Otrexup", "MTX", "rasuvo pen"] {
-        let e = Medicine::new(&r, input(name, daily())).unwrap_err();
+    for name in [
+        "Methotrexate 2.5 mg tablets",
+        "Otrexup",
+        "MTX",
+        "rasuvo pen",
+    ] {
+        let e = Medicine::accept(&r, input(name, daily())).unwrap_err();
         assert_eq!(e.field, "schedule.kind", "{name}");
         assert!(e.problem.contains("methotrexate"), "{}", e.problem);
         assert!(e.problem.contains("daily"), "{}", e.problem);
@@ -47,35 +58,62 @@ fn daily_methotrexate_is_refused_with_an_explanation() {
     }
     let mut by_rxcui = input("my weekly pills", daily());
     by_rxcui.rxcui = Some("6851".into());
-    assert_eq!(Medicine::new(&r, by_rxcui).unwrap_err().field, "schedule.kind");
+    assert_eq!(
+        Medicine::accept(&r, by_rxcui).unwrap_err().field,
+        "schedule.kind"
+    );
     let mut by_generic = input("Trex", daily());
     by_generic.generic_name = Some("Methotrexate".into());
-    assert!(Medicine::new(&r, by_generic).is_err());
+    assert!(Medicine::accept(&r, by_generic).is_err());
     for other in [
-        Schedule::SeveralDaily { times: vec![t(8, 0), t(20, 0)] },
-        Schedule::EveryNWeeks { n: 2, time: t(8, 0) },
-        Schedule::Course { dates: vec![d("2026-01-05")], time: t(8, 0) },
-        Schedule::Taper { steps: vec![TaperStep { dose: mg(10.0), days: 7 }], time: t(8, 0) },
+        Schedule::SeveralDaily {
+            times: vec![t(8, 0), t(20, 0)],
+        },
+        Schedule::EveryNWeeks {
+            n: 2,
+            time: t(8, 0),
+        },
+        Schedule::Course {
+            dates: vec![d("2026-01-05")],
+            time: t(8, 0),
+        },
+        Schedule::Taper {
+            steps: vec![TaperStep {
+                dose: mg(10.0),
+                days: 7,
+            }],
+            time: t(8, 0),
+        },
     ] {
-        assert_eq!(Medicine::new(&r, input("methotrexate", other)).unwrap_err().field, "schedule.kind");
+        assert_eq!(
+            Medicine::accept(&r, input("methotrexate", other))
+                .unwrap_err()
+                .field,
+            "schedule.kind"
+        );
     }
 }
 
 #[test]
 fn weekly_methotrexate_is_accepted_with_the_folic_acid_suggestion() {
     let r = rules();
-    let a = Medicine::new(&r, input("Methotrexate", weekly())).unwrap();
+    let a = Medicine::accept(&r, input("Methotrexate", weekly())).unwrap();
     assert_eq!(a.suggestions.len(), 1);
     assert!(a.suggestions[0].contains("Folic acid"));
     assert!(a.suggestions[0].contains("other days"));
-    assert_eq!(a.medicine.generic_key.as_deref(), Some("methotrexate"));
+    assert_eq!(a.medicine.generic_key(), Some("methotrexate"));
 }
 
 #[test]
 fn other_medicines_are_not_caught_by_the_guard() {
     let r = rules();
-    for name in ["Folic acid 5 mg", "Prednisone", "Hydroxychloroquine", "Metformin"] {
-        let a = Medicine::new(&r, input(name, daily())).unwrap();
+    for name in [
+        "Folic acid 5 mg",
+        "Prednisone",
+        "Hydroxychloroquine",
+        "Metformin",
+    ] {
+        let a = Medicine::accept(&r, input(name, daily())).unwrap();
         assert!(a.suggestions.is_empty(), "{name}");
     }
 }
@@ -85,22 +123,57 @@ fn schedule_and_dose_errors_name_the_field() {
     let r = rules();
     let mut bad = input("Prednisone", daily());
     bad.dose = mg(0.0);
-    assert_eq!(Medicine::new(&r, bad).unwrap_err().field, "dose.amount");
+    assert_eq!(Medicine::accept(&r, bad).unwrap_err().field, "dose.amount");
     let mut bad = input("Prednisone", daily());
     bad.end = Some(d("2026-01-01"));
-    assert_eq!(Medicine::new(&r, bad).unwrap_err().field, "end");
-    let bad = input("Tacrolimus", Schedule::SeveralDaily { times: vec![t(8, 0), t(8, 0)] });
-    assert_eq!(Medicine::new(&r, bad).unwrap_err().field, "schedule.times");
-    let bad = input("IVIG", Schedule::EveryNWeeks { n: 0, time: t(9, 0) });
-    assert_eq!(Medicine::new(&r, bad).unwrap_err().field, "schedule.n");
-    let steps = vec![TaperStep { dose: mg(40.0), days: 14 }, TaperStep { dose: mg(35.0), days: 0 }];
-    let bad = input("Prednisone", Schedule::Taper { steps, time: t(8, 0) });
-    assert_eq!(Medicine::new(&r, bad).unwrap_err().field, "schedule.steps[1].days");
-    assert_eq!(Medicine::new(&r, input(" ", daily())).unwrap_err().field, "name");
+    assert_eq!(Medicine::accept(&r, bad).unwrap_err().field, "end");
+    let bad = input(
+        "Tacrolimus",
+        Schedule::SeveralDaily {
+            times: vec![t(8, 0), t(8, 0)],
+        },
+    );
+    assert_eq!(
+        Medicine::accept(&r, bad).unwrap_err().field,
+        "schedule.times"
+    );
+    let bad = input(
+        "IVIG",
+        Schedule::EveryNWeeks {
+            n: 0,
+            time: t(9, 0),
+        },
+    );
+    assert_eq!(Medicine::accept(&r, bad).unwrap_err().field, "schedule.n");
+    let steps = vec![
+        TaperStep {
+            dose: mg(40.0),
+            days: 14,
+        },
+        TaperStep {
+            dose: mg(35.0),
+            days: 0,
+        },
+    ];
+    let bad = input(
+        "Prednisone",
+        Schedule::Taper {
+            steps,
+            time: t(8, 0),
+        },
+    );
+    assert_eq!(
+        Medicine::accept(&r, bad).unwrap_err().field,
+        "schedule.steps[1].days"
+    );
+    assert_eq!(
+        Medicine::accept(&r, input(" ", daily())).unwrap_err().field,
+        "name"
+    );
 }
 
 fn med(i: MedicineInput) -> Medicine {
-    Medicine::new(&rules(), i).unwrap().medicine
+    Medicine::accept(&rules(), i).unwrap().medicine
 }
 
 fn dates(doses: &[myo_tracker::medicines::ScheduledDose]) -> Vec<String> {
@@ -110,43 +183,96 @@ fn dates(doses: &[myo_tracker::medicines::ScheduledDose]) -> Vec<String> {
 #[test]
 fn weekly_falls_on_the_named_day() {
     let z = Zone::named("tz", "Europe/London").unwrap();
-    let m = med(input("Methotrexate", Schedule::Weekly { day: Weekday::Friday, time: t(19, 30) }));
+    let m = med(input(
+        "Methotrexate",
+        Schedule::Weekly {
+            day: Weekday::Friday,
+            time: t(19, 30),
+        },
+    ));
     let doses = expand(&m, &z, d("2026-01-01"), d("2026-01-31")).unwrap();
-    assert_eq!(dates(&doses), ["2026-01-09", "2026-01-16", "2026-01-23", "2026-01-30"]);
+    assert_eq!(
+        dates(&doses),
+        ["2026-01-09", "2026-01-16", "2026-01-23", "2026-01-30"]
+    );
     assert!(doses.iter().all(|x| x.date.weekday() == Weekday::Friday));
 }
 
 #[test]
 fn every_n_weeks_counts_from_the_start_across_month_and_year_ends() {
     let z = Zone::named("tz", "UTC").unwrap();
-    let mut i = input("IVIG", Schedule::EveryNWeeks { n: 4, time: t(9, 0) });
+    let mut i = input(
+        "IVIG",
+        Schedule::EveryNWeeks {
+            n: 4,
+            time: t(9, 0),
+        },
+    );
     i.start = d("2025-11-28");
     let doses = expand(&med(i), &z, d("2025-11-01"), d("2026-03-31")).unwrap();
     assert_eq!(
         dates(&doses),
-        ["2025-11-28", "2025-12-26", "2026-01-23", "2026-02-20", "2026-03-20"]
+        [
+            "2025-11-28",
+            "2025-12-26",
+            "2026-01-23",
+            "2026-02-20",
+            "2026-03-20"
+        ]
     );
     // 12-week injections (intervals > 31 days work).
-    let mut i = input("Rituximab", Schedule::EveryNWeeks { n: 12, time: t(9, 0) });
+    let mut i = input(
+        "Rituximab",
+        Schedule::EveryNWeeks {
+            n: 12,
+            time: t(9, 0),
+        },
+    );
     i.start = d("2026-01-31");
     let doses = expand(&med(i), &z, d("2026-01-01"), d("2026-12-31")).unwrap();
-    assert_eq!(dates(&doses), ["2026-01-31", "2026-04-25", "2026-07-18", "2026-10-10"]);
+    assert_eq!(
+        dates(&doses),
+        ["2026-01-31", "2026-04-25", "2026-07-18", "2026-10-10"]
+    );
 }
 
 #[test]
 fn taper_steps_cross_month_ends_and_stop_after_the_last_step() {
     let z = Zone::named("tz", "America/New_York").unwrap();
     let steps = vec![
-        TaperStep { dose: mg(40.0), days: 14 },
-        TaperStep { dose: mg(35.0), days: 14 },
-        TaperStep { dose: mg(30.0), days: 14 },
-        TaperStep { dose: mg(25.0), days: 14 },
+        TaperStep {
+            dose: mg(40.0),
+            days: 14,
+        },
+        TaperStep {
+            dose: mg(35.0),
+            days: 14,
+        },
+        TaperStep {
+            dose: mg(30.0),
+            days: 14,
+        },
+        TaperStep {
+            dose: mg(25.0),
+            days: 14,
+        },
     ];
-    let mut i = input("Prednisone", Schedule::Taper { steps, time: t(8, 0) });
+    let mut i = input(
+        "Prednisone",
+        Schedule::Taper {
+            steps,
+            time: t(8, 0),
+        },
+    );
     i.start = d("2026-01-25");
     let doses = expand(&med(i), &z, d("2026-01-01"), d("2026-06-30")).unwrap();
     assert_eq!(doses.len(), 56);
-    let at = |s: &str| doses.iter().find(|x| x.date == d(s)).map(|x| (x.dose.amount, x.step));
+    let at = |s: &str| {
+        doses
+            .iter()
+            .find(|x| x.date == d(s))
+            .map(|x| (x.dose.amount, x.step))
+    };
     assert_eq!(at("2026-01-24"), None);
     assert_eq!(at("2026-01-25"), Some((40.0, Some(0))));
     assert_eq!(at("2026-01-31"), Some((40.0, Some(0))));
@@ -163,7 +289,10 @@ fn taper_steps_cross_month_ends_and_stop_after_the_last_step() {
     // The US DST change (2026-03-08) falls inside the taper: still 08:00 local, new offset.
     let before = doses.iter().find(|x| x.date == d("2026-03-07")).unwrap();
     let after = doses.iter().find(|x| x.date == d("2026-03-08")).unwrap();
-    assert_eq!((before.utc_offset_seconds, after.utc_offset_seconds), (-5 * 3600, -4 * 3600));
+    assert_eq!(
+        (before.utc_offset_seconds, after.utc_offset_seconds),
+        (-5 * 3600, -4 * 3600)
+    );
     assert_eq!(after.unix_seconds - before.unix_seconds, 23 * 3600);
     assert_eq!(after.time, t(8, 0));
 }
@@ -181,7 +310,12 @@ fn an_eight_oclock_dose_stays_at_eight_across_dst_both_ways() {
     assert_eq!(doses[2].unix_seconds - doses[1].unix_seconds, 24 * 3600);
     let autumn = expand(&m, &z, d("2026-10-24"), d("2026-10-26")).unwrap();
     assert_eq!(autumn[1].unix_seconds - autumn[0].unix_seconds, 25 * 3600);
-    assert!(autumn.iter().chain(&doses).all(|x| x.time == t(8, 0) && !x.shifted));
+    assert!(
+        autumn
+            .iter()
+            .chain(&doses)
+            .all(|x| x.time == t(8, 0) && !x.shifted)
+    );
 }
 
 #[test]
@@ -197,11 +331,22 @@ fn a_dose_in_the_spring_forward_gap_is_moved_and_marked() {
 #[test]
 fn several_daily_and_courses_expand_in_order() {
     let z = Zone::named("tz", "Asia/Tokyo").unwrap();
-    let m = med(input("Tacrolimus", Schedule::SeveralDaily { times: vec![t(20, 0), t(8, 0)] }));
+    let m = med(input(
+        "Tacrolimus",
+        Schedule::SeveralDaily {
+            times: vec![t(20, 0), t(8, 0)],
+        },
+    ));
     let doses = expand(&m, &z, d("2026-01-30"), d("2026-02-01")).unwrap();
     assert_eq!(doses.len(), 6);
     assert_eq!((doses[0].time, doses[1].time), (t(8, 0), t(20, 0)));
-    let mut i = input("Rituximab", Schedule::Course { dates: vec![d("2026-01-20"), d("2026-01-06")], time: t(9, 0) });
+    let mut i = input(
+        "Rituximab",
+        Schedule::Course {
+            dates: vec![d("2026-01-20"), d("2026-01-06")],
+            time: t(9, 0),
+        },
+    );
     i.end = Some(d("2026-01-31"));
     let doses = expand(&med(i), &z, d("2026-01-01"), d("2026-12-31")).unwrap();
     assert_eq!(dates(&doses), ["2026-01-06", "2026-01-20"]);
@@ -209,10 +354,18 @@ fn several_daily_and_courses_expand_in_order() {
 
 #[test]
 fn bad_zone_and_range_are_refused() {
-    assert_eq!(Zone::named("time_zone", "Mars/Olympus").unwrap_err().field, "time_zone");
+    assert_eq!(
+        Zone::named("time_zone", "Mars/Olympus").unwrap_err().field,
+        "time_zone"
+    );
     let z = Zone::named("tz", "UTC").unwrap();
     let m = med(input("Prednisone", daily()));
-    assert_eq!(expand(&m, &z, d("2026-02-01"), d("2026-01-01")).unwrap_err().field, "to");
+    assert_eq!(
+        expand(&m, &z, d("2026-02-01"), d("2026-01-01"))
+            .unwrap_err()
+            .field,
+        "to"
+    );
 }
 
 #[test]
@@ -221,8 +374,16 @@ fn dose_log_keeps_unrecorded_apart_from_missed() {
     let m = med(input("Methotrexate", weekly()));
     let doses = expand(&m, &z, d("2026-01-05"), d("2026-01-25")).unwrap();
     let records = [
-        DoseRecord { date: d("2026-01-05"), time: t(8, 0), outcome: DoseOutcome::Taken },
-        DoseRecord { date: d("2026-01-12"), time: t(8, 0), outcome: DoseOutcome::Missed },
+        DoseRecord {
+            date: d("2026-01-05"),
+            time: t(8, 0),
+            outcome: DoseOutcome::Taken,
+        },
+        DoseRecord {
+            date: d("2026-01-12"),
+            time: t(8, 0),
+            outcome: DoseOutcome::Missed,
+        },
     ];
     let st = reconcile(&doses, &records);
     let a = adherence(&st);

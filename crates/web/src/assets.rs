@@ -1,10 +1,10 @@
 //! Static files compiled into the binary (no files beside `myo` are needed): the stylesheet and
 //! the vendored htmx 2.0.11 with its licence.
 
-use axum::http::{header, StatusCode};
+use axum::Router;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 
 use crate::AppState;
 
@@ -15,16 +15,28 @@ const HTMX_LICENSE: &str = include_str!("../static/htmx.LICENSE.txt");
 /// `/static/…` routes.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/static/style.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
-        .route("/static/htmx.min.js", get(|| async { asset("text/javascript; charset=utf-8", HTMX) }))
-        .route("/static/htmx.LICENSE.txt", get(|| async { asset("text/plain; charset=utf-8", HTMX_LICENSE) }))
+        .route(
+            "/static/style.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
+        .route(
+            "/static/htmx.min.js",
+            get(|| async { asset("text/javascript; charset=utf-8", HTMX) }),
+        )
+        .route(
+            "/static/htmx.LICENSE.txt",
+            get(|| async { asset("text/plain; charset=utf-8", HTMX_LICENSE) }),
+        )
 }
 
 /// Static files are public and change only with the binary: cache for a day.
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
         StatusCode::OK,
-        [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")],
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
         body,
     )
         .into_response()

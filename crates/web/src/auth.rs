@@ -6,14 +6,14 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use myo_store::{token, AuditEntry, Outcome, Role, Session, Timestamp, TokenId, User};
+use myo_store::{AuditEntry, Outcome, Role, Session, Timestamp, TokenId, User, token};
 
+use crate::AppState;
 use crate::error::ApiError;
 use crate::security::url::encode;
-use crate::AppState;
 
 /// The signed-in account and its session, put in request extensions by [`session_layer`].
 #[derive(Debug, Clone)]
@@ -48,10 +48,16 @@ where
             .flatten()
             .and_then(|v| v.split(',').next().map(|s| s.trim().to_owned()))
             .filter(|s| !s.is_empty());
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
         let user_agent = header_str(&parts.headers, header::USER_AGENT.as_str())
             .map(|ua| ua.chars().take(200).collect());
-        Ok(Client { ip: forwarded.or(peer), user_agent })
+        Ok(Client {
+            ip: forwarded.or(peer),
+            user_agent,
+        })
     }
 }
 
@@ -77,7 +83,10 @@ pub fn session_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 pub fn set_session_cookie(state: &AppState, value: &str) -> HeaderValue {
     let c = state.config();
     let secure = if c.secure_cookies { "; Secure" } else { "" };
-    let text = format!("{}={value}; Path=/; HttpOnly; SameSite=Strict{secure}", c.cookie_name());
+    let text = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Strict{secure}",
+        c.cookie_name()
+    );
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -85,7 +94,10 @@ pub fn set_session_cookie(state: &AppState, value: &str) -> HeaderValue {
 pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
     let c = state.config();
     let secure = if c.secure_cookies { "; Secure" } else { "" };
-    let text = format!("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}", c.cookie_name());
+    let text = format!(
+        "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
+        c.cookie_name()
+    );
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -96,13 +108,19 @@ fn millis(d: std::time::Duration) -> i64 {
 /// Resolves the session cookie into a [`CurrentUser`] extension. Expired, idle or disabled
 /// sessions are ignored (the user is anonymous); a store failure is logged and also treated as
 /// anonymous, so public pages keep working while the database is down.
-pub async fn session_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn session_layer(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if let Some(value) = session_cookie(req.headers(), state.config().cookie_name()) {
         let id = token::session_id_for(&value);
         match state.store().get_session_user(&id).await {
             Ok(Some((session, user))) => {
                 let now = Timestamp::now();
-                let idle_deadline = session.last_seen_at.add_millis(millis(state.config().session_idle));
+                let idle_deadline = session
+                    .last_seen_at
+                    .add_millis(millis(state.config().session_idle));
                 if session.expires_at > now && idle_deadline > now && user.disabled_at.is_none() {
                     // Touch at most once a minute: one write per request would serialise SQLite.
                     if now.as_millis() - session.last_seen_at.as_millis() > 60_000
@@ -145,7 +163,10 @@ pub struct MaybeUser(pub Option<CurrentUser>);
 impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<MaybeUser, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &S,
+    ) -> Result<MaybeUser, Self::Rejection> {
         Ok(MaybeUser(parts.extensions.get::<CurrentUser>().cloned()))
     }
 }
@@ -181,12 +202,25 @@ where
             .map(str::trim)
             .filter(|t| t.starts_with(TOKEN_PREFIX))
             .ok_or_else(|| {
-                ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", "expected Authorization: Bearer myo_…")
-                    .with_field("Authorization")
+                ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "unauthenticated",
+                    "expected Authorization: Bearer myo_…",
+                )
+                .with_field("Authorization")
             })?;
         let store = app.store();
-        let invalid = || ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", "unknown or revoked token");
-        let tok = store.find_token_by_hash(&token::hash_secret(secret)).await?.ok_or_else(invalid)?;
+        let invalid = || {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "unknown or revoked token",
+            )
+        };
+        let tok = store
+            .find_token_by_hash(&token::hash_secret(secret))
+            .await?
+            .ok_or_else(invalid)?;
         if tok.revoked_at.is_some() {
             return Err(invalid());
         }
@@ -198,7 +232,10 @@ where
         if let Err(e) = store.touch_token(&tok.id, Timestamp::now()).await {
             tracing::warn!(error = %e, "touch_token failed");
         }
-        Ok(ApiUser { user, token_id: tok.id })
+        Ok(ApiUser {
+            user,
+            token_id: tok.id,
+        })
     }
 }
 
@@ -211,7 +248,13 @@ pub fn audit(
     resource_id: Option<&str>,
     outcome: Outcome,
 ) -> AuditEntry {
-    let mut e = AuditEntry::new(Timestamp::now(), action, resource_type, resource_id, outcome);
+    let mut e = AuditEntry::new(
+        Timestamp::now(),
+        action,
+        resource_type,
+        resource_id,
+        outcome,
+    );
     e = match user {
         Some(u) => e.by(Some(u.id.as_str()), u.role.as_str()),
         None => e.by(None, "anonymous"),
@@ -219,6 +262,31 @@ pub fn audit(
     e.source_ip = client.ip.clone();
     e.user_agent = client.user_agent.clone();
     e
+}
+
+/// Records an access to someone's health data **before** it is served (issue 5: every read and
+/// write of health data is audited). `patient_id` is whose record it is; `action` is one of
+/// `myo_store::audit::action` (`read`, `create`, `update`, `delete`, `export`, …). Handlers must
+/// refuse to serve the data when this fails. Writes should instead pass the entry to the store
+/// method that makes the change, so both commit in one transaction.
+pub async fn record_access(
+    state: &AppState,
+    actor: &User,
+    client: &Client,
+    access: (&str, &str, Option<&str>),
+    patient_id: &str,
+) -> Result<(), myo_store::StoreError> {
+    let (action, resource_type, resource_id) = access;
+    let entry = audit(
+        Some(actor),
+        client,
+        action,
+        resource_type,
+        resource_id,
+        Outcome::Success,
+    )
+    .for_patient(patient_id);
+    state.audit(&entry).await
 }
 
 /// True when `user` may view the whole audit log.

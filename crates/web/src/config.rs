@@ -68,7 +68,9 @@ pub enum ConfigError {
         value: String,
     },
     /// `--public-url` is not an http(s) origin.
-    #[error("--public-url {value:?}: expected http://host[:port] or https://host[:port] with no path")]
+    #[error(
+        "--public-url {value:?}: expected http://host[:port] or https://host[:port] with no path"
+    )]
     PublicUrl {
         /// The value given.
         value: String,
@@ -80,7 +82,9 @@ pub enum ConfigError {
         reason: String,
     },
     /// `--secure-cookies` asked for on a plain-http public URL: browsers would drop the cookie.
-    #[error("--secure-cookies needs an https --public-url (browsers drop Secure cookies over http)")]
+    #[error(
+        "--secure-cookies needs an https --public-url (browsers drop Secure cookies over http)"
+    )]
     SecureOverHttp,
 }
 
@@ -90,14 +94,22 @@ impl Config {
         let bind_text = raw.bind.unwrap_or_else(|| "127.0.0.1:8080".to_owned());
         let bind = bind_text
             .parse::<SocketAddr>()
-            .map_err(|_| ConfigError::Bind { value: bind_text.clone() })?;
+            .map_err(|_| ConfigError::Bind {
+                value: bind_text.clone(),
+            })?;
         let data_dir = raw.data_dir.unwrap_or_else(|| PathBuf::from("./myo-data"));
         let database = myo_store::Location::resolve(raw.database_url.as_deref(), &data_dir)
-            .map_err(|e| ConfigError::DatabaseUrl { reason: e.to_string() })?;
+            .map_err(|e| ConfigError::DatabaseUrl {
+                reason: e.to_string(),
+            })?;
         let public_url = raw.public_url.map(|u| parse_origin(&u)).transpose()?;
-        let https = public_url.as_deref().is_some_and(|u| u.starts_with("https://"));
+        let https = public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
         let secure_cookies = match raw.secure_cookies {
-            Some(true) if public_url.is_some() && !https => return Err(ConfigError::SecureOverHttp),
+            Some(true) if public_url.is_some() && !https => {
+                return Err(ConfigError::SecureOverHttp);
+            }
             Some(v) => v,
             None => https,
         };
@@ -131,14 +143,19 @@ impl Config {
     /// Name of the session cookie (`__Host-` prefixed when secure, as browsers then pin it to
     /// this host, path `/` and https).
     pub fn cookie_name(&self) -> &'static str {
-        if self.secure_cookies { "__Host-myo_session" } else { "myo_session" }
+        if self.secure_cookies {
+            "__Host-myo_session"
+        } else {
+            "myo_session"
+        }
     }
-
 }
 
 /// Checks `scheme://host[:port]` with no path, query or credentials; strips a trailing slash.
 fn parse_origin(url: &str) -> Result<String, ConfigError> {
-    let bad = || ConfigError::PublicUrl { value: url.to_owned() };
+    let bad = || ConfigError::PublicUrl {
+        value: url.to_owned(),
+    };
     let trimmed = url.trim_end_matches('/');
     let rest = trimmed
         .strip_prefix("https://")
@@ -179,10 +196,28 @@ mod tests {
     #[test]
     fn errors_name_the_option() {
         let bad = |raw: RawConfig| Config::from_raw(raw).expect_err("invalid").to_string();
-        assert!(bad(RawConfig { bind: Some("nope".into()), ..RawConfig::default() }).starts_with("--bind"));
-        assert!(bad(RawConfig { public_url: Some("ftp://x".into()), ..RawConfig::default() }).starts_with("--public-url"));
-        let db = bad(RawConfig { database_url: Some("mysql://u:secret@h/db".into()), ..RawConfig::default() });
-        assert!(db.starts_with("--database-url") && !db.contains("secret"), "{db}");
+        assert!(
+            bad(RawConfig {
+                bind: Some("nope".into()),
+                ..RawConfig::default()
+            })
+            .starts_with("--bind")
+        );
+        assert!(
+            bad(RawConfig {
+                public_url: Some("ftp://x".into()),
+                ..RawConfig::default()
+            })
+            .starts_with("--public-url")
+        );
+        let db = bad(RawConfig {
+            database_url: Some("mysql://u:secret@h/db".into()),
+            ..RawConfig::default()
+        });
+        assert!(
+            db.starts_with("--database-url") && !db.contains("secret"),
+            "{db}"
+        );
         let sec = RawConfig {
             public_url: Some("http://x".into()),
             secure_cookies: Some(true),

@@ -1,11 +1,11 @@
 //! The one error type of the JSON API, and the JSON body extractor that produces field-named
 //! errors. Internal details are logged (`tracing`) and never sent to the client.
 
-use axum::extract::{FromRequest, Request};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
@@ -25,7 +25,12 @@ pub struct ApiError {
 impl ApiError {
     /// Builds an error.
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into(), field: None }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 
     /// Names the field at fault.
@@ -61,7 +66,11 @@ impl ApiError {
     /// 500 `internal`: logs `detail`, returns a generic message.
     pub fn internal(detail: &dyn std::fmt::Display) -> ApiError {
         tracing::error!(error = %detail, "internal error");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error; it has been logged")
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "internal error; it has been logged",
+        )
     }
 
     /// The JSON body.
@@ -91,7 +100,8 @@ impl From<myo_api::InputError> for ApiError {
             Some(a) => format!("{} (allowed: {a})", e.message),
             None => e.message.clone(),
         };
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", message).with_field(e.field)
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", message)
+            .with_field(e.field)
     }
 }
 
@@ -109,7 +119,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
         if !json_type {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -117,7 +131,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 "send Content-Type: application/json",
             ));
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|r| body_error(r.status()))?;
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|r| body_error(r.status()))?;
         parse_json(&bytes).map(ApiJson)
     }
 }
@@ -125,7 +141,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 /// Maps a body-read failure: 413 when over the limit.
 pub fn body_error(status: StatusCode) -> ApiError {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "request body is over the size limit (64 KiB)")
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "request body is over the size limit (64 KiB)",
+        )
     } else {
         ApiError::bad_request("could not read the request body")
     }
@@ -144,6 +164,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { "$".to_owned() } else { path };
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", e.into_inner().to_string()).with_field(field)
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_input",
+            e.into_inner().to_string(),
+        )
+        .with_field(field)
     })
 }

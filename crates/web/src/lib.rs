@@ -27,7 +27,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
-use axum::{middleware, Router};
+use axum::{Router, middleware};
 use myo_api::Scorer;
 use myo_ask::Engine;
 use myo_kb::{Date, Kb};
@@ -75,7 +75,16 @@ impl AppState {
         let scorer = Scorer::builtin().map_err(|e| StartError::Instruments(e.to_string()))?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
-        Ok(AppState { inner: Arc::new(Inner { config, store, kb, scorer, engine, dummy_hash }) })
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                config,
+                store,
+                kb,
+                scorer,
+                engine,
+                dummy_hash,
+            }),
+        })
     }
 
     /// The validated configuration.
@@ -118,7 +127,10 @@ impl AppState {
 
     /// Base URL for absolute links and citations (the public URL, else Myo's default).
     pub fn base_url(&self) -> &str {
-        self.config().public_url.as_deref().unwrap_or(myo_kb::DEFAULT_BASE_URL)
+        self.config()
+            .public_url
+            .as_deref()
+            .unwrap_or(myo_kb::DEFAULT_BASE_URL)
     }
 
     /// See `Inner::dummy_hash`.
@@ -154,7 +166,9 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, myo_store::St
 
 /// Today's date (UTC), for review-date staleness and citation access dates.
 pub fn today() -> Date {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
@@ -170,9 +184,18 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
         // Layers run bottom-up on the way in: headers, then session, then CSRF.
-        .layer(middleware::from_fn_with_state(state.clone(), security::csrf))
-        .layer(middleware::from_fn_with_state(state.clone(), auth::session_layer))
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::csrf,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::session_layer,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
 }
@@ -190,7 +213,9 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
         tracing::info!("ask index ready");
     });
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     store.close().await;
     Ok(())
 }

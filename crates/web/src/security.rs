@@ -11,16 +11,16 @@
 //!
 //! Session cookies are also `SameSite=Strict`.
 
-use axum::body::{to_bytes, Body};
+use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::pages::error_page;
-use crate::AppState;
 
 /// The Content-Security-Policy: only this origin's scripts, styles and images; no framing.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; \
@@ -37,10 +37,22 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(h, header::REFERRER_POLICY, "no-referrer");
-    set(h, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    set(h, header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()");
+    set(
+        h,
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=()",
+    );
     if state.config().secure_cookies {
-        set(h, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+        set(
+            h,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         // Pages may show account data; nothing is cached unless a handler says so (static files).
@@ -60,7 +72,11 @@ fn expected_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
         return Some(url.clone());
     }
     let host = headers.get(header::HOST)?.to_str().ok()?;
-    let scheme = if state.config().secure_cookies { "https" } else { "http" };
+    let scheme = if state.config().secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
     Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
@@ -101,7 +117,11 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     if let Some(why) = cross_site(&state, req.headers()) {
         return refuse(api, why);
     }
-    let Some(expected) = req.extensions().get::<CurrentUser>().map(|u| u.session.csrf_token.clone()) else {
+    let Some(expected) = req
+        .extensions()
+        .get::<CurrentUser>()
+        .map(|u| u.session.csrf_token.clone())
+    else {
         return next.run(req).await;
     };
     if api {
@@ -111,7 +131,10 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         if same_secret(sent.as_bytes(), expected.as_bytes()) {
             return next.run(req).await;
         }
-        return refuse(false, "the form's security token is wrong; reload the page and try again");
+        return refuse(
+            false,
+            "the form's security token is wrong; reload the page and try again",
+        );
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, state.config().body_limit).await else {
@@ -119,10 +142,17 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     };
     match form_token(&bytes) {
         Some(sent) if same_secret(sent.as_bytes(), expected.as_bytes()) => {
-            next.run(Request::from_parts(parts, Body::from(bytes))).await
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
         }
-        Some(_) => refuse(false, "the form's security token is wrong; reload the page and try again"),
-        None => refuse(false, "the form's security token is missing; reload the page and try again"),
+        Some(_) => refuse(
+            false,
+            "the form's security token is wrong; reload the page and try again",
+        ),
+        None => refuse(
+            false,
+            "the form's security token is missing; reload the page and try again",
+        ),
     }
 }
 
@@ -157,15 +187,13 @@ pub mod url {
         while i < s.len() {
             match s[i] {
                 b'+' => out.push(b' '),
-                b'%' if i + 2 < s.len() => {
-                    match (hex(s[i + 1]), hex(s[i + 2])) {
-                        (Some(h), Some(l)) => {
-                            out.push(h * 16 + l);
-                            i += 2;
-                        }
-                        _ => out.push(b'%'),
+                b'%' if i + 2 < s.len() => match (hex(s[i + 1]), hex(s[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 2;
                     }
-                }
+                    _ => out.push(b'%'),
+                },
                 b => out.push(b),
             }
             i += 1;
@@ -187,7 +215,9 @@ pub mod url {
     }
 
     fn hex(b: u8) -> Option<u8> {
-        char::from(b).to_digit(16).and_then(|d| u8::try_from(d).ok())
+        char::from(b)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
     }
 
     #[cfg(test)]

@@ -3,9 +3,9 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use common::{json_request, TestApp};
-use serde_json::{json, Value};
+use axum::http::{Method, Request, StatusCode, header};
+use common::{TestApp, json_request};
+use serde_json::{Value, json};
 
 fn case(input: Value) -> String {
     input.to_string()
@@ -24,15 +24,25 @@ fn eular_case_a() -> Value {
 #[tokio::test]
 async fn score_matches_the_library_and_explains_items() {
     let t = TestApp::sqlite().await;
-    let r = t.post_json("/api/v1/score/eular-acr-2017", &case(eular_case_a()), None).await;
+    let r = t
+        .post_json("/api/v1/score/eular-acr-2017", &case(eular_case_a()), None)
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let v = r.json();
-    let direct = t.state.scorer().score_json("eular-acr-2017", &eular_case_a()).expect("scores");
+    let direct = t
+        .state
+        .scorer()
+        .score_json("eular-acr-2017", &eular_case_a())
+        .expect("scores");
     // Same text as `myo score` prints (compared as text: JSON float parsing is not bit-exact).
     assert_eq!(r.body, serde_json::to_string(&direct).expect("json"));
     assert_eq!(v["category"], "definite");
     assert!(v["contributions"].as_array().is_some_and(|c| !c.is_empty()));
-    assert!(v["citation"]["reference"].as_str().is_some_and(|s| s.contains("Lundberg")));
+    assert!(
+        v["citation"]["reference"]
+            .as_str()
+            .is_some_and(|s| s.contains("Lundberg"))
+    );
     t.cleanup().await;
 }
 
@@ -40,16 +50,40 @@ async fn score_matches_the_library_and_explains_items() {
 async fn score_failures_name_the_field_with_the_right_status() {
     let t = TestApp::sqlite().await;
     // Out of range: 422 naming the field.
-    let r = t.post_json("/api/v1/score/eular-acr-2017", r#"{"age_at_onset_years": -3}"#, None).await;
+    let r = t
+        .post_json(
+            "/api/v1/score/eular-acr-2017",
+            r#"{"age_at_onset_years": -3}"#,
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.json()["error"]["code"], "invalid_input");
     assert_eq!(r.json()["error"]["field"], "age_at_onset_years");
     // Unknown nested field.
-    let r = t.post_json("/api/v1/score/eular-acr-2017", r#"{"muscle_biopsy": {"oops": true}}"#, None).await;
+    let r = t
+        .post_json(
+            "/api/v1/score/eular-acr-2017",
+            r#"{"muscle_biopsy": {"oops": true}}"#,
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.json()["error"]["field"].as_str().is_some_and(|f| f.starts_with("muscle_biopsy")), "{}", r.body);
+    assert!(
+        r.json()["error"]["field"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("muscle_biopsy")),
+        "{}",
+        r.body
+    );
     // Malformed JSON: 400 with field `$`.
-    let r = t.post_json("/api/v1/score/eular-acr-2017", "{\"age_at_onset_years\": ", None).await;
+    let r = t
+        .post_json(
+            "/api/v1/score/eular-acr-2017",
+            "{\"age_at_onset_years\": ",
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     assert_eq!(r.json()["error"]["code"], "malformed_json");
     assert_eq!(r.json()["error"]["field"], "$");
@@ -57,9 +91,16 @@ async fn score_failures_name_the_field_with_the_right_status() {
     let r = t.post_json("/api/v1/score/eular-acr", "{}", None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     assert_eq!(r.json()["error"]["code"], "unknown_instrument");
-    assert!(r.json()["error"]["message"].as_str().is_some_and(|m| m.contains("eular-acr-2017")));
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("eular-acr-2017"))
+    );
     // Wrong content type: 415.
-    let req = Request::post("/api/v1/score/tis-2016").header(header::CONTENT_TYPE, "text/plain").body(Body::from("{}")).expect("req");
+    let req = Request::post("/api/v1/score/tis-2016")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"))
+        .expect("req");
     let r = t.send(req).await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.body);
     // Oversized body: 413 JSON.
@@ -76,10 +117,20 @@ async fn instruments_and_schemas() {
     let r = t.get("/api/v1/instruments", None).await;
     assert_eq!(r.status, StatusCode::OK);
     let list = r.json();
-    let ids: Vec<&str> = list["instruments"].as_array().expect("array").iter().filter_map(|i| i["id"].as_str()).collect();
-    assert!(ids.contains(&"eular-acr-2017") && ids.contains(&"tis-2016"), "{ids:?}");
+    let ids: Vec<&str> = list["instruments"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"eular-acr-2017") && ids.contains(&"tis-2016"),
+        "{ids:?}"
+    );
     for id in ids {
-        let r = t.get(&format!("/api/v1/instruments/{id}/schema"), None).await;
+        let r = t
+            .get(&format!("/api/v1/instruments/{id}/schema"), None)
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{id}");
         assert_eq!(r.json()["type"], "object", "{id}");
     }
@@ -94,7 +145,13 @@ async fn knowledge_base_list_get_search_cite() {
     let all = t.get("/api/v1/kb", None).await.json();
     let drugs = t.get("/api/v1/kb?section=drugs", None).await.json();
     assert!(all["count"].as_u64() > drugs["count"].as_u64());
-    assert!(drugs["entries"].as_array().expect("entries").iter().all(|e| e["section"] == "drugs"));
+    assert!(
+        drugs["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .all(|e| e["section"] == "drugs")
+    );
     let r = t.get("/api/v1/kb?section=potions", None).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["error"]["field"], "section");
@@ -102,26 +159,48 @@ async fn knowledge_base_list_get_search_cite() {
     let e = t.get("/api/v1/kb/methotrexate", None).await;
     assert_eq!(e.status, StatusCode::OK);
     assert_eq!(e.json()["id"], "methotrexate");
-    assert!(e.json()["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    assert!(
+        e.json()["sources"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
     let r = t.get("/api/v1/kb/methotrexat", None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert!(r.json()["error"]["message"].as_str().is_some_and(|m| m.contains("methotrexate")), "{}", r.body);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("methotrexate")),
+        "{}",
+        r.body
+    );
 
     let s = t.get("/api/v1/kb/search?q=purple%20eyelids", None).await;
     assert_eq!(s.status, StatusCode::OK, "{}", s.body);
     assert!(s.json()["hits"].as_array().is_some_and(|h| !h.is_empty()));
-    for bad in ["/api/v1/kb/search", "/api/v1/kb/search?q=%20", "/api/v1/kb/search?q=x&limit=0"] {
+    for bad in [
+        "/api/v1/kb/search",
+        "/api/v1/kb/search?q=%20",
+        "/api/v1/kb/search?q=x&limit=0",
+    ] {
         let r = t.get(bad, None).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
     }
 
     for style in ["apa", "mla", "chicago", "harvard"] {
-        let c = t.get(&format!("/api/v1/kb/methotrexate/cite?style={style}"), None).await;
+        let c = t
+            .get(&format!("/api/v1/kb/methotrexate/cite?style={style}"), None)
+            .await;
         assert_eq!(c.status, StatusCode::OK);
         assert_eq!(c.json()["style"], style);
-        assert!(c.json()["citation"].as_str().is_some_and(|s| s.contains("Methotrexate")));
+        assert!(
+            c.json()["citation"]
+                .as_str()
+                .is_some_and(|s| s.contains("Methotrexate"))
+        );
     }
-    let r = t.get("/api/v1/kb/methotrexate/cite?style=vancouver", None).await;
+    let r = t
+        .get("/api/v1/kb/methotrexate/cite?style=vancouver", None)
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["error"]["field"], "style");
     t.cleanup().await;
@@ -130,13 +209,35 @@ async fn knowledge_base_list_get_search_cite() {
 #[tokio::test]
 async fn ask_answers_with_citations_and_triages_first() {
     let t = TestApp::sqlite().await;
-    let r = t.post_json("/api/v1/ask", r#"{"question": "what is a heliotrope rash?"}"#, None).await;
+    let r = t
+        .post_json(
+            "/api/v1/ask",
+            r#"{"question": "what is a heliotrope rash?"}"#,
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.json()["citations"].as_array().is_some_and(|c| !c.is_empty()), "{}", r.body);
-    let r = t.post_json("/api/v1/ask", r#"{"question": "I can't breathe and my lips are blue"}"#, None).await;
+    assert!(
+        r.json()["citations"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty()),
+        "{}",
+        r.body
+    );
+    let r = t
+        .post_json(
+            "/api/v1/ask",
+            r#"{"question": "I can't breathe and my lips are blue"}"#,
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["triage"], "emergency", "{}", r.body);
-    for bad in [r#"{"question": "  "}"#, r#"{"q": "x"}"#, r#"{"question": 3}"#] {
+    for bad in [
+        r#"{"question": "  "}"#,
+        r#"{"q": "x"}"#,
+        r#"{"question": 3}"#,
+    ] {
         let r = t.post_json("/api/v1/ask", bad, None).await;
         assert!(r.status.is_client_error(), "{bad}: {}", r.status);
         assert!(r.json()["error"]["field"].is_string(), "{bad}: {}", r.body);
@@ -154,42 +255,101 @@ async fn tokens_are_per_user_hashed_and_revocable() {
     assert!(a_tok.starts_with("myo_") && a_tok.len() > 60);
 
     // Unauthenticated and malformed.
-    assert_eq!(t.api(Method::GET, "/api/v1/tokens", None).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(t.api(Method::GET, "/api/v1/tokens", Some("not-a-token")).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(t.api(Method::GET, "/api/v1/tokens", Some("myo_0000")).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        t.api(Method::GET, "/api/v1/tokens", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        t.api(Method::GET, "/api/v1/tokens", Some("not-a-token"))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        t.api(Method::GET, "/api/v1/tokens", Some("myo_0000"))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
     // A session cookie does not authenticate the API.
-    let req = Request::get("/api/v1/tokens").header(header::COOKIE, &alice).body(Body::empty()).expect("req");
+    let req = Request::get("/api/v1/tokens")
+        .header(header::COOKIE, &alice)
+        .body(Body::empty())
+        .expect("req");
     assert_eq!(t.send(req).await.status, StatusCode::UNAUTHORIZED);
 
     let me = t.api(Method::GET, "/api/v1/me", Some(&a_tok)).await;
     assert_eq!(me.json()["email"], "alice@example.org");
-    let list = t.api(Method::GET, "/api/v1/tokens", Some(&a_tok)).await.json();
+    let list = t
+        .api(Method::GET, "/api/v1/tokens", Some(&a_tok))
+        .await
+        .json();
     let tokens = list["tokens"].as_array().expect("tokens");
     assert_eq!(tokens.len(), 1);
-    assert!(!list.to_string().contains(&a_tok[4..]), "secret never listed");
+    assert!(
+        !list.to_string().contains(&a_tok[4..]),
+        "secret never listed"
+    );
     let a_id = tokens[0]["id"].as_str().expect("id").to_owned();
 
     // Create through the API: 201 with the secret once.
-    let r = t.post_json("/api/v1/tokens", r#"{"name": "script"}"#, Some(&a_tok)).await;
+    let r = t
+        .post_json("/api/v1/tokens", r#"{"name": "script"}"#, Some(&a_tok))
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let second = r.json()["token"].as_str().expect("secret").to_owned();
-    let r = t.post_json("/api/v1/tokens", r#"{"name": ""}"#, Some(&a_tok)).await;
+    let r = t
+        .post_json("/api/v1/tokens", r#"{"name": ""}"#, Some(&a_tok))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json()["error"]["field"], "name");
-    let r = t.post_json("/api/v1/tokens", r#"{"name": "x", "admin": true}"#, Some(&a_tok)).await;
+    let r = t
+        .post_json(
+            "/api/v1/tokens",
+            r#"{"name": "x", "admin": true}"#,
+            Some(&a_tok),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // Bob cannot revoke Alice's token: same 404 as an unknown id.
-    let r = t.api(Method::DELETE, &format!("/api/v1/tokens/{a_id}"), Some(&b_tok)).await;
+    let r = t
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/tokens/{a_id}"),
+            Some(&b_tok),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
-    assert_eq!(t.api(Method::GET, "/api/v1/me", Some(&a_tok)).await.status, StatusCode::OK);
+    assert_eq!(
+        t.api(Method::GET, "/api/v1/me", Some(&a_tok)).await.status,
+        StatusCode::OK
+    );
 
     // Alice revokes it; it stops working at once, the other one keeps working.
-    let r = t.api(Method::DELETE, &format!("/api/v1/tokens/{a_id}"), Some(&second)).await;
+    let r = t
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/tokens/{a_id}"),
+            Some(&second),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
-    assert_eq!(t.api(Method::GET, "/api/v1/me", Some(&a_tok)).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(t.api(Method::GET, "/api/v1/me", Some(&second)).await.status, StatusCode::OK);
-    let r = t.api(Method::DELETE, &format!("/api/v1/tokens/{a_id}"), Some(&second)).await;
+    assert_eq!(
+        t.api(Method::GET, "/api/v1/me", Some(&a_tok)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        t.api(Method::GET, "/api/v1/me", Some(&second)).await.status,
+        StatusCode::OK
+    );
+    let r = t
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/tokens/{a_id}"),
+            Some(&second),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "already revoked");
 
     t.cleanup().await;
@@ -206,16 +366,22 @@ async fn openapi_lists_exactly_the_router_routes() {
             documented.push((method.clone(), path.clone()));
         }
     }
-    let mut routed: Vec<(String, String)> =
-        myo_web::api::routes().into_iter().map(|(m, p, _)| (m.to_owned(), p.to_owned())).collect();
+    let mut routed: Vec<(String, String)> = myo_web::api::routes()
+        .into_iter()
+        .map(|(m, p, _)| (m.to_owned(), p.to_owned()))
+        .collect();
     documented.sort();
     routed.sort();
     assert_eq!(documented, routed);
     // And every route answers (never the "no route" fallback or 405).
     for (method, path) in &routed {
-        let concrete = path.replace("{instrument}", "tis-2016").replace("{id}", "methotrexate");
+        let concrete = path
+            .replace("{instrument}", "tis-2016")
+            .replace("{id}", "methotrexate");
         let m = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
-        let r = t.send(json_request(m, &format!("/api/v1{concrete}"), "{}", None)).await;
+        let r = t
+            .send(json_request(m, &format!("/api/v1{concrete}"), "{}", None))
+            .await;
         assert_ne!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
         let fallback = r.status == StatusCode::NOT_FOUND && r.body.contains("no route");
         assert!(!fallback, "{method} {path} hit the fallback");

@@ -7,18 +7,35 @@ use common::TestApp;
 
 /// Every HTML page carries the security headers and no inline script.
 fn assert_safe_page(r: &common::Resp) {
-    assert!(r.header("content-type").starts_with("text/html"), "{:?}", r.headers);
+    assert!(
+        r.header("content-type").starts_with("text/html"),
+        "{:?}",
+        r.headers
+    );
     let csp = r.header("content-security-policy");
-    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
     assert_eq!(r.header("x-content-type-options"), "nosniff");
     assert_eq!(r.header("x-frame-options"), "DENY");
     assert_eq!(r.header("referrer-policy"), "no-referrer");
     assert_eq!(r.header("cache-control"), "no-store");
-    assert!(!r.body.contains("<script>") && !r.body.contains("style=\""), "no inline script or style");
+    assert!(
+        !r.body.contains("<script>") && !r.body.contains("style=\""),
+        "no inline script or style"
+    );
     for s in r.body.match_indices("<script").map(|(i, _)| &r.body[i..]) {
-        assert!(s.starts_with("<script src=\"/static/"), "only vendored scripts: {}", &s[..40.min(s.len())]);
+        assert!(
+            s.starts_with("<script src=\"/static/"),
+            "only vendored scripts: {}",
+            &s[..40.min(s.len())]
+        );
     }
-    assert!(r.body.contains("href=\"#main\"") && r.body.contains("<main id=\"main\""), "skip link and main landmark");
+    assert!(
+        r.body.contains("href=\"#main\"") && r.body.contains("<main id=\"main\""),
+        "skip link and main landmark"
+    );
     assert!(r.body.contains("<html lang=\"en\">"));
 }
 
@@ -79,7 +96,9 @@ async fn search_page() {
     let r = t.get("/search?q=purple+eyelids", None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("id=\"results\""));
-    let r = t.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", None).await;
+    let r = t
+        .get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", None)
+        .await;
     assert!(!r.body.contains("<script>alert"), "query is escaped");
     t.cleanup().await;
 }
@@ -90,15 +109,27 @@ async fn ask_page_shows_an_unmissable_emergency_banner() {
     let form = t.get("/ask", None).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("<label for=\"question\">"));
-    let r = t.post_form("/ask", &[("question", "I can't breathe and my lips are turning blue")], None).await;
+    let r = t
+        .post_form(
+            "/ask",
+            &[("question", "I can't breathe and my lips are turning blue")],
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_safe_page(&r);
     let banner = r.body.find("id=\"triage-banner\"").expect("banner");
     let h1 = r.body.find("<h1>").expect("h1");
     assert!(banner < h1, "banner comes first");
     assert!(r.body.contains("role=\"alert\"") && r.body.contains("triage-emergency"));
-    let r = t.post_form("/ask", &[("question", "What is a heliotrope rash?")], None).await;
-    assert!(r.body.contains("id=\"citations\"") && !r.body.contains("id=\"triage-banner\""), "{}", r.body);
+    let r = t
+        .post_form("/ask", &[("question", "What is a heliotrope rash?")], None)
+        .await;
+    assert!(
+        r.body.contains("id=\"citations\"") && !r.body.contains("id=\"triage-banner\""),
+        "{}",
+        r.body
+    );
     let r = t.post_form("/ask", &[("question", "  ")], None).await;
     assert!(r.body.contains("id=\"question-error\""));
     t.cleanup().await;
@@ -108,12 +139,20 @@ async fn ask_page_shows_an_unmissable_emergency_banner() {
 async fn eular_calculator_explains_item_by_item() {
     let t = TestApp::sqlite().await;
     let index = t.get("/calculators", None).await;
-    assert!(index.body.contains("href=\"/calculators/eular-acr-2017\"") && index.body.contains("href=\"/calculators/tis-2016\""));
+    assert!(
+        index.body.contains("href=\"/calculators/eular-acr-2017\"")
+            && index.body.contains("href=\"/calculators/tis-2016\"")
+    );
     let form = t.get("/calculators/eular-acr-2017", None).await;
     assert_eq!(form.status, StatusCode::OK);
     assert_safe_page(&form);
-    assert!(form.body.contains("id=\"not-diagnostic\"") && form.body.contains("id=\"partial-note\""));
-    assert!(form.body.contains("name=\"heliotrope_rash\"") && form.body.contains("name=\"muscle_biopsy.rimmed_vacuoles\""));
+    assert!(
+        form.body.contains("id=\"not-diagnostic\"") && form.body.contains("id=\"partial-note\"")
+    );
+    assert!(
+        form.body.contains("name=\"heliotrope_rash\"")
+            && form.body.contains("name=\"muscle_biopsy.rimmed_vacuoles\"")
+    );
     let fields = [
         ("age_at_onset_years", "45"),
         ("proximal_upper_weakness", "true"),
@@ -123,17 +162,47 @@ async fn eular_calculator_explains_item_by_item() {
         ("elevated_muscle_enzymes", "true"),
         ("dysphagia", "false"),
     ];
-    let r = t.post_form("/calculators/eular-acr-2017", &fields, None).await;
+    let r = t
+        .post_form("/calculators/eular-acr-2017", &fields, None)
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    for needle in ["id=\"result\"", "definite", "id=\"items\"", "Heliotrope rash", "id=\"missing\"", "id=\"warnings\"", "not diagnostic"] {
+    for needle in [
+        "id=\"result\"",
+        "definite",
+        "id=\"items\"",
+        "Heliotrope rash",
+        "id=\"missing\"",
+        "id=\"warnings\"",
+        "not diagnostic",
+    ] {
         assert!(r.body.contains(needle), "missing {needle}");
     }
     // Bad input: named, values kept, 422.
-    let r = t.post_form("/calculators/eular-acr-2017", &[("age_at_onset_years", "abc"), ("heliotrope_rash", "true")], None).await;
+    let r = t
+        .post_form(
+            "/calculators/eular-acr-2017",
+            &[("age_at_onset_years", "abc"), ("heliotrope_rash", "true")],
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("id=\"error-summary\"") && r.body.contains("href=\"#f-age_at_onset_years\""), "{}", r.body);
-    assert!(r.body.contains("value=\"abc\"") && r.body.contains("value=\"true\" checked"), "values kept");
-    let r = t.post_form("/calculators/eular-acr-2017", &[("age_at_onset_years", "-4")], None).await;
+    assert!(
+        r.body.contains("id=\"error-summary\"")
+            && r.body.contains("href=\"#f-age_at_onset_years\""),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("value=\"abc\"") && r.body.contains("value=\"true\" checked"),
+        "values kept"
+    );
+    let r = t
+        .post_form(
+            "/calculators/eular-acr-2017",
+            &[("age_at_onset_years", "-4")],
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("aria-invalid=\"true\""));
     t.cleanup().await;
@@ -162,7 +231,11 @@ async fn tis_calculator_and_generic_forms() {
     ];
     let r = t.post_form("/calculators/tis-2016", &fields, None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.body.contains("major") && r.body.contains("60"), "{}", r.body);
+    assert!(
+        r.body.contains("major") && r.body.contains("60"),
+        "{}",
+        r.body
+    );
     // Every instrument gets a working form.
     let list = t.get("/api/v1/instruments", None).await.json();
     for i in list["instruments"].as_array().expect("list") {
@@ -171,7 +244,10 @@ async fn tis_calculator_and_generic_forms() {
         assert_eq!(r.status, StatusCode::OK, "{id}");
         assert!(r.body.contains("id=\"calc-form\""), "{id}");
     }
-    assert_eq!(t.get("/calculators/nope", None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get("/calculators/nope", None).await.status,
+        StatusCode::NOT_FOUND
+    );
     t.cleanup().await;
 }
 
@@ -180,10 +256,15 @@ async fn static_assets_are_embedded_and_cacheable() {
     let t = TestApp::sqlite().await;
     let css = t.get("/static/style.css", None).await;
     assert_eq!(css.status, StatusCode::OK);
-    assert!(css.header("content-type").starts_with("text/css") && css.body.contains("@media print"));
+    assert!(
+        css.header("content-type").starts_with("text/css") && css.body.contains("@media print")
+    );
     assert!(css.header("cache-control").contains("max-age"));
     let js = t.get("/static/htmx.min.js", None).await;
-    assert!(js.header("content-type").starts_with("text/javascript") && js.body.starts_with("var htmx="));
+    assert!(
+        js.header("content-type").starts_with("text/javascript")
+            && js.body.starts_with("var htmx=")
+    );
     let lic = t.get("/static/htmx.LICENSE.txt", None).await;
     assert!(lic.body.contains("Zero-Clause BSD"));
     t.cleanup().await;

@@ -180,6 +180,23 @@ where
     }
 }
 
+/// Runs `case` on `db`, then removes the database even if the case panicked (a panic inside a
+/// spawned task comes back as an error), and only then re-raises the panic.
+pub async fn with_db<F, Fut>(db: TestDb, case: F)
+where
+    F: FnOnce(Arc<TestDb>) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let db = Arc::new(db);
+    let outcome = tokio::spawn(case(Arc::clone(&db))).await;
+    if let Some(db) = Arc::into_inner(db) {
+        db.cleanup().await;
+    }
+    if let Err(err) = outcome {
+        std::panic::resume_unwind(err.into_panic());
+    }
+}
+
 /// Declares each listed `async fn case(db: &TestDb)` as two tests, `sqlite::case` and
 /// `postgres::case`; the PostgreSQL one passes after printing "skipped" when not configured.
 #[macro_export]
@@ -190,8 +207,7 @@ macro_rules! on_both_backends {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $case() {
                     let db = $crate::common::sqlite();
-                    super::$case(&db).await;
-                    db.cleanup().await;
+                    $crate::common::with_db(db, |db| async move { super::$case(&db).await }).await;
                 }
             )*
         }
@@ -202,8 +218,7 @@ macro_rules! on_both_backends {
                     let Some(db) = $crate::common::postgres(stringify!($case)).await else {
                         return;
                     };
-                    super::$case(&db).await;
-                    db.cleanup().await;
+                    $crate::common::with_db(db, |db| async move { super::$case(&db).await }).await;
                 }
             )*
         }

@@ -1,14 +1,14 @@
 //! `POST /api/v1/ask`: the Ask pipeline (triage first, then guardrails, then grounded answer).
 //! Questions are never logged: they may describe someone's health.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use myo_api::ask::AskResponseDto;
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::api::kb::MAX_QUERY_CHARS;
 use crate::error::{ApiError, ApiJson};
-use crate::AppState;
 
 /// `{"question": "…"}`
 #[derive(Debug, Deserialize)]
@@ -25,14 +25,19 @@ pub fn check_question(question: &str) -> Result<&str, ApiError> {
         return Err(ApiError::bad_request("question is empty").with_field("question"));
     }
     if q.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::bad_request(format!("question is longer than {MAX_QUERY_CHARS} characters"))
-            .with_field("question"));
+        return Err(ApiError::bad_request(format!(
+            "question is longer than {MAX_QUERY_CHARS} characters"
+        ))
+        .with_field("question"));
     }
     Ok(q)
 }
 
 /// `POST /api/v1/ask`
-pub async fn ask(State(state): State<AppState>, ApiJson(req): ApiJson<AskRequest>) -> Result<Json<AskResponseDto>, ApiError> {
+pub async fn ask(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<AskRequest>,
+) -> Result<Json<AskResponseDto>, ApiError> {
     let q = check_question(&req.question)?;
     Ok(Json(AskResponseDto::from(&state.engine().await.ask(q))))
 }

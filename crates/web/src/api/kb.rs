@@ -2,15 +2,15 @@
 
 use std::str::FromStr;
 
-use axum::extract::{Path, Query, State};
 use axum::Json;
+use axum::extract::{Path, Query, State};
 use myo_api::ask::{HitDto, SearchDto};
 use myo_api::kb::{CitationDto, EntryDto, EntryListDto};
 use myo_kb::{CitationStyle, Section};
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::{today, AppState};
+use crate::{AppState, today};
 
 /// `?section=`
 #[derive(Debug, Deserialize)]
@@ -22,12 +22,16 @@ pub struct ListQuery {
 /// Parses a section name, naming the field on error.
 pub fn parse_section(text: &str) -> Result<Section, ApiError> {
     Section::from_str(text).map_err(|e| {
-        ApiError::bad_request(format!("unknown section {text:?}; allowed: {}", e.allowed)).with_field("section")
+        ApiError::bad_request(format!("unknown section {text:?}; allowed: {}", e.allowed))
+            .with_field("section")
     })
 }
 
 /// `GET /api/v1/kb[?section=]`
-pub async fn list(State(state): State<AppState>, Query(q): Query<ListQuery>) -> Result<Json<EntryListDto>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<EntryListDto>, ApiError> {
     let section = q.section.as_deref().map(parse_section).transpose()?;
     Ok(Json(EntryListDto::from_kb(state.kb(), section, today())))
 }
@@ -36,13 +40,20 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<ListQuery>) -> 
 fn entry<'a>(state: &'a AppState, id: &str) -> Result<&'a myo_kb::Entry, ApiError> {
     state.kb().get(id).ok_or_else(|| {
         let near = state.kb().suggest(id, 3);
-        let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", ")) };
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", near.join(", "))
+        };
         ApiError::not_found(format!("no knowledge-base entry {id:?}{hint}")).with_field("id")
     })
 }
 
 /// `GET /api/v1/kb/{id}`
-pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<EntryDto>, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<EntryDto>, ApiError> {
     let e = entry(&state, &id)?;
     Ok(Json(EntryDto::from_entry(state.kb(), e, today())))
 }
@@ -57,7 +68,11 @@ pub struct CiteQuery {
 /// Parses a citation style, naming the field on error.
 pub fn parse_style(text: Option<&str>) -> Result<CitationStyle, ApiError> {
     CitationStyle::from_str(text.unwrap_or("apa")).map_err(|e| {
-        ApiError::bad_request(format!("unknown style {:?}; allowed: {}", e.value, e.allowed)).with_field("style")
+        ApiError::bad_request(format!(
+            "unknown style {:?}; allowed: {}",
+            e.value, e.allowed
+        ))
+        .with_field("style")
     })
 }
 
@@ -85,19 +100,28 @@ pub struct SearchQuery {
 pub const MAX_QUERY_CHARS: usize = 500;
 
 /// `GET /api/v1/kb/search?q=`
-pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>) -> Result<Json<SearchDto>, ApiError> {
+pub async fn search(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> Result<Json<SearchDto>, ApiError> {
     let query = q.q.unwrap_or_default();
     let query = query.trim();
     if query.is_empty() {
         return Err(ApiError::bad_request("give search terms in q").with_field("q"));
     }
     if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::bad_request(format!("q is longer than {MAX_QUERY_CHARS} characters")).with_field("q"));
+        return Err(ApiError::bad_request(format!(
+            "q is longer than {MAX_QUERY_CHARS} characters"
+        ))
+        .with_field("q"));
     }
     let limit = q.limit.unwrap_or(10);
     if !(1..=50).contains(&limit) {
         return Err(ApiError::bad_request("limit must be 1 to 50").with_field("limit"));
     }
     let hits = state.engine().await.search(query, limit);
-    Ok(Json(SearchDto { query: query.to_owned(), hits: hits.iter().map(HitDto::from).collect() }))
+    Ok(Json(SearchDto {
+        query: query.to_owned(),
+        hits: hits.iter().map(HitDto::from).collect(),
+    }))
 }

@@ -8,8 +8,8 @@ pub mod openapi;
 pub mod score;
 pub mod tokens;
 
-use axum::routing::{delete, get, post, MethodRouter};
 use axum::Router;
+use axum::routing::{MethodRouter, delete, get, post};
 
 use crate::AppState;
 
@@ -19,7 +19,11 @@ use crate::AppState;
 pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
     vec![
         ("get", "/instruments", get(score::list)),
-        ("get", "/instruments/{instrument}/schema", get(score::schema)),
+        (
+            "get",
+            "/instruments/{instrument}/schema",
+            get(score::schema),
+        ),
         ("post", "/score/{instrument}", post(score::score)),
         ("get", "/kb", get(kb::list)),
         ("get", "/kb/search", get(kb::search)),
@@ -36,5 +40,9 @@ pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
 
 /// `/api/v1` routes (nested by [`crate::router`]).
 pub fn router() -> Router<AppState> {
-    routes().into_iter().fold(Router::new(), |r, (_, path, handler)| r.route(path, handler))
+    routes()
+        .into_iter()
+        .fold(Router::new(), |r, (_, path, handler)| {
+            r.route(path, handler)
+        })
 }

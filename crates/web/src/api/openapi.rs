@@ -1,9 +1,9 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written by hand in code. A test checks that its paths
 //! are exactly [`super::routes`], from which the router is built.
 
-use axum::extract::State;
 use axum::Json;
-use serde_json::{json, Map, Value};
+use axum::extract::State;
+use serde_json::{Map, Value, json};
 
 use crate::AppState;
 
@@ -28,7 +28,13 @@ fn json_body(schema: Value) -> Value {
 }
 
 /// One operation.
-fn op(summary: &str, params: Vec<Value>, body: Option<Value>, responses: Value, secured: bool) -> Value {
+fn op(
+    summary: &str,
+    params: Vec<Value>,
+    body: Option<Value>,
+    responses: Value,
+    secured: bool,
+) -> Value {
     let mut o = json!({"summary": summary, "parameters": params, "responses": responses});
     if let Some(b) = body {
         o["requestBody"] = b;
@@ -49,43 +55,172 @@ pub fn build(server: &str) -> Value {
         let entry = paths.entry(path.to_owned()).or_insert_with(|| json!({}));
         entry[method] = operation;
     };
-    add("get", "/instruments", op("List instruments with revision, status and citation", vec![], None,
-        json!({"200": ok("Instruments", obj.clone())}), false));
-    add("get", "/instruments/{instrument}/schema", op("JSON Schema of an instrument's input",
-        vec![path_param("instrument", "Instrument id, e.g. eular-acr-2017")], None,
-        json!({"200": ok("JSON Schema", obj.clone()), "404": error_ref("Unknown instrument")}), false));
-    add("post", "/score/{instrument}", op("Score one case (same JSON as `myo score`)",
-        vec![path_param("instrument", "Instrument id, e.g. eular-acr-2017")],
-        Some(json_body(json!({"type": "object", "description": "The instrument's input; see its schema"}))),
-        json!({"200": ok("Result with item-by-item contributions, missing items, warnings, citation and status", obj.clone()),
+    add(
+        "get",
+        "/instruments",
+        op(
+            "List instruments with revision, status and citation",
+            vec![],
+            None,
+            json!({"200": ok("Instruments", obj.clone())}),
+            false,
+        ),
+    );
+    add(
+        "get",
+        "/instruments/{instrument}/schema",
+        op(
+            "JSON Schema of an instrument's input",
+            vec![path_param(
+                "instrument",
+                "Instrument id, e.g. eular-acr-2017",
+            )],
+            None,
+            json!({"200": ok("JSON Schema", obj.clone()), "404": error_ref("Unknown instrument")}),
+            false,
+        ),
+    );
+    add(
+        "post",
+        "/score/{instrument}",
+        op(
+            "Score one case (same JSON as `myo score`)",
+            vec![path_param(
+                "instrument",
+                "Instrument id, e.g. eular-acr-2017",
+            )],
+            Some(json_body(
+                json!({"type": "object", "description": "The instrument's input; see its schema"}),
+            )),
+            json!({"200": ok("Result with item-by-item contributions, missing items, warnings, citation and status", obj.clone()),
                "400": error_ref("Malformed JSON"), "404": error_ref("Unknown instrument"),
-               "413": error_ref("Body over 64 KiB"), "415": error_ref("Not application/json"), "422": invalid.clone()}), false));
-    add("get", "/kb", op("List knowledge-base entries", vec![query_param("section", "Only this section")], None,
-        json!({"200": ok("Entries", obj.clone()), "400": error_ref("Unknown section")}), false));
-    add("get", "/kb/search", op("Search the knowledge base",
-        vec![query_param("q", "Search terms (required)"), query_param("limit", "1 to 50, default 10")], None,
-        json!({"200": ok("Hits, best first", obj.clone()), "400": error_ref("Missing or too long q, bad limit")}), false));
-    add("get", "/kb/{id}", op("One entry in full", vec![path_param("id", "Entry id")], None,
-        json!({"200": ok("Entry", obj.clone()), "404": error_ref("No such entry")}), false));
-    add("get", "/kb/{id}/cite", op("Cite an entry's page",
-        vec![path_param("id", "Entry id"), query_param("style", "apa (default), mla, chicago or harvard")], None,
-        json!({"200": ok("Citation", obj.clone()), "400": error_ref("Unknown style"), "404": error_ref("No such entry")}), false));
-    add("post", "/ask", op("Ask a question; red-flag triage runs first",
-        vec![], Some(json_body(json!({"type": "object", "required": ["question"], "additionalProperties": false,
-            "properties": {"question": {"type": "string", "maxLength": 500}}}))),
-        json!({"200": ok("Answer with numbered citations, or a refusal / not covered; triage fields when a red flag fired", obj.clone()),
-               "400": error_ref("Malformed JSON or empty question"), "413": error_ref("Body over 64 KiB"), "422": invalid.clone()}), false));
-    add("get", "/tokens", op("The caller's API tokens (never their secrets)", vec![], None,
-        json!({"200": ok("Tokens", obj.clone()), "401": unauth.clone()}), true));
-    add("post", "/tokens", op("Create an API token; the secret is returned once",
-        vec![], Some(json_body(json!({"type": "object", "required": ["name"], "additionalProperties": false,
-            "properties": {"name": {"type": "string", "maxLength": 100}}}))),
-        json!({"201": ok("The token with its secret in `token`", obj.clone()), "401": unauth.clone(), "422": invalid}), true));
-    add("delete", "/tokens/{id}", op("Revoke one of the caller's tokens", vec![path_param("id", "Token id")], None,
-        json!({"204": {"description": "Revoked"}, "401": unauth.clone(), "404": error_ref("Not the caller's active token")}), true));
-    add("get", "/me", op("The token owner's account", vec![], None,
-        json!({"200": ok("Account", obj.clone()), "401": unauth}), true));
-    add("get", "/openapi.json", op("This document", vec![], None, json!({"200": ok("OpenAPI 3.1", obj)}), false));
+               "413": error_ref("Body over 64 KiB"), "415": error_ref("Not application/json"), "422": invalid.clone()}),
+            false,
+        ),
+    );
+    add(
+        "get",
+        "/kb",
+        op(
+            "List knowledge-base entries",
+            vec![query_param("section", "Only this section")],
+            None,
+            json!({"200": ok("Entries", obj.clone()), "400": error_ref("Unknown section")}),
+            false,
+        ),
+    );
+    add(
+        "get",
+        "/kb/search",
+        op(
+            "Search the knowledge base",
+            vec![
+                query_param("q", "Search terms (required)"),
+                query_param("limit", "1 to 50, default 10"),
+            ],
+            None,
+            json!({"200": ok("Hits, best first", obj.clone()), "400": error_ref("Missing or too long q, bad limit")}),
+            false,
+        ),
+    );
+    add(
+        "get",
+        "/kb/{id}",
+        op(
+            "One entry in full",
+            vec![path_param("id", "Entry id")],
+            None,
+            json!({"200": ok("Entry", obj.clone()), "404": error_ref("No such entry")}),
+            false,
+        ),
+    );
+    add(
+        "get",
+        "/kb/{id}/cite",
+        op(
+            "Cite an entry's page",
+            vec![
+                path_param("id", "Entry id"),
+                query_param("style", "apa (default), mla, chicago or harvard"),
+            ],
+            None,
+            json!({"200": ok("Citation", obj.clone()), "400": error_ref("Unknown style"), "404": error_ref("No such entry")}),
+            false,
+        ),
+    );
+    add(
+        "post",
+        "/ask",
+        op(
+            "Ask a question; red-flag triage runs first",
+            vec![],
+            Some(json_body(
+                json!({"type": "object", "required": ["question"], "additionalProperties": false,
+            "properties": {"question": {"type": "string", "maxLength": 500}}}),
+            )),
+            json!({"200": ok("Answer with numbered citations, or a refusal / not covered; triage fields when a red flag fired", obj.clone()),
+               "400": error_ref("Malformed JSON or empty question"), "413": error_ref("Body over 64 KiB"), "422": invalid.clone()}),
+            false,
+        ),
+    );
+    add(
+        "get",
+        "/tokens",
+        op(
+            "The caller's API tokens (never their secrets)",
+            vec![],
+            None,
+            json!({"200": ok("Tokens", obj.clone()), "401": unauth.clone()}),
+            true,
+        ),
+    );
+    add(
+        "post",
+        "/tokens",
+        op(
+            "Create an API token; the secret is returned once",
+            vec![],
+            Some(json_body(
+                json!({"type": "object", "required": ["name"], "additionalProperties": false,
+            "properties": {"name": {"type": "string", "maxLength": 100}}}),
+            )),
+            json!({"201": ok("The token with its secret in `token`", obj.clone()), "401": unauth.clone(), "422": invalid}),
+            true,
+        ),
+    );
+    add(
+        "delete",
+        "/tokens/{id}",
+        op(
+            "Revoke one of the caller's tokens",
+            vec![path_param("id", "Token id")],
+            None,
+            json!({"204": {"description": "Revoked"}, "401": unauth.clone(), "404": error_ref("Not the caller's active token")}),
+            true,
+        ),
+    );
+    add(
+        "get",
+        "/me",
+        op(
+            "The token owner's account",
+            vec![],
+            None,
+            json!({"200": ok("Account", obj.clone()), "401": unauth}),
+            true,
+        ),
+    );
+    add(
+        "get",
+        "/openapi.json",
+        op(
+            "This document",
+            vec![],
+            None,
+            json!({"200": ok("OpenAPI 3.1", obj)}),
+            false,
+        ),
+    );
     json!({
         "openapi": "3.1.0",
         "info": {

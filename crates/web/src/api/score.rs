@@ -1,23 +1,26 @@
 //! Instruments: list, input schema, and scoring with the same JSON as `myo score`
 //! (`myo-api`'s registry; each instrument's paper and locator are in its result's `citation`).
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use myo_api::ScoreError;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::error::{ApiError, ApiJson};
 use crate::AppState;
+use crate::error::{ApiError, ApiJson};
 
 /// Maps a scoring failure: unknown instrument 404 (with suggestions), bad input 422 naming the
 /// field.
 pub fn score_error(e: ScoreError) -> ApiError {
     match e {
         ScoreError::Input(input) => input.into(),
-        other @ ScoreError::UnknownInstrument { .. } => {
-            ApiError::new(StatusCode::NOT_FOUND, "unknown_instrument", other.to_string()).with_field("instrument")
-        }
+        other @ ScoreError::UnknownInstrument { .. } => ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_instrument",
+            other.to_string(),
+        )
+        .with_field("instrument"),
         other => ApiError::internal(&other),
     }
 }
@@ -29,7 +32,10 @@ pub async fn list(State(state): State<AppState>) -> Json<Value> {
 }
 
 /// `GET /api/v1/instruments/{instrument}/schema`: the JSON Schema of the input.
-pub async fn schema(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn schema(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     state.scorer().schema(&id).map(Json).map_err(score_error)
 }
 
@@ -39,5 +45,9 @@ pub async fn score(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<Value>,
 ) -> Result<Json<Value>, ApiError> {
-    state.scorer().score_json(&id, &input).map(Json).map_err(score_error)
+    state
+        .scorer()
+        .score_json(&id, &input)
+        .map(Json)
+        .map_err(score_error)
 }

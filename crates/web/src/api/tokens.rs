@@ -1,17 +1,19 @@
 //! Per-user API tokens: list, create (the secret is shown once), revoke; and `GET /me`.
 //! Tokens are stored as SHA-256 hashes only; every create and revoke is audited.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use myo_store::{audit::action, token, ApiToken, NewApiToken, Outcome, StoreError, Timestamp, TokenId, User};
+use myo_store::{
+    ApiToken, NewApiToken, Outcome, StoreError, Timestamp, TokenId, User, audit::action, token,
+};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::auth::{audit, ApiUser, Client, TOKEN_PREFIX};
-use crate::error::{ApiError, ApiJson};
 use crate::AppState;
+use crate::auth::{ApiUser, Client, TOKEN_PREFIX, audit};
+use crate::error::{ApiError, ApiJson};
 
 /// Longest token name accepted.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -31,7 +33,10 @@ pub fn token_json(t: &ApiToken) -> Value {
 /// Validates a token name, naming the field.
 pub fn check_name(name: &str) -> Result<String, ApiError> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_input",
@@ -59,15 +64,38 @@ pub async fn create_for(
         prefix: secret.chars().take(12).collect(),
         created_at: Timestamp::now(),
     };
-    let entry = audit(Some(user), client, action::CREATE, "api_token", Some(id.as_str()), Outcome::Success);
+    let entry = audit(
+        Some(user),
+        client,
+        action::CREATE,
+        "api_token",
+        Some(id.as_str()),
+        Outcome::Success,
+    );
     let tok = state.store().create_token(&new, &entry).await?;
     Ok((tok, secret))
 }
 
 /// Revokes one of `user`'s tokens; `Ok(false)` when it is not theirs or already revoked.
-pub async fn revoke_for(state: &AppState, user: &User, id: &str, client: &Client) -> Result<bool, StoreError> {
-    let entry = audit(Some(user), client, action::DELETE, "api_token", Some(id), Outcome::Success);
-    match state.store().revoke_token(&user.id, &TokenId(id.to_owned()), Timestamp::now(), &entry).await {
+pub async fn revoke_for(
+    state: &AppState,
+    user: &User,
+    id: &str,
+    client: &Client,
+) -> Result<bool, StoreError> {
+    let entry = audit(
+        Some(user),
+        client,
+        action::DELETE,
+        "api_token",
+        Some(id),
+        Outcome::Success,
+    );
+    match state
+        .store()
+        .revoke_token(&user.id, &TokenId(id.to_owned()), Timestamp::now(), &entry)
+        .await
+    {
         Ok(()) => Ok(true),
         Err(StoreError::NotFound { .. }) => Ok(false),
         Err(e) => Err(e),
@@ -77,7 +105,9 @@ pub async fn revoke_for(state: &AppState, user: &User, id: &str, client: &Client
 /// `GET /api/v1/tokens`: the caller's tokens, newest first, revoked ones included.
 pub async fn list(State(state): State<AppState>, me: ApiUser) -> Result<Json<Value>, ApiError> {
     let tokens = state.store().list_tokens(&me.user.id).await?;
-    Ok(Json(json!({"tokens": tokens.iter().map(token_json).collect::<Vec<_>>()})))
+    Ok(Json(
+        json!({"tokens": tokens.iter().map(token_json).collect::<Vec<_>>()}),
+    ))
 }
 
 /// `{"name": "…"}`

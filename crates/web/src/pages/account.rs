@@ -4,20 +4,24 @@
 //! account change is audited.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::{
-    audit::action, normalize_email, password, token, AttemptKind, AuditEvent, AuditFilter, LoginAttempt, NewSession,
-    NewUser, Outcome, Role, SessionId, StoreError, Timestamp, User, UserId,
+    AttemptKind, AuditEvent, AuditFilter, LoginAttempt, NewSession, NewUser, Outcome, Role,
+    SessionId, StoreError, Timestamp, User, UserId, audit::action, normalize_email, password,
+    token,
 };
 use serde::Deserialize;
 
-use super::{render, Layout, PageError};
-use crate::api::tokens::{check_name, create_for, revoke_for, token_json};
-use crate::auth::{audit, clear_session_cookie, is_admin, set_session_cookie, Client, CurrentUser, MaybeUser, SignedIn};
+use super::{Layout, PageError, render};
 use crate::AppState;
+use crate::api::tokens::{check_name, create_for, revoke_for, token_json};
+use crate::auth::{
+    Client, CurrentUser, MaybeUser, SignedIn, audit, clear_session_cookie, is_admin,
+    set_session_cookie,
+};
 
 fn millis(d: std::time::Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
@@ -26,7 +30,14 @@ fn millis(d: std::time::Duration) -> i64 {
 /// A local path to return to after sign-in; anything else (other sites, `//host`) is ignored.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => n.to_owned(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.contains("://") =>
+        {
+            n.to_owned()
+        }
         _ => "/account".to_owned(),
     }
 }
@@ -58,7 +69,11 @@ pub struct SigninQuery {
 }
 
 /// `GET /signin`
-pub async fn signin_form(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<SigninQuery>) -> Response {
+pub async fn signin_form(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Query(q): Query<SigninQuery>,
+) -> Response {
     if user.is_some() {
         return see_other(&safe_next(q.next.as_deref()));
     }
@@ -90,7 +105,13 @@ pub struct SigninForm {
     pub next: Option<String>,
 }
 
-fn signin_again(state: &AppState, email: &str, next: &str, status: StatusCode, error: &str) -> Response {
+fn signin_again(
+    state: &AppState,
+    email: &str,
+    next: &str,
+    status: StatusCode,
+    error: &str,
+) -> Response {
     let page = SigninPage {
         l: Layout::new(state, None, "Sign in", "signin"),
         email: email.to_owned(),
@@ -108,32 +129,64 @@ async fn locked_out(state: &AppState, email: &str, client: &Client) -> Result<bo
     let c = state.config();
     let since = Timestamp::now().add_millis(-millis(c.login_window));
     let store = state.store();
-    if store.count_recent_failures(AttemptKind::Account, email, since).await? >= u64::from(c.login_max_per_account) {
+    if store
+        .count_recent_failures(AttemptKind::Account, email, since)
+        .await?
+        >= u64::from(c.login_max_per_account)
+    {
         return Ok(true);
     }
     if let Some(ip) = &client.ip
-        && store.count_recent_failures(AttemptKind::Address, ip, since).await? >= u64::from(c.login_max_per_address)
+        && store
+            .count_recent_failures(AttemptKind::Address, ip, since)
+            .await?
+            >= u64::from(c.login_max_per_address)
     {
         return Ok(true);
     }
     Ok(false)
 }
 
-async fn record_attempt(state: &AppState, email: &str, client: &Client, success: bool) -> Result<(), StoreError> {
+async fn record_attempt(
+    state: &AppState,
+    email: &str,
+    client: &Client,
+    success: bool,
+) -> Result<(), StoreError> {
     let ts = Timestamp::now();
     let store = state.store();
-    store.record_login_attempt(&LoginAttempt { kind: AttemptKind::Account, key: email.to_owned(), ts, success }).await?;
+    store
+        .record_login_attempt(&LoginAttempt {
+            kind: AttemptKind::Account,
+            key: email.to_owned(),
+            ts,
+            success,
+        })
+        .await?;
     if let Some(ip) = &client.ip {
-        store.record_login_attempt(&LoginAttempt { kind: AttemptKind::Address, key: ip.clone(), ts, success }).await?;
+        store
+            .record_login_attempt(&LoginAttempt {
+                kind: AttemptKind::Address,
+                key: ip.clone(),
+                ts,
+                success,
+            })
+            .await?;
     }
     if success {
-        store.clear_login_attempts(AttemptKind::Account, email).await?;
+        store
+            .clear_login_attempts(AttemptKind::Account, email)
+            .await?;
     }
     Ok(())
 }
 
 /// Starts a session for `user`; returns the `Set-Cookie` value.
-async fn start_session(state: &AppState, user: &User, client: &Client) -> Result<header::HeaderValue, StoreError> {
+async fn start_session(
+    state: &AppState,
+    user: &User,
+    client: &Client,
+) -> Result<header::HeaderValue, StoreError> {
     let secret = token::random_token();
     let now = Timestamp::now();
     let session = NewSession {
@@ -145,20 +198,44 @@ async fn start_session(state: &AppState, user: &User, client: &Client) -> Result
         ip: client.ip.clone(),
         user_agent: client.user_agent.clone(),
     };
-    let entry = audit(Some(user), client, action::LOGIN, "session", None, Outcome::Success);
+    let entry = audit(
+        Some(user),
+        client,
+        action::LOGIN,
+        "session",
+        None,
+        Outcome::Success,
+    );
     state.store().create_session(&session, &entry).await?;
     Ok(set_session_cookie(state, &secret))
 }
 
 /// `POST /signin`
-pub async fn signin(State(state): State<AppState>, client: Client, Form(f): Form<SigninForm>) -> Result<Response, PageError> {
+pub async fn signin(
+    State(state): State<AppState>,
+    client: Client,
+    Form(f): Form<SigninForm>,
+) -> Result<Response, PageError> {
     let email = normalize_email(&f.email);
     let next = safe_next(f.next.as_deref());
     if email.is_empty() || f.password.is_empty() {
-        return Ok(signin_again(&state, &f.email, &next, StatusCode::UNPROCESSABLE_ENTITY, "Enter your e-mail address and password."));
+        return Ok(signin_again(
+            &state,
+            &f.email,
+            &next,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Enter your e-mail address and password.",
+        ));
     }
     if locked_out(&state, &email, &client).await? {
-        let mut e = audit(None, &client, action::LOGIN_FAILED, "session", None, Outcome::Denied);
+        let mut e = audit(
+            None,
+            &client,
+            action::LOGIN_FAILED,
+            "session",
+            None,
+            Outcome::Denied,
+        );
         e.details = Some(r#"{"reason":"rate_limited"}"#.to_owned());
         state.audit(&e).await?;
         return Ok(signin_again(
@@ -171,7 +248,10 @@ pub async fn signin(State(state): State<AppState>, client: Client, Form(f): Form
     }
     let user = state.store().find_user_by_email(&email).await?;
     let ok = match &user {
-        Some(u) => password::verify_async(f.password.clone(), u.password_hash.clone()).await && u.disabled_at.is_none(),
+        Some(u) => {
+            password::verify_async(f.password.clone(), u.password_hash.clone()).await
+                && u.disabled_at.is_none()
+        }
         None => {
             // Spend the same time as a real check, so response times do not reveal accounts.
             let dummy = state.dummy_hash().await?;
@@ -189,13 +269,26 @@ pub async fn signin(State(state): State<AppState>, client: Client, Form(f): Form
         }
         (_, user) => {
             let target = user.as_ref().map(|u| u.id.as_str().to_owned());
-            let mut e = audit(None, &client, action::LOGIN_FAILED, "user", target.as_deref(), Outcome::Failure);
+            let mut e = audit(
+                None,
+                &client,
+                action::LOGIN_FAILED,
+                "user",
+                target.as_deref(),
+                Outcome::Failure,
+            );
             // Filed under the account's owner, so they see attempts on their account in "my log".
             if let Some(id) = &target {
                 e = e.for_patient(id);
             }
             state.audit(&e).await?;
-            Ok(signin_again(&state, &f.email, &next, StatusCode::UNAUTHORIZED, "The e-mail address or password is wrong."))
+            Ok(signin_again(
+                &state,
+                &f.email,
+                &next,
+                StatusCode::UNAUTHORIZED,
+                "The e-mail address or password is wrong.",
+            ))
         }
     }
 }
@@ -214,16 +307,25 @@ struct SignupPage {
 
 impl SignupPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.error.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 }
 
 fn signup_off() -> PageError {
-    PageError(StatusCode::NOT_FOUND, "Sign-up is turned off on this site. Ask its administrator for an account.".into())
+    PageError(
+        StatusCode::NOT_FOUND,
+        "Sign-up is turned off on this site. Ask its administrator for an account.".into(),
+    )
 }
 
 /// `GET /signup`
-pub async fn signup_form(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Result<Response, PageError> {
+pub async fn signup_form(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+) -> Result<Response, PageError> {
     if !state.config().allow_signup {
         return Err(signup_off());
     }
@@ -260,14 +362,29 @@ pub struct SignupForm {
 fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
     let email = f.email.trim();
     let at = email.find('@');
-    if email.len() > 254 || at.is_none_or(|i| i == 0 || i + 1 >= email.len()) || email.contains(char::is_whitespace) {
-        return Err(("email", "Enter an e-mail address like name@example.org.".into()));
+    if email.len() > 254
+        || at.is_none_or(|i| i == 0 || i + 1 >= email.len())
+        || email.contains(char::is_whitespace)
+    {
+        return Err((
+            "email",
+            "Enter an e-mail address like name@example.org.".into(),
+        ));
     }
     if f.display_name.chars().count() > 100 || f.display_name.chars().any(char::is_control) {
-        return Err(("display_name", "Use at most 100 printable characters.".into()));
+        return Err((
+            "display_name",
+            "Use at most 100 printable characters.".into(),
+        ));
     }
     password::check_policy(&f.password).map_err(|_| {
-        ("password", format!("Use at least {} characters (a few words make a good password).", password::MIN_LEN))
+        (
+            "password",
+            format!(
+                "Use at least {} characters (a few words make a good password).",
+                password::MIN_LEN
+            ),
+        )
     })?;
     if f.password != f.password_confirm {
         return Err(("password_confirm", "The two passwords differ.".into()));
@@ -276,7 +393,11 @@ fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
 }
 
 /// `POST /signup`: creates a patient account and signs it in.
-pub async fn signup(State(state): State<AppState>, client: Client, Form(f): Form<SignupForm>) -> Result<Response, PageError> {
+pub async fn signup(
+    State(state): State<AppState>,
+    client: Client,
+    Form(f): Form<SignupForm>,
+) -> Result<Response, PageError> {
     if !state.config().allow_signup {
         return Err(signup_off());
     }
@@ -304,12 +425,25 @@ pub async fn signup(State(state): State<AppState>, client: Client, Form(f): Form
         display_name: f.display_name.trim().to_owned(),
         created_at: Timestamp::now(),
     };
-    let mut entry = audit(None, &client, action::CREATE, "user", Some(new.id.as_str()), Outcome::Success);
+    let mut entry = audit(
+        None,
+        &client,
+        action::CREATE,
+        "user",
+        Some(new.id.as_str()),
+        Outcome::Success,
+    );
     entry.details = Some(r#"{"via":"signup"}"#.to_owned());
     let user = match state.store().create_user(&new, &entry).await {
         Ok(u) => u,
         Err(StoreError::Conflict { .. }) => {
-            return Ok(again(("email", "An account with this e-mail address already exists. Sign in instead.".into()), StatusCode::CONFLICT));
+            return Ok(again(
+                (
+                    "email",
+                    "An account with this e-mail address already exists. Sign in instead.".into(),
+                ),
+                StatusCode::CONFLICT,
+            ));
         }
         Err(e) => return Err(e.into()),
     };
@@ -322,16 +456,28 @@ pub async fn signup(State(state): State<AppState>, client: Client, Form(f): Form
 // ---- sign-out ---------------------------------------------------------------------------------
 
 /// `POST /signout`
-pub async fn signout(State(state): State<AppState>, MaybeUser(user): MaybeUser, client: Client) -> Result<Response, PageError> {
+pub async fn signout(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    client: Client,
+) -> Result<Response, PageError> {
     if let Some(me) = user {
-        let entry = audit(Some(&me.user), &client, action::LOGOUT, "session", None, Outcome::Success);
+        let entry = audit(
+            Some(&me.user),
+            &client,
+            action::LOGOUT,
+            "session",
+            None,
+            Outcome::Success,
+        );
         match state.store().delete_session(&me.session.id, &entry).await {
             Ok(()) | Err(StoreError::NotFound { .. }) => {}
             Err(e) => return Err(e.into()),
         }
     }
     let mut res = see_other("/signin?done=signed-out");
-    res.headers_mut().insert(header::SET_COOKIE, clear_session_cookie(&state));
+    res.headers_mut()
+        .insert(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(res)
 }
 
@@ -389,7 +535,10 @@ struct AccountPage {
 
 impl AccountPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.error.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 }
 
@@ -464,11 +613,22 @@ fn notice(code: Option<&str>) -> Option<&'static str> {
 }
 
 /// `GET /account`
-pub async fn page(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneQuery>) -> Result<Response, PageError> {
-    Ok(render(&account_page(&state, &me, notice(q.done.as_deref()), None, None).await?))
+pub async fn page(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, PageError> {
+    Ok(render(
+        &account_page(&state, &me, notice(q.done.as_deref()), None, None).await?,
+    ))
 }
 
-async fn account_error(state: &AppState, me: &CurrentUser, field: &'static str, msg: String) -> Result<Response, PageError> {
+async fn account_error(
+    state: &AppState,
+    me: &CurrentUser,
+    field: &'static str,
+    msg: String,
+) -> Result<Response, PageError> {
     let mut res = render(&account_page(state, me, None, None, Some((field, msg))).await?);
     *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     Ok(res)
@@ -497,22 +657,64 @@ pub async fn change_password(
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
     if !password::verify_async(f.current_password.clone(), me.user.password_hash.clone()).await {
-        let e = audit(Some(&me.user), &client, action::UPDATE, "user", Some(me.user.id.as_str()), Outcome::Failure);
+        let e = audit(
+            Some(&me.user),
+            &client,
+            action::UPDATE,
+            "user",
+            Some(me.user.id.as_str()),
+            Outcome::Failure,
+        );
         state.audit(&e).await?;
-        return account_error(&state, &me, "current_password", "The current password is wrong.".into()).await;
+        return account_error(
+            &state,
+            &me,
+            "current_password",
+            "The current password is wrong.".into(),
+        )
+        .await;
     }
     if password::check_policy(&f.new_password).is_err() {
-        return account_error(&state, &me, "new_password", format!("Use at least {} characters.", password::MIN_LEN)).await;
+        return account_error(
+            &state,
+            &me,
+            "new_password",
+            format!("Use at least {} characters.", password::MIN_LEN),
+        )
+        .await;
     }
     if f.new_password != f.new_password_confirm {
-        return account_error(&state, &me, "new_password_confirm", "The two new passwords differ.".into()).await;
+        return account_error(
+            &state,
+            &me,
+            "new_password_confirm",
+            "The two new passwords differ.".into(),
+        )
+        .await;
     }
     let hash = password::hash_async(f.new_password.clone()).await?;
-    let mut e = audit(Some(&me.user), &client, action::UPDATE, "user", Some(me.user.id.as_str()), Outcome::Success);
+    let mut e = audit(
+        Some(&me.user),
+        &client,
+        action::UPDATE,
+        "user",
+        Some(me.user.id.as_str()),
+        Outcome::Success,
+    );
     e.details = Some(r#"{"change":"password"}"#.to_owned());
     state.store().set_password(&me.user.id, &hash, &e).await?;
-    let e = audit(Some(&me.user), &client, action::DELETE, "session", None, Outcome::Success);
-    state.store().delete_user_sessions(&me.user.id, Some(&me.session.id), &e).await?;
+    let e = audit(
+        Some(&me.user),
+        &client,
+        action::DELETE,
+        "session",
+        None,
+        Outcome::Success,
+    );
+    state
+        .store()
+        .delete_user_sessions(&me.user.id, Some(&me.session.id), &e)
+        .await?;
     Ok(see_other("/account?done=password"))
 }
 
@@ -532,10 +734,25 @@ pub async fn create_token(
     Form(f): Form<TokenForm>,
 ) -> Result<Response, PageError> {
     let Ok(name) = check_name(&f.name) else {
-        return account_error(&state, &me, "token_name", "Give the token a name of 1 to 100 characters.".into()).await;
+        return account_error(
+            &state,
+            &me,
+            "token_name",
+            "Give the token a name of 1 to 100 characters.".into(),
+        )
+        .await;
     };
     let (_, secret) = create_for(&state, &me.user, name, &client).await?;
-    Ok(render(&account_page(&state, &me, Some("Token created. Copy it now: it will not be shown again."), Some(secret), None).await?))
+    Ok(render(
+        &account_page(
+            &state,
+            &me,
+            Some("Token created. Copy it now: it will not be shown again."),
+            Some(secret),
+            None,
+        )
+        .await?,
+    ))
 }
 
 /// `POST /account/tokens/{id}/revoke`
@@ -548,7 +765,10 @@ pub async fn revoke_token(
     if revoke_for(&state, &me.user, &id, &client).await? {
         Ok(see_other("/account?done=token-revoked"))
     } else {
-        Err(PageError(StatusCode::NOT_FOUND, "No such active token of yours.".into()))
+        Err(PageError(
+            StatusCode::NOT_FOUND,
+            "No such active token of yours.".into(),
+        ))
     }
 }
 
@@ -561,13 +781,27 @@ pub async fn revoke_session(
 ) -> Result<Response, PageError> {
     let mine = state.store().list_user_sessions(&me.user.id).await?;
     let Some(target) = mine.into_iter().find(|s| s.id.as_str() == id) else {
-        return Err(PageError(StatusCode::NOT_FOUND, "No such session of yours.".into()));
+        return Err(PageError(
+            StatusCode::NOT_FOUND,
+            "No such session of yours.".into(),
+        ));
     };
-    let e = audit(Some(&me.user), &client, action::LOGOUT, "session", None, Outcome::Success);
-    state.store().delete_session(&SessionId(target.id.as_str().to_owned()), &e).await?;
+    let e = audit(
+        Some(&me.user),
+        &client,
+        action::LOGOUT,
+        "session",
+        None,
+        Outcome::Success,
+    );
+    state
+        .store()
+        .delete_session(&SessionId(target.id.as_str().to_owned()), &e)
+        .await?;
     if target.id == me.session.id {
         let mut res = see_other("/signin?done=signed-out");
-        res.headers_mut().insert(header::SET_COOKIE, clear_session_cookie(&state));
+        res.headers_mut()
+            .insert(header::SET_COOKIE, clear_session_cookie(&state));
         return Ok(res);
     }
     Ok(see_other("/account?done=session-revoked"))
@@ -592,15 +826,35 @@ pub async fn delete_account(
     Form(f): Form<DeleteForm>,
 ) -> Result<Response, PageError> {
     if f.confirm != "yes" {
-        return account_error(&state, &me, "delete_confirm", "Tick the box to confirm.".into()).await;
+        return account_error(
+            &state,
+            &me,
+            "delete_confirm",
+            "Tick the box to confirm.".into(),
+        )
+        .await;
     }
     if !password::verify_async(f.password.clone(), me.user.password_hash.clone()).await {
-        return account_error(&state, &me, "delete_password", "The password is wrong.".into()).await;
+        return account_error(
+            &state,
+            &me,
+            "delete_password",
+            "The password is wrong.".into(),
+        )
+        .await;
     }
-    let e = audit(Some(&me.user), &client, action::DELETE, "user", Some(me.user.id.as_str()), Outcome::Success);
+    let e = audit(
+        Some(&me.user),
+        &client,
+        action::DELETE,
+        "user",
+        Some(me.user.id.as_str()),
+        Outcome::Success,
+    );
     state.store().delete_user(&me.user.id, &e).await?;
     let mut res = see_other("/signin?done=deleted");
-    res.headers_mut().insert(header::SET_COOKIE, clear_session_cookie(&state));
+    res.headers_mut()
+        .insert(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(res)
 }
 
@@ -677,16 +931,36 @@ pub async fn my_audit(
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, PageError> {
     let id = me.user.id.as_str().to_owned();
-    let by_me = AuditFilter { actor_id: Some(id.clone()), before_seq: q.before, limit: PAGE, ..AuditFilter::default() };
-    let about_me = AuditFilter { patient_id: Some(id.clone()), before_seq: q.before, limit: PAGE, ..AuditFilter::default() };
+    let by_me = AuditFilter {
+        actor_id: Some(id.clone()),
+        before_seq: q.before,
+        limit: PAGE,
+        ..AuditFilter::default()
+    };
+    let about_me = AuditFilter {
+        patient_id: Some(id.clone()),
+        before_seq: q.before,
+        limit: PAGE,
+        ..AuditFilter::default()
+    };
     let mut events = state.store().list_audit(&by_me).await?;
     events.extend(state.store().list_audit(&about_me).await?);
     events.sort_by_key(|e| std::cmp::Reverse(e.seq));
     events.dedup_by_key(|e| e.seq);
     events.truncate(PAGE as usize);
-    let e = audit(Some(&me.user), &client, action::READ, "audit_log", None, Outcome::Success).for_patient(&id);
+    let e = audit(
+        Some(&me.user),
+        &client,
+        action::READ,
+        "audit_log",
+        None,
+        Outcome::Success,
+    )
+    .for_patient(&id);
     state.audit(&e).await?;
-    let next_before = (events.len() == PAGE as usize).then(|| events.last().map(|e| e.seq)).flatten();
+    let next_before = (events.len() == PAGE as usize)
+        .then(|| events.last().map(|e| e.seq))
+        .flatten();
     let page = AuditPage {
         l: Layout::new(&state, Some(&me), "Your activity log", "account"),
         intro: "Every sign-in, change and access concerning your account, newest first.",
@@ -706,24 +980,50 @@ pub async fn admin_audit(
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, PageError> {
     if !is_admin(&me.user) {
-        let e = audit(Some(&me.user), &client, action::READ, "audit_log", None, Outcome::Denied);
+        let e = audit(
+            Some(&me.user),
+            &client,
+            action::READ,
+            "audit_log",
+            None,
+            Outcome::Denied,
+        );
         state.audit(&e).await?;
-        return Err(PageError(StatusCode::FORBIDDEN, "Only administrators can view the audit log.".into()));
+        return Err(PageError(
+            StatusCode::FORBIDDEN,
+            "Only administrators can view the audit log.".into(),
+        ));
     }
-    let filter = AuditFilter { before_seq: q.before, limit: PAGE, ..AuditFilter::default() };
+    let filter = AuditFilter {
+        before_seq: q.before,
+        limit: PAGE,
+        ..AuditFilter::default()
+    };
     let events = state.store().list_audit(&filter).await?;
-    let e = audit(Some(&me.user), &client, action::READ, "audit_log", None, Outcome::Success);
+    let e = audit(
+        Some(&me.user),
+        &client,
+        action::READ,
+        "audit_log",
+        None,
+        Outcome::Success,
+    );
     state.audit(&e).await?;
     let chain = if q.verify.as_deref() == Some("1") {
         let r = state.store().verify_audit_chain().await?;
         Some(match r.first_broken {
             None => format!("Hash chain intact ({} events checked).", r.events),
-            Some(seq) => format!("Hash chain BROKEN at event {seq} ({} events checked).", r.events),
+            Some(seq) => format!(
+                "Hash chain BROKEN at event {seq} ({} events checked).",
+                r.events
+            ),
         })
     } else {
         None
     };
-    let next_before = (events.len() == PAGE as usize).then(|| events.last().map(|e| e.seq)).flatten();
+    let next_before = (events.len() == PAGE as usize)
+        .then(|| events.last().map(|e| e.seq))
+        .flatten();
     let page = AuditPage {
         l: Layout::new(&state, Some(&me), "Audit log", "admin"),
         intro: "Every audited event, newest first.",

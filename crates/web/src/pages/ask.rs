@@ -2,16 +2,16 @@
 //! result leads the page as an alert, action first. Questions are never logged or stored.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::State;
 use axum::response::Response;
-use axum::Form;
 use myo_api::ask::AskResponseDto;
 use serde::Deserialize;
 
-use super::{render, Layout};
+use super::{Layout, render};
+use crate::AppState;
 use crate::api::kb::MAX_QUERY_CHARS;
 use crate::auth::MaybeUser;
-use crate::AppState;
 
 #[derive(Template)]
 #[template(path = "ask.html")]
@@ -32,7 +32,13 @@ impl AskPage {
 /// `GET /ask`
 pub async fn form(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
     let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
-    render(&AskPage { l, question: String::new(), error: None, reply: None, max_chars: MAX_QUERY_CHARS })
+    render(&AskPage {
+        l,
+        question: String::new(),
+        error: None,
+        reply: None,
+        max_chars: MAX_QUERY_CHARS,
+    })
 }
 
 /// The form.
@@ -44,15 +50,31 @@ pub struct AskForm {
 }
 
 /// `POST /ask`
-pub async fn answer(State(state): State<AppState>, MaybeUser(user): MaybeUser, Form(f): Form<AskForm>) -> Response {
+pub async fn answer(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Form(f): Form<AskForm>,
+) -> Response {
     let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
     let q = f.question.trim().to_owned();
     let (error, reply) = if q.is_empty() {
         (Some("Please type a question.".to_owned()), None)
     } else if q.chars().count() > MAX_QUERY_CHARS {
-        (Some(format!("Please use at most {MAX_QUERY_CHARS} characters.")), None)
+        (
+            Some(format!("Please use at most {MAX_QUERY_CHARS} characters.")),
+            None,
+        )
     } else {
-        (None, Some(AskResponseDto::from(&state.engine().await.ask(&q))))
+        (
+            None,
+            Some(AskResponseDto::from(&state.engine().await.ask(&q))),
+        )
     };
-    render(&AskPage { l, question: q, error, reply, max_chars: MAX_QUERY_CHARS })
+    render(&AskPage {
+        l,
+        question: q,
+        error,
+        reply,
+        max_chars: MAX_QUERY_CHARS,
+    })
 }

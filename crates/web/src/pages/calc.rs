@@ -9,16 +9,16 @@
 use std::collections::HashMap;
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use serde_json::{Map, Value};
 
-use super::{render, Layout, PageError};
+use super::{Layout, PageError, render};
+use crate::AppState;
 use crate::auth::MaybeUser;
 use crate::markdown::escape;
-use crate::AppState;
 
 /// Top-level groups for instruments laid out by hand: `(heading, fields)`. Fields the schema
 /// has but the list lacks are shown afterwards, so a schema change never hides an item.
@@ -35,11 +35,17 @@ fn groups(id: &str) -> &'static [(&'static str, &'static [&'static str])] {
                     "proximal_legs_weaker_than_distal",
                 ],
             ),
-            ("Skin", &["heliotrope_rash", "gottrons_papules", "gottrons_sign"]),
+            (
+                "Skin",
+                &["heliotrope_rash", "gottrons_papules", "gottrons_sign"],
+            ),
             ("Other clinical signs", &["dysphagia"]),
             ("Laboratory", &["anti_jo1", "elevated_muscle_enzymes"]),
             ("Muscle biopsy", &["muscle_biopsy"]),
-            ("Subgroup items (used only once classified)", &["finger_flexor_weakness", "no_response_to_treatment"]),
+            (
+                "Subgroup items (used only once classified)",
+                &["finger_flexor_weakness", "no_response_to_treatment"],
+            ),
         ],
         "tis-2016" => &[
             ("Population", &["population", "mmt_max"]),
@@ -52,9 +58,38 @@ fn groups(id: &str) -> &'static [(&'static str, &'static [&'static str])] {
 
 /// Preferred order of nested keys; others follow alphabetically.
 const KEY_ORDER: &[&str] = &[
-    "physician_global", "patient_global", "extramuscular", "haq", "chaq", "mmt", "cmas", "enzymes", "ck",
-    "aldolase", "ast", "alt", "ldh", "value", "uln", "endomysial_infiltrate",
-    "perimysial_or_perivascular_infiltrate", "perifascicular_atrophy", "rimmed_vacuoles",
+    "physician_global",
+    "patient_global",
+    "extramuscular",
+    "haq",
+    "chaq",
+    "mmt",
+    "cmas",
+    "enzymes",
+    "ck",
+    "aldolase",
+    "ast",
+    "alt",
+    "ldh",
+    "value",
+    "uln",
+    "endomysial_infiltrate",
+    "perimysial_or_perivascular_infiltrate",
+    "perifascicular_atrophy",
+    "rimmed_vacuoles",
+];
+
+/// Labels clearer than the schema's descriptions, by path.
+const LABELS: &[(&str, &str)] = &[
+    (
+        "age_at_onset_years",
+        "Age at onset of the first symptom thought to be part of the disease (years)",
+    ),
+    ("population", "Population: adult DM/PM, or juvenile DM"),
+    (
+        "mmt_max",
+        "Maximum possible MMT total (needed when MMT is given)",
+    ),
 ];
 
 /// Labels for nullable objects whose presence means something.
@@ -67,7 +102,12 @@ fn presence_label(path: &str) -> Option<&'static str> {
 
 fn ordered_keys(props: &Map<String, Value>) -> Vec<&String> {
     let mut keys: Vec<&String> = props.keys().collect();
-    keys.sort_by_key(|k| (KEY_ORDER.iter().position(|o| o == k).unwrap_or(usize::MAX), k.as_str().to_owned()));
+    keys.sort_by_key(|k| {
+        (
+            KEY_ORDER.iter().position(|o| o == k).unwrap_or(usize::MAX),
+            k.as_str().to_owned(),
+        )
+    });
     keys
 }
 
@@ -111,18 +151,34 @@ fn control(schema: &Value) -> Control {
 }
 
 fn nullable(schema: &Value) -> bool {
-    types(schema).contains(&"null") || schema["enum"].as_array().is_some_and(|e| e.contains(&Value::Null))
+    types(schema).contains(&"null")
+        || schema["enum"]
+            .as_array()
+            .is_some_and(|e| e.contains(&Value::Null))
 }
 
+const ABBREVIATIONS: &[&str] = &[
+    "ck", "ldh", "ast", "alt", "mmt", "haq", "chaq", "cmas", "tis", "uln", "cdasi",
+];
+
 fn humanize(key: &str) -> String {
+    // Abbreviations: `ck` → `CK`, `mmt` → `MMT`.
+    if ABBREVIATIONS.contains(&key) {
+        return key.to_ascii_uppercase();
+    }
     let s = key.replace('_', " ");
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// `baseline.mmt` → `f-baseline-mmt`
 pub fn field_id(path: &str) -> String {
-    format!("f-{}", path.replace(['.', '[', ']'], "-").trim_end_matches('-'))
+    format!(
+        "f-{}",
+        path.replace(['.', '[', ']'], "-").trim_end_matches('-')
+    )
 }
 
 /// Renders the form controls; `values` are the submitted ones (kept on error), `error` the
@@ -142,15 +198,22 @@ impl FormWriter<'_> {
         self.error.filter(|(f, _)| *f == path).map(|(_, m)| m)
     }
 
-    fn describe(&mut self, path: &str, schema: &Value) -> String {
+    /// Hint and error paragraphs for a field, and the attributes that link the control to them.
+    fn describe(&self, path: &str, schema: &Value) -> (String, String) {
         let id = field_id(path);
-        let mut ids = Vec::new();
+        let (mut html, mut ids) = (String::new(), Vec::new());
         if let Some(range) = range_text(schema) {
-            self.out.push_str(&format!("<p class=\"hint\" id=\"{id}-hint\">{}</p>", escape(&range)));
+            html.push_str(&format!(
+                "<p class=\"hint\" id=\"{id}-hint\">{}</p>",
+                escape(&range)
+            ));
             ids.push(format!("{id}-hint"));
         }
         if let Some(msg) = self.error_for(path) {
-            self.out.push_str(&format!("<p class=\"field-error\" id=\"{id}-error\">{}</p>", escape(msg)));
+            html.push_str(&format!(
+                "<p class=\"field-error\" id=\"{id}-error\">{}</p>",
+                escape(msg)
+            ));
             ids.push(format!("{id}-error"));
         }
         let mut attrs = String::new();
@@ -160,12 +223,17 @@ impl FormWriter<'_> {
         if self.error_for(path).is_some() {
             attrs.push_str(" aria-invalid=\"true\"");
         }
-        attrs
+        (attrs, html)
     }
 
     fn field(&mut self, path: &str, key: &str, schema: &Value) {
         let id = field_id(path);
-        let label = schema["description"].as_str().map_or_else(|| humanize(key), str::to_owned);
+        let label = match LABELS.iter().find(|(p, _)| *p == path) {
+            Some((_, l)) => (*l).to_owned(),
+            None => schema["description"]
+                .as_str()
+                .map_or_else(|| humanize(key), plain_label),
+        };
         match control(schema) {
             Control::Tri => {
                 let v = self.value(path).to_owned();
@@ -182,33 +250,34 @@ impl FormWriter<'_> {
                     ));
                 }
                 self.out.push_str("</div>");
-                let _ = self.describe(path, schema);
+                let (_, hints) = self.describe(path, schema);
+                self.out.push_str(&hints);
                 self.out.push_str("</fieldset>\n");
             }
             Control::Number | Control::Text => {
-                let mut html = format!("<div class=\"field\"><label for=\"{id}\">{}</label>", escape(&label));
-                std::mem::swap(&mut self.out, &mut html);
-                let attrs = self.describe(path, schema);
-                std::mem::swap(&mut self.out, &mut html);
-                let mode = if control(schema) == Control::Number { " inputmode=\"decimal\"" } else { "" };
+                let (attrs, hints) = self.describe(path, schema);
+                let mode = if control(schema) == Control::Number {
+                    " inputmode=\"decimal\""
+                } else {
+                    ""
+                };
                 self.out.push_str(&format!(
-                    "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{mode}{attrs} autocomplete=\"off\">{html}</div>\n",
+                    "<div class=\"field\"><label for=\"{id}\">{}</label>{hints}<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{mode}{attrs} autocomplete=\"off\"></div>\n",
+                    escape(&label),
                     escape(path),
                     escape(self.value(path))
                 ));
             }
             Control::Choice => {
-                let mut html = format!("<div class=\"field\"><label for=\"{id}\">{}</label>", escape(&label));
-                std::mem::swap(&mut self.out, &mut html);
-                let attrs = self.describe(path, schema);
-                std::mem::swap(&mut self.out, &mut html);
-                let current = self.value(path).to_owned();
+                let (attrs, hints) = self.describe(path, schema);
+                let current = normalize_number(self.value(path));
                 let mut opts = String::from("<option value=\"\">Not given</option>");
-                for option in schema["enum"].as_array().into_iter().flatten().filter(|v| !v.is_null()) {
-                    let text = match option {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
+                for text in schema["enum"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(option_text)
+                {
                     let sel = if text == current { " selected" } else { "" };
                     opts.push_str(&format!(
                         "<option value=\"{}\"{sel}>{}</option>",
@@ -217,7 +286,8 @@ impl FormWriter<'_> {
                     ));
                 }
                 self.out.push_str(&format!(
-                    "<select id=\"{id}\" name=\"{}\"{attrs}>{opts}</select>{html}</div>\n",
+                    "<div class=\"field\"><label for=\"{id}\">{}</label>{hints}<select id=\"{id}\" name=\"{}\"{attrs}>{opts}</select></div>\n",
+                    escape(&label),
                     escape(path)
                 ));
             }
@@ -226,12 +296,23 @@ impl FormWriter<'_> {
                     "<fieldset class=\"group\" id=\"{id}\"><legend>{}</legend>\n",
                     escape(&humanize(key))
                 ));
-                if let Some(desc) = schema["description"].as_str() {
-                    self.out.push_str(&format!("<p class=\"hint\">{}</p>", escape(desc)));
+                let presence = presence_label(path);
+                if let Some(desc) = schema["description"]
+                    .as_str()
+                    .filter(|d| presence.is_none() && !plain_label(d).is_empty())
+                {
+                    self.out.push_str(&format!(
+                        "<p class=\"hint\">{}</p>",
+                        escape(&plain_label(desc))
+                    ));
                 }
-                if let Some(text) = presence_label(path) {
+                if let Some(text) = presence {
                     let p = format!("{path}.__present");
-                    let checked = if self.value(&p) == "on" { " checked" } else { "" };
+                    let checked = if self.value(&p) == "on" {
+                        " checked"
+                    } else {
+                        ""
+                    };
                     self.out.push_str(&format!(
                         "<div class=\"field check\"><input type=\"checkbox\" id=\"{id}-present\" name=\"{}\" value=\"on\"{checked}> <label for=\"{id}-present\">{}</label></div>\n",
                         escape(&p),
@@ -239,7 +320,8 @@ impl FormWriter<'_> {
                     ));
                 }
                 if let Some(msg) = self.error_for(path) {
-                    self.out.push_str(&format!("<p class=\"field-error\">{}</p>", escape(msg)));
+                    self.out
+                        .push_str(&format!("<p class=\"field-error\">{}</p>", escape(msg)));
                 }
                 if let Value::Object(props) = &schema["properties"] {
                     for k in ordered_keys(props) {
@@ -252,9 +334,45 @@ impl FormWriter<'_> {
     }
 }
 
+/// The form text of an enum value: strings as they are, numbers in shortest form (`80`, `7.5`).
+fn option_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => n.as_f64().map(|x| format!("{x}")),
+        other => Some(other.to_string()),
+    }
+}
+
+/// `80.0` and `80` name the same option.
+fn normalize_number(raw: &str) -> String {
+    match raw.parse::<f64>() {
+        Ok(x) if x.is_finite() => format!("{x}"),
+        _ => raw.to_owned(),
+    }
+}
+
+/// A schema description as a form label: the API's "null" wording is dropped (the form says
+/// "not assessed" itself).
+fn plain_label(description: &str) -> String {
+    let cut = ["; null", ", null", " (null", "; absent", "null or absent"]
+        .iter()
+        .filter_map(|m| description.find(m))
+        .min()
+        .unwrap_or(description.len());
+    description[..cut]
+        .trim_end_matches([' ', ';', ','])
+        .to_owned()
+}
+
 fn range_text(schema: &Value) -> Option<String> {
-    let min = schema.get("minimum").or_else(|| schema.get("exclusiveMinimum"))?;
-    Some(match schema.get("maximum") {
+    let num = |v: &Value| v.as_f64().map_or_else(|| v.to_string(), |x| format!("{x}"));
+    let min = schema
+        .get("minimum")
+        .or_else(|| schema.get("exclusiveMinimum"))
+        .map(num)?;
+    let max = schema.get("maximum").map(num);
+    Some(match max {
         Some(max) => format!("From {min} to {max}. Leave empty if not assessed."),
         None if schema.get("exclusiveMinimum").is_some() => format!("More than {min}."),
         None => format!("{min} or more. Leave empty if not assessed."),
@@ -262,24 +380,45 @@ fn range_text(schema: &Value) -> Option<String> {
 }
 
 /// The whole form body for `schema`.
-fn form_html(id: &str, schema: &Value, values: &HashMap<String, String>, error: Option<(&str, &str)>) -> String {
-    let mut w = FormWriter { values, error, out: String::new() };
+fn form_html(
+    id: &str,
+    schema: &Value,
+    values: &HashMap<String, String>,
+    error: Option<(&str, &str)>,
+) -> String {
+    let mut w = FormWriter {
+        values,
+        error,
+        out: String::new(),
+    };
     let Value::Object(props) = &schema["properties"] else {
         return w.out;
     };
     let mut done: Vec<&str> = Vec::new();
     for (heading, fields) in groups(id) {
-        w.out.push_str(&format!("<section class=\"form-group\"><h2>{}</h2>\n", escape(heading)));
+        w.out.push_str(&format!(
+            "<section class=\"form-group\"><h2>{}</h2>\n",
+            escape(heading)
+        ));
         for f in fields.iter().filter(|f| props.contains_key(**f)) {
             w.field(f, f, &props[*f]);
             done.push(f);
         }
         w.out.push_str("</section>\n");
     }
-    let rest: Vec<&String> = ordered_keys(props).into_iter().filter(|k| !done.contains(&k.as_str())).collect();
+    let rest: Vec<&String> = ordered_keys(props)
+        .into_iter()
+        .filter(|k| !done.contains(&k.as_str()))
+        .collect();
     if !rest.is_empty() {
-        let heading = if done.is_empty() { "Items" } else { "Other items" };
-        w.out.push_str(&format!("<section class=\"form-group\"><h2>{heading}</h2>\n"));
+        let heading = if done.is_empty() {
+            "Items"
+        } else {
+            "Other items"
+        };
+        w.out.push_str(&format!(
+            "<section class=\"form-group\"><h2>{heading}</h2>\n"
+        ));
         for k in rest {
             w.field(k, k, &props[k]);
         }
@@ -290,30 +429,49 @@ fn form_html(id: &str, schema: &Value, values: &HashMap<String, String>, error: 
 
 /// Reads the submitted fields back into the instrument's JSON input. A value that is not a
 /// number where one is needed is reported with its field; empty means not assessed.
-pub fn build_input(schema: &Value, values: &HashMap<String, String>) -> Result<Value, (String, String)> {
+pub fn build_input(
+    schema: &Value,
+    values: &HashMap<String, String>,
+) -> Result<Value, (String, String)> {
     match build(schema, "", values)? {
         Some(v) => Ok(v),
         None => Ok(Value::Object(Map::new())),
     }
 }
 
-fn build(schema: &Value, path: &str, values: &HashMap<String, String>) -> Result<Option<Value>, (String, String)> {
+fn build(
+    schema: &Value,
+    path: &str,
+    values: &HashMap<String, String>,
+) -> Result<Option<Value>, (String, String)> {
     let raw = values.get(path).map_or("", |s| s.trim());
-    let empty = || if nullable(schema) { Some(Value::Null) } else { None };
+    let empty = || {
+        if nullable(schema) {
+            Some(Value::Null)
+        } else {
+            None
+        }
+    };
     match control(schema) {
         Control::Object => {
             let mut map = Map::new();
             let mut any = false;
             if let Value::Object(props) = &schema["properties"] {
                 for (k, sub) in props {
-                    let child = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    let child = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
                     if let Some(v) = build(sub, &child, values)? {
                         any |= !v.is_null();
                         map.insert(k.clone(), v);
                     }
                 }
             }
-            let present = values.get(&format!("{path}.__present")).is_some_and(|v| v == "on");
+            let present = values
+                .get(&format!("{path}.__present"))
+                .is_some_and(|v| v == "on");
             if path.is_empty() || !nullable(schema) || present || any {
                 Ok(Some(Value::Object(map)))
             } else {
@@ -330,26 +488,28 @@ fn build(schema: &Value, path: &str, values: &HashMap<String, String>) -> Result
             let normalized = raw.replace(',', ".");
             match normalized.parse::<f64>() {
                 Ok(x) if x.is_finite() => Ok(Some(number(x))),
-                _ => Err((path.to_owned(), format!("\u{201c}{raw}\u{201d} is not a number"))),
+                _ => Err((
+                    path.to_owned(),
+                    format!("\u{201c}{raw}\u{201d} is not a number"),
+                )),
             }
         }
         Control::Choice => {
             let allowed = schema["enum"].as_array().cloned().unwrap_or_default();
             allowed
                 .into_iter()
-                .find(|v| {
-                    // Options are rendered with the same text (see `FormWriter::field`).
-                    let text = match v {
-                        Value::String(s) => s.clone(),
-                        Value::Null => return false,
-                        other => other.to_string(),
-                    };
-                    text == raw
-                })
+                .find(|v| option_text(v).is_some_and(|t| t == normalize_number(raw)))
                 .map(Some)
-                .ok_or_else(|| (path.to_owned(), "choose one of the listed values".to_owned()))
+                .ok_or_else(|| {
+                    (
+                        path.to_owned(),
+                        "choose one of the listed values".to_owned(),
+                    )
+                })
         }
-        Control::Text => Ok(Some(serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned())))),
+        Control::Text => Ok(Some(
+            serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned())),
+        )),
     }
 }
 
@@ -394,7 +554,10 @@ pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) ->
             status: v["status"].as_str().unwrap_or_default().to_owned(),
         })
         .collect();
-    render(&IndexPage { l: Layout::new(&state, user.as_ref(), "Calculators", "calc"), instruments })
+    render(&IndexPage {
+        l: Layout::new(&state, user.as_ref(), "Calculators", "calc"),
+        instruments,
+    })
 }
 
 /// A result line: label and value, both display text.
@@ -435,31 +598,78 @@ pub struct ResultView {
 }
 
 const ENVELOPE: [&str; 10] = [
-    "instrument", "revision", "title", "status", "citation", "see_also", "notes", "contributions", "missing", "warnings",
+    "instrument",
+    "revision",
+    "title",
+    "status",
+    "citation",
+    "see_also",
+    "notes",
+    "contributions",
+    "missing",
+    "warnings",
 ];
 
+/// A result value as text: codes (`without_biopsy`) get spaces, long fractions are rounded to
+/// 4 decimals (the published precision of the probabilities we show).
 fn display(v: &Value) -> String {
     match v {
         Value::Null => "not available".to_owned(),
         Value::Bool(true) => "yes".to_owned(),
         Value::Bool(false) => "no".to_owned(),
-        Value::String(s) => s.replace('_', " "),
+        Value::String(s) if !s.contains(' ') => s.replace('_', " "),
+        Value::String(s) => s.clone(),
+        Value::Number(n) if n.is_f64() => n.as_f64().map_or_else(
+            || n.to_string(),
+            |x| {
+                let rounded = format!("{x:.4}");
+                rounded
+                    .trim_end_matches('0')
+                    .trim_end_matches('.')
+                    .to_owned()
+            },
+        ),
         other => other.to_string(),
     }
 }
+
+/// Headline fields first.
+const RESULT_ORDER: &[&str] = &[
+    "category",
+    "classification",
+    "score",
+    "tis",
+    "total",
+    "haq_di",
+    "probability",
+    "subgroup",
+    "classifiable",
+    "complete",
+    "model",
+    "population",
+];
 
 fn value_html(v: &Value) -> String {
     match v {
         Value::Object(map) => {
             let rows: String = map
                 .iter()
-                .map(|(k, v)| format!("<li><strong>{}:</strong> {}</li>", escape(&humanize(k)), value_html(v)))
+                .map(|(k, v)| {
+                    format!(
+                        "<li><strong>{}:</strong> {}</li>",
+                        escape(&humanize(k)),
+                        value_html(v)
+                    )
+                })
                 .collect();
             format!("<ul class=\"plain\">{rows}</ul>")
         }
         Value::Array(items) if items.is_empty() => "none".to_owned(),
         Value::Array(items) => {
-            let rows: String = items.iter().map(|i| format!("<li>{}</li>", value_html(i))).collect();
+            let rows: String = items
+                .iter()
+                .map(|i| format!("<li>{}</li>", value_html(i)))
+                .collect();
             format!("<ul class=\"plain\">{rows}</ul>")
         }
         other => escape(&display(other)),
@@ -472,12 +682,24 @@ fn strings(v: &Value) -> Vec<String> {
 
 /// Shapes a scorer output for display.
 pub fn result_view(out: &Value) -> ResultView {
-    let lines = out
+    let mut fields: Vec<(&String, &Value)> = out
         .as_object()
         .into_iter()
         .flatten()
         .filter(|(k, _)| !ENVELOPE.contains(&k.as_str()))
-        .map(|(k, v)| Line { label: humanize(k), html: value_html(v) })
+        .collect();
+    fields.sort_by_key(|(k, _)| {
+        RESULT_ORDER
+            .iter()
+            .position(|o| o == k)
+            .unwrap_or(usize::MAX)
+    });
+    let lines = fields
+        .into_iter()
+        .map(|(k, v)| Line {
+            label: humanize(k),
+            html: value_html(v),
+        })
         .collect();
     let items = out["contributions"]
         .as_array()
@@ -517,7 +739,10 @@ struct FormPage {
 
 impl FormPage {
     fn error_id(&self) -> String {
-        self.error.as_ref().map(|(f, _)| field_id(f)).unwrap_or_default()
+        self.error
+            .as_ref()
+            .map(|(f, _)| field_id(f))
+            .unwrap_or_default()
     }
 }
 
@@ -529,18 +754,35 @@ fn page(
     error: Option<(String, String)>,
     result: Option<ResultView>,
 ) -> Result<FormPage, PageError> {
-    let not_found = || PageError(StatusCode::NOT_FOUND, format!("There is no calculator called \u{201c}{id}\u{201d}."));
+    let not_found = || {
+        PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no calculator called \u{201c}{id}\u{201d}."),
+        )
+    };
     let schema = state.scorer().schema(id).map_err(|_| not_found())?;
-    let meta = state.scorer().list().into_iter().find(|v| v["id"] == id).ok_or_else(not_found)?;
+    let meta = state
+        .scorer()
+        .list()
+        .into_iter()
+        .find(|v| v["id"] == id)
+        .ok_or_else(not_found)?;
     let title = meta["title"].as_str().unwrap_or(id).to_owned();
     let err_ref = error.as_ref().map(|(f, m)| (f.as_str(), m.as_str()));
     Ok(FormPage {
         l: Layout::new(state, user, title.clone(), "calc"),
         id: id.to_owned(),
-        classification: title.to_lowercase().contains("classification") || title.to_lowercase().contains("criteria"),
+        classification: title.to_lowercase().contains("classification")
+            || title.to_lowercase().contains("criteria"),
         status: meta["status"].as_str().unwrap_or_default().to_owned(),
-        citation: meta["citation"]["reference"].as_str().unwrap_or_default().to_owned(),
-        locator: meta["citation"]["locator"].as_str().unwrap_or_default().to_owned(),
+        citation: meta["citation"]["reference"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        locator: meta["citation"]["locator"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
         doi: meta["citation"]["doi"].as_str().map(str::to_owned),
         form_html: form_html(id, &schema, values, err_ref),
         title,
@@ -555,7 +797,14 @@ pub async fn form(
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    Ok(render(&page(&state, user.as_ref(), &id, &HashMap::new(), None, None)?))
+    Ok(render(&page(
+        &state,
+        user.as_ref(),
+        &id,
+        &HashMap::new(),
+        None,
+        None,
+    )?))
 }
 
 /// `POST /calculators/{id}`: scores the form; on bad input the form comes back with every value
@@ -567,10 +816,12 @@ pub async fn result(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let values: HashMap<String, String> = fields.into_iter().filter(|(k, _)| k != "csrf").collect();
-    let schema = state
-        .scorer()
-        .schema(&id)
-        .map_err(|_| PageError(StatusCode::NOT_FOUND, format!("There is no calculator called \u{201c}{id}\u{201d}.")))?;
+    let schema = state.scorer().schema(&id).map_err(|_| {
+        PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no calculator called \u{201c}{id}\u{201d}."),
+        )
+    })?;
     let outcome = build_input(&schema, &values).and_then(|input| {
         state.scorer().score_json(&id, &input).map_err(|e| match e {
             myo_api::ScoreError::Input(i) => {
@@ -587,7 +838,11 @@ pub async fn result(
         Ok(out) => (None, Some(result_view(&out))),
         Err(e) => (Some(e), None),
     };
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let p = page(&state, user.as_ref(), &id, &values, error, result)?;
     let mut res = render(&p);
     *res.status_mut() = status;
@@ -600,7 +855,10 @@ mod tests {
     use serde_json::json;
 
     fn vals(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -611,9 +869,17 @@ mod tests {
             "bx": {"type": ["object", "null"], "properties": {"x": {"type": ["boolean", "null"]}}},
             "e": {"enum": ["adult", "juvenile"]},
         }});
-        let input = build_input(&schema, &vals(&[("a", "true"), ("n", "4,5"), ("e", "adult")])).expect("valid");
-        assert_eq!(input, json!({"a": true, "n": 4.5, "e": "adult", "bx": null}));
-        let input = build_input(&schema, &vals(&[("bx.__present", "on"), ("n", "60")])).expect("valid");
+        let input = build_input(
+            &schema,
+            &vals(&[("a", "true"), ("n", "4,5"), ("e", "adult")]),
+        )
+        .expect("valid");
+        assert_eq!(
+            input,
+            json!({"a": true, "n": 4.5, "e": "adult", "bx": null})
+        );
+        let input =
+            build_input(&schema, &vals(&[("bx.__present", "on"), ("n", "60")])).expect("valid");
         assert_eq!(input, json!({"a": null, "n": 60, "bx": {"x": null}}));
         let err = build_input(&schema, &vals(&[("n", "abc")])).expect_err("invalid");
         assert_eq!(err.0, "n");
@@ -622,8 +888,19 @@ mod tests {
     #[test]
     fn form_escapes_and_marks_the_error() {
         let schema = json!({"type": "object", "properties": {"n": {"type": "number", "minimum": 0, "description": "<N>"}}});
-        let html = form_html("x", &schema, &vals(&[("n", "\"><script>")]), Some(("n", "bad")));
-        assert!(html.contains("&lt;N&gt;") && html.contains("&quot;&gt;&lt;script&gt;"), "{html}");
-        assert!(html.contains("aria-invalid=\"true\"") && html.contains("id=\"f-n-error\""), "{html}");
+        let html = form_html(
+            "x",
+            &schema,
+            &vals(&[("n", "\"><script>")]),
+            Some(("n", "bad")),
+        );
+        assert!(
+            html.contains("&lt;N&gt;") && html.contains("&quot;&gt;&lt;script&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("aria-invalid=\"true\"") && html.contains("id=\"f-n-error\""),
+            "{html}"
+        );
     }
 }

@@ -11,10 +11,10 @@ use myo_kb::{CitationStyle, Section};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{render, Layout, PageError};
+use super::{Layout, PageError, render};
 use crate::auth::MaybeUser;
 use crate::markdown::{escape, render as markdown};
-use crate::{today, AppState};
+use crate::{AppState, today};
 
 /// Reader-facing name of a section.
 pub fn section_title(s: Section) -> &'static str {
@@ -56,7 +56,11 @@ pub struct SectionLink {
 fn sections(state: &AppState) -> Vec<SectionLink> {
     Section::ALL
         .iter()
-        .map(|&s| SectionLink { slug: s.as_str(), title: section_title(s), count: state.kb().section(s).count() })
+        .map(|&s| SectionLink {
+            slug: s.as_str(),
+            title: section_title(s),
+            count: state.kb().section(s).count(),
+        })
         .filter(|s| s.count > 0)
         .collect()
 }
@@ -71,8 +75,17 @@ struct HomePage {
 
 /// `GET /`
 pub async fn home(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
-    let l = Layout::new(&state, user.as_ref(), "Dermatomyositis and myositis information", "home");
-    render(&HomePage { l, sections: sections(&state), instruments: state.scorer().list().len() })
+    let l = Layout::new(
+        &state,
+        user.as_ref(),
+        "Dermatomyositis and myositis information",
+        "home",
+    );
+    render(&HomePage {
+        l,
+        sections: sections(&state),
+        instruments: state.scorer().list().len(),
+    })
 }
 
 #[derive(Template)]
@@ -85,7 +98,10 @@ struct IndexPage {
 /// `GET /kb`
 pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
     let l = Layout::new(&state, user.as_ref(), "Learn about myositis", "kb");
-    render(&IndexPage { l, sections: sections(&state) })
+    render(&IndexPage {
+        l,
+        sections: sections(&state),
+    })
 }
 
 /// One line of a listing.
@@ -115,17 +131,30 @@ pub async fn section(
     MaybeUser(user): MaybeUser,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
-    let s = Section::from_str(&name)
-        .map_err(|_| PageError(StatusCode::NOT_FOUND, format!("There is no section called \u{201c}{name}\u{201d}.")))?;
+    let s = Section::from_str(&name).map_err(|_| {
+        PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no section called \u{201c}{name}\u{201d}."),
+        )
+    })?;
     let day = today();
     let mut entries: Vec<EntryLink> = state
         .kb()
         .section(s)
-        .map(|e| EntryLink { id: e.id.clone(), title: e.title.clone(), summary: e.summary.clone(), stale: e.is_stale(day) })
+        .map(|e| EntryLink {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            stale: e.is_stale(day),
+        })
         .collect();
     entries.sort_by_key(|e| e.title.to_lowercase());
     let l = Layout::new(&state, user.as_ref(), section_title(s), "kb");
-    Ok(render(&SectionPage { l, slug: s.as_str(), entries }))
+    Ok(render(&SectionPage {
+        l,
+        slug: s.as_str(),
+        entries,
+    }))
 }
 
 /// A citation of the page in one style.
@@ -174,8 +203,15 @@ pub async fn entry(
     let kb = state.kb();
     let Some(entry) = kb.get(&id) else {
         let near = kb.suggest(&id, 3);
-        let hint = if near.is_empty() { String::new() } else { format!(" Did you mean: {}?", near.join(", ")) };
-        return Err(PageError(StatusCode::NOT_FOUND, format!("There is no page called \u{201c}{id}\u{201d}.{hint}")));
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!(" Did you mean: {}?", near.join(", "))
+        };
+        return Err(PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no page called \u{201c}{id}\u{201d}.{hint}"),
+        ));
     };
     let day = today();
     let e = EntryDto::from_entry(kb, entry, day);
@@ -188,9 +224,16 @@ pub async fn entry(
             detail.extend(s.published.clone());
             detail.extend(s.doi.as_ref().map(|d| format!("doi:{d}")));
             SourceLine {
-                title: if s.title.is_empty() { s.id.clone() } else { s.title.clone() },
+                title: if s.title.is_empty() {
+                    s.id.clone()
+                } else {
+                    s.title.clone()
+                },
                 detail: detail.join(" · "),
-                url: s.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                url: s
+                    .url
+                    .clone()
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
                 locator: s.locator.clone(),
             }
         })
@@ -212,7 +255,12 @@ pub async fn entry(
         .related
         .iter()
         .filter_map(|r| kb.get(r))
-        .map(|r| EntryLink { id: r.id.clone(), title: r.title.clone(), summary: r.summary.clone(), stale: r.is_stale(day) })
+        .map(|r| EntryLink {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            stale: r.is_stale(day),
+        })
         .collect();
     let structured_html = e.structured.as_ref().map(structured).unwrap_or_default();
     let page = EntryPage {
@@ -229,7 +277,58 @@ pub async fn entry(
 }
 
 /// Keys of structured tables that are matching data for Ask, not reading matter.
-const HIDDEN_KEYS: &[&str] = &["kind", "phrases", "requires_any", "negations", "number_checks", "loinc", "rxnorm"];
+const HIDDEN_KEYS: &[&str] = &[
+    "kind",
+    "phrases",
+    "requires_any",
+    "negations",
+    "number_checks",
+    "loinc",
+    "rxnorm",
+];
+
+/// What a reader needs first: how often, what if a dose is missed, when to call.
+const FACT_ORDER: &[&str] = &[
+    "tier",
+    "action",
+    "frequency",
+    "routes",
+    "purpose",
+    "missed_dose",
+    "call_care_team_if",
+    "common_side_effects",
+    "serious_side_effects",
+    "monitoring_before",
+    "monitoring_during",
+    "interactions",
+    "pregnancy",
+    "vaccines",
+    "typical_adult_dose",
+    "typical_dose",
+    "evidence",
+    "cautions",
+    "brand_names",
+    "generic_name",
+    "class",
+    "mechanism",
+];
+
+/// `15 to 25 mg per week`, flagged as information only.
+fn dose_html(dose: &Value) -> String {
+    let n = |k: &str| {
+        dose[k]
+            .as_f64()
+            .map_or_else(String::new, |x| format!("{x}"))
+    };
+    let text = format!(
+        "{} to {} {} {} (typical published range, for information only; your prescriber sets your dose)",
+        n("min"),
+        n("max"),
+        dose["unit"].as_str().unwrap_or_default(),
+        dose["basis"].as_str().unwrap_or_default().replace('_', " ")
+    );
+    escape(&text)
+}
 
 fn label(key: &str) -> String {
     let mut s = key.replace('_', " ");
@@ -245,8 +344,17 @@ fn structured(dto: &StructuredDto) -> String {
     let value = serde_json::to_value(dto).unwrap_or(Value::Null);
     let mut out = String::from("<dl class=\"facts\">\n");
     if let Value::Object(map) = &value {
-        for (k, v) in map.iter().filter(|(k, _)| !HIDDEN_KEYS.contains(&k.as_str())) {
-            out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(&label(k)), value_html(v)));
+        let mut keys: Vec<&String> = map
+            .keys()
+            .filter(|k| !HIDDEN_KEYS.contains(&k.as_str()))
+            .collect();
+        keys.sort_by_key(|k| FACT_ORDER.iter().position(|o| o == k).unwrap_or(usize::MAX));
+        for k in keys {
+            let html = match (k.as_str(), &map[k]) {
+                ("typical_adult_dose", dose) => dose_html(dose),
+                (_, v) => value_html(v),
+            };
+            out.push_str(&format!("<dt>{}</dt><dd>{html}</dd>\n", escape(&label(k))));
         }
     }
     out.push_str("</dl>\n");
@@ -261,14 +369,23 @@ fn value_html(v: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::Array(items) if items.is_empty() => "—".to_owned(),
         Value::Array(items) => {
-            let lis: String = items.iter().map(|i| format!("<li>{}</li>", value_html(i))).collect();
+            let lis: String = items
+                .iter()
+                .map(|i| format!("<li>{}</li>", value_html(i)))
+                .collect();
             format!("<ul>{lis}</ul>")
         }
         Value::Object(map) => {
             let rows: String = map
                 .iter()
                 .filter(|(k, _)| !HIDDEN_KEYS.contains(&k.as_str()))
-                .map(|(k, v)| format!("<span class=\"pair\"><strong>{}:</strong> {}</span> ", escape(&label(k)), value_html(v)))
+                .map(|(k, v)| {
+                    format!(
+                        "<span class=\"pair\"><strong>{}:</strong> {}</span> ",
+                        escape(&label(k)),
+                        value_html(v)
+                    )
+                })
                 .collect();
             rows.trim_end().to_owned()
         }
@@ -305,12 +422,19 @@ struct SearchPage {
 }
 
 /// `GET /search?q=`
-pub async fn search(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<SearchQuery>) -> Response {
+pub async fn search(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Query(q): Query<SearchQuery>,
+) -> Response {
     let q = q.q.unwrap_or_default().trim().to_owned();
     let mut error = None;
     let mut hits = Vec::new();
     if q.chars().count() > crate::api::kb::MAX_QUERY_CHARS {
-        error = Some(format!("Please use at most {} characters.", crate::api::kb::MAX_QUERY_CHARS));
+        error = Some(format!(
+            "Please use at most {} characters.",
+            crate::api::kb::MAX_QUERY_CHARS
+        ));
     } else if !q.is_empty() {
         hits = state
             .engine()
@@ -318,13 +442,23 @@ pub async fn search(State(state): State<AppState>, MaybeUser(user): MaybeUser, Q
             .search(&q, 20)
             .into_iter()
             .map(|h| HitLine {
-                section: Section::from_str(&h.section).map_or(h.section.clone(), |s| section_title(s).to_owned()),
+                section: Section::from_str(&h.section)
+                    .map_or(h.section.clone(), |s| section_title(s).to_owned()),
                 id: h.id,
                 title: h.title,
                 snippet: h.snippet,
             })
             .collect();
     }
-    let title = if q.is_empty() { "Search".to_owned() } else { format!("Search: {q}") };
-    render(&SearchPage { l: Layout::new(&state, user.as_ref(), title, "kb"), q, hits, error })
+    let title = if q.is_empty() {
+        "Search".to_owned()
+    } else {
+        format!("Search: {q}")
+    };
+    render(&SearchPage {
+        l: Layout::new(&state, user.as_ref(), title, "kb"),
+        q,
+        hits,
+        error,
+    })
 }

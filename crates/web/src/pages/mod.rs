@@ -7,14 +7,14 @@ pub mod calc;
 pub mod kb;
 
 use askama::Template;
+use axum::Router;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 
+use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::AppState;
 
 /// What every page's layout needs: title, who is signed in, the CSRF token for its forms.
 #[derive(Debug, Clone, Default)]
@@ -37,14 +37,25 @@ pub struct Layout {
 
 impl Layout {
     /// A layout for `user` (or anonymous).
-    pub fn new(state: &AppState, user: Option<&CurrentUser>, title: impl Into<String>, nav: &'static str) -> Layout {
+    pub fn new(
+        state: &AppState,
+        user: Option<&CurrentUser>,
+        title: impl Into<String>,
+        nav: &'static str,
+    ) -> Layout {
         Layout {
             title: title.into(),
             user_name: user.map(|u| {
-                if u.user.display_name.is_empty() { u.user.email.clone() } else { u.user.display_name.clone() }
+                if u.user.display_name.is_empty() {
+                    u.user.email.clone()
+                } else {
+                    u.user.display_name.clone()
+                }
             }),
             is_admin: user.is_some_and(|u| crate::auth::is_admin(&u.user)),
-            csrf: user.map(|u| u.session.csrf_token.clone()).unwrap_or_default(),
+            csrf: user
+                .map(|u| u.session.csrf_token.clone())
+                .unwrap_or_default(),
             signup: state.config().allow_signup,
             nav,
             disclaimer: myo_kb::DISCLAIMER,
@@ -81,8 +92,16 @@ struct ErrorPage {
 /// A plain error page (no user context: used from middleware too).
 pub fn error_page(status: StatusCode, message: &str) -> Response {
     let reason = status.canonical_reason().unwrap_or("Error");
-    let l = Layout { title: reason.to_owned(), disclaimer: myo_kb::DISCLAIMER, ..Layout::default() };
-    let page = ErrorPage { l, status: status.as_u16(), message: message.to_owned() };
+    let l = Layout {
+        title: reason.to_owned(),
+        disclaimer: myo_kb::DISCLAIMER,
+        ..Layout::default()
+    };
+    let page = ErrorPage {
+        l,
+        status: status.as_u16(),
+        message: message.to_owned(),
+    };
     (status, render(&page)).into_response()
 }
 
@@ -99,7 +118,10 @@ impl IntoResponse for PageError {
 impl From<myo_store::StoreError> for PageError {
     fn from(e: myo_store::StoreError) -> PageError {
         tracing::error!(error = %e, "store error");
-        PageError(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".into())
+        PageError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side; it has been logged.".into(),
+        )
     }
 }
 
@@ -116,7 +138,12 @@ pub async fn not_found(uri: Uri) -> Response {
 pub async fn method_not_allowed(uri: Uri) -> Response {
     let status = StatusCode::METHOD_NOT_ALLOWED;
     if uri.path().starts_with("/api/") {
-        ApiError::new(status, "method_not_allowed", "this route does not accept that method").into_response()
+        ApiError::new(
+            status,
+            "method_not_allowed",
+            "this route does not accept that method",
+        )
+        .into_response()
     } else {
         error_page(status, "This address does not accept that kind of request.")
     }
@@ -140,7 +167,10 @@ pub fn router() -> Router<AppState> {
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))
         .route("/account/tokens/{id}/revoke", post(account::revoke_token))
-        .route("/account/sessions/{id}/revoke", post(account::revoke_session))
+        .route(
+            "/account/sessions/{id}/revoke",
+            post(account::revoke_session),
+        )
         .route("/account/delete", post(account::delete_account))
         .route("/account/audit", get(account::my_audit))
         .route("/admin/audit", get(account::admin_audit))

@@ -6,10 +6,10 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use myo_store::{Location, NewUser, Role, Store, Timestamp, UserId};
 use myo_web::{AppState, Config};
@@ -45,19 +45,30 @@ impl Resp {
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     /// The first `Set-Cookie` value (`name=value`).
     pub fn cookie(&self) -> String {
-        self.header("set-cookie").split(';').next().unwrap_or("").to_owned()
+        self.header("set-cookie")
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .to_owned()
     }
 
     /// The CSRF token of the page's first form.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
         let start = self.body.find(marker).expect("page has a csrf field") + marker.len();
-        self.body[start..].split('"').next().unwrap_or("").to_owned()
+        self.body[start..]
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .to_owned()
     }
 }
 
@@ -89,18 +100,34 @@ impl TestApp {
             return None;
         };
         let schema = format!("w_{}", myo_store::token::random_hex(8));
-        let mut conn = PgConnection::connect(&base_url).await.expect("connect to test PostgreSQL");
-        sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(&mut conn).await.expect("create schema");
+        let mut conn = PgConnection::connect(&base_url)
+            .await
+            .expect("connect to test PostgreSQL");
+        sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+            .execute(&mut conn)
+            .await
+            .expect("create schema");
         conn.close().await.ok();
         let sep = if base_url.contains('?') { '&' } else { '?' };
-        let location = Location::parse(&format!("{base_url}{sep}options[search_path]={schema}")).expect("url");
-        Some(TestApp::build(config(&location, |_| {}), Cleanup::Schema { base_url, schema }).await)
+        let location =
+            Location::parse(&format!("{base_url}{sep}options[search_path]={schema}")).expect("url");
+        Some(
+            TestApp::build(
+                config(&location, |_| {}),
+                Cleanup::Schema { base_url, schema },
+            )
+            .await,
+        )
     }
 
     async fn build(config: Config, cleanup: Cleanup) -> TestApp {
         let store = myo_web::open_store(&config).await.expect("open store");
         let state = AppState::new(config, store).expect("state");
-        TestApp { app: myo_web::router(state.clone()), state, cleanup }
+        TestApp {
+            app: myo_web::router(state.clone()),
+            state,
+            cleanup,
+        }
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -119,7 +146,11 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Resp {
@@ -136,7 +167,8 @@ impl TestApp {
     }
 
     pub async fn post_json(&self, path: &str, body: &str, bearer: Option<&str>) -> Resp {
-        self.send(json_request(Method::POST, path, body, bearer)).await
+        self.send(json_request(Method::POST, path, body, bearer))
+            .await
     }
 
     pub async fn api(&self, method: Method, path: &str, bearer: Option<&str>) -> Resp {
@@ -152,7 +184,12 @@ impl TestApp {
         let r = self
             .post_form(
                 "/signup",
-                &[("email", email), ("display_name", "Test"), ("password", password), ("password_confirm", password)],
+                &[
+                    ("email", email),
+                    ("display_name", "Test"),
+                    ("password", password),
+                    ("password_confirm", password),
+                ],
                 None,
             )
             .await;
@@ -162,7 +199,8 @@ impl TestApp {
 
     /// Signs in through the page; returns the response.
     pub async fn signin(&self, email: &str, password: &str) -> Resp {
-        self.post_form("/signin", &[("email", email), ("password", password)], None).await
+        self.post_form("/signin", &[("email", email), ("password", password)], None)
+            .await
     }
 
     /// The CSRF token for a session (read from the account page).
@@ -183,15 +221,30 @@ impl TestApp {
             display_name: String::new(),
             created_at: Timestamp::now(),
         };
-        let audit = myo_store::AuditEntry::new(Timestamp::now(), "create", "user", Some(id.as_str()), myo_store::Outcome::Success);
-        self.store().create_user(&user, &audit).await.expect("create user");
+        let audit = myo_store::AuditEntry::new(
+            Timestamp::now(),
+            "create",
+            "user",
+            Some(id.as_str()),
+            myo_store::Outcome::Success,
+        );
+        self.store()
+            .create_user(&user, &audit)
+            .await
+            .expect("create user");
         id
     }
 
     /// Creates an API token through the account page; returns the secret.
     pub async fn token(&self, cookie: &str, name: &str) -> String {
         let csrf = self.csrf(cookie).await;
-        let r = self.post_form("/account/tokens", &[("csrf", &csrf), ("name", name)], Some(cookie)).await;
+        let r = self
+            .post_form(
+                "/account/tokens",
+                &[("csrf", &csrf), ("name", name)],
+                Some(cookie),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
         let marker = "id=\"new-token\" value=\"";
         let start = r.body.find(marker).expect("token shown") + marker.len();
@@ -207,7 +260,9 @@ impl TestApp {
             }
             Cleanup::Schema { base_url, schema } => {
                 if let Ok(mut conn) = PgConnection::connect(&base_url).await {
-                    let _ = sqlx::query(AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE"))).execute(&mut conn).await;
+                    let _ = sqlx::query(AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
+                        .execute(&mut conn)
+                        .await;
                     conn.close().await.ok();
                 }
             }
@@ -221,7 +276,10 @@ pub fn enc(s: &str) -> String {
 }
 
 pub fn form_request(path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
-    let body: Vec<String> = form.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect();
+    let body: Vec<String> = form
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect();
     let mut b = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header("sec-fetch-site", "same-origin");
@@ -232,7 +290,10 @@ pub fn form_request(path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> 
 }
 
 pub fn json_request(method: Method, path: &str, body: &str, bearer: Option<&str>) -> Request<Body> {
-    let mut b = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/json");
+    let mut b = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json");
     if let Some(t) = bearer {
         b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
