@@ -17,6 +17,8 @@ const W_FACTS: f32 = 0.8;
 /// Weight of a word reached through a spelling correction, and through a glossary synonym.
 const W_CORRECTED: f32 = 0.9;
 const W_SYNONYM: f32 = 0.5;
+/// Extra weight for each repetition of a typed word.
+const W_REPEAT: f32 = 0.5;
 /// Scale of the title-match bonus.
 const W_TITLE_MATCH: f32 = 2.0;
 /// A word found in more than this share of entries is common, and weighs `W_COMMON`.
@@ -252,7 +254,11 @@ impl Engine {
             }
             if self.index.contains(&t.stem) {
                 seq.push(t.stem.clone());
-                add(t.stem, 1.0, &mut weights);
+                // A word typed twice ("can't sleep … tips for sleep") matters more.
+                let w = weights
+                    .get(&t.stem)
+                    .map_or(1.0, |w| (w + W_REPEAT).min(2.0));
+                add(t.stem, w, &mut weights);
             } else if let Some(fixed) = self.index.correct(&t.word) {
                 seq.push(fixed.clone());
                 add(fixed, W_CORRECTED, &mut weights);
@@ -570,7 +576,11 @@ fn sentences_of(d: &Document) -> Vec<Sentence> {
     let mut push = |text: String, origin: u8| {
         let text = text.trim().to_string();
         let stems = content_stems(&text);
-        if stems.len() >= 3 {
+        // Body fragments ("Pick study type.", "white, chalky matter …") read badly alone.
+        let whole = origin != 1
+            || (text.split_whitespace().count() >= 5
+                && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if stems.len() >= 3 && whole {
             out.push(Sentence {
                 text,
                 stems,
@@ -591,7 +601,12 @@ fn sentences_of(d: &Document) -> Vec<Sentence> {
         if line.trim_end().ends_with(':') {
             let mut items = Vec::new();
             while i < d.lines.len() && !d.lines[i].starts_with("# ") && is_fragment(&d.lines[i]) {
-                items.push(d.lines[i].trim().trim_end_matches(['.', ';', ',']).to_string());
+                items.push(
+                    d.lines[i]
+                        .trim()
+                        .trim_end_matches(['.', ';', ','])
+                        .to_string(),
+                );
                 i += 1;
             }
             if !items.is_empty() {

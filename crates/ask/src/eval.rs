@@ -56,6 +56,9 @@ pub struct Case {
 pub struct EvalSet {
     /// Retrieval questions.
     pub retrieval: Vec<RetrievalCase>,
+    /// Retrieval questions written after tuning and never tuned on (reported, no target).
+    #[serde(default)]
+    pub holdout: Vec<RetrievalCase>,
     /// Must warn.
     pub triage: Vec<TriageCase>,
     /// Mention fever, breathing or choking in passing: must not warn.
@@ -241,6 +244,21 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
         }
     }
 
+    let (mut h1, mut h3, mut hn) = (0, 0, 0);
+    for c in &set.holdout {
+        if !c.ids.iter().any(|id| known_ids.contains(id)) {
+            continue;
+        }
+        hn += 1;
+        let top = engine.top_ids(&c.q, 3);
+        h1 += usize::from(top.first().is_some_and(|id| c.ids.contains(id)));
+        let in3 = top.iter().any(|id| c.ids.contains(id));
+        h3 += usize::from(in3);
+        if !in3 {
+            fail("holdout_top3", &c.q, c.ids.join(" | "), top.join(", "));
+        }
+    }
+
     let (mut em_hit, mut em_n, mut ur_hit, mut ur_n, mut exact) = (0, 0, 0, 0, 0);
     for c in &set.triage {
         let want = Tier::parse(&c.tier).unwrap_or(Tier::Emergency);
@@ -336,6 +354,8 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
             metric("top1", top1, counted, 0.85, false),
             metric("top3", top3, counted, 0.95, false),
             metric("answered", answered, counted, 0.90, false),
+            metric("holdout_top1", h1, hn, 0.0, false),
+            metric("holdout_top3", h3, hn, 0.0, false),
             metric("emergency_recall", em_hit, em_n, 1.0, false),
             metric("urgent_recall", ur_hit, ur_n, 0.90, false),
             metric("triage_exact_tier", exact, em_n + ur_n, 0.0, false),

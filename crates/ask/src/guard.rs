@@ -105,7 +105,10 @@ const PATTERNS: &[(RefusalClass, &str)] = &[
         "what do|does @PERSON ~2 have|has|got $",
     ),
     (RefusalClass::Diagnosis, "diagnose @PERSON"),
-    (RefusalClass::Diagnosis, "does|do this|these|it|that look+like|sound+like ~2 @COND"),
+    (
+        RefusalClass::Diagnosis,
+        "does|do this|these|it|that look+like|sound+like ~2 @COND",
+    ),
     (
         RefusalClass::Diagnosis,
         "am|is|are @PERSON ~2 in+remission|flaring|relapsing|in+a+flare",
@@ -146,7 +149,7 @@ const EXCEPTIONS: &[(RefusalClass, &str)] = &[
     // disease, not about the writer.
     (
         RefusalClass::Diagnosis,
-        "this|it|that ~2 like|cause|causes|trigger|part+of|linked|related|similar|same|contagious|inherited ~3 @COND",
+        "this|it|that like|cause|causes|trigger|part+of|linked|related|similar|same|contagious|inherited ~3 @COND",
     ),
 ];
 

@@ -66,6 +66,7 @@ pub fn extra_phrases(id: &str) -> &'static [&'static str] {
             "pressure in my chest",
             "chest feels heavy",
             "heavy chest",
+            "heart attack",
         ],
         "infusion-reaction" => &[
             "throat swelling",
@@ -114,6 +115,7 @@ pub fn extra_phrases(id: &str) -> &'static [&'static str] {
             "face droop",
             "slurred speech",
             "sudden numbness",
+            "having a stroke",
         ],
         "fever-on-immunosuppressants" => &[
             "fever",

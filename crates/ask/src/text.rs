@@ -152,6 +152,9 @@ fn expand(word: &str) -> Vec<String> {
     one(word)
 }
 
+/// Antibody and cytokine prefixes people type with a space before the number ("anti jo 1").
+const SPACED_CODES: &[&str] = &["jo", "pl", "mi", "mda", "tif", "nxp", "il", "cn"];
+
 fn is_short_letters(w: &str) -> bool {
     (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase())
 }
@@ -187,8 +190,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Raw::Hyphen => after_hyphen = true,
             Raw::Word(w) => {
                 for word in expand(&w) {
-                    // "jo-1", "pl-12", "il-2": join a short code to its number.
-                    if after_hyphen
+                    // "jo-1", "pl-12", "il-2" (and "jo 1" for known codes): join a short code
+                    // to its number.
+                    let joinable = after_hyphen
+                        || out
+                            .last()
+                            .is_some_and(|t| SPACED_CODES.contains(&t.word.as_str()));
+                    if joinable
                         && is_short_number(&word)
                         && out.last().is_some_and(|t| is_short_letters(&t.word))
                         && let Some(last) = out.last_mut()
@@ -455,6 +463,8 @@ mod tests {
         assert_eq!(words("anti-Jo-1 and PL-12"), ["anti", "jo1", "and", "pl12"]);
         assert_eq!(words("anti-MDA5"), ["anti", "mda5"]);
         assert_eq!(words("low-dose IL-2"), ["low", "dose", "il2"]);
+        assert_eq!(words("anti jo 1"), ["anti", "jo1"]);
+        assert_eq!(words("temp 39"), ["temp", "39"]);
     }
 
     #[test]

@@ -351,6 +351,9 @@ fn reported(span: (usize, usize), tokens: &[Token]) -> bool {
     if matches!(first(0), "if" | "whether" | "incas") {
         return false;
     }
+    if hearsay_or_worry_or_past(&words) {
+        return false;
+    }
     let question_led = QUESTION_STARTS.contains(&first(0));
     if !question_led {
         return true;
@@ -366,6 +369,29 @@ fn reported(span: (usize, usize), tokens: &[Token]) -> bool {
         .iter()
         .any(|t| HYPOTHETICAL.contains(&t.stem.as_str()));
     person && !hypothetical
+}
+
+/// Clauses that talk about a symptom without reporting it now: second-hand facts about other
+/// people ("I read that people with MDA5 can't breathe"), worries about a possible future ("I'm
+/// worried I might get a fever"), and events a month or more ago ("last year he had a fever").
+/// "I'm afraid I might be having a heart attack" is still a report (modal + "be").
+fn hearsay_or_worry_or_past(words: &[&Token]) -> bool {
+    let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.stem.as_str()));
+    let hearsay = has(&[
+        "read", "heard", "told", "learn", "learnt", "articl", "onlin", "googl",
+    ]) && has(&[
+        "peopl", "patient", "someon", "anyon", "person", "other", "somebodi",
+    ]);
+    let modal_not_be = words.windows(2).any(|w| {
+        matches!(w[0].stem.as_str(), "might" | "could" | "may" | "will") && w[1].stem != "be"
+    });
+    let worry = has(&["worri", "afraid", "scare", "concern", "fear", "nervou"]) && modal_not_be;
+    let long_ago = words.windows(2).any(|w| {
+        (w[0].stem == "last"
+            && matches!(w[1].stem.as_str(), "year" | "month" | "winter" | "summer"))
+            || (matches!(w[0].stem.as_str(), "year" | "month") && w[1].stem == "ago")
+    });
+    hearsay || worry || long_ago
 }
 
 /// A number read from the text, with what it measures.
@@ -571,6 +597,24 @@ mod tests {
         assert_eq!(
             tier("if my temp is 39, what should I do on prednisone"),
             None
+        );
+    }
+
+    #[test]
+    fn hearsay_worries_and_old_events_do_not_fire() {
+        assert_eq!(
+            tier("I read that people with MDA5 can't breathe well"),
+            None
+        );
+        assert_eq!(
+            tier("I'm worried I might get a fever on methotrexate"),
+            None
+        );
+        assert_eq!(tier("last year my son had a fever on methotrexate"), None);
+        assert_eq!(tier("I'm scared I might be choking"), Some(Tier::Emergency));
+        assert_eq!(
+            tier("fever since last night on methotrexate"),
+            Some(Tier::Urgent)
         );
     }
 

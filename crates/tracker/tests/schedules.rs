@@ -394,3 +394,30 @@ fn dose_log_keeps_unrecorded_apart_from_missed() {
     assert_eq!(missed[0].dose.date, d("2026-01-12"));
     assert_eq!(missed[0].guidance.as_deref(), Some(guidance));
 }
+
+#[test]
+fn local_time_holds_all_year_in_many_zones() {
+    let m = med(input("Prednisone", daily()));
+    for name in [
+        "Europe/Berlin",
+        "America/New_York",
+        "America/Sao_Paulo",
+        "Australia/Sydney",
+        "Australia/Lord_Howe",
+        "Asia/Kolkata",
+        "Pacific/Auckland",
+    ] {
+        let z = Zone::named("tz", name).unwrap();
+        let doses = expand(&m, &z, d("2026-01-05"), d("2027-01-04")).unwrap();
+        assert_eq!(doses.len(), 365, "{name}");
+        for w in doses.windows(2) {
+            let local = w[1].unix_seconds + i64::from(w[1].utc_offset_seconds);
+            assert_eq!(local.rem_euclid(86_400), 8 * 3600, "{name} {}", w[1].date);
+            assert_eq!(
+                local.div_euclid(86_400),
+                i64::from(w[1].date.days_since_epoch())
+            );
+            assert_eq!(w[0].date.days_until(w[1].date), 1);
+        }
+    }
+}

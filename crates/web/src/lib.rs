@@ -212,12 +212,34 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
         warm.engine().await;
         tracing::info!("ask index ready");
     });
+    tokio::spawn(housekeeping(state.clone()));
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     store.close().await;
     Ok(())
+}
+
+/// Every ten minutes: drop expired sessions and sign-in attempts older than the rate-limit window
+/// (with several processes, each does it; the deletes are idempotent).
+async fn housekeeping(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let now = myo_store::Timestamp::now();
+        let window = i64::try_from(state.config().login_window.as_millis()).unwrap_or(i64::MAX);
+        if let Err(e) = state.store().delete_expired_sessions(now).await {
+            tracing::warn!(error = %e, "housekeeping: expired sessions");
+        }
+        if let Err(e) = state
+            .store()
+            .prune_login_attempts(now.add_millis(-window))
+            .await
+        {
+            tracing::warn!(error = %e, "housekeeping: login attempts");
+        }
+    }
 }
 
 async fn shutdown_signal() {

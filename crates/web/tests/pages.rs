@@ -269,3 +269,32 @@ async fn static_assets_are_embedded_and_cacheable() {
     assert!(lic.body.contains("Zero-Clause BSD"));
     t.cleanup().await;
 }
+
+#[tokio::test]
+async fn oversized_forms_are_refused_and_input_is_escaped() {
+    let t = TestApp::sqlite().await;
+    let big = "x".repeat(70 * 1024);
+    let r = t.post_form("/ask", &[("question", &big)], None).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let cookie = t.signup("big@example.org", "a long enough pw").await;
+    let r = t
+        .post_form("/account/tokens", &[("name", &big)], Some(&cookie))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "also when the CSRF layer reads the body"
+    );
+    let r = t
+        .post_form(
+            "/ask",
+            &[("question", "<img src=x onerror=alert(1)> rash")],
+            None,
+        )
+        .await;
+    assert!(
+        !r.body.contains("<img src=x") && r.body.contains("&#60;img src=x"),
+        "question is escaped"
+    );
+    t.cleanup().await;
+}

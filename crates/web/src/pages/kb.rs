@@ -462,3 +462,29 @@ pub async fn search(
         error,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overdue_entries_show_the_stale_banner() {
+        let kb = myo_kb::Kb::builtin().expect("builtin kb");
+        let entry = kb.get("methotrexate").expect("entry");
+        let page = |day: myo_kb::Date| EntryPage {
+            l: Layout::default(),
+            e: EntryDto::from_entry(&kb, entry, day),
+            section_title: "Medicines",
+            body_html: String::new(),
+            structured_html: String::new(),
+            sources: Vec::new(),
+            cites: Vec::new(),
+            related: Vec::new(),
+        };
+        let late = myo_kb::Date::new(2100, 1, 1).expect("date");
+        let html = page(late).render().expect("renders");
+        assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
+        let html = page(entry.reviewed_on).render().expect("renders");
+        assert!(!html.contains("id=\"stale-banner\""));
+    }
+}

@@ -1,0 +1,91 @@
+// axe-core on the main pages, in the states people see them: no `serious` or `critical`
+// violations (the test prints every one it finds).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, axeViolations, formatViolations, uniqueEmail, EMERGENCY_QUESTION } from './lib/harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+async function check(page) {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, formatViolations(page.url(), violations));
+}
+
+for (const path of ['/', '/kb', '/kb/section/drugs', '/kb/methotrexate', '/search?q=rash', '/calculators', '/signin', '/signup', '/ask']) {
+  test(`axe: ${path}`, async () => {
+    const page = await env.newPage();
+    const response = await page.goto(path);
+    assert.equal(response.status(), 200, `${path} loads`);
+    await check(page);
+  });
+}
+
+test('axe: ask page with the emergency banner and an answer', async () => {
+  const page = await env.newPage();
+  await page.goto('/ask');
+  await page.locator('#question').fill(EMERGENCY_QUESTION);
+  await Promise.all([page.waitForURL('**/ask'), page.locator('#ask-submit').click()]);
+  await page.locator('#triage-banner').waitFor();
+  await check(page);
+});
+
+test('axe: calculator with a result', async () => {
+  const page = await env.newPage();
+  await page.goto('/calculators/eular-acr-2017');
+  await page.locator('#f-age_at_onset_years').fill('45');
+  await page.locator('#f-heliotrope_rash-true').check();
+  await page.locator('#calc-submit').click();
+  await page.locator('#result').waitFor();
+  await check(page);
+});
+
+test('axe: calculator with an error summary', async () => {
+  const page = await env.newPage();
+  await page.goto('/calculators/eular-acr-2017');
+  await page.locator('#f-age_at_onset_years').fill('old');
+  await page.locator('#calc-submit').click();
+  await page.locator('#error-summary').waitFor();
+  await check(page);
+});
+
+test('axe: sign-in with an error, and the account page when signed in', async () => {
+  const page = await env.newPage();
+  await page.goto('/signin');
+  await page.locator('#signin-email').fill('nobody@example.test');
+  await page.locator('#signin-password').fill('wrong password here');
+  await page.locator('#signin-submit').click();
+  await page.locator('#signin-error').waitFor();
+  await check(page);
+
+  const password = 'violet tortoise sings quietly';
+  await page.goto('/signup');
+  await page.locator('#signup-email').fill(uniqueEmail('axe'));
+  await page.locator('#signup-password').fill(password);
+  await page.locator('#signup-password-confirm').fill(password);
+  await Promise.all([page.waitForURL('**/account**'), page.locator('#signup-submit').click()]);
+  await check(page);
+
+  // With a token created, the page shows the one-time secret and the token table.
+  await page.locator('#token-name').fill('laptop');
+  await Promise.all([page.waitForLoadState('load'), page.locator('#token-submit').click()]);
+  await page.locator('#new-token').waitFor();
+  await check(page);
+
+  await page.goto('/account/audit');
+  await check(page);
+});
+
+test('the checker itself reports a planted violation (guards against a silent no-op)', async () => {
+  const page = await env.newPage();
+  await page.goto('/');
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = '/static/none.png';
+    document.querySelector('main').append(img); // no alt text: axe rule image-alt, critical
+  });
+  const violations = await axeViolations(page);
+  assert.ok(violations.some((v) => v.id === 'image-alt'), 'image-alt is reported');
+});
