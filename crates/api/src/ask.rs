@@ -260,6 +260,7 @@ mod tests {
                 facts: vec![],
                 sources: vec!["Mayo Clinic".into(), "NORD".into()],
                 reviewed_on: "2026-11-21".into(),
+                related: vec![],
             }],
             disclaimer: "General information.".into(),
             ..Corpus::default()

@@ -11,6 +11,7 @@ pub mod ask;
 pub mod error;
 pub mod kb;
 pub mod score;
+pub mod tracker;
 
 pub use error::{InputError, ScoreError};
 pub use score::{explain_text, Scorer};

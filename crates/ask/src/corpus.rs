@@ -31,6 +31,8 @@ pub struct Document {
     pub sources: Vec<String>,
     /// Review date, `YYYY-MM-DD`.
     pub reviewed_on: String,
+    /// Ids of entries the editors linked as related.
+    pub related: Vec<String>,
 }
 
 /// Everything the engine is built from.
@@ -131,6 +133,7 @@ fn document(kb: &Kb, e: &myo_kb::Entry) -> Document {
         facts: e.structured.as_ref().map(facts).unwrap_or_default(),
         sources,
         reviewed_on: e.reviewed_on.to_string(),
+        related: e.related.clone(),
     }
 }
 

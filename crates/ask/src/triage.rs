@@ -238,11 +238,21 @@ impl Triage {
 
     /// The most severe urgent-or-emergency warning the text raises, if any.
     pub fn check(&self, text: &str) -> Option<TriageHit> {
+        self.highest(text, Tier::Urgent)
+    }
+
+    /// The most severe warning of any tier, "discuss" included (worth raising at the next
+    /// visit: shown as a pointer, never as a warning).
+    pub fn check_all(&self, text: &str) -> Option<TriageHit> {
+        self.highest(text, Tier::Discuss)
+    }
+
+    fn highest(&self, text: &str, floor: Tier) -> Option<TriageHit> {
         let tokens = tokenize(text);
         let readings = read_quantities(&tokens);
         // First rule of the highest tier wins (rules keep knowledge-base order).
         let mut best: Option<TriageHit> = None;
-        for c in self.rules.iter().filter(|c| c.rule.tier >= Tier::Urgent) {
+        for c in self.rules.iter().filter(|c| c.rule.tier >= floor) {
             if best.as_ref().is_some_and(|b| b.tier >= c.rule.tier) {
                 continue;
             }

@@ -16,6 +16,7 @@ fn engine() -> Engine {
             facts: vec![],
             sources: vec!["Mayo Clinic".into()],
             reviewed_on: "2026-11-21".into(),
+            related: vec![],
         }],
         ..Corpus::default()
     })

@@ -61,12 +61,20 @@ pub(crate) struct MigrationSource {
 
 /// Every migration, in order. Applied migrations are immutable (sqlx checks their checksums):
 /// change the schema by appending a new pair of files.
-pub(crate) const MIGRATIONS: &[MigrationSource] = &[MigrationSource {
-    version: 1,
-    name: "accounts",
-    sqlite: include_str!("../migrations/sqlite/0001_accounts.sql"),
-    postgres: include_str!("../migrations/postgres/0001_accounts.sql"),
-}];
+pub(crate) const MIGRATIONS: &[MigrationSource] = &[
+    MigrationSource {
+        version: 1,
+        name: "accounts",
+        sqlite: include_str!("../migrations/sqlite/0001_accounts.sql"),
+        postgres: include_str!("../migrations/postgres/0001_accounts.sql"),
+    },
+    MigrationSource {
+        version: 2,
+        name: "tracker",
+        sqlite: include_str!("../migrations/sqlite/0002_tracker.sql"),
+        postgres: include_str!("../migrations/postgres/0002_tracker.sql"),
+    },
+];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with
 /// `sqlx::migrate!`, which needs the `macros` feature and its proc-macro build.
@@ -94,6 +102,8 @@ pub(crate) trait RowExt {
     fn opt_text(&self, col: &str) -> Result<Option<String>>;
     fn int(&self, col: &str) -> Result<i64>;
     fn opt_int(&self, col: &str) -> Result<Option<i64>>;
+    fn boolean(&self, col: &str) -> Result<bool>;
+    fn opt_bool(&self, col: &str) -> Result<Option<bool>>;
 }
 
 impl<R> RowExt for R
@@ -102,6 +112,7 @@ where
     for<'a> &'a str: ColumnIndex<R>,
     for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
     for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> bool: Decode<'r, R::Database> + Type<R::Database>,
 {
     fn text(&self, col: &str) -> Result<String> {
         Ok(self.try_get(col)?)
@@ -115,13 +126,19 @@ where
     fn opt_int(&self, col: &str) -> Result<Option<i64>> {
         Ok(self.try_get(col)?)
     }
+    fn boolean(&self, col: &str) -> Result<bool> {
+        Ok(self.try_get(col)?)
+    }
+    fn opt_bool(&self, col: &str) -> Result<Option<bool>> {
+        Ok(self.try_get(col)?)
+    }
 }
 
-fn ts(row: &impl RowExt, col: &str) -> Result<Timestamp> {
+pub(crate) fn ts(row: &impl RowExt, col: &str) -> Result<Timestamp> {
     row.int(col).map(Timestamp::from_millis)
 }
 
-fn opt_ts(row: &impl RowExt, col: &str) -> Result<Option<Timestamp>> {
+pub(crate) fn opt_ts(row: &impl RowExt, col: &str) -> Result<Option<Timestamp>> {
     Ok(row.opt_int(col)?.map(Timestamp::from_millis))
 }
 

@@ -21,6 +21,8 @@ pub mod schema;
 mod sqlite;
 mod store;
 pub mod token;
+mod tracker;
+mod tracker_model;
 
 use std::sync::Arc;
 
@@ -31,6 +33,12 @@ pub use model::{
     ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
     NewApiToken, NewSession, NewUser, Outcome, Page, Role, Session, SessionId, Timestamp, TokenId,
     User, UserChanges, UserId, normalize_email,
+};
+pub use tracker::TrackerStore;
+pub use tracker_model::{
+    AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
+    HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData, PatientProfile,
+    Record, RecordId, RecordKind, ShareLink, VisitRow,
 };
 
 /// Persistent state behind `myo serve`, object-safe so callers hold an `Arc<dyn Store>`.
@@ -43,7 +51,7 @@ pub use model::{
 /// does not. Methods that look a record up return `Ok(None)` when it is absent; methods that
 /// change one return [`StoreError::NotFound`].
 #[async_trait::async_trait]
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
     /// Which engine this is.
     fn backend(&self) -> Backend;
 

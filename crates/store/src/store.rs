@@ -38,6 +38,10 @@ impl SqlStore {
     pub(crate) fn from_db(db: Db) -> Self {
         Self { db }
     }
+
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
+    }
 }
 
 /// Binds an event's columns in `INSERT_AUDIT` order.

@@ -39,7 +39,7 @@ async fn postgres_schema_is_the_documented_one() {
 }
 
 #[tokio::test]
-async fn describe_reports_every_table_of_the_first_migration() {
+async fn describe_reports_every_table_of_both_migrations() {
     let db = common::sqlite();
     db.open().await.close().await;
     let schema = describe(&db.location).await.unwrap();
@@ -48,17 +48,33 @@ async fn describe_reports_every_table_of_the_first_migration() {
     assert_eq!(
         names,
         [
+            "antibody_results",
             "api_tokens",
+            "assessments",
             "audit_events",
+            "clinician_grants",
+            "conditions",
+            "diary_entries",
+            "dose_events",
+            "home_tests",
+            "lab_results",
             "login_attempts",
+            "medicines",
+            "monitoring_tests",
+            "patient_profiles",
             "sessions",
-            "users"
+            "share_links",
+            "users",
+            "visits"
         ]
     );
     let order = schema.dependency_order();
     let users = order.iter().position(|t| t == "users").unwrap();
     let sessions = order.iter().position(|t| t == "sessions").unwrap();
     assert!(users < sessions, "{order:?}");
+    let medicines = order.iter().position(|t| t == "medicines").unwrap();
+    let doses = order.iter().position(|t| t == "dose_events").unwrap();
+    assert!(users < medicines && medicines < doses, "{order:?}");
 }
 
 #[tokio::test]

@@ -21,6 +21,7 @@ pub mod error;
 pub mod markdown;
 pub mod pages;
 pub mod security;
+pub mod tracker;
 
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -47,6 +48,8 @@ struct Inner {
     store: Arc<dyn Store>,
     kb: Kb,
     scorer: Scorer,
+    /// The care tracker's versioned rule files (issue 6), parsed once.
+    rules: myo_tracker::Rules,
     /// The Ask index: built off the start-up path (about 0.2 s in release, 2 s in debug), so
     /// the server listens at once; the first question waits for it if it is not ready yet.
     engine: tokio::sync::OnceCell<Arc<Engine>>,
@@ -65,6 +68,9 @@ pub enum StartError {
     /// The built-in instrument definitions failed to load.
     #[error("built-in instruments: {0}")]
     Instruments(String),
+    /// The care tracker's embedded rule files failed to load.
+    #[error("care tracker rules: {0}")]
+    TrackerRules(String),
 }
 
 impl AppState {
@@ -73,6 +79,8 @@ impl AppState {
     pub fn new(config: Config, store: Arc<dyn Store>) -> Result<AppState, StartError> {
         let kb = Kb::builtin().map_err(|e| StartError::Kb(e.to_string()))?;
         let scorer = Scorer::builtin().map_err(|e| StartError::Instruments(e.to_string()))?;
+        let rules =
+            myo_tracker::Rules::builtin().map_err(|e| StartError::TrackerRules(e.to_string()))?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         Ok(AppState {
@@ -81,6 +89,7 @@ impl AppState {
                 store,
                 kb,
                 scorer,
+                rules,
                 engine,
                 dummy_hash,
             }),
@@ -105,6 +114,11 @@ impl AppState {
     /// The instrument scorer.
     pub fn scorer(&self) -> &Scorer {
         &self.inner.scorer
+    }
+
+    /// The care tracker's rules.
+    pub fn rules(&self) -> &myo_tracker::Rules {
+        &self.inner.rules
     }
 
     /// The Ask engine, built on first use.
@@ -177,6 +191,7 @@ pub fn router(state: AppState) -> Router {
     let limit = state.config().body_limit;
     Router::new()
         .merge(pages::router())
+        .merge(tracker::page_routes())
         .nest("/api/v1", api::router())
         .merge(assets::router())
         .route("/healthz", get(api::health::healthz))

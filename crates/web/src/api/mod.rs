@@ -17,7 +17,7 @@ use crate::AppState;
 /// built from this table and a test compares it with the OpenAPI document, so the two cannot
 /// drift apart.
 pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
-    vec![
+    let mut table = vec![
         ("get", "/instruments", get(score::list)),
         (
             "get",
@@ -35,7 +35,9 @@ pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
         ("delete", "/tokens/{id}", delete(tokens::revoke)),
         ("get", "/me", get(tokens::me)),
         ("get", "/openapi.json", get(openapi::document)),
-    ]
+    ];
+    table.extend(crate::tracker::api::routes());
+    table
 }
 
 /// `/api/v1` routes (nested by [`crate::router`]).

@@ -221,6 +221,7 @@ pub fn build(server: &str) -> Value {
             false,
         ),
     );
+    crate::tracker::api::document_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": {

@@ -1,0 +1,622 @@
+//! The tracker's JSON API under `/api/v1/patients/{id}/…` (bearer tokens), with its OpenAPI
+//! paths. Same access rule and audit as the pages; bodies are the `myo_api::tracker` DTOs, and
+//! validation errors are 422 naming the field (`schedule.kind` for daily methotrexate).
+
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, post};
+use myo_api::tracker::{DiaryEntryDto, LabResultDto, MedicineDto};
+use myo_store::audit::action;
+use myo_store::{DateRange, DoseEventRow, Record, RecordId, RecordKind, Timestamp};
+use myo_tracker::medicines::Medicine;
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::access::{Access, resolve};
+use super::{convert, db, pages, share, today};
+use crate::AppState;
+use crate::auth::{ApiUser, Client};
+use crate::error::{ApiError, ApiJson};
+
+type Routes = Vec<(&'static str, &'static str, MethodRouter<AppState>)>;
+
+/// The tracker's `/api/v1` routes (OpenAPI path syntax), appended to `api::routes`.
+pub fn routes() -> Routes {
+    vec![
+        ("get", "/patients/{id}/dashboard", get(dashboard)),
+        ("get", "/patients/{id}/diary", get(list_diary)),
+        ("post", "/patients/{id}/diary", post(save_diary)),
+        ("get", "/patients/{id}/labs", get(list_labs)),
+        ("post", "/patients/{id}/labs", post(save_lab)),
+        ("get", "/patients/{id}/medicines", get(list_medicines)),
+        ("post", "/patients/{id}/medicines", post(save_medicine)),
+        (
+            "post",
+            "/patients/{id}/medicines/{record}/doses",
+            post(save_dose),
+        ),
+        (
+            "delete",
+            "/patients/{id}/records/{kind}/{record}",
+            delete(delete_record),
+        ),
+        ("get", "/patients/{id}/export/fhir", get(export_fhir)),
+        ("get", "/patients/{id}/shares", get(list_shares)),
+        ("post", "/patients/{id}/shares", post(create_share)),
+        ("delete", "/patients/{id}/shares/{record}", delete(revoke_share)),
+        ("get", "/patients/{id}/grants", get(list_grants)),
+        ("post", "/patients/{id}/grants", post(create_grant)),
+        ("delete", "/patients/{id}/grants/{record}", delete(revoke_grant)),
+        ("delete", "/patients/{id}/data", delete(delete_data)),
+    ]
+}
+
+fn invalid(e: myo_tracker::Invalid) -> ApiError {
+    ApiError::from(myo_api::InputError::from(e))
+}
+
+async fn access(
+    state: &AppState,
+    me: &ApiUser,
+    client: &Client,
+    id: &str,
+    write: bool,
+) -> Result<Access, ApiError> {
+    Ok(resolve(state, &me.user, client, id, write).await?)
+}
+
+fn range(query: Option<&str>) -> Result<DateRange, ApiError> {
+    let f = pages::FormData::parse(query.unwrap_or("").as_bytes());
+    let mut r = DateRange::all();
+    for (name, slot) in [("from", &mut r.from), ("to", &mut r.to)] {
+        if let Some(v) = f.opt(name) {
+            myo_tracker::Date::parse(name, &v).map_err(invalid)?;
+            *slot = Some(v);
+        }
+    }
+    Ok(r)
+}
+
+async fn load(
+    state: &AppState,
+    a: &Access,
+    client: &Client,
+    resource: &str,
+    range: &DateRange,
+) -> Result<myo_store::PatientData, ApiError> {
+    let entry = a.entry(client, action::READ, resource, None);
+    Ok(db::load(state, &a.patient.id, range, &entry).await?)
+}
+
+/// `GET /patients/{id}/dashboard`: counts, monitoring due (with sources), recent flares.
+pub async fn dashboard(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, false).await?;
+    let today = today().ok_or_else(|| ApiError::internal(&"clock out of range"))?;
+    let r = DateRange {
+        from: Some(today.add_days(-730).to_string()),
+        to: None,
+    };
+    let data = load(&state, &a, &client, "dashboard", &r).await?;
+    let records = convert::records(state.rules(), &data);
+    let risky: Vec<String> = data
+        .medicines
+        .iter()
+        .filter(|m| m.risk_factor)
+        .filter_map(|m| m.generic_name.clone().map(|g| g.to_lowercase()))
+        .collect();
+    let d = myo_tracker::dashboard::dashboard(
+        state.rules(),
+        state.scorer().catalog(),
+        &records,
+        today,
+        &|g| risky.iter().any(|x| x == g),
+    )
+    .map_err(|e| ApiError::internal(&e))?;
+    Ok(Json(json!({
+        "today": d.today.to_string(),
+        "diary_days_last_30": d.diary_days_last_30,
+        "last_diary_entry": d.last_diary_entry.map(|x| x.to_string()),
+        "active_medicines": d.active_medicines,
+        "overdue": d.overdue,
+        "monitoring": d.monitoring.iter().map(|i| json!({
+            "medicine": i.medicine,
+            "test": i.test.id(),
+            "due": i.due.to_string(),
+            "state": format!("{:?}", i.state).to_lowercase(),
+            "days_overdue": i.days_overdue,
+            "rule_id": i.rule_id,
+            "rule_date": i.rule_date.to_string(),
+            "status": i.status.as_str(),
+            "sources": i.sources.iter().map(|s| json!({"id": s.id, "locator": s.locator})).collect::<Vec<_>>(),
+            "reference": i.reference,
+            "explanation": i.explanation,
+        })).collect::<Vec<_>>(),
+        "flares": d.recent_flares.iter().map(|f| json!({
+            "date": f.date().to_string(),
+            "explanation": f.explanation(),
+            "status": "partial",
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+/// `GET /patients/{id}/diary[?from=&to=]`
+pub async fn list_diary(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, false).await?;
+    let data = load(&state, &a, &client, "diary_entries", &range(q.as_deref())?).await?;
+    let entries: Vec<Value> = data
+        .diary
+        .iter()
+        .filter_map(|r| {
+            let e = convert::diary_entry(r).ok()?;
+            let mut v = serde_json::to_value(DiaryEntryDto::from_domain(&e)).ok()?;
+            v["id"] = json!(r.id.as_str());
+            Some(v)
+        })
+        .collect();
+    Ok(Json(json!({"count": entries.len(), "entries": entries})))
+}
+
+/// `POST /patients/{id}/diary`: saves the day (again = update); `triage` is set when the entry
+/// reads as an emergency or urgent red flag.
+pub async fn save_diary(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(dto): ApiJson<DiaryEntryDto>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let entry = dto.to_domain().map_err(invalid)?;
+    let row = convert::diary_row(&entry, Timestamp::now());
+    let audit = a.entry(&client, action::UPDATE, "diary_entries", Some(row.id.as_str()));
+    let saved = db::save_diary(&state, &a.patient.id, row, &audit).await?;
+    let t = today().unwrap_or(entry.date());
+    let r = DateRange {
+        from: Some(t.to_string()),
+        to: None,
+    };
+    let data = load(&state, &a, &client, "medicines", &r).await?;
+    let meds: Vec<Medicine> = convert::records(state.rules(), &data).medicines;
+    let banner = pages::triage(&state, &entry, &meds).await;
+    let mut body = serde_json::to_value(DiaryEntryDto::from_domain(&entry))
+        .map_err(|e| ApiError::internal(&e))?;
+    body["id"] = json!(saved.id().as_str());
+    body["triage"] = match banner {
+        Some(b) => json!({"tier": b.tier, "action": b.action, "title": b.title, "link": b.link}),
+        None => Value::Null,
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `GET /patients/{id}/labs[?from=&to=]`
+pub async fn list_labs(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, false).await?;
+    let data = load(&state, &a, &client, "lab_results", &range(q.as_deref())?).await?;
+    let labs: Vec<Value> = data
+        .labs
+        .iter()
+        .filter_map(|r| {
+            let l = convert::lab_result(state.rules(), r).ok()?;
+            let mut v = serde_json::to_value(LabResultDto::from_domain(&l)).ok()?;
+            v["id"] = json!(r.id.as_str());
+            Some(v)
+        })
+        .collect();
+    Ok(Json(json!({"count": labs.len(), "labs": labs})))
+}
+
+/// `POST /patients/{id}/labs`
+pub async fn save_lab(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(dto): ApiJson<LabResultDto>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let lab = dto.to_domain(state.rules()).map_err(invalid)?;
+    let row = convert::lab_row(&lab, Timestamp::now());
+    let audit = a.entry(&client, action::CREATE, "lab_results", Some(row.id.as_str()));
+    let saved = db::save(&state, &a.patient.id, Record::Lab(row), &audit).await?;
+    let mut body =
+        serde_json::to_value(LabResultDto::from_domain(&lab)).map_err(|e| ApiError::internal(&e))?;
+    body["id"] = json!(saved.id().as_str());
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `GET /patients/{id}/medicines`
+pub async fn list_medicines(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, false).await?;
+    let data = load(&state, &a, &client, "medicines", &DateRange::all()).await?;
+    let meds: Vec<Value> = data
+        .medicines
+        .iter()
+        .filter_map(|r| {
+            let m = convert::medicine(state.rules(), r).ok()?;
+            let mut v = serde_json::to_value(MedicineDto::from_domain(&m)).ok()?;
+            v["id"] = json!(r.id.as_str());
+            v["risk_factor"] = json!(r.risk_factor);
+            Some(v)
+        })
+        .collect();
+    Ok(Json(json!({"count": meds.len(), "medicines": meds})))
+}
+
+/// `POST /patients/{id}/medicines`: 201 with `suggestions`; daily methotrexate is 422
+/// `schedule.kind` with the explanation, and nothing is stored.
+pub async fn save_medicine(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(dto): ApiJson<MedicineDto>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let input = dto.to_input().map_err(invalid)?;
+    let ok = Medicine::accept(state.rules(), input).map_err(invalid)?;
+    let row = convert::medicine_row(&ok.medicine, false, Timestamp::now());
+    let audit = a.entry(&client, action::CREATE, "medicines", Some(row.id.as_str()));
+    let saved = db::save(&state, &a.patient.id, Record::Medicine(row), &audit).await?;
+    let mut body = serde_json::to_value(MedicineDto::from_domain(&ok.medicine))
+        .map_err(|e| ApiError::internal(&e))?;
+    body["id"] = json!(saved.id().as_str());
+    body["suggestions"] = json!(ok.suggestions);
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `{"date", "time", "outcome": "taken" | "missed"}`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoseDto {
+    /// Scheduled local day.
+    pub date: String,
+    /// Scheduled local time.
+    pub time: String,
+    /// `taken` or `missed`.
+    pub outcome: String,
+}
+
+/// `POST /patients/{id}/medicines/{record}/doses`
+pub async fn save_dose(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path((id, record)): Path<(String, String)>,
+    ApiJson(dto): ApiJson<DoseDto>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let row = DoseEventRow {
+        id: RecordId::random(),
+        medicine_id: RecordId(record),
+        date: dto.date,
+        time: dto.time,
+        outcome: dto.outcome,
+        taken_at: None,
+        updated_at: Timestamp::now(),
+    };
+    convert::dose_record(&row).map_err(invalid)?;
+    let audit = a.entry(&client, action::CREATE, "dose_events", Some(row.id.as_str()));
+    match db::save(&state, &a.patient.id, Record::DoseEvent(row), &audit).await {
+        Ok(saved) => Ok((StatusCode::CREATED, Json(json!({"id": saved.id().as_str()}))).into_response()),
+        Err(myo_store::StoreError::NotFound { .. }) => {
+            Err(ApiError::not_found("no such medicine").with_field("record"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn kind(s: &str) -> Option<RecordKind> {
+    Some(match s {
+        "diary" => RecordKind::Diary,
+        "home_tests" => RecordKind::HomeTest,
+        "labs" => RecordKind::Lab,
+        "medicines" => RecordKind::Medicine,
+        "doses" => RecordKind::DoseEvent,
+        _ => return None,
+    })
+}
+
+/// `DELETE /patients/{id}/records/{kind}/{record}` (`diary`, `home_tests`, `labs`, `medicines`,
+/// `doses`): 204, or 404 when it is not this patient's.
+pub async fn delete_record(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path((id, k, record)): Path<(String, String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let kind = kind(&k).ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
+    let audit = a.entry(&client, action::DELETE, kind.table(), Some(&record));
+    if db::delete(&state, &a.patient.id, kind, &RecordId(record), &audit).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("no such record").with_field("record"))
+    }
+}
+
+/// `GET /patients/{id}/export/fhir`: owner only.
+pub async fn export_fhir(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let entry = a.entry(&client, action::EXPORT, "patient_records", Some("fhir"));
+    let data = db::export(&state, &a.patient.id, &entry).await?;
+    super::export::fhir_api(&state, &a.patient, &data)
+}
+
+/// `GET /patients/{id}/shares`: owner only (never the secrets).
+pub async fn list_shares(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let now = Timestamp::now();
+    let links = state.store().list_share_links(&a.patient.id).await?;
+    Ok(Json(json!({"shares": links.iter().map(|l| json!({
+        "id": l.id.as_str(),
+        "label": l.label,
+        "sections": l.sections,
+        "created_at": l.created_at.to_rfc3339(),
+        "expires_at": l.expires_at.to_rfc3339(),
+        "revoked_at": l.revoked_at.map(Timestamp::to_rfc3339),
+        "active": l.is_active(now),
+        "access_count": l.access_count,
+    })).collect::<Vec<_>>()})))
+}
+
+/// `{"sections": [...], "days": 1..90, "label"?}`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareRequest {
+    /// Section ids.
+    pub sections: Vec<String>,
+    /// Days until it expires.
+    pub days: i64,
+    /// Label.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+fn field_error(msg: &str) -> ApiError {
+    let (field, message) = msg.split_once(": ").unwrap_or(("$", msg));
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", message).with_field(field)
+}
+
+/// `POST /patients/{id}/shares`: 201 with `url` (the secret, shown once).
+pub async fn create_share(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<ShareRequest>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    match share::new_link(&state, &a, &client, req.sections, req.days, req.label).await? {
+        Ok((id, secret, expires)) => Ok((
+            StatusCode::CREATED,
+            Json(json!({
+                "id": id.as_str(),
+                "url": format!("{}/share/{secret}", state.base_url().trim_end_matches('/')),
+                "expires_at": expires.to_rfc3339(),
+            })),
+        )
+            .into_response()),
+        Err(msg) => Err(field_error(&msg)),
+    }
+}
+
+/// `DELETE /patients/{id}/shares/{record}`: 204; 404 when not theirs or already revoked.
+pub async fn revoke_share(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let entry = a.entry(&client, action::DELETE, "share_link", Some(&record));
+    match state
+        .store()
+        .revoke_share_link(&a.patient.id, &RecordId(record), Timestamp::now(), &entry)
+        .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(myo_store::StoreError::NotFound { .. }) => {
+            Err(ApiError::not_found("no such active link").with_field("record"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /patients/{id}/grants`: owner only.
+pub async fn list_grants(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let grants = state.store().list_grants(&a.patient.id).await?;
+    Ok(Json(json!({"grants": grants.iter().map(|g| json!({
+        "id": g.id.as_str(),
+        "clinician_id": g.clinician_id.as_str(),
+        "granted_at": g.granted_at.to_rfc3339(),
+        "revoked_at": g.revoked_at.map(Timestamp::to_rfc3339),
+    })).collect::<Vec<_>>()})))
+}
+
+/// `{"email"}`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrantRequest {
+    /// The clinician's account e-mail.
+    pub email: String,
+}
+
+/// `POST /patients/{id}/grants`: 201; 422 `email` when there is no such clinician account.
+pub async fn create_grant(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<GrantRequest>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    match share::grant_by_email(&state, &a, &client, &req.email).await? {
+        Ok(g) => Ok((
+            StatusCode::CREATED,
+            Json(json!({"id": g.id.as_str(), "clinician_id": g.clinician_id.as_str()})),
+        )
+            .into_response()),
+        Err(msg) => Err(field_error(&msg)),
+    }
+}
+
+/// `DELETE /patients/{id}/grants/{record}`: 204; 404 when none is active.
+pub async fn revoke_grant(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    if share::revoke_grant_id(&state, &a, &client, &record).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("no such active grant").with_field("record"))
+    }
+}
+
+/// `DELETE /patients/{id}/data`: deletes every tracker record; `{"deleted": n}`.
+pub async fn delete_data(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let n = share::delete_all(&state, &a, &client).await?;
+    Ok(Json(json!({"deleted": n})))
+}
+
+// ---- OpenAPI ----------------------------------------------------------------------------------
+
+fn param(name: &str, description: &str) -> Value {
+    json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}, "description": description})
+}
+
+fn err(description: &str) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+}
+
+fn schemas() -> Value {
+    let num = json!({"type": "number", "minimum": 0, "maximum": 10});
+    let ratings: Map<String, Value> = myo_tracker::records::Rating::ALL
+        .iter()
+        .map(|r| (r.id().to_owned(), num.clone()))
+        .collect();
+    let symptoms: Map<String, Value> = myo_tracker::records::Symptom::ALL
+        .iter()
+        .map(|s| (s.id().to_owned(), json!({"type": "boolean"})))
+        .collect();
+    json!({
+        "diary": {"type": "object", "required": ["date"], "additionalProperties": false, "properties": {
+            "date": {"type": "string", "format": "date"},
+            "ratings": {"type": "object", "additionalProperties": false, "properties": ratings},
+            "symptoms": {"type": "object", "additionalProperties": false, "properties": symptoms},
+            "note": {"type": ["string", "null"], "maxLength": 2000}
+        }},
+        "lab": {"type": "object", "required": ["analyte", "value", "unit", "date"], "properties": {
+            "analyte": {"type": "string", "enum": myo_tracker::labs::Analyte::ALL.map(|a| a.id())},
+            "value": {"type": "number"}, "unit": {"type": "string", "description": "UCUM, e.g. U/L or ukat/L"},
+            "low": {"type": ["number", "null"]}, "high": {"type": ["number", "null"]}, "uln": {"type": ["number", "null"]},
+            "date": {"type": "string", "format": "date"}
+        }},
+        "medicine": {"type": "object", "required": ["name", "dose", "route", "schedule", "start"], "properties": {
+            "name": {"type": "string"}, "generic_name": {"type": ["string", "null"]}, "rxcui": {"type": ["string", "null"]},
+            "dose": {"type": "object", "required": ["amount", "unit"], "properties": {"amount": {"type": "number"}, "unit": {"type": "string", "enum": ["mg", "g", "mcg", "IU", "mL"]}}},
+            "route": {"type": "string", "enum": ["oral", "subcutaneous", "intramuscular", "intravenous", "topical"]},
+            "schedule": {"type": "object", "required": ["kind"], "description": "kind: daily {time} | several_daily {times} | weekly {day, time} | every_n_weeks {n, time} | course {dates, time} | taper {steps: [{dose, days}], time}. Methotrexate accepts only weekly.", "properties": {"kind": {"type": "string", "enum": ["daily", "several_daily", "weekly", "every_n_weeks", "course", "taper"]}}},
+            "start": {"type": "string", "format": "date"}, "end": {"type": ["string", "null"], "format": "date"}
+        }},
+        "dose": {"type": "object", "required": ["date", "time", "outcome"], "properties": {"date": {"type": "string", "format": "date"}, "time": {"type": "string"}, "outcome": {"type": "string", "enum": ["taken", "missed"]}}},
+        "share": {"type": "object", "required": ["sections", "days"], "properties": {"sections": {"type": "array", "items": {"type": "string", "enum": ["symptoms", "strength", "labs", "medicines", "flares"]}}, "days": {"type": "integer", "minimum": 1, "maximum": super::share::MAX_SHARE_DAYS}, "label": {"type": ["string", "null"]}}},
+        "grant": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}}
+    })
+}
+
+/// Adds the tracker's paths to the OpenAPI document's `paths`.
+pub fn document_paths(paths: &mut Map<String, Value>) {
+    let s = schemas();
+    let obj = json!({"type": "object"});
+    let pid = param("id", "Patient id (the patient's account id)");
+    let rec = param("record", "Record id");
+    let std = |ok_code: &str, ok: &str| {
+        json!({
+            ok_code: {"description": ok, "content": {"application/json": {"schema": obj.clone()}}},
+            "401": err("Missing or invalid token"),
+            "403": err("Clinicians may only read"),
+            "404": err("No such patient, or not yours and not granted (same answer)"),
+            "422": err("Invalid input; `field` names it"),
+        })
+    };
+    let op = |summary: &str, params: Vec<Value>, body: Option<&Value>, responses: Value| {
+        let mut o = json!({"summary": summary, "parameters": params, "responses": responses, "security": [{"bearer": []}]});
+        if let Some(b) = body {
+            o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": b}}});
+        }
+        o
+    };
+    let q = |name: &str| json!({"name": name, "in": "query", "required": false, "schema": {"type": "string", "format": "date"}});
+    let table: Vec<(&str, &str, Value)> = vec![
+        ("get", "/patients/{id}/dashboard", op("Dashboard: counts, monitoring due with sources, flare signals (partial)", vec![pid.clone()], None, std("200", "Dashboard"))),
+        ("get", "/patients/{id}/diary", op("Diary entries (gaps are absent days)", vec![pid.clone(), q("from"), q("to")], None, std("200", "Entries"))),
+        ("post", "/patients/{id}/diary", op("Save a day's diary (again = update); `triage` is set for emergency/urgent red flags", vec![pid.clone()], Some(&s["diary"]), std("201", "Saved"))),
+        ("get", "/patients/{id}/labs", op("Lab results", vec![pid.clone(), q("from"), q("to")], None, std("200", "Results"))),
+        ("post", "/patients/{id}/labs", op("Add a lab result", vec![pid.clone()], Some(&s["lab"]), std("201", "Saved"))),
+        ("get", "/patients/{id}/medicines", op("Medicines", vec![pid.clone()], None, std("200", "Medicines"))),
+        ("post", "/patients/{id}/medicines", op("Add a medicine (daily methotrexate is refused: 422 schedule.kind)", vec![pid.clone()], Some(&s["medicine"]), std("201", "Saved, with suggestions"))),
+        ("post", "/patients/{id}/medicines/{record}/doses", op("Record a dose taken or missed", vec![pid.clone(), rec.clone()], Some(&s["dose"]), std("201", "Saved"))),
+        ("delete", "/patients/{id}/records/{kind}/{record}", op("Delete one record (kind: diary, home_tests, labs, medicines, doses)", vec![pid.clone(), param("kind", "Record kind"), rec.clone()], None, std("204", "Deleted"))),
+        ("get", "/patients/{id}/export/fhir", op("FHIR R4 collection Bundle of everything the patient owns", vec![pid.clone()], None, std("200", "Bundle (application/fhir+json)"))),
+        ("get", "/patients/{id}/shares", op("Share links (never their secrets)", vec![pid.clone()], None, std("200", "Links"))),
+        ("post", "/patients/{id}/shares", op("Create a share link (scoped, expiring); the URL is shown once", vec![pid.clone()], Some(&s["share"]), std("201", "Created"))),
+        ("delete", "/patients/{id}/shares/{record}", op("Revoke a share link", vec![pid.clone(), rec.clone()], None, std("204", "Revoked"))),
+        ("get", "/patients/{id}/grants", op("Clinician grants", vec![pid.clone()], None, std("200", "Grants"))),
+        ("post", "/patients/{id}/grants", op("Grant a clinician account access by e-mail", vec![pid.clone()], Some(&s["grant"]), std("201", "Granted"))),
+        ("delete", "/patients/{id}/grants/{record}", op("Revoke a clinician's access", vec![pid.clone(), rec.clone()], None, std("204", "Revoked"))),
+        ("delete", "/patients/{id}/data", op("Delete all my tracker data (audit keeps only the fact)", vec![pid.clone()], None, std("200", "Deleted count"))),
+    ];
+    for (method, path, operation) in table {
+        let entry = paths.entry(path.to_owned()).or_insert_with(|| json!({}));
+        entry[method] = operation;
+    }
+}

@@ -1,0 +1,255 @@
+//! Storage rows (`myo-store`) ↔ tracker domain values (`myo-tracker`). Every row is validated
+//! again on load (a medicine goes through `Medicine::accept`, so a stored row can never bypass the
+//! weekly methotrexate guard); a row that no longer validates is skipped and logged, never shown
+//! as something it is not.
+
+use myo_api::tracker::ScheduleDto;
+use myo_store::{
+    DiaryRow, DoseEventRow, HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, PatientData,
+    RecordId,
+};
+use myo_store::Timestamp;
+use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
+use myo_tracker::medicines::{DoseOutcome, DoseRecord, Medicine, MedicineInput};
+use myo_tracker::monitoring::TestKind;
+use myo_tracker::records::{DiaryEntry, HomeTests, Rating, Symptom};
+use myo_tracker::summary::PatientRecords;
+use myo_tracker::{Date, Invalid, Rules};
+
+/// A diary row for `entry` (id chosen by the caller; the store keeps the day's existing id).
+pub fn diary_row(entry: &DiaryEntry, now: Timestamp) -> DiaryRow {
+    DiaryRow {
+        id: RecordId::random(),
+        date: entry.date().to_string(),
+        weakness: entry.rating(Rating::Weakness),
+        fatigue: entry.rating(Rating::Fatigue),
+        pain: entry.rating(Rating::Pain),
+        rash: entry.rating(Rating::Rash),
+        itch: entry.rating(Rating::Itch),
+        sleep_quality: entry.rating(Rating::SleepQuality),
+        mood: entry.rating(Rating::Mood),
+        swallowing_trouble: entry.symptom(Symptom::SwallowingTrouble),
+        breathlessness: entry.symptom(Symptom::Breathlessness),
+        fever: entry.symptom(Symptom::Fever),
+        new_skin_sores: entry.symptom(Symptom::NewSkinSores),
+        note: entry.note().map(str::to_owned),
+        updated_at: now,
+    }
+}
+
+/// The domain entry of a stored row.
+pub fn diary_entry(r: &DiaryRow) -> Result<DiaryEntry, Invalid> {
+    let date = Date::parse("date", &r.date)?;
+    let ratings: Vec<(Rating, f64)> = [
+        (Rating::Weakness, r.weakness),
+        (Rating::Fatigue, r.fatigue),
+        (Rating::Pain, r.pain),
+        (Rating::Rash, r.rash),
+        (Rating::Itch, r.itch),
+        (Rating::SleepQuality, r.sleep_quality),
+        (Rating::Mood, r.mood),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    let symptoms: Vec<(Symptom, bool)> = [
+        (Symptom::SwallowingTrouble, r.swallowing_trouble),
+        (Symptom::Breathlessness, r.breathlessness),
+        (Symptom::Fever, r.fever),
+        (Symptom::NewSkinSores, r.new_skin_sores),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    DiaryEntry::new(date, &ratings, &symptoms, r.note.as_deref())
+}
+
+fn num(v: f64) -> String {
+    format!("{v}")
+}
+
+/// A lab row for a validated result.
+pub fn lab_row(l: &LabResult, now: Timestamp) -> LabRow {
+    let (range_low, range_high, uln) = match l.range {
+        RefRange::Interval { low, high } => (Some(num(low)), Some(num(high)), None),
+        RefRange::Uln(u) => (None, None, Some(num(u))),
+        RefRange::NotGiven => (None, None, None),
+    };
+    LabRow {
+        id: RecordId::random(),
+        date: l.date.to_string(),
+        analyte: l.analyte.id().to_owned(),
+        value: num(l.value),
+        unit: l.unit.ucum().to_owned(),
+        range_low,
+        range_high,
+        uln,
+        loinc: l.loinc.as_ref().map(|c| c.code.clone()),
+        updated_at: now,
+    }
+}
+
+fn parse_num(field: &str, s: &str) -> Result<f64, Invalid> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| Invalid::new(field, format!("'{s}' is not a number"), "a decimal number"))
+}
+
+/// The domain result of a stored row.
+pub fn lab_result(rules: &Rules, r: &LabRow) -> Result<LabResult, Invalid> {
+    let analyte = Analyte::parse("analyte", &r.analyte)?;
+    let unit = Unit::parse(&r.unit)
+        .ok_or_else(|| Invalid::new("unit", format!("unknown unit '{}'", r.unit), "UCUM"))?;
+    let opt = |f: &str, v: &Option<String>| v.as_deref().map(|s| parse_num(f, s)).transpose();
+    let range = match (
+        opt("range_low", &r.range_low)?,
+        opt("range_high", &r.range_high)?,
+        opt("uln", &r.uln)?,
+    ) {
+        (Some(low), Some(high), _) => RefRange::Interval { low, high },
+        (_, _, Some(u)) | (None, Some(u), None) => RefRange::Uln(u),
+        _ => RefRange::NotGiven,
+    };
+    LabResult::new(
+        rules,
+        analyte,
+        parse_num("value", &r.value)?,
+        unit,
+        range,
+        Date::parse("date", &r.date)?,
+    )
+}
+
+/// A medicine row for an accepted medicine.
+pub fn medicine_row(m: &Medicine, risk_factor: bool, now: Timestamp) -> MedicineRow {
+    let i = m.input();
+    let schedule = ScheduleDto::from_domain(&i.schedule);
+    MedicineRow {
+        id: RecordId::random(),
+        name: i.name.clone(),
+        generic_name: i.generic_name.clone(),
+        rxcui: i.rxcui.clone(),
+        dose_amount: i.dose.amount,
+        dose_unit: i.dose.unit.as_str().to_owned(),
+        route: myo_api::tracker::route_name(i.route).to_owned(),
+        schedule_kind: i.schedule.kind().to_owned(),
+        schedule_json: serde_json::to_string(&schedule).unwrap_or_default(),
+        start_date: i.start.to_string(),
+        end_date: i.end.map(|e| e.to_string()),
+        risk_factor,
+        updated_at: now,
+    }
+}
+
+/// The wire DTO of a stored medicine row (not yet accepted).
+pub fn medicine_dto(r: &MedicineRow) -> Result<myo_api::tracker::MedicineDto, Invalid> {
+    let schedule: ScheduleDto = serde_json::from_str(&r.schedule_json)
+        .map_err(|e| Invalid::new("schedule", e.to_string(), "a stored schedule"))?;
+    Ok(myo_api::tracker::MedicineDto {
+        name: r.name.clone(),
+        generic_name: r.generic_name.clone(),
+        rxcui: r.rxcui.clone(),
+        dose: myo_api::tracker::DoseDto {
+            amount: r.dose_amount,
+            unit: r.dose_unit.clone(),
+        },
+        route: r.route.clone(),
+        schedule,
+        start: r.start_date.clone(),
+        end: r.end_date.clone(),
+    })
+}
+
+/// The accepted domain medicine of a stored row (the guard runs again).
+pub fn medicine(rules: &Rules, r: &MedicineRow) -> Result<Medicine, Invalid> {
+    let input: MedicineInput = medicine_dto(r)?.to_input()?;
+    Medicine::accept(rules, input).map(|a| a.medicine)
+}
+
+/// A dose record of a stored dose event.
+pub fn dose_record(r: &DoseEventRow) -> Result<DoseRecord, Invalid> {
+    Ok(DoseRecord {
+        date: Date::parse("date", &r.date)?,
+        time: myo_api::tracker::parse_time("time", &r.time)?,
+        outcome: match r.outcome.as_str() {
+            "taken" => DoseOutcome::Taken,
+            "missed" => DoseOutcome::Missed,
+            other => {
+                return Err(Invalid::new(
+                    "outcome",
+                    format!("'{other}'"),
+                    "taken or missed",
+                ));
+            }
+        },
+    })
+}
+
+fn home_tests(r: &HomeTestRow) -> Result<HomeTests, Invalid> {
+    let sts = r
+        .sit_to_stand_30s
+        .map(|v| {
+            if v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+                // Checked above: a whole, non-negative count that fits.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                Ok(v as u32)
+            } else {
+                Err(Invalid::new("sit_to_stand_30s", format!("{v}"), "a whole count"))
+            }
+        })
+        .transpose()?;
+    HomeTests::new(
+        Date::parse("date", &r.date)?,
+        sts,
+        r.timed_up_and_go_s,
+        r.arm_raise_s,
+    )
+}
+
+fn test_done(r: &MonitoringTestRow) -> Option<(TestKind, Date)> {
+    let kind = TestKind::ALL.into_iter().find(|k| k.id() == r.test)?;
+    Some((kind, Date::parse("date", &r.date).ok()?))
+}
+
+/// Logs a stored row that no longer validates (rules changed); it is left out, never guessed.
+fn skip<T>(kind: &str, id: &RecordId, r: Result<T, Invalid>) -> Option<T> {
+    match r {
+        Ok(v) => Some(v),
+        Err(e) => {
+            tracing::warn!(kind, id = %id, error = %e, "stored tracker row no longer validates");
+            None
+        }
+    }
+}
+
+/// The tracker's view of a patient's stored data.
+pub fn records(rules: &Rules, d: &PatientData) -> PatientRecords {
+    PatientRecords {
+        diary: d
+            .diary
+            .iter()
+            .filter_map(|r| skip("diary", &r.id, diary_entry(r)))
+            .collect(),
+        home_tests: d
+            .home_tests
+            .iter()
+            .filter_map(|r| skip("home_test", &r.id, home_tests(r)))
+            .collect(),
+        labs: d
+            .labs
+            .iter()
+            .filter_map(|r| skip("lab", &r.id, lab_result(rules, r)))
+            .collect(),
+        medicines: d
+            .medicines
+            .iter()
+            .filter_map(|r| skip("medicine", &r.id, medicine(rules, r)))
+            .collect(),
+        visits: Vec::new(),
+        conditions: Vec::new(),
+        antibodies: Vec::new(),
+        tests_done: d.monitoring_tests.iter().filter_map(test_done).collect(),
+    }
+}

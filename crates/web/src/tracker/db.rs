@@ -1,0 +1,76 @@
+//! The tracker's store calls, in one place: reads are audited here before the data is returned
+//! (a read that cannot be audited is not served); writes pass their audit entry to the store,
+//! which commits both together.
+
+use myo_store::{
+    AuditEntry, DateRange, DiaryRow, PatientData, Record, RecordId, StoreError, UserId,
+};
+
+use crate::AppState;
+
+/// The patient's records in `range`, after auditing the read.
+pub async fn load(
+    state: &AppState,
+    patient: &UserId,
+    range: &DateRange,
+    audit: &AuditEntry,
+) -> Result<PatientData, StoreError> {
+    state.audit(audit).await?;
+    let mut data = state.store().load_patient(patient, range).await?;
+    data.profile = state.store().get_profile(patient).await?;
+    Ok(data)
+}
+
+/// Everything the patient owns, after auditing the export.
+pub async fn export(
+    state: &AppState,
+    patient: &UserId,
+    audit: &AuditEntry,
+) -> Result<PatientData, StoreError> {
+    state.audit(audit).await?;
+    state.store().export_patient(patient).await
+}
+
+/// Saves a diary day (an existing day is updated, keeping its id).
+pub async fn save_diary(
+    state: &AppState,
+    patient: &UserId,
+    row: DiaryRow,
+    audit: &AuditEntry,
+) -> Result<Record, StoreError> {
+    save(state, patient, Record::Diary(row), audit).await
+}
+
+/// Stores a new record.
+pub async fn save(
+    state: &AppState,
+    patient: &UserId,
+    record: Record,
+    audit: &AuditEntry,
+) -> Result<Record, StoreError> {
+    state.store().create_record(patient, &record, audit).await
+}
+
+/// Whether `clinician` may currently read `patient`'s records.
+pub async fn has_active_grant(
+    state: &AppState,
+    patient: &UserId,
+    clinician: &UserId,
+) -> Result<bool, StoreError> {
+    state.store().clinician_has_grant(patient, clinician).await
+}
+
+/// Deletes a record of the patient's; `Ok(false)` when it is not theirs (or does not exist).
+pub async fn delete(
+    state: &AppState,
+    patient: &UserId,
+    kind: myo_store::RecordKind,
+    id: &RecordId,
+    audit: &AuditEntry,
+) -> Result<bool, StoreError> {
+    match state.store().delete_record(patient, kind, id, audit).await {
+        Ok(()) => Ok(true),
+        Err(StoreError::NotFound { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,395 @@
+//! Export of everything a patient owns: one CSV per record kind (RFC 4180, UTF-8, header row;
+//! an empty cell means "not recorded", never zero) and a FHIR R4 `collection` Bundle built by
+//! `myo-fhir` through the adapter below (stored rows → `myo_fhir::export::input`). Exports are
+//! audited with the `export` verb before anything is sent.
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use myo_fhir::Decimal;
+use myo_fhir::export::input as fx;
+use myo_store::audit::action;
+use myo_store::{PatientData, User};
+
+use super::access::resolve;
+use super::db;
+use crate::AppState;
+use crate::auth::{Client, SignedIn};
+use crate::error::ApiError;
+use crate::pages::PageError;
+
+/// The CSV files on offer: (file name, record kind label).
+pub const CSV_FILES: [(&str, &str); 5] = [
+    ("diary.csv", "Diary"),
+    ("labs.csv", "Lab results"),
+    ("medicines.csv", "Medicines"),
+    ("doses.csv", "Doses taken or missed"),
+    ("home_tests.csv", "Home tests"),
+];
+
+/// One CSV cell, quoted when it must be. A leading `=`, `+`, `-` or `@` in text is prefixed
+/// with `'` so a spreadsheet does not run it as a formula (OWASP CSV injection).
+fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map_or_else(String::new, |x| x.to_string())
+}
+
+fn csv(head: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = head.join(",");
+    out.push_str("\r\n");
+    for r in rows {
+        out.push_str(&r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The CSV text of one file, or `None` for an unknown name.
+pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
+    Some(match name {
+        "diary.csv" => csv(
+            &[
+                "id", "date", "weakness", "fatigue", "pain", "rash", "itch", "sleep_quality",
+                "mood", "swallowing_trouble", "breathlessness", "fever", "new_skin_sores", "note",
+            ],
+            d.diary
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        opt(r.weakness),
+                        opt(r.fatigue),
+                        opt(r.pain),
+                        opt(r.rash),
+                        opt(r.itch),
+                        opt(r.sleep_quality),
+                        opt(r.mood),
+                        opt(r.swallowing_trouble),
+                        opt(r.breathlessness),
+                        opt(r.fever),
+                        opt(r.new_skin_sores),
+                        opt(r.note.as_ref()),
+                    ]
+                })
+                .collect(),
+        ),
+        "labs.csv" => csv(
+            &["id", "date", "analyte", "value", "unit", "range_low", "range_high", "uln", "loinc"],
+            d.labs
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        r.analyte.clone(),
+                        r.value.clone(),
+                        r.unit.clone(),
+                        opt(r.range_low.as_ref()),
+                        opt(r.range_high.as_ref()),
+                        opt(r.uln.as_ref()),
+                        opt(r.loinc.as_ref()),
+                    ]
+                })
+                .collect(),
+        ),
+        "medicines.csv" => csv(
+            &[
+                "id", "name", "generic_name", "rxcui", "dose_amount", "dose_unit", "route",
+                "schedule_kind", "schedule", "start", "end", "risk_factor",
+            ],
+            d.medicines
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.name.clone(),
+                        opt(r.generic_name.as_ref()),
+                        opt(r.rxcui.as_ref()),
+                        r.dose_amount.to_string(),
+                        r.dose_unit.clone(),
+                        r.route.clone(),
+                        r.schedule_kind.clone(),
+                        r.schedule_json.clone(),
+                        r.start_date.clone(),
+                        opt(r.end_date.as_ref()),
+                        r.risk_factor.to_string(),
+                    ]
+                })
+                .collect(),
+        ),
+        "doses.csv" => csv(
+            &["id", "medicine_id", "date", "time", "outcome"],
+            d.dose_events
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.medicine_id.to_string(),
+                        r.date.clone(),
+                        r.time.clone(),
+                        r.outcome.clone(),
+                    ]
+                })
+                .collect(),
+        ),
+        "home_tests.csv" => csv(
+            &["id", "date", "sit_to_stand_30s", "timed_up_and_go_s", "arm_raise_s"],
+            d.home_tests
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        opt(r.sit_to_stand_30s),
+                        opt(r.timed_up_and_go_s),
+                        opt(r.arm_raise_s),
+                    ]
+                })
+                .collect(),
+        ),
+        _ => return None,
+    })
+}
+
+// ---- FHIR adapter -----------------------------------------------------------------------------
+
+fn dec(field: &str, v: f64) -> Result<Decimal, String> {
+    Decimal::from_f64(v).ok_or_else(|| format!("{field}: {v} cannot be written as a FHIR decimal"))
+}
+
+fn dec_text(field: &str, v: &str) -> Result<Decimal, String> {
+    Decimal::new(v.trim()).map_err(|e| format!("{field}: {e}"))
+}
+
+fn weekday(day: &str) -> Option<fx::Weekday> {
+    Some(match day {
+        "monday" => fx::Weekday::Mon,
+        "tuesday" => fx::Weekday::Tue,
+        "wednesday" => fx::Weekday::Wed,
+        "thursday" => fx::Weekday::Thu,
+        "friday" => fx::Weekday::Fri,
+        "saturday" => fx::Weekday::Sat,
+        "sunday" => fx::Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn schedule(
+    m: &myo_store::MedicineRow,
+    field: &str,
+) -> Result<fx::Schedule, String> {
+    use myo_api::tracker::ScheduleDto;
+    let dto: ScheduleDto =
+        serde_json::from_str(&m.schedule_json).map_err(|e| format!("{field}.schedule: {e}"))?;
+    Ok(match dto {
+        ScheduleDto::Daily { .. } => fx::Schedule::Daily { times: 1 },
+        ScheduleDto::SeveralDaily { times } => fx::Schedule::Daily {
+            times: u32::try_from(times.len()).unwrap_or(1),
+        },
+        ScheduleDto::Weekly { day, .. } => fx::Schedule::Weekly {
+            day: weekday(&day).ok_or_else(|| format!("{field}.schedule.day: {day}"))?,
+        },
+        ScheduleDto::EveryNWeeks { n, .. } => fx::Schedule::EveryNWeeks {
+            weeks: n,
+            day: None,
+        },
+        ScheduleDto::Course { dates, .. } => fx::Schedule::Course { dates },
+        ScheduleDto::Taper { steps, .. } => {
+            let mut from = myo_tracker::Date::parse("start", &m.start_date)
+                .map_err(|e| format!("{field}.start: {e}"))?;
+            let mut out = Vec::new();
+            for (i, s) in steps.iter().enumerate() {
+                let days = i32::try_from(s.days.max(1)).unwrap_or(1);
+                let to = from.add_days(days - 1);
+                out.push(fx::TaperStep {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                    dose: dec(&format!("{field}.schedule.steps[{i}]"), s.dose.amount)?,
+                    times_per_day: 1,
+                });
+                from = to.add_days(1);
+            }
+            fx::Schedule::Taper { steps: out }
+        }
+    })
+}
+
+/// Converts stored rows into the FHIR export's input. NaN or infinite numbers are refused with
+/// the field named (FHIR cannot carry them).
+pub fn fhir_input(
+    patient: &User,
+    d: &PatientData,
+    today: &str,
+) -> Result<fx::PatientRecords, String> {
+    let mut r = fx::PatientRecords {
+        patient: fx::PatientInfo {
+            id: patient.id.as_str().to_owned(),
+            name: Some(patient.display_name.clone()).filter(|n| !n.is_empty()),
+            birth_date: d.profile.as_ref().and_then(|p| p.birth_date.clone()),
+            gender: d.profile.as_ref().and_then(|p| p.sex.clone()),
+        },
+        ..fx::PatientRecords::default()
+    };
+    for (i, row) in d.diary.iter().enumerate() {
+        let f = format!("diary[{i}]");
+        let ratings = [
+            (fx::DiaryRating::Weakness, row.weakness),
+            (fx::DiaryRating::Fatigue, row.fatigue),
+            (fx::DiaryRating::Pain, row.pain),
+            (fx::DiaryRating::Rash, row.rash),
+            (fx::DiaryRating::Itch, row.itch),
+            (fx::DiaryRating::SleepQuality, row.sleep_quality),
+            (fx::DiaryRating::Mood, row.mood),
+        ];
+        let answers = [
+            (fx::DiaryQuestion::SwallowingTrouble, row.swallowing_trouble),
+            (fx::DiaryQuestion::Breathlessness, row.breathlessness),
+            (fx::DiaryQuestion::Fever, row.fever),
+            (fx::DiaryQuestion::NewSkinSores, row.new_skin_sores),
+        ];
+        r.diary.push(fx::DiaryEntry {
+            id: row.id.to_string(),
+            date: row.date.clone(),
+            ratings: ratings
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| dec(&f, v).map(|d| (k, d))))
+                .collect::<Result<_, _>>()?,
+            answers: answers
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
+                .collect(),
+            note: row.note.clone(),
+        });
+    }
+    for (i, row) in d.labs.iter().enumerate() {
+        let f = format!("labs[{i}]");
+        let high = row.range_high.as_ref().or(row.uln.as_ref());
+        r.labs.push(fx::LabResult {
+            id: row.id.to_string(),
+            date: row.date.clone(),
+            name: row.analyte.to_uppercase(),
+            loinc: row.loinc.clone(),
+            value: dec_text(&f, &row.value)?,
+            unit: row.unit.clone(),
+            low: row.range_low.as_deref().map(|v| dec_text(&f, v)).transpose()?,
+            high: high.map(|v| dec_text(&f, v)).transpose()?,
+        });
+    }
+    for (i, row) in d.home_tests.iter().enumerate() {
+        let f = format!("home_tests[{i}]");
+        let tests = [
+            (fx::MeasureKind::SitToStand30s, row.sit_to_stand_30s, "{count}", "sts"),
+            (fx::MeasureKind::TimedUpAndGo, row.timed_up_and_go_s, "s", "tug"),
+            (fx::MeasureKind::ArmRaise, row.arm_raise_s, "s", "arm"),
+        ];
+        for (kind, v, unit, suffix) in tests {
+            if let Some(v) = v {
+                r.measures.push(fx::Measure {
+                    id: format!("{}-{suffix}", row.id),
+                    date: row.date.clone(),
+                    kind,
+                    value: dec(&f, v)?,
+                    unit: unit.to_owned(),
+                });
+            }
+        }
+    }
+    for (i, row) in d.medicines.iter().enumerate() {
+        let f = format!("medicines[{i}]");
+        let status = match &row.end_date {
+            Some(e) if e.as_str() < today => fx::MedicineStatus::Completed,
+            _ => fx::MedicineStatus::Active,
+        };
+        r.medicines.push(fx::Medicine {
+            id: row.id.to_string(),
+            name: row.name.clone(),
+            rxnorm: row.rxcui.clone(),
+            dose: dec(&f, row.dose_amount)?,
+            dose_unit: row.dose_unit.clone(),
+            route: Some(row.route.clone()),
+            schedule: schedule(row, &f)?,
+            status,
+            start: Some(row.start_date.clone()),
+            end: row.end_date.clone(),
+        });
+    }
+    Ok(r)
+}
+
+/// The FHIR R4 Bundle JSON of everything the patient owns.
+pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<String, String> {
+    let today = super::today().map(|t| t.to_string()).unwrap_or_default();
+    let input = fhir_input(patient, d, &today)?;
+    let options = myo_fhir::export::ExportOptions {
+        base_url: format!("{}/fhir", state.base_url().trim_end_matches('/')),
+        generated_at: myo_store::Timestamp::now().to_rfc3339(),
+    };
+    let bundle =
+        myo_fhir::export::patient_bundle(&input, &options).map_err(|e| e.to_string())?;
+    myo_fhir::to_string_pretty(&bundle).map_err(|e| e.to_string())
+}
+
+fn download(content_type: &'static str, name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /patients/{id}/export/{kind}` (`diary.csv`, `labs.csv`, …): owner only.
+pub async fn csv_page(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path((id, kind)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    if !CSV_FILES.iter().any(|(n, _)| *n == kind) {
+        return Err(PageError(StatusCode::NOT_FOUND, "There is no page at this address.".into()));
+    }
+    let entry = a.entry(&client, action::EXPORT, "patient_records", Some(&kind));
+    let data = db::export(&state, &a.patient.id, &entry).await?;
+    let body = csv_file(&kind, &data).unwrap_or_default();
+    Ok(download("text/csv; charset=utf-8", &format!("myo-{kind}"), body))
+}
+
+/// `GET /patients/{id}/export/fhir.json`: owner only.
+pub async fn fhir_page(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let entry = a.entry(&client, action::EXPORT, "patient_records", Some("fhir"));
+    let data = db::export(&state, &a.patient.id, &entry).await?;
+    let body = fhir_bundle(&state, &a.patient, &data)
+        .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+    Ok(download("application/fhir+json", "myo-fhir-bundle.json", body))
+}
+
+/// The bundle as an API response.
+pub fn fhir_api(state: &AppState, patient: &User, d: &PatientData) -> Result<Response, ApiError> {
+    let body = fhir_bundle(state, patient, d).map_err(|e| ApiError::internal(&e))?;
+    Ok(([(header::CONTENT_TYPE, "application/fhir+json")], body).into_response())
+}

@@ -1,0 +1,96 @@
+//! The care tracker in `myo serve` (issue 6): pages under `/patients/{id}/…`, the JSON API under
+//! `/api/v1/patients/{id}/…`, share links (`/share/{token}`), clinician grants, CSV and FHIR R4
+//! export, and "delete my data".
+//!
+//! Access control lives in one place, [`access::resolve`]: the patient themself, or a clinician
+//! with an active grant; anyone else gets the same 404 as for an id that does not exist, so ids
+//! cannot be probed. Every read and write of a record is audited (reads through
+//! `auth::record_access` before serving, writes in the store's transaction).
+//!
+//! Code map: `access` (who may see what), `db` (the store calls), `convert` (rows ↔ tracker
+//! values), `pages` (HTML), `api` (JSON + OpenAPI paths), `share` (links, grants, public page),
+//! `export` (CSV, FHIR adapter, PDF).
+
+pub mod access;
+pub mod api;
+pub mod convert;
+pub mod db;
+pub mod export;
+pub mod pages;
+pub mod pdf;
+pub mod share;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+/// Summary sections (wire ids, labels), in display order; share links and the visit summary
+/// choose among these.
+pub const SECTIONS: [(&str, &str); 6] = [
+    ("symptoms", "Symptoms (diary)"),
+    ("strength", "Strength and function"),
+    ("labs", "Lab results"),
+    ("medicines", "Medicines and changes"),
+    ("flares", "Flare signals"),
+    ("questions", "Questions for the doctor"),
+];
+
+/// The tracker's summary section for a wire id.
+pub fn section(id: &str) -> Option<myo_tracker::summary::Section> {
+    use myo_tracker::summary::Section;
+    Some(match id {
+        "symptoms" => Section::Symptoms,
+        "strength" => Section::Strength,
+        "labs" => Section::Labs,
+        "medicines" => Section::Medicines,
+        "flares" => Section::Flares,
+        "questions" => Section::Questions,
+        _ => return None,
+    })
+}
+
+/// Today's date for the tracker (UTC day), or `None` should the clock be outside 1900–2200.
+pub fn today() -> Option<myo_tracker::Date> {
+    let days = myo_store::Timestamp::now().as_millis().div_euclid(86_400_000);
+    let epoch = myo_tracker::Date::new("today", 1970, 1, 1).ok()?;
+    Some(epoch.add_days(i32::try_from(days).ok()?))
+}
+
+/// Page routes (merged by [`crate::router`]).
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/tracker", get(pages::mine))
+        .route("/patients/{id}", get(pages::dashboard))
+        .route("/patients/{id}/diary", get(pages::diary).post(pages::save_diary))
+        .route(
+            "/patients/{id}/strength",
+            get(pages::strength).post(pages::save_home_tests),
+        )
+        .route("/patients/{id}/labs", get(pages::labs).post(pages::save_lab))
+        .route(
+            "/patients/{id}/medicines",
+            get(pages::medicines).post(pages::save_medicine),
+        )
+        .route(
+            "/patients/{id}/medicines/{record}/doses",
+            post(pages::save_dose),
+        )
+        .route("/patients/{id}/summary", get(pages::summary))
+        .route("/patients/{id}/summary.pdf", get(pages::summary_pdf))
+        .route("/patients/{id}/sharing", get(share::sharing))
+        .route("/patients/{id}/shares", post(share::create_share))
+        .route(
+            "/patients/{id}/shares/{record}/revoke",
+            post(share::revoke_share),
+        )
+        .route("/patients/{id}/grants", post(share::create_grant))
+        .route(
+            "/patients/{id}/grants/{record}/revoke",
+            post(share::revoke_grant),
+        )
+        .route("/patients/{id}/export/fhir.json", get(export::fhir_page))
+        .route("/patients/{id}/export/{kind}", get(export::csv_page))
+        .route("/patients/{id}/delete", post(share::delete_data))
+        .route("/share/{token}", get(share::public))
+}

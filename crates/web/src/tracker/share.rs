@@ -1,0 +1,472 @@
+//! Sharing: share links (scoped to chosen summary sections, expiring, revocable, rate-limited,
+//! every use audited), clinician grants (by e-mail; revocable), the export links and "delete my
+//! data". Only the patient manages these; the public `/share/{token}` page shows the scoped
+//! sections of the last 90 days and nothing else.
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use myo_store::audit::action;
+use myo_store::{
+    AttemptKind, DateRange, LoginAttempt, NewShareLink, Outcome, RecordId, StoreError, Timestamp,
+    token,
+};
+
+use super::access::{Access, resolve};
+use super::export::CSV_FILES;
+use super::pages::{FormData, Frame, SummaryBlock, SummaryRequest, layout, summary_blocks};
+use super::{SECTIONS, convert, today};
+use crate::AppState;
+use crate::auth::{Client, CurrentUser, SignedIn, audit};
+use crate::pages::{Layout, PageError, render};
+
+/// Longest a share link may live, in days.
+pub const MAX_SHARE_DAYS: i64 = 90;
+/// Failed share-link openings allowed per client address within the sign-in window.
+pub const SHARE_FAILURES_PER_ADDRESS: u64 = 20;
+/// Days of records a share link shows.
+pub const SHARE_WINDOW_DAYS: i32 = 90;
+
+/// One share link as listed.
+pub struct LinkLine {
+    /// Link id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Sections.
+    pub sections: String,
+    /// Created, expires.
+    pub dates: String,
+    /// `active`, `expired`, `revoked`.
+    pub status: &'static str,
+    /// Uses.
+    pub uses: i64,
+}
+
+/// One grant as listed.
+pub struct GrantLine {
+    /// Grant id.
+    pub id: String,
+    /// Clinician e-mail.
+    pub email: String,
+    /// Granted at.
+    pub granted: String,
+    /// Active.
+    pub active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tracker_sharing.html")]
+struct SharingPage {
+    l: Layout,
+    f: Frame,
+    sections: Vec<(&'static str, &'static str)>,
+    max_days: i64,
+    links: Vec<LinkLine>,
+    grants: Vec<GrantLine>,
+    new_url: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+    csv: Vec<(&'static str, &'static str)>,
+}
+
+async fn sharing_page(
+    state: &AppState,
+    u: &CurrentUser,
+    a: &Access,
+    new_url: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<Response, PageError> {
+    let now = Timestamp::now();
+    let store = state.store();
+    let links = store
+        .list_share_links(&a.patient.id)
+        .await?
+        .into_iter()
+        .map(|l| LinkLine {
+            id: l.id.to_string(),
+            label: l.label.clone().unwrap_or_default(),
+            sections: l.sections.join(", "),
+            dates: format!(
+                "created {}, expires {}",
+                l.created_at.to_rfc3339(),
+                l.expires_at.to_rfc3339()
+            ),
+            status: if l.revoked_at.is_some() {
+                "revoked"
+            } else if l.is_active(now) {
+                "active"
+            } else {
+                "expired"
+            },
+            uses: l.access_count,
+        })
+        .collect();
+    let mut grants = Vec::new();
+    for g in store.list_grants(&a.patient.id).await? {
+        let email = store
+            .get_user(&g.clinician_id)
+            .await?
+            .map_or_else(|| "(deleted account)".to_owned(), |c| c.email);
+        grants.push(GrantLine {
+            id: g.id.to_string(),
+            email,
+            granted: g.granted_at.to_rfc3339(),
+            active: g.revoked_at.is_none(),
+        });
+    }
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut res = render(&SharingPage {
+        l: layout(state, u, "Sharing and export"),
+        f: Frame::new(a, "sharing"),
+        sections: SECTIONS.iter().filter(|(s, _)| *s != "questions").copied().collect(),
+        max_days: MAX_SHARE_DAYS,
+        links,
+        grants,
+        new_url,
+        notice,
+        error,
+        csv: CSV_FILES.to_vec(),
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+/// `GET /patients/{id}/sharing`: owner only.
+pub async fn sharing(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    sharing_page(&state, &u, &a, None, None, None).await
+}
+
+/// Creates a share link; returns its secret (shown once).
+pub async fn new_link(
+    state: &AppState,
+    a: &Access,
+    client: &Client,
+    sections: Vec<String>,
+    days: i64,
+    label: Option<String>,
+) -> Result<Result<(RecordId, String, Timestamp), String>, StoreError> {
+    if sections.is_empty() {
+        return Ok(Err("sections: choose at least one section to share".into()));
+    }
+    if let Some(bad) = sections
+        .iter()
+        .find(|s| !SECTIONS.iter().any(|(id, _)| id == s) || *s == "questions")
+    {
+        return Ok(Err(format!("sections: unknown section '{bad}'")));
+    }
+    if !(1..=MAX_SHARE_DAYS).contains(&days) {
+        return Ok(Err(format!("days: choose 1 to {MAX_SHARE_DAYS} days")));
+    }
+    let label = label.map(|l| l.chars().take(100).collect::<String>());
+    let secret = token::random_token();
+    let now = Timestamp::now();
+    let expires_at = now.add_millis(days * 86_400_000);
+    let id = RecordId::random();
+    let link = NewShareLink {
+        id: id.clone(),
+        patient_id: a.patient.id.clone(),
+        token_hash: token::hash_secret(&secret),
+        sections,
+        label,
+        created_at: now,
+        expires_at,
+    };
+    let entry = a.entry(client, action::CREATE, "share_link", Some(id.as_str()));
+    state.store().create_share_link(&link, &entry).await?;
+    Ok(Ok((id, secret, expires_at)))
+}
+
+/// `POST /patients/{id}/shares`: `sections` (repeated), `days`, `label`.
+pub async fn create_share(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let f = FormData::parse(&body);
+    let sections = f.all("sections").into_iter().map(str::to_owned).collect();
+    let days = f.get("days").parse::<i64>().unwrap_or(0);
+    match new_link(&state, &a, &client, sections, days, f.opt("label")).await? {
+        Ok((_, secret, _)) => {
+            let url = format!("{}/share/{secret}", state.base_url().trim_end_matches('/'));
+            sharing_page(&state, &u, &a, Some(url), None, None).await
+        }
+        Err(msg) => sharing_page(&state, &u, &a, None, None, Some(msg)).await,
+    }
+}
+
+/// `POST /patients/{id}/shares/{record}/revoke`
+pub async fn revoke_share(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let entry = a.entry(&client, action::DELETE, "share_link", Some(&record));
+    match state
+        .store()
+        .revoke_share_link(&a.patient.id, &RecordId(record), Timestamp::now(), &entry)
+        .await
+    {
+        Ok(()) => sharing_page(&state, &u, &a, None, Some("The link was revoked.".into()), None).await,
+        Err(StoreError::NotFound { .. }) => Err(PageError(
+            StatusCode::NOT_FOUND,
+            "There is no active link with that id.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Grants a clinician (by e-mail) access; `Err(message)` when there is no such clinician.
+pub async fn grant_by_email(
+    state: &AppState,
+    a: &Access,
+    client: &Client,
+    email: &str,
+) -> Result<Result<myo_store::ClinicianGrant, String>, StoreError> {
+    let not_found = || "email: there is no clinician account with that e-mail address".to_owned();
+    let Some(c) = state.store().find_user_by_email(email).await? else {
+        return Ok(Err(not_found()));
+    };
+    if c.role != myo_store::Role::Clinician || c.id == a.patient.id {
+        return Ok(Err(not_found()));
+    }
+    let entry = a.entry(client, action::CREATE, "clinician_grant", Some(c.id.as_str()));
+    match state
+        .store()
+        .grant_clinician(&a.patient.id, &c.id, Timestamp::now(), &entry)
+        .await
+    {
+        Ok(g) => Ok(Ok(g)),
+        Err(StoreError::Invalid { .. }) => Ok(Err(not_found())),
+        Err(e) => Err(e),
+    }
+}
+
+/// Revokes the grant with this id; `Ok(false)` when none is active.
+pub async fn revoke_grant_id(
+    state: &AppState,
+    a: &Access,
+    client: &Client,
+    grant_id: &str,
+) -> Result<bool, StoreError> {
+    let grants = state.store().list_grants(&a.patient.id).await?;
+    let Some(g) = grants
+        .into_iter()
+        .find(|g| g.id.as_str() == grant_id && g.revoked_at.is_none())
+    else {
+        return Ok(false);
+    };
+    let entry = a.entry(client, action::DELETE, "clinician_grant", Some(grant_id));
+    match state
+        .store()
+        .revoke_clinician_grant(&a.patient.id, &g.clinician_id, Timestamp::now(), &entry)
+        .await
+    {
+        Ok(()) => Ok(true),
+        Err(StoreError::NotFound { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /patients/{id}/grants`: `email`.
+pub async fn create_grant(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let f = FormData::parse(&body);
+    match grant_by_email(&state, &a, &client, f.get("email")).await? {
+        Ok(_) => {
+            let msg = format!("{} can now see your records.", f.get("email"));
+            sharing_page(&state, &u, &a, None, Some(msg), None).await
+        }
+        Err(msg) => sharing_page(&state, &u, &a, None, None, Some(msg)).await,
+    }
+}
+
+/// `POST /patients/{id}/grants/{record}/revoke`
+pub async fn revoke_grant(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    if revoke_grant_id(&state, &a, &client, &record).await? {
+        sharing_page(&state, &u, &a, None, Some("Access was revoked.".into()), None).await
+    } else {
+        Err(PageError(
+            StatusCode::NOT_FOUND,
+            "There is no active grant with that id.".into(),
+        ))
+    }
+}
+
+/// Deletes every tracker record of the patient (both backends: the store's one transaction).
+pub async fn delete_all(state: &AppState, a: &Access, client: &Client) -> Result<u64, StoreError> {
+    let entry = a.entry(client, action::DELETE, "patient_records", None);
+    state.store().delete_patient_data(&a.patient.id, &entry).await
+}
+
+/// `POST /patients/{id}/delete`: `confirm=delete` required.
+pub async fn delete_data(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let f = FormData::parse(&body);
+    if f.get("confirm") != "delete" {
+        return sharing_page(
+            &state,
+            &u,
+            &a,
+            None,
+            None,
+            Some("confirm: type delete to confirm that all your tracker records should go".into()),
+        )
+        .await;
+    }
+    let n = delete_all(&state, &a, &client).await?;
+    sharing_page(
+        &state,
+        &u,
+        &a,
+        None,
+        Some(format!("Deleted {n} stored items. Your account remains.")),
+        None,
+    )
+    .await
+}
+
+// ---- the public page --------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "tracker_share_public.html")]
+struct PublicPage {
+    l: Layout,
+    from: String,
+    to: String,
+    expires: String,
+    blocks: Vec<SummaryBlock>,
+}
+
+fn share_key(client: &Client) -> String {
+    format!("share:{}", client.ip.as_deref().unwrap_or("unknown"))
+}
+
+/// `GET /share/{token}`: the scoped sections. Unknown, expired and revoked links are one 404;
+/// too many failed openings from one address within the window is 429.
+pub async fn public(
+    State(state): State<AppState>,
+    client: Client,
+    Path(secret): Path<String>,
+) -> Result<Response, PageError> {
+    let store = state.store();
+    let now = Timestamp::now();
+    let window = i64::try_from(state.config().login_window.as_millis()).unwrap_or(i64::MAX);
+    let key = share_key(&client);
+    if store
+        .count_recent_failures(AttemptKind::Address, &key, now.add_millis(-window))
+        .await?
+        >= SHARE_FAILURES_PER_ADDRESS
+    {
+        return Err(PageError(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many attempts from your address; try again later.".into(),
+        ));
+    }
+    let entry = audit(
+        None,
+        &client,
+        action::READ,
+        "share_link",
+        None,
+        Outcome::Success,
+    );
+    let Some(link) = store
+        .use_share_link(&token::hash_secret(secret.trim()), now, &entry)
+        .await?
+    else {
+        store
+            .record_login_attempt(&LoginAttempt {
+                kind: AttemptKind::Address,
+                key,
+                ts: now,
+                success: false,
+            })
+            .await?;
+        let denied = audit(None, &client, action::READ, "share_link", None, Outcome::Denied);
+        state.audit(&denied).await?;
+        return Err(PageError(
+            StatusCode::NOT_FOUND,
+            "This link does not exist, has expired or was revoked.".into(),
+        ));
+    };
+    let today = today().ok_or_else(|| {
+        PageError(StatusCode::INTERNAL_SERVER_ERROR, "clock out of range".into())
+    })?;
+    let from = today.add_days(-(SHARE_WINDOW_DAYS - 1));
+    let range = DateRange {
+        from: Some(from.add_days(-30).to_string()),
+        to: None,
+    };
+    // Already audited by `use_share_link`, in the same transaction as the use count.
+    let data = store.load_patient(&link.patient_id, &range).await?;
+    let records = convert::records(state.rules(), &data);
+    let req = SummaryRequest {
+        from,
+        to: today,
+        sections: SECTIONS
+            .iter()
+            .map(|(s, _)| *s)
+            .filter(|s| link.sections.iter().any(|x| x == s) && *s != "questions")
+            .collect(),
+        questions: Vec::new(),
+    };
+    let (_, blocks) = summary_blocks(&state, &records, &req)
+        .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let mut l = Layout::new(&state, None, "Shared summary", "share");
+    l.signup = false;
+    let page = PublicPage {
+        l,
+        from: from.to_string(),
+        to: today.to_string(),
+        expires: link.expires_at.to_rfc3339(),
+        blocks,
+    };
+    let mut res = render(&page);
+    res.headers_mut().insert(
+        axum::http::header::HeaderName::from_static("x-robots-tag"),
+        axum::http::HeaderValue::from_static("noindex, nofollow"),
+    );
+    Ok(res)
+}
+
+/// Redirect helper for forms.
+pub fn back_to(id: &str) -> Response {
+    Redirect::to(&format!("/patients/{id}/sharing")).into_response()
+}
