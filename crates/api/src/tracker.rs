@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 
 use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
-use myo_tracker::medicines::{
-    Dose, DoseUnit, Medicine, MedicineInput, Route, Schedule, TaperStep,
+use myo_tracker::medicines::{Dose, DoseUnit, Medicine, MedicineInput, Route, Schedule, TaperStep};
+use myo_tracker::records::{
+    AntibodyKind, AntibodyOutcome, AntibodyResult, Condition, ConditionKind, DiaryEntry, Rating,
+    Symptom,
 };
-use myo_tracker::records::{DiaryEntry, Rating, Symptom};
 use myo_tracker::{Date, Invalid, LocalTime, Rules, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -266,7 +267,13 @@ pub const DOSE_UNITS: [DoseUnit; 5] = [
 
 /// Parses `HH:MM`.
 pub fn parse_time(field: &str, s: &str) -> Result<LocalTime, Invalid> {
-    let bad = || Invalid::new(field, format!("'{s}' is not a time"), "HH:MM, 00:00 to 23:59");
+    let bad = || {
+        Invalid::new(
+            field,
+            format!("'{s}' is not a time"),
+            "HH:MM, 00:00 to 23:59",
+        )
+    };
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
     let h: u8 = h.parse().map_err(|_| bad())?;
     let m: u8 = m.parse().map_err(|_| bad())?;
@@ -446,6 +453,141 @@ impl MedicineDto {
     }
 }
 
+/// A diagnosis as recorded (Myo never diagnoses); the cited codes are attached by the tracker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDto {
+    /// Condition id (`adult_dm`, `juvenile_dm`, `polymyositis`, …).
+    pub condition: String,
+    /// Day of diagnosis, if known.
+    #[serde(default)]
+    pub diagnosed: Option<String>,
+    /// Day it resolved, if it did.
+    #[serde(default)]
+    pub resolved: Option<String>,
+    /// ICD-10-CM code (output only).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub icd10cm: Option<String>,
+    /// SNOMED CT code (output only).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub snomed: Option<String>,
+}
+
+fn opt_date(field: &str, v: &Option<String>) -> Result<Option<Date>, Invalid> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Date::parse(field, s).map(Some),
+        None => Ok(None),
+    }
+}
+
+impl ConditionDto {
+    /// Validates into the domain condition and the resolution day.
+    pub fn to_domain(&self, rules: &Rules) -> Result<(Condition, Option<Date>), Invalid> {
+        let kind = ConditionKind::ALL
+            .iter()
+            .find(|k| k.id() == self.condition.trim())
+            .copied()
+            .ok_or_else(|| {
+                Invalid::new(
+                    "condition",
+                    format!("unknown condition '{}'", self.condition),
+                    ConditionKind::ALL.map(ConditionKind::id).join(", "),
+                )
+            })?;
+        let diagnosed = opt_date("diagnosed", &self.diagnosed)?;
+        let resolved = opt_date("resolved", &self.resolved)?;
+        if let (Some(d), Some(r)) = (diagnosed, resolved)
+            && r < d
+        {
+            return Err(Invalid::new(
+                "resolved",
+                format!("{r} is before the diagnosis {d}"),
+                "on or after the diagnosis date",
+            ));
+        }
+        Ok((Condition::new(rules, kind, diagnosed), resolved))
+    }
+}
+
+/// The outcome names on the wire.
+pub const OUTCOMES: [(&str, AntibodyOutcome); 3] = [
+    ("positive", AntibodyOutcome::Positive),
+    ("negative", AntibodyOutcome::Negative),
+    ("equivocal", AntibodyOutcome::Equivocal),
+];
+
+/// Wire name of an antibody outcome.
+pub fn outcome_name(o: AntibodyOutcome) -> &'static str {
+    OUTCOMES
+        .iter()
+        .find(|(_, x)| *x == o)
+        .map_or("equivocal", |(n, _)| n)
+}
+
+/// A myositis antibody result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AntibodyDto {
+    /// Antibody id (`jo1`, `mi2`, `mda5`, `tif1g`, `nxp2`, `sae1`, …, `ana`).
+    pub antibody: String,
+    /// `positive`, `negative` or `equivocal`.
+    pub outcome: String,
+    /// Titre or level as printed, if any.
+    #[serde(default)]
+    pub titre: Option<String>,
+    /// Sample day.
+    pub date: String,
+    /// LOINC code (output only).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub loinc: Option<String>,
+}
+
+impl AntibodyDto {
+    /// Validates into the domain result.
+    pub fn to_domain(&self, rules: &Rules) -> Result<AntibodyResult, Invalid> {
+        let kind = AntibodyKind::ALL
+            .iter()
+            .find(|k| k.id() == self.antibody.trim())
+            .copied()
+            .ok_or_else(|| {
+                Invalid::new(
+                    "antibody",
+                    format!("unknown antibody '{}'", self.antibody),
+                    AntibodyKind::ALL.map(AntibodyKind::id).join(", "),
+                )
+            })?;
+        let outcome = OUTCOMES
+            .iter()
+            .find(|(n, _)| *n == self.outcome.trim())
+            .map(|(_, o)| *o)
+            .ok_or_else(|| {
+                Invalid::new(
+                    "outcome",
+                    format!("unknown outcome '{}'", self.outcome),
+                    "positive, negative, equivocal",
+                )
+            })?;
+        AntibodyResult::new(
+            rules,
+            kind,
+            outcome,
+            self.titre.as_deref(),
+            Date::parse("date", &self.date)?,
+        )
+    }
+
+    /// The wire form of a domain result.
+    pub fn from_domain(a: &AntibodyResult) -> AntibodyDto {
+        AntibodyDto {
+            antibody: a.kind.id().to_owned(),
+            outcome: outcome_name(a.outcome).to_owned(),
+            titre: a.titre.clone(),
+            date: a.date.to_string(),
+            loinc: a.loinc.as_ref().map(|c| c.code.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,7 +602,10 @@ mod tests {
         assert_eq!(DiaryEntryDto::from_domain(&e), dto);
         let mut bad = dto.clone();
         bad.ratings.insert("strength".into(), 1.0);
-        assert_eq!(bad.to_domain().err().map(|e| e.field), Some("ratings.strength".into()));
+        assert_eq!(
+            bad.to_domain().err().map(|e| e.field),
+            Some("ratings.strength".into())
+        );
     }
 
     #[test]

@@ -11,7 +11,11 @@ fn engine() -> Engine {
             title: "Heliotrope rash".into(),
             section: "symptoms".into(),
             summary: "A purple rash on the upper eyelids. It is a sign of DM.".into(),
-            lines: vec!["# Look".into(), "Signs include:".into(), "puffy eyes".into()],
+            lines: vec![
+                "# Look".into(),
+                "Signs include:".into(),
+                "puffy eyes".into(),
+            ],
             terms: vec!["purple eyelids".into()],
             facts: vec![],
             sources: vec!["Mayo Clinic".into()],

@@ -188,6 +188,11 @@ async fn bench(name: &str, location: &Location) {
         store.load_patient(&patient, &year).await.unwrap();
     })
     .await;
+    let two = DateRange::between(&date(DAYS - 730), &date(DAYS));
+    let two_years = time(30, || async {
+        store.load_patient(&patient, &two).await.unwrap();
+    })
+    .await;
     let diary = time(30, || async {
         store
             .list_records(&patient, myo_store::RecordKind::Diary, &all)
@@ -195,7 +200,31 @@ async fn bench(name: &str, location: &Location) {
             .unwrap();
     })
     .await;
+    if let Location::Sqlite(path) = location {
+        let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        let sql = "SELECT id, date, weakness, fatigue, pain, rash, itch, sleep_quality, mood, \
+                   swallowing_trouble, breathlessness, fever, new_skin_sores, note, updated_at \
+                   FROM diary_entries WHERE patient_id = $1 ORDER BY date, id";
+        let mut times = Vec::new();
+        for _ in 0..30 {
+            let start = Instant::now();
+            let rows = sqlx::query(sql)
+                .bind(patient.as_str())
+                .fetch_all(&mut raw)
+                .await
+                .unwrap();
+            assert_eq!(rows.len(), DAYS as usize);
+            times.push(start.elapsed());
+        }
+        println!(
+            "{name}: raw diary fetch, no decoding:        {}",
+            summary(times)
+        );
+    }
     println!("{name}: load_patient (10 years, everything): {whole}");
+    println!("{name}: load_patient (last 730 days):        {two_years}");
     println!("{name}: load_patient (last 365 days):        {last_year}");
     println!("{name}: list_records diary (10 years):       {diary}");
     store.close().await;

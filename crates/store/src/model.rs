@@ -51,6 +51,13 @@ impl Timestamp {
     }
 }
 
+/// The Unix epoch (for `..Row::default()` in tests and builders; real rows set their time).
+impl Default for Timestamp {
+    fn default() -> Self {
+        Timestamp::from_millis(0)
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_rfc3339())

@@ -35,6 +35,13 @@ impl fmt::Display for RecordId {
     }
 }
 
+/// A fresh random id, so `..Row::default()` never yields two rows with one id.
+impl Default for RecordId {
+    fn default() -> Self {
+        Self::random()
+    }
+}
+
 /// Which kind of tracker record (one table each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordKind {
@@ -152,18 +159,6 @@ pub struct DiaryRow {
     pub note: Option<String>,
     /// Last saved (set by the caller).
     pub updated_at: Timestamp,
-}
-
-impl Default for RecordId {
-    fn default() -> Self {
-        Self::random()
-    }
-}
-
-impl Default for Timestamp {
-    fn default() -> Self {
-        Timestamp::from_millis(0)
-    }
 }
 
 /// Home function tests on one day (`None` = not done).

@@ -23,7 +23,10 @@ async fn person(t: &TestApp, email: &str) -> Person {
     let cookie = t.signup(email, PW).await;
     let r = t.get("/tracker", Some(&cookie)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let id = r.header("location").trim_start_matches("/patients/").to_owned();
+    let id = r
+        .header("location")
+        .trim_start_matches("/patients/")
+        .to_owned();
     let csrf = t.csrf(&cookie).await;
     let bearer = t.token(&cookie, "tracker").await;
     Person {
@@ -53,7 +56,9 @@ fn diary_form<'a>(p: &'a Person, date: &'a str, note: &'a str) -> Vec<(&'a str, 
 }
 
 fn today() -> String {
-    myo_web::tracker::today().map(|d| d.to_string()).unwrap_or_default()
+    myo_web::tracker::today()
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 const WEEKLY_MTX: &str = r#"{"name":"Methotrexate","dose":{"amount":15,"unit":"mg"},"route":"oral","schedule":{"kind":"weekly","day":"friday","time":"08:00"},"start":"2026-01-02"}"#;
@@ -81,17 +86,29 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
     let b = person(t, "b@example.org").await;
     let today = today();
     let r = t
-        .post_form(&format!("/patients/{}/diary", a.id), &diary_form(&a, &today, "secret-note-A"), Some(&a.cookie))
+        .post_form(
+            &format!("/patients/{}/diary", a.id),
+            &diary_form(&a, &today, "secret-note-A"),
+            Some(&a.cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("secret-note-A"));
     let med = t
-        .post_json(&format!("/api/v1/patients/{}/medicines", a.id), WEEKLY_MTX, Some(&a.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", a.id),
+            WEEKLY_MTX,
+            Some(&a.bearer),
+        )
         .await;
     assert_eq!(med.status, StatusCode::CREATED, "{}", med.body);
     let med_id = med.json()["id"].as_str().unwrap_or_default().to_owned();
     let lab = t
-        .post_json(&format!("/api/v1/patients/{}/labs", a.id), LAB, Some(&a.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/labs", a.id),
+            LAB,
+            Some(&a.bearer),
+        )
         .await;
     assert_eq!(lab.status, StatusCode::CREATED, "{}", lab.body);
 
@@ -99,16 +116,42 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
     let guessed = "0123456789abcdef0123456789abcdef";
     for target in [a.id.as_str(), guessed] {
         for suffix in [
-            "", "/diary", "/strength", "/labs", "/medicines", "/summary", "/summary.pdf",
-            "/sharing", "/export/diary.csv", "/export/fhir.json",
+            "",
+            "/diary",
+            "/strength",
+            "/conditions",
+            "/visits",
+            "/labs",
+            "/medicines",
+            "/summary",
+            "/summary.pdf",
+            "/sharing",
+            "/export/diary.csv",
+            "/export/fhir.json",
         ] {
-            let r = t.get(&format!("/patients/{target}{suffix}"), Some(&b.cookie)).await;
+            let r = t
+                .get(&format!("/patients/{target}{suffix}"), Some(&b.cookie))
+                .await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{target}{suffix}");
             assert!(!r.body.contains("secret-note-A"));
         }
-        for suffix in ["/dashboard", "/diary", "/labs", "/medicines", "/export/fhir", "/shares", "/grants"] {
+        for suffix in [
+            "/dashboard",
+            "/diary",
+            "/labs",
+            "/medicines",
+            "/conditions",
+            "/antibodies",
+            "/export/fhir",
+            "/shares",
+            "/grants",
+        ] {
             let r = t
-                .api(Method::GET, &format!("/api/v1/patients/{target}{suffix}"), Some(&b.bearer))
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/patients/{target}{suffix}"),
+                    Some(&b.bearer),
+                )
                 .await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "api {target}{suffix}");
             assert_eq!(r.json()["error"]["code"], "not_found");
@@ -116,15 +159,27 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
     }
     // Writes by B into A's records: refused, nothing changes.
     let r = t
-        .post_form(&format!("/patients/{}/diary", a.id), &diary_form(&b, &today, "from-B"), Some(&b.cookie))
+        .post_form(
+            &format!("/patients/{}/diary", a.id),
+            &diary_form(&b, &today, "from-B"),
+            Some(&b.cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = t
-        .post_json(&format!("/api/v1/patients/{}/medicines", a.id), WEEKLY_MTX, Some(&b.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", a.id),
+            WEEKLY_MTX,
+            Some(&b.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = t
-        .api(Method::DELETE, &format!("/api/v1/patients/{}/data", a.id), Some(&b.bearer))
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/patients/{}/data", a.id),
+            Some(&b.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // B names A's medicine id under B's own patient path: the store scopes it, 404.
@@ -137,68 +192,130 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     let r = t
-        .api(Method::DELETE, &format!("/api/v1/patients/{}/records/medicines/{med_id}", b.id), Some(&b.bearer))
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/patients/{}/records/medicines/{med_id}", b.id),
+            Some(&b.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // A's data is intact.
-    let data = t.store().export_patient(&UserId(a.id.clone())).await.expect("export");
+    let data = t
+        .store()
+        .export_patient(&UserId(a.id.clone()))
+        .await
+        .expect("export");
     assert_eq!(data.diary.len(), 1);
     assert_eq!(data.diary[0].note.as_deref(), Some("secret-note-A"));
     assert_eq!(data.medicines.len(), 1);
     assert!(data.dose_events.is_empty());
     // B's own tracker stays empty.
     let own = t
-        .api(Method::GET, &format!("/api/v1/patients/{}/diary", b.id), Some(&b.bearer))
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/diary", b.id),
+            Some(&b.bearer),
+        )
         .await;
     assert_eq!(own.json()["count"], 0);
 }
-both_backends!(access_is_scoped_per_patient, one_patient_never_reaches_another);
+both_backends!(
+    access_is_scoped_per_patient,
+    one_patient_never_reaches_another
+);
 
 async fn clinician_grant_lifecycle(t: &TestApp) {
     let p = person(t, "p@example.org").await;
     let (doc, _) = clinician(t, "doc@example.org").await;
-    t.post_form(&format!("/patients/{}/diary", p.id), &diary_form(&p, &today(), "for-doc"), Some(&p.cookie))
-        .await;
+    t.post_form(
+        &format!("/patients/{}/diary", p.id),
+        &diary_form(&p, &today(), "for-doc"),
+        Some(&p.cookie),
+    )
+    .await;
     let dash = format!("/patients/{}", p.id);
     assert_eq!(t.get(&dash, Some(&doc)).await.status, StatusCode::NOT_FOUND);
     // A patient account cannot be granted; an unknown e-mail gives the same answer.
     for email in ["nobody@example.org", "p@example.org"] {
         let r = t
-            .post_json(&format!("/api/v1/patients/{}/grants", p.id), &format!(r#"{{"email":"{email}"}}"#), Some(&p.bearer))
+            .post_json(
+                &format!("/api/v1/patients/{}/grants", p.id),
+                &format!(r#"{{"email":"{email}"}}"#),
+                Some(&p.bearer),
+            )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{email}");
         assert_eq!(r.json()["error"]["field"], "email");
     }
     let r = t
-        .post_form(&format!("/patients/{}/grants", p.id), &[("csrf", &p.csrf), ("email", "DOC@example.org")], Some(&p.cookie))
+        .post_form(
+            &format!("/patients/{}/grants", p.id),
+            &[("csrf", &p.csrf), ("email", "DOC@example.org")],
+            Some(&p.cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let r = t.get(&dash, Some(&doc)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("read only"));
-    let r = t.get(&format!("/patients/{}/diary", p.id), Some(&doc)).await;
+    let list = t.get("/tracker", Some(&doc)).await;
+    assert!(
+        list.body.contains(&format!("id=\"patient-{}\"", p.id)),
+        "{}",
+        list.body
+    );
+    let r = t
+        .get(&format!("/patients/{}/diary", p.id), Some(&doc))
+        .await;
     assert!(r.body.contains("for-doc"));
-    assert!(!r.body.contains("id=\"diary-form\""), "no forms for a clinician");
+    assert!(
+        !r.body.contains("id=\"diary-form\""),
+        "no forms for a clinician"
+    );
     // Read only: writes and sharing management are 403, not 404 (access exists).
     let doc_csrf = t.csrf(&doc).await;
     let r = t
-        .post_form(&format!("/patients/{}/diary", p.id), &[("csrf", &doc_csrf), ("date", "2026-01-01")], Some(&doc))
+        .post_form(
+            &format!("/patients/{}/diary", p.id),
+            &[("csrf", &doc_csrf), ("date", "2026-01-01")],
+            Some(&doc),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(t.get(&format!("/patients/{}/sharing", p.id), Some(&doc)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        t.get(&format!("/patients/{}/sharing", p.id), Some(&doc))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     // Revoke: back to 404.
     let grants = t
-        .api(Method::GET, &format!("/api/v1/patients/{}/grants", p.id), Some(&p.bearer))
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/grants", p.id),
+            Some(&p.bearer),
+        )
         .await
         .json();
-    let gid = grants["grants"][0]["id"].as_str().unwrap_or_default().to_owned();
+    let gid = grants["grants"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let r = t
-        .api(Method::DELETE, &format!("/api/v1/patients/{}/grants/{gid}", p.id), Some(&p.bearer))
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/patients/{}/grants/{gid}", p.id),
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(t.get(&dash, Some(&doc)).await.status, StatusCode::NOT_FOUND);
     let r = t
-        .api(Method::DELETE, &format!("/api/v1/patients/{}/grants/{gid}", p.id), Some(&p.bearer))
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/patients/{}/grants/{gid}", p.id),
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
@@ -206,15 +323,28 @@ both_backends!(clinician_needs_an_active_grant, clinician_grant_lifecycle);
 
 async fn share_links(t: &TestApp) {
     let p = person(t, "s@example.org").await;
-    t.post_form(&format!("/patients/{}/diary", p.id), &diary_form(&p, &today(), "diary-private"), Some(&p.cookie))
-        .await;
+    t.post_form(
+        &format!("/patients/{}/diary", p.id),
+        &diary_form(&p, &today(), "diary-private"),
+        Some(&p.cookie),
+    )
+    .await;
     let lab = format!(
         r#"{{"analyte":"ck","value":900,"unit":"U/L","uln":200,"date":"{}"}}"#,
         today()
     );
-    t.post_json(&format!("/api/v1/patients/{}/labs", p.id), &lab, Some(&p.bearer)).await;
+    t.post_json(
+        &format!("/api/v1/patients/{}/labs", p.id),
+        &lab,
+        Some(&p.bearer),
+    )
+    .await;
     let r = t
-        .post_json(&format!("/api/v1/patients/{}/shares", p.id), r#"{"sections":["labs"],"days":7}"#, Some(&p.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/shares", p.id),
+            r#"{"sections":["labs"],"days":7}"#,
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let body = r.json();
@@ -240,16 +370,28 @@ async fn share_links(t: &TestApp) {
         && e.entry.actor_id.is_none()));
     // Invalid scope and expiry are refused, naming the field.
     let r = t
-        .post_json(&format!("/api/v1/patients/{}/shares", p.id), r#"{"sections":["everything"],"days":7}"#, Some(&p.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/shares", p.id),
+            r#"{"sections":["everything"],"days":7}"#,
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.json()["error"]["field"], "sections");
     let r = t
-        .post_json(&format!("/api/v1/patients/{}/shares", p.id), r#"{"sections":["labs"],"days":365}"#, Some(&p.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/shares", p.id),
+            r#"{"sections":["labs"],"days":365}"#,
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.json()["error"]["field"], "days");
     // Revoke: 404.
     let r = t
-        .api(Method::DELETE, &format!("/api/v1/patients/{}/shares/{link_id}", p.id), Some(&p.bearer))
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/patients/{}/shares/{link_id}", p.id),
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(t.get(path, None).await.status, StatusCode::NOT_FOUND);
@@ -265,14 +407,29 @@ async fn share_links(t: &TestApp) {
         created_at: past,
         expires_at: past.add_millis(1000),
     };
-    let entry = myo_store::AuditEntry::new(past, "create", "share_link", None, myo_store::Outcome::Success)
-        .for_patient(&p.id);
-    t.store().create_share_link(&link, &entry).await.expect("link");
-    assert_eq!(t.get(&format!("/share/{secret}"), None).await.status, StatusCode::NOT_FOUND);
+    let entry = myo_store::AuditEntry::new(
+        past,
+        "create",
+        "share_link",
+        None,
+        myo_store::Outcome::Success,
+    )
+    .for_patient(&p.id);
+    t.store()
+        .create_share_link(&link, &entry)
+        .await
+        .expect("link");
+    assert_eq!(
+        t.get(&format!("/share/{secret}"), None).await.status,
+        StatusCode::NOT_FOUND
+    );
     // Guessing is rate-limited per address.
     let mut last = StatusCode::OK;
     for _ in 0..25 {
-        last = t.get(&format!("/share/{}", token::random_token()), None).await.status;
+        last = t
+            .get(&format!("/share/{}", token::random_token()), None)
+            .await
+            .status;
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
@@ -283,13 +440,26 @@ async fn methotrexate_daily_is_refused_weekly_accepted() {
     let t = TestApp::sqlite().await;
     let p = person(&t, "m@example.org").await;
     let r = t
-        .post_json(&format!("/api/v1/patients/{}/medicines", p.id), DAILY_MTX, Some(&p.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            DAILY_MTX,
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.json()["error"]["field"], "schedule.kind");
-    assert!(r.json()["error"]["message"].as_str().unwrap_or("").contains("weekly"));
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("weekly")
+    );
     let r = t
-        .post_json(&format!("/api/v1/patients/{}/medicines", p.id), WEEKLY_MTX, Some(&p.bearer))
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            WEEKLY_MTX,
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let suggestions = r.json()["suggestions"].to_string().to_lowercase();
@@ -310,18 +480,34 @@ async fn methotrexate_daily_is_refused_weekly_accepted() {
     };
     let daily = form("daily");
     let pairs: Vec<(&str, &str)> = daily.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = t.post_form(&format!("/patients/{}/medicines", p.id), &pairs, Some(&p.cookie)).await;
+    let r = t
+        .post_form(
+            &format!("/patients/{}/medicines", p.id),
+            &pairs,
+            Some(&p.cookie),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"med-error\""));
     assert!(r.body.contains("schedule.kind"));
     let weekly = form("weekly");
     let pairs: Vec<(&str, &str)> = weekly.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = t.post_form(&format!("/patients/{}/medicines", p.id), &pairs, Some(&p.cookie)).await;
+    let r = t
+        .post_form(
+            &format!("/patients/{}/medicines", p.id),
+            &pairs,
+            Some(&p.cookie),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("id=\"med-suggestions\""));
     assert!(r.body.to_lowercase().contains("folic"));
     let list = t
-        .api(Method::GET, &format!("/api/v1/patients/{}/medicines", p.id), Some(&p.bearer))
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(list.json()["count"], 2, "two weekly entries, no daily one");
     t.cleanup().await;
@@ -333,24 +519,43 @@ async fn diary_red_flag_shows_a_banner_at_once() {
     let p = person(&t, "d@example.org").await;
     let today = today();
     let form = diary_form(&p, &today, "I have crushing chest pain since this morning");
-    let r = t.post_form(&format!("/patients/{}/diary", p.id), &form, Some(&p.cookie)).await;
+    let r = t
+        .post_form(&format!("/patients/{}/diary", p.id), &form, Some(&p.cookie))
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("id=\"triage-banner\""), "{}", r.body);
     assert!(r.body.contains("triage-emergency"));
     let main = r.body.find("<main").unwrap_or(0);
-    assert!(r.body[main..].find("triage-banner") < r.body[main..].find("<h1"), "banner first");
-    let body = format!(r#"{{"date":"{today}","ratings":{{"weakness":3}},"note":"I fainted and my chest hurts"}}"#);
-    let r = t.post_json(&format!("/api/v1/patients/{}/diary", p.id), &body, Some(&p.bearer)).await;
+    assert!(
+        r.body[main..].find("triage-banner") < r.body[main..].find("<h1"),
+        "banner first"
+    );
+    let body = format!(
+        r#"{{"date":"{today}","ratings":{{"weakness":3}},"note":"I fainted and my chest hurts"}}"#
+    );
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/diary", p.id),
+            &body,
+            Some(&p.bearer),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.json()["triage"]["tier"], "emergency");
     // A calm entry has no banner; bad input names the field and loses nothing typed.
     let r = t
-        .post_form(&format!("/patients/{}/diary", p.id), &diary_form(&p, &today, "a good day"), Some(&p.cookie))
+        .post_form(
+            &format!("/patients/{}/diary", p.id),
+            &diary_form(&p, &today, "a good day"),
+            Some(&p.cookie),
+        )
         .await;
     assert!(!r.body.contains("triage-banner"));
     let mut bad = diary_form(&p, &today, "keep this text");
     bad[2] = ("weakness", "11");
-    let r = t.post_form(&format!("/patients/{}/diary", p.id), &bad, Some(&p.cookie)).await;
+    let r = t
+        .post_form(&format!("/patients/{}/diary", p.id), &bad, Some(&p.cookie))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("ratings.weakness"));
     assert!(r.body.contains("keep this text"));
@@ -359,42 +564,119 @@ async fn diary_red_flag_shows_a_banner_at_once() {
 
 async fn export_and_delete(t: &TestApp) {
     let p = person(t, "e@example.org").await;
-    t.post_form(&format!("/patients/{}/diary", p.id), &diary_form(&p, &today(), "export-me, \"quoted\""), Some(&p.cookie))
+    t.post_form(
+        &format!("/patients/{}/diary", p.id),
+        &diary_form(&p, &today(), "export-me, \"quoted\""),
+        Some(&p.cookie),
+    )
+    .await;
+    t.post_json(
+        &format!("/api/v1/patients/{}/labs", p.id),
+        LAB,
+        Some(&p.bearer),
+    )
+    .await;
+    t.post_json(
+        &format!("/api/v1/patients/{}/medicines", p.id),
+        WEEKLY_MTX,
+        Some(&p.bearer),
+    )
+    .await;
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/conditions", p.id),
+            r#"{"condition":"adult_dm","diagnosed":"2024-05-01"}"#,
+            Some(&p.bearer),
+        )
         .await;
-    t.post_json(&format!("/api/v1/patients/{}/labs", p.id), LAB, Some(&p.bearer)).await;
-    t.post_json(&format!("/api/v1/patients/{}/medicines", p.id), WEEKLY_MTX, Some(&p.bearer)).await;
-    let csv = t.get(&format!("/patients/{}/export/diary.csv", p.id), Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let csv = t
+        .get(
+            &format!("/patients/{}/export/diary.csv", p.id),
+            Some(&p.cookie),
+        )
+        .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.header("content-type").starts_with("text/csv"));
-    assert!(csv.body.contains("\"export-me, \"\"quoted\"\"\""), "{}", csv.body);
-    let labs = t.get(&format!("/patients/{}/export/labs.csv", p.id), Some(&p.cookie)).await;
+    assert!(
+        csv.body.contains("\"export-me, \"\"quoted\"\"\""),
+        "{}",
+        csv.body
+    );
+    let labs = t
+        .get(
+            &format!("/patients/{}/export/labs.csv", p.id),
+            Some(&p.cookie),
+        )
+        .await;
     assert!(labs.body.contains(",ck,1234,U/L,"), "{}", labs.body);
-    let meds = t.get(&format!("/patients/{}/export/medicines.csv", p.id), Some(&p.cookie)).await;
+    let meds = t
+        .get(
+            &format!("/patients/{}/export/medicines.csv", p.id),
+            Some(&p.cookie),
+        )
+        .await;
     assert!(meds.body.contains("Methotrexate"));
-    let fhir = t.get(&format!("/patients/{}/export/fhir.json", p.id), Some(&p.cookie)).await;
+    let fhir = t
+        .get(
+            &format!("/patients/{}/export/fhir.json", p.id),
+            Some(&p.cookie),
+        )
+        .await;
     assert_eq!(fhir.status, StatusCode::OK, "{}", fhir.body);
     let bundle = fhir.json();
     assert_eq!(bundle["resourceType"], "Bundle");
     assert_eq!(bundle["type"], "collection");
     let types: Vec<String> = bundle["entry"]
         .as_array()
-        .map(|a| a.iter().map(|e| e["resource"]["resourceType"].as_str().unwrap_or("").to_owned()).collect())
+        .map(|a| {
+            a.iter()
+                .map(|e| {
+                    e["resource"]["resourceType"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    assert_eq!(types.iter().filter(|t| *t == "Observation").count(), 2, "{types:?}");
+    assert_eq!(
+        types.iter().filter(|t| *t == "Observation").count(),
+        2,
+        "{types:?}"
+    );
     assert!(types.contains(&"MedicationStatement".to_owned()));
+    assert!(types.contains(&"Condition".to_owned()));
     assert!(fhir.body.contains("2157-6") || fhir.body.contains("\"U/L\""));
     // Delete (the form insists on confirmation).
     let r = t
-        .post_form(&format!("/patients/{}/delete", p.id), &[("csrf", &p.csrf), ("confirm", "no")], Some(&p.cookie))
+        .post_form(
+            &format!("/patients/{}/delete", p.id),
+            &[("csrf", &p.csrf), ("confirm", "no")],
+            Some(&p.cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let r = t
-        .post_form(&format!("/patients/{}/delete", p.id), &[("csrf", &p.csrf), ("confirm", "delete")], Some(&p.cookie))
+        .post_form(
+            &format!("/patients/{}/delete", p.id),
+            &[("csrf", &p.csrf), ("confirm", "delete")],
+            Some(&p.cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let data = t.store().export_patient(&UserId(p.id.clone())).await.expect("export");
+    let data = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
     assert_eq!(data.record_count(), 0);
-    let csv = t.get(&format!("/patients/{}/export/diary.csv", p.id), Some(&p.cookie)).await;
+    let csv = t
+        .get(
+            &format!("/patients/{}/export/diary.csv", p.id),
+            Some(&p.cookie),
+        )
+        .await;
     assert!(!csv.body.contains("export-me"));
     let events = t
         .store()
@@ -404,33 +686,183 @@ async fn export_and_delete(t: &TestApp) {
         })
         .await
         .expect("audit");
-    assert!(events.iter().any(|e| e.entry.action == "delete" && e.entry.resource_type == "patient_records"));
-    assert!(events.iter().all(|e| !e.entry.details.as_deref().unwrap_or("").contains("export-me")));
+    assert!(
+        events
+            .iter()
+            .any(|e| e.entry.action == "delete" && e.entry.resource_type == "patient_records")
+    );
+    assert!(events.iter().all(|e| {
+        !e.entry
+            .details
+            .as_deref()
+            .unwrap_or("")
+            .contains("export-me")
+    }));
 }
-both_backends!(export_contains_records_and_delete_removes_them, export_and_delete);
+both_backends!(
+    export_contains_records_and_delete_removes_them,
+    export_and_delete
+);
 
 #[tokio::test]
 async fn reads_and_writes_are_audited_and_pages_render() {
     let t = TestApp::sqlite().await;
     let p = person(&t, "au@example.org").await;
-    t.post_json(&format!("/api/v1/patients/{}/labs", p.id), LAB, Some(&p.bearer)).await;
+    t.post_json(
+        &format!("/api/v1/patients/{}/labs", p.id),
+        LAB,
+        Some(&p.bearer),
+    )
+    .await;
     let r = t
         .post_form(
             &format!("/patients/{}/strength", p.id),
-            &[("csrf", &p.csrf), ("date", "2026-01-03"), ("sit_to_stand_30s", "12")],
+            &[
+                ("csrf", &p.csrf),
+                ("date", "2026-01-03"),
+                ("sit_to_stand_30s", "12"),
+            ],
             Some(&p.cookie),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    for suffix in ["", "/diary", "/strength", "/labs", "/medicines", "/sharing", "/summary"] {
-        let r = t.get(&format!("/patients/{}{suffix}", p.id), Some(&p.cookie)).await;
+    for suffix in [
+        "",
+        "/diary",
+        "/strength",
+        "/conditions",
+        "/visits",
+        "/labs",
+        "/medicines",
+        "/sharing",
+        "/summary",
+    ] {
+        let r = t
+            .get(&format!("/patients/{}{suffix}", p.id), Some(&p.cookie))
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{suffix}: {}", r.body);
         assert!(r.body.contains("<nav aria-label=\"Tracker\""));
     }
-    let labs = t.get(&format!("/patients/{}/labs", p.id), Some(&p.cookie)).await;
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/antibodies", p.id),
+            r#"{"antibody":"mda5","outcome":"positive","date":"2025-02-01"}"#,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let list = t
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/antibodies", p.id),
+            Some(&p.bearer),
+        )
+        .await
+        .json();
+    assert!(
+        list["antibodies"][0]["flags"]
+            .as_array()
+            .is_some_and(|f| !f.is_empty()),
+        "{list}"
+    );
+    let r = t
+        .post_form(
+            &format!("/patients/{}/conditions", p.id),
+            &[
+                ("csrf", &p.csrf),
+                ("form", "condition"),
+                ("condition", "adult_dm"),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("adult dm"));
+    assert!(r.body.contains("class=\"antibody-flags\""));
+    let r = t
+        .post_form(
+            &format!("/patients/{}/conditions", p.id),
+            &[
+                ("csrf", &p.csrf),
+                ("form", "antibody"),
+                ("antibody", "xyz"),
+                ("date", "2025-01-01"),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("antibody: unknown antibody"));
+    let visit = |date: &'static str, pg: &'static str, mmt: &'static str| {
+        let mut v = vec![
+            ("csrf", p.csrf.clone()),
+            ("date", date.to_owned()),
+            ("physician_global", pg.to_owned()),
+            ("patient_global", "5".to_owned()),
+            ("extramuscular", "2".to_owned()),
+            ("ck_value", "1000".to_owned()),
+            ("ck_uln", "200".to_owned()),
+        ];
+        for g in myo_instruments::mmt8::GROUP_IDS {
+            v.push((
+                Box::leak(format!("mmt8_{g}").into_boxed_str()),
+                mmt.to_owned(),
+            ));
+        }
+        v
+    };
+    for (date, pg, mmt) in [("2025-01-10", "6", "7"), ("2025-07-10", "2", "9")] {
+        let form = visit(date, pg, mmt);
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = t
+            .post_form(
+                &format!("/patients/{}/visits", p.id),
+                &pairs,
+                Some(&p.cookie),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    let mut bad = visit("2025-08-01", "12", "7");
+    bad.truncate(3);
+    let pairs: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = t
+        .post_form(
+            &format!("/patients/{}/visits", p.id),
+            &pairs,
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("physician_global"));
+    let data = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
+    assert_eq!(data.visits.len(), 2);
+    let (b, f) = (data.visits[0].id.to_string(), data.visits[1].id.to_string());
+    let r = t
+        .get(
+            &format!("/patients/{}/visits?baseline={b}&followup={f}", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("id=\"tis-result\""), "{}", r.body);
+    assert!(r.body.contains("MMT-8 56/80"), "{}", r.body);
+    let labs = t
+        .get(&format!("/patients/{}/labs", p.id), Some(&p.cookie))
+        .await;
     assert!(labs.body.contains("µkat/L"), "U/L converted");
     let pdf = t
-        .get(&format!("/patients/{}/summary.pdf?sections=labs&sections=symptoms", p.id), Some(&p.cookie))
+        .get(
+            &format!(
+                "/patients/{}/summary.pdf?sections=labs&sections=symptoms",
+                p.id
+            ),
+            Some(&p.cookie),
+        )
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert!(pdf.body.starts_with("%PDF-1.4"));
@@ -443,7 +875,9 @@ async fn reads_and_writes_are_audited_and_pages_render() {
         .await
         .expect("audit");
     let has = |action: &str, resource: &str| {
-        events.iter().any(|e| e.entry.action == action && e.entry.resource_type == resource)
+        events
+            .iter()
+            .any(|e| e.entry.action == action && e.entry.resource_type == resource)
     };
     assert!(has("create", "lab_results"));
     assert!(has("create", "home_tests"));
@@ -454,7 +888,14 @@ async fn reads_and_writes_are_audited_and_pages_render() {
     // Anonymous visitors are sent to sign in; the API wants a token.
     let r = t.get(&format!("/patients/{}", p.id), None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = t.send(json_request(Method::GET, &format!("/api/v1/patients/{}/diary", p.id), "", None)).await;
+    let r = t
+        .send(json_request(
+            Method::GET,
+            &format!("/api/v1/patients/{}/diary", p.id),
+            "",
+            None,
+        ))
+        .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     t.cleanup().await;
 }

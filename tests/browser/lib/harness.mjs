@@ -52,6 +52,9 @@ export async function startServer(extraArgs = []) {
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
+  // If the test process dies early (a timeout, a crash), take the server down with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   const lines = createInterface({ input: child.stdout });
   const firstLine = await new Promise((res, rej) => {
@@ -71,6 +74,7 @@ export async function startServer(extraArgs = []) {
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+      process.removeListener('exit', killOnExit);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

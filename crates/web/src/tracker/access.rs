@@ -64,9 +64,10 @@ impl From<Refused> for ApiError {
 impl From<Refused> for PageError {
     fn from(r: Refused) -> PageError {
         match r {
-            Refused::NotFound => {
-                PageError(StatusCode::NOT_FOUND, "There is no page at this address.".into())
-            }
+            Refused::NotFound => PageError(
+                StatusCode::NOT_FOUND,
+                "There is no page at this address.".into(),
+            ),
             Refused::ReadOnly => PageError(
                 StatusCode::FORBIDDEN,
                 "Only the patient can change or share these records.".into(),

@@ -30,6 +30,10 @@ pub fn routes() -> Routes {
         ("post", "/patients/{id}/diary", post(save_diary)),
         ("get", "/patients/{id}/labs", get(list_labs)),
         ("post", "/patients/{id}/labs", post(save_lab)),
+        ("get", "/patients/{id}/conditions", get(list_conditions)),
+        ("post", "/patients/{id}/conditions", post(save_condition)),
+        ("get", "/patients/{id}/antibodies", get(list_antibodies)),
+        ("post", "/patients/{id}/antibodies", post(save_antibody)),
         ("get", "/patients/{id}/medicines", get(list_medicines)),
         ("post", "/patients/{id}/medicines", post(save_medicine)),
         (
@@ -45,10 +49,18 @@ pub fn routes() -> Routes {
         ("get", "/patients/{id}/export/fhir", get(export_fhir)),
         ("get", "/patients/{id}/shares", get(list_shares)),
         ("post", "/patients/{id}/shares", post(create_share)),
-        ("delete", "/patients/{id}/shares/{record}", delete(revoke_share)),
+        (
+            "delete",
+            "/patients/{id}/shares/{record}",
+            delete(revoke_share),
+        ),
         ("get", "/patients/{id}/grants", get(list_grants)),
         ("post", "/patients/{id}/grants", post(create_grant)),
-        ("delete", "/patients/{id}/grants/{record}", delete(revoke_grant)),
+        (
+            "delete",
+            "/patients/{id}/grants/{record}",
+            delete(revoke_grant),
+        ),
         ("delete", "/patients/{id}/data", delete(delete_data)),
     ]
 }
@@ -181,7 +193,12 @@ pub async fn save_diary(
     let a = access(&state, &me, &client, &id, true).await?;
     let entry = dto.to_domain().map_err(invalid)?;
     let row = convert::diary_row(&entry, Timestamp::now());
-    let audit = a.entry(&client, action::UPDATE, "diary_entries", Some(row.id.as_str()));
+    let audit = a.entry(
+        &client,
+        action::UPDATE,
+        "diary_entries",
+        Some(row.id.as_str()),
+    );
     let saved = db::save_diary(&state, &a.patient.id, row, &audit).await?;
     let t = today().unwrap_or(entry.date());
     let r = DateRange {
@@ -235,10 +252,123 @@ pub async fn save_lab(
     let a = access(&state, &me, &client, &id, true).await?;
     let lab = dto.to_domain(state.rules()).map_err(invalid)?;
     let row = convert::lab_row(&lab, Timestamp::now());
-    let audit = a.entry(&client, action::CREATE, "lab_results", Some(row.id.as_str()));
+    let audit = a.entry(
+        &client,
+        action::CREATE,
+        "lab_results",
+        Some(row.id.as_str()),
+    );
     let saved = db::save(&state, &a.patient.id, Record::Lab(row), &audit).await?;
+    let mut body = serde_json::to_value(LabResultDto::from_domain(&lab))
+        .map_err(|e| ApiError::internal(&e))?;
+    body["id"] = json!(saved.id().as_str());
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `GET /patients/{id}/conditions`
+pub async fn list_conditions(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, false).await?;
+    let data = load(&state, &a, &client, "conditions", &DateRange::all()).await?;
+    let items: Vec<Value> = data
+        .conditions
+        .iter()
+        .filter_map(|r| {
+            let mut v = serde_json::to_value(convert::condition_dto(r)).ok()?;
+            v["id"] = json!(r.id.as_str());
+            Some(v)
+        })
+        .collect();
+    Ok(Json(json!({"count": items.len(), "conditions": items})))
+}
+
+/// `POST /patients/{id}/conditions`: codes (verified ones only) are attached from the rules.
+pub async fn save_condition(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(dto): ApiJson<myo_api::tracker::ConditionDto>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let (c, resolved) = dto.to_domain(state.rules()).map_err(invalid)?;
+    let row = convert::condition_row(&c, resolved, Timestamp::now());
+    let audit = a.entry(&client, action::CREATE, "conditions", Some(row.id.as_str()));
+    let saved = db::save(
+        &state,
+        &a.patient.id,
+        Record::Condition(row.clone()),
+        &audit,
+    )
+    .await?;
     let mut body =
-        serde_json::to_value(LabResultDto::from_domain(&lab)).map_err(|e| ApiError::internal(&e))?;
+        serde_json::to_value(convert::condition_dto(&row)).map_err(|e| ApiError::internal(&e))?;
+    body["id"] = json!(saved.id().as_str());
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `GET /patients/{id}/antibodies`: results, each with the KB's flags when positive.
+pub async fn list_antibodies(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let a = access(&state, &me, &client, &id, false).await?;
+    let data = load(
+        &state,
+        &a,
+        &client,
+        "antibody_results",
+        &range(q.as_deref())?,
+    )
+    .await?;
+    let items: Vec<Value> = data
+        .antibodies
+        .iter()
+        .filter_map(|r| {
+            let ab = convert::antibody(state.rules(), r).ok()?;
+            let mut v =
+                serde_json::to_value(myo_api::tracker::AntibodyDto::from_domain(&ab)).ok()?;
+            v["id"] = json!(r.id.as_str());
+            let kb = pages::kb_antibody(state.kb(), &r.antibody);
+            v["flags"] = json!(if r.outcome == "positive" {
+                kb.map(|(_, k)| k.flags.clone()).unwrap_or_default()
+            } else {
+                Vec::new()
+            });
+            v["kb"] = json!(kb.map(|(id, _)| format!("/kb/{id}")));
+            Some(v)
+        })
+        .collect();
+    Ok(Json(json!({"count": items.len(), "antibodies": items})))
+}
+
+/// `POST /patients/{id}/antibodies`
+pub async fn save_antibody(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(dto): ApiJson<myo_api::tracker::AntibodyDto>,
+) -> Result<Response, ApiError> {
+    let a = access(&state, &me, &client, &id, true).await?;
+    let ab = dto.to_domain(state.rules()).map_err(invalid)?;
+    let row = convert::antibody_row(&ab, Timestamp::now());
+    let audit = a.entry(
+        &client,
+        action::CREATE,
+        "antibody_results",
+        Some(row.id.as_str()),
+    );
+    let saved = db::save(&state, &a.patient.id, Record::Antibody(row), &audit).await?;
+    let mut body = serde_json::to_value(myo_api::tracker::AntibodyDto::from_domain(&ab))
+        .map_err(|e| ApiError::internal(&e))?;
     body["id"] = json!(saved.id().as_str());
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -319,9 +449,18 @@ pub async fn save_dose(
         updated_at: Timestamp::now(),
     };
     convert::dose_record(&row).map_err(invalid)?;
-    let audit = a.entry(&client, action::CREATE, "dose_events", Some(row.id.as_str()));
+    let audit = a.entry(
+        &client,
+        action::CREATE,
+        "dose_events",
+        Some(row.id.as_str()),
+    );
     match db::save(&state, &a.patient.id, Record::DoseEvent(row), &audit).await {
-        Ok(saved) => Ok((StatusCode::CREATED, Json(json!({"id": saved.id().as_str()}))).into_response()),
+        Ok(saved) => Ok((
+            StatusCode::CREATED,
+            Json(json!({"id": saved.id().as_str()})),
+        )
+            .into_response()),
         Err(myo_store::StoreError::NotFound { .. }) => {
             Err(ApiError::not_found("no such medicine").with_field("record"))
         }
@@ -336,6 +475,8 @@ fn kind(s: &str) -> Option<RecordKind> {
         "labs" => RecordKind::Lab,
         "medicines" => RecordKind::Medicine,
         "doses" => RecordKind::DoseEvent,
+        "conditions" => RecordKind::Condition,
+        "antibodies" => RecordKind::Antibody,
         _ => return None,
     })
 }
@@ -349,7 +490,8 @@ pub async fn delete_record(
     Path((id, k, record)): Path<(String, String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let a = access(&state, &me, &client, &id, true).await?;
-    let kind = kind(&k).ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
+    let kind =
+        kind(&k).ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
     let audit = a.entry(&client, action::DELETE, kind.table(), Some(&record));
     if db::delete(&state, &a.patient.id, kind, &RecordId(record), &audit).await? {
         Ok(StatusCode::NO_CONTENT)
@@ -567,6 +709,15 @@ fn schemas() -> Value {
             "schedule": {"type": "object", "required": ["kind"], "description": "kind: daily {time} | several_daily {times} | weekly {day, time} | every_n_weeks {n, time} | course {dates, time} | taper {steps: [{dose, days}], time}. Methotrexate accepts only weekly.", "properties": {"kind": {"type": "string", "enum": ["daily", "several_daily", "weekly", "every_n_weeks", "course", "taper"]}}},
             "start": {"type": "string", "format": "date"}, "end": {"type": ["string", "null"], "format": "date"}
         }},
+        "condition": {"type": "object", "required": ["condition"], "properties": {
+            "condition": {"type": "string", "enum": myo_tracker::records::ConditionKind::ALL.map(|c| c.id())},
+            "diagnosed": {"type": ["string", "null"], "format": "date"}, "resolved": {"type": ["string", "null"], "format": "date"}
+        }},
+        "antibody": {"type": "object", "required": ["antibody", "outcome", "date"], "properties": {
+            "antibody": {"type": "string", "enum": myo_tracker::records::AntibodyKind::ALL.map(|c| c.id())},
+            "outcome": {"type": "string", "enum": ["positive", "negative", "equivocal"]},
+            "titre": {"type": ["string", "null"], "maxLength": 40}, "date": {"type": "string", "format": "date"}
+        }},
         "dose": {"type": "object", "required": ["date", "time", "outcome"], "properties": {"date": {"type": "string", "format": "date"}, "time": {"type": "string"}, "outcome": {"type": "string", "enum": ["taken", "missed"]}}},
         "share": {"type": "object", "required": ["sections", "days"], "properties": {"sections": {"type": "array", "items": {"type": "string", "enum": ["symptoms", "strength", "labs", "medicines", "flares"]}}, "days": {"type": "integer", "minimum": 1, "maximum": super::share::MAX_SHARE_DAYS}, "label": {"type": ["string", "null"]}}},
         "grant": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}}
@@ -591,29 +742,223 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
     let op = |summary: &str, params: Vec<Value>, body: Option<&Value>, responses: Value| {
         let mut o = json!({"summary": summary, "parameters": params, "responses": responses, "security": [{"bearer": []}]});
         if let Some(b) = body {
-            o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": b}}});
+            o["requestBody"] =
+                json!({"required": true, "content": {"application/json": {"schema": b}}});
         }
         o
     };
     let q = |name: &str| json!({"name": name, "in": "query", "required": false, "schema": {"type": "string", "format": "date"}});
     let table: Vec<(&str, &str, Value)> = vec![
-        ("get", "/patients/{id}/dashboard", op("Dashboard: counts, monitoring due with sources, flare signals (partial)", vec![pid.clone()], None, std("200", "Dashboard"))),
-        ("get", "/patients/{id}/diary", op("Diary entries (gaps are absent days)", vec![pid.clone(), q("from"), q("to")], None, std("200", "Entries"))),
-        ("post", "/patients/{id}/diary", op("Save a day's diary (again = update); `triage` is set for emergency/urgent red flags", vec![pid.clone()], Some(&s["diary"]), std("201", "Saved"))),
-        ("get", "/patients/{id}/labs", op("Lab results", vec![pid.clone(), q("from"), q("to")], None, std("200", "Results"))),
-        ("post", "/patients/{id}/labs", op("Add a lab result", vec![pid.clone()], Some(&s["lab"]), std("201", "Saved"))),
-        ("get", "/patients/{id}/medicines", op("Medicines", vec![pid.clone()], None, std("200", "Medicines"))),
-        ("post", "/patients/{id}/medicines", op("Add a medicine (daily methotrexate is refused: 422 schedule.kind)", vec![pid.clone()], Some(&s["medicine"]), std("201", "Saved, with suggestions"))),
-        ("post", "/patients/{id}/medicines/{record}/doses", op("Record a dose taken or missed", vec![pid.clone(), rec.clone()], Some(&s["dose"]), std("201", "Saved"))),
-        ("delete", "/patients/{id}/records/{kind}/{record}", op("Delete one record (kind: diary, home_tests, labs, medicines, doses)", vec![pid.clone(), param("kind", "Record kind"), rec.clone()], None, std("204", "Deleted"))),
-        ("get", "/patients/{id}/export/fhir", op("FHIR R4 collection Bundle of everything the patient owns", vec![pid.clone()], None, std("200", "Bundle (application/fhir+json)"))),
-        ("get", "/patients/{id}/shares", op("Share links (never their secrets)", vec![pid.clone()], None, std("200", "Links"))),
-        ("post", "/patients/{id}/shares", op("Create a share link (scoped, expiring); the URL is shown once", vec![pid.clone()], Some(&s["share"]), std("201", "Created"))),
-        ("delete", "/patients/{id}/shares/{record}", op("Revoke a share link", vec![pid.clone(), rec.clone()], None, std("204", "Revoked"))),
-        ("get", "/patients/{id}/grants", op("Clinician grants", vec![pid.clone()], None, std("200", "Grants"))),
-        ("post", "/patients/{id}/grants", op("Grant a clinician account access by e-mail", vec![pid.clone()], Some(&s["grant"]), std("201", "Granted"))),
-        ("delete", "/patients/{id}/grants/{record}", op("Revoke a clinician's access", vec![pid.clone(), rec.clone()], None, std("204", "Revoked"))),
-        ("delete", "/patients/{id}/data", op("Delete all my tracker data (audit keeps only the fact)", vec![pid.clone()], None, std("200", "Deleted count"))),
+        (
+            "get",
+            "/patients/{id}/dashboard",
+            op(
+                "Dashboard: counts, monitoring due with sources, flare signals (partial)",
+                vec![pid.clone()],
+                None,
+                std("200", "Dashboard"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/diary",
+            op(
+                "Diary entries (gaps are absent days)",
+                vec![pid.clone(), q("from"), q("to")],
+                None,
+                std("200", "Entries"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/diary",
+            op(
+                "Save a day's diary (again = update); `triage` is set for emergency/urgent red flags",
+                vec![pid.clone()],
+                Some(&s["diary"]),
+                std("201", "Saved"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/labs",
+            op(
+                "Lab results",
+                vec![pid.clone(), q("from"), q("to")],
+                None,
+                std("200", "Results"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/labs",
+            op(
+                "Add a lab result",
+                vec![pid.clone()],
+                Some(&s["lab"]),
+                std("201", "Saved"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/conditions",
+            op(
+                "Diagnoses as recorded, with verified ICD-10-CM/SNOMED CT codes",
+                vec![pid.clone()],
+                None,
+                std("200", "Conditions"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/conditions",
+            op(
+                "Record a diagnosis",
+                vec![pid.clone()],
+                Some(&s["condition"]),
+                std("201", "Saved"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/antibodies",
+            op(
+                "Antibody results, with the knowledge base's flags for positive ones",
+                vec![pid.clone(), q("from"), q("to")],
+                None,
+                std("200", "Results"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/antibodies",
+            op(
+                "Add an antibody result",
+                vec![pid.clone()],
+                Some(&s["antibody"]),
+                std("201", "Saved"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/medicines",
+            op(
+                "Medicines",
+                vec![pid.clone()],
+                None,
+                std("200", "Medicines"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/medicines",
+            op(
+                "Add a medicine (daily methotrexate is refused: 422 schedule.kind)",
+                vec![pid.clone()],
+                Some(&s["medicine"]),
+                std("201", "Saved, with suggestions"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/medicines/{record}/doses",
+            op(
+                "Record a dose taken or missed",
+                vec![pid.clone(), rec.clone()],
+                Some(&s["dose"]),
+                std("201", "Saved"),
+            ),
+        ),
+        (
+            "delete",
+            "/patients/{id}/records/{kind}/{record}",
+            op(
+                "Delete one record (kind: diary, home_tests, labs, medicines, doses, conditions, antibodies)",
+                vec![pid.clone(), param("kind", "Record kind"), rec.clone()],
+                None,
+                std("204", "Deleted"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/export/fhir",
+            op(
+                "FHIR R4 collection Bundle of everything the patient owns",
+                vec![pid.clone()],
+                None,
+                std("200", "Bundle (application/fhir+json)"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/shares",
+            op(
+                "Share links (never their secrets)",
+                vec![pid.clone()],
+                None,
+                std("200", "Links"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/shares",
+            op(
+                "Create a share link (scoped, expiring); the URL is shown once",
+                vec![pid.clone()],
+                Some(&s["share"]),
+                std("201", "Created"),
+            ),
+        ),
+        (
+            "delete",
+            "/patients/{id}/shares/{record}",
+            op(
+                "Revoke a share link",
+                vec![pid.clone(), rec.clone()],
+                None,
+                std("204", "Revoked"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/grants",
+            op(
+                "Clinician grants",
+                vec![pid.clone()],
+                None,
+                std("200", "Grants"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/grants",
+            op(
+                "Grant a clinician account access by e-mail",
+                vec![pid.clone()],
+                Some(&s["grant"]),
+                std("201", "Granted"),
+            ),
+        ),
+        (
+            "delete",
+            "/patients/{id}/grants/{record}",
+            op(
+                "Revoke a clinician's access",
+                vec![pid.clone(), rec.clone()],
+                None,
+                std("204", "Revoked"),
+            ),
+        ),
+        (
+            "delete",
+            "/patients/{id}/data",
+            op(
+                "Delete all my tracker data (audit keeps only the fact)",
+                vec![pid.clone()],
+                None,
+                std("200", "Deleted count"),
+            ),
+        ),
     ];
     for (method, path, operation) in table {
         let entry = paths.entry(path.to_owned()).or_insert_with(|| json!({}));

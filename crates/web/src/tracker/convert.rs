@@ -4,15 +4,15 @@
 //! as something it is not.
 
 use myo_api::tracker::ScheduleDto;
-use myo_store::{
-    DiaryRow, DoseEventRow, HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, PatientData,
-    RecordId,
-};
 use myo_store::Timestamp;
+use myo_store::{
+    AntibodyRow, ConditionRow, DiaryRow, DoseEventRow, HomeTestRow, LabRow, MedicineRow,
+    MonitoringTestRow, PatientData, RecordId,
+};
 use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
 use myo_tracker::medicines::{DoseOutcome, DoseRecord, Medicine, MedicineInput};
 use myo_tracker::monitoring::TestKind;
-use myo_tracker::records::{DiaryEntry, HomeTests, Rating, Symptom};
+use myo_tracker::records::{AntibodyResult, Condition, DiaryEntry, HomeTests, Rating, Symptom};
 use myo_tracker::summary::PatientRecords;
 use myo_tracker::{Date, Invalid, Rules};
 
@@ -64,6 +64,12 @@ pub fn diary_entry(r: &DiaryRow) -> Result<DiaryEntry, Invalid> {
     DiaryEntry::new(date, &ratings, &symptoms, r.note.as_deref())
 }
 
+/// A cited code's text when its status is verified (partial codes are never written out).
+fn verified(c: Option<&myo_tracker::rules::CitedCode>) -> Option<String> {
+    c.filter(|c| c.status == myo_tracker::Status::Verified)
+        .map(|c| c.code.clone())
+}
+
 fn num(v: f64) -> String {
     format!("{v}")
 }
@@ -84,7 +90,7 @@ pub fn lab_row(l: &LabResult, now: Timestamp) -> LabRow {
         range_low,
         range_high,
         uln,
-        loinc: l.loinc.as_ref().map(|c| c.code.clone()),
+        loinc: verified(l.loinc.as_ref()),
         updated_at: now,
     }
 }
@@ -187,6 +193,60 @@ pub fn dose_record(r: &DoseEventRow) -> Result<DoseRecord, Invalid> {
     })
 }
 
+/// A condition row (codes as cited by the tracker's rules; only verified codes are exported).
+pub fn condition_row(c: &Condition, resolved: Option<Date>, now: Timestamp) -> ConditionRow {
+    ConditionRow {
+        id: RecordId::random(),
+        condition: c.kind.id().to_owned(),
+        icd10cm: verified(c.icd10cm.as_ref()),
+        snomed: verified(c.snomed.as_ref()),
+        diagnosed: c.diagnosed.map(|d| d.to_string()),
+        resolved: resolved.map(|d| d.to_string()),
+        updated_at: now,
+    }
+}
+
+/// The wire DTO of a stored condition row.
+pub fn condition_dto(r: &ConditionRow) -> myo_api::tracker::ConditionDto {
+    myo_api::tracker::ConditionDto {
+        condition: r.condition.clone(),
+        diagnosed: r.diagnosed.clone(),
+        resolved: r.resolved.clone(),
+        icd10cm: r.icd10cm.clone(),
+        snomed: r.snomed.clone(),
+    }
+}
+
+/// The domain condition of a stored row (codes re-attached from the rules).
+pub fn condition(rules: &Rules, r: &ConditionRow) -> Result<Condition, Invalid> {
+    condition_dto(r).to_domain(rules).map(|(c, _)| c)
+}
+
+/// An antibody row for a validated result.
+pub fn antibody_row(a: &AntibodyResult, now: Timestamp) -> AntibodyRow {
+    AntibodyRow {
+        id: RecordId::random(),
+        date: a.date.to_string(),
+        antibody: a.kind.id().to_owned(),
+        outcome: myo_api::tracker::outcome_name(a.outcome).to_owned(),
+        titre: a.titre.clone(),
+        loinc: verified(a.loinc.as_ref()),
+        updated_at: now,
+    }
+}
+
+/// The domain result of a stored antibody row.
+pub fn antibody(rules: &Rules, r: &AntibodyRow) -> Result<AntibodyResult, Invalid> {
+    myo_api::tracker::AntibodyDto {
+        antibody: r.antibody.clone(),
+        outcome: r.outcome.clone(),
+        titre: r.titre.clone(),
+        date: r.date.clone(),
+        loinc: None,
+    }
+    .to_domain(rules)
+}
+
 fn home_tests(r: &HomeTestRow) -> Result<HomeTests, Invalid> {
     let sts = r
         .sit_to_stand_30s
@@ -196,7 +256,11 @@ fn home_tests(r: &HomeTestRow) -> Result<HomeTests, Invalid> {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 Ok(v as u32)
             } else {
-                Err(Invalid::new("sit_to_stand_30s", format!("{v}"), "a whole count"))
+                Err(Invalid::new(
+                    "sit_to_stand_30s",
+                    format!("{v}"),
+                    "a whole count",
+                ))
             }
         })
         .transpose()?;
@@ -248,8 +312,16 @@ pub fn records(rules: &Rules, d: &PatientData) -> PatientRecords {
             .filter_map(|r| skip("medicine", &r.id, medicine(rules, r)))
             .collect(),
         visits: Vec::new(),
-        conditions: Vec::new(),
-        antibodies: Vec::new(),
+        conditions: d
+            .conditions
+            .iter()
+            .filter_map(|r| skip("condition", &r.id, condition(rules, r)))
+            .collect(),
+        antibodies: d
+            .antibodies
+            .iter()
+            .filter_map(|r| skip("antibody", &r.id, antibody(rules, r)))
+            .collect(),
         tests_done: d.monitoring_tests.iter().filter_map(test_done).collect(),
     }
 }

@@ -19,12 +19,14 @@ use crate::error::ApiError;
 use crate::pages::PageError;
 
 /// The CSV files on offer: (file name, record kind label).
-pub const CSV_FILES: [(&str, &str); 5] = [
+pub const CSV_FILES: [(&str, &str); 7] = [
     ("diary.csv", "Diary"),
     ("labs.csv", "Lab results"),
     ("medicines.csv", "Medicines"),
     ("doses.csv", "Doses taken or missed"),
     ("home_tests.csv", "Home tests"),
+    ("conditions.csv", "Conditions"),
+    ("antibodies.csv", "Antibody results"),
 ];
 
 /// One CSV cell, quoted when it must be. A leading `=`, `+`, `-` or `@` in text is prefixed
@@ -61,8 +63,20 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
     Some(match name {
         "diary.csv" => csv(
             &[
-                "id", "date", "weakness", "fatigue", "pain", "rash", "itch", "sleep_quality",
-                "mood", "swallowing_trouble", "breathlessness", "fever", "new_skin_sores", "note",
+                "id",
+                "date",
+                "weakness",
+                "fatigue",
+                "pain",
+                "rash",
+                "itch",
+                "sleep_quality",
+                "mood",
+                "swallowing_trouble",
+                "breathlessness",
+                "fever",
+                "new_skin_sores",
+                "note",
             ],
             d.diary
                 .iter()
@@ -87,7 +101,17 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                 .collect(),
         ),
         "labs.csv" => csv(
-            &["id", "date", "analyte", "value", "unit", "range_low", "range_high", "uln", "loinc"],
+            &[
+                "id",
+                "date",
+                "analyte",
+                "value",
+                "unit",
+                "range_low",
+                "range_high",
+                "uln",
+                "loinc",
+            ],
             d.labs
                 .iter()
                 .map(|r| {
@@ -107,8 +131,18 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
         ),
         "medicines.csv" => csv(
             &[
-                "id", "name", "generic_name", "rxcui", "dose_amount", "dose_unit", "route",
-                "schedule_kind", "schedule", "start", "end", "risk_factor",
+                "id",
+                "name",
+                "generic_name",
+                "rxcui",
+                "dose_amount",
+                "dose_unit",
+                "route",
+                "schedule_kind",
+                "schedule",
+                "start",
+                "end",
+                "risk_factor",
             ],
             d.medicines
                 .iter()
@@ -146,7 +180,13 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                 .collect(),
         ),
         "home_tests.csv" => csv(
-            &["id", "date", "sit_to_stand_30s", "timed_up_and_go_s", "arm_raise_s"],
+            &[
+                "id",
+                "date",
+                "sit_to_stand_30s",
+                "timed_up_and_go_s",
+                "arm_raise_s",
+            ],
             d.home_tests
                 .iter()
                 .map(|r| {
@@ -156,6 +196,45 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                         opt(r.sit_to_stand_30s),
                         opt(r.timed_up_and_go_s),
                         opt(r.arm_raise_s),
+                    ]
+                })
+                .collect(),
+        ),
+        "conditions.csv" => csv(
+            &[
+                "id",
+                "condition",
+                "icd10cm",
+                "snomed",
+                "diagnosed",
+                "resolved",
+            ],
+            d.conditions
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.condition.clone(),
+                        opt(r.icd10cm.as_ref()),
+                        opt(r.snomed.as_ref()),
+                        opt(r.diagnosed.as_ref()),
+                        opt(r.resolved.as_ref()),
+                    ]
+                })
+                .collect(),
+        ),
+        "antibodies.csv" => csv(
+            &["id", "date", "antibody", "outcome", "titre", "loinc"],
+            d.antibodies
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        r.antibody.clone(),
+                        r.outcome.clone(),
+                        opt(r.titre.as_ref()),
+                        opt(r.loinc.as_ref()),
                     ]
                 })
                 .collect(),
@@ -187,10 +266,7 @@ fn weekday(day: &str) -> Option<fx::Weekday> {
     })
 }
 
-fn schedule(
-    m: &myo_store::MedicineRow,
-    field: &str,
-) -> Result<fx::Schedule, String> {
+fn schedule(m: &myo_store::MedicineRow, field: &str) -> Result<fx::Schedule, String> {
     use myo_api::tracker::ScheduleDto;
     let dto: ScheduleDto =
         serde_json::from_str(&m.schedule_json).map_err(|e| format!("{field}.schedule: {e}"))?;
@@ -284,15 +360,29 @@ pub fn fhir_input(
             loinc: row.loinc.clone(),
             value: dec_text(&f, &row.value)?,
             unit: row.unit.clone(),
-            low: row.range_low.as_deref().map(|v| dec_text(&f, v)).transpose()?,
+            low: row
+                .range_low
+                .as_deref()
+                .map(|v| dec_text(&f, v))
+                .transpose()?,
             high: high.map(|v| dec_text(&f, v)).transpose()?,
         });
     }
     for (i, row) in d.home_tests.iter().enumerate() {
         let f = format!("home_tests[{i}]");
         let tests = [
-            (fx::MeasureKind::SitToStand30s, row.sit_to_stand_30s, "{count}", "sts"),
-            (fx::MeasureKind::TimedUpAndGo, row.timed_up_and_go_s, "s", "tug"),
+            (
+                fx::MeasureKind::SitToStand30s,
+                row.sit_to_stand_30s,
+                "{count}",
+                "sts",
+            ),
+            (
+                fx::MeasureKind::TimedUpAndGo,
+                row.timed_up_and_go_s,
+                "s",
+                "tug",
+            ),
             (fx::MeasureKind::ArmRaise, row.arm_raise_s, "s", "arm"),
         ];
         for (kind, v, unit, suffix) in tests {
@@ -326,6 +416,41 @@ pub fn fhir_input(
             end: row.end_date.clone(),
         });
     }
+    for row in &d.conditions {
+        // Rows hold only codes the tracker's rules mark verified (see `convert`), as FHIR.md asks.
+        let code = |c: &Option<String>| {
+            c.clone().map(|code| fx::CodeRef {
+                code,
+                display: None,
+            })
+        };
+        r.conditions.push(fx::ConditionRecord {
+            id: row.id.to_string(),
+            text: row.condition.replace('_', " "),
+            icd10cm: code(&row.icd10cm),
+            snomed: code(&row.snomed),
+            status: if row.resolved.is_some() {
+                fx::ConditionStatus::Resolved
+            } else {
+                fx::ConditionStatus::Active
+            },
+            onset: row.diagnosed.clone(),
+            abatement: row.resolved.clone(),
+        });
+    }
+    for row in &d.antibodies {
+        r.antibodies.push(fx::AntibodyResult {
+            id: row.id.to_string(),
+            date: row.date.clone(),
+            antibody: format!("anti-{}", row.antibody),
+            loinc: row.loinc.clone(),
+            value: match row.outcome.as_str() {
+                "positive" => fx::AntibodyValue::Positive,
+                "negative" => fx::AntibodyValue::Negative,
+                _ => fx::AntibodyValue::Indeterminate,
+            },
+        });
+    }
     Ok(r)
 }
 
@@ -337,8 +462,7 @@ pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<
         base_url: format!("{}/fhir", state.base_url().trim_end_matches('/')),
         generated_at: myo_store::Timestamp::now().to_rfc3339(),
     };
-    let bundle =
-        myo_fhir::export::patient_bundle(&input, &options).map_err(|e| e.to_string())?;
+    let bundle = myo_fhir::export::patient_bundle(&input, &options).map_err(|e| e.to_string())?;
     myo_fhir::to_string_pretty(&bundle).map_err(|e| e.to_string())
 }
 
@@ -365,12 +489,19 @@ pub async fn csv_page(
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
     if !CSV_FILES.iter().any(|(n, _)| *n == kind) {
-        return Err(PageError(StatusCode::NOT_FOUND, "There is no page at this address.".into()));
+        return Err(PageError(
+            StatusCode::NOT_FOUND,
+            "There is no page at this address.".into(),
+        ));
     }
     let entry = a.entry(&client, action::EXPORT, "patient_records", Some(&kind));
     let data = db::export(&state, &a.patient.id, &entry).await?;
     let body = csv_file(&kind, &data).unwrap_or_default();
-    Ok(download("text/csv; charset=utf-8", &format!("myo-{kind}"), body))
+    Ok(download(
+        "text/csv; charset=utf-8",
+        &format!("myo-{kind}"),
+        body,
+    ))
 }
 
 /// `GET /patients/{id}/export/fhir.json`: owner only.
@@ -385,7 +516,11 @@ pub async fn fhir_page(
     let data = db::export(&state, &a.patient.id, &entry).await?;
     let body = fhir_bundle(&state, &a.patient, &data)
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e))?;
-    Ok(download("application/fhir+json", "myo-fhir-bundle.json", body))
+    Ok(download(
+        "application/fhir+json",
+        "myo-fhir-bundle.json",
+        body,
+    ))
 }
 
 /// The bundle as an API response.

@@ -19,6 +19,7 @@ pub mod export;
 pub mod pages;
 pub mod pdf;
 pub mod share;
+pub mod visits;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -52,7 +53,9 @@ pub fn section(id: &str) -> Option<myo_tracker::summary::Section> {
 
 /// Today's date for the tracker (UTC day), or `None` should the clock be outside 1900–2200.
 pub fn today() -> Option<myo_tracker::Date> {
-    let days = myo_store::Timestamp::now().as_millis().div_euclid(86_400_000);
+    let days = myo_store::Timestamp::now()
+        .as_millis()
+        .div_euclid(86_400_000);
     let epoch = myo_tracker::Date::new("today", 1970, 1, 1).ok()?;
     Some(epoch.add_days(i32::try_from(days).ok()?))
 }
@@ -62,12 +65,22 @@ pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/tracker", get(pages::mine))
         .route("/patients/{id}", get(pages::dashboard))
-        .route("/patients/{id}/diary", get(pages::diary).post(pages::save_diary))
+        .route(
+            "/patients/{id}/diary",
+            get(pages::diary).post(pages::save_diary),
+        )
         .route(
             "/patients/{id}/strength",
             get(pages::strength).post(pages::save_home_tests),
         )
-        .route("/patients/{id}/labs", get(pages::labs).post(pages::save_lab))
+        .route(
+            "/patients/{id}/labs",
+            get(pages::labs).post(pages::save_lab),
+        )
+        .route(
+            "/patients/{id}/conditions",
+            get(pages::conditions).post(pages::save_condition),
+        )
         .route(
             "/patients/{id}/medicines",
             get(pages::medicines).post(pages::save_medicine),
@@ -75,6 +88,10 @@ pub fn page_routes() -> Router<AppState> {
         .route(
             "/patients/{id}/medicines/{record}/doses",
             post(pages::save_dose),
+        )
+        .route(
+            "/patients/{id}/visits",
+            get(visits::visits).post(visits::save_visit),
         )
         .route("/patients/{id}/summary", get(pages::summary))
         .route("/patients/{id}/summary.pdf", get(pages::summary_pdf))

@@ -125,7 +125,9 @@ impl FormData {
 
     /// The value of `name` when not empty.
     pub fn opt(&self, name: &str) -> Option<String> {
-        Some(self.get(name)).filter(|v| !v.is_empty()).map(str::to_owned)
+        Some(self.get(name))
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
     }
 
     /// Every value of `name`.
@@ -185,9 +187,51 @@ async fn load(
 
 // ---- /tracker ---------------------------------------------------------------------------------
 
-/// `GET /tracker`: the signed-in person's own dashboard.
-pub async fn mine(SignedIn(u): SignedIn) -> Response {
-    Redirect::to(&format!("/patients/{}", u.user.id.as_str())).into_response()
+/// A patient a clinician may see.
+pub struct PatientLink {
+    /// Patient id.
+    pub id: String,
+    /// Name or e-mail.
+    pub name: String,
+    /// Since when.
+    pub since: String,
+}
+
+#[derive(Template)]
+#[template(path = "tracker_patients.html")]
+struct PatientsPage {
+    l: Layout,
+    own: String,
+    patients: Vec<PatientLink>,
+}
+
+/// `GET /tracker`: a patient's own dashboard; for a clinician, the patients who granted access.
+pub async fn mine(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+) -> Result<Response, PageError> {
+    if u.user.role != myo_store::Role::Clinician {
+        return Ok(Redirect::to(&format!("/patients/{}", u.user.id.as_str())).into_response());
+    }
+    let mut patients = Vec::new();
+    for g in state.store().list_clinician_patients(&u.user.id).await? {
+        if let Some(p) = state.store().get_user(&g.patient_id).await? {
+            patients.push(PatientLink {
+                id: p.id.as_str().to_owned(),
+                name: if p.display_name.is_empty() {
+                    p.email
+                } else {
+                    p.display_name
+                },
+                since: g.granted_at.to_rfc3339(),
+            });
+        }
+    }
+    Ok(render(&PatientsPage {
+        l: layout(&state, &u, "Patients"),
+        own: u.user.id.as_str().to_owned(),
+        patients,
+    }))
 }
 
 // ---- dashboard --------------------------------------------------------------------------------
@@ -242,10 +286,12 @@ fn latest_table(records: &PatientRecords) -> Table {
     );
     if let Some(e) = records.diary.iter().max_by_key(|e| e.date()) {
         for r in Rating::ALL {
-            let v = e
-                .rating(r)
-                .map_or_else(|| "not recorded".to_owned(), |v| format!("{}/10", fmt_num(v)));
-            t.rows.push(vec![r.label().to_owned(), v, e.date().to_string()]);
+            let v = e.rating(r).map_or_else(
+                || "not recorded".to_owned(),
+                |v| format!("{}/10", fmt_num(v)),
+            );
+            t.rows
+                .push(vec![r.label().to_owned(), v, e.date().to_string()]);
         }
     }
     for analyte in Analyte::ALL {
@@ -274,7 +320,8 @@ pub async fn dashboard(
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
     let today = today_or_500()?;
-    let (data, records) = load(&state, &a, &client, "dashboard", Some(today.add_days(-730))).await?;
+    let (data, records) =
+        load(&state, &a, &client, "dashboard", Some(today.add_days(-730))).await?;
     let risky: Vec<String> = data
         .medicines
         .iter()
@@ -410,7 +457,14 @@ async fn diary_page(
     outcome: (Option<FormError>, bool, Option<Banner>),
 ) -> Result<Response, PageError> {
     let today = today_or_500()?;
-    let (_, records) = load(state, a, client, "diary_entries", Some(today.add_days(-120))).await?;
+    let (_, records) = load(
+        state,
+        a,
+        client,
+        "diary_entries",
+        Some(today.add_days(-120)),
+    )
+    .await?;
     let value = |k: &str| form.map_or_else(String::new, |f| f.get(k).to_owned());
     let (error, saved, banner) = outcome;
     let status = if error.is_some() {
@@ -549,12 +603,24 @@ pub async fn save_diary(
     let entry = match diary_dto(&f).and_then(|d| d.to_domain()) {
         Ok(e) => e,
         Err(e) => {
-            return diary_page(&state, &u, &a, &client, Some(&f), (Some(e.into()), false, None))
-                .await;
+            return diary_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                Some(&f),
+                (Some(e.into()), false, None),
+            )
+            .await;
         }
     };
     let row = convert::diary_row(&entry, Timestamp::now());
-    let audit = a.entry(&client, action::UPDATE, "diary_entries", Some(row.id.as_str()));
+    let audit = a.entry(
+        &client,
+        action::UPDATE,
+        "diary_entries",
+        Some(row.id.as_str()),
+    );
     db::save_diary(&state, &a.patient.id, row, &audit).await?;
     let meds = active_medicines(&state, &a, &client).await?;
     let banner = triage(&state, &entry, &meds).await;
@@ -603,7 +669,12 @@ async fn strength_page(
     let mut list = Table::new(
         "home-test-list",
         "Home tests (– = not done)",
-        &["Date", "Sit-to-stand (30 s)", "Timed up-and-go (s)", "Arm raise (s)"],
+        &[
+            "Date",
+            "Sit-to-stand (30 s)",
+            "Timed up-and-go (s)",
+            "Arm raise (s)",
+        ],
         "No home tests yet.",
     );
     let mut tests: Vec<&HomeTests> = records.home_tests.iter().collect();
@@ -654,7 +725,11 @@ fn home_tests_form(f: &FormData) -> Result<HomeTests, Invalid> {
     let sts = match f.get("sit_to_stand_30s") {
         "" => None,
         v => Some(v.parse::<u32>().map_err(|_| {
-            Invalid::new("sit_to_stand_30s", format!("'{v}'"), "a whole count, 0 to 60")
+            Invalid::new(
+                "sit_to_stand_30s",
+                format!("'{v}'"),
+                "a whole count, 0 to 60",
+            )
         })?),
     };
     HomeTests::new(
@@ -688,8 +763,13 @@ pub async fn save_home_tests(
         updated_at: Timestamp::now(),
     };
     let audit = a.entry(&client, action::CREATE, "home_tests", Some(row.id.as_str()));
-    db::save(&state, &a.patient.id, myo_store::Record::HomeTest(row), &audit)
-        .await?;
+    db::save(
+        &state,
+        &a.patient.id,
+        myo_store::Record::HomeTest(row),
+        &audit,
+    )
+    .await?;
     strength_page(&state, &u, &a, &client, None, true).await
 }
 
@@ -748,7 +828,15 @@ async fn labs_page(
     let mut list = Table::new(
         "lab-list",
         "Lab results, newest first",
-        &["Date", "Test", "Value", "Reference", "Flag", "Converted", "LOINC"],
+        &[
+            "Date",
+            "Test",
+            "Value",
+            "Reference",
+            "Flag",
+            "Converted",
+            "LOINC",
+        ],
         "No lab results yet.",
     );
     let mut labs: Vec<_> = records.labs.iter().collect();
@@ -853,7 +941,12 @@ pub async fn save_lab(
         Err(e) => return labs_page(&state, &u, &a, &client, Some(e.into()), false).await,
     };
     let row = convert::lab_row(&lab, Timestamp::now());
-    let audit = a.entry(&client, action::CREATE, "lab_results", Some(row.id.as_str()));
+    let audit = a.entry(
+        &client,
+        action::CREATE,
+        "lab_results",
+        Some(row.id.as_str()),
+    );
     db::save(&state, &a.patient.id, myo_store::Record::Lab(row), &audit).await?;
     labs_page(&state, &u, &a, &client, None, true).await
 }
@@ -909,13 +1002,21 @@ fn schedule_words(s: &myo_tracker::medicines::Schedule) -> String {
         Schedule::Daily { time } => format!("daily at {time}"),
         Schedule::SeveralDaily { times } => format!(
             "daily at {}",
-            times.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+            times
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Schedule::Weekly { day, time } => format!("weekly on {} at {time}", day.as_str()),
         Schedule::EveryNWeeks { n, time } => format!("every {n} weeks at {time}"),
         Schedule::Course { dates, time } => format!(
             "on {} at {time}",
-            dates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+            dates
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Schedule::Taper { steps, time } => format!(
             "taper at {time}: {}",
@@ -977,9 +1078,7 @@ async fn medicines_page(
         };
         let statuses = reconcile(&scheduled, &doses);
         let adh = adherence(&statuses);
-        let guide = m
-            .generic_key()
-            .and_then(|g| kb_missed_dose(state.kb(), g));
+        let guide = m.generic_key().and_then(|g| kb_missed_dose(state.kb(), g));
         for md in missed_doses(&statuses, guide.and_then(|g| g.1)) {
             missed.push(MissedLine {
                 medicine: i.name.clone(),
@@ -1021,7 +1120,8 @@ async fn medicines_page(
     } else {
         StatusCode::OK
     };
-    let saved = error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty();
+    let saved =
+        error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty();
     let mut res = render(&MedicinesPage {
         l: layout(state, u, "Medicines"),
         f: Frame::new(a, "medicines"),
@@ -1031,7 +1131,10 @@ async fn medicines_page(
         saved,
         meds,
         missed,
-        weekdays: myo_tracker::Weekday::ALL.iter().map(|d| d.as_str()).collect(),
+        weekdays: myo_tracker::Weekday::ALL
+            .iter()
+            .map(|d| d.as_str())
+            .collect(),
         form_name,
     });
     *res.status_mut() = status;
@@ -1070,9 +1173,9 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
             time,
         },
         "every_n_weeks" => ScheduleDto::EveryNWeeks {
-            n: f.get("n").parse().map_err(|_| {
-                Invalid::new("schedule.n", format!("'{}'", f.get("n")), "1 to 104")
-            })?,
+            n: f.get("n")
+                .parse()
+                .map_err(|_| Invalid::new("schedule.n", format!("'{}'", f.get("n")), "1 to 104"))?,
             time,
         },
         "course" => ScheduleDto::Course {
@@ -1121,14 +1224,31 @@ pub async fn save_medicine(
     let ok = match accepted {
         Ok(ok) => ok,
         Err(e) => {
-            return medicines_page(&state, &u, &a, &client, Some(e.into()), Vec::new(), String::new())
-                .await;
+            return medicines_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                Some(e.into()),
+                Vec::new(),
+                String::new(),
+            )
+            .await;
         }
     };
-    let row = convert::medicine_row(&ok.medicine, f.get("risk_factor") == "yes", Timestamp::now());
+    let row = convert::medicine_row(
+        &ok.medicine,
+        f.get("risk_factor") == "yes",
+        Timestamp::now(),
+    );
     let audit = a.entry(&client, action::CREATE, "medicines", Some(row.id.as_str()));
-    db::save(&state, &a.patient.id, myo_store::Record::Medicine(row), &audit)
-        .await?;
+    db::save(
+        &state,
+        &a.patient.id,
+        myo_store::Record::Medicine(row),
+        &audit,
+    )
+    .await?;
     let name = ok.medicine.input().name.clone();
     medicines_page(&state, &u, &a, &client, None, ok.suggestions, name).await
 }
@@ -1154,12 +1274,30 @@ pub async fn save_dose(
         updated_at: Timestamp::now(),
     };
     if let Err(e) = convert::dose_record(&row) {
-        return medicines_page(&state, &u, &a, &client, Some(e.into()), Vec::new(), String::new())
-            .await;
+        return medicines_page(
+            &state,
+            &u,
+            &a,
+            &client,
+            Some(e.into()),
+            Vec::new(),
+            String::new(),
+        )
+        .await;
     }
-    let audit = a.entry(&client, action::CREATE, "dose_events", Some(row.id.as_str()));
-    match db::save(&state, &a.patient.id, myo_store::Record::DoseEvent(row), &audit)
-        .await
+    let audit = a.entry(
+        &client,
+        action::CREATE,
+        "dose_events",
+        Some(row.id.as_str()),
+    );
+    match db::save(
+        &state,
+        &a.patient.id,
+        myo_store::Record::DoseEvent(row),
+        &audit,
+    )
+    .await
     {
         Ok(_) => {}
         Err(myo_store::StoreError::NotFound { .. }) => {
@@ -1196,7 +1334,11 @@ pub fn summary_request(query: Option<&str>, today: Date) -> Result<SummaryReques
         v => Date::parse("to", v)?,
     };
     if to < from {
-        return Err(Invalid::new("to", format!("{to} is before {from}"), "on or after from"));
+        return Err(Invalid::new(
+            "to",
+            format!("{to} is before {from}"),
+            "on or after from",
+        ));
     }
     let chosen = f.all("sections");
     let sections = SECTIONS
@@ -1255,7 +1397,15 @@ pub fn summary_blocks(
         let mut t = Table::new(
             "summary-ratings",
             "Diary ratings over the range",
-            &["Rating", "Days recorded", "Mean", "Lowest", "Highest", "First", "Last"],
+            &[
+                "Rating",
+                "Days recorded",
+                "Mean",
+                "Lowest",
+                "Highest",
+                "First",
+                "Last",
+            ],
             "No ratings recorded.",
         );
         for r in &sym.ratings {
@@ -1290,7 +1440,11 @@ pub fn summary_blocks(
                 "Days without an entry (gaps, not zeros): {}.",
                 sym.gaps
                     .iter()
-                    .map(|(a, b)| if a == b { a.to_string() } else { format!("{a} to {b}") })
+                    .map(|(a, b)| if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a} to {b}")
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
@@ -1317,16 +1471,24 @@ pub fn summary_blocks(
                 let p = |v: Option<(Date, f64)>| {
                     v.map_or_else(|| "–".to_owned(), |(d, x)| format!("{} on {d}", fmt_num(x)))
                 };
-                format!("{}: {} tests; first {}, last {}.", h.test.label(), h.count, p(h.first), p(h.last))
+                format!(
+                    "{}: {} tests; first {}, last {}.",
+                    h.test.label(),
+                    h.count,
+                    p(h.first),
+                    p(h.last)
+                )
             })
             .collect();
         lines.extend(st.visits.iter().map(|(d, v)| {
             format!(
                 "Visit {d}: MMT-8 {}, HAQ-DI {}, CMAS {}.",
-                v.mmt8_total.map_or("not assessed".into(), |x| x.to_string()),
+                v.mmt8_total
+                    .map_or("not assessed".into(), |x| x.to_string()),
                 v.haq_di_thousandths
                     .map_or("not assessed".into(), |x| fmt_num(x as f64 / 1000.0)),
-                v.cmas_total.map_or("not assessed".into(), |x| x.to_string()),
+                v.cmas_total
+                    .map_or("not assessed".into(), |x| x.to_string()),
             )
         }));
         blocks.push(SummaryBlock {
@@ -1334,7 +1496,12 @@ pub fn summary_blocks(
             title: "Strength and function".into(),
             lines,
             tables: Vec::new(),
-            charts: vec![svg(&home_test_chart(records, HomeTest::SitToStand30s, req.from, req.to))],
+            charts: vec![svg(&home_test_chart(
+                records,
+                HomeTest::SitToStand30s,
+                req.from,
+                req.to,
+            ))],
         });
     }
     if let Some(labs) = &s.labs {
@@ -1349,7 +1516,12 @@ pub fn summary_blocks(
                 l.analyte.id().to_uppercase(),
                 l.count.to_string(),
                 l.out_of_range.to_string(),
-                format!("{} {} on {}", fmt_num(l.latest.value), l.latest.unit.display(), l.latest.date),
+                format!(
+                    "{} {} on {}",
+                    fmt_num(l.latest.value),
+                    l.latest.unit.display(),
+                    l.latest.date
+                ),
             ]);
         }
         blocks.push(SummaryBlock {
@@ -1357,7 +1529,13 @@ pub fn summary_blocks(
             title: "Labs".into(),
             lines: Vec::new(),
             tables: vec![t],
-            charts: vec![svg(&lab_chart(state.rules(), records, Analyte::Ck, req.from, req.to))],
+            charts: vec![svg(&lab_chart(
+                state.rules(),
+                records,
+                Analyte::Ck,
+                req.from,
+                req.to,
+            ))],
         });
     }
     if let Some(m) = &s.medicines {
@@ -1450,11 +1628,19 @@ pub async fn summary(
     let (req, error) = match summary_request(query.as_deref(), today) {
         Ok(r) => (r, None),
         Err(e) => (
-            summary_request(None, today).map_err(|e| PageError(StatusCode::BAD_REQUEST, e.to_string()))?,
+            summary_request(None, today)
+                .map_err(|e| PageError(StatusCode::BAD_REQUEST, e.to_string()))?,
             Some(FormError::from(e)),
         ),
     };
-    let (_, records) = load(&state, &a, &client, "visit_summary", Some(req.from.add_days(-30))).await?;
+    let (_, records) = load(
+        &state,
+        &a,
+        &client,
+        "visit_summary",
+        Some(req.from.add_days(-30)),
+    )
+    .await?;
     let (s, blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let page = SummaryPage {
@@ -1468,9 +1654,16 @@ pub async fn summary(
             .collect(),
         questions: f.get("questions").to_owned(),
         error,
-        days: format!("{} of {} days have a diary entry.", s.days_recorded, s.days_in_range),
+        days: format!(
+            "{} of {} days have a diary entry.",
+            s.days_recorded, s.days_in_range
+        ),
         blocks,
-        pdf_link: format!("/patients/{}/summary.pdf?{}", a.patient_id(), query.unwrap_or_default()),
+        pdf_link: format!(
+            "/patients/{}/summary.pdf?{}",
+            a.patient_id(),
+            query.unwrap_or_default()
+        ),
     };
     Ok(render(&page))
 }
@@ -1496,14 +1689,22 @@ pub async fn summary_pdf(
     let records = convert::records(state.rules(), &data);
     let (s, blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    let title = format!("Visit summary for {}, {} to {}", a.patient_name(), s.from, s.to);
+    let title = format!(
+        "Visit summary for {}, {} to {}",
+        a.patient_name(),
+        s.from,
+        s.to
+    );
     let bytes = super::pdf::summary(&title, &blocks, &records, req.from, req.to);
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"myo-summary-{}-{}.pdf\"", s.from, s.to),
+                format!(
+                    "attachment; filename=\"myo-summary-{}-{}.pdf\"",
+                    s.from, s.to
+                ),
             ),
         ],
         bytes,
@@ -1514,4 +1715,192 @@ pub async fn summary_pdf(
 /// Patient ids are account ids.
 pub fn user_id(id: &str) -> UserId {
     UserId(id.to_owned())
+}
+
+// ---- conditions and antibodies ----------------------------------------------------------------
+
+/// An antibody result as listed, with what the knowledge base says it flags.
+pub struct AntibodyLine {
+    /// Antibody name.
+    pub name: String,
+    /// Outcome and titre.
+    pub result: String,
+    /// Sample date.
+    pub date: String,
+    /// KB flags (clinical features it is associated with), for positive results.
+    pub flags: Vec<String>,
+    /// KB entry link.
+    pub link: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "tracker_conditions.html")]
+struct ConditionsPage {
+    l: Layout,
+    f: Frame,
+    date: String,
+    condition_ids: Vec<&'static str>,
+    antibody_ids: Vec<(&'static str, String)>,
+    error: Option<FormError>,
+    saved: bool,
+    conditions: Table,
+    antibodies: Vec<AntibodyLine>,
+}
+
+/// The KB `[antibody]` entry for a tracker antibody id (matched by the entry's name).
+pub fn kb_antibody<'k>(kb: &'k myo_kb::Kb, id: &str) -> Option<(&'k str, &'k myo_kb::Antibody)> {
+    let want = id.replace(['-', '_'], "");
+    kb.entries().iter().find_map(|e| match &e.structured {
+        Some(myo_kb::Structured::Antibody(a)) => {
+            let name = a.name.to_lowercase().replace(['-', '_', ' '], "");
+            let name = name.trim_start_matches("anti");
+            let hit = name == want
+                || (want == "tif1g" && name.starts_with("tif1"))
+                || (want == "sae1" && name.starts_with("sae"));
+            hit.then_some((e.id.as_str(), a))
+        }
+        _ => None,
+    })
+}
+
+async fn conditions_page(
+    state: &AppState,
+    u: &crate::auth::CurrentUser,
+    a: &Access,
+    client: &Client,
+    error: Option<FormError>,
+    saved: bool,
+) -> Result<Response, PageError> {
+    let today = today_or_500()?;
+    let (data, _) = load(state, a, client, "conditions", None).await?;
+    let mut conditions = Table::new(
+        "condition-list",
+        "Diagnoses as recorded (Myo never diagnoses)",
+        &[
+            "Condition",
+            "Diagnosed",
+            "Resolved",
+            "ICD-10-CM",
+            "SNOMED CT",
+        ],
+        "No conditions recorded.",
+    );
+    for c in &data.conditions {
+        let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
+        conditions.rows.push(vec![
+            c.condition.replace('_', " "),
+            o(&c.diagnosed),
+            o(&c.resolved),
+            o(&c.icd10cm),
+            o(&c.snomed),
+        ]);
+    }
+    let antibodies = data
+        .antibodies
+        .iter()
+        .map(|r| {
+            let kb = kb_antibody(state.kb(), &r.antibody);
+            AntibodyLine {
+                name: kb.map_or_else(|| format!("anti-{}", r.antibody), |(_, k)| k.name.clone()),
+                result: match &r.titre {
+                    Some(t) => format!("{} ({t})", r.outcome),
+                    None => r.outcome.clone(),
+                },
+                date: r.date.clone(),
+                flags: if r.outcome == "positive" {
+                    kb.map(|(_, k)| k.flags.clone()).unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
+                link: kb.map(|(id, _)| format!("/kb/{id}")),
+            }
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut res = render(&ConditionsPage {
+        l: layout(state, u, "Conditions and antibodies"),
+        f: Frame::new(a, "conditions"),
+        date: today.to_string(),
+        condition_ids: myo_tracker::records::ConditionKind::ALL
+            .iter()
+            .map(|k| k.id())
+            .collect(),
+        antibody_ids: myo_tracker::records::AntibodyKind::ALL
+            .iter()
+            .map(|k| match k.id() {
+                "ana" => ("ana", "ANA".to_owned()),
+                id => (id, format!("anti-{id}")),
+            })
+            .collect(),
+        error,
+        saved,
+        conditions,
+        antibodies,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+/// `GET /patients/{id}/conditions`
+pub async fn conditions(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, false).await?;
+    conditions_page(&state, &u, &a, &client, None, false).await
+}
+
+/// `POST /patients/{id}/conditions`: `form=condition` (`condition`, `diagnosed`, `resolved`) or
+/// `form=antibody` (`antibody`, `outcome`, `titre`, `date`).
+pub async fn save_condition(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let f = FormData::parse(&body);
+    let now = Timestamp::now();
+    let record = if f.get("form") == "antibody" {
+        myo_api::tracker::AntibodyDto {
+            antibody: f.get("antibody").to_owned(),
+            outcome: f.get("outcome").to_owned(),
+            titre: f.opt("titre"),
+            date: f.get("date").to_owned(),
+            loinc: None,
+        }
+        .to_domain(state.rules())
+        .map(|r| myo_store::Record::Antibody(convert::antibody_row(&r, now)))
+    } else {
+        myo_api::tracker::ConditionDto {
+            condition: f.get("condition").to_owned(),
+            diagnosed: f.opt("diagnosed"),
+            resolved: f.opt("resolved"),
+            icd10cm: None,
+            snomed: None,
+        }
+        .to_domain(state.rules())
+        .map(|(c, resolved)| {
+            myo_store::Record::Condition(convert::condition_row(&c, resolved, now))
+        })
+    };
+    let record = match record {
+        Ok(r) => r,
+        Err(e) => return conditions_page(&state, &u, &a, &client, Some(e.into()), false).await,
+    };
+    let audit = a.entry(
+        &client,
+        action::CREATE,
+        record.kind().table(),
+        Some(record.id().as_str()),
+    );
+    db::save(&state, &a.patient.id, record, &audit).await?;
+    conditions_page(&state, &u, &a, &client, None, true).await
 }

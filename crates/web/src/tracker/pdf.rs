@@ -17,8 +17,18 @@ const WRAP: usize = 95;
 
 /// One drawing operation on a page.
 enum Op {
-    Text { bold: bool, size: f64, y: f64, text: String },
-    Chart { y: f64, series: Vec<Vec<(f64, f64)>>, from: Date, to: Date },
+    Text {
+        bold: bool,
+        size: f64,
+        y: f64,
+        text: String,
+    },
+    Chart {
+        y: f64,
+        series: Vec<Vec<(f64, f64)>>,
+        from: Date,
+        to: Date,
+    },
 }
 
 /// Text as WinAnsi bytes inside a PDF string, escaped.
@@ -95,7 +105,13 @@ fn diary_series(records: &PatientRecords, from: Date, to: Date) -> Vec<Vec<(f64,
     out
 }
 
-fn layout(title: &str, blocks: &[SummaryBlock], records: &PatientRecords, from: Date, to: Date) -> Vec<Vec<Op>> {
+fn layout(
+    title: &str,
+    blocks: &[SummaryBlock],
+    records: &PatientRecords,
+    from: Date,
+    to: Date,
+) -> Vec<Vec<Op>> {
     let mut pages: Vec<Vec<Op>> = vec![Vec::new()];
     let mut y = HEIGHT - MARGIN;
     let need = |pages: &mut Vec<Vec<Op>>, y: &mut f64, h: f64| {
@@ -107,7 +123,12 @@ fn layout(title: &str, blocks: &[SummaryBlock], records: &PatientRecords, from: 
     let text = |pages: &mut Vec<Vec<Op>>, y: &mut f64, s: String, bold: bool, size: f64| {
         need(pages, y, LEADING);
         if let Some(p) = pages.last_mut() {
-            p.push(Op::Text { bold, size, y: *y, text: s });
+            p.push(Op::Text {
+                bold,
+                size,
+                y: *y,
+                text: s,
+            });
         }
         *y -= LEADING.max(size + 3.0);
     };
@@ -115,7 +136,8 @@ fn layout(title: &str, blocks: &[SummaryBlock], records: &PatientRecords, from: 
     text(
         &mut pages,
         &mut y,
-        "Myo informs; it does not diagnose or prescribe. Missing values are shown as missing.".into(),
+        "Myo informs; it does not diagnose or prescribe. Missing values are shown as missing."
+            .into(),
         false,
         9.0,
     );
@@ -160,7 +182,9 @@ fn layout(title: &str, blocks: &[SummaryBlock], records: &PatientRecords, from: 
             text(
                 &mut pages,
                 &mut y,
-                format!("Chart: weakness (solid), fatigue (dashed), pain (dotted), 0-10, {from} to {to}; breaks are days without an entry."),
+                format!(
+                    "Chart: weakness (solid), fatigue (dashed), pain (dotted), 0-10, {from} to {to}; breaks are days without an entry."
+                ),
                 false,
                 8.0,
             );
@@ -208,13 +232,25 @@ pub fn summary(
         let mut s: Vec<u8> = Vec::new();
         for op in ops {
             match op {
-                Op::Text { bold, size, y, text } => {
+                Op::Text {
+                    bold,
+                    size,
+                    y,
+                    text,
+                } => {
                     let font = if *bold { "F2" } else { "F1" };
-                    s.extend_from_slice(format!("BT /{font} {size} Tf {MARGIN} {y:.2} Td (").as_bytes());
+                    s.extend_from_slice(
+                        format!("BT /{font} {size} Tf {MARGIN} {y:.2} Td (").as_bytes(),
+                    );
                     s.extend_from_slice(&pdf_text(text));
                     s.extend_from_slice(b") Tj ET\n");
                 }
-                Op::Chart { y, series, from, to } => {
+                Op::Chart {
+                    y,
+                    series,
+                    from,
+                    to,
+                } => {
                     let mut c = String::new();
                     chart_ops(&mut c, *y, series, *from, *to);
                     s.extend_from_slice(c.as_bytes());
@@ -229,7 +265,8 @@ pub fn summary(
     let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
             .to_vec(),
     ];
@@ -255,7 +292,9 @@ pub fn summary(
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }

@@ -126,7 +126,11 @@ async fn sharing_page(
     let mut res = render(&SharingPage {
         l: layout(state, u, "Sharing and export"),
         f: Frame::new(a, "sharing"),
-        sections: SECTIONS.iter().filter(|(s, _)| *s != "questions").copied().collect(),
+        sections: SECTIONS
+            .iter()
+            .filter(|(s, _)| *s != "questions")
+            .copied()
+            .collect(),
         max_days: MAX_SHARE_DAYS,
         links,
         grants,
@@ -225,7 +229,17 @@ pub async fn revoke_share(
         .revoke_share_link(&a.patient.id, &RecordId(record), Timestamp::now(), &entry)
         .await
     {
-        Ok(()) => sharing_page(&state, &u, &a, None, Some("The link was revoked.".into()), None).await,
+        Ok(()) => {
+            sharing_page(
+                &state,
+                &u,
+                &a,
+                None,
+                Some("The link was revoked.".into()),
+                None,
+            )
+            .await
+        }
         Err(StoreError::NotFound { .. }) => Err(PageError(
             StatusCode::NOT_FOUND,
             "There is no active link with that id.".into(),
@@ -248,7 +262,12 @@ pub async fn grant_by_email(
     if c.role != myo_store::Role::Clinician || c.id == a.patient.id {
         return Ok(Err(not_found()));
     }
-    let entry = a.entry(client, action::CREATE, "clinician_grant", Some(c.id.as_str()));
+    let entry = a.entry(
+        client,
+        action::CREATE,
+        "clinician_grant",
+        Some(c.id.as_str()),
+    );
     match state
         .store()
         .grant_clinician(&a.patient.id, &c.id, Timestamp::now(), &entry)
@@ -314,7 +333,15 @@ pub async fn revoke_grant(
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
     if revoke_grant_id(&state, &a, &client, &record).await? {
-        sharing_page(&state, &u, &a, None, Some("Access was revoked.".into()), None).await
+        sharing_page(
+            &state,
+            &u,
+            &a,
+            None,
+            Some("Access was revoked.".into()),
+            None,
+        )
+        .await
     } else {
         Err(PageError(
             StatusCode::NOT_FOUND,
@@ -326,7 +353,10 @@ pub async fn revoke_grant(
 /// Deletes every tracker record of the patient (both backends: the store's one transaction).
 pub async fn delete_all(state: &AppState, a: &Access, client: &Client) -> Result<u64, StoreError> {
     let entry = a.entry(client, action::DELETE, "patient_records", None);
-    state.store().delete_patient_data(&a.patient.id, &entry).await
+    state
+        .store()
+        .delete_patient_data(&a.patient.id, &entry)
+        .await
 }
 
 /// `POST /patients/{id}/delete`: `confirm=delete` required.
@@ -419,7 +449,14 @@ pub async fn public(
                 success: false,
             })
             .await?;
-        let denied = audit(None, &client, action::READ, "share_link", None, Outcome::Denied);
+        let denied = audit(
+            None,
+            &client,
+            action::READ,
+            "share_link",
+            None,
+            Outcome::Denied,
+        );
         state.audit(&denied).await?;
         return Err(PageError(
             StatusCode::NOT_FOUND,
@@ -427,7 +464,10 @@ pub async fn public(
         ));
     };
     let today = today().ok_or_else(|| {
-        PageError(StatusCode::INTERNAL_SERVER_ERROR, "clock out of range".into())
+        PageError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "clock out of range".into(),
+        )
     })?;
     let from = today.add_days(-(SHARE_WINDOW_DAYS - 1));
     let range = DateRange {
