@@ -588,6 +588,81 @@ impl AntibodyDto {
     }
 }
 
+/// A serum enzyme at a visit with the lab's upper limit of normal (same unit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnzymeDto {
+    /// `ck`, `aldolase`, `ast`, `alt` or `ldh`.
+    pub analyte: String,
+    /// Level.
+    pub value: f64,
+    /// Upper limit of normal.
+    pub uln: f64,
+}
+
+/// Core set measures of one visit; anything absent is "not assessed".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitDto {
+    /// Visit day.
+    pub date: String,
+    /// Physician global activity, 0–10.
+    #[serde(default)]
+    pub physician_global: Option<f64>,
+    /// Patient global activity, 0–10.
+    #[serde(default)]
+    pub patient_global: Option<f64>,
+    /// Extramuscular activity, 0–10.
+    #[serde(default)]
+    pub extramuscular: Option<f64>,
+    /// MMT-8 input in the `mmt8` instrument's JSON shape.
+    #[serde(default)]
+    pub mmt8: Option<serde_json::Value>,
+    /// Enzymes with their ULN.
+    #[serde(default)]
+    pub enzymes: Vec<EnzymeDto>,
+}
+
+impl VisitDto {
+    /// Checks dates, ranges and enzyme ids (the MMT-8 input is checked by its instrument).
+    pub fn check(&self) -> Result<Date, Invalid> {
+        let date = Date::parse("date", &self.date)?;
+        for (name, v) in [
+            ("physician_global", self.physician_global),
+            ("patient_global", self.patient_global),
+            ("extramuscular", self.extramuscular),
+        ] {
+            if let Some(x) = v.filter(|x| !(0.0..=10.0).contains(x) || !x.is_finite()) {
+                return Err(Invalid::new(name, format!("{x}"), "0 to 10"));
+            }
+        }
+        for (i, e) in self.enzymes.iter().enumerate() {
+            if !["ck", "aldolase", "ast", "alt", "ldh"].contains(&e.analyte.as_str()) {
+                return Err(Invalid::new(
+                    format!("enzymes[{i}].analyte"),
+                    format!("'{}'", e.analyte),
+                    "ck, aldolase, ast, alt, ldh",
+                ));
+            }
+            if !(e.value.is_finite() && e.value >= 0.0) {
+                return Err(Invalid::new(
+                    format!("enzymes[{i}].value"),
+                    format!("{}", e.value),
+                    "a number ≥ 0",
+                ));
+            }
+            if !(e.uln.is_finite() && e.uln > 0.0) {
+                return Err(Invalid::new(
+                    format!("enzymes[{i}].uln"),
+                    format!("{}", e.uln),
+                    "a number > 0",
+                ));
+            }
+        }
+        Ok(date)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

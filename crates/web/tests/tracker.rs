@@ -142,6 +142,8 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
             "/medicines",
             "/conditions",
             "/antibodies",
+            "/visits",
+            "/tis",
             "/export/fhir",
             "/shares",
             "/grants",
@@ -502,6 +504,27 @@ async fn methotrexate_daily_is_refused_weekly_accepted() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("id=\"med-suggestions\""));
     assert!(r.body.to_lowercase().contains("folic"));
+    let r = t
+        .post_form(
+            &format!("/patients/{}/profile", p.id),
+            &[("csrf", &p.csrf), ("time_zone", "Mars/Olympus")],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("time_zone"));
+    let r = t
+        .post_form(
+            &format!("/patients/{}/profile", p.id),
+            &[("csrf", &p.csrf), ("time_zone", "Europe/Berlin")],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = t
+        .get(&format!("/patients/{}/medicines", p.id), Some(&p.cookie))
+        .await;
+    assert!(page.body.contains("value=\"Europe/Berlin\""));
     let list = t
         .api(
             Method::GET,
@@ -510,6 +533,37 @@ async fn methotrexate_daily_is_refused_weekly_accepted() {
         )
         .await;
     assert_eq!(list.json()["count"], 2, "two weekly entries, no daily one");
+    // A missed dose shows the KB drug guide's missed-dose guidance.
+    let now = myo_web::tracker::today().expect("today");
+    let friday = (0..7)
+        .map(|d| now.add_days(-d))
+        .find(|d| d.weekday().as_str() == "friday")
+        .expect("a friday");
+    let dose = format!("{friday} 08:00");
+    let med_id = list.json()["medicines"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let r = t
+        .post_form(
+            &format!("/patients/{}/medicines/{med_id}/doses", p.id),
+            &[("csrf", &p.csrf), ("dose", &dose), ("outcome", "missed")],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let data = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
+    assert_eq!(data.dose_events.len(), 1);
+    assert_eq!(data.dose_events[0].outcome, "missed");
+    let page = t
+        .get(&format!("/patients/{}/medicines", p.id), Some(&p.cookie))
+        .await;
+    assert!(page.body.contains("id=\"missed-doses\""), "{}", page.body);
+    assert!(page.body.contains("Never take two doses close together"));
     t.cleanup().await;
 }
 
@@ -647,6 +701,32 @@ async fn export_and_delete(t: &TestApp) {
     );
     assert!(types.contains(&"MedicationStatement".to_owned()));
     assert!(types.contains(&"Condition".to_owned()));
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/visits", p.id),
+            r#"{"date":"2025-03-01","physician_global":4,"enzymes":[{"analyte":"ck","value":900,"uln":200}]}"#,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let visits = t
+        .get(
+            &format!("/patients/{}/export/visits.csv", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(visits.body.contains("2025-03-01,4,,,"), "{}", visits.body);
+    let fhir = t
+        .get(
+            &format!("/patients/{}/export/fhir.json", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(
+        fhir.body.contains("physician-global-activity"),
+        "{}",
+        fhir.body
+    );
     assert!(fhir.body.contains("2157-6") || fhir.body.contains("\"U/L\""));
     // Delete (the form insists on confirmation).
     let r = t
@@ -851,6 +931,33 @@ async fn reads_and_writes_are_audited_and_pages_render() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("id=\"tis-result\""), "{}", r.body);
     assert!(r.body.contains("MMT-8 56/80"), "{}", r.body);
+    let tis = t
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/tis?baseline={b}&followup={f}", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(tis.status, StatusCode::OK, "{}", tis.body);
+    assert_eq!(
+        tis.json()["complete"],
+        false,
+        "HAQ is missing, so a lower bound"
+    );
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/visits", p.id),
+            r#"{"date":"2025-09-01","physician_global":3,"mmt8":{"mode":"unilateral","grades":{"neck_flexors":11}}}"#,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.json()["error"]["field"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("mmt8.")
+    );
     let labs = t
         .get(&format!("/patients/{}/labs", p.id), Some(&p.cookie))
         .await;

@@ -72,11 +72,9 @@ async fn seed(t: &TestApp, patient: &UserId) {
         };
         let row = MedicineRow {
             id: RecordId::random(),
-            name: if i < 5 {
-                names[i].to_owned()
-            } else {
-                format!("Medicine {i}")
-            },
+            name: names
+                .get(i)
+                .map_or_else(|| format!("Medicine {i}"), |n| (*n).to_owned()),
             dose_amount: 10.0,
             dose_unit: "mg".to_owned(),
             route: "oral".to_owned(),

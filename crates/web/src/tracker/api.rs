@@ -34,6 +34,13 @@ pub fn routes() -> Routes {
         ("post", "/patients/{id}/conditions", post(save_condition)),
         ("get", "/patients/{id}/antibodies", get(list_antibodies)),
         ("post", "/patients/{id}/antibodies", post(save_antibody)),
+        ("get", "/patients/{id}/visits", get(super::visits::api_list)),
+        (
+            "post",
+            "/patients/{id}/visits",
+            post(super::visits::api_save),
+        ),
+        ("get", "/patients/{id}/tis", get(super::visits::api_tis)),
         ("get", "/patients/{id}/medicines", get(list_medicines)),
         ("post", "/patients/{id}/medicines", post(save_medicine)),
         (
@@ -718,6 +725,14 @@ fn schemas() -> Value {
             "outcome": {"type": "string", "enum": ["positive", "negative", "equivocal"]},
             "titre": {"type": ["string", "null"], "maxLength": 40}, "date": {"type": "string", "format": "date"}
         }},
+        "visit": {"type": "object", "required": ["date"], "properties": {
+            "date": {"type": "string", "format": "date"},
+            "physician_global": {"type": ["number", "null"], "minimum": 0, "maximum": 10},
+            "patient_global": {"type": ["number", "null"], "minimum": 0, "maximum": 10},
+            "extramuscular": {"type": ["number", "null"], "minimum": 0, "maximum": 10},
+            "mmt8": {"type": ["object", "null"], "description": "Input of the mmt8 instrument (see /instruments/mmt8/schema)"},
+            "enzymes": {"type": "array", "items": {"type": "object", "required": ["analyte", "value", "uln"], "properties": {"analyte": {"type": "string", "enum": ["ck", "aldolase", "ast", "alt", "ldh"]}, "value": {"type": "number"}, "uln": {"type": "number"}}}}
+        }},
         "dose": {"type": "object", "required": ["date", "time", "outcome"], "properties": {"date": {"type": "string", "format": "date"}, "time": {"type": "string"}, "outcome": {"type": "string", "enum": ["taken", "missed"]}}},
         "share": {"type": "object", "required": ["sections", "days"], "properties": {"sections": {"type": "array", "items": {"type": "string", "enum": ["symptoms", "strength", "labs", "medicines", "flares"]}}, "days": {"type": "integer", "minimum": 1, "maximum": super::share::MAX_SHARE_DAYS}, "label": {"type": ["string", "null"]}}},
         "grant": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}}
@@ -837,6 +852,40 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
                 vec![pid.clone()],
                 Some(&s["antibody"]),
                 std("201", "Saved"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/visits",
+            op(
+                "Visits (core set measures)",
+                vec![pid.clone()],
+                None,
+                std("200", "Visits"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/visits",
+            op(
+                "Record a visit",
+                vec![pid.clone()],
+                Some(&s["visit"]),
+                std("201", "Saved"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/tis",
+            op(
+                "Total Improvement Score between two visits (the tis-2016 result)",
+                vec![
+                    pid.clone(),
+                    json!({"name": "baseline", "in": "query", "required": true, "schema": {"type": "string"}}),
+                    json!({"name": "followup", "in": "query", "required": true, "schema": {"type": "string"}}),
+                ],
+                None,
+                std("200", "TIS result"),
             ),
         ),
         (

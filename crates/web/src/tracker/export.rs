@@ -19,7 +19,7 @@ use crate::error::ApiError;
 use crate::pages::PageError;
 
 /// The CSV files on offer: (file name, record kind label).
-pub const CSV_FILES: [(&str, &str); 7] = [
+pub const CSV_FILES: [(&str, &str); 8] = [
     ("diary.csv", "Diary"),
     ("labs.csv", "Lab results"),
     ("medicines.csv", "Medicines"),
@@ -27,6 +27,7 @@ pub const CSV_FILES: [(&str, &str); 7] = [
     ("home_tests.csv", "Home tests"),
     ("conditions.csv", "Conditions"),
     ("antibodies.csv", "Antibody results"),
+    ("visits.csv", "Visits"),
 ];
 
 /// One CSV cell, quoted when it must be. A leading `=`, `+`, `-` or `@` in text is prefixed
@@ -223,6 +224,31 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                 })
                 .collect(),
         ),
+        "visits.csv" => csv(
+            &[
+                "id",
+                "date",
+                "physician_global",
+                "patient_global",
+                "extramuscular",
+                "mmt8",
+                "enzymes",
+            ],
+            d.visits
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        opt(r.physician_global),
+                        opt(r.patient_global),
+                        opt(r.extramuscular),
+                        opt(r.mmt8_json.as_ref()),
+                        r.enzymes_json.clone(),
+                    ]
+                })
+                .collect(),
+        ),
         "antibodies.csv" => csv(
             &["id", "date", "antibody", "outcome", "titre", "loinc"],
             d.antibodies
@@ -393,6 +419,37 @@ pub fn fhir_input(
                     kind,
                     value: dec(&f, v)?,
                     unit: unit.to_owned(),
+                });
+            }
+        }
+    }
+    for (i, row) in d.visits.iter().enumerate() {
+        let f = format!("visits[{i}]");
+        let globals = [
+            (
+                fx::MeasureKind::PhysicianGlobalActivity,
+                row.physician_global,
+                "pg",
+            ),
+            (
+                fx::MeasureKind::PatientGlobalActivity,
+                row.patient_global,
+                "ptg",
+            ),
+            (
+                fx::MeasureKind::ExtramuscularActivity,
+                row.extramuscular,
+                "em",
+            ),
+        ];
+        for (kind, v, suffix) in globals {
+            if let Some(v) = v {
+                r.measures.push(fx::Measure {
+                    id: format!("{}-{suffix}", row.id),
+                    date: row.date.clone(),
+                    kind,
+                    value: dec(&f, v)?,
+                    unit: "{score}".to_owned(),
                 });
             }
         }

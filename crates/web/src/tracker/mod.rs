@@ -85,6 +85,7 @@ pub fn page_routes() -> Router<AppState> {
             "/patients/{id}/medicines",
             get(pages::medicines).post(pages::save_medicine),
         )
+        .route("/patients/{id}/profile", post(pages::save_profile))
         .route(
             "/patients/{id}/medicines/{record}/doses",
             post(pages::save_dose),

@@ -8,9 +8,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_api::tracker::{DiaryEntryDto, DoseDto, LabResultDto, MedicineDto, ScheduleDto};
+use myo_store::Timestamp;
 use myo_store::audit::action;
 use myo_store::{DateRange, DoseEventRow, HomeTestRow, RecordId};
-use myo_store::{Timestamp, UserId};
 use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::{diary_chart, home_test_chart, lab_chart};
 use myo_tracker::labs::{Analyte, Unit};
@@ -994,6 +994,7 @@ struct MedicinesPage {
     missed: Vec<MissedLine>,
     weekdays: Vec<&'static str>,
     form_name: String,
+    time_zone: String,
 }
 
 fn schedule_words(s: &myo_tracker::medicines::Schedule) -> String {
@@ -1136,6 +1137,7 @@ async fn medicines_page(
             .map(|d| d.as_str())
             .collect(),
         form_name,
+        time_zone: zone.name().to_owned(),
     });
     *res.status_mut() = status;
     Ok(res)
@@ -1712,11 +1714,6 @@ pub async fn summary_pdf(
         .into_response())
 }
 
-/// Patient ids are account ids.
-pub fn user_id(id: &str) -> UserId {
-    UserId(id.to_owned())
-}
-
 // ---- conditions and antibodies ----------------------------------------------------------------
 
 /// An antibody result as listed, with what the knowledge base says it flags.
@@ -1903,4 +1900,44 @@ pub async fn save_condition(
     );
     db::save(&state, &a.patient.id, record, &audit).await?;
     conditions_page(&state, &u, &a, &client, None, true).await
+}
+
+/// `POST /patients/{id}/profile`: `time_zone` (IANA name) for dose schedules.
+pub async fn save_profile(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let f = FormData::parse(&body);
+    let zone = match Zone::named("time_zone", f.get("time_zone")) {
+        Ok(z) => z,
+        Err(e) => {
+            return medicines_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                Some(e.into()),
+                Vec::new(),
+                String::new(),
+            )
+            .await;
+        }
+    };
+    let mut profile = state
+        .store()
+        .get_profile(&a.patient.id)
+        .await?
+        .unwrap_or_default();
+    profile.time_zone = zone.name().to_owned();
+    profile.updated_at = Timestamp::now();
+    let audit = a.entry(&client, action::UPDATE, "patient_profiles", None);
+    state
+        .store()
+        .put_profile(&a.patient.id, &profile, &audit)
+        .await?;
+    Ok(Redirect::to(&format!("/patients/{id}/medicines")).into_response())
 }

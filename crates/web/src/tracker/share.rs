@@ -7,7 +7,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use myo_store::audit::action;
 use myo_store::{
     AttemptKind, DateRange, LoginAttempt, NewShareLink, Outcome, RecordId, StoreError, Timestamp,
@@ -504,9 +504,4 @@ pub async fn public(
         axum::http::HeaderValue::from_static("noindex, nofollow"),
     );
     Ok(res)
-}
-
-/// Redirect helper for forms.
-pub fn back_to(id: &str) -> Response {
-    Redirect::to(&format!("/patients/{id}/sharing")).into_response()
 }

@@ -5,10 +5,11 @@
 //! computed from these visits names function as missing (a lower bound), never as zero.
 
 use askama::Template;
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use myo_store::audit::action;
 use myo_store::{Record, RecordId, Timestamp, VisitRow};
 use myo_tracker::{Date, Invalid};
@@ -18,7 +19,8 @@ use super::access::{Access, resolve};
 use super::db;
 use super::pages::{FormData, FormError, Frame, layout};
 use crate::AppState;
-use crate::auth::{Client, CurrentUser, SignedIn};
+use crate::auth::{ApiUser, Client, CurrentUser, SignedIn};
+use crate::error::{ApiError, ApiJson};
 use crate::pages::{Layout, PageError, render};
 
 /// One visit as listed.
@@ -88,11 +90,41 @@ fn mmt8_json(state: &AppState, f: &FormData) -> Result<Option<(Value, Option<i64
         return Ok(None);
     }
     let input = json!({"mode": "unilateral", "grades": grades});
-    let out = state
-        .scorer()
-        .score_json(myo_instruments::mmt8::ID, &input)
-        .map_err(|e| Invalid::new("mmt8", e.to_string(), "grades 0 to 10"))?;
-    Ok(Some((input, out["total"].as_i64())))
+    let total = check_mmt8(state, &input)?;
+    Ok(Some((input, total)))
+}
+
+/// Scores an MMT-8 input (the instrument checks it); errors name `mmt8.<field>`.
+pub fn check_mmt8(state: &AppState, input: &Value) -> Result<Option<i64>, Invalid> {
+    match state.scorer().score_json(myo_instruments::mmt8::ID, input) {
+        Ok(out) => Ok(out["total"].as_i64()),
+        Err(myo_api::ScoreError::Input(e)) => Err(Invalid::new(
+            format!("mmt8.{}", e.field),
+            e.message,
+            e.allowed.unwrap_or_default(),
+        )),
+        Err(e) => Err(Invalid::new("mmt8", e.to_string(), "an mmt8 input")),
+    }
+}
+
+/// A visit row from the API's DTO.
+pub fn visit_row(state: &AppState, dto: &myo_api::tracker::VisitDto) -> Result<VisitRow, Invalid> {
+    let date = dto.check()?;
+    if let Some(m) = &dto.mmt8 {
+        check_mmt8(state, m)?;
+    }
+    Ok(VisitRow {
+        id: RecordId::random(),
+        date: date.to_string(),
+        physician_global: dto.physician_global,
+        patient_global: dto.patient_global,
+        extramuscular: dto.extramuscular,
+        mmt8_json: dto.mmt8.as_ref().map(Value::to_string),
+        haq_json: None,
+        cmas_json: None,
+        enzymes_json: serde_json::to_string(&dto.enzymes).unwrap_or_else(|_| "[]".into()),
+        updated_at: Timestamp::now(),
+    })
 }
 
 fn enzymes_json(f: &FormData) -> Result<Value, Invalid> {
@@ -190,6 +222,19 @@ fn tis(
     baseline: &str,
     followup: &str,
 ) -> Result<Vec<String>, String> {
+    let (b, f, out) = tis_json(state, visits, baseline, followup)?;
+    let mut lines = vec![format!("Baseline {} → follow-up {}.", b.date, f.date)];
+    lines.extend(myo_api::explain_text(&out).lines().map(str::to_owned));
+    Ok(lines)
+}
+
+/// The `tis-2016` result JSON for two of the patient's visits.
+pub fn tis_json<'v>(
+    state: &AppState,
+    visits: &'v [VisitRow],
+    baseline: &str,
+    followup: &str,
+) -> Result<(&'v VisitRow, &'v VisitRow, Value), String> {
     let find = |id: &str, field: &str| {
         visits
             .iter()
@@ -207,9 +252,7 @@ fn tis(
         .scorer()
         .score_json(myo_instruments::tis::ID, &input)
         .map_err(|e| e.to_string())?;
-    let mut lines = vec![format!("Baseline {} → follow-up {}.", b.date, f.date)];
-    lines.extend(myo_api::explain_text(&out).lines().map(str::to_owned));
-    Ok(lines)
+    Ok((b, f, out))
 }
 
 async fn visits_page(
@@ -308,4 +351,74 @@ pub async fn save_visit(
     let audit = a.entry(&client, action::CREATE, "visits", Some(row.id.as_str()));
     db::save(&state, &a.patient.id, Record::Visit(row), &audit).await?;
     visits_page(&state, &u, &a, &client, None, (None, true)).await
+}
+
+// ---- JSON API --------------------------------------------------------------------------------
+
+/// `GET /api/v1/patients/{id}/visits`
+pub async fn api_list(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let a = resolve(&state, &me.user, &client, &id, false).await?;
+    let entry = a.entry(&client, action::READ, "visits", None);
+    let data = db::load(&state, &a.patient.id, &myo_store::DateRange::all(), &entry).await?;
+    let visits: Vec<Value> = data
+        .visits
+        .iter()
+        .map(|v| {
+            json!({
+                "id": v.id.as_str(),
+                "date": v.date,
+                "physician_global": v.physician_global,
+                "patient_global": v.patient_global,
+                "extramuscular": v.extramuscular,
+                "mmt8": v.mmt8_json.as_deref().and_then(|j| serde_json::from_str::<Value>(j).ok()),
+                "enzymes": serde_json::from_str::<Value>(&v.enzymes_json).unwrap_or(json!([])),
+            })
+        })
+        .collect();
+    Ok(Json(json!({"count": visits.len(), "visits": visits})))
+}
+
+/// `POST /api/v1/patients/{id}/visits`
+pub async fn api_save(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    ApiJson(dto): ApiJson<myo_api::tracker::VisitDto>,
+) -> Result<Response, ApiError> {
+    let a = resolve(&state, &me.user, &client, &id, true).await?;
+    let row = visit_row(&state, &dto).map_err(|e| ApiError::from(myo_api::InputError::from(e)))?;
+    let audit = a.entry(&client, action::CREATE, "visits", Some(row.id.as_str()));
+    let saved = db::save(&state, &a.patient.id, Record::Visit(row), &audit).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"id": saved.id().as_str()})),
+    )
+        .into_response())
+}
+
+/// `GET /api/v1/patients/{id}/tis?baseline=&followup=`: the `tis-2016` result (the same JSON as
+/// `POST /score/tis-2016`), with function (HAQ) missing unless recorded.
+pub async fn api_tis(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let a = resolve(&state, &me.user, &client, &id, false).await?;
+    let entry = a.entry(&client, action::READ, "visits", None);
+    let data = db::load(&state, &a.patient.id, &myo_store::DateRange::all(), &entry).await?;
+    let q = FormData::parse(query.unwrap_or_default().as_bytes());
+    let (_, _, out) = tis_json(&state, &data.visits, q.get("baseline"), q.get("followup"))
+        .map_err(|e| {
+            let (field, msg) = e.split_once(": ").unwrap_or(("baseline", e.as_str()));
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", msg).with_field(field)
+        })?;
+    Ok(Json(out))
 }
