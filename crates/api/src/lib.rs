@@ -14,4 +14,4 @@ pub mod score;
 pub mod tracker;
 
 pub use error::{InputError, ScoreError};
-pub use score::{explain_text, Scorer};
+pub use score::{Scorer, cmas_input, explain_text, haq_input, mmt8_input};

@@ -3,7 +3,6 @@
 //! Questions are never stored or logged here.
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -11,6 +10,8 @@ use anyhow::Context as _;
 use myo_api::ask::{AskResponseDto, EvalDto, HitDto, SearchDto, TimingDto};
 use myo_ask::eval::{EvalSet, evaluate};
 use myo_ask::{Corpus, Engine};
+
+use crate::out::emit;
 
 /// Arguments of `myo ask`.
 #[derive(Debug, clap::Args)]
@@ -82,18 +83,6 @@ pub fn run_ask(args: AskArgs) -> anyhow::Result<ExitCode> {
         emit(&render_answer(&dto))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Write to stdout; a closed pipe (`myo ask … | head`) is not an error.
-fn emit(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
 }
 
 fn render_answer(dto: &AskResponseDto) -> String {

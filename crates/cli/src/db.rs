@@ -5,6 +5,7 @@ use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::out::emit_line;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 use myo_store::{AuditEntry, Location, NewUser, OpenOptions, Outcome, Role, StoreError, UserId};
@@ -101,7 +102,7 @@ async fn migrate(location: &Location) -> Result<ExitCode> {
     .await
     .context("db migrate")?;
     store.close().await;
-    println!("{location}: schema up to date");
+    emit_line(&format!("{location}: schema up to date"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -110,12 +111,12 @@ async fn copy(args: &CopyArgs) -> Result<ExitCode> {
     let to = Location::parse(&args.to).context("--to")?;
     let report = myo_store::copy(&from, &to).await.context("db copy")?;
     for (table, rows) in &report.tables {
-        println!("{table}: {rows} rows");
+        emit_line(&format!("{table}: {rows} rows"))?;
     }
-    println!(
+    emit_line(&format!(
         "copied {from} to {to}; audit chain verified ({} events)",
         report.audit_events_verified
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -131,7 +132,9 @@ pub(crate) fn run_user(cmd: UserCommand) -> Result<ExitCode> {
             let hash = myo_store::password::hash(&password).context("--password-stdin")?;
             runtime()?.block_on(add_user(&args, hash))?;
             if generated {
-                println!("password (shown once; change it after signing in): {password}");
+                emit_line(&format!(
+                    "password (shown once; change it after signing in): {password}"
+                ))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -191,10 +194,10 @@ async fn add_user(args: &UserAddArgs, password_hash: String) -> Result<()> {
     store.close().await;
     match created {
         Ok(user) => {
-            println!(
+            emit_line(&format!(
                 "created {} account {} (id {}) in {location}",
                 user.role, user.email, user.id
-            );
+            ))?;
             Ok(())
         }
         Err(StoreError::Conflict { .. }) => {

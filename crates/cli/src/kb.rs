@@ -4,11 +4,14 @@
 //! writers can check their edits without rebuilding. Seed pages are read from disk only, for the
 //! copy check, and never embedded.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context as _, bail};
+
+use crate::out::{emit, emit_line};
 use myo_api::kb::{CheckReportDto, CitationDto, EntryDto, EntryListDto, StatsDto};
 use myo_kb::{
     CitationStyle, DEFAULT_BASE_URL, DISCLAIMER, Date, Entry, GRADE_LIMIT, Kb, Section, Severity,
@@ -129,9 +132,9 @@ pub fn run(cmd: KbCommand) -> anyhow::Result<ExitCode> {
             let (kb, today) = load(&args.common)?;
             let stats = StatsDto::from_kb(&kb, today);
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&stats)?);
+                emit_line(&serde_json::to_string_pretty(&stats)?)?;
             } else {
-                print_stats(&stats);
+                emit(&render_stats(&stats))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -140,9 +143,9 @@ pub fn run(cmd: KbCommand) -> anyhow::Result<ExitCode> {
             let entry = find(&kb, &args.id)?;
             if args.json {
                 let dto = EntryDto::from_entry(&kb, entry, today);
-                println!("{}", serde_json::to_string_pretty(&dto)?);
+                emit_line(&serde_json::to_string_pretty(&dto)?)?;
             } else {
-                print!("{}", render(&kb, entry, today));
+                emit(&render(&kb, entry, today))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -150,13 +153,15 @@ pub fn run(cmd: KbCommand) -> anyhow::Result<ExitCode> {
             let (kb, today) = load(&args.common)?;
             let list = EntryListDto::from_kb(&kb, args.section, today);
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                emit_line(&serde_json::to_string_pretty(&list)?)?;
             } else {
+                let mut out = String::new();
                 for e in &list.entries {
                     let stale = if e.stale { "  [stale]" } else { "" };
-                    println!("{:<14} {:<44} {}{stale}", e.section, e.id, e.title);
+                    let _ = writeln!(out, "{:<14} {:<44} {}{stale}", e.section, e.id, e.title);
                 }
-                println!("{} entries", list.count);
+                let _ = writeln!(out, "{} entries", list.count);
+                emit(&out)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -165,9 +170,9 @@ pub fn run(cmd: KbCommand) -> anyhow::Result<ExitCode> {
             let entry = find(&kb, &args.id)?;
             let dto = CitationDto::new(entry, args.style, today, &args.base_url);
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&dto)?);
+                emit_line(&serde_json::to_string_pretty(&dto)?)?;
             } else {
-                println!("{}", dto.citation);
+                emit_line(&dto.citation)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -292,9 +297,9 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let report = kb.check(&seed_refs, today);
     if args.json {
         let dto = CheckReportDto::from_report(&report);
-        println!("{}", serde_json::to_string_pretty(&dto)?);
+        emit_line(&serde_json::to_string_pretty(&dto)?)?;
     } else {
-        print_report(&report, seeds.len());
+        emit(&render_report(&report, seeds.len()))?;
     }
     Ok(if report.passed() {
         ExitCode::SUCCESS
@@ -303,7 +308,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_report(report: &myo_kb::Report, seeds: usize) {
+fn render_report(report: &myo_kb::Report, seeds: usize) -> String {
+    let mut out = String::new();
     for e in &report.entries {
         let status = if !e.passed() {
             "FAIL"
@@ -313,14 +319,14 @@ fn print_report(report: &myo_kb::Report, seeds: usize) {
             "ok"
         };
         let grade = format!("{:.1}", e.readability.grade);
-        println!("{status:<5} {grade:>5}  {}/{}", e.section, e.id);
+        let _ = writeln!(out, "{status:<5} {grade:>5}  {}/{}", e.section, e.id);
         for p in &e.problems {
             let mark = if p.severity == Severity::Error {
                 "error"
             } else {
                 "warning"
             };
-            println!("        {mark} [{}] {}", p.rule.as_str(), p.message);
+            let _ = writeln!(out, "        {mark} [{}] {}", p.rule.as_str(), p.message);
         }
     }
     for p in &report.general {
@@ -329,7 +335,7 @@ fn print_report(report: &myo_kb::Report, seeds: usize) {
         } else {
             "warning"
         };
-        println!("{mark} [{}] {}", p.rule.as_str(), p.message);
+        let _ = writeln!(out, "{mark} [{}] {}", p.rule.as_str(), p.message);
     }
     let failing = report.entries.iter().filter(|e| !e.passed()).count();
     let copy = if report.copy_check_skipped {
@@ -337,25 +343,29 @@ fn print_report(report: &myo_kb::Report, seeds: usize) {
     } else {
         format!("copy check against {seeds} seed page(s)")
     };
-    println!(
+    let _ = writeln!(
+        out,
         "{} entries, {failing} failing; {} error(s), {} warning(s), {} stale; grade limit {GRADE_LIMIT:.1}; {copy}",
         report.entries.len(),
         report.errors(),
         report.warnings(),
         report.stale(),
     );
-    println!("{}", if report.passed() { "PASSED" } else { "FAILED" });
+    let _ = writeln!(out, "{}", if report.passed() { "PASSED" } else { "FAILED" });
+    out
 }
 
-fn print_stats(stats: &StatsDto) {
+fn render_stats(stats: &StatsDto) -> String {
+    let mut out = String::new();
     for section in Section::ALL {
         let count = stats.sections.get(section.as_str()).copied().unwrap_or(0);
-        println!("{:<14} {count:>4}", section.as_str());
+        let _ = writeln!(out, "{:<14} {count:>4}", section.as_str());
     }
-    println!("{:<14} {:>4}", "entries", stats.entries);
-    println!("{:<14} {:>4}", "sources", stats.sources);
-    println!("{:<14} {:>4}", "stale", stats.stale);
-    println!(
+    let _ = writeln!(out, "{:<14} {:>4}", "entries", stats.entries);
+    let _ = writeln!(out, "{:<14} {:>4}", "sources", stats.sources);
+    let _ = writeln!(out, "{:<14} {:>4}", "stale", stats.stale);
+    let _ = writeln!(
+        out,
         "grade (patient entries: {}): mean {:.1}, max {:.1}{}",
         stats.grade.entries,
         stats.grade.mean,
@@ -367,6 +377,7 @@ fn print_stats(stats: &StatsDto) {
             .map(|id| format!(" ({id})"))
             .unwrap_or_default()
     );
+    out
 }
 
 /// The text page of an entry: title, TL;DR, body, key facts, sources, review date, disclaimer.

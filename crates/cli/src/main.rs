@@ -10,6 +10,7 @@
 mod ask;
 mod db;
 mod kb;
+mod out;
 mod score;
 mod serve;
 
@@ -62,6 +63,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader closed the pipe (`myo … | head`): it has what it wanted.
+        Err(err) if out::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("myo: {err:#}");
             ExitCode::from(2)

@@ -92,7 +92,7 @@ fn entered(field: &str, v: &Value) -> Result<Option<Entered>, InputError> {
     }
 }
 
-fn to_input(v: &Value) -> Result<Input, InputError> {
+pub(super) fn to_input(v: &Value) -> Result<Input, InputError> {
     let dto = parse::<Dto>(v)?;
     let mut input = Input::default();
     for ((slot, value), id) in input

@@ -125,6 +125,11 @@ fn to_input(catalog: &Catalog, d: Dto) -> Input {
     }
 }
 
+/// The typed input from the API JSON (absent categories unanswered).
+pub(super) fn parse_input(catalog: &Catalog, v: &Value) -> Result<Input, InputError> {
+    Ok(to_input(catalog, parse::<Dto>(v)?))
+}
+
 fn meta(c: &Catalog) -> &Meta {
     &c.haq.meta
 }

@@ -108,7 +108,7 @@ fn group(field: &str, v: Option<&Value>) -> Result<GroupGrades, InputError> {
     })
 }
 
-fn to_input(v: &Value) -> Result<Input, InputError> {
+pub(super) fn to_input(v: &Value) -> Result<Input, InputError> {
     let dto = parse::<Dto>(v)?;
     let mode = match dto.mode {
         ModeDto::Unilateral => Mode::Unilateral,

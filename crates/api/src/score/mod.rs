@@ -115,6 +115,24 @@ impl Scorer {
 }
 
 /// Position of `id` in [`REGISTRY`].
+/// The typed MMT-8 input from its API JSON (as `POST /score/mmt8` accepts), for stored records.
+pub fn mmt8_input(v: &Value) -> Result<myo_instruments::mmt8::Input, InputError> {
+    mmt8::to_input(v)
+}
+
+/// The typed HAQ-DI input from its API JSON (as `POST /score/haq-di` accepts), for stored records.
+pub fn haq_input(
+    catalog: &Catalog,
+    v: &Value,
+) -> Result<myo_instruments::haq::Input, InputError> {
+    haq::parse_input(catalog, v)
+}
+
+/// The typed CMAS input from its API JSON (as `POST /score/cmas` accepts), for stored records.
+pub fn cmas_input(v: &Value) -> Result<myo_instruments::cmas::Input, InputError> {
+    cmas::to_input(v)
+}
+
 fn entry(id: &str) -> Result<usize, ScoreError> {
     REGISTRY
         .iter()

@@ -41,6 +41,16 @@ pub fn routes() -> Routes {
             post(super::visits::api_save),
         ),
         ("get", "/patients/{id}/tis", get(super::visits::api_tis)),
+        (
+            "get",
+            "/patients/{id}/assessments",
+            get(super::assessments::api_list),
+        ),
+        (
+            "post",
+            "/patients/{id}/assessments",
+            post(super::assessments::api_save),
+        ),
         ("get", "/patients/{id}/medicines", get(list_medicines)),
         ("post", "/patients/{id}/medicines", post(save_medicine)),
         (
@@ -123,7 +133,7 @@ pub async fn dashboard(
         to: None,
     };
     let data = load(&state, &a, &client, "dashboard", &r).await?;
-    let records = convert::records(state.rules(), &data);
+    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
     let risky: Vec<String> = data
         .medicines
         .iter()
@@ -213,7 +223,7 @@ pub async fn save_diary(
         to: None,
     };
     let data = load(&state, &a, &client, "medicines", &r).await?;
-    let meds: Vec<Medicine> = convert::records(state.rules(), &data).medicines;
+    let meds: Vec<Medicine> = convert::records(state.rules(), state.scorer().catalog(), &data).medicines;
     let banner = pages::triage(&state, &entry, &meds).await;
     let mut body = serde_json::to_value(DiaryEntryDto::from_domain(&entry))
         .map_err(|e| ApiError::internal(&e))?;
@@ -733,6 +743,11 @@ fn schemas() -> Value {
             "mmt8": {"type": ["object", "null"], "description": "Input of the mmt8 instrument (see /instruments/mmt8/schema)"},
             "enzymes": {"type": "array", "items": {"type": "object", "required": ["analyte", "value", "uln"], "properties": {"analyte": {"type": "string", "enum": ["ck", "aldolase", "ast", "alt", "ldh"]}, "value": {"type": "number"}, "uln": {"type": "number"}}}}
         }},
+        "assessment": {"type": "object", "required": ["instrument", "date", "input"], "additionalProperties": false, "properties": {
+            "instrument": {"type": "string", "enum": super::assessments::INSTRUMENTS.map(|(id, _)| id)},
+            "date": {"type": "string", "format": "date"},
+            "input": {"type": "object", "description": "Input of the instrument (see /instruments/{instrument}/schema); items left out are reported missing"}
+        }},
         "dose": {"type": "object", "required": ["date", "time", "outcome"], "properties": {"date": {"type": "string", "format": "date"}, "time": {"type": "string"}, "outcome": {"type": "string", "enum": ["taken", "missed"]}}},
         "share": {"type": "object", "required": ["sections", "days"], "properties": {"sections": {"type": "array", "items": {"type": "string", "enum": ["symptoms", "strength", "labs", "medicines", "flares"]}}, "days": {"type": "integer", "minimum": 1, "maximum": super::share::MAX_SHARE_DAYS}, "label": {"type": ["string", "null"]}}},
         "grant": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}}
@@ -886,6 +901,26 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
                 ],
                 None,
                 std("200", "TIS result"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/assessments",
+            op(
+                "Strength and function assessments (MMT-8, HAQ-DI, CMAS) with key results and explanations",
+                vec![pid.clone()],
+                None,
+                std("200", "Assessments"),
+            ),
+        ),
+        (
+            "post",
+            "/patients/{id}/assessments",
+            op(
+                "Score and store an assessment (201 with id and key results)",
+                vec![pid.clone()],
+                Some(&s["assessment"]),
+                std("201", "Saved"),
             ),
         ),
         (

@@ -4,15 +4,19 @@
 //! as something it is not.
 
 use myo_api::tracker::ScheduleDto;
+use myo_instruments::Catalog;
 use myo_store::Timestamp;
 use myo_store::{
     AntibodyRow, ConditionRow, DiaryRow, DoseEventRow, HomeTestRow, LabRow, MedicineRow,
     MonitoringTestRow, PatientData, RecordId,
 };
+use myo_store::{AssessmentRow, VisitRow};
 use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
 use myo_tracker::medicines::{DoseOutcome, DoseRecord, Medicine, MedicineInput};
 use myo_tracker::monitoring::TestKind;
-use myo_tracker::records::{AntibodyResult, Condition, DiaryEntry, HomeTests, Rating, Symptom};
+use myo_tracker::records::{
+    AntibodyResult, Condition, DiaryEntry, HomeTests, Rating, Symptom, Visit, VisitEnzyme,
+};
 use myo_tracker::summary::PatientRecords;
 use myo_tracker::{Date, Invalid, Rules};
 
@@ -288,8 +292,84 @@ fn skip<T>(kind: &str, id: &RecordId, r: Result<T, Invalid>) -> Option<T> {
     }
 }
 
+/// A stored instrument input (JSON text) as its typed input; errors name `field`.
+fn instrument<T>(
+    field: &str,
+    json: Option<&str>,
+    parse: impl Fn(&serde_json::Value) -> Result<T, myo_api::InputError>,
+) -> Result<Option<T>, Invalid> {
+    let Some(text) = json else { return Ok(None) };
+    let v: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| Invalid::new(field, e.to_string(), "instrument input JSON"))?;
+    parse(&v).map(Some).map_err(|e| {
+        Invalid::new(
+            format!("{field}.{}", e.field),
+            e.message,
+            e.allowed.unwrap_or_default(),
+        )
+    })
+}
+
+/// A stored visit as the tracker's visit (instrument inputs parsed by the instruments' API).
+pub fn visit(catalog: &Catalog, r: &VisitRow) -> Result<Visit, Invalid> {
+    let enzymes: Vec<serde_json::Value> = serde_json::from_str(&r.enzymes_json)
+        .map_err(|e| Invalid::new("enzymes", e.to_string(), "a JSON array"))?;
+    let enzymes = enzymes
+        .iter()
+        .map(|e| {
+            Ok(VisitEnzyme {
+                analyte: Analyte::parse("enzymes.analyte", e["analyte"].as_str().unwrap_or(""))?,
+                value: e["value"]
+                    .as_f64()
+                    .ok_or_else(|| Invalid::new("enzymes.value", "missing", "a number"))?,
+                uln: e["uln"]
+                    .as_f64()
+                    .ok_or_else(|| Invalid::new("enzymes.uln", "missing", "a number"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, Invalid>>()?;
+    Ok(Visit {
+        date: Date::parse("date", &r.date)?,
+        physician_global: r.physician_global,
+        patient_global: r.patient_global,
+        extramuscular: r.extramuscular,
+        mmt8: instrument("mmt8", r.mmt8_json.as_deref(), myo_api::mmt8_input)?,
+        haq: instrument("haq", r.haq_json.as_deref(), |v| {
+            myo_api::haq_input(catalog, v)
+        })?,
+        cmas: instrument("cmas", r.cmas_json.as_deref(), myo_api::cmas_input)?,
+        enzymes,
+    })
+}
+
+/// A stored assessment as a measures-only entry (no globals, no enzymes), so MMT-8, HAQ-DI and
+/// CMAS entered on the strength page join the trend chart and the summary's strength section.
+pub fn assessment_visit(catalog: &Catalog, r: &AssessmentRow) -> Result<Visit, Invalid> {
+    let id = r.instrument.split('@').next().unwrap_or("");
+    let json = Some(r.input_json.as_str());
+    let mut v = Visit {
+        date: Date::parse("date", &r.date)?,
+        physician_global: None,
+        patient_global: None,
+        extramuscular: None,
+        mmt8: None,
+        haq: None,
+        cmas: None,
+        enzymes: Vec::new(),
+    };
+    match id {
+        myo_instruments::mmt8::ID => v.mmt8 = instrument("input", json, myo_api::mmt8_input)?,
+        myo_instruments::haq::ID => {
+            v.haq = instrument("input", json, |x| myo_api::haq_input(catalog, x))?;
+        }
+        myo_instruments::cmas::ID => v.cmas = instrument("input", json, myo_api::cmas_input)?,
+        other => return Err(Invalid::new("instrument", other, "mmt8, haq-di, cmas")),
+    }
+    Ok(v)
+}
+
 /// The tracker's view of a patient's stored data.
-pub fn records(rules: &Rules, d: &PatientData) -> PatientRecords {
+pub fn records(rules: &Rules, catalog: &Catalog, d: &PatientData) -> PatientRecords {
     PatientRecords {
         diary: d
             .diary
@@ -311,7 +391,20 @@ pub fn records(rules: &Rules, d: &PatientData) -> PatientRecords {
             .iter()
             .filter_map(|r| skip("medicine", &r.id, medicine(rules, r)))
             .collect(),
-        visits: Vec::new(),
+        visits: {
+            let mut v: Vec<Visit> = d
+                .visits
+                .iter()
+                .filter_map(|r| skip("visit", &r.id, visit(catalog, r)))
+                .chain(
+                    d.assessments
+                        .iter()
+                        .filter_map(|r| skip("assessment", &r.id, assessment_visit(catalog, r))),
+                )
+                .collect();
+            v.sort_by_key(|x| x.date);
+            v
+        },
         conditions: d
             .conditions
             .iter()

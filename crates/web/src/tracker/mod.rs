@@ -13,6 +13,7 @@
 
 pub mod access;
 pub mod api;
+pub mod assessments;
 pub mod convert;
 pub mod db;
 pub mod export;
@@ -72,6 +73,10 @@ pub fn page_routes() -> Router<AppState> {
         .route(
             "/patients/{id}/strength",
             get(pages::strength).post(pages::save_home_tests),
+        )
+        .route(
+            "/patients/{id}/assessments",
+            post(assessments::save),
         )
         .route(
             "/patients/{id}/labs",

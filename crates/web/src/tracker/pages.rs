@@ -181,7 +181,7 @@ async fn load(
         to: None,
     };
     let data = db::load(state, &a.patient.id, &range, &entry).await?;
-    let records = convert::records(state.rules(), &data);
+    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
     Ok((data, records))
 }
 
@@ -654,18 +654,24 @@ struct StrengthPage {
     saved: bool,
     list: Table,
     charts: Vec<String>,
+    instruments: &'static [(&'static str, &'static str)],
+    form: super::assessments::AssessmentForm,
+    assessments: Vec<super::assessments::AssessmentLine>,
 }
 
-async fn strength_page(
+/// Renders the strength page; `form` keeps a rejected assessment's typed values.
+pub(super) async fn strength_page(
     state: &AppState,
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
     error: Option<FormError>,
     saved: bool,
+    form: super::assessments::AssessmentForm,
 ) -> Result<Response, PageError> {
     let today = today_or_500()?;
-    let (_, records) = load(state, a, client, "home_tests", Some(today.add_days(-365))).await?;
+    let (data, records) = load(state, a, client, "home_tests", Some(today.add_days(-365))).await?;
+    let assessments = super::assessments::lines(state, &data.assessments);
     let mut list = Table::new(
         "home-test-list",
         "Home tests (– = not done)",
@@ -688,10 +694,18 @@ async fn strength_page(
             cell(t.value(HomeTest::ArmRaise)),
         ]);
     }
-    let charts = HomeTest::ALL
+    let mut charts: Vec<String> = HomeTest::ALL
         .iter()
         .map(|t| svg(&home_test_chart(&records, *t, today.add_days(-365), today)))
         .collect();
+    if let Ok(c) = myo_tracker::dashboard::mmt8_chart(
+        state.scorer().catalog(),
+        &records,
+        today.add_days(-365),
+        today,
+    ) {
+        charts.push(svg(&c));
+    }
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -705,6 +719,9 @@ async fn strength_page(
         saved,
         list,
         charts,
+        instruments: &super::assessments::INSTRUMENTS,
+        form,
+        assessments,
     });
     *res.status_mut() = status;
     Ok(res)
@@ -718,7 +735,7 @@ pub async fn strength(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    strength_page(&state, &u, &a, &client, None, false).await
+    strength_page(&state, &u, &a, &client, None, false, Default::default()).await
 }
 
 fn home_tests_form(f: &FormData) -> Result<HomeTests, Invalid> {
@@ -752,7 +769,7 @@ pub async fn save_home_tests(
     let f = FormData::parse(&body);
     let t = match home_tests_form(&f) {
         Ok(t) => t,
-        Err(e) => return strength_page(&state, &u, &a, &client, Some(e.into()), false).await,
+        Err(e) => return strength_page(&state, &u, &a, &client, Some(e.into()), false, Default::default()).await,
     };
     let row = HomeTestRow {
         id: RecordId::random(),
@@ -770,7 +787,7 @@ pub async fn save_home_tests(
         &audit,
     )
     .await?;
-    strength_page(&state, &u, &a, &client, None, true).await
+    strength_page(&state, &u, &a, &client, None, true, Default::default()).await
 }
 
 // ---- labs -------------------------------------------------------------------------------------
@@ -1484,7 +1501,7 @@ pub fn summary_blocks(
             .collect();
         lines.extend(st.visits.iter().map(|(d, v)| {
             format!(
-                "Visit {d}: MMT-8 {}, HAQ-DI {}, CMAS {}.",
+                "Visit or assessment {d}: MMT-8 {}, HAQ-DI {}, CMAS {}.",
                 v.mmt8_total
                     .map_or("not assessed".into(), |x| x.to_string()),
                 v.haq_di_thousandths
@@ -1688,7 +1705,7 @@ pub async fn summary_pdf(
         to: None,
     };
     let data = db::load(&state, &a.patient.id, &range, &entry).await?;
-    let records = convert::records(state.rules(), &data);
+    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
     let (s, blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let title = format!(

@@ -476,7 +476,7 @@ pub async fn public(
     };
     // Already audited by `use_share_link`, in the same transaction as the use count.
     let data = store.load_patient(&link.patient_id, &range).await?;
-    let records = convert::records(state.rules(), &data);
+    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
     let req = SummaryRequest {
         from,
         to: today,

@@ -11,7 +11,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use myo_store::audit::action;
-use myo_store::{Record, RecordId, Timestamp, VisitRow};
+use myo_store::{AssessmentRow, PatientData, Record, RecordId, Timestamp, VisitRow};
 use myo_tracker::{Date, Invalid};
 use serde_json::{Map, Value, json};
 
@@ -185,8 +185,48 @@ fn words(state: &AppState, v: &VisitRow) -> String {
     )
 }
 
+/// Days either side of a visit within which a stored HAQ-DI assessment stands in for a visit
+/// without one (a product choice, not a published rule; the result names the assessment used).
+pub const HAQ_WINDOW_DAYS: i32 = 30;
+
+/// HAQ-DI for a visit: its own, else the nearest stored HAQ-DI assessment within
+/// [`HAQ_WINDOW_DAYS`] that the instrument could score; `None` = missing (never invented).
+fn visit_haq(
+    state: &AppState,
+    v: &VisitRow,
+    assessments: &[AssessmentRow],
+) -> Option<(f64, String)> {
+    let score = |j: &str| {
+        let input = serde_json::from_str::<Value>(j).ok()?;
+        let out = state
+            .scorer()
+            .score_json(myo_instruments::haq::ID, &input)
+            .ok()?;
+        out["haq_di"].as_f64()
+    };
+    if let Some(x) = v.haq_json.as_deref().and_then(score) {
+        return Some((x, format!("the visit of {}", v.date)));
+    }
+    let day = Date::parse("date", &v.date).ok()?;
+    assessments
+        .iter()
+        .filter(|a| a.instrument.split('@').next() == Some(myo_instruments::haq::ID))
+        .filter_map(|a| {
+            let d = Date::parse("date", &a.date).ok()?;
+            let gap = day.days_until(d).abs();
+            (gap <= HAQ_WINDOW_DAYS).then_some((gap, a))
+        })
+        .min_by_key(|(gap, a)| (*gap, a.date.clone()))
+        .and_then(|(_, a)| {
+            Some((
+                score(&a.input_json)?,
+                format!("the HAQ-DI assessment of {}", a.date),
+            ))
+        })
+}
+
 /// The TIS input of one stored visit (the instruments' JSON shape).
-fn tis_visit(state: &AppState, v: &VisitRow) -> Value {
+fn tis_visit(state: &AppState, v: &VisitRow, haq: Option<f64>) -> Value {
     let mmt = v
         .mmt8_json
         .as_deref()
@@ -210,6 +250,7 @@ fn tis_visit(state: &AppState, v: &VisitRow) -> Value {
         "physician_global": v.physician_global,
         "patient_global": v.patient_global,
         "extramuscular": v.extramuscular,
+        "haq": haq,
         "mmt": mmt,
         "enzymes": enzymes,
     })
@@ -218,40 +259,57 @@ fn tis_visit(state: &AppState, v: &VisitRow) -> Value {
 /// TIS between two of the patient's visits, as explanation lines; `Err` names the problem.
 fn tis(
     state: &AppState,
-    visits: &[VisitRow],
+    data: &PatientData,
     baseline: &str,
     followup: &str,
 ) -> Result<Vec<String>, String> {
-    let (b, f, out) = tis_json(state, visits, baseline, followup)?;
+    let (b, f, out) = tis_json(state, data, baseline, followup)?;
     let mut lines = vec![format!("Baseline {} → follow-up {}.", b.date, f.date)];
+    for side in ["baseline", "followup"] {
+        match out["haq_source"][side].as_str() {
+            Some(src) => lines.push(format!("Function ({side}): HAQ-DI from {src}.")),
+            None => lines.push(format!(
+                "Function ({side}): no HAQ-DI at the visit or within {HAQ_WINDOW_DAYS} days; reported missing."
+            )),
+        }
+    }
     lines.extend(myo_api::explain_text(&out).lines().map(str::to_owned));
     Ok(lines)
 }
 
-/// The `tis-2016` result JSON for two of the patient's visits.
+/// The `tis-2016` result JSON for two of the patient's visits, plus `haq_source` (where each
+/// side's HAQ-DI came from, `null` = missing).
 pub fn tis_json<'v>(
     state: &AppState,
-    visits: &'v [VisitRow],
+    data: &'v PatientData,
     baseline: &str,
     followup: &str,
 ) -> Result<(&'v VisitRow, &'v VisitRow, Value), String> {
     let find = |id: &str, field: &str| {
-        visits
+        data.visits
             .iter()
             .find(|v| v.id.as_str() == id)
             .ok_or_else(|| format!("{field}: choose one of the listed visits"))
     };
     let (b, f) = (find(baseline, "baseline")?, find(followup, "followup")?);
+    let (hb, hf) = (
+        visit_haq(state, b, &data.assessments),
+        visit_haq(state, f, &data.assessments),
+    );
     let input = json!({
         "population": "adult",
         "mmt_max": 80,
-        "baseline": tis_visit(state, b),
-        "followup": tis_visit(state, f),
+        "baseline": tis_visit(state, b, hb.as_ref().map(|h| h.0)),
+        "followup": tis_visit(state, f, hf.as_ref().map(|h| h.0)),
     });
-    let out = state
+    let mut out = state
         .scorer()
         .score_json(myo_instruments::tis::ID, &input)
         .map_err(|e| e.to_string())?;
+    out["haq_source"] = json!({
+        "baseline": hb.map(|h| h.1),
+        "followup": hf.map(|h| h.1),
+    });
     Ok((b, f, out))
 }
 
@@ -270,7 +328,7 @@ async fn visits_page(
     let (tis, tis_error) = if baseline.is_empty() || followup.is_empty() {
         (None, None)
     } else {
-        match tis(state, &data.visits, &baseline, &followup) {
+        match tis(state, &data, &baseline, &followup) {
             Ok(lines) => (Some(lines), None),
             Err(e) => (None, Some(e)),
         }
@@ -415,8 +473,8 @@ pub async fn api_tis(
     let entry = a.entry(&client, action::READ, "visits", None);
     let data = db::load(&state, &a.patient.id, &myo_store::DateRange::all(), &entry).await?;
     let q = FormData::parse(query.unwrap_or_default().as_bytes());
-    let (_, _, out) = tis_json(&state, &data.visits, q.get("baseline"), q.get("followup"))
-        .map_err(|e| {
+    let (_, _, out) =
+        tis_json(&state, &data, q.get("baseline"), q.get("followup")).map_err(|e| {
             let (field, msg) = e.split_once(": ").unwrap_or(("baseline", e.as_str()));
             ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", msg).with_field(field)
         })?;
