@@ -43,6 +43,10 @@ fn score_ndjson_into_a_closed_pipe_exits_quietly() {
     let file = dir.join("cases.ndjson");
     let case = r#"{"age_at_onset_years": 45, "heliotrope_rash": true, "gottrons_papules": true}"#;
     std::fs::write(&file, format!("{case}\n").repeat(2000)).expect("cases written");
-    closes_early(&["score", "eular-acr-2017", file.to_str().expect("utf-8 path")]);
+    closes_early(&[
+        "score",
+        "eular-acr-2017",
+        file.to_str().expect("utf-8 path"),
+    ]);
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -6,7 +6,6 @@
 //! A benchmark, not a test: timings are reported, never asserted.
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code)] // shared with the tests; the benchmark uses only part of it
 mod common;
 
 use std::time::{Duration, Instant};

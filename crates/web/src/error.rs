@@ -115,27 +115,45 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let json_type = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| {
-                v.split(';')
-                    .next()
-                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
-            });
-        if !json_type {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "send Content-Type: application/json",
-            ));
-        }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|r| body_error(r.status()))?;
-        parse_json(&bytes).map(ApiJson)
+        parse_json(&json_body(req, state).await?).map(ApiJson)
     }
+}
+
+/// Any JSON value as the body, with [`ApiJson`]'s errors. Parsed once, straight into a `Value`
+/// (`ApiJson<Value>` would parse, then copy the tree through the path-tracking deserializer,
+/// which can never fail for a `Value`).
+#[derive(Debug, Clone)]
+pub struct ApiJsonValue(pub serde_json::Value);
+
+impl<S: Send + Sync> FromRequest<S> for ApiJsonValue {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        parse_value(&json_body(req, state).await?).map(ApiJsonValue)
+    }
+}
+
+/// The body of a JSON request: 415 unless `Content-Type: application/json`, 413 over the limit.
+async fn json_body<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, ApiError> {
+    let json_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        });
+    if !json_type {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send Content-Type: application/json",
+        ));
+    }
+    Bytes::from_request(req, state)
+        .await
+        .map_err(|r| body_error(r.status()))
 }
 
 /// Maps a body-read failure: 413 when over the limit.
@@ -151,16 +169,21 @@ pub fn body_error(status: StatusCode) -> ApiError {
     }
 }
 
-/// Parses JSON text into `T`, naming the failing field.
-pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+/// Parses JSON text into a `Value`; a syntax error is 400 `malformed_json` (field `$`).
+fn parse_value(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
+    serde_json::from_slice(bytes).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "malformed_json",
             format!("invalid JSON at line {} column {}", e.line(), e.column()),
         )
         .with_field("$")
-    })?;
+    })
+}
+
+/// Parses JSON text into `T`, naming the failing field.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value = parse_value(bytes)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { "$".to_owned() } else { path };

@@ -56,6 +56,8 @@ struct Inner {
     /// A hash of a random password, verified against when an e-mail has no account, so that
     /// sign-in takes as long either way. Computed on first use to keep start-up fast.
     dummy_hash: tokio::sync::OnceCell<String>,
+    /// KB entry pages rendered once per entry and day (the KB is static).
+    entry_cache: pages::kb::EntryCache,
 }
 
 /// Why the application could not be built.
@@ -92,6 +94,7 @@ impl AppState {
                 rules,
                 engine,
                 dummy_hash,
+                entry_cache: pages::kb::EntryCache::default(),
             }),
         })
     }
@@ -119,6 +122,11 @@ impl AppState {
     /// The care tracker's rules.
     pub fn rules(&self) -> &myo_tracker::Rules {
         &self.inner.rules
+    }
+
+    /// The cache of rendered KB entry pages.
+    pub fn entry_cache(&self) -> &pages::kb::EntryCache {
+        &self.inner.entry_cache
     }
 
     /// The Ask engine, built on first use.

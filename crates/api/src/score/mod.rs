@@ -101,7 +101,7 @@ impl Scorer {
     /// would accept an array where an object is expected), then the DTO and the ranges.
     pub fn score_json(&self, id: &str, input: &Value) -> Result<Value, ScoreError> {
         let i = entry(id)?;
-        check_types(&self.schemas[i], input, "$")?;
+        check_types(&self.schemas[i], input, Place::Root)?;
         Ok((REGISTRY[i].score)(&self.catalog, input)?)
     }
 
@@ -121,10 +121,7 @@ pub fn mmt8_input(v: &Value) -> Result<myo_instruments::mmt8::Input, InputError>
 }
 
 /// The typed HAQ-DI input from its API JSON (as `POST /score/haq-di` accepts), for stored records.
-pub fn haq_input(
-    catalog: &Catalog,
-    v: &Value,
-) -> Result<myo_instruments::haq::Input, InputError> {
+pub fn haq_input(catalog: &Catalog, v: &Value) -> Result<myo_instruments::haq::Input, InputError> {
     haq::parse_input(catalog, v)
 }
 
@@ -143,9 +140,29 @@ fn entry(id: &str) -> Result<usize, ScoreError> {
         })
 }
 
+/// Where a value sits in the input, rendered (`a.b[2]`, `$` for the root) only for an error, so
+/// a valid case allocates no path strings.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Root,
+    Key(&'a Place<'a>, &'a str),
+    Index(&'a Place<'a>, usize),
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Root => f.write_str("$"),
+            Place::Key(Place::Root, key) => f.write_str(key),
+            Place::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Place::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 /// Checks JSON types (`type`, recursively through `properties` and `items`) against a schema.
 /// Unknown keys are left to the DTO, whose error lists the expected fields.
-fn check_types(schema: &Value, value: &Value, path: &str) -> Result<(), InputError> {
+fn check_types(schema: &Value, value: &Value, place: Place<'_>) -> Result<(), InputError> {
     let kind = match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -155,39 +172,38 @@ fn check_types(schema: &Value, value: &Value, path: &str) -> Result<(), InputErr
         Value::Array(_) => "array",
         Value::Object(_) => "object",
     };
-    let allowed: Vec<&str> = match &schema["type"] {
-        Value::String(t) => vec![t.as_str()],
-        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
+    let fits = |t: &str| t == kind || (kind == "integer" && t == "number");
+    let ok = match &schema["type"] {
+        Value::String(t) => fits(t),
+        Value::Array(ts) => {
+            let mut names = ts.iter().filter_map(Value::as_str).peekable();
+            names.peek().is_none() || names.any(fits)
+        }
+        _ => true,
     };
-    let ok = allowed.is_empty()
-        || allowed.contains(&kind)
-        || (kind == "integer" && allowed.contains(&"number"));
     if !ok {
+        let allowed: Vec<&str> = match &schema["type"] {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
         return Err(InputError::new(
-            path,
+            place.to_string(),
             format!("expected {}, got {kind}", allowed.join(" or ")),
             None,
         ));
     }
-    let child = |key: &str| {
-        if path == "$" {
-            key.to_owned()
-        } else {
-            format!("{path}.{key}")
-        }
-    };
     match value {
         Value::Object(map) => {
             for (k, v) in map {
                 if let Some(sub) = schema["properties"].get(k) {
-                    check_types(sub, v, &child(k))?;
+                    check_types(sub, v, Place::Key(&place, k))?;
                 }
             }
         }
         Value::Array(items) if schema.get("items").is_some() => {
             for (i, v) in items.iter().enumerate() {
-                check_types(&schema["items"], v, &format!("{path}[{i}]"))?;
+                check_types(&schema["items"], v, Place::Index(&place, i))?;
             }
         }
         _ => {}

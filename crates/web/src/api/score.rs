@@ -8,7 +8,7 @@ use myo_api::ScoreError;
 use serde_json::{Value, json};
 
 use crate::AppState;
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiError, ApiJsonValue};
 
 /// Maps a scoring failure: unknown instrument 404 (with suggestions), bad input 422 naming the
 /// field.
@@ -43,7 +43,7 @@ pub async fn schema(
 pub async fn score(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    ApiJson(input): ApiJson<Value>,
+    ApiJsonValue(input): ApiJsonValue,
 ) -> Result<Json<Value>, ApiError> {
     state
         .scorer()

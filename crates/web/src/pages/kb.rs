@@ -1,6 +1,7 @@
 //! Home, knowledge-base browsing, entry pages and search.
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -183,15 +184,54 @@ pub struct SourceLine {
 
 #[derive(Template)]
 #[template(path = "kb_entry.html")]
-struct EntryPage {
+struct EntryPage<'a> {
     l: Layout,
-    e: EntryDto,
+    e: &'a EntryDto,
     section_title: &'static str,
+    body_html: &'a str,
+    structured_html: &'a str,
+    sources: &'a [SourceLine],
+    cites: &'a [Cite],
+    related: &'a [EntryLink],
+}
+
+/// Everything an entry page shows apart from the layout, for one day (the stale flags and the
+/// citations' access date change with the day). The KB is static, so it is built once per entry
+/// and day and kept in [`EntryCache`].
+#[derive(Debug)]
+pub struct EntryView {
+    day: myo_kb::Date,
+    e: EntryDto,
     body_html: String,
     structured_html: String,
     sources: Vec<SourceLine>,
     cites: Vec<Cite>,
     related: Vec<EntryLink>,
+}
+
+/// Rendered entry pages by id (inside `AppState`; no globals). A view from an earlier day is
+/// rebuilt on first use.
+#[derive(Debug, Default)]
+pub struct EntryCache(std::sync::RwLock<std::collections::HashMap<String, Arc<EntryView>>>);
+
+impl EntryCache {
+    /// The view of `entry` for `day`, built on first use.
+    fn get(&self, state: &AppState, entry: &myo_kb::Entry, day: myo_kb::Date) -> Arc<EntryView> {
+        let cached = self
+            .0
+            .read()
+            .ok()
+            .and_then(|m| m.get(&entry.id).cloned())
+            .filter(|v| v.day == day);
+        if let Some(view) = cached {
+            return view;
+        }
+        let view = Arc::new(entry_view(state, entry, day));
+        if let Ok(mut m) = self.0.write() {
+            m.insert(entry.id.clone(), Arc::clone(&view));
+        }
+        view
+    }
 }
 
 /// `GET /kb/{id}`
@@ -213,7 +253,23 @@ pub async fn entry(
             format!("There is no page called \u{201c}{id}\u{201d}.{hint}"),
         ));
     };
-    let day = today();
+    let v = state.entry_cache().get(&state, entry, today());
+    let page = EntryPage {
+        l: Layout::new(&state, user.as_ref(), entry.title.clone(), "kb"),
+        section_title: section_title(entry.section),
+        e: &v.e,
+        body_html: &v.body_html,
+        structured_html: &v.structured_html,
+        sources: &v.sources,
+        cites: &v.cites,
+        related: &v.related,
+    };
+    Ok(render(&page))
+}
+
+/// Builds an entry's page content for `day`.
+fn entry_view(state: &AppState, entry: &myo_kb::Entry, day: myo_kb::Date) -> EntryView {
+    let kb = state.kb();
     let e = EntryDto::from_entry(kb, entry, day);
     let sources = e
         .sources
@@ -263,17 +319,15 @@ pub async fn entry(
         })
         .collect();
     let structured_html = e.structured.as_ref().map(structured).unwrap_or_default();
-    let page = EntryPage {
-        l: Layout::new(&state, user.as_ref(), entry.title.clone(), "kb"),
-        section_title: section_title(entry.section),
+    EntryView {
+        day,
         body_html: markdown(&entry.body, 2),
         structured_html,
         sources,
         cites,
         related,
         e,
-    };
-    Ok(render(&page))
+    }
 }
 
 /// Keys of structured tables that are matching data for Ask, not reading matter.
@@ -471,20 +525,24 @@ mod tests {
     fn overdue_entries_show_the_stale_banner() {
         let kb = myo_kb::Kb::builtin().expect("builtin kb");
         let entry = kb.get("methotrexate").expect("entry");
-        let page = |day: myo_kb::Date| EntryPage {
-            l: Layout::default(),
-            e: EntryDto::from_entry(&kb, entry, day),
-            section_title: "Medicines",
-            body_html: String::new(),
-            structured_html: String::new(),
-            sources: Vec::new(),
-            cites: Vec::new(),
-            related: Vec::new(),
+        let page = |e: &EntryDto| {
+            EntryPage {
+                l: Layout::default(),
+                e,
+                section_title: "Medicines",
+                body_html: "",
+                structured_html: "",
+                sources: &[],
+                cites: &[],
+                related: &[],
+            }
+            .render()
+            .expect("renders")
         };
         let late = myo_kb::Date::new(2100, 1, 1).expect("date");
-        let html = page(late).render().expect("renders");
+        let html = page(&EntryDto::from_entry(&kb, entry, late));
         assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
-        let html = page(entry.reviewed_on).render().expect("renders");
+        let html = page(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
         assert!(!html.contains("id=\"stale-banner\""));
     }
 }

@@ -223,7 +223,8 @@ pub async fn save_diary(
         to: None,
     };
     let data = load(&state, &a, &client, "medicines", &r).await?;
-    let meds: Vec<Medicine> = convert::records(state.rules(), state.scorer().catalog(), &data).medicines;
+    let meds: Vec<Medicine> =
+        convert::records(state.rules(), state.scorer().catalog(), &data).medicines;
     let banner = pages::triage(&state, &entry, &meds).await;
     let mut body = serde_json::to_value(DiaryEntryDto::from_domain(&entry))
         .map_err(|e| ApiError::internal(&e))?;

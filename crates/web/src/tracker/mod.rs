@@ -74,10 +74,7 @@ pub fn page_routes() -> Router<AppState> {
             "/patients/{id}/strength",
             get(pages::strength).post(pages::save_home_tests),
         )
-        .route(
-            "/patients/{id}/assessments",
-            post(assessments::save),
-        )
+        .route("/patients/{id}/assessments", post(assessments::save))
         .route(
             "/patients/{id}/labs",
             get(pages::labs).post(pages::save_lab),

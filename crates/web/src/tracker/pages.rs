@@ -123,6 +123,15 @@ impl FormData {
             .map_or("", |(_, v)| v.trim())
     }
 
+    /// `" selected"` when `name` was submitted as `value` (keeps a rejected form's choices).
+    pub fn selected(&self, name: &str, value: &str) -> &'static str {
+        if self.get(name) == value {
+            " selected"
+        } else {
+            ""
+        }
+    }
+
     /// The value of `name` when not empty.
     pub fn opt(&self, name: &str) -> Option<String> {
         Some(self.get(name))
@@ -769,7 +778,18 @@ pub async fn save_home_tests(
     let f = FormData::parse(&body);
     let t = match home_tests_form(&f) {
         Ok(t) => t,
-        Err(e) => return strength_page(&state, &u, &a, &client, Some(e.into()), false, Default::default()).await,
+        Err(e) => {
+            return strength_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                Some(e.into()),
+                false,
+                Default::default(),
+            )
+            .await;
+        }
     };
     let row = HomeTestRow {
         id: RecordId::random(),
@@ -1012,6 +1032,7 @@ struct MedicinesPage {
     weekdays: Vec<&'static str>,
     form_name: String,
     time_zone: String,
+    kept: FormData,
 }
 
 fn schedule_words(s: &myo_tracker::medicines::Schedule) -> String {
@@ -1064,7 +1085,7 @@ async fn medicines_page(
     client: &Client,
     error: Option<FormError>,
     suggestions: Vec<String>,
-    form_name: String,
+    (form_name, kept): (String, FormData),
 ) -> Result<Response, PageError> {
     let today = today_or_500()?;
     let (data, _) = load(state, a, client, "medicines", None).await?;
@@ -1154,6 +1175,7 @@ async fn medicines_page(
             .map(|d| d.as_str())
             .collect(),
         form_name,
+        kept,
         time_zone: zone.name().to_owned(),
     });
     *res.status_mut() = status;
@@ -1168,7 +1190,16 @@ pub async fn medicines(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    medicines_page(&state, &u, &a, &client, None, Vec::new(), String::new()).await
+    medicines_page(
+        &state,
+        &u,
+        &a,
+        &client,
+        None,
+        Vec::new(),
+        (String::new(), FormData::parse(b"")),
+    )
+    .await
 }
 
 /// The medicine form as the API's DTO (so both paths share one validation).
@@ -1250,7 +1281,7 @@ pub async fn save_medicine(
                 &client,
                 Some(e.into()),
                 Vec::new(),
-                String::new(),
+                (String::new(), f),
             )
             .await;
         }
@@ -1269,7 +1300,16 @@ pub async fn save_medicine(
     )
     .await?;
     let name = ok.medicine.input().name.clone();
-    medicines_page(&state, &u, &a, &client, None, ok.suggestions, name).await
+    medicines_page(
+        &state,
+        &u,
+        &a,
+        &client,
+        None,
+        ok.suggestions,
+        (name, FormData::parse(b"")),
+    )
+    .await
 }
 
 /// `POST /patients/{id}/medicines/{record}/doses`: records a dose taken or missed.
@@ -1300,7 +1340,7 @@ pub async fn save_dose(
             &client,
             Some(e.into()),
             Vec::new(),
-            String::new(),
+            (String::new(), FormData::parse(b"")),
         )
         .await;
     }
@@ -1939,7 +1979,7 @@ pub async fn save_profile(
                 &client,
                 Some(e.into()),
                 Vec::new(),
-                String::new(),
+                (String::new(), FormData::parse(b"")),
             )
             .await;
         }

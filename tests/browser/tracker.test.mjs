@@ -1,0 +1,191 @@
+// Care tracker (issue 6) in a real browser: a week of diary and its chart (a skipped day stays a
+// gap), weekly methotrexate accepted and daily refused with the reason, a share link that works
+// until revoked, and the visit summary printed to PDF and downloaded as PDF.
+// Element ids: /work/tools/tracker-web-notes.md (crates/web/templates/tracker_*.html).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, uniqueEmail } from './lib/harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const PASSWORD = 'purple elephant dances slowly';
+
+/** `YYYY-MM-DD` of today (UTC, as the server counts days) plus `days`. */
+function day(days) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Signs up a new patient and opens their tracker; returns the page and the patient's base path. */
+async function patient(tag) {
+  const page = await env.newPage();
+  await page.goto('/signup');
+  await page.locator('#signup-email').fill(uniqueEmail(tag));
+  await page.locator('#signup-name').fill('Tracker Patient');
+  await page.locator('#signup-password').fill(PASSWORD);
+  await page.locator('#signup-password-confirm').fill(PASSWORD);
+  await Promise.all([page.waitForURL('**/account**'), page.locator('#signup-submit').click()]);
+  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#nav-tracker').click()]);
+  const base = new URL(page.url()).pathname.replace(/\/$/, '');
+  assert.match(base, /^\/patients\/[^/]+$/, `tracker home is the patient's dashboard (${base})`);
+  return { page, base };
+}
+
+test('a week of diary: seven entries, chart with their points, the skipped day a gap', async () => {
+  const { page, base } = await patient('diary');
+  // Seven entries over eight days: day -3 is skipped on purpose.
+  const offsets = [-7, -6, -5, -4, -2, -1, 0];
+  for (const [i, off] of offsets.entries()) {
+    await page.goto(`${base}/diary`);
+    await page.locator('#diary-date').fill(day(off));
+    await page.locator('#diary-weakness').fill(String(3 + (i % 3)));
+    await page.locator('#diary-fatigue').fill('5');
+    await page.locator('#diary-submit').click();
+    await page.locator('#diary-saved').waitFor();
+  }
+  assert.equal(await page.locator('#diary-list tbody tr').count(), 7, 'seven rows in the diary list');
+
+  const chart = page.locator('#diary-chart svg');
+  assert.equal(await chart.count(), 1, 'the diary chart is an inline SVG');
+  assert.equal(await chart.getAttribute('role'), 'img');
+  // First series (weakness): segments split at the missing day, never joined through a zero.
+  const series = await page.evaluate(() => {
+    const g = document.querySelector('#diary-chart svg g.series');
+    const paths = [...g.querySelectorAll('path')].map((p) => p.getAttribute('d'));
+    const dots = g.querySelectorAll('circle').length;
+    return { paths, dots };
+  });
+  const points = series.paths.reduce((n, d) => n + (d.match(/[ML]/g) || []).length, 0) + series.dots;
+  assert.equal(points, 7, `seven data points drawn: ${JSON.stringify(series)}`);
+  assert.equal(series.paths.length + series.dots, 2, `two segments around the gap: ${JSON.stringify(series)}`);
+
+  // The dashboard shows the charts too.
+  await page.goto(base);
+  assert.ok(await page.locator('#charts svg').count() >= 1, 'dashboard charts present');
+});
+
+test('weekly methotrexate is accepted; daily is refused with the reason', async () => {
+  const { page, base } = await patient('mtx');
+  const fill = async (kind) => {
+    await page.goto(`${base}/medicines`);
+    await page.locator('#med-name').fill('Methotrexate');
+    await page.locator('#med-dose').fill('15');
+    await page.locator('#med-kind').selectOption(kind);
+    if (kind === 'weekly') await page.locator('#med-day').selectOption('friday');
+    await page.locator('#med-start').fill(day(-14));
+  };
+
+  await fill('daily');
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/medicines') && r.request().method() === 'POST'),
+    page.locator('#med-submit').click(),
+  ]);
+  assert.equal(refused.status(), 422);
+  const error = page.locator('#med-error');
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /schedule\.kind/, 'the error names the field');
+  assert.match(text, /weekly/i, 'the error explains methotrexate is weekly');
+  assert.equal(await page.locator('#med-name').inputValue(), 'Methotrexate', 'typed values kept');
+
+  await fill('weekly');
+  await page.locator('#med-submit').click();
+  await page.locator('#med-saved').waitFor();
+  assert.match(await page.locator('#med-suggestions').innerText(), /folic/i, 'folic acid suggested');
+  assert.match(await page.locator('#med-list').innerText(), /Methotrexate/);
+});
+
+test('a share link works until it is revoked, then answers 404', async () => {
+  const { page, base } = await patient('share');
+  await page.goto(`${base}/diary`);
+  await page.locator('#diary-date').fill(day(0));
+  await page.locator('#diary-weakness').fill('4');
+  await page.locator('#diary-submit').click();
+  await page.locator('#diary-saved').waitFor();
+
+  await page.goto(`${base}/sharing`);
+  await page.locator('#share-section-symptoms').check();
+  await page.locator('#share-submit').click();
+  const urlBox = page.locator('#new-share-url');
+  await urlBox.waitFor();
+  const link = await urlBox.inputValue();
+  assert.match(link, /\/share\/\S+$/, `a share URL is shown once (${link})`);
+  const path = new URL(link, env.server.url).pathname;
+
+  // A fresh context (no cookies): the link opens the scoped summary.
+  const visitor = await env.newPage();
+  const opened = await visitor.goto(path);
+  assert.equal(opened.status(), 200);
+  assert.equal(await visitor.locator('#summary-symptoms').count(), 1, 'shared section present');
+  assert.equal(await visitor.locator('#summary-labs').count(), 0, 'unshared section absent');
+
+  const revoke = page.locator('#shares button[id^="revoke-share-"]');
+  assert.equal(await revoke.count(), 1);
+  await revoke.click();
+  await page.locator('#notice').waitFor();
+
+  const after = await visitor.goto(path);
+  assert.equal(after.status(), 404, 'revoked link answers 404');
+});
+
+test('the visit summary prints to PDF and downloads as application/pdf', async () => {
+  const { page, base } = await patient('summary');
+  for (const off of [-2, -1, 0]) {
+    await page.goto(`${base}/diary`);
+    await page.locator('#diary-date').fill(day(off));
+    await page.locator('#diary-weakness').fill('5');
+    await page.locator('#diary-submit').click();
+    await page.locator('#diary-saved').waitFor();
+  }
+  await page.goto(`${base}/summary`);
+  await Promise.all([page.waitForURL('**/summary?**'), page.locator('#summary-submit').click()]);
+  await page.locator('#summary').waitFor();
+  assert.equal(await page.locator('#summary-symptoms').count(), 1, 'symptoms section shown');
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav[aria-label=Tracker]').isVisible(), false, 'tracker nav hidden in print');
+  assert.equal(await page.locator('#summary-form').isVisible(), false, 'form hidden in print');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, `page.pdf() produced ${pdf.length} bytes`);
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+
+  const href = await page.locator('#summary-pdf').getAttribute('href');
+  const res = await page.request.get(href);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'], /^application\/pdf/);
+  assert.equal((await res.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+});
+
+test('an MMT-8 with a group not assessed is stored with the group listed as missing', async () => {
+  const { page, base } = await patient('mmt8');
+  await page.goto(`${base}/strength`);
+  const input = {
+    mode: 'unilateral',
+    grades: {
+      neck_flexors: 9, deltoid_middle: 8, biceps_brachii: 9, wrist_extensors: 10,
+      gluteus_maximus: 7, gluteus_medius: 7, quadriceps: 8, ankle_dorsiflexors: null,
+    },
+  };
+  await page.locator('#assessment-instrument').selectOption('mmt8');
+  await page.locator('#assessment-input').fill(JSON.stringify(input));
+  await page.locator('#assessment-submit').click();
+  await page.locator('#home-saved').waitFor();
+  const item = page.locator('#assessment-list li');
+  assert.equal(await item.count(), 1);
+  const text = await item.innerText();
+  assert.match(text, /mmt8@/);
+  assert.match(text, /never scored as normal/);
+  assert.match(text, /ankle_dorsiflexors/);
+
+  // A grade out of range: the field is named and the typed JSON kept.
+  await page.locator('#assessment-input').fill('{"mode":"unilateral","grades":{"neck_flexors":11}}');
+  await page.locator('#assessment-submit').click();
+  await page.locator('#form-error').waitFor();
+  assert.match(await page.locator('#form-error').innerText(), /input\.grades\.neck_flexors/);
+  assert.match(await page.locator('#assessment-input').inputValue(), /"neck_flexors":11/);
+});
