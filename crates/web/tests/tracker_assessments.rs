@@ -351,3 +351,52 @@ both_backends!(
     visits_in_summary_dashboard_tis,
     visits_and_assessments_in_summary_dashboard_and_tis
 );
+
+/// "Export everything a patient owns" includes stored assessments: a CSV of them, and FHIR
+/// Observations carrying the instrument and its total — an incomplete MMT-8 with no total and
+/// its missing group named, never a number made up from the groups that were tested.
+async fn assessments_are_exported(t: &TestApp) {
+    let a = person(t, "export@example.org").await;
+    let day = today().to_string();
+    post_assessment(t, &a, "mmt8", &day, MMT8_PARTIAL).await;
+    post_assessment(t, &a, "mmt8", &day, &mmt8_all(9)).await;
+
+    let csv = t
+        .get(
+            &format!("/patients/{}/export/assessments.csv", a.id),
+            Some(&a.cookie),
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    assert!(
+        csv.body.starts_with("id,date,instrument,input,results"),
+        "{}",
+        csv.body
+    );
+    assert_eq!(csv.body.matches("mmt8@").count(), 2, "{}", csv.body);
+
+    let fhir = t
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/export/fhir", a.id),
+            Some(&a.bearer),
+        )
+        .await;
+    assert_eq!(fhir.status, StatusCode::OK, "{}", fhir.body);
+    let body = &fhir.body;
+    assert!(body.contains("mmt8"), "instrument named: {body}");
+    assert!(
+        body.contains("ankle_dorsiflexors"),
+        "missing group named: {body}"
+    );
+    let compact = body.replace([' ', '\n'], "");
+    assert!(
+        compact.contains(r#""value":72"#),
+        "complete MMT-8 total 8 x 9 = 72: {body}"
+    );
+}
+
+both_backends!(
+    assessments_exported_as_csv_and_fhir,
+    assessments_are_exported
+);

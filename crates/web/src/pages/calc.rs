@@ -617,7 +617,9 @@ fn display(v: &Value) -> String {
         Value::Null => "not available".to_owned(),
         Value::Bool(true) => "yes".to_owned(),
         Value::Bool(false) => "no".to_owned(),
-        Value::String(s) if !s.contains(' ') => s.replace('_', " "),
+        Value::String(s) if !s.contains(' ') => {
+            code_label(s).map_or_else(|| s.replace('_', " "), str::to_owned)
+        }
         Value::String(s) => s.clone(),
         Value::Number(n) if n.is_f64() => n.as_f64().map_or_else(
             || n.to_string(),
@@ -631,6 +633,51 @@ fn display(v: &Value) -> String {
         ),
         other => other.to_string(),
     }
+}
+
+/// Human labels for result codes (the JSON API keeps the codes).
+fn code_label(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "not_iim" => "Not IIM",
+        "dm" => "Dermatomyositis (DM)",
+        "adm" => "Amyopathic dermatomyositis (ADM)",
+        "jdm" => "Juvenile dermatomyositis (JDM)",
+        "pm" => "Polymyositis (PM)",
+        "ibm" => "Inclusion body myositis (IBM)",
+        "juvenile_myositis_other" => "Juvenile myositis other than JDM",
+        "without_biopsy" => "Without muscle biopsy",
+        "with_biopsy" => "With muscle biopsy",
+        "not_met" => "Criteria not met",
+        "possible_pm" => "Possible polymyositis (PM)",
+        "probable_pm" => "Probable polymyositis (PM)",
+        "definite_pm" => "Definite polymyositis (PM)",
+        "possible_dm" => "Possible dermatomyositis (DM)",
+        "probable_dm" => "Probable dermatomyositis (DM)",
+        "definite_dm" => "Definite dermatomyositis (DM)",
+        "not_tested" => "Not tested",
+        "at_diagnosis" => "At diagnosis",
+        _ => return None,
+    })
+}
+
+/// The form's label for an input field (searched through nested objects), so missing items read
+/// as the questions the user saw.
+fn form_label(schema: &Value, key: &str) -> Option<String> {
+    if let Some((_, l)) = LABELS.iter().find(|(p, _)| *p == key) {
+        return Some((*l).to_owned());
+    }
+    let props = schema["properties"].as_object()?;
+    if let Some(field) = props.get(key) {
+        let label = field["description"]
+            .as_str()
+            .map_or_else(|| humanize(key), plain_label);
+        return Some(if label.is_empty() {
+            humanize(key)
+        } else {
+            label
+        });
+    }
+    props.values().find_map(|sub| form_label(sub, key))
 }
 
 /// Headline fields first.
@@ -680,8 +727,9 @@ fn strings(v: &Value) -> Vec<String> {
     v.as_array().into_iter().flatten().map(display).collect()
 }
 
-/// Shapes a scorer output for display.
-pub fn result_view(out: &Value) -> ResultView {
+/// Shapes a scorer output for display; `schema` (the instrument's input schema) names the
+/// missing items by their form labels.
+pub fn result_view(out: &Value, schema: &Value) -> ResultView {
     let mut fields: Vec<(&String, &Value)> = out
         .as_object()
         .into_iter()
@@ -715,7 +763,16 @@ pub fn result_view(out: &Value) -> ResultView {
     ResultView {
         lines,
         items,
-        missing: strings(&out["missing"]),
+        missing: out["missing"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|m| {
+                m.as_str()
+                    .and_then(|k| form_label(schema, k))
+                    .unwrap_or_else(|| display(m))
+            })
+            .collect(),
         warnings: strings(&out["warnings"]),
         notes: strings(&out["notes"]),
     }
@@ -835,7 +892,7 @@ pub async fn result(
         })
     });
     let (error, result) = match outcome {
-        Ok(out) => (None, Some(result_view(&out))),
+        Ok(out) => (None, Some(result_view(&out, &schema))),
         Err(e) => (Some(e), None),
     };
     let status = if error.is_some() {
@@ -902,5 +959,27 @@ mod tests {
             html.contains("aria-invalid=\"true\"") && html.contains("id=\"f-n-error\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn results_show_human_labels_and_missing_form_labels() {
+        let schema = myo_api::Scorer::builtin()
+            .expect("scorer")
+            .schema("eular-acr-2017")
+            .expect("schema");
+        let out = json!({
+            "category": "not_iim",
+            "subgroup": "dm",
+            "model": "without_biopsy",
+            "missing": ["age_at_onset_years", "heliotrope_rash", "unknown_item"],
+        });
+        let v = result_view(&out, &schema);
+        let html: Vec<&str> = v.lines.iter().map(|l| l.html.as_str()).collect();
+        assert!(html.contains(&"Not IIM"), "{html:?}");
+        assert!(html.contains(&"Dermatomyositis (DM)"), "{html:?}");
+        assert!(html.contains(&"Without muscle biopsy"), "{html:?}");
+        assert!(v.missing[0].starts_with("Age at onset"), "{:?}", v.missing);
+        assert!(!v.missing[1].contains('_'), "{:?}", v.missing);
+        assert_eq!(v.missing[2], "unknown item");
     }
 }

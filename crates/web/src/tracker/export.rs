@@ -19,7 +19,7 @@ use crate::error::ApiError;
 use crate::pages::PageError;
 
 /// The CSV files on offer: (file name, record kind label).
-pub const CSV_FILES: [(&str, &str); 8] = [
+pub const CSV_FILES: [(&str, &str); 9] = [
     ("diary.csv", "Diary"),
     ("labs.csv", "Lab results"),
     ("medicines.csv", "Medicines"),
@@ -28,6 +28,7 @@ pub const CSV_FILES: [(&str, &str); 8] = [
     ("conditions.csv", "Conditions"),
     ("antibodies.csv", "Antibody results"),
     ("visits.csv", "Visits"),
+    ("assessments.csv", "Strength and function assessments"),
 ];
 
 /// One CSV cell, quoted when it must be. A leading `=`, `+`, `-` or `@` in text is prefixed
@@ -261,6 +262,21 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                         r.outcome.clone(),
                         opt(r.titre.as_ref()),
                         opt(r.loinc.as_ref()),
+                    ]
+                })
+                .collect(),
+        ),
+        "assessments.csv" => csv(
+            &["id", "date", "instrument", "input", "results"],
+            d.assessments
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        r.instrument.clone(),
+                        r.input_json.clone(),
+                        r.results_json.clone(),
                     ]
                 })
                 .collect(),
@@ -511,10 +527,74 @@ pub fn fhir_input(
     Ok(r)
 }
 
+/// Stored MMT-8, HAQ-DI and CMAS assessments as instrument results. Each stored input is scored
+/// again by the same instruments library (so title, status, total and missing items come from
+/// one place); an incomplete assessment has no total and names its missing items.
+fn instrument_results(
+    state: &AppState,
+    rows: &[myo_store::AssessmentRow],
+) -> Result<Vec<fx::InstrumentResult>, String> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let field = format!("assessments[{i}]");
+            let (id, revision) = row
+                .instrument
+                .split_once('@')
+                .unwrap_or((&row.instrument, "1"));
+            let input: serde_json::Value =
+                serde_json::from_str(&row.input_json).map_err(|e| format!("{field}: {e}"))?;
+            let out = state
+                .scorer()
+                .score_json(id, &input)
+                .map_err(|e| format!("{field}: {e}"))?;
+            // HAQ-DI reports its index as `haq_di`; MMT-8 and CMAS as `total`.
+            let total = ["total", "haq_di"]
+                .iter()
+                .find_map(|k| out.get(*k).and_then(serde_json::Value::as_f64))
+                .map(|v| dec(&field, v))
+                .transpose()?;
+            let missing_items = out
+                .get("missing")
+                .and_then(serde_json::Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let title = super::assessments::INSTRUMENTS
+                .iter()
+                .find(|(known, _)| *known == id)
+                .map_or(id, |(_, label)| label);
+            Ok(fx::InstrumentResult {
+                id: row.id.to_string(),
+                date: row.date.clone(),
+                instrument_id: id.to_owned(),
+                revision: revision
+                    .parse()
+                    .map_err(|_| format!("{field}.instrument: bad revision"))?,
+                title: title.to_owned(),
+                status: if out.get("status").and_then(serde_json::Value::as_str) == Some("verified")
+                {
+                    fx::DefinitionStatus::Verified
+                } else {
+                    fx::DefinitionStatus::Partial
+                },
+                total,
+                unit: "{score}".to_owned(),
+                missing_items,
+            })
+        })
+        .collect()
+}
+
 /// The FHIR R4 Bundle JSON of everything the patient owns.
 pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<String, String> {
     let today = super::today().map(|t| t.to_string()).unwrap_or_default();
-    let input = fhir_input(patient, d, &today)?;
+    let mut input = fhir_input(patient, d, &today)?;
+    input.instruments = instrument_results(state, &d.assessments)?;
     let options = myo_fhir::export::ExportOptions {
         base_url: format!("{}/fhir", state.base_url().trim_end_matches('/')),
         generated_at: myo_store::Timestamp::now().to_rfc3339(),
