@@ -1304,22 +1304,8 @@ impl TrackerStore for SqlStore {
     ) -> Result<()> {
         const SQL: &str = "UPDATE share_links SET revoked_at = $3 \
                            WHERE patient_id = $1 AND id = $2 AND revoked_at IS NULL";
-        let audit = scoped(audit, patient)?;
-        each_backend!(self.db(), b => {
-            let mut tx = b.begin_write().await?;
-            let done = sqlx::query(SQL)
-                .bind(patient.as_str())
-                .bind(id.as_str())
-                .bind(now.as_millis())
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound { what: "share_link" });
-            }
-            tx.append_audit(&audit).await?;
-            tx.commit().await?;
-        });
-        Ok(())
+        self.revoke(SQL, patient, id.as_str(), now, audit, "share_link")
+            .await
     }
 
     async fn grant_clinician(
@@ -1374,22 +1360,15 @@ impl TrackerStore for SqlStore {
     ) -> Result<()> {
         const SQL: &str = "UPDATE clinician_grants SET revoked_at = $3 \
                            WHERE patient_id = $1 AND clinician_id = $2 AND revoked_at IS NULL";
-        let audit = scoped(audit, patient)?;
-        each_backend!(self.db(), b => {
-            let mut tx = b.begin_write().await?;
-            let done = sqlx::query(SQL)
-                .bind(patient.as_str())
-                .bind(clinician.as_str())
-                .bind(now.as_millis())
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound { what: "clinician_grant" });
-            }
-            tx.append_audit(&audit).await?;
-            tx.commit().await?;
-        });
-        Ok(())
+        self.revoke(
+            SQL,
+            patient,
+            clinician.as_str(),
+            now,
+            audit,
+            "clinician_grant",
+        )
+        .await
     }
 
     async fn list_grants(&self, patient: &UserId) -> Result<Vec<ClinicianGrant>> {
@@ -1435,6 +1414,36 @@ impl TrackerStore for SqlStore {
 }
 
 impl SqlStore {
+    /// Revokes one live row the patient owns (`sql` binds patient, key, now), with its audit
+    /// entry in the same transaction. A missing, foreign or already revoked row is
+    /// `NotFound { what }`, so another patient's id reveals nothing.
+    async fn revoke(
+        &self,
+        sql: &'static str,
+        patient: &UserId,
+        key: &str,
+        now: Timestamp,
+        audit: &AuditEntry,
+        what: &'static str,
+    ) -> Result<()> {
+        let audit = scoped(audit, patient)?;
+        each_backend!(self.db(), b => {
+            let mut tx = b.begin_write().await?;
+            let done = sqlx::query(sql)
+                .bind(patient.as_str())
+                .bind(key)
+                .bind(now.as_millis())
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound { what });
+            }
+            tx.append_audit(&audit).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// One read snapshot, one query per record kind (plus profile, and links and grants when
     /// exporting).
     async fn read_patient(
