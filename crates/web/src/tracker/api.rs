@@ -189,10 +189,8 @@ pub async fn list_diary(
         .diary
         .iter()
         .filter_map(|r| {
-            let e = convert::diary_entry(r).ok()?;
-            let mut v = serde_json::to_value(DiaryEntryDto::from_domain(&e)).ok()?;
-            v["id"] = json!(r.id.as_str());
-            Some(v)
+            let e = convert::skip("diary", &r.id, convert::diary_entry(r))?;
+            listed(DiaryEntryDto::from_domain(&e), &r.id)
         })
         .collect();
     Ok(Json(json!({"count": entries.len(), "entries": entries})))
@@ -250,10 +248,8 @@ pub async fn list_labs(
         .labs
         .iter()
         .filter_map(|r| {
-            let l = convert::lab_result(state.rules(), r).ok()?;
-            let mut v = serde_json::to_value(LabResultDto::from_domain(&l)).ok()?;
-            v["id"] = json!(r.id.as_str());
-            Some(v)
+            let l = convert::skip("lab", &r.id, convert::lab_result(state.rules(), r))?;
+            listed(LabResultDto::from_domain(&l), &r.id)
         })
         .collect();
     Ok(Json(json!({"count": labs.len(), "labs": labs})))
@@ -295,11 +291,7 @@ pub async fn list_conditions(
     let items: Vec<Value> = data
         .conditions
         .iter()
-        .filter_map(|r| {
-            let mut v = serde_json::to_value(convert::condition_dto(r)).ok()?;
-            v["id"] = json!(r.id.as_str());
-            Some(v)
-        })
+        .filter_map(|r| listed(convert::condition_dto(r), &r.id))
         .collect();
     Ok(Json(json!({"count": items.len(), "conditions": items})))
 }
@@ -350,10 +342,8 @@ pub async fn list_antibodies(
         .antibodies
         .iter()
         .filter_map(|r| {
-            let ab = convert::antibody(state.rules(), r).ok()?;
-            let mut v =
-                serde_json::to_value(myo_api::tracker::AntibodyDto::from_domain(&ab)).ok()?;
-            v["id"] = json!(r.id.as_str());
+            let ab = convert::skip("antibody", &r.id, convert::antibody(state.rules(), r))?;
+            let mut v = listed(myo_api::tracker::AntibodyDto::from_domain(&ab), &r.id)?;
             let kb = pages::kb_antibody(state.kb(), &r.antibody);
             v["flags"] = json!(if r.outcome == "positive" {
                 kb.map(|(_, k)| k.flags.clone()).unwrap_or_default()
@@ -404,9 +394,8 @@ pub async fn list_medicines(
         .medicines
         .iter()
         .filter_map(|r| {
-            let m = convert::medicine(state.rules(), r).ok()?;
-            let mut v = serde_json::to_value(MedicineDto::from_domain(&m)).ok()?;
-            v["id"] = json!(r.id.as_str());
+            let m = convert::skip("medicine", &r.id, convert::medicine(state.rules(), r))?;
+            let mut v = listed(MedicineDto::from_domain(&m), &r.id)?;
             v["risk_factor"] = json!(r.risk_factor);
             Some(v)
         })
@@ -1049,4 +1038,11 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
         let entry = paths.entry(path.to_owned()).or_insert_with(|| json!({}));
         entry[method] = operation;
     }
+}
+
+/// A listed record: its DTO as JSON with the stored record's `id` added.
+fn listed(dto: impl serde::Serialize, id: &RecordId) -> Option<Value> {
+    let mut v = serde_json::to_value(dto).ok()?;
+    v["id"] = json!(id.as_str());
+    Some(v)
 }

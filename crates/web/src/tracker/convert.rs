@@ -282,7 +282,7 @@ fn test_done(r: &MonitoringTestRow) -> Option<(TestKind, Date)> {
 }
 
 /// Logs a stored row that no longer validates (rules changed); it is left out, never guessed.
-fn skip<T>(kind: &str, id: &RecordId, r: Result<T, Invalid>) -> Option<T> {
+pub(crate) fn skip<T>(kind: &str, id: &RecordId, r: Result<T, Invalid>) -> Option<T> {
     match r {
         Ok(v) => Some(v),
         Err(e) => {
