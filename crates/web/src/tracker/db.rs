@@ -16,9 +16,8 @@ pub async fn load(
     audit: &AuditEntry,
 ) -> Result<PatientData, StoreError> {
     state.audit(audit).await?;
-    let mut data = state.store().load_patient(patient, range).await?;
-    data.profile = state.store().get_profile(patient).await?;
-    Ok(data)
+    // `load_patient` already reads the profile in the same snapshot.
+    state.store().load_patient(patient, range).await
 }
 
 /// Everything the patient owns, after auditing the export.
