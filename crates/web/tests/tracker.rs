@@ -6,36 +6,8 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{TestApp, json_request};
+use common::{PW, Person, TestApp, json_request, person};
 use myo_store::{AuditFilter, NewShareLink, RecordId, Role, Timestamp, UserId, token};
-
-const PW: &str = "correct horse battery";
-
-/// A signed-up patient: cookie, id, CSRF token and an API token.
-struct Person {
-    cookie: String,
-    id: String,
-    csrf: String,
-    bearer: String,
-}
-
-async fn person(t: &TestApp, email: &str) -> Person {
-    let cookie = t.signup(email, PW).await;
-    let r = t.get("/tracker", Some(&cookie)).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let id = r
-        .header("location")
-        .trim_start_matches("/patients/")
-        .to_owned();
-    let csrf = t.csrf(&cookie).await;
-    let bearer = t.token(&cookie, "tracker").await;
-    Person {
-        cookie,
-        id,
-        csrf,
-        bearer,
-    }
-}
 
 async fn clinician(t: &TestApp, email: &str) -> (String, String) {
     let id = t.add_user(email, PW, Role::Clinician).await;

@@ -299,3 +299,33 @@ pub fn json_request(method: Method, path: &str, body: &str, bearer: Option<&str>
     }
     b.body(Body::from(body.to_owned())).expect("request")
 }
+
+/// The password every test account uses.
+pub const PW: &str = "correct horse battery";
+
+/// A signed-up patient: cookie, id, CSRF token and an API token.
+pub struct Person {
+    pub cookie: String,
+    pub id: String,
+    pub csrf: String,
+    pub bearer: String,
+}
+
+/// Signs up a patient and opens their tracker: the person's cookie, id, CSRF token and token.
+pub async fn person(t: &TestApp, email: &str) -> Person {
+    let cookie = t.signup(email, PW).await;
+    let r = t.get("/tracker", Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id = r
+        .header("location")
+        .trim_start_matches("/patients/")
+        .to_owned();
+    let csrf = t.csrf(&cookie).await;
+    let bearer = t.token(&cookie, "tracker").await;
+    Person {
+        cookie,
+        id,
+        csrf,
+        bearer,
+    }
+}
