@@ -58,6 +58,15 @@ pub enum ScoreError {
     /// The case itself is invalid.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The result could not be written as JSON (a bug, never the caller's fault).
+    #[error("could not write the result: {0}")]
+    Output(String),
+}
+
+impl From<InvalidInput> for ScoreError {
+    fn from(e: InvalidInput) -> Self {
+        ScoreError::Input(e.into())
+    }
 }
 
 fn suggest_text(suggestions: &[String]) -> String {

@@ -4,8 +4,9 @@
 //! the pure domain types of `myo-instruments`, `myo-kb` and `myo-ask`, and its errors name the
 //! offending field and the allowed range.
 //!
-//! Scoring is transport-agnostic: [`score::Scorer`] takes and returns `serde_json::Value`, so
-//! `myo score` and a future `POST /api/v1/score/{instrument}` share one code path.
+//! Scoring is transport-agnostic: [`score::Scorer`] takes a `serde_json::Value` and gives the
+//! result as a `Value` or writes it as JSON text, from one document, so `myo score` and
+//! `POST /api/v1/score/{instrument}` print the same JSON.
 
 pub mod ask;
 pub mod error;
@@ -14,4 +15,4 @@ pub mod score;
 pub mod tracker;
 
 pub use error::{InputError, ScoreError};
-pub use score::{Scorer, cmas_input, explain_text, haq_input, mmt8_input};
+pub use score::{Scorer, cmas_input, explain_text, haq_input, mmt8_input, parse_case};

@@ -87,11 +87,30 @@ fn check(scorer: &Scorer, id: &str, path: &Path) -> Vec<String> {
         Err(e) => return vec![e.to_string()],
     };
     diff(&case["expect"], &actual, "", &mut problems);
+    problems.extend(text_matches_value(scorer, id, &case["input"], &actual));
     if problems.is_empty() && case["expect"].get("error").is_none() && actual.get("error").is_some()
     {
         problems.push(format!("unexpected error {actual}"));
     }
     problems
+}
+
+/// The JSON text the HTTP API sends ([`Scorer::score_to_writer`]) must be the same document as
+/// the `Value` the command line prints, and on an error nothing may have been written. Both sides
+/// go through text and back, so a float is compared by its shortest text, exactly (serde_json's
+/// default parser may land one ulp away, the same way on both sides).
+fn text_matches_value(scorer: &Scorer, id: &str, input: &Value, value: &Value) -> Vec<String> {
+    let mut text = Vec::new();
+    let value: Value = serde_json::from_str(&value.to_string()).expect("a Value prints as JSON");
+    match scorer.score_to_writer(id, input, &mut text) {
+        Ok(()) => match serde_json::from_slice::<Value>(&text) {
+            Ok(parsed) if parsed == value => Vec::new(),
+            Ok(parsed) => vec![format!("JSON text {parsed} differs from value {value}")],
+            Err(e) => vec![format!("JSON text does not parse: {e}")],
+        },
+        Err(_) if value.get("error").is_some() && text.is_empty() => Vec::new(),
+        Err(e) => vec![format!("JSON text: {e}; {} byte(s) written", text.len())],
+    }
 }
 
 #[test]

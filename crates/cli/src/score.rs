@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use myo_api::{ScoreError, Scorer, explain_text};
+use myo_api::{ScoreError, Scorer, explain_text, parse_case};
 use serde_json::Value;
 
 /// Arguments of `myo score`.
@@ -62,8 +62,9 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let text = read_input(args.file.as_ref())?;
     let code = match serde_json::from_str::<Value>(&text) {
         Ok(case) => {
-            let result = scorer.score_json(id, &case)?;
-            emit(&mut out, format, &result)?;
+            let mut buf = Vec::new();
+            score_case(&scorer, id, &case, format, &mut buf)?;
+            out.write_all(&buf)?;
             ExitCode::SUCCESS
         }
         Err(_) if looks_like_ndjson(&text) => ndjson(&scorer, id, &text, format, &mut out)?,
@@ -109,13 +110,17 @@ fn ndjson(
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let mut rejected = 0usize;
+    let mut buf = Vec::new();
     for (n, line) in text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        match scorer.score_str(id, line) {
-            Ok(result) => emit(out, format, &result)?,
+        let scored = parse_case(line)
+            .map_err(ScoreError::from)
+            .and_then(|case| score_case(scorer, id, &case, format, &mut buf));
+        match scored {
+            Ok(()) => out.write_all(&buf)?,
             Err(ScoreError::Input(e)) => {
                 rejected += 1;
                 out.flush()?;
@@ -131,11 +136,23 @@ fn ndjson(
     Ok(ExitCode::SUCCESS)
 }
 
-fn emit(out: &mut impl Write, format: Format, result: &Value) -> anyhow::Result<()> {
+/// Scores one case into `buf` (cleared first), one line: the JSON exactly as the HTTP API sends
+/// it, or the readable explanation.
+fn score_case(
+    scorer: &Scorer,
+    id: &str,
+    case: &Value,
+    format: Format,
+    buf: &mut Vec<u8>,
+) -> Result<(), ScoreError> {
+    buf.clear();
     match format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string(result)?)?,
-        Format::Text => writeln!(out, "{}", explain_text(result))?,
+        Format::Json => scorer.score_to_writer(id, case, buf)?,
+        Format::Text => {
+            buf.extend_from_slice(explain_text(&scorer.score_json(id, case)?).as_bytes())
+        }
     }
+    buf.push(b'\n');
     Ok(())
 }
 

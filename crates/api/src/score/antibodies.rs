@@ -5,11 +5,11 @@
 
 use myo_instruments::antibodies::{self, ANTIBODIES, Input, TestResult};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_number, schema_object, schema_root};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_number, schema_object, schema_root};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: antibodies::ID,
@@ -87,22 +87,64 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     parse::<Dto>(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `antibody-flags`.
+#[derive(Serialize)]
+struct Out<'a> {
+    positive: Vec<&'a str>,
+    negative: Vec<&'a str>,
+    flags: Vec<FlaggedOut<'a>>,
+    next_steps: &'a [&'a str],
+}
+
+#[derive(Serialize)]
+struct FlaggedOut<'a> {
+    antibody: &'a str,
+    name: &'a str,
+    flags: Vec<FlagOut<'a>>,
+    not_applicable: Vec<FlagOut<'a>>,
+    loinc: Vec<LoincOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FlagOut<'a> {
+    id: &'a str,
+    text: &'a str,
+    adults_only: bool,
+}
+
+#[derive(Serialize)]
+struct LoincOut<'a> {
+    code: &'a str,
+    what: &'a str,
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let input = Input::from(parse::<Dto>(v)?);
     let o = antibodies::score(&catalog.antibodies, &input)?;
-    let mut out = envelope(&o.explanation);
-    let flag_json = |f: &&antibodies::FlagDef| json!({"id": f.id, "text": f.text, "adults_only": f.adults_only});
-    let flagged: Vec<Value> = o
+    fn flag<'a>(f: &&'a antibodies::FlagDef) -> FlagOut<'a> {
+        FlagOut {
+            id: &f.id,
+            text: &f.text,
+            adults_only: f.adults_only,
+        }
+    }
+    let flags = o
         .flagged
         .iter()
-        .map(|f| {
-            json!({
-                "antibody": f.antibody.id,
-                "name": f.antibody.name,
-                "flags": f.flags.iter().map(flag_json).collect::<Vec<_>>(),
-                "not_applicable": f.not_applicable.iter().map(flag_json).collect::<Vec<_>>(),
-                "loinc": f.antibody.loinc.iter().map(|l| json!({"code": l.code, "what": l.what})).collect::<Vec<_>>(),
-            })
+        .map(|f| FlaggedOut {
+            antibody: &f.antibody.id,
+            name: &f.antibody.name,
+            flags: f.flags.iter().map(flag).collect(),
+            not_applicable: f.not_applicable.iter().map(flag).collect(),
+            loinc: f
+                .antibody
+                .loinc
+                .iter()
+                .map(|l| LoincOut {
+                    code: &l.code,
+                    what: &l.what,
+                })
+                .collect(),
         })
         .collect();
     let with = |want: TestResult| -> Vec<&str> {
@@ -115,11 +157,13 @@ fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
             .map(|(a, _)| a.id.as_str())
             .collect()
     };
-    out.insert("positive".into(), json!(with(TestResult::Positive)));
-    out.insert("negative".into(), json!(with(TestResult::Negative)));
-    out.insert("flags".into(), json!(flagged));
-    out.insert("next_steps".into(), json!(o.next_steps));
-    Ok(Value::Object(out))
+    let out = Out {
+        positive: with(TestResult::Positive),
+        negative: with(TestResult::Negative),
+        flags,
+        next_steps: &o.next_steps,
+    };
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

@@ -3,11 +3,11 @@
 
 use myo_instruments::bohan_peter::{self, Input};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_object, schema_root, schema_tri};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_object, schema_root, schema_tri};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: bohan_peter::ID,
@@ -53,15 +53,25 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     parse::<Dto>(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `bohan-peter-1975`.
+#[derive(Serialize)]
+struct Out {
+    classification: Option<&'static str>,
+    muscle_criteria_met: usize,
+    could_change: bool,
+    possible_classifications: Vec<&'static str>,
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let o = bohan_peter::score(&catalog.bohan_peter, &Input::from(parse::<Dto>(v)?))?;
-    let mut out = envelope(&o.explanation);
-    out.insert("classification".into(), json!(o.class.map(|c| c.as_str())));
-    out.insert("muscle_criteria_met".into(), json!(o.muscle_criteria_met));
     let possible: Vec<&str> = o.possible_classes.iter().map(|c| c.as_str()).collect();
-    out.insert("could_change".into(), json!(possible.len() > 1));
-    out.insert("possible_classifications".into(), json!(possible));
-    Ok(Value::Object(out))
+    let out = Out {
+        classification: o.class.map(|c| c.as_str()),
+        muscle_criteria_met: o.muscle_criteria_met,
+        could_change: possible.len() > 1,
+        possible_classifications: possible,
+    };
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

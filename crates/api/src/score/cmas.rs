@@ -5,11 +5,11 @@
 
 use myo_instruments::cmas::{self, Entered, ITEMS, Input};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_object, schema_root};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_object, schema_root};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: cmas::ID,
@@ -117,15 +117,26 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     to_input(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `cmas`.
+#[derive(Serialize)]
+struct Out {
+    total: Option<i64>,
+    complete: bool,
+    partial_sum: i64,
+    max_score: i64,
+    max_achievable: i64,
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let o = cmas::score(&catalog.cmas, &to_input(v)?)?;
-    let mut out = envelope(&o.explanation);
-    out.insert("total".into(), json!(o.total));
-    out.insert("complete".into(), json!(o.total.is_some()));
-    out.insert("partial_sum".into(), json!(o.partial_sum));
-    out.insert("max_score".into(), json!(o.max_score));
-    out.insert("max_achievable".into(), json!(o.max_achievable));
-    Ok(Value::Object(out))
+    let out = Out {
+        total: o.total,
+        complete: o.total.is_some(),
+        partial_sum: o.partial_sum,
+        max_score: o.max_score,
+        max_achievable: o.max_achievable,
+    };
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

@@ -2,13 +2,13 @@
 
 use myo_instruments::eular_acr::{self, Clinical, Input, Model};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::{
-    Entry, envelope, parse, schema_number, schema_object, schema_root, schema_tri, tenths,
+    Entry, Scored, Sink, parse, schema_number, schema_object, schema_root, schema_tri, tenths,
 };
-use crate::error::InputError;
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: eular_acr::ID,
@@ -88,30 +88,37 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     parse::<Dto>(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `eular-acr-2017`.
+#[derive(Serialize)]
+struct Out {
+    model: &'static str,
+    score: f64,
+    probability: f64,
+    category: &'static str,
+    classifiable: bool,
+    subgroup: Option<&'static str>,
+    max_achievable_score: f64,
+    max_achievable_category: &'static str,
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let def = &catalog.eular_acr;
     let input = Input::from(parse::<Dto>(v)?);
     let o = eular_acr::score(def, &input)?;
-    let mut out = envelope(&o.explanation);
-    let model = match o.model {
-        Model::WithoutBiopsy => "without_biopsy",
-        Model::WithBiopsy => "with_biopsy",
+    let out = Out {
+        model: match o.model {
+            Model::WithoutBiopsy => "without_biopsy",
+            Model::WithBiopsy => "with_biopsy",
+        },
+        score: tenths(o.score),
+        probability: o.probability,
+        category: o.category.as_str(),
+        classifiable: o.classifiable,
+        subgroup: o.subgroup.map(|s| s.as_str()),
+        max_achievable_score: tenths(o.max_achievable_score),
+        max_achievable_category: o.max_achievable_category.as_str(),
     };
-    out.insert("model".into(), json!(model));
-    out.insert("score".into(), tenths(o.score));
-    out.insert("probability".into(), json!(o.probability));
-    out.insert("category".into(), json!(o.category.as_str()));
-    out.insert("classifiable".into(), json!(o.classifiable));
-    out.insert("subgroup".into(), json!(o.subgroup.map(|s| s.as_str())));
-    out.insert(
-        "max_achievable_score".into(),
-        tenths(o.max_achievable_score),
-    );
-    out.insert(
-        "max_achievable_category".into(),
-        json!(o.max_achievable_category.as_str()),
-    );
-    Ok(Value::Object(out))
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

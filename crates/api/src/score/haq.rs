@@ -7,11 +7,11 @@
 
 use myo_instruments::haq::{self, CATEGORIES, CategoryInput, Input};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_object, schema_root};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_object, schema_root};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: haq::ID,
@@ -138,40 +138,54 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     parse::<Dto>(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `haq-di`.
+#[derive(Serialize)]
+struct Out<'a> {
+    haq_di: Option<f64>,
+    computable: bool,
+    sum: i64,
+    answered_categories: usize,
+    min_answered_categories: usize,
+    categories: Vec<CategoryOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CategoryOut<'a> {
+    category: &'a str,
+    score: Option<i64>,
+    highest_item: Option<i64>,
+    aid_or_device: bool,
+    help_from_person: bool,
+    raised_by_aids: bool,
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let def = &catalog.haq;
     let input = to_input(catalog, parse::<Dto>(v)?);
     let o = haq::score(def, &input)?;
-    let mut out = envelope(&o.explanation);
-    let categories: Vec<Value> = def
+    let categories = def
         .categories
         .iter()
         .zip(&o.categories)
         .zip(&input.categories)
-        .map(|((c, s), i)| {
-            json!({
-                "category": c.id,
-                "score": s.map(|s| s.score),
-                "highest_item": s.map(|s| s.highest_item),
-                "aid_or_device": i.aid_or_device,
-                "help_from_person": i.help_from_person,
-                "raised_by_aids": s.is_some_and(|s| s.raised_by_aids),
-            })
+        .map(|((c, s), i)| CategoryOut {
+            category: &c.id,
+            score: s.map(|s| s.score),
+            highest_item: s.map(|s| s.highest_item),
+            aid_or_device: i.aid_or_device,
+            help_from_person: i.help_from_person,
+            raised_by_aids: s.is_some_and(|s| s.raised_by_aids),
         })
         .collect();
-    out.insert(
-        "haq_di".into(),
-        json!(o.haq_di_thousandths.map(|t| t as f64 / 1000.0)),
-    );
-    out.insert("computable".into(), json!(o.haq_di_thousandths.is_some()));
-    out.insert("sum".into(), json!(o.sum));
-    out.insert("answered_categories".into(), json!(o.answered));
-    out.insert(
-        "min_answered_categories".into(),
-        json!(def.min_answered_categories),
-    );
-    out.insert("categories".into(), json!(categories));
-    Ok(Value::Object(out))
+    let out = Out {
+        haq_di: o.haq_di_thousandths.map(|t| t as f64 / 1000.0),
+        computable: o.haq_di_thousandths.is_some(),
+        sum: o.sum,
+        answered_categories: o.answered,
+        min_answered_categories: def.min_answered_categories,
+        categories,
+    };
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

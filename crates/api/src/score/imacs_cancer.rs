@@ -2,11 +2,11 @@
 
 use myo_instruments::imacs_cancer::{self, Input, Sex};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_number, schema_object, schema_root, schema_tri};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_number, schema_object, schema_root, schema_tri};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: imacs_cancer::ID,
@@ -87,33 +87,63 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     parse::<Dto>(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `imacs-cancer-2023`.
+#[derive(Serialize)]
+struct Out<'a> {
+    category: Option<&'static str>,
+    in_scope: Option<bool>,
+    schedule: Vec<ScheduledOut>,
+    basic_panel: Vec<&'a str>,
+    enhanced_panel: Vec<&'a str>,
+    considerations: Vec<ConsiderationOut<'a>>,
+    red_flags_present: &'a [&'a str],
+    screening_triggered_by_red_flags: bool,
+}
+
+#[derive(Serialize)]
+struct ScheduledOut {
+    panel: &'static str,
+    timing: &'static str,
+}
+
+#[derive(Serialize)]
+struct ConsiderationOut<'a> {
+    id: &'static str,
+    text: &'a str,
+    applies: Option<bool>,
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let o = imacs_cancer::score(&catalog.imacs_cancer, &Input::from(parse::<Dto>(v)?))?;
-    let mut out = envelope(&o.explanation);
-    let items =
-        |p: &[&imacs_cancer::PanelItem]| p.iter().map(|i| json!(i.item)).collect::<Vec<_>>();
-    out.insert("category".into(), json!(o.category.map(|c| c.as_str())));
-    out.insert("in_scope".into(), json!(o.in_scope));
-    let schedule: Vec<Value> = o
-        .schedule
-        .iter()
-        .map(|s| json!({"panel": s.panel.as_str(), "timing": s.timing.as_str()}))
-        .collect();
-    out.insert("schedule".into(), json!(schedule));
-    out.insert("basic_panel".into(), json!(items(&o.basic_panel)));
-    out.insert("enhanced_panel".into(), json!(items(&o.enhanced_panel)));
-    let considerations: Vec<Value> = o
-        .considerations
-        .iter()
-        .map(|c| json!({"id": c.id, "text": c.text, "applies": c.applies}))
-        .collect();
-    out.insert("considerations".into(), json!(considerations));
-    out.insert("red_flags_present".into(), json!(o.red_flags_present));
-    out.insert(
-        "screening_triggered_by_red_flags".into(),
-        json!(!o.red_flags_present.is_empty()),
-    );
-    Ok(Value::Object(out))
+    fn items<'a>(p: &[&'a imacs_cancer::PanelItem]) -> Vec<&'a str> {
+        p.iter().map(|i| i.item.as_str()).collect()
+    }
+    let out = Out {
+        category: o.category.map(|c| c.as_str()),
+        in_scope: o.in_scope,
+        schedule: o
+            .schedule
+            .iter()
+            .map(|s| ScheduledOut {
+                panel: s.panel.as_str(),
+                timing: s.timing.as_str(),
+            })
+            .collect(),
+        basic_panel: items(&o.basic_panel),
+        enhanced_panel: items(&o.enhanced_panel),
+        considerations: o
+            .considerations
+            .iter()
+            .map(|c| ConsiderationOut {
+                id: c.id,
+                text: c.text,
+                applies: c.applies,
+            })
+            .collect(),
+        red_flags_present: &o.red_flags_present,
+        screening_triggered_by_red_flags: !o.red_flags_present.is_empty(),
+    };
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

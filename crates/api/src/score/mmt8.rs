@@ -7,11 +7,11 @@
 
 use myo_instruments::mmt8::{self, Def, GROUP_IDS, GROUPS, Grade, GroupGrades, Input, Mode};
 use myo_instruments::{Catalog, Meta};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_object, schema_root};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_object, schema_root};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: mmt8::ID,
@@ -129,18 +129,31 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     to_input(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `mmt8`.
+#[derive(Serialize)]
+struct Out<'a> {
+    mode: &'static str,
+    total: Option<i64>,
+    complete: bool,
+    partial_sum: i64,
+    max_score: i64,
+    max_achievable: i64,
+    trace: &'a [String],
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let o = mmt8::score(&catalog.mmt8, &to_input(v)?)?;
-    let mut out = envelope(&o.explanation);
-    out.insert("status".into(), json!(o.status.as_str()));
-    out.insert("mode".into(), json!(o.mode.as_str()));
-    out.insert("total".into(), json!(o.total));
-    out.insert("complete".into(), json!(o.complete()));
-    out.insert("partial_sum".into(), json!(o.partial_sum));
-    out.insert("max_score".into(), json!(o.max_score));
-    out.insert("max_achievable".into(), json!(o.max_achievable));
-    out.insert("trace".into(), json!(o.trace));
-    Ok(Value::Object(out))
+    let out = Out {
+        mode: o.mode.as_str(),
+        total: o.total,
+        complete: o.complete(),
+        partial_sum: o.partial_sum,
+        max_score: o.max_score,
+        max_achievable: o.max_achievable,
+        trace: &o.trace,
+    };
+    // The status follows the mode: only one mode has a partial part.
+    sink.write(&Scored::new(&o.explanation, out).with_status(o.status))
 }
 
 fn example() -> Value {

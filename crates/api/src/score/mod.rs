@@ -13,9 +13,14 @@ mod imacs_cancer;
 mod mmt8;
 mod tis;
 
-use myo_instruments::{Catalog, DefError, Explanation, Meta, Tenths, Value as ItemValue};
+use myo_instruments::{
+    Catalog, Citation, Contribution, DefError, Explanation, Meta, Status, Tenths,
+    Value as ItemValue,
+};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
+use serde_json::{Value, json};
 
 use crate::error::{InputError, ScoreError};
 
@@ -33,8 +38,8 @@ pub(crate) struct Entry {
     /// Deserializes into the DTO only (no range checks): the schema/DTO agreement test uses it.
     #[cfg_attr(not(test), allow(dead_code))]
     pub check_shape: fn(&Value) -> Result<(), InputError>,
-    /// Parses, validates, scores and renders one case.
-    pub score: fn(&Catalog, &Value) -> Result<Value, InputError>,
+    /// Parses, validates and scores one case, and writes the result to the sink.
+    pub score: fn(&Catalog, &Value, Sink<'_>) -> Result<(), ScoreError>,
 }
 
 /// The registry: one line per instrument, in `--list` order.
@@ -100,18 +105,34 @@ impl Scorer {
     /// Scores one JSON case. The JSON types are checked against the schema first (serde alone
     /// would accept an array where an object is expected), then the DTO and the ranges.
     pub fn score_json(&self, id: &str, input: &Value) -> Result<Value, ScoreError> {
-        let i = entry(id)?;
-        check_types(&self.schemas[i], input, Place::Root)?;
-        Ok((REGISTRY[i].score)(&self.catalog, input)?)
+        let mut out = Value::Null;
+        self.score_into(id, input, Sink::Value(&mut out))?;
+        Ok(out)
     }
 
-    /// Scores one case given as JSON text; a syntax error names field `$` and the position.
-    pub fn score_str(&self, id: &str, input: &str) -> Result<Value, ScoreError> {
-        entry(id)?;
-        let value: Value = serde_json::from_str(input)
-            .map_err(|e| InputError::new("$", format!("invalid JSON: {e}"), None))?;
-        self.score_json(id, &value)
+    /// Scores one JSON case and appends the result to `out` as JSON text: the same document as
+    /// [`Scorer::score_json`], keys in reading order (identity, result, items, provenance),
+    /// written straight from the scored case without building a `Value` tree. The HTTP API uses
+    /// this; on an error nothing is appended.
+    pub fn score_to_writer(
+        &self,
+        id: &str,
+        input: &Value,
+        out: &mut Vec<u8>,
+    ) -> Result<(), ScoreError> {
+        self.score_into(id, input, Sink::Bytes(out))
     }
+
+    fn score_into(&self, id: &str, input: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
+        let i = entry(id)?;
+        check_types(&self.schemas[i], input, Place::Root)?;
+        (REGISTRY[i].score)(&self.catalog, input, sink)
+    }
+}
+
+/// One case given as JSON text, parsed; a syntax error names field `$` and the position.
+pub fn parse_case(text: &str) -> Result<Value, InputError> {
+    serde_json::from_str(text).map_err(|e| InputError::new("$", format!("invalid JSON: {e}"), None))
 }
 
 /// Position of `id` in [`REGISTRY`].
@@ -253,55 +274,127 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, InputError>
 }
 
 /// A number in tenths as a JSON number (`101` → `10.1`).
-pub(crate) fn tenths(t: Tenths) -> Value {
-    json!(t.as_f64())
+pub(crate) fn tenths(t: Tenths) -> f64 {
+    t.as_f64()
 }
 
 fn citation_json(c: &myo_instruments::Citation) -> Value {
     json!({"reference": c.reference, "doi": c.doi, "locator": c.locator})
 }
 
-fn item_value(v: &ItemValue) -> Value {
-    match v {
-        ItemValue::Bool(b) => json!(b),
-        ItemValue::Int(n) => json!(n),
-        ItemValue::Real(x) => json!(x),
-        ItemValue::Text(s) => json!(s),
+/// Where a scored case is written: a `Value` (the command line, pages, tests) or JSON text (the
+/// HTTP API). Both come from the one [`Scored`] document, so they cannot disagree.
+pub(crate) enum Sink<'o> {
+    /// Replace this value with the result.
+    Value(&'o mut Value),
+    /// Append the result as JSON text.
+    Bytes(&'o mut Vec<u8>),
+}
+
+impl Sink<'_> {
+    /// Writes one scored case.
+    pub(crate) fn write<R: Serialize>(self, scored: &Scored<'_, R>) -> Result<(), ScoreError> {
+        let written = match self {
+            Sink::Value(v) => serde_json::to_value(scored).map(|value| *v = value),
+            Sink::Bytes(buf) => serde_json::to_writer(buf, scored),
+        };
+        // Unreachable with string keys only; kept typed rather than a panic in a library.
+        written.map_err(|e| ScoreError::Output(e.to_string()))
     }
 }
 
-/// The fields every result carries: `instrument`, `revision`, `title`, `status`, `citation`,
-/// `see_also`, `notes`, `contributions`, `missing`, `warnings`. Instrument modules add their own
-/// result fields to the returned map.
-pub(crate) fn envelope(ex: &Explanation<'_>) -> Map<String, Value> {
-    let m = ex.meta;
-    let contributions: Vec<Value> = ex
-        .contributions
-        .iter()
-        .map(|c| {
-            json!({
-                "item": c.item,
-                "label": c.label,
-                "value": item_value(&c.value),
-                "points": c.points.map(tenths),
-            })
-        })
-        .collect();
-    let value = json!({
-        "instrument": m.id,
-        "revision": m.revision,
-        "title": m.title,
-        "status": m.status.as_str(),
-        "citation": citation_json(&m.citation),
-        "see_also": m.see_also.iter().map(citation_json).collect::<Vec<_>>(),
-        "notes": m.notes,
-        "contributions": contributions,
-        "missing": ex.missing,
-        "warnings": ex.warnings,
-    });
-    match value {
-        Value::Object(map) => map,
-        _ => unreachable!("json! object literal"),
+/// One result: the fields every result carries (`instrument`, `revision`, `title`, `status`,
+/// `contributions`, `missing`, `warnings`, `notes`, `citation`, `see_also`) around the
+/// instrument's own result fields `R`, borrowed from the definition and the explanation.
+#[derive(Serialize)]
+pub(crate) struct Scored<'a, R> {
+    instrument: &'a str,
+    revision: u32,
+    title: &'a str,
+    status: &'static str,
+    #[serde(flatten)]
+    result: R,
+    #[serde(serialize_with = "contributions")]
+    contributions: &'a [Contribution],
+    missing: &'a [String],
+    warnings: &'a [String],
+    notes: &'a [String],
+    #[serde(serialize_with = "citation")]
+    citation: &'a Citation,
+    #[serde(serialize_with = "citations")]
+    see_also: &'a [Citation],
+}
+
+impl<'a, R: Serialize> Scored<'a, R> {
+    /// The result of `ex` with the instrument's own fields; the status is the definition's.
+    pub(crate) fn new(ex: &'a Explanation<'a>, result: R) -> Self {
+        let m = ex.meta;
+        Scored {
+            instrument: &m.id,
+            revision: m.revision,
+            title: &m.title,
+            status: m.status.as_str(),
+            result,
+            contributions: &ex.contributions,
+            missing: &ex.missing,
+            warnings: &ex.warnings,
+            notes: &m.notes,
+            citation: &m.citation,
+            see_also: &m.see_also,
+        }
+    }
+
+    /// Overrides the status, for an instrument whose status depends on the input (MMT-8 modes).
+    pub(crate) fn with_status(mut self, status: Status) -> Self {
+        self.status = status.as_str();
+        self
+    }
+}
+
+fn contributions<S: Serializer>(items: &&[Contribution], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(items.len()))?;
+    for c in *items {
+        seq.serialize_element(&ContributionOut(c))?;
+    }
+    seq.end()
+}
+
+struct ContributionOut<'a>(&'a Contribution);
+
+impl Serialize for ContributionOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = s.serialize_struct("Contribution", 4)?;
+        m.serialize_field("item", &c.item)?;
+        m.serialize_field("label", &c.label)?;
+        match &c.value {
+            ItemValue::Bool(b) => m.serialize_field("value", b)?,
+            ItemValue::Int(n) => m.serialize_field("value", n)?,
+            ItemValue::Real(x) => m.serialize_field("value", x)?,
+            ItemValue::Text(t) => m.serialize_field("value", t)?,
+        }
+        m.serialize_field("points", &c.points.map(Tenths::as_f64))?;
+        m.end()
+    }
+}
+
+fn citation<S: Serializer>(c: &&Citation, s: S) -> Result<S::Ok, S::Error> {
+    CitationOut(c).serialize(s)
+}
+
+fn citations<S: Serializer>(cs: &&[Citation], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(cs.iter().map(CitationOut))
+}
+
+struct CitationOut<'a>(&'a Citation);
+
+impl Serialize for CitationOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Citation", 3)?;
+        m.serialize_field("reference", &self.0.reference)?;
+        m.serialize_field("doi", &self.0.doi)?;
+        m.serialize_field("locator", &self.0.locator)?;
+        m.end()
     }
 }
 

@@ -2,11 +2,12 @@
 
 use myo_instruments::tis::{self, Enzyme, Input, Muscle, Population, Visit};
 use myo_instruments::{Catalog, Meta, Milli};
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
-use super::{Entry, envelope, parse, schema_number, schema_object, schema_root, tenths};
-use crate::error::InputError;
+use super::{Entry, Scored, Sink, parse, schema_number, schema_object, schema_root, tenths};
+use crate::error::{InputError, ScoreError};
 
 pub(crate) const ENTRY: Entry = Entry {
     id: tis::ID,
@@ -154,33 +155,54 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
     parse::<Dto>(v).map(drop)
 }
 
-fn score(catalog: &Catalog, v: &Value) -> Result<Value, InputError> {
+/// The result fields of `tis-2016`.
+#[derive(Serialize)]
+struct Out<'a> {
+    population: &'static str,
+    tis: f64,
+    category: &'static str,
+    complete: bool,
+    #[serde(serialize_with = "measures")]
+    measures: &'a [tis::MeasureResult],
+}
+
+/// Measures as an object keyed by measure id; only `enzymes` names its enzyme.
+fn measures<S: Serializer>(ms: &&[tis::MeasureResult], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct MeasureOut {
+        baseline: Option<f64>,
+        followup: Option<f64>,
+        percent_change: Option<f64>,
+        points: f64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        enzyme: Option<Option<&'static str>>,
+    }
+    s.collect_map(ms.iter().map(|m| {
+        let out = MeasureOut {
+            baseline: m.baseline.map(Milli::as_f64),
+            followup: m.followup.map(Milli::as_f64),
+            percent_change: m.percent_change.map(tis::Percent::as_f64),
+            points: tenths(m.points),
+            enzyme: (m.id == "enzymes").then_some(m.enzyme),
+        };
+        (m.id.as_str(), out)
+    }))
+}
+
+fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError> {
     let input = to_input(parse::<Dto>(v)?)?;
     let o = tis::score(&catalog.tis, &input)?;
-    let mut out = envelope(&o.explanation);
-    let population = match o.population {
-        Population::Adult => "adult",
-        Population::Juvenile => "juvenile",
+    let out = Out {
+        population: match o.population {
+            Population::Adult => "adult",
+            Population::Juvenile => "juvenile",
+        },
+        tis: tenths(o.tis),
+        category: o.category.as_str(),
+        complete: o.complete,
+        measures: &o.measures,
     };
-    let mut measures = Map::new();
-    for m in &o.measures {
-        let mut entry = json!({
-            "baseline": m.baseline.map(Milli::as_f64),
-            "followup": m.followup.map(Milli::as_f64),
-            "percent_change": m.percent_change.map(tis::Percent::as_f64),
-            "points": tenths(m.points),
-        });
-        if m.id == "enzymes" {
-            entry["enzyme"] = json!(m.enzyme);
-        }
-        measures.insert(m.id.clone(), entry);
-    }
-    out.insert("population".into(), json!(population));
-    out.insert("tis".into(), tenths(o.tis));
-    out.insert("category".into(), json!(o.category.as_str()));
-    out.insert("complete".into(), json!(o.complete));
-    out.insert("measures".into(), Value::Object(measures));
-    Ok(Value::Object(out))
+    sink.write(&Scored::new(&o.explanation, out))
 }
 
 fn example() -> Value {

@@ -4,6 +4,8 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
 use myo_api::ScoreError;
 use serde_json::{Value, json};
 
@@ -39,15 +41,17 @@ pub async fn schema(
     state.scorer().schema(&id).map(Json).map_err(score_error)
 }
 
-/// `POST /api/v1/score/{instrument}`: scores one case; the body is the instrument's input.
+/// `POST /api/v1/score/{instrument}`: scores one case; the body is the instrument's input. The
+/// result is written as JSON text directly (no `Value` tree): this is the API's hottest route.
 pub async fn score(
     State(state): State<AppState>,
     Path(id): Path<String>,
     ApiJsonValue(input): ApiJsonValue,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
+    let mut body = Vec::with_capacity(4096);
     state
         .scorer()
-        .score_json(&id, &input)
-        .map(Json)
-        .map_err(score_error)
+        .score_to_writer(&id, &input, &mut body)
+        .map_err(score_error)?;
+    Ok(([(CONTENT_TYPE, "application/json")], body).into_response())
 }
