@@ -447,6 +447,12 @@ fn structured_content_problems(s: &Structured) -> Vec<String> {
                 !d.call_care_team_if.is_empty(),
                 "drug.call_care_team_if: must not be empty",
             );
+            need(
+                d.rxnorm.as_deref().is_none_or(|c| {
+                    (1..=8).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit())
+                }),
+                "drug.rxnorm: an RxCUI is 1 to 8 digits",
+            );
         }
         Structured::Supplement(x) => {
             need(
@@ -475,11 +481,17 @@ fn structured_content_problems(s: &Structured) -> Vec<String> {
                 );
             }
         }
-        Structured::Antibody(a) => need(!a.flags.is_empty(), "antibody.flags: must not be empty"),
-        Structured::Test(t) => need(
-            !t.measures.trim().is_empty(),
-            "test.measures: must not be empty",
-        ),
+        Structured::Antibody(a) => {
+            need(!a.flags.is_empty(), "antibody.flags: must not be empty");
+            out.extend(loinc_problems("antibody.loinc", &a.loinc));
+        }
+        Structured::Test(t) => {
+            need(
+                !t.measures.trim().is_empty(),
+                "test.measures: must not be empty",
+            );
+            out.extend(loinc_problems("test.loinc", &t.loinc));
+        }
         Structured::Foods(f) => need(!f.is_empty(), "food: give at least one [[food]]"),
         Structured::Organisations(o) => {
             need(
@@ -528,6 +540,44 @@ fn text_problems(entry: &Entry, readability: &Readability) -> Vec<Problem> {
         ));
     }
     out
+}
+
+/// Each LOINC code must have the `NNNNN-C` shape and a correct check digit, so a typo in a
+/// copied code cannot pass as another real test.
+fn loinc_problems(field: &str, codes: &[String]) -> Vec<String> {
+    codes
+        .iter()
+        .filter(|c| !valid_loinc(c))
+        .map(|c| {
+            format!("{field}: {c:?} is not a valid LOINC code (shape NNNNN-C, mod-10 check digit)")
+        })
+        .collect()
+}
+
+/// LOINC's check digit: the Luhn (mod 10) digit of the part before the hyphen.
+fn valid_loinc(code: &str) -> bool {
+    let Some((body, check)) = code.split_once('-') else {
+        return false;
+    };
+    let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only(body) || body.len() > 7 || check.len() != 1 || !digits_only(check) {
+        return false;
+    }
+    let sum: u32 = body
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 0 {
+                let twice = d * 2;
+                twice / 10 + twice % 10
+            } else {
+                d
+            }
+        })
+        .sum();
+    (10 - sum % 10) % 10 == u32::from(check.as_bytes()[0] - b'0')
 }
 
 fn markdown_problems(entry: &Entry) -> Vec<Problem> {

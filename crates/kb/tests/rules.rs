@@ -98,6 +98,7 @@ fn each_broken_rule_is_reported() {
         ("html", Rule::Markdown),
         ("duplicate-id", Rule::DuplicateId),
         ("bad-dose", Rule::Structured),
+        ("bad-loinc", Rule::Structured),
     ];
     for (case, rule) in cases {
         let report = check(Some(case));
