@@ -28,6 +28,10 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// The change would leave no active admin account: the last one can be neither demoted nor
+    /// disabled, so somebody can always manage accounts from the web.
+    #[error("the last active admin cannot be demoted or disabled")]
+    LastAdmin,
     /// The database URL or data directory cannot be used.
     #[error("cannot use database location {location}: {reason}")]
     Location {

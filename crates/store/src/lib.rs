@@ -82,7 +82,18 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
     /// Accounts ordered by creation time, then id.
     async fn list_users(&self, page: Page) -> Result<Vec<User>>;
 
+    /// Accounts whose (normalised) e-mail contains `email_part`, ignoring case, ordered like
+    /// [`Store::list_users`]. `%` and `_` match themselves, not patterns.
+    async fn search_users(&self, email_part: &str, page: Page) -> Result<Vec<User>>;
+
     /// Changes display name, role or disabled state; returns the account as changed.
+    ///
+    /// Disabling (`disabled_at: Some(Some(t))`) also deletes the account's sessions and revokes
+    /// its live API tokens (`revoked_at = t`) in the same transaction, so a disabled account
+    /// holds no working credential, even after it is enabled again.
+    /// [`StoreError::LastAdmin`] (nothing written) when the change would demote or disable the
+    /// last active admin; concurrent changes are serialised so two admins cannot demote each
+    /// other at once.
     async fn update_user(
         &self,
         id: &UserId,
@@ -99,7 +110,8 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
     ) -> Result<()>;
 
     /// Deletes the account with its sessions, tokens and per-account login attempts.
-    /// Audit events stay: they carry the opaque id only.
+    /// Audit events stay: they carry the opaque id only. [`StoreError::LastAdmin`] (nothing
+    /// deleted) for the last active admin, as in [`Store::update_user`].
     async fn delete_user(&self, id: &UserId, audit: &AuditEntry) -> Result<()>;
 
     // ---- sessions ---------------------------------------------------------------------------

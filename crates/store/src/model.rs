@@ -220,7 +220,8 @@ pub struct UserChanges {
     pub display_name: Option<String>,
     /// New role.
     pub role: Option<Role>,
-    /// `Some(Some(t))` disables the account at `t`; `Some(None)` re-enables it.
+    /// `Some(Some(t))` disables the account at `t` (which also ends its sessions and revokes
+    /// its API tokens); `Some(None)` re-enables it (it must sign in again).
     pub disabled_at: Option<Option<Timestamp>>,
 }
 

@@ -14,7 +14,7 @@ use crate::error::{Result, StoreError};
 use crate::location::Location;
 use crate::model::{
     ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
-    NewApiToken, NewSession, NewUser, Page, Session, SessionId, Timestamp, TokenId, User,
+    NewApiToken, NewSession, NewUser, Page, Role, Session, SessionId, Timestamp, TokenId, User,
     UserChanges, UserId, normalize_email,
 };
 use crate::{OpenOptions, Store};
@@ -88,6 +88,23 @@ fn check_email(email: &str) -> Result<()> {
             "expected an address like name@example.org",
         ))
     }
+}
+
+/// `text` with LIKE's wildcards (and the escape character) escaped by a backslash.
+fn like_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An admin who can still sign in: what the last-admin rule counts.
+fn is_active_admin(user: &User) -> bool {
+    user.role == Role::Admin && user.disabled_at.is_none()
 }
 
 fn limit(n: u32) -> i64 {
@@ -197,6 +214,24 @@ impl Store for SqlStore {
         })
     }
 
+    async fn search_users(&self, email_part: &str, page: Page) -> Result<Vec<User>> {
+        // Stored e-mails are lowercase, so a lowercased pattern matches alike on SQLite (LIKE
+        // ignores ASCII case) and PostgreSQL (LIKE does not).
+        const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
+                           disabled_at FROM users WHERE email LIKE $1 ESCAPE '\\' \
+                           ORDER BY created_at, id LIMIT $2 OFFSET $3";
+        let pattern = format!("%{}%", like_literal(&normalize_email(email_part)));
+        each_backend!(&self.db, b => {
+            let rows = sqlx::query(SQL)
+                .bind(pattern.as_str())
+                .bind(limit(page.limit))
+                .bind(i64::from(page.offset))
+                .fetch_all(b.reader())
+                .await?;
+            rows.iter().map(|r| user_from(r, "")).collect()
+        })
+    }
+
     async fn update_user(
         &self,
         id: &UserId,
@@ -207,13 +242,31 @@ impl Store for SqlStore {
                            disabled_at FROM users WHERE id = $1";
         const SET: &str =
             "UPDATE users SET display_name = $2, role = $3, disabled_at = $4 WHERE id = $1";
+        // Locks the active admins' rows and counts them in one statement. On PostgreSQL a
+        // concurrent demotion makes this wait and then skip the rows it changed, so two admins
+        // demoting each other cannot both succeed; on SQLite `BEGIN IMMEDIATE` already
+        // serialises writers.
+        const LOCK_ADMINS: &str =
+            "UPDATE users SET role = role WHERE role = 'admin' AND disabled_at IS NULL";
+        const END_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
+        const REVOKE_TOKENS: &str = "UPDATE api_tokens SET revoked_at = $2 \
+                                     WHERE user_id = $1 AND revoked_at IS NULL";
+        let may_demote = changes.role.is_some_and(|r| r != Role::Admin)
+            || matches!(changes.disabled_at, Some(Some(_)));
         each_backend!(&self.db, b => {
             let mut tx = b.begin_write().await?;
+            // Before reading the account, so the read sees what a concurrent demotion committed.
+            let active_admins = if may_demote {
+                sqlx::query(LOCK_ADMINS).execute(&mut *tx).await?.rows_affected()
+            } else {
+                0
+            };
             let row = sqlx::query(GET).bind(id.as_str()).fetch_optional(&mut *tx).await?;
             let mut user = row
                 .map(|r| user_from(&r, ""))
                 .transpose()?
                 .ok_or(StoreError::NotFound { what: "user" })?;
+            let was_active_admin = is_active_admin(&user);
             if let Some(name) = &changes.display_name {
                 user.display_name = name.trim().to_owned();
             }
@@ -223,6 +276,10 @@ impl Store for SqlStore {
             if let Some(disabled_at) = changes.disabled_at {
                 user.disabled_at = disabled_at;
             }
+            if was_active_admin && !is_active_admin(&user) && active_admins <= 1 {
+                // Dropping the transaction rolls back the locking statement.
+                return Err(StoreError::LastAdmin);
+            }
             sqlx::query(SET)
                 .bind(id.as_str())
                 .bind(user.display_name.as_str())
@@ -230,6 +287,14 @@ impl Store for SqlStore {
                 .bind(user.disabled_at.map(Timestamp::as_millis))
                 .execute(&mut *tx)
                 .await?;
+            if let Some(Some(at)) = changes.disabled_at {
+                sqlx::query(END_SESSIONS).bind(id.as_str()).execute(&mut *tx).await?;
+                sqlx::query(REVOKE_TOKENS)
+                    .bind(id.as_str())
+                    .bind(at.as_millis())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             tx.append_audit(audit).await?;
             tx.commit().await?;
             Ok(user)
@@ -255,14 +320,24 @@ impl Store for SqlStore {
     }
 
     async fn delete_user(&self, id: &UserId, audit: &AuditEntry) -> Result<()> {
-        const EMAIL: &str = "SELECT email FROM users WHERE id = $1";
+        const EMAIL: &str = "SELECT email, role, disabled_at FROM users WHERE id = $1";
+        // As in `update_user`: lock and count the active admins before reading the account.
+        const LOCK_ADMINS: &str =
+            "UPDATE users SET role = role WHERE role = 'admin' AND disabled_at IS NULL";
         const ATTEMPTS: &str = "DELETE FROM login_attempts WHERE kind = 'account' AND key = $1";
         // Sessions and tokens go with the account (ON DELETE CASCADE).
         const USER: &str = "DELETE FROM users WHERE id = $1";
         each_backend!(&self.db, b => {
             let mut tx = b.begin_write().await?;
+            let active_admins = sqlx::query(LOCK_ADMINS).execute(&mut *tx).await?.rows_affected();
             let row = sqlx::query(EMAIL).bind(id.as_str()).fetch_optional(&mut *tx).await?;
-            let email = row.ok_or(StoreError::NotFound { what: "user" })?.text("email")?;
+            let row = row.ok_or(StoreError::NotFound { what: "user" })?;
+            let active_admin = row.text("role")? == Role::Admin.as_str()
+                && row.opt_int("disabled_at")?.is_none();
+            if active_admin && active_admins <= 1 {
+                return Err(StoreError::LastAdmin);
+            }
+            let email = row.text("email")?;
             sqlx::query(ATTEMPTS).bind(email).execute(&mut *tx).await?;
             sqlx::query(USER).bind(id.as_str()).execute(&mut *tx).await?;
             tx.append_audit(audit).await?;

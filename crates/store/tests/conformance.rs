@@ -18,6 +18,10 @@ on_both_backends!(
     users_are_unique_by_email_case_insensitively,
     bad_email_names_the_field,
     users_update_and_password_change,
+    users_search_by_email_part,
+    disabling_ends_sessions_and_revokes_tokens,
+    last_active_admin_cannot_be_demoted_or_disabled,
+    concurrent_demotions_leave_an_admin,
     sessions_lifecycle,
     session_for_missing_user_is_refused,
     tokens_lifecycle,
@@ -231,6 +235,297 @@ async fn users_update_and_password_change(db: &TestDb) {
         4,
         "create + 2 updates + password; failures add none"
     );
+}
+
+async fn users_search_by_email_part(db: &TestDb) {
+    let store = db.open().await;
+    for (i, email) in [
+        "ada@example.org",
+        "bo@clinic.example",
+        "a_b@example.org",
+        "c%d@example.org",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut user = new_user(email, Role::Patient);
+        user.created_at = at(i64::try_from(i).unwrap());
+        let entry = audit(action::CREATE, "user", user.id.as_str());
+        store.create_user(&user, &entry).await.unwrap();
+    }
+    let search = |part: &'static str, page: Page| {
+        let store = Arc::clone(&store);
+        async move {
+            let found = store.search_users(part, page).await.unwrap();
+            found.into_iter().map(|u| u.email).collect::<Vec<String>>()
+        }
+    };
+    let all = Page::default();
+    assert_eq!(
+        search(" EXAMPLE.ORG ", all).await,
+        ["ada@example.org", "a_b@example.org", "c%d@example.org"],
+        "case and surrounding spaces are ignored; creation order"
+    );
+    assert_eq!(search("clinic", all).await, ["bo@clinic.example"]);
+    // Wildcards are literal: `_` is not "any character", `%` is not "anything".
+    assert_eq!(search("a_b", all).await, ["a_b@example.org"]);
+    assert_eq!(search("%", all).await, ["c%d@example.org"]);
+    assert!(search("zzz", all).await.is_empty());
+    let second = Page {
+        offset: 1,
+        limit: 1,
+    };
+    assert_eq!(search("example.org", second).await, ["a_b@example.org"]);
+    assert_eq!(search("", all).await.len(), 4);
+}
+
+async fn disabling_ends_sessions_and_revokes_tokens(db: &TestDb) {
+    let store = db.open().await;
+    let ada = add_user(&store, "ada@example.org").await;
+    let bo = add_user(&store, "bo@example.org").await;
+    for user in [&ada, &ada, &bo] {
+        let (_, s) = new_session(&user.id, 0, 100_000);
+        store
+            .create_session(&s, &audit(action::LOGIN, "session", "s"))
+            .await
+            .unwrap();
+    }
+    let (_, old) = new_token(&ada.id, "old");
+    store
+        .create_token(&old, &audit(action::CREATE, "api_token", "t"))
+        .await
+        .unwrap();
+    store
+        .revoke_token(
+            &ada.id,
+            &old.id,
+            at(7),
+            &audit(action::DELETE, "api_token", "t"),
+        )
+        .await
+        .unwrap();
+    for (user, name) in [(&ada, "live"), (&bo, "bo's")] {
+        let (_, t) = new_token(&user.id, name);
+        store
+            .create_token(&t, &audit(action::CREATE, "api_token", "t"))
+            .await
+            .unwrap();
+    }
+    let before = audit_count(&store).await;
+
+    let off = UserChanges {
+        disabled_at: Some(Some(at(50))),
+        ..UserChanges::default()
+    };
+    store
+        .update_user(&ada.id, &off, &audit(action::UPDATE, "user", "a"))
+        .await
+        .unwrap();
+    assert!(store.list_user_sessions(&ada.id).await.unwrap().is_empty());
+    let tokens = store.list_tokens(&ada.id).await.unwrap();
+    let mut revoked: Vec<(&str, Option<Timestamp>)> = tokens
+        .iter()
+        .map(|t| (t.name.as_str(), t.revoked_at))
+        .collect();
+    revoked.sort_unstable();
+    assert_eq!(
+        revoked,
+        [("live", Some(at(50))), ("old", Some(at(7)))],
+        "live tokens revoked at the disable time; an earlier revocation is kept"
+    );
+    assert_eq!(
+        audit_count(&store).await,
+        before + 1,
+        "one event, one change"
+    );
+
+    // Another account is untouched.
+    assert_eq!(store.list_user_sessions(&bo.id).await.unwrap().len(), 1);
+    assert!(
+        store.list_tokens(&bo.id).await.unwrap()[0]
+            .revoked_at
+            .is_none()
+    );
+
+    // Enabling again brings nothing back: the person signs in afresh.
+    let on = UserChanges {
+        disabled_at: Some(None),
+        ..UserChanges::default()
+    };
+    let enabled = store
+        .update_user(&ada.id, &on, &audit(action::UPDATE, "user", "a"))
+        .await
+        .unwrap();
+    assert_eq!(enabled.disabled_at, None);
+    assert!(store.list_user_sessions(&ada.id).await.unwrap().is_empty());
+    assert!(
+        store
+            .list_tokens(&ada.id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|t| t.revoked_at.is_some())
+    );
+}
+
+async fn last_active_admin_cannot_be_demoted_or_disabled(db: &TestDb) {
+    let store = db.open().await;
+    let create = |email: &str, role| {
+        let user = new_user(email, role);
+        let store = Arc::clone(&store);
+        async move {
+            store
+                .create_user(&user, &audit(action::CREATE, "user", user.id.as_str()))
+                .await
+                .unwrap()
+        }
+    };
+    let change = |user: &myo_store::User, changes: UserChanges| {
+        let store = Arc::clone(&store);
+        let id = user.id.clone();
+        async move {
+            store
+                .update_user(&id, &changes, &audit(action::UPDATE, "user", id.as_str()))
+                .await
+        }
+    };
+    let demote = || UserChanges {
+        role: Some(Role::Clinician),
+        ..UserChanges::default()
+    };
+    let disable = || UserChanges {
+        disabled_at: Some(Some(at(9))),
+        ..UserChanges::default()
+    };
+    let is_last_admin = |r: Result<myo_store::User, StoreError>| {
+        assert!(matches!(r, Err(StoreError::LastAdmin)), "{r:?}");
+    };
+
+    let ann = create("ann@example.org", Role::Admin).await;
+    let (_, session) = new_session(&ann.id, 0, 1000);
+    store
+        .create_session(&session, &audit(action::LOGIN, "session", "s"))
+        .await
+        .unwrap();
+    let events = audit_count(&store).await;
+    is_last_admin(change(&ann, demote()).await);
+    is_last_admin(change(&ann, disable()).await);
+    assert_eq!(store.get_user(&ann.id).await.unwrap().unwrap(), ann);
+    assert_eq!(store.list_user_sessions(&ann.id).await.unwrap().len(), 1);
+    assert_eq!(audit_count(&store).await, events, "refusals write nothing");
+    // Changes that keep her an active admin are fine.
+    let renamed = UserChanges {
+        display_name: Some("Ann".into()),
+        role: Some(Role::Admin),
+        disabled_at: Some(None),
+    };
+    change(&ann, renamed).await.unwrap();
+
+    // A disabled admin does not count, and can be changed freely.
+    let dot = create("dot@example.org", Role::Admin).await;
+    change(&dot, disable()).await.unwrap();
+    is_last_admin(change(&ann, demote()).await);
+    change(&dot, demote()).await.unwrap();
+
+    // With a second active admin, either one may go, but not both.
+    let eve = create("eve@example.org", Role::Admin).await;
+    change(&ann, demote()).await.unwrap();
+    is_last_admin(change(&eve, disable()).await);
+    let promote = UserChanges {
+        role: Some(Role::Admin),
+        ..UserChanges::default()
+    };
+    change(&ann, promote).await.unwrap();
+    change(&eve, disable()).await.unwrap();
+    is_last_admin(change(&ann, disable()).await);
+
+    // Nor can the last active admin delete the account; a disabled admin can be deleted.
+    let del = |user: &myo_store::User| {
+        let store = Arc::clone(&store);
+        let id = user.id.clone();
+        async move {
+            store
+                .delete_user(&id, &audit(action::DELETE, "user", id.as_str()))
+                .await
+        }
+    };
+    let events = audit_count(&store).await;
+    let refused = del(&ann).await;
+    assert!(matches!(refused, Err(StoreError::LastAdmin)), "{refused:?}");
+    assert!(store.get_user(&ann.id).await.unwrap().is_some());
+    assert_eq!(
+        audit_count(&store).await,
+        events,
+        "a refused delete writes nothing"
+    );
+    del(&eve).await.unwrap();
+
+    // Without any admin the rule has nothing to protect.
+    let pat = create("pat@example.org", Role::Patient).await;
+    change(&pat, disable()).await.unwrap();
+}
+
+async fn concurrent_demotions_leave_an_admin(db: &TestDb) {
+    let store = db.open().await;
+    let mut keeper = store
+        .create_user(
+            &new_user("a0@example.org", Role::Admin),
+            &audit(action::CREATE, "user", "a0"),
+        )
+        .await
+        .unwrap();
+    for round in 1..=6 {
+        let other = store
+            .create_user(
+                &new_user(&format!("a{round}@example.org"), Role::Admin),
+                &audit(action::CREATE, "user", "a"),
+            )
+            .await
+            .unwrap();
+        // Each demotes the other at the same moment; one of them must be refused.
+        let tasks: Vec<_> = [keeper.id.clone(), other.id.clone()]
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let store = Arc::clone(&store);
+                let changes = if i == 0 {
+                    UserChanges {
+                        role: Some(Role::Patient),
+                        ..UserChanges::default()
+                    }
+                } else {
+                    UserChanges {
+                        disabled_at: Some(Some(at(round))),
+                        ..UserChanges::default()
+                    }
+                };
+                tokio::spawn(async move {
+                    store
+                        .update_user(&id, &changes, &audit(action::UPDATE, "user", id.as_str()))
+                        .await
+                })
+            })
+            .collect();
+        let mut refused = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(_) => {}
+                Err(StoreError::LastAdmin) => refused += 1,
+                Err(e) => panic!("round {round}: {e:?}"),
+            }
+        }
+        assert_eq!(refused, 1, "round {round}");
+        let admins: Vec<myo_store::User> = store
+            .list_users(Page::default())
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|u| u.role == Role::Admin && u.disabled_at.is_none())
+            .collect();
+        assert_eq!(admins.len(), 1, "round {round}: {admins:?}");
+        keeper = admins.into_iter().next().unwrap();
+    }
+    assert!(store.verify_audit_chain().await.unwrap().is_intact());
 }
 
 async fn sessions_lifecycle(db: &TestDb) {

@@ -359,8 +359,10 @@ pub struct SignupForm {
     pub password_confirm: String,
 }
 
-fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
-    let email = f.email.trim();
+/// Checks an e-mail address typed into a form (sign-up, or an admin adding an account); the
+/// error names the field `email`.
+pub(super) fn check_email(email: &str) -> Result<(), (&'static str, String)> {
+    let email = email.trim();
     let at = email.find('@');
     if email.len() > 254
         || at.is_none_or(|i| i == 0 || i + 1 >= email.len())
@@ -371,12 +373,23 @@ fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
             "Enter an e-mail address like name@example.org.".into(),
         ));
     }
-    if f.display_name.chars().count() > 100 || f.display_name.chars().any(char::is_control) {
+    Ok(())
+}
+
+/// Checks a display name typed into a form; the error names the field `display_name`.
+pub(super) fn check_display_name(name: &str) -> Result<(), (&'static str, String)> {
+    if name.chars().count() > 100 || name.chars().any(char::is_control) {
         return Err((
             "display_name",
             "Use at most 100 printable characters.".into(),
         ));
     }
+    Ok(())
+}
+
+fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
+    check_email(&f.email)?;
+    check_display_name(&f.display_name)?;
     password::check_policy(&f.password).map_err(|_| {
         (
             "password",
@@ -851,7 +864,19 @@ pub async fn delete_account(
         Some(me.user.id.as_str()),
         Outcome::Success,
     );
-    state.store().delete_user(&me.user.id, &e).await?;
+    match state.store().delete_user(&me.user.id, &e).await {
+        Ok(()) => {}
+        Err(StoreError::LastAdmin) => {
+            return account_error(
+                &state,
+                &me,
+                "delete_last_admin",
+                "You are the only active admin. Make another account an admin first, then delete this one.".into(),
+            )
+            .await;
+        }
+        Err(other) => return Err(other.into()),
+    }
     let mut res = see_other("/signin?done=deleted");
     res.headers_mut()
         .insert(header::SET_COOKIE, clear_session_cookie(&state));

@@ -2,6 +2,7 @@
 //! module holds the shared layout, rendering and error pages, and the page routes.
 
 pub mod account;
+pub mod admin;
 pub mod ask;
 pub mod calc;
 pub mod kb;
@@ -29,7 +30,8 @@ pub struct Layout {
     pub csrf: String,
     /// Sign-up is offered.
     pub signup: bool,
-    /// Which nav item is current (`home`, `kb`, `ask`, `calc`, `account`, `admin`, `signin`).
+    /// Which nav item is current (`home`, `kb`, `ask`, `calc`, `account`, `admin` (audit log),
+    /// `users`, `signin`).
     pub nav: &'static str,
     /// Medical disclaimer.
     pub disclaimer: &'static str,
@@ -174,4 +176,8 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(account::delete_account))
         .route("/account/audit", get(account::my_audit))
         .route("/admin/audit", get(account::admin_audit))
+        .route("/admin/users", get(admin::users).post(admin::create_user))
+        .route("/admin/users/{id}/disable", post(admin::disable_user))
+        .route("/admin/users/{id}/enable", post(admin::enable_user))
+        .route("/admin/users/{id}/role", post(admin::change_role))
 }
