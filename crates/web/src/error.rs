@@ -3,7 +3,8 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
@@ -131,6 +132,43 @@ impl<S: Send + Sync> FromRequest<S> for ApiJsonValue {
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
         parse_value(&json_body(req, state).await?).map(ApiJsonValue)
     }
+}
+
+/// Query-string parameters with [`ApiError`]'s JSON errors: a value that does not parse is 400
+/// `bad_request` naming the parameter (axum's own `Query` would answer in plain text).
+#[derive(Debug, Clone)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        parse_query(parts.uri.query().unwrap_or(""))
+            .map(ApiQuery)
+            .map_err(|e| ApiError::bad_request(e.message).with_field(e.field))
+    }
+}
+
+/// A query-string value that did not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    /// The parameter (`limit`); `$` when the query as a whole is at fault.
+    pub field: String,
+    /// What is wrong, without the value.
+    pub message: String,
+}
+
+/// Parses a query string (`a=1&b=x`, without the `?`) into `T`, naming the parameter on error.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, QueryError> {
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        QueryError {
+            field: if path == "." { "$".to_owned() } else { path },
+            message: e.into_inner().to_string(),
+        }
+    })
 }
 
 /// The body of a JSON request: 415 unless `Content-Type: application/json`, 413 over the limit.

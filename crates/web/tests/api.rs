@@ -179,13 +179,18 @@ async fn knowledge_base_list_get_search_cite() {
     let s = t.get("/api/v1/kb/search?q=purple%20eyelids", None).await;
     assert_eq!(s.status, StatusCode::OK, "{}", s.body);
     assert!(s.json()["hits"].as_array().is_some_and(|h| !h.is_empty()));
-    for bad in [
-        "/api/v1/kb/search",
-        "/api/v1/kb/search?q=%20",
-        "/api/v1/kb/search?q=x&limit=0",
+    for (bad, field) in [
+        ("/api/v1/kb/search", "q"),
+        ("/api/v1/kb/search?q=%20", "q"),
+        ("/api/v1/kb/search?q=x&limit=0", "limit"),
+        // Values that do not parse at all are JSON errors too, never plain text.
+        ("/api/v1/kb/search?q=x&limit=abc", "limit"),
+        ("/api/v1/kb/search?limit=", "limit"),
     ] {
         let r = t.get(bad, None).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(r.header("content-type"), "application/json", "{bad}");
+        assert_eq!(r.json()["error"]["field"], field, "{bad}: {}", r.body);
     }
 
     for style in ["apa", "mla", "chicago", "harvard"] {
@@ -375,6 +380,19 @@ async fn openapi_lists_exactly_the_router_routes() {
     documented.sort();
     routed.sort();
     assert_eq!(documented, routed);
+    // What the JSON body extractor can answer is documented wherever a body is taken.
+    for (path, ops) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in ops.as_object().expect("ops") {
+            if op.get("requestBody").is_some() {
+                for code in ["400", "413", "415"] {
+                    assert!(
+                        op["responses"].get(code).is_some(),
+                        "{method} {path} does not document {code}"
+                    );
+                }
+            }
+        }
+    }
     // And every route answers (never the "no route" fallback or 405).
     for (method, path) in &routed {
         let concrete = path

@@ -90,6 +90,11 @@ async fn auth_flow(t: &TestApp) {
         "{}",
         mine.body
     );
+    // A paging value that does not parse is an error page naming it, not plain text.
+    let bad = t.get("/account/audit?before=abc", Some(&cookie)).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.header("content-type").starts_with("text/html"));
+    assert!(bad.body.contains("(before)"), "{}", bad.body);
 }
 
 #[tokio::test]

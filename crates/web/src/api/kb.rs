@@ -3,13 +3,13 @@
 use std::str::FromStr;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use myo_api::ask::{HitDto, SearchDto};
 use myo_api::kb::{CitationDto, EntryDto, EntryListDto};
 use myo_kb::{CitationStyle, Section};
 use serde::Deserialize;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiQuery};
 use crate::{AppState, today};
 
 /// `?section=`
@@ -30,7 +30,7 @@ pub fn parse_section(text: &str) -> Result<Section, ApiError> {
 /// `GET /api/v1/kb[?section=]`
 pub async fn list(
     State(state): State<AppState>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<EntryListDto>, ApiError> {
     let section = q.section.as_deref().map(parse_section).transpose()?;
     Ok(Json(EntryListDto::from_kb(state.kb(), section, today())))
@@ -80,7 +80,7 @@ pub fn parse_style(text: Option<&str>) -> Result<CitationStyle, ApiError> {
 pub async fn cite(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<CiteQuery>,
+    ApiQuery(q): ApiQuery<CiteQuery>,
 ) -> Result<Json<CitationDto>, ApiError> {
     let e = entry(&state, &id)?;
     let style = parse_style(q.style.as_deref())?;
@@ -102,7 +102,7 @@ pub const MAX_QUERY_CHARS: usize = 500;
 /// `GET /api/v1/kb/search?q=`
 pub async fn search(
     State(state): State<AppState>,
-    Query(q): Query<SearchQuery>,
+    ApiQuery(q): ApiQuery<SearchQuery>,
 ) -> Result<Json<SearchDto>, ApiError> {
     let query = q.q.unwrap_or_default();
     let query = query.trim();

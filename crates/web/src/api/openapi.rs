@@ -7,8 +7,23 @@ use serde_json::{Map, Value, json};
 
 use crate::AppState;
 
-fn error_ref(description: &str) -> Value {
+/// A JSON error response (`{"error": {"code", "message", "field"}}`).
+pub(crate) fn error_ref(description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+}
+
+/// The answers every operation with a JSON body can give before its handler runs (the body
+/// extractor's), added where the operation does not describe them more precisely.
+pub(crate) fn add_body_errors(responses: &mut Value) {
+    for (code, description) in [
+        ("400", "Malformed JSON"),
+        ("413", "Body over the size limit (64 KiB)"),
+        ("415", "Not Content-Type: application/json"),
+    ] {
+        if responses.get(code).is_none() {
+            responses[code] = error_ref(description);
+        }
+    }
 }
 
 fn ok(description: &str, schema: Value) -> Value {
@@ -38,6 +53,7 @@ fn op(
     let mut o = json!({"summary": summary, "parameters": params, "responses": responses});
     if let Some(b) = body {
         o["requestBody"] = b;
+        add_body_errors(&mut o["responses"]);
     }
     if secured {
         o["security"] = json!([{"bearer": []}]);

@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::{
@@ -15,7 +15,7 @@ use myo_store::{
 };
 use serde::Deserialize;
 
-use super::{Layout, PageError, render};
+use super::{Layout, PageError, PageQuery, render};
 use crate::AppState;
 use crate::api::tokens::{check_name, create_for, revoke_for, token_json};
 use crate::auth::{
@@ -72,7 +72,7 @@ pub struct SigninQuery {
 pub async fn signin_form(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Query(q): Query<SigninQuery>,
+    PageQuery(q): PageQuery<SigninQuery>,
 ) -> Response {
     if user.is_some() {
         return see_other(&safe_next(q.next.as_deref()));
@@ -629,7 +629,7 @@ fn notice(code: Option<&str>) -> Option<&'static str> {
 pub async fn page(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
-    Query(q): Query<DoneQuery>,
+    PageQuery(q): PageQuery<DoneQuery>,
 ) -> Result<Response, PageError> {
     Ok(render(
         &account_page(&state, &me, notice(q.done.as_deref()), None, None).await?,
@@ -953,7 +953,7 @@ pub async fn my_audit(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     client: Client,
-    Query(q): Query<AuditQuery>,
+    PageQuery(q): PageQuery<AuditQuery>,
 ) -> Result<Response, PageError> {
     let id = me.user.id.as_str().to_owned();
     let by_me = AuditFilter {
@@ -1002,7 +1002,7 @@ pub async fn admin_audit(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     client: Client,
-    Query(q): Query<AuditQuery>,
+    PageQuery(q): PageQuery<AuditQuery>,
 ) -> Result<Response, PageError> {
     if !is_admin(&me.user) {
         let e = audit(

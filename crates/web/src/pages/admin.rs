@@ -10,7 +10,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::{
@@ -20,7 +20,7 @@ use myo_store::{
 use serde::Deserialize;
 
 use super::account::{check_display_name, check_email};
-use super::{Layout, PageError, render};
+use super::{Layout, PageError, PageQuery, render};
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn, audit, is_admin};
 use crate::security::url::encode;
@@ -326,7 +326,7 @@ pub async fn users(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     client: Client,
-    Query(q): Query<UsersQuery>,
+    PageQuery(q): PageQuery<UsersQuery>,
 ) -> Result<Response, PageError> {
     require_admin(&state, &me, &client, action::SEARCH, None).await?;
     let view = View {

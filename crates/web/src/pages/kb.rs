@@ -4,7 +4,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use myo_api::kb::{EntryDto, StructuredDto};
@@ -12,7 +12,7 @@ use myo_kb::{CitationStyle, Section};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{Layout, PageError, render};
+use super::{Layout, PageError, PageQuery, render};
 use crate::auth::MaybeUser;
 use crate::markdown::{escape, render as markdown};
 use crate::{AppState, today};
@@ -479,7 +479,7 @@ struct SearchPage {
 pub async fn search(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Query(q): Query<SearchQuery>,
+    PageQuery(q): PageQuery<SearchQuery>,
 ) -> Response {
     let q = q.q.unwrap_or_default().trim().to_owned();
     let mut error = None;

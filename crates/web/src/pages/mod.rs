@@ -127,6 +127,34 @@ impl From<myo_store::StoreError> for PageError {
     }
 }
 
+/// Query-string parameters for a page: a value that does not parse is a 400 error page naming
+/// the parameter (axum's own `Query` would answer in plain text).
+#[derive(Debug, Clone)]
+pub struct PageQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequestParts<S>
+    for PageQuery<T>
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, PageError> {
+        crate::error::parse_query(parts.uri.query().unwrap_or(""))
+            .map(PageQuery)
+            .map_err(|e| {
+                PageError(
+                    StatusCode::BAD_REQUEST,
+                    format!(
+                        "This address has a value that Myo cannot read ({}).",
+                        e.field
+                    ),
+                )
+            })
+    }
+}
+
 /// Unknown route: JSON under `/api/`, a page elsewhere.
 pub async fn not_found(uri: Uri) -> Response {
     if uri.path().starts_with("/api/") {

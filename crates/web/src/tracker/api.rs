@@ -683,7 +683,7 @@ fn param(name: &str, description: &str) -> Value {
 }
 
 fn err(description: &str) -> Value {
-    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+    crate::api::openapi::error_ref(description)
 }
 
 fn schemas() -> Value {
@@ -764,6 +764,7 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
         if let Some(b) = body {
             o["requestBody"] =
                 json!({"required": true, "content": {"application/json": {"schema": b}}});
+            crate::api::openapi::add_body_errors(&mut o["responses"]);
         }
         o
     };
