@@ -91,7 +91,16 @@ impl IntoResponse for ApiError {
 
 impl From<myo_store::StoreError> for ApiError {
     fn from(e: myo_store::StoreError) -> ApiError {
-        ApiError::internal(&e)
+        match e {
+            // The store's own last check on a value names the field and says what is allowed;
+            // nothing internal is in it. The edge should have caught it first, so log it.
+            myo_store::StoreError::Invalid { field, reason } => {
+                tracing::warn!(field, reason, "input refused by the store, not the edge");
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", reason)
+                    .with_field(field)
+            }
+            other => ApiError::internal(&other),
+        }
     }
 }
 

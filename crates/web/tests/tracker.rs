@@ -359,6 +359,15 @@ async fn share_links(t: &TestApp) {
         )
         .await;
     assert_eq!(r.json()["error"]["field"], "days");
+    // A blank label is no label, and a section named twice is shared once (both were a 500).
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/shares", p.id),
+            r#"{"sections":["labs","labs"],"days":1,"label":"  "}"#,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     // Revoke: 404.
     let r = t
         .api(

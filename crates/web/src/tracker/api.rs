@@ -961,7 +961,11 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
                 "FHIR R4 collection Bundle of everything the patient owns",
                 vec![pid.clone()],
                 None,
-                std("200", "Bundle (application/fhir+json)"),
+                {
+                    let mut r = std("200", "Bundle");
+                    r["200"]["content"] = json!({"application/fhir+json": {"schema": obj.clone()}});
+                    r
+                },
             ),
         ),
         (

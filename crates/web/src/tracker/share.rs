@@ -175,7 +175,13 @@ pub async fn new_link(
     if !(1..=MAX_SHARE_DAYS).contains(&days) {
         return Ok(Err(format!("days: choose 1 to {MAX_SHARE_DAYS} days")));
     }
-    let label = label.map(|l| l.chars().take(100).collect::<String>());
+    // A section named twice is shared once; a blank label is no label.
+    let mut sections = sections;
+    let mut seen = std::collections::HashSet::new();
+    sections.retain(|s| seen.insert(s.clone()));
+    let label = label
+        .map(|l| l.trim().chars().take(100).collect::<String>())
+        .filter(|l| !l.is_empty());
     let secret = token::random_token();
     let now = Timestamp::now();
     let expires_at = now.add_millis(days * 86_400_000);
