@@ -553,7 +553,12 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
 
 /// Records every item as a contribution or as missing, in table order, and returns the weight
 /// the missing items could still add (a missing age: its best weight).
-fn explain_items(def: &Def, input: &Input, model: Model, ex: &mut Explanation<'_>) -> Tenths {
+fn explain_items<'c>(
+    def: &'c Def,
+    input: &Input,
+    model: Model,
+    ex: &mut Explanation<'c>,
+) -> Tenths {
     let m = model as usize;
     let mut missing_weight = 0;
     match input.age_at_onset_years {

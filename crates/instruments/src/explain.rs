@@ -1,5 +1,7 @@
 //! Shared explanation types: what every instrument result carries besides its own numbers.
 
+use std::borrow::Cow;
+
 use std::fmt;
 
 /// Whether an instrument's numbers and rules were checked against the primary source.
@@ -126,13 +128,14 @@ impl fmt::Display for Value {
     }
 }
 
-/// One item's part in a result: what was entered and what it earned.
+/// One item's part in a result: what was entered and what it earned. Ids and labels are
+/// borrowed from the definition where they can be, so explaining a case copies no text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Contribution {
+pub struct Contribution<'c> {
     /// Item id as in the input (e.g. `heliotrope_rash`).
-    pub item: String,
+    pub item: Cow<'c, str>,
     /// Item label as printed in the source.
-    pub label: String,
+    pub label: Cow<'c, str>,
     /// The value entered.
     pub value: Value,
     /// Points earned, in tenths; `None` for instruments without points (rule-based criteria).
@@ -145,11 +148,11 @@ pub struct Explanation<'c> {
     /// Identity, citation and status of the definition that produced the result.
     pub meta: &'c Meta,
     /// Per-item contributions, in the order of the source table.
-    pub contributions: Vec<Contribution>,
+    pub contributions: Vec<Contribution<'c>>,
     /// Ids of the items that were not assessed (never scored as normal).
-    pub missing: Vec<String>,
+    pub missing: Vec<Cow<'c, str>>,
     /// Warnings: the status warning of a partial instrument comes first, automatically.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Cow<'c, str>>,
 }
 
 impl<'c> Explanation<'c> {
@@ -160,27 +163,37 @@ impl<'c> Explanation<'c> {
             meta,
             contributions: Vec::with_capacity(16),
             missing: Vec::new(),
-            warnings: meta.status_warning.iter().cloned().collect(),
+            warnings: meta
+                .status_warning
+                .iter()
+                .map(|w| Cow::Borrowed(w.as_str()))
+                .collect(),
         }
     }
 
     /// Records one item's contribution.
-    pub fn add(&mut self, item: &str, label: &str, value: Value, points: Option<Tenths>) {
+    pub fn add(
+        &mut self,
+        item: impl Into<Cow<'c, str>>,
+        label: impl Into<Cow<'c, str>>,
+        value: Value,
+        points: Option<Tenths>,
+    ) {
         self.contributions.push(Contribution {
-            item: item.to_owned(),
-            label: label.to_owned(),
+            item: item.into(),
+            label: label.into(),
             value,
             points,
         });
     }
 
     /// Records an item that was not assessed.
-    pub fn missing(&mut self, item: &str) {
-        self.missing.push(item.to_owned());
+    pub fn missing(&mut self, item: impl Into<Cow<'c, str>>) {
+        self.missing.push(item.into());
     }
 
     /// Adds a warning.
-    pub fn warn(&mut self, warning: impl Into<String>) {
+    pub fn warn(&mut self, warning: impl Into<Cow<'c, str>>) {
         self.warnings.push(warning.into());
     }
 }

@@ -276,11 +276,11 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
 }
 
 /// Scores one category and records its items, its score and what is missing.
-fn explain_category(
+fn explain_category<'c>(
     def: &Def,
-    cat: &CategoryDef,
+    cat: &'c CategoryDef,
     answers: &CategoryInput,
-    ex: &mut Explanation<'_>,
+    ex: &mut Explanation<'c>,
 ) -> Option<CategoryScore> {
     let Some(result) = category_score(def, answers) else {
         ex.missing(&cat.id);
@@ -295,8 +295,8 @@ fn explain_category(
     for (item, answer) in cat.items.iter().zip(&answers.items) {
         let id = format!("{}.{}", cat.id, item.id);
         match answer {
-            Some(a) => ex.add(&id, &item.label, Value::Int(*a), None),
-            None => ex.missing(&id),
+            Some(a) => ex.add(id, &item.label, Value::Int(*a), None),
+            None => ex.missing(id),
         }
     }
     let mut value = format!("highest item {}", result.highest_item);

@@ -7,6 +7,8 @@
 //! category undetermined unless the other count already decides it. Status `partial`: every
 //! result says it is not yet verified against the guideline figure.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use crate::def::{DefError, MetaDef, Sources, parse_toml};
@@ -578,62 +580,62 @@ fn considerations<'c>(
 }
 
 /// Records every input as a contribution or as missing.
-fn record_inputs(def: &Def, input: &Input, ex: &mut Explanation<'_>) {
-    let mut add = |id: &str, label: &str, v: Option<Value>| match v {
+fn record_inputs<'c>(def: &'c Def, input: &Input, ex: &mut Explanation<'c>) {
+    let mut add = |id: Cow<'c, str>, label: &'c str, v: Option<Value>| match v {
         Some(v) => ex.add(id, label, v, None),
         None => ex.missing(id),
     };
     add(
-        "age_at_onset_years",
+        "age_at_onset_years".into(),
         "Age at IIM symptom onset (years)",
         input.age_at_onset_years.map(Value::Real),
     );
     add(
-        "months_since_symptom_onset",
+        "months_since_symptom_onset".into(),
         "Months since IIM symptom onset",
         input.months_since_symptom_onset.map(Value::Int),
     );
     add(
-        "sex",
+        "sex".into(),
         "Sex",
         input.sex.map(|s| Value::Text(s.as_str().to_owned())),
     );
     add(
-        "high_risk_factors",
+        "high_risk_factors".into(),
         "Guideline high-risk factors (clinician count)",
         input.high_risk_factors.map(Value::Int),
     );
     add(
-        "moderate_risk_factors",
+        "moderate_risk_factors".into(),
         "Guideline moderate-risk factors (clinician count)",
         input.moderate_risk_factors.map(Value::Int),
     );
     add(
-        "dermatomyositis",
+        "dermatomyositis".into(),
         "Dermatomyositis subtype",
         input.dermatomyositis.map(Value::Bool),
     );
     add(
-        "anti_tif1g",
+        "anti_tif1g".into(),
         "Anti-TIF1-gamma positive",
         input.anti_tif1g.map(Value::Bool),
     );
     add(
-        "additional_high_risk_clinical_feature",
+        "additional_high_risk_clinical_feature".into(),
         "Another high-risk clinical feature (besides onset age and anti-TIF1-gamma)",
         input.additional_high_risk_clinical_feature.map(Value::Bool),
     );
     add(
-        "cancer_found_at_diagnosis",
+        "cancer_found_at_diagnosis".into(),
         "Cancer found at diagnosis",
         input.cancer_found_at_diagnosis.map(Value::Bool),
     );
     add(
-        "nasopharyngeal_carcinoma_risk_region",
+        "nasopharyngeal_carcinoma_risk_region".into(),
         "Region with increased nasopharyngeal carcinoma risk",
         input.nasopharyngeal_carcinoma_risk_region.map(Value::Bool),
     );
     for ((id, label), v) in def.red_flags.iter().zip(&input.red_flags) {
-        add(&format!("red_flags.{id}"), label, v.map(Value::Bool));
+        add(format!("red_flags.{id}").into(), label, v.map(Value::Bool));
     }
 }

@@ -10,6 +10,8 @@
 //! Status: unilateral results are `verified`; bilateral results are `partial` (the 0-150 total is
 //! derived from the form layout).
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use crate::def::{DefError, MetaDef, Sources, parse_toml};
@@ -230,14 +232,14 @@ impl Def {
 }
 
 /// One graded slot: a group, or one side of it.
-struct Slot<'a> {
-    id: String,
-    label: String,
+struct Slot<'c, 'a> {
+    id: Cow<'c, str>,
+    label: Cow<'c, str>,
     grade: &'a Option<Grade>,
 }
 
 /// The graded slots of an input, in form order; errors if the shape does not match the mode.
-fn slots<'a>(def: &Def, input: &'a Input) -> Result<Vec<Slot<'a>>, InvalidInput> {
+fn slots<'c, 'a>(def: &'c Def, input: &'a Input) -> Result<Vec<Slot<'c, 'a>>, InvalidInput> {
     let mut out = Vec::with_capacity(15);
     for (group, grades) in def.groups.iter().zip(&input.grades) {
         let one_expected = input.mode == Mode::Unilateral || group.axial;
@@ -251,15 +253,15 @@ fn slots<'a>(def: &Def, input: &'a Input) -> Result<Vec<Slot<'a>>, InvalidInput>
         };
         match (grades, one_expected) {
             (GroupGrades::One(grade), true) => out.push(Slot {
-                id: group.id.clone(),
-                label: group.label.clone(),
+                id: Cow::Borrowed(&group.id),
+                label: Cow::Borrowed(&group.label),
                 grade,
             }),
             (GroupGrades::Sides { right, left }, false) => {
                 for (side, grade) in [("right", right), ("left", left)] {
                     out.push(Slot {
-                        id: format!("{}.{side}", group.id),
-                        label: format!("{} ({side})", group.label),
+                        id: Cow::Owned(format!("{}.{side}", group.id)),
+                        label: Cow::Owned(format!("{} ({side})", group.label)),
                         grade,
                     });
                 }
@@ -354,25 +356,25 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             Some(Grade::Kendall(g)) => {
                 sum += g;
                 ex.add(
-                    &slot.id,
-                    &slot.label,
+                    slot.id,
+                    slot.label,
                     Value::Int(*g),
                     Some(Tenths(*g as i32 * 10)),
                 );
             }
             Some(Grade::Trace) => {
                 headroom += def.trace_upper_bound;
+                trace.push(slot.id.to_string());
                 ex.add(
-                    &slot.id,
-                    &slot.label,
+                    slot.id,
+                    slot.label,
                     Value::Text(def.trace_symbol.clone()),
                     None,
                 );
-                trace.push(slot.id);
             }
             None => {
                 headroom += def.grade_max;
-                ex.missing(&slot.id);
+                ex.missing(slot.id);
             }
         }
     }

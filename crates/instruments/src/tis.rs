@@ -400,12 +400,12 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
 
     for (m, d) in measures.iter().zip(&def.measures) {
         if m.baseline.is_none() || m.followup.is_none() {
-            ex.missing(&m.id);
+            ex.missing(m.id.clone());
         } else {
             let value = m
                 .percent_change
                 .map_or(Value::Text("undefined".into()), |p| Value::Real(p.as_f64()));
-            ex.add(&m.id, &d.label, value, Some(m.points));
+            ex.add(m.id.clone(), &d.label, value, Some(m.points));
         }
     }
     let tis: Tenths = measures.iter().map(|m| m.points).sum();

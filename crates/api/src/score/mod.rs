@@ -18,6 +18,8 @@ use myo_instruments::{
     Value as ItemValue,
 };
 use serde::Serialize;
+use std::borrow::Cow;
+
 use serde::de::DeserializeOwned;
 use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{Value, json};
@@ -315,9 +317,9 @@ pub(crate) struct Scored<'a, R> {
     #[serde(flatten)]
     result: R,
     #[serde(serialize_with = "contributions")]
-    contributions: &'a [Contribution],
-    missing: &'a [String],
-    warnings: &'a [String],
+    contributions: &'a [Contribution<'a>],
+    missing: &'a [Cow<'a, str>],
+    warnings: &'a [Cow<'a, str>],
     notes: &'a [String],
     #[serde(serialize_with = "citation")]
     citation: &'a Citation,
@@ -351,7 +353,7 @@ impl<'a, R: Serialize> Scored<'a, R> {
     }
 }
 
-fn contributions<S: Serializer>(items: &&[Contribution], s: S) -> Result<S::Ok, S::Error> {
+fn contributions<S: Serializer>(items: &&[Contribution<'_>], s: S) -> Result<S::Ok, S::Error> {
     let mut seq = s.serialize_seq(Some(items.len()))?;
     for c in *items {
         seq.serialize_element(&ContributionOut(c))?;
@@ -359,7 +361,7 @@ fn contributions<S: Serializer>(items: &&[Contribution], s: S) -> Result<S::Ok, 
     seq.end()
 }
 
-struct ContributionOut<'a>(&'a Contribution);
+struct ContributionOut<'a>(&'a Contribution<'a>);
 
 impl Serialize for ContributionOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
