@@ -257,8 +257,13 @@ fn rule(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Rule {
                 myo_kb::Quantity::Temperature => triage::Quantity::Temperature,
                 myo_kb::Quantity::Days => triage::Quantity::Days,
                 myo_kb::Quantity::Pulse => triage::Quantity::Pulse,
+                myo_kb::Quantity::Glucose => triage::Quantity::Glucose,
             },
-            at_least: c.at_least,
+            // Glucose is compared in mg/dL.
+            at_least: match c.unit {
+                Some(myo_kb::QuantityUnit::MmolPerL) => c.at_least * triage::MG_DL_PER_MMOL_L,
+                _ => c.at_least,
+            },
             unit: match c.unit {
                 Some(myo_kb::QuantityUnit::Fahrenheit) => Some(TempUnit::Fahrenheit),
                 Some(myo_kb::QuantityUnit::Celsius) => Some(TempUnit::Celsius),

@@ -50,6 +50,8 @@ pub enum Quantity {
     Days,
     /// Pulse in beats per minute.
     Pulse,
+    /// Blood glucose, read in mg/dL or mmol/L and compared in mg/dL.
+    Glucose,
 }
 
 /// Temperature unit of a number check.
@@ -424,6 +426,88 @@ const TEMP_CONTEXT: &[&str] = &[
     "feverish",
     "hot",
 ];
+/// Stems that make a number after them (within [`GLUCOSE_WINDOW`] words) a glucose reading.
+const GLUCOSE_CONTEXT: &[&str] = &["sugar", "glucos", "bg", "bsl", "bgl"];
+const GLUCOSE_WINDOW: usize = 5;
+/// Words after a number that say it is not a glucose reading ("25 grams of sugar").
+const NOT_GLUCOSE: &[&str] = &[
+    "g",
+    "gm",
+    "gram",
+    "grams",
+    "kg",
+    "mcg",
+    "ml",
+    "oz",
+    "lb",
+    "lbs",
+    "pound",
+    "pounds",
+    "teaspoon",
+    "teaspoons",
+    "tsp",
+    "tbsp",
+    "spoon",
+    "spoons",
+    "cup",
+    "cups",
+    "cube",
+    "cubes",
+    "percent",
+    "calories",
+    "kcal",
+    "carb",
+    "carbs",
+    "unit",
+    "units",
+    "time",
+    "times",
+    "x",
+    "am",
+    "pm",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "pill",
+    "pills",
+    "tablet",
+    "tablets",
+];
+/// mg/dL per mmol/L of glucose.
+pub const MG_DL_PER_MMOL_L: f64 = 18.016;
+
+/// The number at token `i` as a glucose reading in mg/dL, if it is one: a glucose unit after it
+/// (`mg/dL`, `mmol`), or a glucose word shortly before it and no other unit after it. Without a
+/// unit, below 35 is read as mmol/L (no one reads 35 mg/dL at home and types it so).
+fn glucose_mg_dl(tokens: &[Token], i: usize, value: f64) -> Option<f64> {
+    let next = |k: usize| tokens.get(i + k).map(|x| x.word.as_str()).unwrap_or("");
+    let mmol = |v: f64| v * MG_DL_PER_MMOL_L;
+    match (next(1), next(2)) {
+        ("mmol", _) | ("mmol/l", _) => return Some(mmol(value)),
+        ("mg", "dl") | ("mgdl", _) | ("mg/dl", _) => return Some(value),
+        ("mg", _) => return None, // a dose
+        (w, _) if NOT_GLUCOSE.contains(&w) => return None,
+        _ => {}
+    }
+    let t = &tokens[i];
+    let context = tokens[i.saturating_sub(GLUCOSE_WINDOW)..i]
+        .iter()
+        .any(|x| x.sentence == t.sentence && GLUCOSE_CONTEXT.contains(&x.stem.as_str()));
+    match value {
+        _ if !context => None,
+        v if v < 35.0 => Some(mmol(v)),
+        v if v <= 1500.0 => Some(v),
+        _ => None,
+    }
+}
+
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
     ("two", 2.0),
@@ -435,7 +519,7 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ten", 10.0),
 ];
 
-/// Read temperatures, day counts and pulse rates from the tokens.
+/// Read temperatures, day counts, pulse rates and glucose readings from the tokens.
 fn read_quantities(tokens: &[Token]) -> Vec<Reading> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
@@ -498,6 +582,18 @@ fn read_quantities(tokens: &[Token]) -> Vec<Reading> {
             out.push(Reading {
                 quantity: Quantity::Pulse,
                 value,
+                unit: None,
+                at: i,
+            });
+        } else if let Some(mg_dl) = t
+            .word
+            .parse::<f64>()
+            .ok()
+            .and_then(|v| glucose_mg_dl(tokens, i, v))
+        {
+            out.push(Reading {
+                quantity: Quantity::Glucose,
+                value: mg_dl,
                 unit: None,
                 at: i,
             });
@@ -576,6 +672,40 @@ mod tests {
 
     fn tier(text: &str) -> Option<Tier> {
         engine().check(text).map(|h| h.tier)
+    }
+
+    /// A high-sugar rule with a 300 mg/dL check, as in the knowledge base.
+    fn sugar_tier(text: &str) -> Option<Tier> {
+        let mut sugar = rule("sugar", Tier::Urgent, &["blood sugar is very high"]);
+        sugar.number_checks = vec![NumberCheck {
+            quantity: Quantity::Glucose,
+            at_least: 300.0,
+            unit: None,
+        }];
+        Triage::new(vec![sugar]).check(text).map(|h| h.tier)
+    }
+
+    #[test]
+    fn glucose_numbers_are_read_in_either_unit() {
+        let urgent = Some(Tier::Urgent);
+        assert_eq!(sugar_tier("my sugar is 450"), urgent);
+        assert_eq!(sugar_tier("blood glucose 350 mg/dL on prednisone"), urgent);
+        assert_eq!(sugar_tier("my sugar was 22.4 mmol/L this evening"), urgent);
+        assert_eq!(sugar_tier("sugar readings today: 180, 250, 320"), urgent);
+        assert_eq!(
+            sugar_tier("glucose is 18 since the steroid dose went up"),
+            urgent
+        );
+        // Below the threshold, or not a reading at all.
+        assert_eq!(sugar_tier("my sugar was 140 after lunch"), None);
+        assert_eq!(sugar_tier("my blood sugar is 6.2 mmol/L"), None);
+        assert_eq!(sugar_tier("is 25 grams of sugar a day too much"), None);
+        assert_eq!(sugar_tier("I cut sugar to 25 g a day"), None);
+        assert_eq!(sugar_tier("sugar free drinks 3 times a day"), None);
+        assert_eq!(sugar_tier("I take 400 mg of something for my sugar"), None);
+        // A measured value below the threshold outweighs the words.
+        assert_eq!(sugar_tier("blood sugar is very high, 160"), None);
+        assert_eq!(sugar_tier("blood sugar is very high"), urgent);
     }
 
     #[test]

@@ -474,10 +474,13 @@ fn structured_content_problems(s: &Structured) -> Vec<String> {
                     ),
                     Quantity::Days => matches!(c.unit, None | Some(QuantityUnit::Days)),
                     Quantity::Pulse => matches!(c.unit, None | Some(QuantityUnit::Bpm)),
+                    Quantity::Glucose => {
+                        matches!(c.unit, Some(QuantityUnit::MgPerDl | QuantityUnit::MmolPerL))
+                    }
                 };
                 need(
                     unit_ok,
-                    "red_flag.number_check.unit: temperature needs C or F; days and pulse take days and bpm",
+                    "red_flag.number_check.unit: temperature needs C or F, glucose mg/dL or mmol/L; days and pulse take days and bpm",
                 );
             }
         }

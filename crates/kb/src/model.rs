@@ -415,6 +415,8 @@ vocabulary! {
         Days = "days",
         /// Pulse, beats per minute.
         Pulse = "pulse",
+        /// Blood glucose (mg/dL or mmol/L, converted).
+        Glucose = "glucose",
     }
 }
 
@@ -429,6 +431,10 @@ vocabulary! {
         Days = "days",
         /// Beats per minute.
         Bpm = "bpm",
+        /// Milligrams per decilitre (glucose).
+        MgPerDl = "mg/dL",
+        /// Millimoles per litre (glucose).
+        MmolPerL = "mmol/L",
     }
 }
 
