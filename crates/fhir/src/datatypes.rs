@@ -2,11 +2,11 @@
 //! other element stays in the struct's `extra` map, so nothing is lost on a round trip.
 
 use serde::Serialize;
-use serde::de::{Deserialize, Deserializer, MapAccess};
+use serde::de::MapAccess;
 use serde_json::{Map, Value};
 
 use crate::decimal::Decimal;
-use crate::object::{FromMap, ObjectVisitor, extra_value, missing};
+use crate::object::fhir_object;
 
 /// A code defined by a terminology system (R4 `Coding`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -33,30 +33,13 @@ pub struct Coding {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Coding {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Coding>::new("Coding"))
-    }
-}
-
-impl FromMap for Coding {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Coding::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "system" => out.system = map.next_value()?,
-                "version" => out.version = map.next_value()?,
-                "code" => out.code = map.next_value()?,
-                "display" => out.display = map.next_value()?,
-                "userSelected" => out.user_selected = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Coding {
+    "system" => system,
+    "version" => version,
+    "code" => code,
+    "display" => display,
+    "userSelected" => user_selected,
+});
 
 /// One concept, as codings from several systems plus text (R4 `CodeableConcept`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -74,27 +57,10 @@ pub struct CodeableConcept {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for CodeableConcept {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<CodeableConcept>::new("CodeableConcept"))
-    }
-}
-
-impl FromMap for CodeableConcept {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = CodeableConcept::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "coding" => out.coding = map.next_value()?,
-                "text" => out.text = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(CodeableConcept {
+    "coding" => coding,
+    "text" => text,
+});
 
 /// A measured amount with its unit (R4 `Quantity`, also used as `SimpleQuantity`, `Age`, `Duration`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -121,30 +87,13 @@ pub struct Quantity {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Quantity {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Quantity>::new("Quantity"))
-    }
-}
-
-impl FromMap for Quantity {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Quantity::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "value" => out.value = map.next_value()?,
-                "comparator" => out.comparator = map.next_value()?,
-                "unit" => out.unit = map.next_value()?,
-                "system" => out.system = map.next_value()?,
-                "code" => out.code = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Quantity {
+    "value" => value,
+    "comparator" => comparator,
+    "unit" => unit,
+    "system" => system,
+    "code" => code,
+});
 
 /// A low and high bound (R4 `Range`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -162,27 +111,10 @@ pub struct Range {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Range {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Range>::new("Range"))
-    }
-}
-
-impl FromMap for Range {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Range::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "low" => out.low = map.next_value()?,
-                "high" => out.high = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Range {
+    "low" => low,
+    "high" => high,
+});
 
 /// A time span with optional ends (R4 `Period`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -200,27 +132,10 @@ pub struct Period {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Period>::new("Period"))
-    }
-}
-
-impl FromMap for Period {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Period::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "start" => out.start = map.next_value()?,
-                "end" => out.end = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Period {
+    "start" => start,
+    "end" => end,
+});
 
 /// A business identifier (R4 `Identifier`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -241,28 +156,11 @@ pub struct Identifier {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Identifier {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Identifier>::new("Identifier"))
-    }
-}
-
-impl FromMap for Identifier {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Identifier::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "use" => out.r#use = map.next_value()?,
-                "system" => out.system = map.next_value()?,
-                "value" => out.value = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Identifier {
+    "use" => r#use,
+    "system" => system,
+    "value" => value,
+});
 
 /// A link to another resource (R4 `Reference`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -286,29 +184,12 @@ pub struct Reference {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Reference {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Reference>::new("Reference"))
-    }
-}
-
-impl FromMap for Reference {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Reference::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "reference" => out.reference = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "display" => out.display = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Reference {
+    "reference" => reference,
+    "type" => r#type,
+    "identifier" => identifier,
+    "display" => display,
+});
 
 /// A person's name (R4 `HumanName`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -332,29 +213,12 @@ pub struct HumanName {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for HumanName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<HumanName>::new("HumanName"))
-    }
-}
-
-impl FromMap for HumanName {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = HumanName::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "use" => out.r#use = map.next_value()?,
-                "text" => out.text = map.next_value()?,
-                "family" => out.family = map.next_value()?,
-                "given" => out.given = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(HumanName {
+    "use" => r#use,
+    "text" => text,
+    "family" => family,
+    "given" => given,
+});
 
 /// A text note with author and time (R4 `Annotation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -371,32 +235,10 @@ pub struct Annotation {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Annotation {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Annotation>::new("Annotation"))
-    }
-}
-
-impl FromMap for Annotation {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Annotation::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "time" => out.time = map.next_value()?,
-                "text" => {
-                    out.text = map.next_value()?;
-                    seen[0] = true;
-                }
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["text"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Annotation {
+    "time" => time,
+    required "text" => text,
+});
 
 /// An extension: a URL-identified element with a single `value[x]` (R4 `Extension`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -413,33 +255,9 @@ pub struct Extension {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Extension {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Extension>::new("Extension"))
-    }
-}
-
-impl FromMap for Extension {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Extension::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "url" => {
-                    out.url = map.next_value()?;
-                    seen[0] = true;
-                }
-                _ => {
-                    if !out.value.take(&key, &mut map)? {
-                        out.extra.insert(key, extra_value(&mut map)?);
-                    }
-                }
-            }
-        }
-        missing(&seen, &["url"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Extension {
+    required "url" => url,
+} choice value);
 
 /// The common `value[x]` choice, one `Option` per type; at most one may be set (see [`crate::validate`]). Types a context does not allow stay in the owner's `extra`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -540,28 +358,11 @@ pub struct Timing {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Timing {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Timing>::new("Timing"))
-    }
-}
-
-impl FromMap for Timing {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Timing::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "event" => out.event = map.next_value()?,
-                "repeat" => out.repeat = map.next_value()?,
-                "code" => out.code = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Timing {
+    "event" => event,
+    "repeat" => repeat,
+    "code" => code,
+});
 
 /// The rule inside a [`Timing`] (R4 `Timing.repeat`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -624,42 +425,25 @@ pub struct TimingRepeat {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for TimingRepeat {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<TimingRepeat>::new("TimingRepeat"))
-    }
-}
-
-impl FromMap for TimingRepeat {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = TimingRepeat::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "boundsDuration" => out.bounds_duration = map.next_value()?,
-                "boundsRange" => out.bounds_range = map.next_value()?,
-                "boundsPeriod" => out.bounds_period = map.next_value()?,
-                "count" => out.count = map.next_value()?,
-                "countMax" => out.count_max = map.next_value()?,
-                "duration" => out.duration = map.next_value()?,
-                "durationMax" => out.duration_max = map.next_value()?,
-                "durationUnit" => out.duration_unit = map.next_value()?,
-                "frequency" => out.frequency = map.next_value()?,
-                "frequencyMax" => out.frequency_max = map.next_value()?,
-                "period" => out.period = map.next_value()?,
-                "periodMax" => out.period_max = map.next_value()?,
-                "periodUnit" => out.period_unit = map.next_value()?,
-                "dayOfWeek" => out.day_of_week = map.next_value()?,
-                "timeOfDay" => out.time_of_day = map.next_value()?,
-                "when" => out.when = map.next_value()?,
-                "offset" => out.offset = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(TimingRepeat {
+    "boundsDuration" => bounds_duration,
+    "boundsRange" => bounds_range,
+    "boundsPeriod" => bounds_period,
+    "count" => count,
+    "countMax" => count_max,
+    "duration" => duration,
+    "durationMax" => duration_max,
+    "durationUnit" => duration_unit,
+    "frequency" => frequency,
+    "frequencyMax" => frequency_max,
+    "period" => period,
+    "periodMax" => period_max,
+    "periodUnit" => period_unit,
+    "dayOfWeek" => day_of_week,
+    "timeOfDay" => time_of_day,
+    "when" => when,
+    "offset" => offset,
+});
 
 /// How a medicine is or should be taken (R4 `Dosage`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -701,35 +485,18 @@ pub struct Dosage {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Dosage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Dosage>::new("Dosage"))
-    }
-}
-
-impl FromMap for Dosage {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Dosage::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "sequence" => out.sequence = map.next_value()?,
-                "text" => out.text = map.next_value()?,
-                "patientInstruction" => out.patient_instruction = map.next_value()?,
-                "timing" => out.timing = map.next_value()?,
-                "asNeededBoolean" => out.as_needed_boolean = map.next_value()?,
-                "asNeededCodeableConcept" => out.as_needed_codeable_concept = map.next_value()?,
-                "site" => out.site = map.next_value()?,
-                "route" => out.route = map.next_value()?,
-                "method" => out.method = map.next_value()?,
-                "doseAndRate" => out.dose_and_rate = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(Dosage {
+    "sequence" => sequence,
+    "text" => text,
+    "patientInstruction" => patient_instruction,
+    "timing" => timing,
+    "asNeededBoolean" => as_needed_boolean,
+    "asNeededCodeableConcept" => as_needed_codeable_concept,
+    "site" => site,
+    "route" => route,
+    "method" => method,
+    "doseAndRate" => dose_and_rate,
+});
 
 /// Amount of medicine per dose (R4 `Dosage.doseAndRate`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -756,27 +523,10 @@ pub struct DoseAndRate {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for DoseAndRate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<DoseAndRate>::new("DoseAndRate"))
-    }
-}
-
-impl FromMap for DoseAndRate {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = DoseAndRate::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "type" => out.r#type = map.next_value()?,
-                "doseRange" => out.dose_range = map.next_value()?,
-                "doseQuantity" => out.dose_quantity = map.next_value()?,
-                "rateRange" => out.rate_range = map.next_value()?,
-                "rateQuantity" => out.rate_quantity = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(DoseAndRate {
+    "type" => r#type,
+    "doseRange" => dose_range,
+    "doseQuantity" => dose_quantity,
+    "rateRange" => rate_range,
+    "rateQuantity" => rate_quantity,
+});

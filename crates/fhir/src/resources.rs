@@ -3,7 +3,6 @@
 //! checked by [`crate::validate`].
 
 use serde::Serialize;
-use serde::de::{Deserialize, Deserializer, MapAccess};
 use serde_json::{Map, Value};
 
 use crate::datatypes::{
@@ -11,7 +10,7 @@ use crate::datatypes::{
     Quantity, Range, Reference, Timing, ValueX,
 };
 use crate::decimal::Decimal;
-use crate::object::{FromMap, ObjectVisitor, extra_value, missing};
+use crate::object::fhir_object;
 use crate::resource::Resource;
 
 /// Demographics of the person the records are about (R4 `Patient`).
@@ -60,42 +59,20 @@ pub struct Patient {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Patient {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Patient>::new("Patient"))
-    }
-}
-
-impl FromMap for Patient {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Patient::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "active" => out.active = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "gender" => out.gender = map.next_value()?,
-                "birthDate" => out.birth_date = map.next_value()?,
-                "deceasedBoolean" => out.deceased_boolean = map.next_value()?,
-                "deceasedDateTime" => out.deceased_date_time = map.next_value()?,
-                "multipleBirthBoolean" => out.multiple_birth_boolean = map.next_value()?,
-                "multipleBirthInteger" => out.multiple_birth_integer = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Patient {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    "identifier" => identifier,
+    "active" => active,
+    "name" => name,
+    "gender" => gender,
+    "birthDate" => birth_date,
+    "deceasedBoolean" => deceased_boolean,
+    "deceasedDateTime" => deceased_date_time,
+    "multipleBirthBoolean" => multiple_birth_boolean,
+    "multipleBirthInteger" => multiple_birth_integer,
+});
 
 /// A measurement or assertion about the patient (R4 `Observation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -174,60 +151,30 @@ pub struct Observation {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Observation {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Observation>::new("Observation"))
-    }
-}
-
-impl FromMap for Observation {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Observation::default();
-        let mut seen = [false; 3];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "status" => {
-                    out.status = map.next_value()?;
-                    seen[1] = true;
-                }
-                "category" => out.category = map.next_value()?,
-                "code" => {
-                    out.code = map.next_value()?;
-                    seen[2] = true;
-                }
-                "subject" => out.subject = map.next_value()?,
-                "encounter" => out.encounter = map.next_value()?,
-                "effectiveDateTime" => out.effective_date_time = map.next_value()?,
-                "effectivePeriod" => out.effective_period = map.next_value()?,
-                "effectiveTiming" => out.effective_timing = map.next_value()?,
-                "effectiveInstant" => out.effective_instant = map.next_value()?,
-                "issued" => out.issued = map.next_value()?,
-                "dataAbsentReason" => out.data_absent_reason = map.next_value()?,
-                "interpretation" => out.interpretation = map.next_value()?,
-                "note" => out.note = map.next_value()?,
-                "method" => out.method = map.next_value()?,
-                "referenceRange" => out.reference_range = map.next_value()?,
-                "hasMember" => out.has_member = map.next_value()?,
-                "derivedFrom" => out.derived_from = map.next_value()?,
-                "component" => out.component = map.next_value()?,
-                _ => {
-                    if !out.value.take(&key, &mut map)? {
-                        out.extra.insert(key, extra_value(&mut map)?);
-                    }
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "status", "code"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Observation {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    "identifier" => identifier,
+    required "status" => status,
+    "category" => category,
+    required "code" => code,
+    "subject" => subject,
+    "encounter" => encounter,
+    "effectiveDateTime" => effective_date_time,
+    "effectivePeriod" => effective_period,
+    "effectiveTiming" => effective_timing,
+    "effectiveInstant" => effective_instant,
+    "issued" => issued,
+    "dataAbsentReason" => data_absent_reason,
+    "interpretation" => interpretation,
+    "note" => note,
+    "method" => method,
+    "referenceRange" => reference_range,
+    "hasMember" => has_member,
+    "derivedFrom" => derived_from,
+    "component" => component,
+} choice value);
 
 /// A reference range for an observation value (R4 `Observation.referenceRange`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -257,31 +204,14 @@ pub struct ReferenceRange {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for ReferenceRange {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<ReferenceRange>::new("ReferenceRange"))
-    }
-}
-
-impl FromMap for ReferenceRange {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = ReferenceRange::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "low" => out.low = map.next_value()?,
-                "high" => out.high = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                "appliesTo" => out.applies_to = map.next_value()?,
-                "age" => out.age = map.next_value()?,
-                "text" => out.text = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(ReferenceRange {
+    "low" => low,
+    "high" => high,
+    "type" => r#type,
+    "appliesTo" => applies_to,
+    "age" => age,
+    "text" => text,
+});
 
 /// One part of a multi-part observation (R4 `Observation.component`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -307,38 +237,12 @@ pub struct ObservationComponent {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for ObservationComponent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<ObservationComponent>::new(
-            "ObservationComponent",
-        ))
-    }
-}
-
-impl FromMap for ObservationComponent {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = ObservationComponent::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "code" => {
-                    out.code = map.next_value()?;
-                    seen[0] = true;
-                }
-                "dataAbsentReason" => out.data_absent_reason = map.next_value()?,
-                "interpretation" => out.interpretation = map.next_value()?,
-                "referenceRange" => out.reference_range = map.next_value()?,
-                _ => {
-                    if !out.value.take(&key, &mut map)? {
-                        out.extra.insert(key, extra_value(&mut map)?);
-                    }
-                }
-            }
-        }
-        missing(&seen, &["code"])?;
-        Ok(out)
-    }
-}
+fhir_object!(ObservationComponent {
+    required "code" => code,
+    "dataAbsentReason" => data_absent_reason,
+    "interpretation" => interpretation,
+    "referenceRange" => reference_range,
+} choice value);
 
 /// A diagnosis or problem (R4 `Condition`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -421,57 +325,32 @@ pub struct Condition {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Condition {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Condition>::new("Condition"))
-    }
-}
-
-impl FromMap for Condition {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Condition::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "clinicalStatus" => out.clinical_status = map.next_value()?,
-                "verificationStatus" => out.verification_status = map.next_value()?,
-                "category" => out.category = map.next_value()?,
-                "severity" => out.severity = map.next_value()?,
-                "code" => out.code = map.next_value()?,
-                "bodySite" => out.body_site = map.next_value()?,
-                "subject" => {
-                    out.subject = map.next_value()?;
-                    seen[1] = true;
-                }
-                "encounter" => out.encounter = map.next_value()?,
-                "onsetDateTime" => out.onset_date_time = map.next_value()?,
-                "onsetAge" => out.onset_age = map.next_value()?,
-                "onsetPeriod" => out.onset_period = map.next_value()?,
-                "onsetRange" => out.onset_range = map.next_value()?,
-                "onsetString" => out.onset_string = map.next_value()?,
-                "abatementDateTime" => out.abatement_date_time = map.next_value()?,
-                "abatementAge" => out.abatement_age = map.next_value()?,
-                "abatementPeriod" => out.abatement_period = map.next_value()?,
-                "abatementRange" => out.abatement_range = map.next_value()?,
-                "abatementString" => out.abatement_string = map.next_value()?,
-                "recordedDate" => out.recorded_date = map.next_value()?,
-                "note" => out.note = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "subject"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Condition {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    "identifier" => identifier,
+    "clinicalStatus" => clinical_status,
+    "verificationStatus" => verification_status,
+    "category" => category,
+    "severity" => severity,
+    "code" => code,
+    "bodySite" => body_site,
+    required "subject" => subject,
+    "encounter" => encounter,
+    "onsetDateTime" => onset_date_time,
+    "onsetAge" => onset_age,
+    "onsetPeriod" => onset_period,
+    "onsetRange" => onset_range,
+    "onsetString" => onset_string,
+    "abatementDateTime" => abatement_date_time,
+    "abatementAge" => abatement_age,
+    "abatementPeriod" => abatement_period,
+    "abatementRange" => abatement_range,
+    "abatementString" => abatement_string,
+    "recordedDate" => recorded_date,
+    "note" => note,
+});
 
 /// A medicine the patient takes, took or will take (R4 `MedicationStatement`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -532,57 +411,25 @@ pub struct MedicationStatement {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for MedicationStatement {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<MedicationStatement>::new(
-            "MedicationStatement",
-        ))
-    }
-}
-
-impl FromMap for MedicationStatement {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = MedicationStatement::default();
-        let mut seen = [false; 3];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "status" => {
-                    out.status = map.next_value()?;
-                    seen[1] = true;
-                }
-                "category" => out.category = map.next_value()?,
-                "medicationCodeableConcept" => {
-                    out.medication_codeable_concept = map.next_value()?
-                }
-                "medicationReference" => out.medication_reference = map.next_value()?,
-                "subject" => {
-                    out.subject = map.next_value()?;
-                    seen[2] = true;
-                }
-                "context" => out.context = map.next_value()?,
-                "effectiveDateTime" => out.effective_date_time = map.next_value()?,
-                "effectivePeriod" => out.effective_period = map.next_value()?,
-                "dateAsserted" => out.date_asserted = map.next_value()?,
-                "informationSource" => out.information_source = map.next_value()?,
-                "reasonCode" => out.reason_code = map.next_value()?,
-                "note" => out.note = map.next_value()?,
-                "dosage" => out.dosage = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "status", "subject"])?;
-        Ok(out)
-    }
-}
+fhir_object!(MedicationStatement {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    "identifier" => identifier,
+    required "status" => status,
+    "category" => category,
+    "medicationCodeableConcept" => medication_codeable_concept,
+    "medicationReference" => medication_reference,
+    required "subject" => subject,
+    "context" => context,
+    "effectiveDateTime" => effective_date_time,
+    "effectivePeriod" => effective_period,
+    "dateAsserted" => date_asserted,
+    "informationSource" => information_source,
+    "reasonCode" => reason_code,
+    "note" => note,
+    "dosage" => dosage,
+});
 
 /// A form definition (R4 `Questionnaire`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -638,48 +485,23 @@ pub struct Questionnaire {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Questionnaire {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Questionnaire>::new("Questionnaire"))
-    }
-}
-
-impl FromMap for Questionnaire {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Questionnaire::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "url" => out.url = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "version" => out.version = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "title" => out.title = map.next_value()?,
-                "status" => {
-                    out.status = map.next_value()?;
-                    seen[1] = true;
-                }
-                "subjectType" => out.subject_type = map.next_value()?,
-                "date" => out.date = map.next_value()?,
-                "publisher" => out.publisher = map.next_value()?,
-                "description" => out.description = map.next_value()?,
-                "code" => out.code = map.next_value()?,
-                "item" => out.item = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "status"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Questionnaire {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    "url" => url,
+    "identifier" => identifier,
+    "version" => version,
+    "name" => name,
+    "title" => title,
+    required "status" => status,
+    "subjectType" => subject_type,
+    "date" => date,
+    "publisher" => publisher,
+    "description" => description,
+    "code" => code,
+    "item" => item,
+});
 
 /// A question, group or display text of a [`Questionnaire`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -737,49 +559,24 @@ pub struct QuestionnaireItem {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for QuestionnaireItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<QuestionnaireItem>::new("QuestionnaireItem"))
-    }
-}
-
-impl FromMap for QuestionnaireItem {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = QuestionnaireItem::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "linkId" => {
-                    out.link_id = map.next_value()?;
-                    seen[0] = true;
-                }
-                "definition" => out.definition = map.next_value()?,
-                "code" => out.code = map.next_value()?,
-                "prefix" => out.prefix = map.next_value()?,
-                "text" => out.text = map.next_value()?,
-                "type" => {
-                    out.r#type = map.next_value()?;
-                    seen[1] = true;
-                }
-                "enableWhen" => out.enable_when = map.next_value()?,
-                "enableBehavior" => out.enable_behavior = map.next_value()?,
-                "required" => out.required = map.next_value()?,
-                "repeats" => out.repeats = map.next_value()?,
-                "readOnly" => out.read_only = map.next_value()?,
-                "maxLength" => out.max_length = map.next_value()?,
-                "answerValueSet" => out.answer_value_set = map.next_value()?,
-                "answerOption" => out.answer_option = map.next_value()?,
-                "initial" => out.initial = map.next_value()?,
-                "item" => out.item = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["linkId", "type"])?;
-        Ok(out)
-    }
-}
+fhir_object!(QuestionnaireItem {
+    required "linkId" => link_id,
+    "definition" => definition,
+    "code" => code,
+    "prefix" => prefix,
+    "text" => text,
+    required "type" => r#type,
+    "enableWhen" => enable_when,
+    "enableBehavior" => enable_behavior,
+    "required" => required,
+    "repeats" => repeats,
+    "readOnly" => read_only,
+    "maxLength" => max_length,
+    "answerValueSet" => answer_value_set,
+    "answerOption" => answer_option,
+    "initial" => initial,
+    "item" => item,
+});
 
 /// A condition under which an item is shown (R4 `Questionnaire.item.enableWhen`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -825,45 +622,20 @@ pub struct EnableWhen {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for EnableWhen {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<EnableWhen>::new("EnableWhen"))
-    }
-}
-
-impl FromMap for EnableWhen {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = EnableWhen::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "question" => {
-                    out.question = map.next_value()?;
-                    seen[0] = true;
-                }
-                "operator" => {
-                    out.operator = map.next_value()?;
-                    seen[1] = true;
-                }
-                "answerBoolean" => out.answer_boolean = map.next_value()?,
-                "answerDecimal" => out.answer_decimal = map.next_value()?,
-                "answerInteger" => out.answer_integer = map.next_value()?,
-                "answerDate" => out.answer_date = map.next_value()?,
-                "answerDateTime" => out.answer_date_time = map.next_value()?,
-                "answerTime" => out.answer_time = map.next_value()?,
-                "answerString" => out.answer_string = map.next_value()?,
-                "answerCoding" => out.answer_coding = map.next_value()?,
-                "answerQuantity" => out.answer_quantity = map.next_value()?,
-                "answerReference" => out.answer_reference = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["question", "operator"])?;
-        Ok(out)
-    }
-}
+fhir_object!(EnableWhen {
+    required "question" => question,
+    required "operator" => operator,
+    "answerBoolean" => answer_boolean,
+    "answerDecimal" => answer_decimal,
+    "answerInteger" => answer_integer,
+    "answerDate" => answer_date,
+    "answerDateTime" => answer_date_time,
+    "answerTime" => answer_time,
+    "answerString" => answer_string,
+    "answerCoding" => answer_coding,
+    "answerQuantity" => answer_quantity,
+    "answerReference" => answer_reference,
+});
 
 /// An allowed answer (R4 `Questionnaire.item.answerOption`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -881,28 +653,9 @@ pub struct AnswerOption {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for AnswerOption {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<AnswerOption>::new("AnswerOption"))
-    }
-}
-
-impl FromMap for AnswerOption {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = AnswerOption::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "initialSelected" => out.initial_selected = map.next_value()?,
-                _ => {
-                    if !out.value.take(&key, &mut map)? {
-                        out.extra.insert(key, extra_value(&mut map)?);
-                    }
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(AnswerOption {
+    "initialSelected" => initial_selected,
+} choice value);
 
 /// An initial answer (R4 `Questionnaire.item.initial`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -917,23 +670,7 @@ pub struct ItemInitial {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for ItemInitial {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<ItemInitial>::new("ItemInitial"))
-    }
-}
-
-impl FromMap for ItemInitial {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = ItemInitial::default();
-        while let Some(key) = map.next_key::<String>()? {
-            if !out.value.take(&key, &mut map)? {
-                out.extra.insert(key, extra_value(&mut map)?);
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(ItemInitial {} choice value);
 
 /// Answers to a [`Questionnaire`] (R4 `QuestionnaireResponse`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -980,47 +717,20 @@ pub struct QuestionnaireResponse {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for QuestionnaireResponse {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<QuestionnaireResponse>::new(
-            "QuestionnaireResponse",
-        ))
-    }
-}
-
-impl FromMap for QuestionnaireResponse {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = QuestionnaireResponse::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "questionnaire" => out.questionnaire = map.next_value()?,
-                "status" => {
-                    out.status = map.next_value()?;
-                    seen[1] = true;
-                }
-                "subject" => out.subject = map.next_value()?,
-                "encounter" => out.encounter = map.next_value()?,
-                "authored" => out.authored = map.next_value()?,
-                "author" => out.author = map.next_value()?,
-                "source" => out.source = map.next_value()?,
-                "item" => out.item = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "status"])?;
-        Ok(out)
-    }
-}
+fhir_object!(QuestionnaireResponse {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    "identifier" => identifier,
+    "questionnaire" => questionnaire,
+    required "status" => status,
+    "subject" => subject,
+    "encounter" => encounter,
+    "authored" => authored,
+    "author" => author,
+    "source" => source,
+    "item" => item,
+});
 
 /// One answered item (R4 `QuestionnaireResponse.item`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1046,35 +756,13 @@ pub struct ResponseItem {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for ResponseItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<ResponseItem>::new("ResponseItem"))
-    }
-}
-
-impl FromMap for ResponseItem {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = ResponseItem::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "linkId" => {
-                    out.link_id = map.next_value()?;
-                    seen[0] = true;
-                }
-                "definition" => out.definition = map.next_value()?,
-                "text" => out.text = map.next_value()?,
-                "answer" => out.answer = map.next_value()?,
-                "item" => out.item = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["linkId"])?;
-        Ok(out)
-    }
-}
+fhir_object!(ResponseItem {
+    required "linkId" => link_id,
+    "definition" => definition,
+    "text" => text,
+    "answer" => answer,
+    "item" => item,
+});
 
 /// One answer (R4 `QuestionnaireResponse.item.answer`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1092,28 +780,9 @@ pub struct ResponseAnswer {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for ResponseAnswer {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<ResponseAnswer>::new("ResponseAnswer"))
-    }
-}
-
-impl FromMap for ResponseAnswer {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = ResponseAnswer::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "item" => out.item = map.next_value()?,
-                _ => {
-                    if !out.value.take(&key, &mut map)? {
-                        out.extra.insert(key, extra_value(&mut map)?);
-                    }
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(ResponseAnswer {
+    "item" => item,
+} choice value);
 
 /// A container of resources (R4 `Bundle`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1148,41 +817,16 @@ pub struct Bundle {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for Bundle {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<Bundle>::new("Bundle"))
-    }
-}
-
-impl FromMap for Bundle {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = Bundle::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "identifier" => out.identifier = map.next_value()?,
-                "type" => {
-                    out.r#type = map.next_value()?;
-                    seen[1] = true;
-                }
-                "timestamp" => out.timestamp = map.next_value()?,
-                "total" => out.total = map.next_value()?,
-                "link" => out.link = map.next_value()?,
-                "entry" => out.entry = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "type"])?;
-        Ok(out)
-    }
-}
+fhir_object!(Bundle {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "identifier" => identifier,
+    required "type" => r#type,
+    "timestamp" => timestamp,
+    "total" => total,
+    "link" => link,
+    "entry" => entry,
+});
 
 /// A link of a [`Bundle`] or entry.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1198,35 +842,10 @@ pub struct BundleLink {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for BundleLink {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<BundleLink>::new("BundleLink"))
-    }
-}
-
-impl FromMap for BundleLink {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = BundleLink::default();
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "relation" => {
-                    out.relation = map.next_value()?;
-                    seen[0] = true;
-                }
-                "url" => {
-                    out.url = map.next_value()?;
-                    seen[1] = true;
-                }
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["relation", "url"])?;
-        Ok(out)
-    }
-}
+fhir_object!(BundleLink {
+    required "relation" => relation,
+    required "url" => url,
+});
 
 /// One entry of a [`Bundle`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1247,28 +866,11 @@ pub struct BundleEntry {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for BundleEntry {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<BundleEntry>::new("BundleEntry"))
-    }
-}
-
-impl FromMap for BundleEntry {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = BundleEntry::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "link" => out.link = map.next_value()?,
-                "fullUrl" => out.full_url = map.next_value()?,
-                "resource" => out.resource = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(BundleEntry {
+    "link" => link,
+    "fullUrl" => full_url,
+    "resource" => resource,
+});
 
 /// A record of an access or change, for the audit export (R4 `AuditEvent`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1319,53 +921,22 @@ pub struct AuditEvent {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for AuditEvent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<AuditEvent>::new("AuditEvent"))
-    }
-}
-
-impl FromMap for AuditEvent {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = AuditEvent::default();
-        let mut seen = [false; 4];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "resourceType" => {
-                    out.resource_type = map.next_value()?;
-                    seen[0] = true;
-                }
-                "id" => out.id = map.next_value()?,
-                "extension" => out.extension = map.next_value()?,
-                "type" => {
-                    out.r#type = map.next_value()?;
-                    seen[1] = true;
-                }
-                "subtype" => out.subtype = map.next_value()?,
-                "action" => out.action = map.next_value()?,
-                "period" => out.period = map.next_value()?,
-                "recorded" => {
-                    out.recorded = map.next_value()?;
-                    seen[2] = true;
-                }
-                "outcome" => out.outcome = map.next_value()?,
-                "outcomeDesc" => out.outcome_desc = map.next_value()?,
-                "purposeOfEvent" => out.purpose_of_event = map.next_value()?,
-                "agent" => out.agent = map.next_value()?,
-                "source" => {
-                    out.source = map.next_value()?;
-                    seen[3] = true;
-                }
-                "entity" => out.entity = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["resourceType", "type", "recorded", "source"])?;
-        Ok(out)
-    }
-}
+fhir_object!(AuditEvent {
+    required "resourceType" => resource_type,
+    "id" => id,
+    "extension" => extension,
+    required "type" => r#type,
+    "subtype" => subtype,
+    "action" => action,
+    "period" => period,
+    required "recorded" => recorded,
+    "outcome" => outcome,
+    "outcomeDesc" => outcome_desc,
+    "purposeOfEvent" => purpose_of_event,
+    "agent" => agent,
+    required "source" => source,
+    "entity" => entity,
+});
 
 /// A participant of an [`AuditEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1397,37 +968,15 @@ pub struct AuditAgent {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for AuditAgent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<AuditAgent>::new("AuditAgent"))
-    }
-}
-
-impl FromMap for AuditAgent {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = AuditAgent::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "type" => out.r#type = map.next_value()?,
-                "role" => out.role = map.next_value()?,
-                "who" => out.who = map.next_value()?,
-                "altId" => out.alt_id = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "requestor" => {
-                    out.requestor = map.next_value()?;
-                    seen[0] = true;
-                }
-                "policy" => out.policy = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["requestor"])?;
-        Ok(out)
-    }
-}
+fhir_object!(AuditAgent {
+    "type" => r#type,
+    "role" => role,
+    "who" => who,
+    "altId" => alt_id,
+    "name" => name,
+    required "requestor" => requestor,
+    "policy" => policy,
+});
 
 /// The reporter of an [`AuditEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1447,33 +996,11 @@ pub struct AuditSource {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for AuditSource {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<AuditSource>::new("AuditSource"))
-    }
-}
-
-impl FromMap for AuditSource {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = AuditSource::default();
-        let mut seen = [false; 1];
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "site" => out.site = map.next_value()?,
-                "observer" => {
-                    out.observer = map.next_value()?;
-                    seen[0] = true;
-                }
-                "type" => out.r#type = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        missing(&seen, &["observer"])?;
-        Ok(out)
-    }
-}
+fhir_object!(AuditSource {
+    "site" => site,
+    required "observer" => observer,
+    "type" => r#type,
+});
 
 /// Data or an object used in an [`AuditEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -1506,29 +1033,12 @@ pub struct AuditEntity {
     pub extra: Map<String, Value>,
 }
 
-impl<'de> Deserialize<'de> for AuditEntity {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<AuditEntity>::new("AuditEntity"))
-    }
-}
-
-impl FromMap for AuditEntity {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut out = AuditEntity::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "what" => out.what = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                "role" => out.role = map.next_value()?,
-                "lifecycle" => out.lifecycle = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "description" => out.description = map.next_value()?,
-                "query" => out.query = map.next_value()?,
-                _ => {
-                    out.extra.insert(key, extra_value(&mut map)?);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
+fhir_object!(AuditEntity {
+    "what" => what,
+    "type" => r#type,
+    "role" => role,
+    "lifecycle" => lifecycle,
+    "name" => name,
+    "description" => description,
+    "query" => query,
+});
