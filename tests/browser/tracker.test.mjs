@@ -1,11 +1,12 @@
 // Care tracker (issue 6) in a real browser: a week of diary and its chart (a skipped day stays a
 // gap), weekly methotrexate accepted and daily refused with the reason, a share link that works
-// until revoked, and the visit summary printed to PDF and downloaded as PDF.
-// Element ids: /work/tools/tracker-web-notes.md (crates/web/templates/tracker_*.html).
+// until revoked, the visit summary printed to PDF and downloaded as PDF, and one lab deleted by
+// keyboard through its confirmation page on a phone-sized screen.
+// Element ids: see crates/web/templates/tracker_*.html.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, uniqueEmail } from './lib/harness.mjs';
+import { setup, uniqueEmail, axeViolations, formatViolations, horizontalOverflow, cspErrors } from './lib/harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -20,9 +21,12 @@ function day(days) {
   return d.toISOString().slice(0, 10);
 }
 
-/** Signs up a new patient and opens their tracker; returns the page and the patient's base path. */
-async function patient(tag) {
-  const page = await env.newPage();
+/**
+ * Signs up a new patient and opens their tracker; returns the page and the patient's base path.
+ * `options` are the browser context's (e.g. a phone viewport).
+ */
+async function patient(tag, options = {}) {
+  const page = await env.newPage(options);
   await page.goto('/signup');
   await page.locator('#signup-email').fill(uniqueEmail(tag));
   await page.locator('#signup-name').fill('Tracker Patient');
@@ -188,4 +192,43 @@ test('an MMT-8 with a group not assessed is stored with the group listed as miss
   await page.locator('#form-error').waitFor();
   assert.match(await page.locator('#form-error').innerText(), /input\.grades\.neck_flexors/);
   assert.match(await page.locator('#assessment-input').inputValue(), /"neck_flexors":11/);
+});
+
+test('a lab typed by mistake is deleted by keyboard after a confirmation page, on a phone', async () => {
+  const { page, base } = await patient('delete', { viewport: { width: 375, height: 812 } });
+  await page.goto(`${base}/labs`);
+  await page.locator('#lab-analyte').selectOption('ck');
+  await page.locator('#lab-value').fill('12345');
+  await page.locator('#lab-uln').fill('200');
+  await page.locator('#lab-date').fill(day(-1));
+  await page.locator('#lab-submit').click();
+  await page.locator('#lab-saved').waitFor();
+
+  const link = page.getByRole('link', { name: `Delete lab CK ${day(-1)}`, exact: true });
+  assert.equal(await link.count(), 1, 'the link names what it deletes');
+  assert.ok(await horizontalOverflow(page) <= 0, 'the labs page fits a phone');
+  let violations = await axeViolations(page);
+  assert.deepEqual(violations, [], formatViolations(page.url(), violations));
+
+  await link.focus();
+  await Promise.all([page.waitForURL('**/records/labs/*/delete'), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('h1').innerText(), /Delete this lab result\?/);
+  assert.equal(await page.locator('#delete-record-date').innerText(), day(-1));
+  assert.match(await page.locator('#delete-record-summary').innerText(), /CK 12345 U\/L/);
+  assert.ok(await horizontalOverflow(page) <= 0, 'the confirmation page fits a phone');
+  violations = await axeViolations(page);
+  assert.deepEqual(violations, [], formatViolations(page.url(), violations));
+
+  // Cancel goes back and keeps the lab.
+  await Promise.all([page.waitForURL(`**${base}/labs`), page.locator('#delete-record-cancel').click()]);
+  assert.equal(await link.count(), 1, 'cancel keeps the lab');
+
+  await link.focus();
+  await Promise.all([page.waitForURL('**/records/labs/*/delete'), page.keyboard.press('Enter')]);
+  await page.locator('#delete-record-submit').focus();
+  await Promise.all([page.waitForURL('**/labs?done=deleted'), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('#notice').innerText(), 'Deleted.');
+  assert.equal(await page.getByRole('link', { name: /^Delete lab/ }).count(), 0, 'the row is gone');
+  assert.match(await page.locator('#lab-list').innerText(), /No lab results yet/);
+  assert.deepEqual(cspErrors(page), [], 'no CSP errors');
 });

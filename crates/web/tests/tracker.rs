@@ -1,7 +1,7 @@
 //! Care tracker (issue 6) through the whole app, in-process: access control (patients, clinician
 //! grants, share links, guessed ids) on SQLite and, when `MYO_TEST_POSTGRES_URL` is set, on
 //! PostgreSQL; the methotrexate guard via form and API; the diary's red-flag banner; export,
-//! delete and audit rows.
+//! delete (everything, or one record from its page or the API) and audit rows.
 
 mod common;
 
@@ -83,12 +83,15 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
         )
         .await;
     assert_eq!(lab.status, StatusCode::CREATED, "{}", lab.body);
+    let lab_id = lab.json()["id"].as_str().unwrap_or_default().to_owned();
+    let delete_lab = format!("/records/labs/{lab_id}/delete");
 
     // Every page of A's, seen by B, and a guessed id: the same 404, never A's data.
     let guessed = "0123456789abcdef0123456789abcdef";
     for target in [a.id.as_str(), guessed] {
         for suffix in [
             "",
+            delete_lab.as_str(),
             "/diary",
             "/strength",
             "/conditions",
@@ -156,6 +159,23 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t
+        .post_form(
+            &format!("/patients/{}{delete_lab}", a.id),
+            &[("csrf", &b.csrf)],
+            Some(&b.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    // B names A's lab under B's own patient path: the same 404 as a missing record.
+    let own = format!("/patients/{}{delete_lab}", b.id);
+    let r = t.get(&own, Some(&b.cookie)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(!r.body.contains("1234"), "nothing of A's lab shown");
+    let r = t
+        .post_form(&own, &[("csrf", &b.csrf)], Some(&b.cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     // B names A's medicine id under B's own patient path: the store scopes it, 404.
     let r = t
         .post_json(
@@ -182,6 +202,7 @@ async fn one_patient_never_reaches_another(t: &TestApp) {
     assert_eq!(data.diary.len(), 1);
     assert_eq!(data.diary[0].note.as_deref(), Some("secret-note-A"));
     assert_eq!(data.medicines.len(), 1);
+    assert_eq!(data.labs.len(), 1);
     assert!(data.dose_events.is_empty());
     // B's own tracker stays empty.
     let own = t
@@ -262,6 +283,35 @@ async fn clinician_grant_lifecycle(t: &TestApp) {
             .status,
         StatusCode::FORBIDDEN
     );
+    // No "Delete" links for a clinician, and deleting is refused like any other write.
+    let lab = t
+        .post_json(
+            &format!("/api/v1/patients/{}/labs", p.id),
+            LAB,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(lab.status, StatusCode::CREATED, "{}", lab.body);
+    let lab_id = lab.json()["id"].as_str().unwrap_or_default().to_owned();
+    let page = t.get(&format!("/patients/{}/labs", p.id), Some(&doc)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("1234"), "the clinician reads the lab");
+    assert!(!page.body.contains("delete-link"), "{}", page.body);
+    let confirm = format!("/patients/{}/records/labs/{lab_id}/delete", p.id);
+    assert_eq!(
+        t.get(&confirm, Some(&doc)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = t
+        .post_form(&confirm, &[("csrf", &doc_csrf)], Some(&doc))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let data = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
+    assert_eq!(data.labs.len(), 1, "the lab is kept");
     // Revoke: back to 404.
     let grants = t
         .api(
@@ -417,6 +467,383 @@ async fn share_links(t: &TestApp) {
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
 both_backends!(share_links_are_scoped_expiring_revocable, share_links);
+
+/// A full MMT-8 (one side) with every group at `grade`.
+fn mmt8_all(grade: u8) -> String {
+    let grades: Vec<String> = myo_instruments::mmt8::GROUP_IDS
+        .iter()
+        .map(|g| format!("\"{g}\":{grade}"))
+        .collect();
+    format!(
+        r#"{{"mode":"unilateral","grades":{{{}}}}}"#,
+        grades.join(",")
+    )
+}
+
+async fn delete_one_record(t: &TestApp) {
+    let p = person(t, "del@example.org").await;
+    let (doc, _) = clinician(t, "doc-del@example.org").await;
+    let r = t
+        .post_form(
+            &format!("/patients/{}/grants", p.id),
+            &[("csrf", &p.csrf), ("email", "doc-del@example.org")],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // One record of every kind the pages list.
+    let api = |path: &str| format!("/api/v1/patients/{}/{path}", p.id);
+    let med = t
+        .post_json(&api("medicines"), WEEKLY_MTX, Some(&p.bearer))
+        .await;
+    assert_eq!(med.status, StatusCode::CREATED, "{}", med.body);
+    let med_id = med.json()["id"].as_str().unwrap_or_default().to_owned();
+    let doses = format!("medicines/{med_id}/doses");
+    for (path, body) in [
+        ("labs", LAB.to_owned()),
+        (
+            doses.as_str(),
+            r#"{"date":"2026-01-02","time":"08:00","outcome":"taken"}"#.to_owned(),
+        ),
+        (
+            "assessments",
+            format!(
+                r#"{{"instrument":"mmt8","date":"2026-01-04","input":{}}}"#,
+                mmt8_all(9)
+            ),
+        ),
+        (
+            "conditions",
+            r#"{"condition":"adult_dm","diagnosed":"2024-05-01"}"#.to_owned(),
+        ),
+        (
+            "antibodies",
+            r#"{"antibody":"mda5","outcome":"positive","date":"2025-02-01"}"#.to_owned(),
+        ),
+        (
+            "visits",
+            r#"{"date":"2025-03-01","physician_global":4}"#.to_owned(),
+        ),
+    ] {
+        let r = t.post_json(&api(path), &body, Some(&p.bearer)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{path}: {}", r.body);
+    }
+    let r = t
+        .post_form(
+            &format!("/patients/{}/strength", p.id),
+            &[
+                ("csrf", &p.csrf),
+                ("date", &today()),
+                ("sit_to_stand_30s", "12"),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let data = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
+    let lab_id = data.labs[0].id.to_string();
+    // (kind, record id, page it is listed on, words a screen reader adds to "Delete").
+    let rows = [
+        (
+            "labs",
+            lab_id.clone(),
+            "labs",
+            "lab CK 2026-01-10".to_owned(),
+        ),
+        (
+            "home_tests",
+            data.home_tests[0].id.to_string(),
+            "strength",
+            format!("home tests {}", today()),
+        ),
+        (
+            "assessments",
+            data.assessments[0].id.to_string(),
+            "strength",
+            "assessment mmt8 2026-01-04".to_owned(),
+        ),
+        (
+            "medicines",
+            med_id.clone(),
+            "medicines",
+            "medicine Methotrexate 2026-01-02".to_owned(),
+        ),
+        (
+            "conditions",
+            data.conditions[0].id.to_string(),
+            "conditions",
+            "condition adult dm 2024-05-01".to_owned(),
+        ),
+        (
+            "antibodies",
+            data.antibodies[0].id.to_string(),
+            "conditions",
+            "antibody anti-MDA5 2025-02-01".to_owned(),
+        ),
+        (
+            "visits",
+            data.visits[0].id.to_string(),
+            "visits",
+            "visit 2025-03-01".to_owned(),
+        ),
+    ];
+    for (kind, id, page, words) in &rows {
+        let href = format!("/patients/{}/records/{kind}/{id}/delete", p.id);
+        let list = t
+            .get(&format!("/patients/{}/{page}", p.id), Some(&p.cookie))
+            .await;
+        assert_eq!(list.status, StatusCode::OK, "{page}");
+        assert!(
+            list.body.contains(&format!("<a href=\"{href}\" id=\"delete-{id}\" class=\"delete-link\">Delete<span class=\"visually-hidden\"> {words}</span></a>")),
+            "{kind} link on {page}: {}",
+            list.body
+        );
+        let seen = t
+            .get(&format!("/patients/{}/{page}", p.id), Some(&doc))
+            .await;
+        assert_eq!(seen.status, StatusCode::OK, "{page}");
+        assert!(!seen.body.contains("delete-link"), "clinician, {page}");
+        assert_eq!(
+            t.get(&href, Some(&doc)).await.status,
+            StatusCode::FORBIDDEN,
+            "clinician, {kind}"
+        );
+    }
+
+    // The lab: confirm, refuse without the form's token, delete, back with a notice, audited.
+    let confirm = format!("/patients/{}/records/labs/{lab_id}/delete", p.id);
+    let r = t.get(&confirm, Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Delete this lab result?"), "{}", r.body);
+    assert!(r.body.contains("id=\"delete-record-date\">2026-01-10<"));
+    assert!(
+        r.body.contains("CK 1234 U/L (reference ≤ 200)"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains(&format!(
+        "<form method=\"post\" action=\"{confirm}\" id=\"delete-record-form\""
+    )));
+    assert!(
+        r.body
+            .contains(&format!("name=\"csrf\" value=\"{}\"", p.csrf))
+    );
+    assert!(r.body.contains(&format!(
+        "href=\"/patients/{}/labs\" id=\"delete-record-cancel\"",
+        p.id
+    )));
+    let r = t.post_form(&confirm, &[], Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF token");
+    let r = t
+        .post_form(&confirm, &[("csrf", "wrong")], Some(&p.cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "wrong CSRF token");
+    let doc_csrf = t.csrf(&doc).await;
+    let r = t
+        .post_form(&confirm, &[("csrf", &doc_csrf)], Some(&doc))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "clinician");
+    let kept = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
+    assert_eq!(kept.labs.len(), 1, "refused deletes keep the lab");
+    let r = t
+        .post_form(&confirm, &[("csrf", &p.csrf)], Some(&p.cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let back = r.header("location").to_owned();
+    assert_eq!(back, format!("/patients/{}/labs?done=deleted", p.id));
+    let page = t.get(&back, Some(&p.cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains(r#"<p class="banner ok" role="status" id="notice">Deleted.</p>"#),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(&confirm), "the row is gone");
+    assert!(page.body.contains("No lab results yet."));
+    let events = t
+        .store()
+        .list_audit(&AuditFilter {
+            patient_id: Some(p.id.clone()),
+            ..AuditFilter::default()
+        })
+        .await
+        .expect("audit");
+    assert!(events.iter().any(|e| e.entry.action == "delete"
+        && e.entry.resource_type == "lab_results"
+        && e.entry.resource_id.as_deref() == Some(lab_id.as_str())
+        && e.entry.actor_id.as_deref() == Some(p.id.as_str())));
+    assert!(t.store().verify_audit_chain().await.is_ok());
+    // Gone now: the same 404 as a record that never existed.
+    assert_eq!(
+        t.get(&confirm, Some(&p.cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = t
+        .post_form(&confirm, &[("csrf", &p.csrf)], Some(&p.cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Unknown kinds, and kinds the pages do not delete (corrected by saving again), are 404.
+    for kind in ["bogus", "diary", "doses", "monitoring_tests"] {
+        let path = format!("/patients/{}/records/{kind}/{lab_id}/delete", p.id);
+        assert_eq!(
+            t.get(&path, Some(&p.cookie)).await.status,
+            StatusCode::NOT_FOUND,
+            "{kind}"
+        );
+        let r = t
+            .post_form(&path, &[("csrf", &p.csrf)], Some(&p.cookie))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{kind}");
+    }
+    // A record id under the wrong kind is missing too.
+    let wrong = format!("/patients/{}/records/visits/{med_id}/delete", p.id);
+    assert_eq!(
+        t.get(&wrong, Some(&p.cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // The medicine: the page says its recorded dose goes with it, and it does.
+    let confirm = format!("/patients/{}/records/medicines/{med_id}/delete", p.id);
+    let r = t.get(&confirm, Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body
+            .contains("The 1 dose you recorded for this medicine will be deleted too."),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("Methotrexate: 15 mg"), "{}", r.body);
+
+    // Every other kind: deleted, back on its own page.
+    for (kind, id, page, _) in rows.iter().skip(1) {
+        let path = format!("/patients/{}/records/{kind}/{id}/delete", p.id);
+        let r = t.get(&path, Some(&p.cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "{kind}: {}", r.body);
+        assert!(r.body.contains("id=\"delete-record-summary\""));
+        let r = t
+            .post_form(&path, &[("csrf", &p.csrf)], Some(&p.cookie))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind}: {}", r.body);
+        assert_eq!(
+            r.header("location"),
+            format!("/patients/{}/{page}?done=deleted", p.id)
+        );
+        let list = t.get(r.header("location"), Some(&p.cookie)).await;
+        assert!(list.body.contains("id=\"notice\""), "{page}");
+        assert!(!list.body.contains(&path), "{kind} row gone");
+    }
+    let data = t
+        .store()
+        .export_patient(&UserId(p.id.clone()))
+        .await
+        .expect("export");
+    assert_eq!(data.record_count(), 0, "{data:?}");
+    assert!(
+        data.dose_events.is_empty(),
+        "the dose went with its medicine"
+    );
+}
+both_backends!(
+    a_patient_deletes_one_record_from_the_pages,
+    delete_one_record
+);
+
+async fn api_deletes_assessments_and_visits(t: &TestApp) {
+    let p = person(t, "apidel@example.org").await;
+    let b = person(t, "apidel-b@example.org").await;
+    let mut ids = Vec::new();
+    for (path, body) in [
+        (
+            "assessments",
+            format!(
+                r#"{{"instrument":"mmt8","date":"2026-01-04","input":{}}}"#,
+                mmt8_all(8)
+            ),
+        ),
+        (
+            "visits",
+            r#"{"date":"2025-03-01","physician_global":4}"#.to_owned(),
+        ),
+    ] {
+        let r = t
+            .post_json(
+                &format!("/api/v1/patients/{}/{path}", p.id),
+                &body,
+                Some(&p.bearer),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{path}: {}", r.body);
+        ids.push((path, r.json()["id"].as_str().unwrap_or_default().to_owned()));
+    }
+    for (kind, id) in &ids {
+        // Another patient naming it under their own path: 404, and it stays.
+        let r = t
+            .api(
+                Method::DELETE,
+                &format!("/api/v1/patients/{}/records/{kind}/{id}", b.id),
+                Some(&b.bearer),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{kind}");
+        let path = format!("/api/v1/patients/{}/records/{kind}/{id}", p.id);
+        let r = t.api(Method::DELETE, &path, Some(&p.bearer)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{kind}: {}", r.body);
+        let r = t.api(Method::DELETE, &path, Some(&p.bearer)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{kind} again");
+        assert_eq!(r.json()["error"]["field"], "record");
+        let list = t
+            .api(
+                Method::GET,
+                &format!("/api/v1/patients/{}/{kind}", p.id),
+                Some(&p.bearer),
+            )
+            .await;
+        assert_eq!(list.json()["count"], 0, "{kind}");
+    }
+    let events = t
+        .store()
+        .list_audit(&AuditFilter {
+            patient_id: Some(p.id.clone()),
+            ..AuditFilter::default()
+        })
+        .await
+        .expect("audit");
+    for table in ["assessments", "visits"] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e.entry.action == "delete" && e.entry.resource_type == table),
+            "{table}"
+        );
+    }
+    // The OpenAPI document names every kind.
+    let doc = t.get("/api/v1/openapi.json", None).await.json();
+    let kinds = doc["paths"]
+        .as_object()
+        .and_then(|paths| {
+            paths
+                .iter()
+                .find(|(k, _)| k.ends_with("/records/{kind}/{record}"))
+        })
+        .map(|(_, v)| v["delete"]["parameters"][1]["schema"]["enum"].to_string())
+        .unwrap_or_default();
+    for kind in ["assessments", "visits", "labs", "doses"] {
+        assert!(kinds.contains(&format!("\"{kind}\"")), "{kind} in {kinds}");
+    }
+}
+both_backends!(
+    api_deletes_one_assessment_or_visit,
+    api_deletes_assessments_and_visits
+);
 
 #[tokio::test]
 async fn methotrexate_daily_is_refused_weekly_accepted() {

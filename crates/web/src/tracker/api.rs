@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, post};
 use myo_api::tracker::{DiaryEntryDto, LabResultDto, MedicineDto};
 use myo_store::audit::action;
-use myo_store::{DateRange, DoseEventRow, Record, RecordId, RecordKind, Timestamp};
+use myo_store::{DateRange, DoseEventRow, Record, RecordId, Timestamp};
 use myo_tracker::medicines::Medicine;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -475,21 +475,9 @@ pub async fn save_dose(
     }
 }
 
-fn kind(s: &str) -> Option<RecordKind> {
-    Some(match s {
-        "diary" => RecordKind::Diary,
-        "home_tests" => RecordKind::HomeTest,
-        "labs" => RecordKind::Lab,
-        "medicines" => RecordKind::Medicine,
-        "doses" => RecordKind::DoseEvent,
-        "conditions" => RecordKind::Condition,
-        "antibodies" => RecordKind::Antibody,
-        _ => return None,
-    })
-}
-
-/// `DELETE /patients/{id}/records/{kind}/{record}` (`diary`, `home_tests`, `labs`, `medicines`,
-/// `doses`): 204, or 404 when it is not this patient's.
+/// `DELETE /patients/{id}/records/{kind}/{record}` (`diary`, `home_tests`, `assessments`, `labs`,
+/// `medicines`, `doses`, `conditions`, `antibodies`, `visits`; see [`super::RECORD_KINDS`]): 204,
+/// or 404 when it is not this patient's. Deleting a medicine deletes its recorded doses too.
 pub async fn delete_record(
     State(state): State<AppState>,
     me: ApiUser,
@@ -497,8 +485,8 @@ pub async fn delete_record(
     Path((id, k, record)): Path<(String, String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let a = access(&state, &me, &client, &id, true).await?;
-    let kind =
-        kind(&k).ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
+    let kind = super::record_kind(&k)
+        .ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
     let audit = a.entry(&client, action::DELETE, kind.table(), Some(&record));
     if db::delete(&state, &a.patient.id, kind, &RecordId(record), &audit).await? {
         Ok(StatusCode::NO_CONTENT)
@@ -948,8 +936,16 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
             "delete",
             "/patients/{id}/records/{kind}/{record}",
             op(
-                "Delete one record (kind: diary, home_tests, labs, medicines, doses, conditions, antibodies)",
-                vec![pid.clone(), param("kind", "Record kind"), rec.clone()],
+                "Delete one record (kind: diary, home_tests, assessments, labs, medicines, doses, conditions, antibodies, visits; a medicine's doses go with it)",
+                vec![
+                    pid.clone(),
+                    {
+                        let mut k = param("kind", "Record kind");
+                        k["schema"]["enum"] = json!(super::RECORD_KINDS.map(|(id, _)| id));
+                        k
+                    },
+                    rec.clone(),
+                ],
                 None,
                 std("204", "Deleted"),
             ),

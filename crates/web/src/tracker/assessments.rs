@@ -62,6 +62,8 @@ pub struct AssessmentLine {
     pub instrument: String,
     /// Explanation lines from the instruments library (missing items listed).
     pub explanation: Vec<String>,
+    /// "Delete" link, for the patient on the strength page.
+    pub delete: Option<super::delete::DeleteLink>,
 }
 
 /// Scores `input` with `instrument`; errors name `input.<field>`.
@@ -135,6 +137,7 @@ pub fn lines(state: &AppState, rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
                 date: r.date.clone(),
                 instrument: r.instrument.clone(),
                 explanation,
+                delete: None,
             }
         })
         .collect();
@@ -164,7 +167,8 @@ pub async fn save(
     let r = match parsed {
         Ok(r) => r,
         Err(e) => {
-            return strength_page(&state, &u, &a, &client, Some(e.into()), false, form).await;
+            return strength_page(&state, &u, &a, &client, (Some(e.into()), false), form, None)
+                .await;
         }
     };
     let audit = a.entry(&client, action::CREATE, "assessments", Some(r.id.as_str()));
@@ -174,9 +178,9 @@ pub async fn save(
         &u,
         &a,
         &client,
-        None,
-        true,
+        (None, true),
         AssessmentForm::default(),
+        None,
     )
     .await
 }

@@ -251,7 +251,8 @@ pub fn antibody(rules: &Rules, r: &AntibodyRow) -> Result<AntibodyResult, Invali
     .to_domain(rules)
 }
 
-fn home_tests(r: &HomeTestRow) -> Result<HomeTests, Invalid> {
+/// The domain home tests of a stored row.
+pub fn home_tests(r: &HomeTestRow) -> Result<HomeTests, Invalid> {
     let sts = r
         .sit_to_stand_30s
         .map(|v| {

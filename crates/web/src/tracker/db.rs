@@ -3,7 +3,7 @@
 //! which commits both together.
 
 use myo_store::{
-    AuditEntry, DateRange, DiaryRow, PatientData, Record, RecordId, StoreError, UserId,
+    AuditEntry, DateRange, DiaryRow, PatientData, Record, RecordId, RecordKind, StoreError, UserId,
 };
 
 use crate::AppState;
@@ -28,6 +28,39 @@ pub async fn export(
 ) -> Result<PatientData, StoreError> {
     state.audit(audit).await?;
     state.store().export_patient(patient).await
+}
+
+/// One record of the patient's, returned only once its read is audited; `None` (and nothing
+/// audited, as nothing was read) when it is not theirs or does not exist.
+pub async fn get(
+    state: &AppState,
+    patient: &UserId,
+    kind: RecordKind,
+    id: &RecordId,
+    audit: &AuditEntry,
+) -> Result<Option<Record>, StoreError> {
+    let Some(record) = state.store().get_record(patient, kind, id).await? else {
+        return Ok(None);
+    };
+    state.audit(audit).await?;
+    Ok(Some(record))
+}
+
+/// How many doses the patient recorded for one of their medicines (read under the caller's
+/// audit entry for the medicine).
+pub async fn dose_count(
+    state: &AppState,
+    patient: &UserId,
+    medicine: &RecordId,
+) -> Result<usize, StoreError> {
+    let doses = state
+        .store()
+        .list_records(patient, RecordKind::DoseEvent, &DateRange::all())
+        .await?;
+    Ok(doses
+        .iter()
+        .filter(|d| matches!(d, Record::DoseEvent(e) if e.medicine_id == *medicine))
+        .count())
 }
 
 /// Saves a diary day (an existing day is updated, keeping its id).
@@ -63,7 +96,7 @@ pub async fn has_active_grant(
 pub async fn delete(
     state: &AppState,
     patient: &UserId,
-    kind: myo_store::RecordKind,
+    kind: RecordKind,
     id: &RecordId,
     audit: &AuditEntry,
 ) -> Result<bool, StoreError> {

@@ -9,13 +9,14 @@
 //!
 //! Code map: `access` (who may see what), `db` (the store calls), `convert` (rows ↔ tracker
 //! values), `pages` (HTML), `api` (JSON + OpenAPI paths), `share` (links, grants, public page),
-//! `export` (CSV, FHIR adapter, PDF).
+//! `export` (CSV, FHIR adapter, PDF), `delete` (one record at a time: confirm, then delete).
 
 pub mod access;
 pub mod api;
 pub mod assessments;
 pub mod convert;
 pub mod db;
+pub mod delete;
 pub mod export;
 pub mod pages;
 pub mod pdf;
@@ -50,6 +51,28 @@ pub fn section(id: &str) -> Option<myo_tracker::summary::Section> {
         "questions" => Section::Questions,
         _ => return None,
     })
+}
+
+/// Record kinds as written in addresses (`…/records/{kind}/{record}`), shared by the pages and
+/// the JSON API.
+pub const RECORD_KINDS: [(&str, myo_store::RecordKind); 9] = [
+    ("diary", myo_store::RecordKind::Diary),
+    ("home_tests", myo_store::RecordKind::HomeTest),
+    ("assessments", myo_store::RecordKind::Assessment),
+    ("labs", myo_store::RecordKind::Lab),
+    ("medicines", myo_store::RecordKind::Medicine),
+    ("doses", myo_store::RecordKind::DoseEvent),
+    ("conditions", myo_store::RecordKind::Condition),
+    ("antibodies", myo_store::RecordKind::Antibody),
+    ("visits", myo_store::RecordKind::Visit),
+];
+
+/// The record kind for its address id (`labs`, `visits`, …), or `None` for an unknown one.
+pub fn record_kind(id: &str) -> Option<myo_store::RecordKind> {
+    RECORD_KINDS
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, kind)| *kind)
 }
 
 /// Today's date for the tracker (UTC day), or `None` should the clock be outside 1900–2200.
@@ -95,6 +118,10 @@ pub fn page_routes() -> Router<AppState> {
         .route(
             "/patients/{id}/visits",
             get(visits::visits).post(visits::save_visit),
+        )
+        .route(
+            "/patients/{id}/records/{kind}/{record}/delete",
+            get(delete::confirm).post(delete::delete),
         )
         .route("/patients/{id}/summary", get(pages::summary))
         .route("/patients/{id}/summary.pdf", get(pages::summary_pdf))

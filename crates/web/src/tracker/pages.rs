@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use myo_api::tracker::{DiaryEntryDto, DoseDto, LabResultDto, MedicineDto, ScheduleDto};
 use myo_store::Timestamp;
 use myo_store::audit::action;
-use myo_store::{DateRange, DoseEventRow, HomeTestRow, RecordId};
+use myo_store::{DateRange, DoseEventRow, HomeTestRow, RecordId, RecordKind};
 use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::{diary_chart, home_test_chart, lab_chart};
 use myo_tracker::labs::{Analyte, Unit};
@@ -21,6 +21,7 @@ use myo_tracker::summary::{PatientRecords, VisitSummary, summarize};
 use myo_tracker::{Date, Invalid};
 
 use super::access::{Access, resolve};
+use super::delete::{DeleteLink, link};
 use super::{SECTIONS, convert, db, section, today};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -37,6 +38,8 @@ pub struct Frame {
     pub owner: bool,
     /// Current tab.
     pub tab: &'static str,
+    /// A fixed notice after a change (from `?done=`), shown under the tabs.
+    pub notice: Option<&'static str>,
 }
 
 impl Frame {
@@ -47,13 +50,25 @@ impl Frame {
             patient_name: a.patient_name(),
             owner: a.is_owner(),
             tab,
+            notice: None,
         }
+    }
+
+    /// The same frame showing `notice`.
+    pub fn with_notice(self, notice: Option<&'static str>) -> Frame {
+        Frame { notice, ..self }
     }
 
     /// `aria-current` for a tab.
     pub fn current(&self, tab: &str) -> &'static str {
         if self.tab == tab { "page" } else { "false" }
     }
+}
+
+/// The notice for a `?done=` code in `query` (fixed texts; the code itself is never shown).
+pub fn notice(query: Option<&str>) -> Option<&'static str> {
+    let (code, text) = super::delete::DONE;
+    (FormData::parse(query.unwrap_or("").as_bytes()).get("done") == code).then_some(text)
 }
 
 /// The site layout for a tracker page.
@@ -74,6 +89,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Shown when there are no rows.
     pub empty: String,
+    /// A "Delete" link per row (same order as `rows`; empty for a read-only table).
+    pub links: Vec<Option<DeleteLink>>,
 }
 
 impl Table {
@@ -84,7 +101,28 @@ impl Table {
             head: head.iter().map(|h| (*h).to_owned()).collect(),
             rows: Vec::new(),
             empty: empty.to_owned(),
+            links: Vec::new(),
         }
+    }
+
+    /// Adds a row with its "Delete" link (`None` for a viewer who may not delete).
+    fn push_with_link(&mut self, row: Vec<String>, link: Option<DeleteLink>) {
+        self.links.resize(self.rows.len(), None);
+        self.rows.push(row);
+        self.links.push(link);
+    }
+
+    /// True when any row has a "Delete" link (the table then has an "Action" column).
+    pub fn has_links(&self) -> bool {
+        self.links.iter().any(Option::is_some)
+    }
+
+    /// Each row with its "Delete" link, if any.
+    pub fn lines(&self) -> impl Iterator<Item = (&[String], Option<&DeleteLink>)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.as_slice(), self.links.get(i).and_then(Option::as_ref)))
     }
 }
 
@@ -668,19 +706,32 @@ struct StrengthPage {
     assessments: Vec<super::assessments::AssessmentLine>,
 }
 
-/// Renders the strength page; `form` keeps a rejected assessment's typed values.
+/// Renders the strength page: `outcome` is a form error or "saved", `form` keeps a rejected
+/// assessment's typed values, `notice` comes from `?done=`.
 pub(super) async fn strength_page(
     state: &AppState,
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
-    error: Option<FormError>,
-    saved: bool,
+    outcome: (Option<FormError>, bool),
     form: super::assessments::AssessmentForm,
+    notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
+    let (error, saved) = outcome;
     let today = today_or_500()?;
     let (data, records) = load(state, a, client, "home_tests", Some(today.add_days(-365))).await?;
-    let assessments = super::assessments::lines(state, &data.assessments);
+    let mut assessments = super::assessments::lines(state, &data.assessments);
+    if a.is_owner() {
+        for x in &mut assessments {
+            let instrument = x.instrument.split('@').next().unwrap_or("").to_owned();
+            x.delete = Some(link(
+                a.patient_id(),
+                RecordKind::Assessment,
+                &RecordId(x.id.clone()),
+                format!("assessment {instrument} {}", x.date),
+            ));
+        }
+    }
     let mut list = Table::new(
         "home-test-list",
         "Home tests (– = not done)",
@@ -692,16 +743,32 @@ pub(super) async fn strength_page(
         ],
         "No home tests yet.",
     );
-    let mut tests: Vec<&HomeTests> = records.home_tests.iter().collect();
-    tests.sort_by_key(|t| std::cmp::Reverse(t.date));
-    for t in tests {
+    let mut tests: Vec<(&RecordId, HomeTests)> = data
+        .home_tests
+        .iter()
+        .filter_map(|r| {
+            convert::skip("home_test", &r.id, convert::home_tests(r)).map(|t| (&r.id, t))
+        })
+        .collect();
+    tests.sort_by_key(|(_, t)| std::cmp::Reverse(t.date));
+    for (id, t) in tests {
         let cell = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), fmt_num);
-        list.rows.push(vec![
-            t.date.to_string(),
-            cell(t.value(HomeTest::SitToStand30s)),
-            cell(t.value(HomeTest::TimedUpAndGo)),
-            cell(t.value(HomeTest::ArmRaise)),
-        ]);
+        list.push_with_link(
+            vec![
+                t.date.to_string(),
+                cell(t.value(HomeTest::SitToStand30s)),
+                cell(t.value(HomeTest::TimedUpAndGo)),
+                cell(t.value(HomeTest::ArmRaise)),
+            ],
+            a.is_owner().then(|| {
+                link(
+                    a.patient_id(),
+                    RecordKind::HomeTest,
+                    id,
+                    format!("home tests {}", t.date),
+                )
+            }),
+        );
     }
     let mut charts: Vec<String> = HomeTest::ALL
         .iter()
@@ -722,7 +789,7 @@ pub(super) async fn strength_page(
     };
     let mut res = render(&StrengthPage {
         l: layout(state, u, "Strength and function"),
-        f: Frame::new(a, "strength"),
+        f: Frame::new(a, "strength").with_notice(notice),
         date: today.to_string(),
         error,
         saved,
@@ -736,15 +803,25 @@ pub(super) async fn strength_page(
     Ok(res)
 }
 
-/// `GET /patients/{id}/strength`
+/// `GET /patients/{id}/strength[?done=deleted]`
 pub async fn strength(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
     client: Client,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    strength_page(&state, &u, &a, &client, None, false, Default::default()).await
+    strength_page(
+        &state,
+        &u,
+        &a,
+        &client,
+        (None, false),
+        Default::default(),
+        notice(query.as_deref()),
+    )
+    .await
 }
 
 fn home_tests_form(f: &FormData) -> Result<HomeTests, Invalid> {
@@ -784,9 +861,9 @@ pub async fn save_home_tests(
                 &u,
                 &a,
                 &client,
-                Some(e.into()),
-                false,
+                (Some(e.into()), false),
                 Default::default(),
+                None,
             )
             .await;
         }
@@ -807,7 +884,16 @@ pub async fn save_home_tests(
         &audit,
     )
     .await?;
-    strength_page(&state, &u, &a, &client, None, true, Default::default()).await
+    strength_page(
+        &state,
+        &u,
+        &a,
+        &client,
+        (None, true),
+        Default::default(),
+        None,
+    )
+    .await
 }
 
 // ---- labs -------------------------------------------------------------------------------------
@@ -856,11 +942,11 @@ async fn labs_page(
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
-    error: Option<FormError>,
-    saved: bool,
+    (error, saved): (Option<FormError>, bool),
+    notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
     let today = today_or_500()?;
-    let (_, records) = load(state, a, client, "lab_results", None).await?;
+    let (data, records) = load(state, a, client, "lab_results", None).await?;
     let rules = state.rules();
     let mut list = Table::new(
         "lab-list",
@@ -876,9 +962,15 @@ async fn labs_page(
         ],
         "No lab results yet.",
     );
-    let mut labs: Vec<_> = records.labs.iter().collect();
-    labs.sort_by_key(|l| std::cmp::Reverse(l.date));
-    for l in labs.into_iter().take(200) {
+    let mut labs: Vec<_> = data
+        .labs
+        .iter()
+        .filter_map(|r| {
+            convert::skip("lab", &r.id, convert::lab_result(rules, r)).map(|l| (&r.id, l))
+        })
+        .collect();
+    labs.sort_by_key(|(_, l)| std::cmp::Reverse(l.date));
+    for (id, l) in labs.into_iter().take(200) {
         let range = match l.range {
             myo_tracker::labs::RefRange::Interval { low, high } => {
                 format!("{}–{}", fmt_num(low), fmt_num(high))
@@ -897,17 +989,28 @@ async fn labs_page(
             myo_tracker::labs::RangeFlag::High => "high",
             myo_tracker::labs::RangeFlag::Unknown => "no range",
         };
-        list.rows.push(vec![
-            l.date.to_string(),
-            l.analyte.id().to_uppercase(),
-            format!("{} {}", fmt_num(l.value), l.unit.display()),
-            range,
-            flag.to_owned(),
-            converted,
-            l.loinc
-                .as_ref()
-                .map_or_else(String::new, |c| c.code.clone()),
-        ]);
+        let delete = a.is_owner().then(|| {
+            link(
+                a.patient_id(),
+                RecordKind::Lab,
+                id,
+                format!("lab {} {}", l.analyte.id().to_uppercase(), l.date),
+            )
+        });
+        list.push_with_link(
+            vec![
+                l.date.to_string(),
+                l.analyte.id().to_uppercase(),
+                format!("{} {}", fmt_num(l.value), l.unit.display()),
+                range,
+                flag.to_owned(),
+                converted,
+                l.loinc
+                    .as_ref()
+                    .map_or_else(String::new, |c| c.code.clone()),
+            ],
+            delete,
+        );
     }
     let chart = svg(&lab_chart(
         rules,
@@ -923,7 +1026,7 @@ async fn labs_page(
     };
     let mut res = render(&LabsPage {
         l: layout(state, u, "Labs"),
-        f: Frame::new(a, "labs"),
+        f: Frame::new(a, "labs").with_notice(notice),
         date: today.to_string(),
         analytes: Analyte::ALL.iter().map(|a| a.id()).collect(),
         units: ALL_UNITS.iter().map(|u| (u.ucum(), u.display())).collect(),
@@ -936,15 +1039,24 @@ async fn labs_page(
     Ok(res)
 }
 
-/// `GET /patients/{id}/labs`
+/// `GET /patients/{id}/labs[?done=deleted]`
 pub async fn labs(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
     client: Client,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    labs_page(&state, &u, &a, &client, None, false).await
+    labs_page(
+        &state,
+        &u,
+        &a,
+        &client,
+        (None, false),
+        notice(query.as_deref()),
+    )
+    .await
 }
 
 /// `POST /patients/{id}/labs`
@@ -975,7 +1087,7 @@ pub async fn save_lab(
     })();
     let lab = match parsed {
         Ok(l) => l,
-        Err(e) => return labs_page(&state, &u, &a, &client, Some(e.into()), false).await,
+        Err(e) => return labs_page(&state, &u, &a, &client, (Some(e.into()), false), None).await,
     };
     let row = convert::lab_row(&lab, Timestamp::now());
     let audit = a.entry(
@@ -985,7 +1097,7 @@ pub async fn save_lab(
         Some(row.id.as_str()),
     );
     db::save(&state, &a.patient.id, myo_store::Record::Lab(row), &audit).await?;
-    labs_page(&state, &u, &a, &client, None, true).await
+    labs_page(&state, &u, &a, &client, (None, true), None).await
 }
 
 // ---- medicines --------------------------------------------------------------------------------
@@ -1004,6 +1116,8 @@ pub struct MedLine {
     pub adherence: String,
     /// Doses due in the last 14 days (date, time) for the dose form.
     pub recent: Vec<(String, String)>,
+    /// "Delete" link, for the patient.
+    pub delete: Option<DeleteLink>,
 }
 
 /// A missed dose with its guidance.
@@ -1035,7 +1149,8 @@ struct MedicinesPage {
     kept: FormData,
 }
 
-fn schedule_words(s: &myo_tracker::medicines::Schedule) -> String {
+/// A medicine's schedule in words (`weekly on friday at 08:00`).
+pub fn schedule_words(s: &myo_tracker::medicines::Schedule) -> String {
     use myo_tracker::medicines::Schedule;
     match s {
         Schedule::Daily { time } => format!("daily at {time}"),
@@ -1083,9 +1198,9 @@ async fn medicines_page(
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
-    error: Option<FormError>,
-    suggestions: Vec<String>,
+    (error, suggestions): (Option<FormError>, Vec<String>),
     (form_name, kept): (String, FormData),
+    notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
     let today = today_or_500()?;
     let (data, _) = load(state, a, client, "medicines", None).await?;
@@ -1130,6 +1245,14 @@ async fn medicines_page(
             });
         }
         meds.push(MedLine {
+            delete: a.is_owner().then(|| {
+                link(
+                    a.patient_id(),
+                    RecordKind::Medicine,
+                    &row.id,
+                    format!("medicine {} {}", i.name, i.start),
+                )
+            }),
             id: row.id.as_str().to_owned(),
             name: i.name.clone(),
             how: format!(
@@ -1163,7 +1286,7 @@ async fn medicines_page(
         error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty();
     let mut res = render(&MedicinesPage {
         l: layout(state, u, "Medicines"),
-        f: Frame::new(a, "medicines"),
+        f: Frame::new(a, "medicines").with_notice(notice),
         start: today.to_string(),
         error,
         suggestions,
@@ -1182,12 +1305,13 @@ async fn medicines_page(
     Ok(res)
 }
 
-/// `GET /patients/{id}/medicines`
+/// `GET /patients/{id}/medicines[?done=deleted]`
 pub async fn medicines(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
     client: Client,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
     medicines_page(
@@ -1195,9 +1319,9 @@ pub async fn medicines(
         &u,
         &a,
         &client,
-        None,
-        Vec::new(),
+        (None, Vec::new()),
         (String::new(), FormData::parse(b"")),
+        notice(query.as_deref()),
     )
     .await
 }
@@ -1279,9 +1403,9 @@ pub async fn save_medicine(
                 &u,
                 &a,
                 &client,
-                Some(e.into()),
-                Vec::new(),
+                (Some(e.into()), Vec::new()),
                 (String::new(), f),
+                None,
             )
             .await;
         }
@@ -1305,9 +1429,9 @@ pub async fn save_medicine(
         &u,
         &a,
         &client,
-        None,
-        ok.suggestions,
+        (None, ok.suggestions),
         (name, FormData::parse(b"")),
+        None,
     )
     .await
 }
@@ -1338,9 +1462,9 @@ pub async fn save_dose(
             &u,
             &a,
             &client,
-            Some(e.into()),
-            Vec::new(),
+            (Some(e.into()), Vec::new()),
             (String::new(), FormData::parse(b"")),
+            None,
         )
         .await;
     }
@@ -1785,6 +1909,8 @@ pub struct AntibodyLine {
     pub flags: Vec<String>,
     /// KB entry link.
     pub link: Option<String>,
+    /// "Delete" link, for the patient.
+    pub delete: Option<DeleteLink>,
 }
 
 #[derive(Template)]
@@ -1822,8 +1948,8 @@ async fn conditions_page(
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
-    error: Option<FormError>,
-    saved: bool,
+    (error, saved): (Option<FormError>, bool),
+    notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
     let today = today_or_500()?;
     let (data, _) = load(state, a, client, "conditions", None).await?;
@@ -1841,21 +1967,46 @@ async fn conditions_page(
     );
     for c in &data.conditions {
         let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
-        conditions.rows.push(vec![
-            c.condition.replace('_', " "),
-            o(&c.diagnosed),
-            o(&c.resolved),
-            o(&c.icd10cm),
-            o(&c.snomed),
-        ]);
+        let name = c.condition.replace('_', " ");
+        let delete = a.is_owner().then(|| {
+            let when = c
+                .diagnosed
+                .as_ref()
+                .map_or_else(String::new, |d| format!(" {d}"));
+            link(
+                a.patient_id(),
+                RecordKind::Condition,
+                &c.id,
+                format!("condition {name}{when}"),
+            )
+        });
+        conditions.push_with_link(
+            vec![
+                name,
+                o(&c.diagnosed),
+                o(&c.resolved),
+                o(&c.icd10cm),
+                o(&c.snomed),
+            ],
+            delete,
+        );
     }
     let antibodies = data
         .antibodies
         .iter()
         .map(|r| {
             let kb = kb_antibody(state.kb(), &r.antibody);
+            let name = kb.map_or_else(|| format!("anti-{}", r.antibody), |(_, k)| k.name.clone());
             AntibodyLine {
-                name: kb.map_or_else(|| format!("anti-{}", r.antibody), |(_, k)| k.name.clone()),
+                delete: a.is_owner().then(|| {
+                    link(
+                        a.patient_id(),
+                        RecordKind::Antibody,
+                        &r.id,
+                        format!("antibody {name} {}", r.date),
+                    )
+                }),
+                name,
                 result: match &r.titre {
                     Some(t) => format!("{} ({t})", r.outcome),
                     None => r.outcome.clone(),
@@ -1877,7 +2028,7 @@ async fn conditions_page(
     };
     let mut res = render(&ConditionsPage {
         l: layout(state, u, "Conditions and antibodies"),
-        f: Frame::new(a, "conditions"),
+        f: Frame::new(a, "conditions").with_notice(notice),
         date: today.to_string(),
         condition_ids: myo_tracker::records::ConditionKind::ALL
             .iter()
@@ -1899,15 +2050,24 @@ async fn conditions_page(
     Ok(res)
 }
 
-/// `GET /patients/{id}/conditions`
+/// `GET /patients/{id}/conditions[?done=deleted]`
 pub async fn conditions(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
     client: Client,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    conditions_page(&state, &u, &a, &client, None, false).await
+    conditions_page(
+        &state,
+        &u,
+        &a,
+        &client,
+        (None, false),
+        notice(query.as_deref()),
+    )
+    .await
 }
 
 /// `POST /patients/{id}/conditions`: `form=condition` (`condition`, `diagnosed`, `resolved`) or
@@ -1947,7 +2107,9 @@ pub async fn save_condition(
     };
     let record = match record {
         Ok(r) => r,
-        Err(e) => return conditions_page(&state, &u, &a, &client, Some(e.into()), false).await,
+        Err(e) => {
+            return conditions_page(&state, &u, &a, &client, (Some(e.into()), false), None).await;
+        }
     };
     let audit = a.entry(
         &client,
@@ -1956,7 +2118,7 @@ pub async fn save_condition(
         Some(record.id().as_str()),
     );
     db::save(&state, &a.patient.id, record, &audit).await?;
-    conditions_page(&state, &u, &a, &client, None, true).await
+    conditions_page(&state, &u, &a, &client, (None, true), None).await
 }
 
 /// `POST /patients/{id}/profile`: `time_zone` (IANA name) for dose schedules.
@@ -1977,9 +2139,9 @@ pub async fn save_profile(
                 &u,
                 &a,
                 &client,
-                Some(e.into()),
-                Vec::new(),
+                (Some(e.into()), Vec::new()),
                 (String::new(), FormData::parse(b"")),
+                None,
             )
             .await;
         }

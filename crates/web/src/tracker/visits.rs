@@ -31,6 +31,8 @@ pub struct VisitLine {
     pub date: String,
     /// The measures in words.
     pub measures: String,
+    /// "Delete" link, for the patient.
+    pub delete: Option<super::delete::DeleteLink>,
 }
 
 #[derive(Template)]
@@ -156,7 +158,8 @@ fn global_any(f: &FormData, name: &str) -> Result<Option<f64>, Invalid> {
     }
 }
 
-fn words(state: &AppState, v: &VisitRow) -> String {
+/// A visit's measures in words ("not assessed" where nothing was recorded).
+pub fn words(state: &AppState, v: &VisitRow) -> String {
     let o = |x: Option<f64>| x.map_or_else(|| "not assessed".to_owned(), |x| format!("{x}/10"));
     let mmt = v
         .mmt8_json
@@ -342,7 +345,7 @@ async fn visits_page(
     let today = super::today().map(|d| d.to_string()).unwrap_or_default();
     let mut res = render(&VisitsPage {
         l: layout(state, u, "Visits"),
-        f: Frame::new(a, "visits"),
+        f: Frame::new(a, "visits").with_notice(super::pages::notice(query)),
         date: today,
         groups: myo_instruments::mmt8::GROUP_IDS.to_vec(),
         error,
@@ -354,6 +357,14 @@ async fn visits_page(
                 id: v.id.to_string(),
                 date: v.date.clone(),
                 measures: words(state, v),
+                delete: a.is_owner().then(|| {
+                    super::delete::link(
+                        a.patient_id(),
+                        myo_store::RecordKind::Visit,
+                        &v.id,
+                        format!("visit {}", v.date),
+                    )
+                }),
             })
             .collect(),
         tis,
@@ -365,7 +376,7 @@ async fn visits_page(
     Ok(res)
 }
 
-/// `GET /patients/{id}/visits[?baseline=&followup=]`
+/// `GET /patients/{id}/visits[?baseline=&followup=][&done=deleted]`
 pub async fn visits(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
