@@ -102,6 +102,17 @@ fn like_literal(text: &str) -> String {
     out
 }
 
+/// One account by id (`get_user`, and inside the transactions that change or delete it).
+const USER_BY_ID: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
+                          disabled_at FROM users WHERE id = $1";
+
+/// Locks the active admins' rows and counts them in one statement, before an account that may
+/// be one of them is read. On PostgreSQL a concurrent demotion makes this wait and then skip the
+/// rows it changed, so two admins demoting each other cannot both succeed; on SQLite
+/// `BEGIN IMMEDIATE` already serialises writers.
+const LOCK_ACTIVE_ADMINS: &str =
+    "UPDATE users SET role = role WHERE role = 'admin' AND disabled_at IS NULL";
+
 /// An admin who can still sign in: what the last-admin rule counts.
 fn is_active_admin(user: &User) -> bool {
     user.role == Role::Admin && user.disabled_at.is_none()
@@ -176,10 +187,8 @@ impl Store for SqlStore {
     }
 
     async fn get_user(&self, id: &UserId) -> Result<Option<User>> {
-        const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at FROM users WHERE id = $1";
         each_backend!(&self.db, b => {
-            let row = sqlx::query(SQL).bind(id.as_str()).fetch_optional(b.reader()).await?;
+            let row = sqlx::query(USER_BY_ID).bind(id.as_str()).fetch_optional(b.reader()).await?;
             row.map(|r| user_from(&r, "")).transpose()
         })
     }
@@ -238,16 +247,8 @@ impl Store for SqlStore {
         changes: &UserChanges,
         audit: &AuditEntry,
     ) -> Result<User> {
-        const GET: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at FROM users WHERE id = $1";
         const SET: &str =
             "UPDATE users SET display_name = $2, role = $3, disabled_at = $4 WHERE id = $1";
-        // Locks the active admins' rows and counts them in one statement. On PostgreSQL a
-        // concurrent demotion makes this wait and then skip the rows it changed, so two admins
-        // demoting each other cannot both succeed; on SQLite `BEGIN IMMEDIATE` already
-        // serialises writers.
-        const LOCK_ADMINS: &str =
-            "UPDATE users SET role = role WHERE role = 'admin' AND disabled_at IS NULL";
         const END_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
         const REVOKE_TOKENS: &str = "UPDATE api_tokens SET revoked_at = $2 \
                                      WHERE user_id = $1 AND revoked_at IS NULL";
@@ -257,11 +258,11 @@ impl Store for SqlStore {
             let mut tx = b.begin_write().await?;
             // Before reading the account, so the read sees what a concurrent demotion committed.
             let active_admins = if may_demote {
-                sqlx::query(LOCK_ADMINS).execute(&mut *tx).await?.rows_affected()
+                sqlx::query(LOCK_ACTIVE_ADMINS).execute(&mut *tx).await?.rows_affected()
             } else {
                 0
             };
-            let row = sqlx::query(GET).bind(id.as_str()).fetch_optional(&mut *tx).await?;
+            let row = sqlx::query(USER_BY_ID).bind(id.as_str()).fetch_optional(&mut *tx).await?;
             let mut user = row
                 .map(|r| user_from(&r, ""))
                 .transpose()?
@@ -320,25 +321,22 @@ impl Store for SqlStore {
     }
 
     async fn delete_user(&self, id: &UserId, audit: &AuditEntry) -> Result<()> {
-        const EMAIL: &str = "SELECT email, role, disabled_at FROM users WHERE id = $1";
-        // As in `update_user`: lock and count the active admins before reading the account.
-        const LOCK_ADMINS: &str =
-            "UPDATE users SET role = role WHERE role = 'admin' AND disabled_at IS NULL";
         const ATTEMPTS: &str = "DELETE FROM login_attempts WHERE kind = 'account' AND key = $1";
         // Sessions and tokens go with the account (ON DELETE CASCADE).
         const USER: &str = "DELETE FROM users WHERE id = $1";
         each_backend!(&self.db, b => {
             let mut tx = b.begin_write().await?;
-            let active_admins = sqlx::query(LOCK_ADMINS).execute(&mut *tx).await?.rows_affected();
-            let row = sqlx::query(EMAIL).bind(id.as_str()).fetch_optional(&mut *tx).await?;
-            let row = row.ok_or(StoreError::NotFound { what: "user" })?;
-            let active_admin = row.text("role")? == Role::Admin.as_str()
-                && row.opt_int("disabled_at")?.is_none();
-            if active_admin && active_admins <= 1 {
+            let active_admins =
+                sqlx::query(LOCK_ACTIVE_ADMINS).execute(&mut *tx).await?.rows_affected();
+            let row = sqlx::query(USER_BY_ID).bind(id.as_str()).fetch_optional(&mut *tx).await?;
+            let user = row
+                .map(|r| user_from(&r, ""))
+                .transpose()?
+                .ok_or(StoreError::NotFound { what: "user" })?;
+            if is_active_admin(&user) && active_admins <= 1 {
                 return Err(StoreError::LastAdmin);
             }
-            let email = row.text("email")?;
-            sqlx::query(ATTEMPTS).bind(email).execute(&mut *tx).await?;
+            sqlx::query(ATTEMPTS).bind(&user.email).execute(&mut *tx).await?;
             sqlx::query(USER).bind(id.as_str()).execute(&mut *tx).await?;
             tx.append_audit(audit).await?;
             tx.commit().await?;
