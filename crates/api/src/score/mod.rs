@@ -93,7 +93,7 @@ impl Scorer {
                     "title": meta.title,
                     "revision": meta.revision,
                     "status": meta.status.as_str(),
-                    "citation": citation_json(&meta.citation),
+                    "citation": CitationOut(&meta.citation),
                 })
             })
             .collect()
@@ -278,10 +278,6 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, InputError>
 /// A number in tenths as a JSON number (`101` → `10.1`).
 pub(crate) fn tenths(t: Tenths) -> f64 {
     t.as_f64()
-}
-
-fn citation_json(c: &myo_instruments::Citation) -> Value {
-    json!({"reference": c.reference, "doi": c.doi, "locator": c.locator})
 }
 
 /// Where a scored case is written: a `Value` (the command line, pages, tests) or JSON text (the
