@@ -480,7 +480,9 @@ const NOT_GLUCOSE: &[&str] = &[
     "tablet",
     "tablets",
 ];
-/// mg/dL per mmol/L of glucose.
+/// mg/dL per mmol/L of glucose: the conventional factor from glucose's molar mass (180.16
+/// g/mol), status partial. It is the tracker's cited factor (`crates/tracker/rules/reference.toml`,
+/// mmol/L → mg/dL); a test in `myo-web` keeps the two equal.
 pub const MG_DL_PER_MMOL_L: f64 = 18.016;
 
 /// The number at token `i` as a glucose reading in mg/dL, if it is one: a glucose unit after it

@@ -1417,3 +1417,14 @@ async fn reads_and_writes_are_audited_and_pages_render() {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     t.cleanup().await;
 }
+
+/// Triage reads a glucose given in mmol/L with the same factor the lab converter cites, so a
+/// reading and a lab result of the same blood agree.
+#[test]
+fn triage_uses_the_cited_glucose_factor() {
+    use myo_tracker::labs::{Analyte, Unit, convert};
+    let rules = myo_tracker::Rules::builtin().expect("built-in rules");
+    let cited = convert(&rules, Analyte::Glucose, 1.0, Unit::MmolPerL, Unit::MgPerDl)
+        .expect("a cited conversion");
+    assert!((cited.value - myo_ask::triage::MG_DL_PER_MMOL_L).abs() < 1e-9);
+}
