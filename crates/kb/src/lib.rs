@@ -14,15 +14,18 @@ mod model;
 mod suggest;
 mod text;
 
-pub use check::{COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity};
+pub use check::{
+    COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity, WORKING_NOTES,
+    names_working_note,
+};
 pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
 pub use date::{Date, DateError};
 pub use load::{LoadError, LoadErrors};
 pub use model::{
-    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, Food, FoodKind,
-    Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route, Section, Source,
-    SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term, TestGroup, TestInfo, Tier,
-    UnknownValue,
+    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, FactStatus, Food,
+    FoodKind, Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route,
+    Section, Source, SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term,
+    TestGroup, TestInfo, Tier, UnknownValue, url_problem,
 };
 pub use suggest::edit_distance;
 pub use text::{Passage, Readability, plain_text, readability, words};
