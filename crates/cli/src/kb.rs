@@ -366,6 +366,14 @@ fn render_stats(stats: &StatsDto) -> String {
     let _ = writeln!(out, "{:<14} {:>4}", "stale", stats.stale);
     let _ = writeln!(
         out,
+        "primary-sourced entries: {} of {} ({} with a partial citation, {} still citing background)",
+        stats.sourcing.primary_sourced,
+        stats.sourcing.entries,
+        stats.sourcing.with_partial,
+        stats.sourcing.citing_background
+    );
+    let _ = writeln!(
+        out,
         "grade (patient entries: {}): mean {:.1}, max {:.1}{}",
         stats.grade.entries,
         stats.grade.mean,

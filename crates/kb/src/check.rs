@@ -772,6 +772,13 @@ pub fn names_working_note(text: &str) -> Option<String> {
         return Some((*note).to_owned());
     }
     lower.match_indices("issue ").find_map(|(i, m)| {
+        let word_start = lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !word_start {
+            return None;
+        }
         let after = &lower[i + m.len()..];
         let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
         (!digits.is_empty()).then(|| format!("issue {digits}"))
