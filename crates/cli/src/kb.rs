@@ -425,7 +425,22 @@ fn render(kb: &Kb, entry: &Entry, today: Date) -> String {
             .as_deref()
             .map(|l| format!(" [{l}]"))
             .unwrap_or_default();
-        out += &format!("{}. {line}{locator}\n", i + 1);
+        let partial = if r.is_partial() {
+            format!(
+                " (partly confirmed: {})",
+                r.note
+                    .as_deref()
+                    .unwrap_or("not fully confirmed in this source")
+            )
+        } else {
+            String::new()
+        };
+        let background = if kb.source(&r.id).is_some_and(|s| s.background) {
+            " (background only)"
+        } else {
+            ""
+        };
+        out += &format!("{}. {line}{locator}{background}{partial}\n", i + 1);
     }
     out += &format!(
         "\nReviewed {}; next review due {}.\n",

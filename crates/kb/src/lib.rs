@@ -143,7 +143,11 @@ impl Kb {
             ..Sourcing::default()
         };
         for e in &self.entries {
-            let cited: Vec<&Source> = e.sources.iter().filter_map(|r| self.source(&r.id)).collect();
+            let cited: Vec<&Source> = e
+                .sources
+                .iter()
+                .filter_map(|r| self.source(&r.id))
+                .collect();
             let primary = cited.iter().any(|s| s.is_primary());
             let partial = e.sources.iter().any(SourceRef::is_partial);
             if primary && !partial {

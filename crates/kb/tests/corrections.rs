@@ -11,7 +11,8 @@ fn kb() -> Kb {
 }
 
 fn entry<'a>(kb: &'a Kb, id: &str) -> &'a Entry {
-    kb.get(id).unwrap_or_else(|| panic!("entry {id} is missing"))
+    kb.get(id)
+        .unwrap_or_else(|| panic!("entry {id} is missing"))
 }
 
 fn flag<'a>(kb: &'a Kb, id: &str) -> &'a RedFlag {
@@ -70,7 +71,12 @@ fn immunosuppressed_people_who_cannot_reach_their_team_go_to_the_emergency_depar
             f.action
         );
         if action.contains("urgent care") {
-            assert!(action.contains("not an urgent care"), "{}: {}", e.id, f.action);
+            assert!(
+                action.contains("not an urgent care"),
+                "{}: {}",
+                e.id,
+                f.action
+            );
         }
         assert!(
             !text(e).contains("go to urgent care"),
@@ -80,7 +86,11 @@ fn immunosuppressed_people_who_cannot_reach_their_team_go_to_the_emergency_depar
     }
     let fever = flag(&kb, "fever-on-immunosuppressants");
     assert!(fever.action.contains("go to the emergency department"));
-    assert!(fever.action.contains("cyclophosphamide in the last 3 weeks"));
+    assert!(
+        fever
+            .action
+            .contains("cyclophosphamide in the last 3 weeks")
+    );
 }
 
 #[test]
@@ -106,7 +116,12 @@ fn belly_pain_in_jdm_or_on_high_dose_steroids_is_an_emergency() {
     let jdm = flag(&kb, "belly-pain-in-jdm");
     assert_eq!(jdm.tier, Tier::Emergency);
     assert!(has(&jdm.requires_any, "jdm"));
-    for p in ["hard swollen belly", "swollen belly", "tummy pain", "belly pain"] {
+    for p in [
+        "hard swollen belly",
+        "swollen belly",
+        "tummy pain",
+        "belly pain",
+    ] {
         assert!(has(&jdm.phrases, p), "missing phrase {p}");
     }
     assert!(jdm.action.contains("Don't wait for the belly to go hard"));
@@ -114,7 +129,10 @@ fn belly_pain_in_jdm_or_on_high_dose_steroids_is_an_emergency() {
     assert_eq!(adult.tier, Tier::Emergency);
     let page = text(entry(&kb, "juvenile-dermatomyositis"));
     assert!(page.contains("belly pain is different"), "JDM page");
-    assert!(page.contains("go to the emergency department now"), "JDM page");
+    assert!(
+        page.contains("go to the emergency department now"),
+        "JDM page"
+    );
 }
 
 #[test]
@@ -122,7 +140,9 @@ fn blistering_or_peeling_skin_after_a_new_medicine_is_an_emergency() {
     let kb = kb();
     let f = flag(&kb, "blistering-or-peeling-skin");
     assert_eq!(f.tier, Tier::Emergency);
-    assert!(has(&f.phrases, "skin is peeling off") && has(&f.phrases, "blisters in my mouth and eyes"));
+    assert!(
+        has(&f.phrases, "skin is peeling off") && has(&f.phrases, "blisters in my mouth and eyes")
+    );
     let e = entry(&kb, "blistering-or-peeling-skin");
     assert!(cites(e, "rf2-mayo-sjs"));
     assert!(text(e).contains("within 8 weeks"));
@@ -144,7 +164,11 @@ fn oxygen_readings_follow_the_nhs_home_oximetry_thresholds() {
     assert!(cites(e, "rf2-nhs-whitehorse-oximetry"));
     let lower = flag(&kb, "oxygen-reading-lower-than-usual");
     assert_eq!(lower.tier, Tier::Urgent);
-    assert!(lower.action.contains("emergency department, not an urgent care clinic"));
+    assert!(
+        lower
+            .action
+            .contains("emergency department, not an urgent care clinic")
+    );
     let e = entry(&kb, "oxygen-reading-lower-than-usual");
     let t = text(e);
     assert!(t.contains("93% or 94%") && t.contains("3 points"));
@@ -156,7 +180,10 @@ fn ritonavir_and_paxlovid_are_named_with_tacrolimus_ciclosporin_and_tofacitinib(
     let kb = kb();
     for id in ["tacrolimus", "ciclosporin"] {
         let i = drug_list(&kb, id, |d| &d.interactions);
-        assert!(i.contains("paxlovid") && i.contains("ritonavir"), "{id}: {i}");
+        assert!(
+            i.contains("paxlovid") && i.contains("ritonavir"),
+            "{id}: {i}"
+        );
         assert!(i.contains("specialist plan"), "{id}");
         assert!(cites(entry(&kb, id), "rf2-dailymed-paxlovid"), "{id}");
         assert!(text(entry(&kb, id)).contains("paxlovid"), "{id} body");
@@ -173,21 +200,54 @@ fn dangerous_situations_from_the_drug_guides_each_have_a_red_flag() {
     let cases: [(&str, Tier, &str); 6] = [
         ("coughing-up-blood", Tier::Emergency, "coughing up blood"),
         ("pregnant-on-a-risky-medicine", Tier::Urgent, "i'm pregnant"),
-        ("sore-throat-or-mouth-ulcers-on-immunosuppressants", Tier::Urgent, "mouth ulcers"),
-        ("shingles-near-the-eye", Tier::Urgent, "shingles near my eye"),
-        ("vomiting-or-diarrhoea-on-tacrolimus-or-ciclosporin", Tier::Urgent, "diarrhoea"),
-        ("head-drop-or-neck-weakness-in-a-child", Tier::Urgent, "can't lift his head"),
+        (
+            "sore-throat-or-mouth-ulcers-on-immunosuppressants",
+            Tier::Urgent,
+            "mouth ulcers",
+        ),
+        (
+            "shingles-near-the-eye",
+            Tier::Urgent,
+            "shingles near my eye",
+        ),
+        (
+            "vomiting-or-diarrhoea-on-tacrolimus-or-ciclosporin",
+            Tier::Urgent,
+            "diarrhoea",
+        ),
+        (
+            "head-drop-or-neck-weakness-in-a-child",
+            Tier::Urgent,
+            "can't lift his head",
+        ),
     ];
     for (id, tier, phrase) in cases {
         let f = flag(&kb, id);
         assert_eq!(f.tier, tier, "{id}");
         assert!(has(&f.phrases, phrase), "{id} lacks {phrase}");
     }
-    assert!(has(&flag(&kb, "pregnant-on-a-risky-medicine").requires_any, "mycophenolate"));
-    assert!(has(&flag(&kb, "sore-throat-or-mouth-ulcers-on-immunosuppressants").requires_any, "azathioprine"));
-    assert!(has(&flag(&kb, "vomiting-or-diarrhoea-on-tacrolimus-or-ciclosporin").requires_any, "tacrolimus"));
-    assert!(flag(&kb, "head-drop-or-neck-weakness-in-a-child").action.contains("911"));
-    assert!(flag(&kb, "pregnant-on-a-risky-medicine").action.contains("keep taking your other medicines"));
+    assert!(has(
+        &flag(&kb, "pregnant-on-a-risky-medicine").requires_any,
+        "mycophenolate"
+    ));
+    assert!(has(
+        &flag(&kb, "sore-throat-or-mouth-ulcers-on-immunosuppressants").requires_any,
+        "azathioprine"
+    ));
+    assert!(has(
+        &flag(&kb, "vomiting-or-diarrhoea-on-tacrolimus-or-ciclosporin").requires_any,
+        "tacrolimus"
+    ));
+    assert!(
+        flag(&kb, "head-drop-or-neck-weakness-in-a-child")
+            .action
+            .contains("911")
+    );
+    assert!(
+        flag(&kb, "pregnant-on-a-risky-medicine")
+            .action
+            .contains("keep taking your other medicines")
+    );
 }
 
 #[test]
@@ -228,7 +288,10 @@ fn a_glucose_meter_reading_hi_is_an_emergency_and_300_is_marked_partial() {
 fn anti_mi2_does_not_claim_a_low_cancer_risk() {
     let kb = kb();
     let e = entry(&kb, "anti-mi2");
-    assert!(!text(e).contains("low cancer risk") && !text(e).contains("low chance of lung disease and of cancer"));
+    assert!(
+        !text(e).contains("low cancer risk")
+            && !text(e).contains("low chance of lung disease and of cancer")
+    );
     assert!(text(e).contains("not settled"));
     if let Some(Structured::Antibody(a)) = &e.structured {
         assert!(a.flags.iter().all(|f| f != "low cancer risk"));
@@ -253,7 +316,9 @@ fn minor_corrections_stay_corrected() {
     let anaemia = kb
         .glossary_terms()
         .into_iter()
-        .find(|(_, t)| t.medical.eq_ignore_ascii_case("anaemia") || t.medical.eq_ignore_ascii_case("anemia"))
+        .find(|(_, t)| {
+            t.medical.eq_ignore_ascii_case("anaemia") || t.medical.eq_ignore_ascii_case("anemia")
+        })
         .map(|(_, t)| t.everyday.clone())
         .expect("anaemia term");
     assert!(!has(&anaemia, "thin blood"));
@@ -296,5 +361,26 @@ fn seeds_are_background_and_labels_are_pinned_by_setid() {
         }
     }
     let drugs: Vec<&Entry> = kb.section(Section::Drugs).collect();
-    assert!(drugs.iter().all(|e| e.sources.iter().any(|r| kb.source(&r.id).is_some_and(myo_kb::Source::is_primary))));
+    assert!(drugs.iter().all(|e| {
+        e.sources
+            .iter()
+            .any(|r| kb.source(&r.id).is_some_and(myo_kb::Source::is_primary))
+    }));
+}
+
+#[test]
+fn a_search_for_red_flags_warning_signs_or_when_to_call_has_an_entry_to_find() {
+    let kb = kb();
+    let e = entry(&kb, "warning-signs-and-when-to-get-help");
+    for w in ["red flags", "warning signs", "when to call"] {
+        assert!(has(&e.lay_terms, w), "lay_terms lack {w}");
+    }
+    let t = text(e);
+    let (emergency, same_day, discuss) = (
+        t.find("emergency: get help now").expect("emergency"),
+        t.find("same day: contact your care team today")
+            .expect("same day"),
+        t.find("discuss: raise it soon").expect("discuss"),
+    );
+    assert!(emergency < same_day && same_day < discuss);
 }

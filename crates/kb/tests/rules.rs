@@ -339,13 +339,18 @@ fn homepage_search_and_placeholder_addresses_fail_the_check() {
     }
     // An organisation's own homepage may be cited for the organisation itself, never a search.
     let home = check_registry(|s| {
-        s.replace(page, "https://www.myositis.org.uk/")
-            .replace("kind = \"web\"\n", "kind = \"web\"\norganisation_home = true\n")
+        s.replace(page, "https://www.myositis.org.uk/").replace(
+            "kind = \"web\"\n",
+            "kind = \"web\"\norganisation_home = true\n",
+        )
     });
     assert!(general_rules(&home).is_empty());
     let search = check_registry(|s| {
         s.replace(page, "https://www.myositis.org.uk/search?q=x")
-            .replace("kind = \"web\"\n", "kind = \"web\"\norganisation_home = true\n")
+            .replace(
+                "kind = \"web\"\n",
+                "kind = \"web\"\norganisation_home = true\n",
+            )
     });
     assert_eq!(general_rules(&search), [Rule::SourceUrl]);
 }
@@ -362,17 +367,31 @@ fn a_seed_not_marked_background_fails_the_check() {
 #[test]
 fn structured_numbers_on_background_sources_only_fail_the_check() {
     // Every valid entry cites web-b; demote it to background.
-    let report = check_registry(|s| s.replace("kind = \"web\"\n", "kind = \"web\"\nbackground = true\n"));
+    let report =
+        check_registry(|s| s.replace("kind = \"web\"\n", "kind = \"web\"\nbackground = true\n"));
     let messages: Vec<&str> = report
         .problems()
         .filter(|(_, p)| p.rule == Rule::PrimarySource)
         .map(|(_, p)| p.message.as_str())
         .collect();
     assert_eq!(messages.len(), 7, "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("numbers in its [drug] table")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("numbers in its [drug] table"))
+    );
     // Without any address or DOI a source cannot pin a fact either.
-    let report = check_registry(|s| s.replace("url = \"https://medlineplus.gov/ency/article/000839.htm\"\n", ""));
-    assert!(report.problems().any(|(_, p)| p.rule == Rule::PrimarySource));
+    let report = check_registry(|s| {
+        s.replace(
+            "url = \"https://medlineplus.gov/ency/article/000839.htm\"\n",
+            "",
+        )
+    });
+    assert!(
+        report
+            .problems()
+            .any(|(_, p)| p.rule == Rule::PrimarySource)
+    );
 }
 
 /// Working notes and issue numbers are recognised in any case and spacing of the number.
@@ -389,7 +408,12 @@ fn working_note_names_are_recognised() {
     ] {
         assert!(myo_kb::names_working_note(text).is_some(), "{text}");
     }
-    for text in ["BSR 2017 Table 1", "no issue here", "issue with tissue", "reissue 5"] {
+    for text in [
+        "BSR 2017 Table 1",
+        "no issue here",
+        "issue with tissue",
+        "reissue 5",
+    ] {
         assert_eq!(myo_kb::names_working_note(text), None, "{text}");
     }
 }
@@ -399,10 +423,26 @@ fn working_note_names_are_recognised() {
 fn sourcing_counts_primary_and_partial_entries() {
     let kb = load(None).unwrap();
     let s = kb.sourcing();
-    assert_eq!((s.entries, s.primary_sourced, s.with_partial, s.background_only), (7, 7, 0, 0));
+    assert_eq!(
+        (
+            s.entries,
+            s.primary_sourced,
+            s.with_partial,
+            s.background_only
+        ),
+        (7, 7, 0, 0)
+    );
     let kb = load(Some("background-only")).unwrap();
     let s = kb.sourcing();
-    assert_eq!((s.entries, s.primary_sourced, s.background_only, s.citing_background), (8, 7, 1, 1));
+    assert_eq!(
+        (
+            s.entries,
+            s.primary_sourced,
+            s.background_only,
+            s.citing_background
+        ),
+        (8, 7, 1, 1)
+    );
     let kb = load(Some("partial-without-note")).unwrap();
     let s = kb.sourcing();
     assert_eq!((s.primary_sourced, s.with_partial), (7, 1));

@@ -28,7 +28,11 @@ fn no_product_data_file_names_a_working_note() {
     files(&root.join("kb"), &["md", "toml"], &mut all);
     files(&root.join("crates/tracker/rules"), &["toml"], &mut all);
     files(&root.join("crates/instruments/defs"), &["toml"], &mut all);
-    assert!(all.len() > 200, "expected the KB and rule files, found {}", all.len());
+    assert!(
+        all.len() > 200,
+        "expected the KB and rule files, found {}",
+        all.len()
+    );
     let mut hits = Vec::new();
     for f in &all {
         let text = std::fs::read_to_string(f).unwrap_or_default();
