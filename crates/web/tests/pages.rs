@@ -337,3 +337,20 @@ async fn oversized_forms_are_refused_and_input_is_escaped() {
     );
     t.cleanup().await;
 }
+
+/// The warning-signs page lists emergencies first, and a search for "red flags" links to it.
+#[tokio::test]
+async fn warning_signs_page_is_grouped_by_urgency_and_found_by_search() {
+    let t = TestApp::sqlite().await;
+    let page = t.get("/kb/section/red-flags", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = |needle: &str| page.body.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at("Emergency: get help now") < at("Same day: contact your care team today"));
+    assert!(at("Same day: contact your care team today") < at("Discuss: raise it soon"));
+    assert!(at("/kb/low-oxygen-reading") < at("Same day: contact your care team today"));
+    for q in ["red+flags", "warning+signs", "when+to+call"] {
+        let r = t.get(&format!("/search?q={q}"), None).await;
+        assert!(r.body.contains("href=\"/kb/section/red-flags\""), "{q}");
+    }
+    t.cleanup().await;
+}
