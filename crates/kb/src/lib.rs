@@ -19,10 +19,10 @@ pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
 pub use date::{Date, DateError};
 pub use load::{LoadError, LoadErrors};
 pub use model::{
-    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, Food, FoodKind,
-    Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route, Section, Source,
-    SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term, TestGroup, TestInfo, Tier,
-    UnknownValue,
+    Antibody, Audience, ContactKind, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, Food,
+    FoodKind, Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag,
+    RedFlagVariant, Route, Section, Source, SourceKind, SourceRef, Structured, StructuredKind,
+    Supplement, Term, TestGroup, TestInfo, Tier, UnknownValue,
 };
 pub use suggest::edit_distance;
 pub use text::{Passage, Readability, plain_text, readability, words};

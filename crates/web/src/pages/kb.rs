@@ -337,6 +337,9 @@ const HIDDEN_KEYS: &[&str] = &[
     "requires_any",
     "negations",
     "number_checks",
+    "requires_all",
+    "contacts",
+    "variants",
     "loinc",
     "rxnorm",
 ];
