@@ -169,6 +169,8 @@ pub struct NumberCheckDto {
     /// Unit of the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The reading only narrows the rule; it never sets it off on its own.
+    pub narrows_only: bool,
 }
 
 /// `[red_flag]`
@@ -223,6 +225,7 @@ fn number_checks(checks: &[myo_kb::NumberCheck]) -> Vec<NumberCheckDto> {
             at_least: c.at_least,
             at_most: c.at_most,
             unit: c.unit.map(|u| u.as_str().to_owned()),
+            narrows_only: c.narrows_only,
         })
         .collect()
 }

@@ -269,6 +269,7 @@ fn number_checks(checks: &[myo_kb::NumberCheck]) -> Vec<triage::NumberCheck> {
                 Some(myo_kb::QuantityUnit::Celsius) => Some(TempUnit::Celsius),
                 _ => None,
             },
+            narrows_only: c.narrows_only,
         })
         .collect()
 }

@@ -474,6 +474,10 @@ pub struct NumberCheck {
     /// Unit of the thresholds.
     #[serde(default)]
     pub unit: Option<QuantityUnit>,
+    /// When true the reading only narrows the rule (a reading outside the range cancels it) and
+    /// never sets it off on its own: a fever reading beside "stiff neck".
+    #[serde(default)]
+    pub narrows_only: bool,
 }
 
 /// `[[red_flag.variant]]`: a stronger (or differently worded) rule inside the same entry, with

@@ -161,6 +161,12 @@ const NOT_PRESENT: &[&str] = &[
     "had", "was", "were", "did", "used", "died", "passed", "might", "may", "could", "would",
     "will", "should", "if", "when", "whether", "ever", "last", "ago", "once", "risk", "risks",
     "chance", "chances", "odds", "prevent", "avoid", "lower", "reduce", "about", "fear", "worried",
+    "read", "heard", "told", "said", "says", "learned", "learnt", "saw", "seen", "that",
+];
+/// Words that turn a following subject into a question ("should I", "is my son").
+const ASKING: &[&str] = &[
+    "should", "can", "could", "do", "does", "did", "will", "would", "may", "must", "shall", "is",
+    "are", "am", "was", "were",
 ];
 /// In a question, these mark a hypothetical or general framing, not a report (stems).
 const HYPOTHETICAL: &[&str] = &[
@@ -388,8 +394,14 @@ fn conditional_before(start: usize, tokens: &[Token]) -> bool {
 /// have", "my son can't", "she is"), or a phrase that starts with one.
 fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
     let (start, _) = span;
-    if SUBJECTS.contains(&tokens[start].word.as_str()) {
+    let first = tokens[start].word.as_str();
+    if SUBJECTS.contains(&first) {
         return true;
+    }
+    // A sign told in the past tense ("my mother had a seizure", "he killed himself") is not an
+    // override; the checks below decide.
+    if NOT_PRESENT.contains(&first) || (first.len() > 4 && first.ends_with("ed")) {
+        return false;
     }
     let clause = tokens[start].clause;
     for back in 1..=4.min(start) {
@@ -398,7 +410,9 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
             return false;
         }
         if SUBJECTS.contains(&t.word.as_str()) {
-            return true;
+            // "should I take …", "is my son …": a question; the checks below decide.
+            let k = start - back;
+            return k == 0 || !ASKING.contains(&tokens[k - 1].word.as_str());
         }
     }
     false
@@ -418,7 +432,12 @@ fn pair(words: &[&str], a: &[&str], b: &[&str]) -> bool {
 fn died(clause: &[&str]) -> bool {
     has(clause, DEATH)
         || pair(clause, &["passed"], &["away", "on"])
-        || pair(clause, &["killed"], &["him", "her", "them"])
+        || pair(
+            clause,
+            &["killed"],
+            &["him", "her", "them", "himself", "herself", "themselves"],
+        )
+        || pair(clause, &["committed"], &["suicide"])
         || pair(clause, &["lost"], &["my", "his", "her", "our"])
 }
 
@@ -445,6 +464,25 @@ fn long_ago(clause: &[&str]) -> bool {
     ) || pair(clause, &["as"], &["a", "child", "kid", "teenager", "teen"])
         || pair(clause, &["used"], &["to"])
         || pair(clause, &["back"], &["in", "when"])
+        || clause.windows(4).any(|w| {
+            w[0] == "when"
+                && matches!(w[2], "was" | "were")
+                && matches!(
+                    w[3],
+                    "young"
+                        | "younger"
+                        | "little"
+                        | "small"
+                        | "a"
+                        | "baby"
+                        | "child"
+                        | "kid"
+                        | "teen"
+                        | "teenager"
+                        | "pregnant"
+                        | "at"
+                )
+        })
         || clause.windows(3).any(|w| {
             w[0] == "when" && w[1] == "i" && w[2] == "was"
                 || w[0] == "in"
@@ -514,6 +552,20 @@ pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) ->
     if !question_led {
         return true;
     }
+    let hypothetical = words
+        .iter()
+        .any(|t| HYPOTHETICAL.contains(&t.stem.as_str()));
+    if lenient {
+        // "what's the point of living like this" is not a request for information; "is suicide
+        // more common in people with myositis" is.
+        let generic = words.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "people" | "patients" | "someone" | "anyone" | "teenagers" | "teens" | "others"
+            )
+        });
+        return !hypothetical && !generic;
+    }
     if !lenient && MODALS.contains(&first(0)) && matches!(first(1), "i" | "we") {
         return false;
     }
@@ -521,9 +573,6 @@ pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) ->
         PERSON_WORDS.contains(&t.stem.as_str())
             && !(t.word == "me" && i > 0 && REQUEST_VERBS.contains(&words[i - 1].stem.as_str()))
     });
-    let hypothetical = words
-        .iter()
-        .any(|t| HYPOTHETICAL.contains(&t.stem.as_str()));
     person && !hypothetical
 }
 
@@ -557,7 +606,8 @@ fn hearsay_or_worry(words: &[&Token]) -> bool {
     let hearsay = has(&[
         "read", "heard", "told", "learn", "learnt", "articl", "onlin", "googl",
     ]) && has(&[
-        "peopl", "patient", "someon", "anyon", "person", "other", "somebodi",
+        "peopl", "patient", "someon", "anyon", "person", "other", "somebodi", "can", "may",
+        "sometim", "often", "usual", "common",
     ]);
     let modal_not_be = words.windows(2).any(|w| {
         matches!(w[0].stem.as_str(), "might" | "could" | "may" | "will") && w[1].stem != "be"

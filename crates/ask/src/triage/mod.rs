@@ -97,6 +97,8 @@ pub struct NumberCheck {
     pub at_most: Option<f64>,
     /// Unit of the threshold (temperature only; Celsius when absent).
     pub unit: Option<TempUnit>,
+    /// The reading only narrows the rule: it never sets the rule off on its own.
+    pub narrows_only: bool,
 }
 
 /// One red-flag rule.

@@ -350,7 +350,7 @@ pub(super) fn number_verdict(checks: &[NumberCheck], readings: &[Reading]) -> Nu
             let high_ok = check.at_most.is_none_or(|hi| value - 1e-6 <= hi);
             if low_ok && high_ok {
                 any = true;
-                if check.quantity.triggers() {
+                if check.quantity.triggers() && !check.narrows_only {
                     verdict.passed.push(k);
                 }
             }

@@ -13,6 +13,7 @@ fn engine() -> Triage {
         quantity: Quantity::Temperature,
         at_least: Some(38.0),
         at_most: None,
+        narrows_only: false,
         unit: Some(TempUnit::Celsius),
     }];
     let mut breath = rule(
@@ -40,6 +41,7 @@ fn sugar_tier(text: &str) -> Option<Tier> {
         quantity: Quantity::Glucose,
         at_least: Some(300.0),
         at_most: None,
+        narrows_only: false,
         unit: None,
     }];
     Triage::new(vec![sugar]).check(text).map(|h| h.tier)
