@@ -336,7 +336,7 @@ mod tests {
         assert_eq!(dials, ["988", "911", "116123", "999", "112"]);
         let s = sentence(&lines);
         assert!(
-            s.starts_with("United States: 988 Suicide & Crisis Lifeline 988 (call or text)"),
+            s.starts_with("United States: Suicide & Crisis Lifeline 988 (call or text)"),
             "{s}"
         );
         assert!(

@@ -99,7 +99,8 @@ fn crisis_beats_every_guardrail_and_leads_with_the_crisis_line() {
             r.answer
         );
         assert!(
-            r.answer.starts_with("EMERGENCY: United States: 988"),
+            r.answer
+                .starts_with("EMERGENCY: United States: Suicide & Crisis Lifeline 988"),
             "{q}: {}",
             r.answer
         );
@@ -188,6 +189,38 @@ fn reported_methotrexate_dosing_errors() {
 }
 
 #[test]
+fn diary_shaped_text_uses_the_same_rules() {
+    // The tracker's diary check feeds the same triage: ticked symptoms, the note, then "I take …".
+    let e = engine();
+    assert_quiet(
+        &e,
+        &[
+            "I feel tired every day. I take methotrexate and folic acid.",
+            "Walked twice round the garden. I take methotrexate.",
+            "No fever today. I take prednisone and methotrexate.",
+        ],
+    );
+    assert_fires(
+        &e,
+        "methotrexate-overdose",
+        Tier::Emergency,
+        &["Took it again today by mistake. I take methotrexate."],
+    );
+    assert_fires(
+        &e,
+        "suicidal-thoughts",
+        Tier::Emergency,
+        &["I don't want to wake up tomorrow. I take prednisone."],
+    );
+    assert_fires(
+        &e,
+        "fever-on-immunosuppressants",
+        Tier::Emergency,
+        &["I have a fever. I take cyclophosphamide."],
+    );
+}
+
+#[test]
 fn an_overdose_answer_leads_with_the_poison_line() {
     let e = engine();
     let r = e.ask("I took 2 methotrexate doses this week");
@@ -199,7 +232,12 @@ fn an_overdose_answer_leads_with_the_poison_line() {
         "{}",
         r.answer
     );
-    assert!(r.answer.contains("NHS 111"), "{}", r.answer);
+    assert!(
+        r.answer
+            .contains("NHS (urgent advice, including poisoning) 111"),
+        "{}",
+        r.answer
+    );
     assert_eq!(r.citations[0].id, "methotrexate-overdose");
     // The missed-dose rule is not in the answer.
     assert!(!r.answer.contains("take it then"), "{}", r.answer);

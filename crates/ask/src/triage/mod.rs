@@ -282,19 +282,38 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
     }
     let lenient = c.rule.is_crisis();
     let live = |span: (usize, usize)| !negated(span, tokens, &c.negations);
-    // Every group needs a live match; remember whether one of them reports something now.
-    let mut group_hits: Vec<String> = Vec::new();
-    let mut groups_report = false;
+    // Every group needs a live match: (sentence, reported, phrase) of each.
+    let mut group_spans: Vec<Vec<(usize, bool, &str)>> = Vec::new();
     for group in &c.groups {
-        let mut found = None;
-        for (text, p) in group {
-            for span in find_all(p, tokens).into_iter().filter(|s| live(*s)) {
-                found.get_or_insert_with(|| text.clone());
-                groups_report |= reported(span, tokens, lenient);
-            }
+        let spans: Vec<(usize, bool, &str)> = group
+            .iter()
+            .flat_map(|(text, p)| {
+                find_all(p, tokens)
+                    .into_iter()
+                    .filter(|s| live(*s))
+                    .map(move |s| (s, text.as_str()))
+            })
+            .map(|(s, text)| (tokens[s.0].sentence, reported(s, tokens, lenient), text))
+            .collect();
+        if spans.is_empty() {
+            return None;
         }
-        group_hits.push(found?);
+        group_spans.push(spans);
     }
+    // Groups that set a rule off on their own must meet in one sentence, one of them reported
+    // ("I take methotrexate." and "tired every day" in a diary are two sentences).
+    let groups_trigger = group_spans.first().and_then(|first| {
+        first.iter().map(|g| g.0).find_map(|sentence| {
+            let picks: Vec<&(usize, bool, &str)> = group_spans
+                .iter()
+                .map(|spans| spans.iter().find(|x| x.0 == sentence))
+                .collect::<Option<Vec<_>>>()?;
+            let reported = group_spans
+                .iter()
+                .any(|spans| spans.iter().any(|x| x.0 == sentence && x.1));
+            reported.then(|| picks.iter().map(|x| x.2).collect::<Vec<_>>().join(" + "))
+        })
+    });
     let phrase = c.phrases.iter().find(|(_, p)| {
         find_all(p, tokens)
             .into_iter()
@@ -308,9 +327,7 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
     let trigger = match (phrase, reading) {
         (Some((text, _)), _) => text.clone(),
         (None, Some(at)) => tokens[at].word.clone(),
-        (None, None) if c.phrases.is_empty() && !c.groups.is_empty() && groups_report => {
-            group_hits.join(" + ")
-        }
+        (None, None) if c.phrases.is_empty() => groups_trigger?,
         _ => return None,
     };
     let context_ok = c.requires.is_empty()
