@@ -15,6 +15,7 @@
 //! [`eval`] measures all of it against the question set in `eval/questions.toml`.
 
 pub mod bm25;
+pub mod contacts;
 pub mod corpus;
 mod engine;
 pub mod eval;
@@ -26,8 +27,11 @@ pub mod stem;
 pub mod text;
 pub mod triage;
 
+pub use contacts::{ContactKind, ContactLine, CountryCode};
 pub use corpus::{Corpus, Document};
-pub use engine::{Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response};
+pub use engine::{
+    AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
+};
 pub use guard::RefusalClass;
 pub use triage::{Tier, TriageHit};
 

@@ -172,10 +172,12 @@ pub fn build(server: &str) -> Value {
             vec![],
             Some(json_body(
                 json!({"type": "object", "required": ["question"], "additionalProperties": false,
-            "properties": {"question": {"type": "string", "maxLength": 500}}}),
+            "properties": {"question": {"type": "string", "maxLength": 500},
+                "country": {"type": "string", "minLength": 2, "maxLength": 2,
+                    "description": "Two-letter country code for emergency and crisis numbers (US, GB, CA, AU, NZ, ES, MX, ...); without it the US, UK and 112 are given"}}}),
             )),
             json!({"200": ok("Answer with numbered citations, or a refusal / not covered; triage fields when a red flag fired", obj.clone()),
-               "400": error_ref("Malformed JSON or empty question"), "413": error_ref("Body over 64 KiB"), "422": invalid.clone()}),
+               "400": error_ref("Malformed JSON, empty question or unknown country code"), "413": error_ref("Body over 64 KiB"), "422": invalid.clone()}),
             false,
         ),
     );
