@@ -20,6 +20,7 @@ mod postgres;
 pub mod schema;
 mod sqlite;
 mod store;
+pub mod throttle;
 pub mod token;
 mod tracker;
 mod tracker_model;
@@ -187,6 +188,31 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
 
     /// Forgets attempts older than `before`; returns how many.
     async fn prune_login_attempts(&self, before: Timestamp) -> Result<u64>;
+
+    /// Reserves one attempt **before** the password is checked: in one write transaction, the
+    /// counters are read, checked against `policy` and, if allowed, counted as a failure, so
+    /// parallel requests cannot all pass (see [`throttle`]). A refusal is counted in
+    /// `refused_attempts` (per minute), not in the audit log.
+    async fn reserve_attempt(
+        &self,
+        attempt: throttle::Attempt<'_>,
+        policy: &throttle::ThrottlePolicy,
+        now: Timestamp,
+    ) -> Result<throttle::Reservation>;
+
+    /// The reserved attempt succeeded: forgets the (account, address) failures and gives the
+    /// address its attempt back.
+    async fn attempt_succeeded(&self, attempt: throttle::Attempt<'_>) -> Result<()>;
+
+    /// Drops quiet throttle counters and refusal counts older than 30 days; returns how many.
+    async fn prune_throttle(
+        &self,
+        now: Timestamp,
+        policy: &throttle::ThrottlePolicy,
+    ) -> Result<u64>;
+
+    /// Refused attempts counted for `account` (`""` for sign-ups) since `since`.
+    async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64>;
 
     // ---- audit log ----------------------------------------------------------------------------
 

@@ -1,8 +1,11 @@
 //! Password hashing with Argon2id (RFC 9106) at the `argon2` crate's defaults
 //! (m = 19 MiB, t = 2, p = 1, the OWASP minimum), stored as PHC strings.
 //!
-//! Hashing takes tens of milliseconds of CPU on purpose: async callers use [`hash_async`] and
-//! [`verify_async`], which run on Tokio's blocking pool.
+//! Hashing takes tens of milliseconds of CPU and 19 MiB of memory on purpose, so it is bounded:
+//! async callers go through a [`Hasher`], which runs at most `slots` hashes at once on Tokio's
+//! blocking pool (one per core by default), lets at most `queue` more wait, each for at most
+//! `wait`, and refuses the rest with [`StoreError::Busy`] (the web answers 503 with
+//! `Retry-After`). Peak hashing memory is therefore `slots` × 19 MiB, whatever the load.
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -55,21 +58,79 @@ pub fn verify(password: &str, phc: &str) -> bool {
         .is_ok()
 }
 
-/// [`hash`] on the blocking thread pool.
-///
-/// # Errors
-/// As [`hash`].
-pub async fn hash_async(password: String) -> Result<String, StoreError> {
-    tokio::task::spawn_blocking(move || hash(&password))
-        .await
-        .map_err(|e| StoreError::Password(e.to_string()))?
+/// Runs password hashes and checks on the blocking pool, at most `slots` at once, with a short
+/// bounded queue. Cheap to share (`Arc` it); there is one per server, never a global.
+#[derive(Debug)]
+pub struct Hasher {
+    /// Hashes running now (one permit per slot).
+    slots: tokio::sync::Semaphore,
+    /// Hashes running or waiting (slots + queue permits): past it, refuse at once.
+    admitted: tokio::sync::Semaphore,
+    /// Longest wait in the queue for a slot.
+    wait: std::time::Duration,
 }
 
-/// [`verify`] on the blocking thread pool.
-pub async fn verify_async(password: String, phc: String) -> bool {
-    tokio::task::spawn_blocking(move || verify(&password, &phc))
-        .await
-        .unwrap_or(false)
+/// Most slots a [`Hasher`] sized to the machine uses, so memory stays bounded on big machines
+/// (8 × 19 MiB).
+pub const MAX_SLOTS: usize = 8;
+
+impl Hasher {
+    /// `slots` hashes at once (at least 1), `queue` more waiting at most `wait` each.
+    #[must_use]
+    pub fn new(slots: usize, queue: usize, wait: std::time::Duration) -> Hasher {
+        let slots = slots.max(1);
+        Hasher {
+            slots: tokio::sync::Semaphore::new(slots),
+            admitted: tokio::sync::Semaphore::new(slots + queue),
+            wait,
+        }
+    }
+
+    /// One slot per available core (at most [`MAX_SLOTS`]), a queue of twice that, waiting at
+    /// most 2 s.
+    #[must_use]
+    pub fn for_machine() -> Hasher {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let slots = cores.min(MAX_SLOTS);
+        Hasher::new(slots, 2 * slots, std::time::Duration::from_secs(2))
+    }
+
+    fn busy(&self) -> StoreError {
+        StoreError::Busy {
+            retry_after_secs: self.wait.as_secs().max(1),
+        }
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let _admitted = self.admitted.try_acquire().map_err(|_| self.busy())?;
+        let _slot = tokio::time::timeout(self.wait, self.slots.acquire())
+            .await
+            .map_err(|_| self.busy())?
+            .map_err(|e| StoreError::Password(e.to_string()))?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| StoreError::Password(e.to_string()))
+    }
+
+    /// [`hash`], bounded.
+    ///
+    /// # Errors
+    /// As [`hash`], or [`StoreError::Busy`] when no slot frees up in time.
+    pub async fn hash(&self, password: String) -> Result<String, StoreError> {
+        check_policy(&password)?;
+        self.run(move || hash(&password)).await?
+    }
+
+    /// [`verify`], bounded.
+    ///
+    /// # Errors
+    /// [`StoreError::Busy`] when no slot frees up in time.
+    pub async fn verify(&self, password: String, phc: String) -> Result<bool, StoreError> {
+        self.run(move || verify(&password, &phc)).await
+    }
 }
 
 /// A hash of a random password, to verify against when the account does not exist, so a
@@ -92,6 +153,39 @@ mod tests {
         assert!(verify("correct horse battery", &phc));
         assert!(!verify("wrong horse battery", &phc));
         assert!(!verify("anything", "not a phc string"));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn hasher_refuses_beyond_its_slots_and_queue() {
+        let hasher = std::sync::Arc::new(Hasher::new(1, 1, std::time::Duration::from_millis(1)));
+        let tasks: Vec<_> = (0..16)
+            .map(|i| {
+                let h = std::sync::Arc::clone(&hasher);
+                tokio::spawn(async move { h.hash(format!("password number {i}")).await })
+            })
+            .collect();
+        let mut ok = 0;
+        let mut busy = 0;
+        for t in tasks {
+            match t.await.unwrap() {
+                Ok(_) => ok += 1,
+                Err(StoreError::Busy { retry_after_secs }) => {
+                    assert!(retry_after_secs >= 1);
+                    busy += 1;
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert!(ok >= 1 && busy >= 1, "ok {ok}, busy {busy}");
+        assert_eq!(ok + busy, 16);
+        // The hasher works again once the burst is over.
+        let phc = hasher.hash("correct horse battery".into()).await.unwrap();
+        assert!(
+            hasher
+                .verify("correct horse battery".into(), phc)
+                .await
+                .unwrap()
+        );
     }
 
     #[test]

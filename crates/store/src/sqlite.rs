@@ -78,7 +78,48 @@ impl SqliteDb {
     }
 
     pub(crate) async fn migrate(&self) -> Result<()> {
-        Ok(crate::db::migrator(false).run(&self.write).await?)
+        crate::db::migrator(false).run(&self.write).await?;
+        self.strip_nul_bytes().await?;
+        Ok(())
+    }
+
+    /// A data migration run at every open (it finds nothing once done): removes NUL bytes
+    /// from every text value except the append-only audit log. Older versions let NUL in, and
+    /// PostgreSQL refuses it, so one such value made `myo db copy` fail for the whole database.
+    /// SQLite's text functions stop at a NUL, so values are found as blobs and fixed in Rust.
+    async fn strip_nul_bytes(&self) -> Result<u64> {
+        const TEXT_COLUMNS: &str = "SELECT m.name AS tbl, c.name AS col \
+             FROM sqlite_schema AS m, pragma_table_info(m.name) AS c \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+             AND m.name NOT IN ('_sqlx_migrations', 'audit_events') \
+             AND upper(c.type) = 'TEXT' ORDER BY m.name, c.cid";
+        let mut fixed = 0;
+        let columns = sqlx::query(TEXT_COLUMNS).fetch_all(&self.write).await?;
+        for column in columns {
+            let table: String = column.try_get("tbl")?;
+            let col: String = column.try_get("col")?;
+            // Names come from the schema itself, quoted; values are bound.
+            let (t, c) = (table.replace('"', "\"\""), col.replace('"', "\"\""));
+            let find = format!(
+                "SELECT rowid AS r, \"{c}\" AS v FROM \"{t}\" \
+                 WHERE instr(CAST(\"{c}\" AS BLOB), x'00') > 0"
+            );
+            let update = format!("UPDATE \"{t}\" SET \"{c}\" = $1 WHERE rowid = $2");
+            for row in sqlx::query(sqlx::AssertSqlSafe(find))
+                .fetch_all(&self.write)
+                .await?
+            {
+                let rowid: i64 = row.try_get("r")?;
+                let value: String = row.try_get("v")?;
+                sqlx::query(sqlx::AssertSqlSafe(update.clone()))
+                    .bind(value.replace('\0', ""))
+                    .bind(rowid)
+                    .execute(&self.write)
+                    .await?;
+                fixed += 1;
+            }
+        }
+        Ok(fixed)
     }
 
     pub(crate) async fn close(&self) {

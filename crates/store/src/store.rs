@@ -600,6 +600,31 @@ impl Store for SqlStore {
         })
     }
 
+    async fn reserve_attempt(
+        &self,
+        attempt: crate::throttle::Attempt<'_>,
+        policy: &crate::throttle::ThrottlePolicy,
+        now: Timestamp,
+    ) -> Result<crate::throttle::Reservation> {
+        crate::throttle::reserve(&self.db, attempt, policy, now).await
+    }
+
+    async fn attempt_succeeded(&self, attempt: crate::throttle::Attempt<'_>) -> Result<()> {
+        crate::throttle::succeeded(&self.db, attempt).await
+    }
+
+    async fn prune_throttle(
+        &self,
+        now: Timestamp,
+        policy: &crate::throttle::ThrottlePolicy,
+    ) -> Result<u64> {
+        crate::throttle::prune(&self.db, now, policy).await
+    }
+
+    async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64> {
+        crate::throttle::refused_since(&self.db, account, since).await
+    }
+
     async fn append_audit(&self, entry: &AuditEntry) -> Result<AuditEvent> {
         each_backend!(&self.db, b => {
             let mut tx = b.begin_write().await?;

@@ -51,10 +51,20 @@ pub struct Config {
     pub session_absolute: Duration,
     /// Failed sign-ins counted over this window.
     pub login_window: Duration,
-    /// Failed sign-ins for one account within the window before it is locked.
+    /// Failed sign-ins for one account from one address before exponential back-off starts.
     pub login_max_per_account: u32,
+    /// First back-off delay after those failures; it doubles with each further failure.
+    pub login_backoff_base: Duration,
+    /// Longest back-off delay.
+    pub login_backoff_max: Duration,
     /// Failed sign-ins from one address within the window before it is locked.
     pub login_max_per_address: u32,
+    /// Password hashes run at once (default: one per core, at most 8; 19 MiB each).
+    pub hash_slots: usize,
+    /// Password hashes that may wait for a slot; beyond them the answer is 503.
+    pub hash_queue: usize,
+    /// Longest a password hash waits for a slot before the answer is 503.
+    pub hash_wait: Duration,
 }
 
 /// Why the configuration is invalid; each names the option.
@@ -113,6 +123,9 @@ impl Config {
             Some(v) => v,
             None => https,
         };
+        let hash_slots = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(myo_store::password::MAX_SLOTS);
         Ok(Config {
             bind,
             data_dir,
@@ -126,7 +139,12 @@ impl Config {
             session_absolute: Duration::from_secs(12 * 60 * 60),
             login_window: Duration::from_secs(15 * 60),
             login_max_per_account: 5,
+            login_backoff_base: Duration::from_secs(30),
+            login_backoff_max: Duration::from_secs(60 * 60),
             login_max_per_address: 20,
+            hash_slots,
+            hash_queue: 2 * hash_slots,
+            hash_wait: Duration::from_secs(2),
         })
     }
 
@@ -138,6 +156,17 @@ impl Config {
             ..RawConfig::default()
         };
         Config::from_raw(raw).unwrap_or_else(|e| unreachable!("test config is valid: {e}"))
+    }
+
+    /// The sign-in and sign-up limits, as the store applies them.
+    pub fn throttle_policy(&self) -> myo_store::throttle::ThrottlePolicy {
+        myo_store::throttle::ThrottlePolicy {
+            free_failures: self.login_max_per_account,
+            base_delay: self.login_backoff_base,
+            max_delay: self.login_backoff_max,
+            address_max: self.login_max_per_address,
+            window: self.login_window,
+        }
     }
 
     /// Name of the session cookie (`__Host-` prefixed when secure, as browsers then pin it to

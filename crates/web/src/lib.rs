@@ -56,6 +56,8 @@ struct Inner {
     /// A hash of a random password, verified against when an e-mail has no account, so that
     /// sign-in takes as long either way. Computed on first use to keep start-up fast.
     dummy_hash: tokio::sync::OnceCell<String>,
+    /// Bounds password hashing (CPU and 19 MiB each): a few at once, a short queue, then 503.
+    hasher: myo_store::password::Hasher,
     /// KB entry pages rendered once per entry and day (the KB is static).
     entry_cache: pages::kb::EntryCache,
 }
@@ -85,6 +87,11 @@ impl AppState {
             myo_tracker::Rules::builtin().map_err(|e| StartError::TrackerRules(e.to_string()))?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
+        let hasher = myo_store::password::Hasher::new(
+            config.hash_slots,
+            config.hash_queue,
+            config.hash_wait,
+        );
         Ok(AppState {
             inner: Arc::new(Inner {
                 config,
@@ -94,6 +101,7 @@ impl AppState {
                 rules,
                 engine,
                 dummy_hash,
+                hasher,
                 entry_cache: pages::kb::EntryCache::default(),
             }),
         })
@@ -160,9 +168,14 @@ impl AppState {
         let hash = self
             .inner
             .dummy_hash
-            .get_or_try_init(|| myo_store::password::hash_async(myo_store::token::random_token()))
+            .get_or_try_init(|| self.hasher().hash(myo_store::token::random_token()))
             .await?;
         Ok(hash.clone())
+    }
+
+    /// The bounded password hasher (see `Inner::hasher`).
+    pub fn hasher(&self) -> &myo_store::password::Hasher {
+        &self.inner.hasher
     }
 
     /// Appends an audit event that has no write of its own (reads, failed sign-ins). A failure
@@ -261,6 +274,10 @@ async fn housekeeping(state: AppState) {
             .await
         {
             tracing::warn!(error = %e, "housekeeping: login attempts");
+        }
+        let policy = state.config().throttle_policy();
+        if let Err(e) = state.store().prune_throttle(now, &policy).await {
+            tracing::warn!(error = %e, "housekeeping: throttle counters");
         }
     }
 }

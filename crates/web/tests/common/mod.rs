@@ -179,7 +179,7 @@ impl TestApp {
         self.send(b.body(Body::empty()).expect("request")).await
     }
 
-    /// Signs up through the page; returns the session cookie (`name=value`).
+    /// Signs up, then signs in, through the pages; returns the session cookie (`name=value`).
     pub async fn signup(&self, email: &str, password: &str) -> String {
         let r = self
             .post_form(
@@ -193,6 +193,13 @@ impl TestApp {
                 None,
             )
             .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.header("location"), "/signin?done=signed-up");
+        assert!(
+            r.header("set-cookie").is_empty(),
+            "sign-up does not sign in"
+        );
+        let r = self.signin(email, password).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         r.cookie()
     }
