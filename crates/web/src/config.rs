@@ -20,9 +20,16 @@ pub struct RawConfig {
     pub allow_signup: Option<bool>,
     /// `--secure-cookies` (default: on when the public URL is https).
     pub secure_cookies: Option<bool>,
-    /// `--trust-proxy`: take the client address from `X-Forwarded-For` (only behind a proxy
-    /// that sets it).
-    pub trust_proxy: bool,
+    /// `--trust-proxy N`: behind N reverse proxies, take the client address from the N-th
+    /// `X-Forwarded-For` hop counted from the right (0: ignore the header).
+    pub trust_proxy: usize,
+    /// `--header-timeout` (default 10 s): the whole request head must arrive within it; also
+    /// how long an idle keep-alive connection is kept.
+    pub header_timeout: Option<Duration>,
+    /// `--body-timeout` (default 30 s): the whole request body must arrive within it.
+    pub body_timeout: Option<Duration>,
+    /// `--max-connections` (default 512): connections served at once; more wait to be accepted.
+    pub max_connections: Option<usize>,
 }
 
 /// Validated configuration.
@@ -41,8 +48,15 @@ pub struct Config {
     pub allow_signup: bool,
     /// Cookies carry `Secure` and the `__Host-` prefix.
     pub secure_cookies: bool,
-    /// Client address from `X-Forwarded-For`.
-    pub trust_proxy: bool,
+    /// Reverse proxies trusted in front of the server (0: none): the client address is the
+    /// `X-Forwarded-For` hop this many places from the right.
+    pub trust_proxy: usize,
+    /// The request head must arrive within this; idle keep-alive connections close after it.
+    pub header_timeout: Duration,
+    /// The request body must arrive within this.
+    pub body_timeout: Duration,
+    /// Connections served at once.
+    pub max_connections: usize,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
     /// A session ends after this long without a request.
@@ -134,6 +148,9 @@ impl Config {
             allow_signup: raw.allow_signup.unwrap_or(true),
             secure_cookies,
             trust_proxy: raw.trust_proxy,
+            header_timeout: raw.header_timeout.unwrap_or(Duration::from_secs(10)),
+            body_timeout: raw.body_timeout.unwrap_or(Duration::from_secs(30)),
+            max_connections: raw.max_connections.unwrap_or(512).max(1),
             body_limit: 64 * 1024,
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 60 * 60),

@@ -16,6 +16,7 @@
 pub mod api;
 mod assets;
 pub mod auth;
+pub mod boundary;
 pub mod config;
 pub mod error;
 pub mod markdown;
@@ -230,7 +231,15 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            boundary::text_guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security::headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            boundary::drain_oversized,
         ))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
@@ -242,19 +251,89 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(state.config().bind).await?;
     let addr = listener.local_addr()?;
     println!("listening on http://{addr}");
-    let store = Arc::clone(&state.inner.store);
     let warm = state.clone();
     tokio::spawn(async move {
         warm.engine().await;
         tracing::info!("ask index ready");
     });
     tokio::spawn(housekeeping(state.clone()));
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let store = Arc::clone(&state.inner.store);
+    serve_on(listener, state, shutdown_signal()).await;
     store.close().await;
     Ok(())
+}
+
+/// Serves `state` on `listener` until `shutdown` completes, then waits (at most 30 s) for open
+/// connections to finish. Connections are served by hyper's HTTP/1 connection builder with its
+/// header read timeout (which also closes idle keep-alive connections), request bodies under
+/// `tower-http`'s body timeout, and at most `max_connections` at once: further clients wait in
+/// the listen backlog until a slot frees. Accept errors (out of file descriptors) are logged
+/// and retried after a pause instead of spinning.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt as _;
+
+    let config = state.config().clone();
+    let app = router(state).layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+        config.body_timeout,
+    ));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(config.header_timeout)
+        .keep_alive(true);
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            p = Arc::clone(&slots).acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed; pausing");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let svc = app
+            .clone()
+            .map_request(move |mut req: axum::http::Request<_>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                req
+            });
+        let conn = http.serve_connection(
+            TokioIo::new(stream),
+            hyper_util::service::TowerToHyperService::new(svc),
+        );
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tracing::info!("shutting down: finishing in-flight requests");
+    if tokio::time::timeout(std::time::Duration::from_secs(30), graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("connections still open after 30 s; closing them");
+    }
 }
 
 /// Every ten minutes: drop expired sessions and sign-in attempts older than the rate-limit window
@@ -303,5 +382,4 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = term => {},
     }
-    tracing::info!("shutting down: finishing in-flight requests");
 }

@@ -27,17 +27,11 @@ fn millis(d: std::time::Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// A local path to return to after sign-in; anything else (other sites, `//host`) is ignored.
+/// A local path to return to after sign-in; anything else (other sites, `//host`, control
+/// characters or spaces that browsers strip into `//host`) is ignored.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && !n.contains("://") =>
-        {
-            n.to_owned()
-        }
+        Some(n) if crate::boundary::local_path(n) => n.to_owned(),
         _ => "/account".to_owned(),
     }
 }
