@@ -34,9 +34,10 @@ impl SqliteDb {
     pub(crate) async fn connect(path: &Path, max_connections: u32) -> Result<Self> {
         let shown = format!("sqlite://{}", path.display());
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
+            private_dir(parent)
                 .map_err(|e| location_error(&shown, &format!("cannot create directory: {e}")))?;
         }
+        private_file(path).map_err(|e| location_error(&shown, &e.to_string()))?;
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(|e| location_error(&shown, &e.to_string()))?
             .filename(path)
@@ -56,6 +57,16 @@ impl SqliteDb {
             .connect_with(options)
             .await
             .map_err(|e| location_error(&shown, &e.to_string()))?;
+        // SQLite gives the -wal and -shm files the database file's mode; older versions made
+        // them under the umask, so they are tightened here too.
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let extra = std::path::PathBuf::from(name);
+            if extra.exists() {
+                private_file(&extra).map_err(|e| location_error(&shown, &e.to_string()))?;
+            }
+        }
         Ok(Self { read, write })
     }
 
@@ -126,6 +137,36 @@ impl SqliteDb {
         self.write.close().await;
         self.read.close().await;
     }
+}
+
+/// Creates `dir` (and its parents) readable by the owner only (0700 on Unix): it holds health
+/// data, password hashes and session hashes. An existing directory is left as it is.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates the database file if missing and makes it readable and writable by the owner only
+/// (0600 on Unix), whatever the umask.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    drop(file);
+    Ok(())
 }
 
 impl AuditAppend for SqliteConnection {

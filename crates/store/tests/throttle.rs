@@ -222,3 +222,38 @@ async fn nul_bytes_are_removed_at_open_so_copy_to_postgres_works() {
     }
     src.cleanup().await;
 }
+
+/// The data directory is created 0700 and the database, WAL and shared-memory files are 0600,
+/// whatever the umask: they hold health data and password hashes.
+#[cfg(unix)]
+#[tokio::test]
+async fn database_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = common::sqlite();
+    let myo_store::Location::Sqlite(path) = db.location.clone() else {
+        unreachable!("sqlite")
+    };
+    let store = db.open().await;
+    store
+        .reserve_attempt(
+            Attempt::SignUp {
+                address: "192.0.2.1",
+            },
+            &POLICY,
+            Timestamp::now(),
+        )
+        .await
+        .unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(path.parent().unwrap()), 0o700, "data directory");
+    assert_eq!(mode(&path), 0o600, "database");
+    for suffix in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let extra = std::path::PathBuf::from(name);
+        assert!(extra.exists(), "{suffix}");
+        assert_eq!(mode(&extra), 0o600, "{suffix}");
+    }
+    store.close().await;
+    db.cleanup().await;
+}

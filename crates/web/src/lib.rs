@@ -186,17 +186,9 @@ impl AppState {
     }
 }
 
-/// Opens the configured store, creating the data directory for SQLite and applying pending
-/// migrations.
+/// Opens the configured store, applying pending migrations. For SQLite the store creates the
+/// data directory owner-only (0700) and the database files 0600.
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, myo_store::StoreError> {
-    if let myo_store::Location::Sqlite(path) = &config.database
-        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(dir).map_err(|e| myo_store::StoreError::Location {
-            location: config.database.redacted(),
-            reason: format!("cannot create directory {}: {e}", dir.display()),
-        })?;
-    }
     myo_store::open(&config.database, myo_store::OpenOptions::default()).await
 }
 
