@@ -81,7 +81,7 @@ fn ndjson_with_a_bad_line_scores_the_others_and_exits_2() {
 /// included, and each bad line is reported (the probe's NUL, BOM, deep nesting, invalid UTF-8).
 #[test]
 fn ndjson_scores_every_good_line_when_line_1_or_the_encoding_is_bad() {
-    let good = format!("{{\"gottrons_papules\": true, \"age_at_onset_years\": 42}}");
+    let good = r#"{"gottrons_papules": true, "age_at_onset_years": 42}"#.to_owned();
     let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
     for first in [
         "{\"age_at_onset_years\": \u{0}}".to_owned(),

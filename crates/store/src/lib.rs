@@ -90,8 +90,9 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
     /// Changes display name, role or disabled state; returns the account as changed.
     ///
     /// Disabling (`disabled_at: Some(Some(t))`) also deletes the account's sessions and revokes
-    /// its live API tokens (`revoked_at = t`) in the same transaction, so a disabled account
-    /// holds no working credential, even after it is enabled again.
+    /// its live API tokens and share links (`revoked_at = t`) in the same transaction, so a
+    /// disabled account holds no working credential and shares nothing, even after it is
+    /// enabled again.
     /// [`StoreError::LastAdmin`] (nothing written) when the change would demote or disable the
     /// last active admin; concurrent changes are serialised so two admins cannot demote each
     /// other at once.
@@ -213,6 +214,15 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
 
     /// Refused attempts counted for `account` (`""` for sign-ups) since `since`.
     async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64>;
+
+    /// Revokes every live share link of `patient` ("end all sharing") in one transaction with
+    /// its audit entry; returns how many.
+    async fn revoke_all_share_links(
+        &self,
+        patient: &UserId,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64>;
 
     // ---- audit log ----------------------------------------------------------------------------
 

@@ -159,7 +159,7 @@ fn too_large(api: bool) -> Response {
     if api {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
+            "payload_too_large",
             "the request body is too large",
         )
         .into_response()

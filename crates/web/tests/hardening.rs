@@ -475,7 +475,7 @@ async fn slow_connections_do_not_stop_new_clients() {
         for s in &mut slow {
             s.set_read_timeout(Some(Duration::from_millis(200))).ok();
             let mut buf = [0u8; 512];
-            if matches!(s.read(&mut buf), Ok(_)) {
+            if s.read(&mut buf).is_ok() {
                 closed += 1;
             }
         }
@@ -567,3 +567,98 @@ async fn sign_up_does_not_reveal_existing_accounts() {
     assert_eq!(fresh.header(header::SET_COOKIE.as_str()), "");
     t.cleanup().await;
 }
+
+/// A share link shows only what was ticked (no medicine names in other sections' charts), and
+/// dies when the owner's account is disabled or the owner ends all sharing.
+async fn shares_are_scoped_and_die_with_access(t: &TestApp) {
+    let p = person(t, "share@example.org").await;
+    let today = myo_web::today().to_string();
+    let med = format!(
+        r#"{{"name":"Secretmed","dose":{{"amount":15,"unit":"mg"}},"route":"oral","schedule":{{"kind":"weekly","day":"friday","time":"08:00"}},"start":"{today}"}}"#
+    );
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            &med,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let diary = format!(r#"{{"date":"{today}","ratings":{{"weakness":3}}}}"#);
+    let lab = format!(r#"{{"analyte":"ck","value":1234,"unit":"U/L","uln":200,"date":"{today}"}}"#);
+    t.post_json(
+        &format!("/api/v1/patients/{}/diary", p.id),
+        &diary,
+        Some(&p.bearer),
+    )
+    .await;
+    t.post_json(
+        &format!("/api/v1/patients/{}/labs", p.id),
+        &lab,
+        Some(&p.bearer),
+    )
+    .await;
+    let share = |sections: &'static str| {
+        let bearer = p.bearer.clone();
+        let id = p.id.clone();
+        async move {
+            let r = t
+                .post_json(
+                    &format!("/api/v1/patients/{id}/shares"),
+                    &format!(r#"{{"sections":{sections},"days":7}}"#),
+                    Some(&bearer),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            let url = r.json()["url"].as_str().unwrap_or_default().to_owned();
+            url[url.find("/share/").unwrap_or(0)..].to_owned()
+        }
+    };
+    for sections in [
+        r#"["symptoms"]"#,
+        r#"["strength"]"#,
+        r#"["labs"]"#,
+        r#"["symptoms","labs","strength","flares"]"#,
+    ] {
+        let path = share(sections).await;
+        let r = t.get(&path, None).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.body.contains("Secretmed"), "{sections} shows a medicine");
+    }
+    let meds = share(r#"["medicines"]"#).await;
+    assert!(t.get(&meds, None).await.body.contains("Secretmed"));
+    // End all sharing.
+    let r = t
+        .post_form(
+            &format!("/patients/{}/shares/revoke-all", p.id),
+            &[("csrf", &p.csrf)],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Sharing ended: 5 links"), "{}", r.body);
+    assert_eq!(t.get(&meds, None).await.status, StatusCode::NOT_FOUND);
+    // Disabling the account revokes the links made before.
+    let live = share(r#"["symptoms"]"#).await;
+    assert_eq!(t.get(&live, None).await.status, StatusCode::OK);
+    let off = myo_store::UserChanges {
+        disabled_at: Some(Some(myo_store::Timestamp::now())),
+        ..myo_store::UserChanges::default()
+    };
+    let entry = myo_store::AuditEntry::new(
+        myo_store::Timestamp::now(),
+        "update",
+        "user",
+        Some(&p.id),
+        myo_store::Outcome::Success,
+    );
+    t.store()
+        .update_user(&myo_store::UserId(p.id.clone()), &off, &entry)
+        .await
+        .expect("disable");
+    assert_eq!(t.get(&live, None).await.status, StatusCode::NOT_FOUND);
+}
+both_backends!(
+    share_links_show_only_ticked_sections_and_die_with_access,
+    shares_are_scoped_and_die_with_access
+);

@@ -33,7 +33,9 @@ pub const CSV_FILES: [(&str, &str); 9] = [
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with
 /// their full-width forms, which some spreadsheets fold to the ASCII ones.
-const FORMULA_START: [char; 8] = ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+const FORMULA_START: [char; 8] = [
+    '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
 
 /// Whether a spreadsheet might run `s` as a formula: it starts with tab or carriage return
 /// (OWASP triggers), or, after any leading whitespace (which some imports drop), with one of
@@ -712,9 +714,20 @@ mod tests {
             let inner = out.trim_start_matches('"');
             assert!(inner.starts_with('\''), "{bad:?} -> {out:?}");
         }
-        for data in ["-5", "+1.5", " -5 ", "12", "a=b", "note - with dash", "e-mail@x"] {
+        for data in [
+            "-5",
+            "+1.5",
+            " -5 ",
+            "12",
+            "a=b",
+            "note - with dash",
+            "e-mail@x",
+        ] {
             let out = cell(data);
-            assert!(!out.trim_start_matches('"').starts_with('\''), "{data:?} -> {out:?}");
+            assert!(
+                !out.trim_start_matches('"').starts_with('\''),
+                "{data:?} -> {out:?}"
+            );
         }
         assert_eq!(cell("a,\"b\""), "\"a,\"\"b\"\"\"");
     }
