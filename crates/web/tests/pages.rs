@@ -205,6 +205,45 @@ async fn eular_calculator_explains_item_by_item() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("aria-invalid=\"true\""));
+    // No skin sign and no biopsy: the page leads with "not classifiable" in plain words, before
+    // the score-based category, and heads the missing list with the instrument's own rule.
+    let r = t
+        .post_form(
+            "/calculators/eular-acr-2017",
+            &[
+                ("age_at_onset_years", "50"),
+                ("anti_jo1", "true"),
+                ("elevated_muscle_enzymes", "true"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let headline = r.body.find("Not classifiable: with no heliotrope rash");
+    let category = r.body.find("probable");
+    assert!(
+        headline.is_some() && category.is_some() && headline < category,
+        "outcome first: {}",
+        r.body
+    );
+    assert!(r.body.contains("each counts as 0 points"), "{}", r.body);
+    // Exactly 5.5 without a biopsy: borderline, with the probability-based category named.
+    let r = t
+        .post_form(
+            "/calculators/eular-acr-2017",
+            &[
+                ("age_at_onset_years", "45"),
+                ("gottrons_papules", "true"),
+                ("elevated_muscle_enzymes", "true"),
+            ],
+            None,
+        )
+        .await;
+    assert!(
+        r.body.contains("borderline: the score 5.5") && !r.body.contains("issue "),
+        "{}",
+        r.body
+    );
     t.cleanup().await;
 }
 
