@@ -662,3 +662,43 @@ both_backends!(
     share_links_show_only_ticked_sections_and_die_with_access,
     shares_are_scoped_and_die_with_access
 );
+
+/// A stolen session cannot guess the password on the account page without limit.
+#[tokio::test]
+async fn account_page_password_checks_are_throttled() {
+    let t = TestApp::sqlite().await;
+    let p = person(&t, "guess@example.org").await;
+    let mut statuses = Vec::new();
+    for i in 0..7 {
+        let wrong = format!("wrong guess {i}");
+        let form = [
+            ("csrf", p.csrf.as_str()),
+            ("current_password", wrong.as_str()),
+            ("new_password", "a new long password"),
+            ("new_password_confirm", "a new long password"),
+        ];
+        let r = t
+            .post_form("/account/password", &form, Some(&p.cookie))
+            .await;
+        statuses.push(r.status);
+    }
+    assert!(
+        statuses[..5]
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    let form = [
+        ("csrf", p.csrf.as_str()),
+        ("confirm", "yes"),
+        ("password", PW),
+    ];
+    let r = t.post_form("/account/delete", &form, Some(&p.cookie)).await;
+    assert_eq!(
+        r.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the delete form shares the limit"
+    );
+    t.cleanup().await;
+}

@@ -923,6 +923,12 @@ pub async fn delete_account(
         )
         .await;
     }
+    let email = normalize_email(&me.user.email);
+    if let Err(wait) = reserve_check(&state, &email, &client).await? {
+        let mut res = account_error(&state, &me, "delete_password", wait_message(wait)).await?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(with_retry_after(res, wait));
+    }
     if !state
         .hasher()
         .verify(f.password.clone(), me.user.password_hash.clone())
