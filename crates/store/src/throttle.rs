@@ -172,7 +172,48 @@ pub(crate) async fn reserve(
 ) -> Result<Reservation> {
     let now_ms = now.as_millis();
     let keys = keys(attempt);
+    let (account, address) = match attempt {
+        Attempt::SignIn { account, address } => (account, address),
+        Attempt::SignUp { address } => ("", address),
+    };
     each_backend!(db, b => {
+        // A flood of refused attempts must not queue behind the write lock with four statements
+        // each: a read-only look first, and when it already refuses, one counting statement.
+        // Only the transaction below can allow an attempt, so the look cannot let one through.
+        let mut wait: Option<i64> = None;
+        for (kind, key) in &keys {
+            let row = sqlx::query(READ)
+                .bind(*kind)
+                .bind(key.as_str())
+                .fetch_optional(b.reader())
+                .await?;
+            let Some(row) = row else { continue };
+            let c = Counter {
+                failures: row.int("failures")?,
+                window_start: row.int("window_start")?,
+                blocked_until: row.int("blocked_until")?,
+            };
+            let decided = if *kind == "pair" {
+                next_pair(c, now_ms, policy)
+            } else {
+                next_address(c, now_ms, policy)
+            };
+            if let Err(w) = decided {
+                wait = Some(wait.map_or(w, |x| x.max(w)));
+            }
+        }
+        if let Some(wait) = wait {
+            let row = sqlx::query(REFUSED)
+                .bind(now_ms.div_euclid(60_000))
+                .bind(account)
+                .bind(address)
+                .fetch_one(b.writer())
+                .await?;
+            return Ok(Reservation::Refused {
+                retry_after: Duration::from_millis(u64::try_from(wait).unwrap_or(1)),
+                first_in_minute: row.int("count")? == 1,
+            });
+        }
         let mut tx = b.begin_write().await?;
         let mut next = Vec::with_capacity(keys.len());
         let mut wait: Option<i64> = None;
@@ -196,10 +237,6 @@ pub(crate) async fn reserve(
             }
         }
         let reservation = if let Some(wait) = wait {
-            let (account, address) = match attempt {
-                Attempt::SignIn { account, address } => (account, address),
-                Attempt::SignUp { address } => ("", address),
-            };
             let row = sqlx::query(REFUSED)
                 .bind(now_ms.div_euclid(60_000))
                 .bind(account)
