@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use crate::bm25::{Index, QueryTerm};
 use crate::corpus::{Corpus, Document};
+use crate::es::triage::SpanishTriage;
 use crate::guard::{Guard, OUT_OF_SCOPE, RefusalClass};
+use crate::lang::Lang;
 use crate::text::{is_stopword, tokenize};
 use crate::triage::{Tier, Triage, TriageHit};
 
@@ -107,6 +109,8 @@ pub struct Response {
     pub disclaimer: String,
     /// The escalation line.
     pub escalation: &'static str,
+    /// The language of the reply (`Other` for the short bilingual reply).
+    pub language: Lang,
 }
 
 /// One search result.
@@ -149,6 +153,8 @@ pub struct Engine {
     index: Index,
     synonyms: Vec<SynonymGroup>,
     triage: Triage,
+    /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
+    spanish: SpanishTriage,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
@@ -200,7 +206,11 @@ impl Engine {
                 t
             })
             .collect();
+        // The Spanish data is compiled in and checked by its tests; a broken file is a build bug.
+        let spanish = SpanishTriage::builtin(&corpus.rules)
+            .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
         Engine {
+            spanish,
             titles,
             guard: Guard::new(&corpus.medicines, &field_terms),
             triage: Triage::new(corpus.rules),
@@ -223,6 +233,24 @@ impl Engine {
     /// The triage rule engine.
     pub fn triage(&self) -> &Triage {
         &self.triage
+    }
+
+    /// The Spanish triage rules.
+    pub fn spanish(&self) -> &SpanishTriage {
+        &self.spanish
+    }
+
+    /// The disclaimer shown with every answer.
+    pub(crate) fn disclaimer(&self) -> &str {
+        &self.disclaimer
+    }
+
+    /// The entry `id` as a related page, if it exists.
+    pub(crate) fn page_of(&self, id: &str) -> Option<Related> {
+        self.docs
+            .iter()
+            .position(|d| d.id == id)
+            .map(|d| self.related(d))
     }
 
     /// The guardrails.
@@ -357,8 +385,9 @@ impl Engine {
             .collect()
     }
 
-    /// Answer a question: triage first, then guardrails, then a grounded answer.
-    pub fn ask(&self, question: &str) -> Response {
+    /// The English pipeline: triage first, then guardrails, then a grounded answer.
+    /// [`Engine::ask`] (in `es::reply`) chooses the reply language around it.
+    pub(crate) fn ask_english(&self, question: &str) -> Response {
         let any_flag = self.triage.check_all(question);
         let triage = any_flag.clone().filter(|h| h.tier >= Tier::Urgent);
         let terms = self.query_terms(question);
@@ -434,6 +463,7 @@ impl Engine {
             related,
             disclaimer: self.disclaimer.clone(),
             escalation: ESCALATION,
+            language: Lang::En,
         }
     }
 
