@@ -28,6 +28,8 @@ pub struct AskResponseDto {
     pub disclaimer: String,
     /// Where to turn if things are bad.
     pub escalation: &'static str,
+    /// Language of the reply: `en`, `es`, or `other` (a short bilingual reply).
+    pub language: &'static str,
 }
 
 /// A numbered citation.
@@ -100,6 +102,7 @@ impl From<&Response> for AskResponseDto {
             related: r.related.iter().map(RelatedDto::from).collect(),
             disclaimer: r.disclaimer.clone(),
             escalation: r.escalation,
+            language: r.language.as_str(),
         }
     }
 }
