@@ -55,9 +55,20 @@ impl Engine {
     /// its title and action in the text's language (English for other languages). Used for
     /// questions and diary notes alike.
     pub fn red_flag(&self, text: &str) -> Option<TriageHit> {
+        self.red_flag_worded_as(text, text)
+    }
+
+    /// [`Engine::red_flag`] on `text`, worded in the language of `sample` (a diary entry's
+    /// note, when the rest of the text is Myo's own English sentences for the ticked boxes).
+    pub fn red_flag_worded_as(&self, text: &str, sample: &str) -> Option<TriageHit> {
         let en = self.triage().check(text);
         let es = self.spanish().check(text);
-        match detect(text) {
+        let sample = if sample.trim().is_empty() {
+            text
+        } else {
+            sample
+        };
+        match detect(sample) {
             Lang::Es => worst(es, en.map(|h| self.spanish().translate(&h).unwrap_or(h))),
             Lang::En | Lang::Other => worst(en, es.map(|h| self.english_hit(h))),
         }

@@ -224,6 +224,14 @@ fn red_flag_reads_diary_notes_in_either_language() {
     let hit = e.red_flag("I have a fever. I take methotrexate.").unwrap();
     assert!(hit.action.starts_with("Contact your care team"));
     assert_eq!(e.red_flag("Hoy me encuentro bien, sin fiebre."), None);
+    // Ticked boxes are Myo's English sentences; the note decides the wording.
+    let hit = e
+        .red_flag_worded_as(
+            "I have a fever. me siento fatal. I take methotrexate.",
+            "me siento fatal",
+        )
+        .unwrap();
+    assert!(hit.action.starts_with("Llame hoy"), "{}", hit.action);
 }
 
 #[test]

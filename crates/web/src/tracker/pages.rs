@@ -623,7 +623,10 @@ pub async fn triage(
     if text.trim().is_empty() {
         return None;
     }
-    let hit = state.engine().await.red_flag(&text)?;
+    let hit = state
+        .engine()
+        .await
+        .red_flag_worded_as(&text, e.note().unwrap_or(""))?;
     let tier = match hit.tier {
         myo_ask::triage::Tier::Emergency => "emergency",
         myo_ask::triage::Tier::Urgent => "urgent",
