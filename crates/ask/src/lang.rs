@@ -177,6 +177,7 @@ const ES_WORDS: &[&str] = &[
     "ganas",
     "adios",
     "hola",
+    "ojala",
     "socorro",
     "auxilio",
     "gracias",

@@ -744,5 +744,10 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         || words
             .windows(2)
             .any(|w| w[0] == "cuando" && matches!(w[1], "era" | "eramos" | "tenia"));
-    hearsay || worry || long_ago
+    // "Tengo fiebre y me pusieron rituximab el mes pasado": the report is about now.
+    let now = has(&[
+        "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
+        "sigue",
+    ]);
+    hearsay || worry || (long_ago && !now)
 }
