@@ -125,6 +125,10 @@ const NOT_A_READING: &[&str] = &[
     "x",
 ];
 
+/// "Tengo 39", "tiene 38,5": a body temperature said without the word (unless it is an age).
+const HAVE: &[&str] = &["tengo", "tiene", "tenia", "tuve", "tuvo", "marca", "marco"];
+const AGE: &[&str] = &["ano", "anos", "anitos", "edad", "cumple", "cumplio"];
+
 fn word(tokens: &[EsToken], i: usize) -> &str {
     tokens.get(i).map_or("", |t| t.word.as_str())
 }
@@ -169,7 +173,14 @@ pub fn read(tokens: &[EsToken]) -> Vec<EsReading> {
                 value: (value - 32.0) * 5.0 / 9.0,
                 at: i,
             });
-        } else if celsius || (temp_context && (34.0..=43.5).contains(&value)) {
+        } else if celsius
+            || (temp_context && (34.0..=43.5).contains(&value))
+            || (HAVE.contains(&word(tokens, i.wrapping_sub(1)))
+                && (37.5..=42.5).contains(&value)
+                && !tokens
+                    .iter()
+                    .any(|x| x.sentence == t.sentence && AGE.contains(&x.word.as_str())))
+        {
             out.push(EsReading {
                 quantity: EsQuantity::Temperature,
                 value,
@@ -221,6 +232,11 @@ mod tests {
         );
         assert_eq!(readings("38 °C"), [(EsQuantity::Temperature, 380)]);
         assert!(readings("tomo 40 mg de prednisona").is_empty());
+        assert_eq!(
+            readings("tengo 39 y tomo corticoides"),
+            [(EsQuantity::Temperature, 390)]
+        );
+        assert!(readings("mi madre tiene 40 años").is_empty());
     }
 
     #[test]
