@@ -77,6 +77,23 @@ pub fn stem(word: &str) -> String {
 /// Words that start a new clause inside a sentence ("no tengo fiebre pero no puedo respirar").
 const CLAUSE_WORDS: &[&str] = &["pero", "aunque", "sino"];
 
+/// Chat spellings and run-together words, read as the words meant.
+const CHAT: &[(&str, &str)] = &[
+    ("kiero", "quiero"),
+    ("qiero", "quiero"),
+    ("kieres", "quieres"),
+    ("k", "que"),
+    ("q", "que"),
+    ("xq", "porque"),
+    ("pq", "porque"),
+    ("tb", "tambien"),
+    ("tmb", "tambien"),
+    ("nopuedo", "no puedo"),
+    ("nopuede", "no puede"),
+    ("aora", "ahora"),
+    ("ayudaa", "ayuda"),
+];
+
 /// Marker words standing in for "¿" and "?" while the shared lexer runs.
 const Q_OPEN: &str = "qqabreqq";
 const Q_CLOSE: &str = "qqcierraqq";
@@ -113,14 +130,21 @@ pub fn tokenize_es(text: &str) -> Vec<EsToken> {
             shift += 1;
         }
         last_clause = t.clause;
-        let word = t.word;
-        out.push(EsToken {
-            stem: stem(&word),
-            word,
-            sentence: t.sentence,
-            clause: t.clause + shift,
-            question: false,
-        });
+        let words = CHAT
+            .iter()
+            .find(|(typed, _)| *typed == t.word)
+            .map_or(vec![t.word.as_str()], |(_, meant)| {
+                meant.split(' ').collect()
+            });
+        for word in words {
+            out.push(EsToken {
+                stem: stem(word),
+                word: word.to_string(),
+                sentence: t.sentence,
+                clause: t.clause + shift,
+                question: false,
+            });
+        }
     }
     // "¿…" left open to the end of the text is still a question.
     if let Some((_, at)) = open {
@@ -204,6 +228,12 @@ mod tests {
         let t = tokenize_es("no tengo fiebre pero no puedo respirar");
         let clause = |w: &str| t.iter().rev().find(|x| x.word == w).map(|x| x.clause);
         assert_ne!(clause("fiebre"), clause("respirar"));
+    }
+
+    #[test]
+    fn chat_spellings_read_as_meant() {
+        assert_eq!(words("ya no kiero vivir"), ["ya", "no", "quiero", "vivir"]);
+        assert_eq!(words("nopuedo respirar"), ["no", "puedo", "respirar"]);
     }
 
     #[test]

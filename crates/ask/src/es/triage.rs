@@ -667,11 +667,25 @@ fn reported(span: (usize, usize), tokens: &[EsToken]) -> bool {
         return false;
     }
     if !led {
-        // A fragment ending in "?" ("¿metotrexato todos los días?") reads as a worried report.
-        return !hypothetical && !generic;
+        // A fragment ending in "?" ("¿metotrexato todos los días?") reads as a worried report,
+        // unless it asks how serious something is in general ("¿el oxígeno bajo es peligroso?").
+        let general = !person && words.iter().any(|w| SERIOUS.contains(w));
+        return !hypothetical && !generic && !general;
     }
     person && !hypothetical
 }
+
+/// "Is it serious/normal?" words.
+const SERIOUS: &[&str] = &[
+    "peligroso",
+    "peligrosa",
+    "grave",
+    "graves",
+    "malo",
+    "mala",
+    "normal",
+    "preocupante",
+];
 
 /// Subjects of a general statement.
 const GENERIC_SUBJECTS: &[&str] = &[
