@@ -32,6 +32,8 @@ pub struct AskResponseDto {
     /// Help lines to call now when a warning fired (crisis, poison, emergency), for the
     /// asker's country; each has a `tel:` link.
     pub contacts: Vec<ContactDto>,
+    /// Language of the reply: `en`, `es`, or `other` (a short bilingual reply).
+    pub language: &'static str,
 }
 
 /// A help line to call.
@@ -150,6 +152,7 @@ impl From<&Response> for AskResponseDto {
             disclaimer: r.disclaimer.clone(),
             escalation: r.escalation,
             contacts: r.contacts.iter().map(ContactDto::from).collect(),
+            language: r.language.as_str(),
         }
     }
 }

@@ -3,8 +3,10 @@
 use std::collections::HashMap;
 
 use crate::bm25::{Index, QueryTerm};
+use crate::lang::Lang;
 use crate::contacts::{ContactKind, ContactLine, Contacts, CountryCode};
 use crate::corpus::{Corpus, Document};
+use crate::es::triage::SpanishTriage;
 use crate::guard::{Guard, OUT_OF_SCOPE, RefusalClass};
 use crate::text::{is_stopword, tokenize};
 use crate::triage::{Tier, Triage, TriageHit};
@@ -119,6 +121,8 @@ pub struct Response {
     /// Help lines to call now (emergency, crisis or poison), when a warning fired; their numbers
     /// also lead `answer`. Each has a dial string for a `tel:` link.
     pub contacts: Vec<ContactLine>,
+    /// The language of the reply (`Other` for the short bilingual reply).
+    pub language: Lang,
 }
 
 /// One search result.
@@ -161,6 +165,8 @@ pub struct Engine {
     index: Index,
     synonyms: Vec<SynonymGroup>,
     triage: Triage,
+    /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
+    spanish: SpanishTriage,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
@@ -213,7 +219,11 @@ impl Engine {
                 t
             })
             .collect();
+        // The Spanish data is compiled in and checked by its tests; a broken file is a build bug.
+        let spanish = SpanishTriage::builtin(&corpus.rules)
+            .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
         Engine {
+            spanish,
             titles,
             guard: Guard::new(&corpus.medicines, &field_terms),
             triage: Triage::new(corpus.rules),
@@ -239,6 +249,24 @@ impl Engine {
     /// The triage rule engine.
     pub fn triage(&self) -> &Triage {
         &self.triage
+    }
+
+    /// The Spanish triage rules.
+    pub fn spanish(&self) -> &SpanishTriage {
+        &self.spanish
+    }
+
+    /// The disclaimer shown with every answer.
+    pub(crate) fn disclaimer(&self) -> &str {
+        &self.disclaimer
+    }
+
+    /// The entry `id` as a related page, if it exists.
+    pub(crate) fn page_of(&self, id: &str) -> Option<Related> {
+        self.docs
+            .iter()
+            .position(|d| d.id == id)
+            .map(|d| self.related(d))
     }
 
     /// The guardrails.
@@ -373,17 +401,13 @@ impl Engine {
             .collect()
     }
 
-    /// Answer a question: triage first, then guardrails, then a grounded answer.
-    pub fn ask(&self, question: &str) -> Response {
-        self.ask_with(question, &AskContext::default())
-    }
-
-    /// Answer a question for someone in a known context (their country, for the numbers).
+    /// The English pipeline, for someone in a known context (their country, for the numbers).
+    /// [`Engine::ask_with`] (in `es::reply`) chooses the reply language around it.
     ///
     /// Triage runs first. An emergency skips the guardrails (a crisis worded as "should I take
     /// all my pills" is not a medicine question) and is answered from the red-flag entry that
     /// fired, led by the help lines to call.
-    pub fn ask_with(&self, question: &str, context: &AskContext) -> Response {
+    pub(crate) fn ask_english(&self, question: &str, context: &AskContext) -> Response {
         let any_flag = self.triage.check_all(question);
         let triage = any_flag.clone().filter(|h| h.tier >= Tier::Urgent);
         let emergency_doc = triage
@@ -448,15 +472,10 @@ impl Engine {
                 ),
             }
         };
-        let contacts = match &triage {
-            Some(hit) if !hit.contacts.is_empty() => {
-                self.contacts.lines(context.country.as_ref(), &hit.contacts)
-            }
-            Some(hit) if hit.tier == Tier::Emergency => self
-                .contacts
-                .lines(context.country.as_ref(), &[ContactKind::Emergency]),
-            _ => vec![],
-        };
+        let contacts = triage
+            .as_ref()
+            .map(|hit| self.contact_lines(hit, context))
+            .unwrap_or_default();
         let answer = match &triage {
             // Crisis and poison lines lead, before the entry's own action.
             Some(hit) if !hit.contacts.is_empty() && !contacts.is_empty() => format!(
@@ -494,6 +513,20 @@ impl Engine {
             disclaimer: self.disclaimer.clone(),
             escalation: ESCALATION,
             contacts,
+            language: Lang::En,
+        }
+    }
+
+    /// The help lines a warning calls for, for the person's country: the rule's own (crisis,
+    /// poison), or the emergency number for any emergency.
+    pub fn contact_lines(&self, hit: &TriageHit, context: &AskContext) -> Vec<ContactLine> {
+        if !hit.contacts.is_empty() {
+            self.contacts.lines(context.country.as_ref(), &hit.contacts)
+        } else if hit.tier == Tier::Emergency {
+            self.contacts
+                .lines(context.country.as_ref(), &[ContactKind::Emergency])
+        } else {
+            vec![]
         }
     }
 

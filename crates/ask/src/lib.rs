@@ -13,13 +13,18 @@
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
 //! [`eval`] measures all of it against the question set in `eval/questions.toml`.
+//!
+//! Languages: [`lang`] detects English, Spanish or another language; [`es`] holds the Spanish
+//! red-flag rules and the replies by language. Both rule sets run on every question.
 
 pub mod bm25;
 pub mod contacts;
 pub mod corpus;
 mod engine;
+pub mod es;
 pub mod eval;
 pub mod guard;
+pub mod lang;
 pub mod lexicon;
 pub mod scrub;
 pub mod spell;
@@ -33,6 +38,7 @@ pub use engine::{
     AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
 };
 pub use guard::RefusalClass;
+pub use lang::Lang;
 pub use triage::{Tier, TriageHit};
 
 /// Build the engine from the knowledge base compiled into `myo-kb`.
