@@ -424,10 +424,13 @@ pub fn explain_text(output: &Value) -> String {
         scalar(&get("status"))
     );
     if let Value::Object(map) = output {
-        for (k, v) in map
+        // The headline first (EULAR/ACR's `outcome`), then the other fields.
+        let mut fields: Vec<(&String, &Value)> = map
             .iter()
             .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
-        {
+            .collect();
+        fields.sort_by_key(|(k, _)| k.as_str() != "outcome");
+        for (k, v) in fields {
             field_lines(&mut out, k, v, 1);
         }
     }
