@@ -12,10 +12,14 @@
 //!    or "not covered" with the closest topics below a calibrated score.
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
+//! [`embed`] is a static sentence embedding (distilled from all-MiniLM-L6-v2) for passage choice,
+//! an answerability gate and the learned triage head in [`head`]; ranking stays with BM25.
+//!
 //! [`eval`] measures all of it against the question set in `eval/questions.toml`.
 
 pub mod bm25;
 pub mod corpus;
+pub mod embed;
 mod engine;
 pub mod eval;
 pub mod guard;
