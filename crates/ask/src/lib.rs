@@ -23,6 +23,7 @@ pub mod embed;
 mod engine;
 pub mod eval;
 pub mod guard;
+pub mod head;
 pub mod lexicon;
 pub mod scrub;
 pub mod spell;

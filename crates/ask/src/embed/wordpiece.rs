@@ -184,9 +184,18 @@ fn is_whitespace(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Control and format characters (Cc, Cf, Cs, Co, Cn), except the three whitespace controls.
+/// Control, format, surrogate and private-use characters (Cc, Cf, Cs, Co), except the three
+/// whitespace controls. Unassigned code points stay (the reference tokeniser keeps them, so the
+/// word they are in becomes `[UNK]`).
 fn is_control(c: char) -> bool {
-    !matches!(c, '\t' | '\n' | '\r') && c.general_category_group() == GeneralCategoryGroup::Other
+    !matches!(c, '\t' | '\n' | '\r')
+        && matches!(
+            c.general_category(),
+            GeneralCategory::Control
+                | GeneralCategory::Format
+                | GeneralCategory::Surrogate
+                | GeneralCategory::PrivateUse
+        )
 }
 
 /// ASCII punctuation (which counts `$ + < = > ^ ` | ~` too) or any Unicode punctuation.
@@ -233,6 +242,9 @@ mod tests {
         assert_eq!(norm("a\u{0}b\tc\r\nd\u{200b}e\u{fffd}f"), "ab c  def");
         assert_eq!(norm("A\u{0}B"), "ab");
         assert_eq!(norm("x\u{a0}y"), "x y");
+        // Unassigned code points are kept (the word becomes [UNK]); private use goes.
+        assert_eq!(norm("x\u{378}y"), "x\u{378}y");
+        assert_eq!(norm("x\u{e000}y"), "xy");
     }
 
     #[test]
