@@ -168,7 +168,12 @@ mod tests {
 
     #[test]
     fn raise_never_lowers() {
-        let tiers = [None, Some(Tier::Discuss), Some(Tier::Urgent), Some(Tier::Emergency)];
+        let tiers = [
+            None,
+            Some(Tier::Discuss),
+            Some(Tier::Urgent),
+            Some(Tier::Emergency),
+        ];
         for rule in tiers {
             for head in tiers {
                 let out = raise(rule, head);
