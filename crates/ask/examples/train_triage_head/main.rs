@@ -285,7 +285,10 @@ fn metrics_md(
     )?);
     out.push_str(
         "\nThe head only raises a tier (`myo_ask::head::raise`); the phrase rules stay the first \
-         line. Retrain after any change to the embedding table or the exemplars.\n",
+         line. A mean of static token vectors sees neither word order nor negation (\"I'm \
+         breathing fine\" lies close to \"I can't breathe\"), which bounds what a linear head \
+         can do at a 1 % false-alarm budget. Retrain after any change to the embedding table or \
+         the exemplars.\n",
     );
     Ok(out)
 }
