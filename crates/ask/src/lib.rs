@@ -12,6 +12,9 @@
 //!    or "not covered" with the closest topics below a calibrated score.
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
+//! [`embed`] is a static sentence embedding (distilled from all-MiniLM-L6-v2) for passage choice,
+//! an answerability gate and the learned triage head in [`head`]; ranking stays with BM25.
+//!
 //! [`eval`] measures all of it against the question set in `eval/questions.toml`.
 //!
 //! Languages: [`lang`] detects English, Spanish or another language; [`es`] holds the Spanish
@@ -20,11 +23,13 @@
 pub mod bm25;
 pub mod contacts;
 pub mod corpus;
+pub mod embed;
 mod engine;
 pub mod es;
 pub mod eval;
 pub mod guard;
 pub mod lang;
+pub mod head;
 pub mod lexicon;
 pub mod scrub;
 pub mod spell;
