@@ -23,7 +23,7 @@ pub struct QueryTerm {
 }
 
 /// An inverted index over documents made of weighted text fields.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     terms: HashMap<String, usize>,
     /// Per term: (document, weighted term frequency).
@@ -122,6 +122,15 @@ impl Index {
             .map_or(0, |&id| self.postings[id].len())
     }
 
+    /// Does document `doc` contain the stem?
+    pub fn doc_has(&self, stem: &str, doc: usize) -> bool {
+        self.terms.get(stem).is_some_and(|&id| {
+            self.postings[id]
+                .binary_search_by_key(&doc, |&(d, _)| d)
+                .is_ok()
+        })
+    }
+
     /// Inverse document frequency of a stem (0 when absent).
     pub fn idf(&self, stem: &str) -> f32 {
         let Some(&id) = self.terms.get(stem) else {
@@ -135,6 +144,12 @@ impl Index {
     /// The closest indexed word within the allowed edits, as its stem ("metotrexate" →
     /// "methotrex"). Ties go to the more frequent word.
     pub fn correct(&self, word: &str) -> Option<String> {
+        self.correct_among(word, |_| true)
+    }
+
+    /// Like [`Index::correct`], but only toward indexed words that `allowed` accepts (the
+    /// engine passes its domain vocabulary, so "drimk" never becomes a red-flag word by chance).
+    pub fn correct_among(&self, word: &str, allowed: impl Fn(&str) -> bool) -> Option<String> {
         let len = word.chars().count();
         let max = allowed_edits(len);
         if max == 0 || !word.chars().all(char::is_alphabetic) {
@@ -143,6 +158,9 @@ impl Index {
         let mut best: Option<(usize, u32, &str)> = None;
         for l in len.saturating_sub(max)..=len + max {
             for candidate in self.by_len.get(l).into_iter().flatten() {
+                if !allowed(candidate) {
+                    continue;
+                }
                 let Some(d) = distance(word, candidate, max) else {
                     continue;
                 };
