@@ -23,6 +23,7 @@ pub mod intent;
 pub mod lexicon;
 pub mod passage;
 pub mod scrub;
+pub mod snapshot;
 pub mod spell;
 pub mod stem;
 pub mod text;
@@ -33,8 +34,18 @@ pub use engine::{Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Re
 pub use guard::RefusalClass;
 pub use triage::{Tier, TriageHit};
 
-/// Build the engine from the knowledge base compiled into `myo-kb`.
+/// The built-in knowledge base, analysed at compile time by `src/build.rs`.
+const BUILTIN_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/engine.bin"));
+
+/// The engine over the knowledge base compiled into `myo-kb`, from the snapshot made at compile
+/// time (about a millisecond, instead of re-analysing the knowledge base). Should the snapshot
+/// not decode, the engine is built from the knowledge base instead.
 pub fn builtin_engine() -> Result<Engine, myo_kb::LoadErrors> {
-    let kb = myo_kb::Kb::builtin()?;
-    Ok(Engine::build(Corpus::from_kb(&kb)))
+    match snapshot::engine(BUILTIN_SNAPSHOT) {
+        Ok(engine) => Ok(engine),
+        Err(_) => {
+            let kb = myo_kb::Kb::builtin()?;
+            Ok(Engine::build(Corpus::from_kb(&kb)))
+        }
+    }
 }

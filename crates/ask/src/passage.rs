@@ -21,11 +21,53 @@ pub struct Sentence {
     /// The sentence, as written in the entry.
     pub text: String,
     /// Content stems (stopwords dropped).
-    pub stems: Vec<String>,
+    pub stems: Stems,
     /// See [`origin`].
     pub origin: u8,
     /// Cue bits ([`crate::intent::cue`]).
     pub cues: u16,
+}
+
+/// The content stems of a sentence, kept as one space-separated string: one allocation per
+/// sentence, which keeps the built-in engine's start-up fast.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stems(String);
+
+impl Stems {
+    /// From stems in order.
+    pub fn new(stems: &[String]) -> Stems {
+        Stems(stems.join(" "))
+    }
+
+    /// From the space-separated form ([`Stems::as_str`]).
+    pub fn from_joined(joined: String) -> Stems {
+        Stems(joined)
+    }
+
+    /// The space-separated form.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The stems, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split(' ').filter(|s| !s.is_empty())
+    }
+
+    /// Is this stem among them?
+    pub fn contains(&self, stem: &str) -> bool {
+        self.iter().any(|s| s == stem)
+    }
+
+    /// Number of stems.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Content stems of a text (stopwords dropped).
@@ -57,7 +99,7 @@ pub fn sentences_of(d: &Document) -> Vec<Sentence> {
         if stems.len() >= 3 && whole {
             out.push(Sentence {
                 text,
-                stems,
+                stems: Stems::new(&stems),
                 origin,
                 cues,
             });

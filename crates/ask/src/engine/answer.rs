@@ -292,13 +292,15 @@ impl Engine {
                 // A sentence that points back ("It must never be stopped") is read with the one
                 // before it.
                 let before = match i.checked_sub(1) {
-                    Some(p) if s.cues & cue::DEPENDENT != 0 => &self.sentences[d][p].stems[..],
-                    _ => &[],
+                    Some(p) if s.cues & cue::DEPENDENT != 0 => Some(&self.sentences[d][p].stems),
+                    _ => None,
                 };
                 let matched: f32 = q
                     .terms
                     .iter()
-                    .filter(|t| s.stems.contains(&t.stem) || before.contains(&t.stem))
+                    .filter(|t| {
+                        s.stems.contains(&t.stem) || before.is_some_and(|b| b.contains(&t.stem))
+                    })
                     .map(|t| t.weight * self.index.idf(&t.stem))
                     .sum();
                 let guide = if matches!(self.docs[d].section.as_str(), "drugs" | "supplements") {

@@ -114,18 +114,19 @@ impl Engine {
         if implied {
             coverage = coverage.max(COVERAGE);
         }
-        let share_in = |stems: &[String]| -> f32 {
+        let share_in = |has: &dyn Fn(&str) -> bool| -> f32 {
             let hit: f32 = q
                 .content
                 .iter()
-                .filter(|w| w.known && w.in_set(stems))
+                .filter(|w| w.known && w.in_set(has))
                 .map(|w| self.index.idf(&w.stem))
                 .sum();
             if total > 0.0 { hit / total } else { 0.0 }
         };
-        let mut focus = share_in(&self.labels[d]);
+        let labels = &self.labels[d];
+        let mut focus = share_in(&|x: &str| labels.iter().any(|l| l == x));
         for s in &self.sentences[d] {
-            focus = focus.max(share_in(&s.stems));
+            focus = focus.max(share_in(&|x: &str| s.stems.contains(x)));
         }
         if implied {
             focus = focus.max(FOCUS);
