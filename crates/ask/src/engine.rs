@@ -370,8 +370,8 @@ impl Engine {
         });
         let mut seq: Vec<String> = Vec::new();
         let mut content = Vec::new();
-        for t in &tokens {
-            if is_stopword(&t.word) {
+        for (k, t) in tokens.iter().enumerate() {
+            if is_stopword(&t.word) || everyday_use(&tokens, k) {
                 continue;
             }
             if self.index.contains(&t.stem) {
@@ -736,6 +736,21 @@ impl Engine {
             .map(|d| self.related(d))
             .collect()
     }
+}
+
+/// Is token `k` part of a field word used in its everyday sense ("a rash decision": both
+/// words)?
+fn everyday_use(tokens: &[crate::text::Token], k: usize) -> bool {
+    let pair = |a: usize| {
+        let (Some(x), Some(y)) = (tokens.get(a), tokens.get(a + 1)) else {
+            return false;
+        };
+        x.clause == y.clause
+            && crate::lexicon::EVERYDAY_COLLOCATIONS
+                .iter()
+                .any(|(word, after)| x.word == *word && after.contains(&y.word.as_str()))
+    };
+    pair(k) || k.checked_sub(1).is_some_and(pair)
 }
 
 fn lead(tier: Tier) -> &'static str {

@@ -387,6 +387,11 @@ pub const FOOD_WORDS: &[&str] = &[
 pub const QUESTION_CUES: &[(&str, &[&str], f32)] = &[
     // Outlook: "how long will I live", "can you die from it".
     (
+        "how+many+years ~4 live|survive|left",
+        &["life expectancy", "prognosis", "survival", "outlook"],
+        1.0,
+    ),
+    (
         "how+long ~4 live|survive|last",
         &["life expectancy", "prognosis", "survival", "outlook"],
         1.0,
@@ -466,4 +471,39 @@ pub const QUESTION_CUES: &[(&str, &[&str], f32)] = &[
         &["favour", "best foods"],
         1.0,
     ),
+];
+
+/// Field words used in their everyday sense when the next word is one of these ("a rash
+/// decision", "a weak battery"): the pair is ignored by retrieval, so a shared word alone does
+/// not pull an everyday question to a medical entry.
+pub const EVERYDAY_COLLOCATIONS: &[(&str, &[&str])] = &[
+    (
+        "rash",
+        &[
+            "decision",
+            "decisions",
+            "choice",
+            "choices",
+            "move",
+            "promise",
+            "promises",
+            "words",
+            "behaviour",
+            "behavior",
+            "act",
+        ],
+    ),
+    (
+        "weak",
+        &[
+            "battery", "signal", "wifi", "password", "tea", "coffee", "joke", "excuse", "argument",
+        ],
+    ),
+    (
+        "cold",
+        &["drink", "drinks", "brew", "call", "calls", "shoulder"],
+    ),
+    ("heart", &["of"]),
+    ("blood", &["moon", "orange", "oranges"]),
+    ("fever", &["pitch", "dream", "tree"]),
 ];

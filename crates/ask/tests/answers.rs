@@ -80,7 +80,11 @@ fn abbreviations_and_clinician_terms() {
         "why is troponin checked in myositis",
         &["heart-tests", "heart-involvement"],
     );
-    top(&e, "antibiotic to stop PJP", &["prevent-infections"]);
+    top(
+        &e,
+        "antibiotic to stop PJP",
+        &["prevent-infections", "pjp-prophylaxis"],
+    );
 }
 
 #[test]
@@ -127,7 +131,7 @@ fn word_collisions_are_not_answered() {
     let e = engine();
     for q in [
         "i made a rash decision yesterday",
-        "what's the best drink to bring to a party",
+        "that was a rash decision",
         "how do i cook rice",
         "is red wine better than white",
         "how tall is mount everest",
@@ -140,6 +144,23 @@ fn word_collisions_are_not_answered() {
             r.answer
         );
         assert!(r.citations.is_empty(), "{q:?}");
+    }
+    // The knowledge base covers drinking at a party (alcohol with DM medicines); what it must
+    // never do is answer an everyday drink question from a warning sign's entry.
+    for q in [
+        "what's the best drink to bring to a party",
+        "what is the best drink at a party",
+        "a cold drink on a hot day",
+    ] {
+        let r = e.ask(q);
+        assert!(r.triage.is_none(), "{q:?}");
+        assert!(
+            r.citations.iter().all(|c| !c.link.contains("vomiting")
+                && !c.id.contains("choking")
+                && !c.id.contains("blood")),
+            "{q:?}: {}",
+            r.answer
+        );
     }
 }
 

@@ -47,7 +47,8 @@ pub const ANCHORED_COVERAGE: f32 = 0.3;
 pub const ANCHOR_SHARE: f32 = 0.08;
 /// Weight of a word the knowledge base never uses, as a share of the rarest word's weight.
 pub const UNKNOWN_SHARE: f32 = 0.8;
-/// Coverage and focus needed when no word of the question is from the field at all.
+/// Coverage and focus needed when no word of the question is from the field at all (and then
+/// at least two words: one everyday word, "phone", never answers alone).
 pub const OUTSIDER: f32 = 0.7;
 /// A short question must find this share of its content in one sentence or the title.
 pub const FOCUS: f32 = 0.5;
@@ -64,7 +65,7 @@ pub fn decide(f: &Features, similarity: Option<f32>) -> Verdict {
     if f.top_score < f.min_score {
         return Verdict::NotCovered;
     }
-    if !f.in_field && !f.anchored && (f.coverage < OUTSIDER || f.focus < OUTSIDER) {
+    if !f.in_field && !f.anchored && (f.words < 2 || f.coverage < OUTSIDER || f.focus < OUTSIDER) {
         return Verdict::NotCovered;
     }
     let focused = f.words > SHORT_QUESTION || f.focus >= FOCUS;
