@@ -6,13 +6,15 @@
 //!    emergency or urgent warning leads the reply with its action.
 //! 2. [`guard`]: personal diagnosis, medicine changes and image reading get fixed, kind
 //!    refusals; questions from outside the field get a short out-of-scope reply.
-//! 3. [`bm25`]: ranked retrieval with Porter stems ([`stem`]), glossary synonyms and spelling
-//!    tolerance ([`spell`]).
-//! 4. An extractive answer: 2–5 sentences taken from the best entries, with numbered citations,
-//!    or "not covered" with the closest topics below a calibrated score.
+//! 3. [`bm25`]: ranked retrieval with Porter stems ([`stem`]), glossary synonyms, phrasing cues
+//!    ([`intent`]) and spelling tolerance toward field words ([`spell`]).
+//! 4. An answerability gate (lexical coverage and focus; an embedding similarity can plug in),
+//!    then an extractive answer: sentences of the best entries chosen for the question's type
+//!    ([`passage`]), with numbered citations, or "not covered" with the closest topics.
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
-//! [`eval`] measures all of it against the question set in `eval/questions.toml`.
+//! [`eval`] measures all of it against the question set in `eval/questions.toml`. The built-in
+//! knowledge base is analysed at compile time into a [`snapshot`], so start-up only decodes it.
 
 pub mod bm25;
 pub mod corpus;
