@@ -1,7 +1,9 @@
-//! Latency of Ask over the whole question set, and index build time at start-up.
+//! Latency of Ask over the whole question set, and engine start-up (from the compile-time
+//! snapshot, and a full analysis of the knowledge base for comparison).
 //!
 //! Besides criterion's own figures, `main` first times every question individually and prints
-//! p50/p99 and the build time as ratios to the targets (5 ms per question at p99, 200 ms build).
+//! p50/p99 and the start-up times as ratios to the targets (5 ms per question at p99, 30 ms for
+//! the whole `myo ask` process, so the engine itself must load well within it).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -33,7 +35,13 @@ fn report_ratios(kb: &myo_kb::Kb, questions: &[String]) {
         black_box(Engine::build(Corpus::from_kb(kb)));
         build = build.min(t.elapsed().as_secs_f64() * 1e3);
     }
-    let engine = Engine::build(Corpus::from_kb(kb));
+    let mut load = f64::MAX;
+    for _ in 0..10 {
+        let t = Instant::now();
+        black_box(myo_ask::builtin_engine().expect("snapshot"));
+        load = load.min(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let engine = myo_ask::builtin_engine().expect("snapshot");
     let mut samples = Vec::new();
     for _ in 0..20 {
         for q in questions {
@@ -46,11 +54,11 @@ fn report_ratios(kb: &myo_kb::Kb, questions: &[String]) {
     let (p50, p99) = (percentile(&samples, 50.0), percentile(&samples, 99.0));
     println!(
         "ask: {} entries, {} questions x 20: p50 {p50:.3} ms, p99 {p99:.3} ms = {:.3} of the 5 ms target; \
-         build {build:.2} ms = {:.3} of the 200 ms target",
+         snapshot load {load:.2} ms = {:.3} of the 30 ms start-up target; full build {build:.2} ms",
         engine.len(),
         questions.len(),
         p99 / 5.0,
-        build / 200.0
+        load / 30.0
     );
 }
 
@@ -64,7 +72,10 @@ fn main() {
     c.bench_function("index_build", |b| {
         b.iter(|| Engine::build(Corpus::from_kb(black_box(&kb))))
     });
-    let engine = Engine::build(Corpus::from_kb(&kb));
+    c.bench_function("snapshot_load", |b| {
+        b.iter(|| myo_ask::builtin_engine().expect("snapshot"))
+    });
+    let engine = myo_ask::builtin_engine().expect("snapshot");
     c.bench_function("ask_whole_question_set", |b| {
         b.iter(|| {
             for q in &questions {

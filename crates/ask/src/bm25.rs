@@ -23,7 +23,7 @@ pub struct QueryTerm {
 }
 
 /// An inverted index over documents made of weighted text fields.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     terms: HashMap<String, usize>,
     /// Per term: (document, weighted term frequency).
@@ -95,6 +95,81 @@ impl Index {
         index
     }
 
+    /// Write the index (see [`crate::snapshot`]); the output does not depend on hash order.
+    pub(crate) fn encode(&self, w: &mut crate::snapshot::Writer) {
+        let mut by_id: Vec<(&String, usize)> = self.terms.iter().map(|(t, &i)| (t, i)).collect();
+        by_id.sort_by_key(|&(_, i)| i);
+        w.len(by_id.len());
+        for ((term, _), postings) in by_id.iter().zip(&self.postings) {
+            w.str(term);
+            w.len(postings.len());
+            for &(doc, tf) in postings {
+                w.len(doc);
+                w.f32(tf);
+            }
+        }
+        w.len(self.doc_len.len());
+        for &l in &self.doc_len {
+            w.f32(l);
+        }
+        w.f32(self.avg_len);
+        let mut surfaces: Vec<(&String, &(String, u32))> = self.surfaces.iter().collect();
+        surfaces.sort();
+        w.len(surfaces.len());
+        for (word, (stem, count)) in surfaces {
+            w.str(word);
+            w.str(stem);
+            w.u32(*count);
+        }
+    }
+
+    /// Read what [`Index::encode`] wrote.
+    pub(crate) fn decode(
+        r: &mut crate::snapshot::Reader<'_>,
+    ) -> Result<Index, crate::snapshot::SnapshotError> {
+        let n = r.len()?;
+        let mut terms = HashMap::with_capacity(n);
+        let mut postings = Vec::with_capacity(n);
+        for id in 0..n {
+            terms.insert(r.str()?, id);
+            let m = r.len()?;
+            let mut list = Vec::with_capacity(m);
+            for _ in 0..m {
+                list.push((r.len()?, r.f32()?));
+            }
+            postings.push(list);
+        }
+        let n = r.len()?;
+        let doc_len = (0..n).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
+        let avg_len = r.f32()?;
+        if postings.iter().flatten().any(|&(d, _)| d >= doc_len.len()) {
+            return Err(crate::snapshot::SnapshotError::Damaged(0));
+        }
+        let n = r.len()?;
+        let mut surfaces = HashMap::with_capacity(n);
+        let mut by_len: Vec<Vec<String>> = Vec::new();
+        for _ in 0..n {
+            let word = r.str()?;
+            let stem = r.str()?;
+            let count = r.u32()?;
+            let l = word.chars().count();
+            if by_len.len() <= l {
+                by_len.resize(l + 1, Vec::new());
+            }
+            // Written in sorted order, so every bucket stays sorted.
+            by_len[l].push(word.clone());
+            surfaces.insert(word, (stem, count));
+        }
+        Ok(Index {
+            terms,
+            postings,
+            doc_len,
+            avg_len,
+            surfaces,
+            by_len,
+        })
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.doc_len.len()
@@ -122,6 +197,15 @@ impl Index {
             .map_or(0, |&id| self.postings[id].len())
     }
 
+    /// Does document `doc` contain the stem?
+    pub fn doc_has(&self, stem: &str, doc: usize) -> bool {
+        self.terms.get(stem).is_some_and(|&id| {
+            self.postings[id]
+                .binary_search_by_key(&doc, |&(d, _)| d)
+                .is_ok()
+        })
+    }
+
     /// Inverse document frequency of a stem (0 when absent).
     pub fn idf(&self, stem: &str) -> f32 {
         let Some(&id) = self.terms.get(stem) else {
@@ -135,6 +219,12 @@ impl Index {
     /// The closest indexed word within the allowed edits, as its stem ("metotrexate" →
     /// "methotrex"). Ties go to the more frequent word.
     pub fn correct(&self, word: &str) -> Option<String> {
+        self.correct_among(word, |_| true)
+    }
+
+    /// Like [`Index::correct`], but only toward indexed words that `allowed` accepts (the
+    /// engine passes its domain vocabulary, so "drimk" never becomes a red-flag word by chance).
+    pub fn correct_among(&self, word: &str, allowed: impl Fn(&str) -> bool) -> Option<String> {
         let len = word.chars().count();
         let max = allowed_edits(len);
         if max == 0 || !word.chars().all(char::is_alphabetic) {
@@ -143,6 +233,9 @@ impl Index {
         let mut best: Option<(usize, u32, &str)> = None;
         for l in len.saturating_sub(max)..=len + max {
             for candidate in self.by_len.get(l).into_iter().flatten() {
+                if !allowed(candidate) {
+                    continue;
+                }
                 let Some(d) = distance(word, candidate, max) else {
                     continue;
                 };

@@ -1,6 +1,6 @@
 //! The Ask pipeline: triage → guardrails → retrieval → extractive answer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::bm25::{Index, QueryTerm};
 use crate::lang::Lang;
@@ -8,8 +8,13 @@ use crate::contacts::{ContactKind, ContactLine, Contacts, CountryCode};
 use crate::corpus::{Corpus, Document};
 use crate::es::triage::SpanishTriage;
 use crate::guard::{Guard, OUT_OF_SCOPE, RefusalClass};
+use crate::intent::{Cues, QuestionType, classify};
+use crate::passage::{Sentence, content_stems, sentences_of};
 use crate::text::{is_stopword, tokenize};
 use crate::triage::{Tier, Triage, TriageHit};
+
+mod answer;
+pub mod gate;
 
 /// Field weights of the BM25F index: a word in the title counts as much as three in the body.
 const W_TITLE: f32 = 3.0;
@@ -20,6 +25,10 @@ const W_FACTS: f32 = 0.8;
 /// Weight of a word reached through a spelling correction, and through a glossary synonym.
 const W_CORRECTED: f32 = 0.9;
 const W_SYNONYM: f32 = 0.5;
+/// Weight of the medical term behind a typed abbreviation ("MTX" → methotrexate).
+const W_ABBREVIATION: f32 = 1.0;
+/// A word this long may be corrected even when nothing else in the question is in the field.
+const LONE_FIX_LEN: usize = 7;
 /// Extra weight for each repetition of a typed word.
 const W_REPEAT: f32 = 0.5;
 /// Scale of the title-match bonus.
@@ -27,14 +36,21 @@ const W_TITLE_MATCH: f32 = 2.0;
 /// A word found in more than this share of entries is common, and weighs `W_COMMON`.
 const COMMON_SHARE: f32 = 0.3;
 const W_COMMON: f32 = 0.4;
+/// A word in more than this share ("dm", "dermatomyositis", "people") is the background of
+/// every entry: beside other words it weighs `W_BACKGROUND` and earns no title bonus, so the
+/// disease's name does not pull every question to the overview.
+const BACKGROUND_SHARE: f32 = 0.5;
+const W_BACKGROUND: f32 = 0.3;
+/// A title word found in at most this share of entries places a question in the field.
+const TITLE_WORD_SHARE: f32 = 0.15;
+/// Shortest word a spelling correction may change ("wine" is not a typo for "line").
+const MIN_FIX_LEN: usize = 5;
 /// Answer only when the best entry scores at least this. Calibrated on the evaluation set: the
 /// lowest best score among labelled retrieval questions was 4.4, while gibberish and questions
 /// made of words the knowledge base never uses score 0–3. Lexical scores cannot tell a
 /// neighbouring topic ("type 2 diabetes") from a covered one, so out-of-field questions are
 /// caught by the guardrails' marker words, not by this threshold.
 pub const MIN_SCORE: f32 = 4.0;
-/// Longest answer, in sentences.
-const MAX_SENTENCES: usize = 5;
 
 /// The line that always closes an answer: where to turn if things are bad.
 pub const ESCALATION: &str = "If you feel very unwell, or think this may be an emergency, call \
@@ -140,50 +156,33 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// A sentence of an entry, ready for scoring.
-#[derive(Debug, Clone)]
-struct Sentence {
-    text: String,
-    stems: Vec<String>,
-    /// 0 for the summary; 1 for body; 2 for structured facts.
-    origin: u8,
-}
-
 /// A glossary synonym group, as stem sequences.
-#[derive(Debug, Clone)]
-struct SynonymGroup {
-    phrases: Vec<Vec<String>>,
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SynonymGroup {
+    pub(crate) phrases: Vec<Vec<String>>,
 }
 
-/// The built engine: immutable, cheap to share between threads.
-#[derive(Debug, Clone)]
-pub struct Engine {
-    docs: Vec<Document>,
+/// The derived, costly part of the engine: everything computed from the corpus text. Built once
+/// (for the built-in knowledge base, at compile time: see [`crate::snapshot`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Analysis {
     /// Content stems of each title, for the title-match bonus.
-    titles: Vec<Vec<String>>,
-    sentences: Vec<Vec<Sentence>>,
-    index: Index,
-    synonyms: Vec<SynonymGroup>,
-    triage: Triage,
-    /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
-    spanish: SpanishTriage,
-    guard: Guard,
-    disclaimer: String,
-    min_score: f32,
-    contacts: Contacts,
+    pub(crate) titles: Vec<Vec<String>>,
+    /// Content stems of each title and its everyday and medical terms.
+    pub(crate) labels: Vec<Vec<String>>,
+    pub(crate) sentences: Vec<Vec<Sentence>>,
+    pub(crate) index: Index,
+    pub(crate) synonyms: Vec<SynonymGroup>,
+    /// Surface words of titles, terms, glossary and medicine names: the only words a spelling
+    /// correction may reach.
+    pub(crate) domain: Vec<String>,
+    /// Stems of those words (specific ones anchor an answer: see [`gate`]).
+    pub(crate) domain_stems: Vec<String>,
 }
 
-fn content_stems(text: &str) -> Vec<String> {
-    tokenize(text)
-        .into_iter()
-        .filter(|t| !is_stopword(&t.word))
-        .map(|t| t.stem)
-        .collect()
-}
-
-impl Engine {
-    /// Build the engine (index, rules, guardrails) from a corpus.
-    pub fn build(corpus: Corpus) -> Engine {
+impl Analysis {
+    /// Analyse a corpus: the BM25F index, sentences, synonym phrases and domain words.
+    pub(crate) fn build(corpus: &Corpus) -> Analysis {
         let fields: Vec<Vec<(String, f32)>> = corpus.documents.iter().map(fields_of).collect();
         let index = Index::build(
             fields
@@ -203,12 +202,6 @@ impl Engine {
             })
             .filter(|g| g.phrases.len() > 1)
             .collect();
-        // Glossary medical terms only: entries' own term lists hold everyday English too.
-        let field_terms: Vec<String> = corpus
-            .synonyms
-            .iter()
-            .filter_map(|g| g.first().cloned())
-            .collect();
         let titles = corpus
             .documents
             .iter()
@@ -219,18 +212,131 @@ impl Engine {
                 t
             })
             .collect();
+        let labels = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                let mut t = content_stems(&d.title);
+                t.extend(d.terms.iter().flat_map(|x| content_stems(x)));
+                t.sort();
+                t.dedup();
+                t
+            })
+            .collect();
+        let mut domain: Vec<String> = corpus
+            .documents
+            .iter()
+            .map(|d| &d.title)
+            .chain(corpus.synonyms.iter().flatten())
+            .chain(corpus.medicines.iter())
+            .flat_map(|t| tokenize(t))
+            .filter(|t| !is_stopword(&t.word) && t.word.chars().count() >= 4)
+            .map(|t| t.word)
+            .collect();
+        domain.sort();
+        domain.dedup();
+        let mut domain_stems: Vec<String> = domain.iter().map(|w| crate::stem::stem(w)).collect();
+        domain_stems.sort();
+        domain_stems.dedup();
+        Analysis {
+            titles,
+            labels,
+            sentences,
+            index,
+            synonyms,
+            domain,
+            domain_stems,
+        }
+    }
+}
+
+/// The built engine: immutable, cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    docs: Vec<Document>,
+    titles: Vec<Vec<String>>,
+    labels: Vec<Vec<String>>,
+    sentences: Vec<Vec<Sentence>>,
+    index: Index,
+    synonyms: Vec<SynonymGroup>,
+    domain: HashSet<String>,
+    domain_stems: HashSet<String>,
+    /// Stems of every title.
+    title_words: HashSet<String>,
+    cues: Cues,
+    triage: Triage,
+    /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
+    spanish: SpanishTriage,
+    guard: Guard,
+    disclaimer: String,
+    min_score: f32,
+    contacts: Contacts,
+}
+
+/// A content word of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Word {
+    /// Stem (after spelling correction).
+    pub(crate) stem: String,
+    /// Known to the index.
+    pub(crate) known: bool,
+    /// Stems its synonyms reach ("mtx" → "methotrex").
+    pub(crate) alts: Vec<String>,
+}
+
+impl Word {
+    /// Is the word, or one of its synonyms, in the set `has` describes?
+    pub(crate) fn in_set(&self, has: &dyn Fn(&str) -> bool) -> bool {
+        has(&self.stem) || self.alts.iter().any(|a| has(a))
+    }
+}
+
+/// A question, analysed once for every later step.
+#[derive(Debug, Clone)]
+pub(crate) struct Query {
+    /// Weighted query terms (typed, corrected, synonyms, phrasing cues).
+    pub(crate) terms: Vec<QueryTerm>,
+    /// Content words typed.
+    pub(crate) content: Vec<Word>,
+    /// What the question asks for.
+    pub(crate) kind: QuestionType,
+    /// Some word is from the field (guardrails' field words).
+    pub(crate) in_field: bool,
+}
+
+impl Engine {
+    /// Build the engine (index, rules, guardrails) from a corpus.
+    pub fn build(corpus: Corpus) -> Engine {
+        let analysis = Analysis::build(&corpus);
+        Engine::assemble(corpus, analysis)
+    }
+
+    /// Put an engine together from a corpus and its analysis (cheap: rules and guardrails only).
+    pub(crate) fn assemble(corpus: Corpus, analysis: Analysis) -> Engine {
+        // Glossary medical terms only: entries' own term lists hold everyday English too.
+        let field_terms: Vec<String> = corpus
+            .synonyms
+            .iter()
+            .filter_map(|g| g.first().cloned())
+            .collect();
+        let title_words = analysis.titles.iter().flatten().cloned().collect();
         // The Spanish data is compiled in and checked by its tests; a broken file is a build bug.
         let spanish = SpanishTriage::builtin(&corpus.rules)
             .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
         Engine {
             spanish,
-            titles,
+            title_words,
+            titles: analysis.titles,
+            labels: analysis.labels,
             guard: Guard::new(&corpus.medicines, &field_terms),
             triage: Triage::new(corpus.rules),
+            cues: Cues::builtin(),
             docs: corpus.documents,
-            sentences,
-            index,
-            synonyms,
+            sentences: analysis.sentences,
+            index: analysis.index,
+            synonyms: analysis.synonyms,
+            domain: analysis.domain.into_iter().collect(),
+            domain_stems: analysis.domain_stems.into_iter().collect(),
             disclaimer: corpus.disclaimer,
             min_score: MIN_SCORE,
             // The built-in table is checked by its own tests; should it ever fail to parse,
@@ -286,6 +392,12 @@ impl Engine {
 
     /// Weighted query terms: typed words, spelling corrections, glossary synonyms.
     pub fn query_terms(&self, question: &str) -> Vec<QueryTerm> {
+        self.analyse(question).terms
+    }
+
+    /// Analyse a question: weighted terms, content words and question type.
+    pub(crate) fn analyse(&self, question: &str) -> Query {
+        let tokens = tokenize(question);
         let mut weights: HashMap<String, f32> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut add = |stem: String, w: f32, weights: &mut HashMap<String, f32>| {
@@ -295,59 +407,146 @@ impl Engine {
             });
             *e = e.max(w);
         };
+        // A spelling correction is trusted only inside an otherwise in-domain question, or when
+        // the word is long enough to be unmistakable ("dermatomiositis").
+        let in_domain = tokens.iter().any(|t| {
+            !is_stopword(&t.word) && self.index.contains(&t.stem) && self.domain.contains(&t.word)
+        });
         let mut seq: Vec<String> = Vec::new();
-        for t in tokenize(question) {
-            if is_stopword(&t.word) {
+        let mut content = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if is_stopword(&t.word) || everyday_use(&tokens, k) {
                 continue;
             }
             if self.index.contains(&t.stem) {
                 seq.push(t.stem.clone());
+                content.push(Word {
+                    stem: t.stem.clone(),
+                    known: true,
+                    alts: vec![],
+                });
                 // A word typed twice ("can't sleep … tips for sleep") matters more.
                 let w = weights
                     .get(&t.stem)
                     .map_or(1.0, |w| (w + W_REPEAT).min(2.0));
-                add(t.stem, w, &mut weights);
-            } else if let Some(fixed) = self.index.correct(&t.word) {
+                add(t.stem.clone(), w, &mut weights);
+            } else if let Some(fixed) = (t.word.chars().count() >= MIN_FIX_LEN
+                && (in_domain || t.word.chars().count() >= LONE_FIX_LEN))
+                .then(|| {
+                    self.index
+                        .correct_among(&t.word, |w| self.domain.contains(w))
+                })
+                .flatten()
+            {
                 seq.push(fixed.clone());
+                content.push(Word {
+                    stem: fixed.clone(),
+                    known: true,
+                    alts: vec![],
+                });
                 add(fixed, W_CORRECTED, &mut weights);
             } else {
-                seq.push(t.stem);
+                seq.push(t.stem.clone());
+                content.push(Word {
+                    stem: t.stem.clone(),
+                    known: false,
+                    alts: vec![],
+                });
             }
         }
         for group in &self.synonyms {
             let hit = group.phrases.iter().position(|p| contains_seq(&seq, p));
             if let Some(hit) = hit {
+                // A typed abbreviation ("MTX", "ILD", "CK") means its medical term in full.
+                let abbreviation = group.phrases[hit].len() == 1
+                    && group.phrases[hit][0].chars().count() <= 4
+                    && hit > 0;
                 for (k, phrase) in group.phrases.iter().enumerate() {
                     if k == hit {
                         continue;
                     }
+                    let base = if abbreviation && k == 0 {
+                        W_ABBREVIATION
+                    } else {
+                        W_SYNONYM
+                    };
                     // Split the weight over a multi-word phrase so long phrases don't dominate.
-                    let w = W_SYNONYM / (phrase.len() as f32).sqrt();
+                    let w = base / (phrase.len() as f32).sqrt();
                     for s in phrase {
                         if self.index.contains(s) {
                             add(s.clone(), w, &mut weights);
+                            for word in content
+                                .iter_mut()
+                                .filter(|c| group.phrases[hit].contains(&c.stem))
+                            {
+                                word.alts.push(s.clone());
+                            }
                         }
                     }
                 }
             }
         }
+        for (phrase, w) in self.cues.expand(&tokens) {
+            let stems = content_stems(phrase);
+            let w = w / (stems.len() as f32).sqrt();
+            for s in stems {
+                if self.index.contains(&s) {
+                    add(s, w, &mut weights);
+                }
+            }
+        }
         // Words in most entries ("dermatomyositis", "dm") say little about which entry is meant.
-        let n = self.index.len().max(1) as f32;
-        order
+        let topical = content
+            .iter()
+            .any(|w| w.known && !self.is_background(&w.stem));
+        let terms = order
             .into_iter()
             .map(|stem| {
-                let common = self.index.doc_freq(&stem) as f32 / n > COMMON_SHARE;
-                let w = weights[&stem] * if common { W_COMMON } else { 1.0 };
-                QueryTerm { weight: w, stem }
+                let scale = if topical && self.is_background(&stem) {
+                    W_BACKGROUND
+                } else if self.is_common(&stem) {
+                    W_COMMON
+                } else {
+                    1.0
+                };
+                QueryTerm {
+                    weight: weights[&stem] * scale,
+                    stem,
+                }
             })
-            .collect()
+            .collect();
+        let in_field = self.guard.in_field_tokens(&tokens)
+            || content.iter().any(|w| {
+                self.title_words.contains(&w.stem)
+                    && self.index.doc_freq(&w.stem) as f32
+                        <= TITLE_WORD_SHARE * self.index.len() as f32
+            });
+        Query {
+            terms,
+            kind: classify(&tokens),
+            content,
+            in_field,
+        }
+    }
+
+    /// Is this stem in more than [`BACKGROUND_SHARE`] of the entries?
+    pub(crate) fn is_background(&self, stem: &str) -> bool {
+        let n = self.index.len().max(1) as f32;
+        self.index.doc_freq(stem) as f32 / n > BACKGROUND_SHARE
+    }
+
+    /// Is this stem in more than [`COMMON_SHARE`] of the entries?
+    fn is_common(&self, stem: &str) -> bool {
+        let n = self.index.len().max(1) as f32;
+        self.index.doc_freq(stem) as f32 / n > COMMON_SHARE
     }
 
     /// Ranked entries for a question (all with a positive score).
     ///
     /// BM25F, plus a bonus for entries whose title the question covers ("skin biopsy for a
     /// rash" → "Skin biopsy" over "Muscle biopsy"): the idf of the title words found, scaled
-    /// by the square of the share of the title found.
+    /// by the square of the share of the title found. Background words ("dermatomyositis") take
+    /// no part in the bonus, so the disease's name does not pull every question to the overview.
     fn rank(&self, terms: &[QueryTerm]) -> Vec<(usize, f32)> {
         let mut ranked = self.index.search(terms);
         for (d, score) in &mut ranked {
@@ -355,8 +554,12 @@ impl Engine {
             if title.is_empty() {
                 continue;
             }
-            let found: Vec<&QueryTerm> = terms.iter().filter(|t| title.contains(&t.stem)).collect();
-            let share = found.len() as f32 / title.len() as f32;
+            let found: Vec<&QueryTerm> = terms
+                .iter()
+                .filter(|t| title.contains(&t.stem) && !self.is_background(&t.stem))
+                .collect();
+            // A word reached only through a synonym covers its share of the title in part.
+            let share = found.iter().map(|t| t.weight.min(1.0)).sum::<f32>() / title.len() as f32;
             let idf: f32 = found
                 .iter()
                 .map(|t| t.weight * self.index.idf(&t.stem))
@@ -369,14 +572,14 @@ impl Engine {
 
     /// Search the knowledge base: up to `limit` entries, best first, with snippets.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let terms = self.query_terms(query);
-        self.rank(&terms)
+        let q = self.analyse(query);
+        self.rank(&q.terms)
             .into_iter()
             .take(limit)
             .map(|(d, score)| {
                 let doc = &self.docs[d];
                 let snippet = self
-                    .best_sentences(d, &terms, 1, true)
+                    .best_sentences(d, &q, 1, true)
                     .first()
                     .map(|&i| self.sentences[d][i].text.clone())
                     .unwrap_or_else(|| doc.summary.clone());
@@ -389,6 +592,39 @@ impl Engine {
                 }
             })
             .collect()
+    }
+
+    /// Debug line: gate features of the best entry and document frequencies of the words.
+    #[doc(hidden)]
+    pub fn explain(&self, question: &str) -> String {
+        let q = self.analyse(question);
+        let ranked = self.rank(&q.terms);
+        let Some(&(d, top)) = ranked.first() else {
+            return "no match".into();
+        };
+        let f = self.gate_features(&q, d, top);
+        let words: Vec<String> = q
+            .content
+            .iter()
+            .map(|w| {
+                format!(
+                    "{}{}:{}",
+                    w.stem,
+                    if w.known { "" } else { "?" },
+                    self.index.doc_freq(&w.stem)
+                )
+            })
+            .collect();
+        format!(
+            "{} score {:.1} cov {:.2} focus {:.2} anchored {} kind {:?} words {}",
+            self.docs[d].id,
+            f.top_score,
+            f.coverage,
+            f.focus,
+            f.anchored,
+            q.kind,
+            words.join(" ")
+        )
     }
 
     /// Ids of the best `k` entries for a question (for evaluation).
@@ -414,8 +650,8 @@ impl Engine {
             .as_ref()
             .filter(|h| h.tier == Tier::Emergency)
             .and_then(|h| self.docs.iter().position(|d| d.id == h.rule_id));
-        let terms = self.query_terms(question);
-        let mut ranked = self.rank(&terms);
+        let query = self.analyse(question);
+        let mut ranked = self.rank(&query.terms);
         if let Some(d) = emergency_doc {
             // The entry that fired answers; nothing else is close enough to join it.
             ranked.retain(|(x, _)| *x != d);
@@ -441,16 +677,34 @@ impl Engine {
                 }
             }
             related.truncate(4);
-            (
-                Kind::Refusal(class),
-                class.message().to_string(),
-                vec![],
-                related,
-            )
+            // The refusal keeps the knowledge base's safety fact about that medicine.
+            let (text, citations) = match self.safety_fact(class, &query, &ranked) {
+                Some((d, i)) => {
+                    let s = &self.sentences[d];
+                    let fact = match i.checked_sub(1) {
+                        Some(p) if s[i].cues & crate::intent::cue::DEPENDENT != 0 => {
+                            format!("{} {}", s[p].text, s[i].text)
+                        }
+                        _ => s[i].text.clone(),
+                    };
+                    (
+                        format!(
+                            "{}\n\nWhat the knowledge base says: {fact} [1]",
+                            class.message()
+                        ),
+                        vec![self.citation(1, d)],
+                    )
+                }
+                None => (class.message().to_string(), vec![]),
+            };
+            (Kind::Refusal(class), text, citations, related)
         } else {
-            match ranked.first() {
-                Some(&(_, top)) if top >= self.min_score => {
-                    let (text, citations, used) = self.compose(&ranked, &terms);
+            let verdict = ranked
+                .first()
+                .map(|&(d, top)| self.gate(&query, d, top, None));
+            match verdict {
+                Some(gate::Verdict::Answer) => {
+                    let (text, citations, used) = self.compose(question, &ranked, &query);
                     let mut related = self.curated_related(used[0], &used);
                     for r in related_of(&used, 3) {
                         if related.len() < 3 && !related.iter().any(|x| x.id == r.id) {
@@ -538,6 +792,19 @@ impl Engine {
         }
     }
 
+    /// Citation number `number` for entry `d`.
+    fn citation(&self, number: usize, d: usize) -> Citation {
+        let doc = &self.docs[d];
+        Citation {
+            number,
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            sources: doc.sources.clone(),
+            reviewed_on: doc.reviewed_on.clone(),
+            link: format!("/kb/{}", doc.id),
+        }
+    }
+
     /// Up to three of the entry's editor-linked related entries, skipping those already cited.
     fn curated_related(&self, d: usize, skip: &[usize]) -> Vec<Related> {
         self.docs[d]
@@ -562,104 +829,21 @@ impl Engine {
             .map(|d| self.related(d))
             .collect()
     }
+}
 
-    /// Sentence indices of entry `d`, most relevant first (`with_summary`: summary may lead).
-    fn best_sentences(
-        &self,
-        d: usize,
-        terms: &[QueryTerm],
-        n: usize,
-        with_summary: bool,
-    ) -> Vec<usize> {
-        let mut scored: Vec<(usize, f32)> = self.sentences[d]
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| with_summary || s.origin != 0)
-            .map(|(i, s)| (i, self.sentence_score(s, terms, &self.titles[d])))
-            .filter(|(_, score)| *score > 0.0)
-            .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.into_iter().take(n).map(|(i, _)| i).collect()
-    }
-
-    /// Relevance of one sentence. Words of the entry's own title say little inside that entry
-    /// (every sentence of the methotrexate page is about methotrexate), so they count a fifth.
-    fn sentence_score(&self, s: &Sentence, terms: &[QueryTerm], title: &[String]) -> f32 {
-        let matched: f32 = terms
-            .iter()
-            .filter(|t| s.stems.contains(&t.stem))
-            .map(|t| {
-                let own = if title.contains(&t.stem) { 0.2 } else { 1.0 };
-                own * t.weight * self.index.idf(&t.stem)
-            })
-            .sum();
-        // Prefer full sentences of moderate length over fragments and walls of text.
-        let len = s.stems.len() as f32;
-        matched / (1.0 + (len / 25.0))
-    }
-
-    /// Compose 2–5 sentences from the best entries, with numbered citations.
-    fn compose(
-        &self,
-        ranked: &[(usize, f32)],
-        terms: &[QueryTerm],
-    ) -> (String, Vec<Citation>, Vec<usize>) {
-        let (top, top_score) = ranked[0];
-        let mut picked: Vec<usize> = self.sentences[top]
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.origin == 0)
-            .map(|(i, _)| i)
-            .collect();
-        let room = MAX_SENTENCES.saturating_sub(picked.len()).min(3);
-        let mut extra = self.best_sentences(top, terms, room, false);
-        if picked.len() + extra.len() < 2 {
-            // Always at least two sentences when the entry has them.
-            let need = 2 - (picked.len() + extra.len()).min(2);
-            let fill: Vec<usize> = (0..self.sentences[top].len())
-                .filter(|i| !picked.contains(i) && !extra.contains(i))
-                .take(need)
-                .collect();
-            extra.extend(fill);
-        }
-        picked.extend(extra);
-        picked.sort_unstable();
-        picked.dedup();
-        let mut text = picked
-            .iter()
-            .map(|&i| self.sentences[top][i].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        text.push_str(" [1]");
-        let mut used = vec![top];
-        // A second entry adds one sentence when it scores nearly as well.
-        if let Some(&(second, score)) = ranked.get(1)
-            && score >= 0.8 * top_score
-            && picked.len() < MAX_SENTENCES
-            && let Some(&i) = self.best_sentences(second, terms, 1, true).first()
-        {
-            text.push(' ');
-            text.push_str(&self.sentences[second][i].text);
-            text.push_str(" [2]");
-            used.push(second);
-        }
-        let citations = used
-            .iter()
-            .enumerate()
-            .map(|(k, &d)| {
-                let doc = &self.docs[d];
-                Citation {
-                    number: k + 1,
-                    id: doc.id.clone(),
-                    title: doc.title.clone(),
-                    sources: doc.sources.clone(),
-                    reviewed_on: doc.reviewed_on.clone(),
-                    link: format!("/kb/{}", doc.id),
-                }
-            })
-            .collect();
-        (text, citations, used)
-    }
+/// Is token `k` part of a field word used in its everyday sense ("a rash decision": both
+/// words)?
+fn everyday_use(tokens: &[crate::text::Token], k: usize) -> bool {
+    let pair = |a: usize| {
+        let (Some(x), Some(y)) = (tokens.get(a), tokens.get(a + 1)) else {
+            return false;
+        };
+        x.clause == y.clause
+            && crate::lexicon::EVERYDAY_COLLOCATIONS
+                .iter()
+                .any(|(word, after)| x.word == *word && after.contains(&y.word.as_str()))
+    };
+    pair(k) || k.checked_sub(1).is_some_and(pair)
 }
 
 fn lead(tier: Tier) -> &'static str {
@@ -684,102 +868,6 @@ fn fields_of(d: &Document) -> Vec<(String, f32)> {
     f.push((body.join("\n"), W_BODY));
     f.push((d.facts.join("\n"), W_FACTS));
     f
-}
-
-/// Split an entry into answerable sentences: summary, body lines, facts. A line ending in ":"
-/// is joined with the list items that follow it.
-fn sentences_of(d: &Document) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut push = |text: String, origin: u8| {
-        let text = text.trim().to_string();
-        let stems = content_stems(&text);
-        // Body fragments ("Pick study type.", "white, chalky matter …") read badly alone.
-        let whole = origin != 1
-            || (text.split_whitespace().count() >= 5
-                && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        if stems.len() >= 3 && whole {
-            out.push(Sentence {
-                text,
-                stems,
-                origin,
-            });
-        }
-    };
-    for s in split_sentences(&d.summary) {
-        push(s, 0);
-    }
-    let mut i = 0;
-    while i < d.lines.len() {
-        let line = &d.lines[i];
-        i += 1;
-        if line.starts_with("# ") {
-            continue;
-        }
-        if line.trim_end().ends_with(':') {
-            let mut items = Vec::new();
-            while i < d.lines.len() && !d.lines[i].starts_with("# ") && is_fragment(&d.lines[i]) {
-                items.push(
-                    d.lines[i]
-                        .trim()
-                        .trim_end_matches(['.', ';', ','])
-                        .to_string(),
-                );
-                i += 1;
-            }
-            if !items.is_empty() {
-                push(format!("{} {}.", line.trim_end(), items.join("; ")), 1);
-                continue;
-            }
-        }
-        for s in split_sentences(line) {
-            push(s, 1);
-        }
-    }
-    for fact in &d.facts {
-        push(fact.clone(), 2);
-    }
-    out
-}
-
-/// A list item that is not a sentence of its own ("nausea", "mouth sores").
-fn is_fragment(line: &str) -> bool {
-    let t = line.trim();
-    !t.ends_with(['.', '!', '?']) || t.split_whitespace().count() < 4
-}
-
-/// Split plain text into sentences at `.`, `!` or `?` followed by a space and a capital or digit.
-fn split_sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        cur.push(c);
-        if matches!(c, '.' | '!' | '?')
-            && chars.get(i + 1).is_some_and(|n| n.is_whitespace())
-            && chars
-                .get(i + 2)
-                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || *n == '"')
-            && !ends_with_abbreviation(&cur)
-        {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.trim().is_empty() {
-        let mut last = cur.trim().to_string();
-        if !last.ends_with(['.', '!', '?', ':']) {
-            last.push('.');
-        }
-        out.push(last);
-    }
-    out.into_iter().map(|s| s.trim().to_string()).collect()
-}
-
-fn ends_with_abbreviation(s: &str) -> bool {
-    let last = s.split_whitespace().last().unwrap_or("");
-    matches!(
-        last.to_lowercase().as_str(),
-        "e.g." | "i.e." | "dr." | "vs." | "etc." | "approx." | "st." | "mr." | "mrs." | "ms."
-    )
 }
 
 #[cfg(test)]
@@ -903,30 +991,6 @@ mod tests {
         assert_eq!(
             e.ask("write me a poem about the sea").kind,
             Kind::OutOfScope
-        );
-    }
-
-    #[test]
-    fn list_items_join_their_lead_in() {
-        let d = doc(
-            "x",
-            "X",
-            "Summary here is fine.",
-            &["Signs include:", "nausea", "mouth sores"],
-            &[],
-        );
-        let s = sentences_of(&d);
-        assert!(
-            s.iter()
-                .any(|x| x.text == "Signs include: nausea; mouth sores.")
-        );
-    }
-
-    #[test]
-    fn sentence_splitting_keeps_abbreviations() {
-        assert_eq!(
-            split_sentences("Some drugs, e.g. Methotrexate, help. Others do not"),
-            ["Some drugs, e.g. Methotrexate, help.", "Others do not."]
         );
     }
 }

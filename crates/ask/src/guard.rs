@@ -441,8 +441,9 @@ const FIELD: &[&str] = &[
     "choke",
 ];
 
+/// One slot of a compiled pattern.
 #[derive(Debug, Clone)]
-enum Slot {
+pub(crate) enum Slot {
     /// Any of these stem sequences (a word starting with `=` matches the surface word instead).
     Words(Vec<Vec<String>>),
     /// Skip up to N tokens.
@@ -514,7 +515,12 @@ impl Guard {
 
     /// Does the question mention anything from the field (symptom, drug, test, condition)?
     pub fn in_field(&self, text: &str) -> bool {
-        tokenize(text).iter().any(|t| self.field.contains(&t.stem))
+        self.in_field_tokens(&tokenize(text))
+    }
+
+    /// [`Guard::in_field`] on words already split.
+    pub fn in_field_tokens(&self, tokens: &[Token]) -> bool {
+        tokens.iter().any(|t| self.field.contains(&t.stem))
     }
 
     /// Is this clearly a question from outside the field (more off-topic marker words than
@@ -533,7 +539,8 @@ impl Guard {
     }
 }
 
-fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
+/// Compile a pattern; `classes` name word classes (`@NAME`) as lists of stems.
+pub(crate) fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
     pattern
         .split_whitespace()
         .map(|slot| {
@@ -566,7 +573,8 @@ fn word_matches(token: &Token, want: &str) -> bool {
     }
 }
 
-fn matches_anywhere(slots: &[Slot], tokens: &[Token]) -> bool {
+/// Does the pattern match starting at any token?
+pub(crate) fn matches_anywhere(slots: &[Slot], tokens: &[Token]) -> bool {
     (0..tokens.len()).any(|start| matches_at(slots, tokens, start, tokens[start].sentence))
 }
 

@@ -356,3 +356,154 @@ pub const EVERYDAY_SYNONYMS: &[&[&str]] = &[
     &["dysphagia", "swallowing problems", "trouble swallowing"],
     &["itch", "itchy", "itching", "pruritus"],
 ];
+
+/// Words for a person's children (the `@KID` class of [`QUESTION_CUES`]).
+pub const CHILD_WORDS: &[&str] = &[
+    "child",
+    "children",
+    "kid",
+    "kids",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "baby",
+    "babies",
+    "grandchildren",
+    "grandkids",
+    "offspring",
+];
+
+/// Words for food and drink (the `@FOOD` class of [`QUESTION_CUES`]).
+pub const FOOD_WORDS: &[&str] = &[
+    "food", "foods", "eat", "eating", "diet", "drink", "drinks", "meal", "meals", "snack", "snacks",
+];
+
+/// Everyday phrasings and the topic words they imply, as (pattern, topic words, weight).
+///
+/// Patterns use the guardrails' language (see [`crate::guard`]) over stems, with the classes
+/// `@KID` ([`CHILD_WORDS`]) and `@FOOD` ([`FOOD_WORDS`]). Topic words are added to the query
+/// at the weight given (a typed word weighs 1). Only words the knowledge base uses matter.
+pub const QUESTION_CUES: &[(&str, &[&str], f32)] = &[
+    // Outlook: "how long will I live", "can you die from it".
+    (
+        "how+many+years ~4 live|survive|left",
+        &["life expectancy", "prognosis", "survival", "outlook"],
+        1.0,
+    ),
+    (
+        "how+long ~4 live|survive|last",
+        &["life expectancy", "prognosis", "survival", "outlook"],
+        1.0,
+    ),
+    (
+        "die|dying|died|death|deadly|fatal|lifespan|life+expectancy|terminal",
+        &["life expectancy", "prognosis", "survival", "outlook"],
+        1.0,
+    ),
+    (
+        "shorten|shorter ~3 life|lives",
+        &["life expectancy", "prognosis", "survival"],
+        1.0,
+    ),
+    // Inheritance: "will my kids get it", "can I pass it on".
+    (
+        "will|could|might|would|can|do|does my|our ~1 @KID ~3 get|have|inherit|develop|catch",
+        &["inherited", "genetic", "family"],
+        1.0,
+    ),
+    (
+        "pass|passing|passed ~2 on|down|it",
+        &["inherited", "genetic", "family"],
+        1.0,
+    ),
+    (
+        "run|runs|running ~1 in ~1 the|my|our ~1 family|families",
+        &["inherited", "genetic", "family"],
+        1.0,
+    ),
+    // Catching it: "can I catch it", "is it catching".
+    (
+        "catch|catching|caught ~2 it|dm|this|that|dermatomyositis|from",
+        &["contagious", "infectious"],
+        1.0,
+    ),
+    (
+        "spread ~2 to ~2 others|family|people|partner|@KID",
+        &["contagious", "infectious"],
+        1.0,
+    ),
+    // Sun: the beach, holidays in the sun, tanning.
+    (
+        "beach|seaside|sunbathe|sunbathing|sunbed|tanning|tan|sunburn|sunny|summer",
+        &["sun", "sunscreen", "sun sensitivity"],
+        0.8,
+    ),
+    // Breastfeeding, in its spellings.
+    (
+        "breastfeed|breastfeeding|breastfed|breast+feed|breast+feeding|breast+milk|breastmilk|nursing+my+baby|lactation",
+        &["breastfeeding", "pregnancy"],
+        1.0,
+    ),
+    // Food polarity: what to avoid versus what helps.
+    (
+        "@FOOD ~3 avoid|bad|worst|harmful|dangerous|limit|unsafe|stay+away|cut+out",
+        &["avoid", "limit"],
+        1.2,
+    ),
+    (
+        "avoid|limit|not+eat|not+drink|stay+away|cut+out|banned ~3 @FOOD",
+        &["avoid", "limit"],
+        1.2,
+    ),
+    (
+        "should+not|must+not|cannot|not+allowed+to eat|drink",
+        &["avoid", "limit"],
+        1.2,
+    ),
+    (
+        "@FOOD ~3 help|helps|good|best|healthy|favour|favor|recommended|benefit|heal",
+        &["favour", "best foods"],
+        1.2,
+    ),
+    (
+        "what|which ~2 should|can|to ~2 eat",
+        &["favour", "best foods"],
+        1.0,
+    ),
+];
+
+/// Field words used in their everyday sense when the next word is one of these ("a rash
+/// decision", "a weak battery"): the pair is ignored by retrieval, so a shared word alone does
+/// not pull an everyday question to a medical entry.
+pub const EVERYDAY_COLLOCATIONS: &[(&str, &[&str])] = &[
+    (
+        "rash",
+        &[
+            "decision",
+            "decisions",
+            "choice",
+            "choices",
+            "move",
+            "promise",
+            "promises",
+            "words",
+            "behaviour",
+            "behavior",
+            "act",
+        ],
+    ),
+    (
+        "weak",
+        &[
+            "battery", "signal", "wifi", "password", "tea", "coffee", "joke", "excuse", "argument",
+        ],
+    ),
+    (
+        "cold",
+        &["drink", "drinks", "brew", "call", "calls", "shoulder"],
+    ),
+    ("heart", &["of"]),
+    ("blood", &["moon", "orange", "oranges"]),
+    ("fever", &["pitch", "dream", "tree"]),
+];

@@ -6,19 +6,20 @@
 //!    emergency or urgent warning leads the reply with its action.
 //! 2. [`guard`]: personal diagnosis, medicine changes and image reading get fixed, kind
 //!    refusals; questions from outside the field get a short out-of-scope reply.
-//! 3. [`bm25`]: ranked retrieval with Porter stems ([`stem`]), glossary synonyms and spelling
-//!    tolerance ([`spell`]).
-//! 4. An extractive answer: 2–5 sentences taken from the best entries, with numbered citations,
-//!    or "not covered" with the closest topics below a calibrated score.
+//! 3. [`bm25`]: ranked retrieval with Porter stems ([`stem`]), glossary synonyms, phrasing cues
+//!    ([`intent`]) and spelling tolerance toward field words ([`spell`]).
+//! 4. An answerability gate (lexical coverage and focus; an embedding similarity can plug in),
+//!    then an extractive answer: sentences of the best entries chosen for the question's type
+//!    ([`passage`]), with numbered citations, or "not covered" with the closest topics.
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
 //! [`embed`] is a static sentence embedding (distilled from all-MiniLM-L6-v2) for passage choice,
 //! an answerability gate and the learned triage head in [`head`]; ranking stays with BM25.
 //!
-//! [`eval`] measures all of it against the question set in `eval/questions.toml`.
-//!
 //! Languages: [`lang`] detects English, Spanish or another language; [`es`] holds the Spanish
 //! red-flag rules and the replies by language. Both rule sets run on every question.
+//! [`eval`] measures all of it against the question set in `eval/questions.toml`. The built-in
+//! knowledge base is analysed at compile time into a [`snapshot`], so start-up only decodes it.
 
 pub mod bm25;
 pub mod contacts;
@@ -30,8 +31,11 @@ pub mod eval;
 pub mod guard;
 pub mod lang;
 pub mod head;
+pub mod intent;
 pub mod lexicon;
+pub mod passage;
 pub mod scrub;
+pub mod snapshot;
 pub mod spell;
 pub mod stem;
 pub mod text;
@@ -46,8 +50,18 @@ pub use guard::RefusalClass;
 pub use lang::Lang;
 pub use triage::{Tier, TriageHit};
 
-/// Build the engine from the knowledge base compiled into `myo-kb`.
+/// The built-in knowledge base, analysed at compile time by `src/build.rs`.
+const BUILTIN_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/engine.bin"));
+
+/// The engine over the knowledge base compiled into `myo-kb`, from the snapshot made at compile
+/// time (about a millisecond, instead of re-analysing the knowledge base). Should the snapshot
+/// not decode, the engine is built from the knowledge base instead.
 pub fn builtin_engine() -> Result<Engine, myo_kb::LoadErrors> {
-    let kb = myo_kb::Kb::builtin()?;
-    Ok(Engine::build(Corpus::from_kb(&kb)))
+    match snapshot::engine(BUILTIN_SNAPSHOT) {
+        Ok(engine) => Ok(engine),
+        Err(_) => {
+            let kb = myo_kb::Kb::builtin()?;
+            Ok(Engine::build(Corpus::from_kb(&kb)))
+        }
+    }
 }

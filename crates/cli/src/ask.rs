@@ -70,8 +70,14 @@ fn load() -> anyhow::Result<(myo_kb::Kb, Engine)> {
     let kb = myo_kb::Kb::builtin()
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("loading the built-in knowledge base")?;
-    let engine = Engine::build(Corpus::from_kb(&kb));
-    Ok((kb, engine))
+    Ok((kb, engine()?))
+}
+
+/// The engine over the built-in knowledge base, from the snapshot analysed at compile time.
+fn engine() -> anyhow::Result<Engine> {
+    myo_ask::builtin_engine()
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("loading the built-in knowledge base")
 }
 
 fn non_empty(words: &[String], field: &str) -> anyhow::Result<String> {
@@ -84,7 +90,7 @@ fn non_empty(words: &[String], field: &str) -> anyhow::Result<String> {
 
 pub fn run_ask(args: AskArgs) -> anyhow::Result<ExitCode> {
     let question = non_empty(&args.question, "question")?;
-    let (_, engine) = load()?;
+    let engine = engine()?;
     let country = args
         .country
         .as_deref()
@@ -125,7 +131,7 @@ fn render_answer(dto: &AskResponseDto) -> String {
 
 pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let query = non_empty(&args.terms, "terms")?;
-    let (_, engine) = load()?;
+    let engine = engine()?;
     let hits: Vec<HitDto> = engine
         .search(&query, args.limit)
         .iter()
