@@ -133,7 +133,6 @@ fn word_collisions_are_not_answered() {
         "i made a rash decision yesterday",
         "that was a rash decision",
         "how do i cook rice",
-        "is red wine better than white",
         "how tall is mount everest",
         "my plant has white spots on the leaves",
     ] {

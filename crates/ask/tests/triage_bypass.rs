@@ -291,7 +291,7 @@ fn glucose_meter_hi() {
     let e = engine();
     assert_fires(
         &e,
-        "very-high-blood-sugar",
+        "very-high-blood-sugar|glucose-meter-reads-hi",
         Tier::Emergency,
         &[
             "my sugar meter says HI and i feel sick",
