@@ -29,6 +29,7 @@ fn emergencies_in_immunosuppressed_people_triage_as_emergency() {
         "I keep coughing up blood",
         "my oximeter says 89 this morning",
         "sats are 90 at rest",
+        "the glucometer just says HI after my steroid drip",
     ] {
         assert_eq!(
             tier(&e, text).0,
@@ -69,6 +70,8 @@ fn narrow_drug_lists_are_not_widened_to_every_medicine() {
     // Belly ache on prednisone alone is not the JDM emergency.
     let (_, rule) = tier(&e, "I have a stomach ache on prednisone");
     assert_ne!(rule.as_deref(), Some("belly-pain-in-jdm"));
+    // "Hi" as a greeting is not a meter reading.
+    assert_eq!(tier(&e, "my son says hi to the nurses every day").0, None);
     // Diarrhoea on methotrexate is not the tacrolimus rule.
     let (_, rule) = tier(&e, "I have diarrhoea on methotrexate");
     assert_ne!(

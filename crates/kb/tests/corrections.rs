@@ -384,3 +384,12 @@ fn a_search_for_red_flags_warning_signs_or_when_to_call_has_an_entry_to_find() {
     );
     assert!(emergency < same_day && same_day < discuss);
 }
+
+#[test]
+fn a_glucose_meter_reading_hi_has_its_own_emergency_flag() {
+    let kb = kb();
+    let f = flag(&kb, "glucose-meter-reads-hi");
+    assert_eq!(f.tier, Tier::Emergency);
+    assert!(has(&f.phrases, "meter just says hi"));
+    assert!(f.action.contains("emergency department now"));
+}

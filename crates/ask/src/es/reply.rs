@@ -8,7 +8,7 @@
 //! - Any other language: the warning in English and Spanish when one fired, and always a short
 //!   bilingual reply with emergency numbers, crisis lines and the languages Myo answers in.
 
-use crate::engine::{Engine, Kind, Response};
+use crate::engine::{AskContext, Engine, Kind, Response};
 use crate::lang::{Lang, detect};
 use crate::triage::{Tier, TriageHit};
 
@@ -44,10 +44,15 @@ impl Engine {
     /// guardrails and a grounded answer. See the [module](crate::es::reply) for what each
     /// language gets.
     pub fn ask(&self, question: &str) -> Response {
+        self.ask_with(question, &AskContext::default())
+    }
+
+    /// [`Engine::ask`] for someone in a known context (their country, for the help lines).
+    pub fn ask_with(&self, question: &str, context: &AskContext) -> Response {
         match detect(question) {
-            Lang::En => self.ask_en(question),
-            Lang::Es => self.ask_es(question),
-            Lang::Other => self.ask_other(question),
+            Lang::En => self.ask_en(question, context),
+            Lang::Es => self.ask_es(question, context),
+            Lang::Other => self.ask_other(question, context),
         }
     }
 
@@ -87,8 +92,8 @@ impl Engine {
         }
     }
 
-    fn ask_en(&self, question: &str) -> Response {
-        let mut r = self.ask_english(question);
+    fn ask_en(&self, question: &str, context: &AskContext) -> Response {
+        let mut r = self.ask_english(question, context);
         let es = self.spanish().check(question);
         if let Some(es) = es
             && r.triage.as_ref().is_none_or(|t| t.tier < es.tier)
@@ -103,15 +108,16 @@ impl Engine {
             {
                 r.related.insert(0, p);
             }
+            r.contacts = self.contact_lines(&hit, context);
             r.triage = Some(hit);
         }
         r
     }
 
-    fn ask_es(&self, question: &str) -> Response {
+    fn ask_es(&self, question: &str, context: &AskContext) -> Response {
         let es = self.spanish();
         let t = es.texts();
-        let english = self.ask_english(question);
+        let english = self.ask_english(question, context);
         let hit = worst(
             es.check(question),
             english
@@ -152,6 +158,10 @@ impl Engine {
         {
             related.insert(0, p);
         }
+        let contacts = hit
+            .as_ref()
+            .map(|h| self.contact_lines(h, context))
+            .unwrap_or_default();
         Response {
             kind,
             triage: hit,
@@ -164,11 +174,12 @@ impl Engine {
             related,
             disclaimer: t.disclaimer.clone(),
             escalation: ESCALATION_ES,
+            contacts,
             language: Lang::Es,
         }
     }
 
-    fn ask_other(&self, question: &str) -> Response {
+    fn ask_other(&self, question: &str, context: &AskContext) -> Response {
         let es = self.spanish();
         let hit = worst(
             self.triage().check(question),
@@ -189,6 +200,10 @@ impl Engine {
             related.extend(self.page_of(&h.rule_id));
         }
         answer.push_str(&es.texts().other_language);
+        let contacts = hit
+            .as_ref()
+            .map(|h| self.contact_lines(h, context))
+            .unwrap_or_default();
         Response {
             kind: if hit.is_some() {
                 Kind::NotCovered
@@ -201,6 +216,7 @@ impl Engine {
             related,
             disclaimer: format!("{} / {}", self.disclaimer(), es.texts().disclaimer),
             escalation: ESCALATION_BILINGUAL,
+            contacts,
             language: Lang::Other,
         }
     }

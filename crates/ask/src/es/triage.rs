@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::numbers::{self, EsQuantity, EsReading};
 use super::text::{EsToken, one_edit, stems, tokenize_es};
+use crate::contacts::ContactKind;
 use crate::triage::{Quantity, Rule, TempUnit, Tier, TriageHit};
 
 /// The Spanish rule data, compiled in.
@@ -189,6 +190,8 @@ struct EsRule {
     negations: Vec<Pattern>,
     checks: Vec<EsCheck>,
     always_report: bool,
+    /// Help lines of the English rule with the same id (crisis, poison).
+    contacts: Vec<ContactKind>,
 }
 
 /// The compiled Spanish rule set, with its reply text and sources.
@@ -289,6 +292,10 @@ impl SpanishTriage {
                 });
             }
             let mut requires = r.requires_any.clone();
+            let contacts = by_id
+                .get(r.id.as_str())
+                .map(|en| en.contacts.clone())
+                .unwrap_or_default();
             if let Some(en) = by_id.get(r.id.as_str()) {
                 checks.extend(en.number_checks.iter().filter_map(inherit_check));
                 if !requires.is_empty() {
@@ -313,6 +320,7 @@ impl SpanishTriage {
                 negations: compile(&r.negations),
                 checks,
                 always_report: r.always_report,
+                contacts,
                 id: r.id,
             });
         }
@@ -380,6 +388,7 @@ impl SpanishTriage {
                     title: r.title.clone(),
                     action: r.action.clone(),
                     matched,
+                    contacts: r.contacts.clone(),
                 });
             }
         }
@@ -397,21 +406,23 @@ impl SpanishTriage {
                 title: r.title.clone(),
                 action: r.action.clone(),
                 matched: hit.matched.clone(),
+                contacts: hit.contacts.clone(),
             })
     }
 }
 
 /// An English rule's temperature or glucose check, in the Spanish reader's units.
 fn inherit_check(c: &crate::triage::NumberCheck) -> Option<EsCheck> {
+    let at_least = c.at_least?;
     let (quantity, at_least) = match c.quantity {
         Quantity::Temperature => (
             EsQuantity::Temperature,
             match c.unit {
-                Some(TempUnit::Fahrenheit) => (c.at_least - 32.0) * 5.0 / 9.0,
-                _ => c.at_least,
+                Some(TempUnit::Fahrenheit) => (at_least - 32.0) * 5.0 / 9.0,
+                _ => at_least,
             },
         ),
-        Quantity::Glucose => (EsQuantity::Glucose, c.at_least),
+        Quantity::Glucose => (EsQuantity::Glucose, at_least),
         _ => return None,
     };
     Some(EsCheck {
