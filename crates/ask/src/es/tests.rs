@@ -101,7 +101,22 @@ fn each_spanish_rule_fires_on_a_report() {
         ("azúcar 450", "very-high-blood-sugar"),
         (
             "ampollas desde que empecé un medicamento nuevo",
-            "new-or-worse-rash",
+            "blistering-or-peeling-skin",
+        ),
+        (
+            "mi hija con DMJ tiene dolor de barriga",
+            "belly-pain-in-jdm",
+        ),
+        ("fiebre y cuello rígido", "fever-with-stiff-neck"),
+        (
+            "fiebre y tengo las defensas bajas por el metotrexato",
+            "fever-with-low-white-count",
+        ),
+        ("saturación 90 %", "low-oxygen-reading"),
+        ("saturo 94", "oxygen-reading-lower-than-usual"),
+        (
+            "dolor de cabeza muy fuerte desde la infusión",
+            "severe-headache-stiff-neck",
         ),
         ("tos seca nueva", "new-cough-or-breathlessness"),
     ] {
