@@ -46,6 +46,31 @@ fn ask_emergency_leads_with_the_action() {
 }
 
 #[test]
+fn ask_crisis_leads_with_the_crisis_line_of_the_country() {
+    let v = json(&myo(&[
+        "ask",
+        "--json",
+        "--country",
+        "gb",
+        "should I just take all my pills at once and be done with it",
+    ]));
+    assert_eq!(v["triage"], "emergency");
+    assert_eq!(v["triage_rule"], "suicidal-thoughts");
+    assert_eq!(v["kind"], "answer");
+    assert!(
+        v["answer"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("EMERGENCY: United Kingdom: Samaritans 116 123")),
+        "{v}"
+    );
+    assert_eq!(v["contacts"][0]["tel"], "tel:116123");
+    assert_eq!(v["contacts"][0]["kind"], "crisis");
+    let o = myo(&["ask", "--country", "Britain", "help"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("country"));
+}
+
+#[test]
 fn ask_fever_on_methotrexate_is_urgent_but_a_general_question_is_not() {
     let v = json(&myo(&[
         "ask",
