@@ -7,6 +7,8 @@
 
 use serde::Deserialize;
 
+use crate::triage::{Tier, TriageHit};
+
 /// The built-in table (compiled in).
 pub const BUILTIN_TABLE: &str = include_str!("../data/emergency-numbers.toml");
 
@@ -248,6 +250,46 @@ impl Contacts {
             }));
         }
         out
+    }
+}
+
+/// What Ask knows about the person asking, beside the question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AskContext {
+    /// Their country, for emergency and crisis numbers (none: the United States, the United
+    /// Kingdom and the European number 112 are shown).
+    pub country: Option<CountryCode>,
+}
+
+impl Contacts {
+    /// The lines a warning calls for: its own kinds (crisis, poison), or the emergency number
+    /// for any emergency; none for an urgent warning without lines.
+    pub fn for_warning(
+        &self,
+        hit: Option<&TriageHit>,
+        country: Option<&CountryCode>,
+    ) -> Vec<ContactLine> {
+        match hit {
+            Some(h) if !h.contacts.is_empty() => self.lines(country, &h.contacts),
+            Some(h) if h.tier == Tier::Emergency => self.lines(country, &[ContactKind::Emergency]),
+            _ => vec![],
+        }
+    }
+}
+
+/// The reply text when a warning fired: crisis and poison lines lead, before the entry's own
+/// action; for other emergencies the emergency numbers follow the action; then the body.
+pub fn lead_answer(lead: &str, hit: &TriageHit, lines: &[ContactLine], body: &str) -> String {
+    if lines.is_empty() {
+        format!("{lead} {}\n\n{body}", hit.action)
+    } else if !hit.contacts.is_empty() {
+        format!("{lead} {} {}\n\n{body}", sentence(lines), hit.action)
+    } else {
+        format!(
+            "{lead} {} Emergency numbers: {}\n\n{body}",
+            hit.action,
+            sentence(lines)
+        )
     }
 }
 

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use crate::bm25::{Index, QueryTerm};
-use crate::contacts::{ContactKind, ContactLine, Contacts, CountryCode};
+use crate::contacts::AskContext;
+use crate::contacts::{ContactLine, Contacts};
 use crate::corpus::{Corpus, Document};
 use crate::guard::{Guard, OUT_OF_SCOPE, RefusalClass};
 use crate::text::{is_stopword, tokenize};
@@ -89,14 +90,6 @@ pub struct Related {
     pub title: String,
     /// Link to the page (`/kb/<id>`).
     pub link: String,
-}
-
-/// What Ask knows about the person asking, beside the question.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AskContext {
-    /// Their country, for emergency and crisis numbers (none: the United States, the United
-    /// Kingdom and the European number 112 are shown).
-    pub country: Option<CountryCode>,
 }
 
 /// Myo's reply to one question.
@@ -448,32 +441,11 @@ impl Engine {
                 ),
             }
         };
-        let contacts = match &triage {
-            Some(hit) if !hit.contacts.is_empty() => {
-                self.contacts.lines(context.country.as_ref(), &hit.contacts)
-            }
-            Some(hit) if hit.tier == Tier::Emergency => self
-                .contacts
-                .lines(context.country.as_ref(), &[ContactKind::Emergency]),
-            _ => vec![],
-        };
+        let contacts = self
+            .contacts
+            .for_warning(triage.as_ref(), context.country.as_ref());
         let answer = match &triage {
-            // Crisis and poison lines lead, before the entry's own action.
-            Some(hit) if !hit.contacts.is_empty() && !contacts.is_empty() => format!(
-                "{} {} {}\n\n{}",
-                lead(hit.tier),
-                crate::contacts::sentence(&contacts),
-                hit.action,
-                body
-            ),
-            Some(hit) if !contacts.is_empty() => format!(
-                "{} {} Emergency numbers: {}\n\n{}",
-                lead(hit.tier),
-                hit.action,
-                crate::contacts::sentence(&contacts),
-                body
-            ),
-            Some(hit) => format!("{} {}\n\n{}", lead(hit.tier), hit.action, body),
+            Some(hit) => crate::contacts::lead_answer(lead(hit.tier), hit, &contacts, &body),
             None => body,
         };
         let mut related = related;

@@ -12,6 +12,9 @@
 //!    or "not covered" with the closest topics below a calibrated score.
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
+//! [`contacts`] holds the cited emergency, crisis and poison numbers by country that lead a
+//! warning's reply ([`Engine::ask_with`] takes the asker's country in an [`AskContext`]).
+//!
 //! [`eval`] measures all of it against the question set in `eval/questions.toml`.
 
 pub mod bm25;
@@ -27,11 +30,9 @@ pub mod stem;
 pub mod text;
 pub mod triage;
 
-pub use contacts::{ContactKind, ContactLine, CountryCode};
+pub use contacts::{AskContext, ContactKind, ContactLine, CountryCode};
 pub use corpus::{Corpus, Document};
-pub use engine::{
-    AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
-};
+pub use engine::{Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response};
 pub use guard::RefusalClass;
 pub use triage::{Tier, TriageHit};
 
