@@ -13,7 +13,7 @@
 //! knowledge-base entry gives one rule, plus one per `[[red_flag.variant]]` (a stronger tier or
 //! action for a combination), checked before the entry's own rule.
 //!
-//! Modules: [`context`] decides whether a match reports something happening now (negation,
+//! Modules: `context` decides whether a match reports something happening now (negation,
 //! conditions, past events, people who died, quotes, definitions); `quantity` reads numbers.
 
 mod context;
