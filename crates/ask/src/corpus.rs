@@ -274,10 +274,24 @@ fn number_checks(checks: &[myo_kb::NumberCheck]) -> Vec<triage::NumberCheck> {
         .collect()
 }
 
+/// Words by which a red flag's `requires_any` names immune-lowering medicines as a group.
+const GENERAL_IMMUNE_WORDS: [&str; 4] = [
+    "immunosuppressant",
+    "immunosuppressants",
+    "immunosuppressed",
+    "immunocompromised",
+];
+
 /// Drug-word requirements widened with brand names and everyday words for the same medicines.
+/// Only a list that names immune-lowering medicines as a group is widened; a narrow list
+/// ("cyclophosphamide", "jdm", "tacrolimus") keeps its own words, or a fever on methotrexate
+/// would fire the cyclophosphamide emergency.
 fn widen_requires(list: &[String], medicines: &[String]) -> Vec<String> {
     let mut requires_any = list.to_vec();
-    if !requires_any.is_empty() {
+    let general = requires_any
+        .iter()
+        .any(|w| GENERAL_IMMUNE_WORDS.contains(&w.to_lowercase().as_str()));
+    if general {
         requires_any.extend(medicines.iter().cloned());
         requires_any.extend(
             lexicon::IMMUNOSUPPRESSION_WORDS
