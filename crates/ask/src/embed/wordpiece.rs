@@ -17,17 +17,43 @@
 //!    or longer than the word limit, becomes one `[UNK]`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// FNV-1a: vocabulary keys are short strings, where SipHash's set-up cost dominates a lookup.
+/// The vocabulary is fixed data, not attacker-chosen keys, so hash flooding does not apply.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
 
 /// The vocabulary and limits of one WordPiece tokeniser.
 #[derive(Debug, Clone)]
 pub(crate) struct WordPiece {
     /// Every token as written in the vocabulary, to its id.
-    words: HashMap<Box<str>, u32>,
+    words: Map,
     /// Tokens that start with `##`, without the `##`, to their id.
-    suffixes: HashMap<Box<str>, u32>,
+    suffixes: Map,
     pub(crate) unk_id: u32,
     pad_id: u32,
     max_word_chars: usize,
@@ -41,8 +67,8 @@ impl WordPiece {
     /// Build from the vocabulary, one token a line (line number = id). `None` names what is
     /// missing: the `[UNK]` or `[PAD]` token.
     pub(crate) fn new(vocab: &str, max_word_chars: usize) -> Result<WordPiece, &'static str> {
-        let mut words = HashMap::new();
-        let mut suffixes = HashMap::new();
+        let mut words = Map::default();
+        let mut suffixes = Map::default();
         for (id, token) in vocab.lines().enumerate() {
             let id = u32::try_from(id).map_err(|_| "vocabulary too large")?;
             words.insert(Box::from(token), id);
