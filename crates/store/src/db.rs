@@ -74,6 +74,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0002_tracker.sql"),
         postgres: include_str!("../migrations/postgres/0002_tracker.sql"),
     },
+    MigrationSource {
+        version: 3,
+        name: "entry_safety",
+        sqlite: include_str!("../migrations/sqlite/0003_entry_safety.sql"),
+        postgres: include_str!("../migrations/postgres/0003_entry_safety.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

@@ -62,6 +62,7 @@ async fn describe_reports_every_table_of_both_migrations() {
             "medicines",
             "monitoring_tests",
             "patient_profiles",
+            "red_flags",
             "sessions",
             "share_links",
             "users",

@@ -150,6 +150,7 @@ pub fn medicine_row(m: &Medicine, risk_factor: bool, now: Timestamp) -> Medicine
         end_date: i.end.map(|e| e.to_string()),
         risk_factor,
         updated_at: now,
+        confirmation: None,
     }
 }
 
