@@ -141,7 +141,8 @@ async fn another_patient_cannot_see_or_resolve_a_flag(db: &TestDb) {
 async fn bad_flags_are_refused_naming_the_field(db: &TestDb) {
     let store = db.open().await;
     let p = add_user(&store).await;
-    let cases: [(&str, fn(&mut myo_store::RedFlagRow)); 4] = [
+    type Spoil = fn(&mut myo_store::RedFlagRow);
+    let cases: [(&str, Spoil); 4] = [
         ("date", |f| f.date = "01/07/2026".into()),
         ("tier", |f| f.tier = "discuss".into()),
         ("title", |f| f.title = " ".into()),
