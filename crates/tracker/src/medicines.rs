@@ -433,6 +433,20 @@ impl Zone {
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// The local date in this zone at an instant (seconds since 1970-01-01T00:00Z), so
+    /// "today" is the person's today, not the server's; `None` outside 1900–2200.
+    pub fn date_at(&self, unix_seconds: i64) -> Option<Date> {
+        let ts = jiff::Timestamp::from_second(unix_seconds).ok()?;
+        let d = ts.to_zoned(self.tz.clone()).date();
+        Date::new(
+            "today",
+            i32::from(d.year()),
+            u32::try_from(d.month()).ok()?,
+            u32::try_from(d.day()).ok()?,
+        )
+        .ok()
+    }
 }
 
 /// One dose on the calendar.

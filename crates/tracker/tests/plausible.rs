@@ -145,3 +145,14 @@ fn future_dates_are_refused() {
     assert_eq!(e.field, "date");
     assert!(e.problem.contains("future"));
 }
+
+#[test]
+fn today_is_the_persons_today() {
+    use myo_tracker::medicines::Zone;
+    // 2026-12-07T02:00Z is still 6 December in New York and already 7 December in Tokyo.
+    let at = 1_796_608_800;
+    let ny = Zone::named("time_zone", "America/New_York").unwrap();
+    let tokyo = Zone::named("time_zone", "Asia/Tokyo").unwrap();
+    assert_eq!(ny.date_at(at), Some(d("2026-12-06")));
+    assert_eq!(tokyo.date_at(at), Some(d("2026-12-07")));
+}

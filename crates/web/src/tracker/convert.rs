@@ -170,6 +170,7 @@ pub fn medicine_dto(r: &MedicineRow) -> Result<myo_api::tracker::MedicineDto, In
         schedule,
         start: r.start_date.clone(),
         end: r.end_date.clone(),
+        confirmation: r.confirmation.clone(),
     })
 }
 

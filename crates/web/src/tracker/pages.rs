@@ -138,7 +138,12 @@ pub struct FormError {
 impl From<Invalid> for FormError {
     fn from(e: Invalid) -> FormError {
         FormError {
-            message: format!("{}: {} (allowed: {})", e.field, e.problem, e.allowed),
+            message: format!(
+                "{}: {} (allowed: {})",
+                super::safety::field_label(&e.field),
+                e.problem,
+                e.allowed
+            ),
             field: e.field,
         }
     }
@@ -186,17 +191,14 @@ impl FormData {
             .collect()
     }
 
+    /// A number as people write it: `1 850` and `1,85` are read, `1,850` (1850 or 1.85?) is
+    /// refused as ambiguous, never rescaled.
     fn number(&self, name: &str) -> Result<Option<f64>, Invalid> {
-        match self.get(name) {
-            "" => Ok(None),
-            v => v
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .map(Some)
-                .ok_or_else(|| Invalid::new(name, format!("'{v}' is not a number"), "a number")),
-        }
+        myo_tracker::plausible::parse_number(
+            name,
+            self.get(name),
+            myo_tracker::plausible::NumberStyle::Unknown,
+        )
     }
 }
 
@@ -206,12 +208,14 @@ fn fmt_num(v: f64) -> String {
 }
 
 fn today_or_500() -> Result<Date, PageError> {
-    today().ok_or_else(|| {
-        PageError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The server clock is out of range.".into(),
-        )
-    })
+    today().ok_or_else(clock_error)
+}
+
+fn clock_error() -> PageError {
+    PageError(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "The server clock is out of range.".into(),
+    )
 }
 
 /// Loads the patient's records from `from` on (everything when `None`), auditing the read.
@@ -313,6 +317,10 @@ struct DashboardPage {
     monitoring: Vec<DueLine>,
     flares: Vec<(String, String)>,
     charts: Vec<String>,
+    flags: Vec<super::red_flags::FlagLine>,
+    flags_owner: bool,
+    flags_pid: String,
+    flags_csrf: String,
 }
 
 fn due_state(s: DueState) -> &'static str {
@@ -406,8 +414,14 @@ pub async fn dashboard(
             ),
         })
         .collect();
+    let flags = super::red_flags::open(&state, &a.patient.id).await?;
+    let l = layout(&state, &u, "Tracker dashboard");
     let page = DashboardPage {
-        l: layout(&state, &u, "Tracker dashboard"),
+        flags,
+        flags_owner: a.is_owner(),
+        flags_pid: a.patient_id().to_owned(),
+        flags_csrf: l.csrf.clone(),
+        l,
         f: Frame::new(&a, "dashboard"),
         today: today.to_string(),
         diary_days_last_30: d.diary_days_last_30,
@@ -432,6 +446,10 @@ pub async fn dashboard(
 
 /// A red-flag banner shown at once after saving.
 pub struct Banner {
+    /// The diary day whose entry raised it.
+    pub date: String,
+    /// Whether that day is the person's today (a back-dated entry is not "today's").
+    pub is_today: bool,
     /// `emergency` or `urgent`.
     pub tier: &'static str,
     /// What to do.
@@ -628,7 +646,10 @@ pub async fn triage(
         myo_ask::triage::Tier::Urgent => "urgent",
         myo_ask::triage::Tier::Discuss => return None,
     };
+    let today = today();
     Some(Banner {
+        date: e.date().to_string(),
+        is_today: today == Some(e.date()),
         tier,
         action: hit.action,
         link: format!("/kb/{}", hit.rule_id),
@@ -661,6 +682,19 @@ pub async fn save_diary(
             .await;
         }
     };
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    let person_today = super::safety::person_today(profile.as_ref()).ok_or_else(clock_error)?;
+    if let Err(e) = myo_tracker::plausible::check_not_future("date", entry.date(), person_today) {
+        return diary_page(
+            &state,
+            &u,
+            &a,
+            &client,
+            Some(&f),
+            (Some(e.into()), false, None),
+        )
+        .await;
+    }
     let row = convert::diary_row(&entry, Timestamp::now());
     let audit = a.entry(
         &client,
@@ -670,7 +704,11 @@ pub async fn save_diary(
     );
     db::save_diary(&state, &a.patient.id, row, &audit).await?;
     let meds = active_medicines(&state, &a, &client).await?;
-    let banner = triage(&state, &entry, &meds).await;
+    let mut banner = triage(&state, &entry, &meds).await;
+    if let Some(b) = banner.as_mut() {
+        b.is_today = b.date == person_today.to_string();
+        super::red_flags::raise(&state, &a, &client, b).await?;
+    }
     diary_page(&state, &u, &a, &client, Some(&f), (None, true, banner)).await
 }
 
@@ -1085,6 +1123,10 @@ pub async fn save_lab(
         }
         .to_domain(state.rules())
     })();
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    let person_today = super::safety::person_today(profile.as_ref()).ok_or_else(clock_error)?;
+    let parsed =
+        parsed.and_then(|l| super::safety::check_lab(state.rules(), &l, person_today).map(|()| l));
     let lab = match parsed {
         Ok(l) => l,
         Err(e) => return labs_page(&state, &u, &a, &client, (Some(e.into()), false), None).await,
@@ -1118,6 +1160,8 @@ pub struct MedLine {
     pub recent: Vec<(String, String)>,
     /// "Delete" link, for the patient.
     pub delete: Option<DeleteLink>,
+    /// The reason given when it was saved despite a warning.
+    pub confirmation: Option<String>,
 }
 
 /// A missed dose with its guidance.
@@ -1147,6 +1191,7 @@ struct MedicinesPage {
     form_name: String,
     time_zone: String,
     kept: FormData,
+    confirm: Vec<String>,
 }
 
 /// A medicine's schedule in words (`weekly on friday at 08:00`).
@@ -1198,7 +1243,7 @@ async fn medicines_page(
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
-    (error, suggestions): (Option<FormError>, Vec<String>),
+    (error, suggestions, confirm): (Option<FormError>, Vec<String>, Vec<String>),
     (form_name, kept): (String, FormData),
     notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
@@ -1254,6 +1299,7 @@ async fn medicines_page(
                 )
             }),
             id: row.id.as_str().to_owned(),
+            confirmation: row.confirmation.clone(),
             name: i.name.clone(),
             how: format!(
                 "{} {}, {}",
@@ -1277,13 +1323,13 @@ async fn medicines_page(
                 .collect(),
         });
     }
-    let status = if error.is_some() {
+    let status = if error.is_some() || !confirm.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let saved =
-        error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty();
+    let saved = confirm.is_empty()
+        && (error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty());
     let mut res = render(&MedicinesPage {
         l: layout(state, u, "Medicines"),
         f: Frame::new(a, "medicines").with_notice(notice),
@@ -1300,6 +1346,7 @@ async fn medicines_page(
         form_name,
         kept,
         time_zone: zone.name().to_owned(),
+        confirm,
     });
     *res.status_mut() = status;
     Ok(res)
@@ -1319,7 +1366,7 @@ pub async fn medicines(
         &u,
         &a,
         &client,
-        (None, Vec::new()),
+        (None, Vec::new(), Vec::new()),
         (String::new(), FormData::parse(b"")),
         notice(query.as_deref()),
     )
@@ -1378,6 +1425,7 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
         schedule,
         start: f.get("start").to_owned(),
         end: f.opt("end"),
+        confirmation: f.opt("confirmation"),
     })
 }
 
@@ -1403,18 +1451,54 @@ pub async fn save_medicine(
                 &u,
                 &a,
                 &client,
-                (Some(e.into()), Vec::new()),
+                (Some(e.into()), Vec::new(), Vec::new()),
                 (String::new(), f),
                 None,
             )
             .await;
         }
     };
-    let row = convert::medicine_row(
+    let (_, records) = load(&state, &a, &client, "medicines", None).await?;
+    let check = super::safety::check_medicine(
+        state.rules(),
+        state.kb(),
+        &ok.medicine,
+        &records.medicines,
+        f.opt("confirmation").as_deref(),
+    );
+    let confirmation = match check {
+        super::safety::MedicineCheck::Save { confirmation } => confirmation,
+        super::safety::MedicineCheck::Confirm(warnings) => {
+            return medicines_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                (None, Vec::new(), warnings),
+                (String::new(), f),
+                None,
+            )
+            .await;
+        }
+        super::safety::MedicineCheck::Refused(e) => {
+            return medicines_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                (Some(e.into()), Vec::new(), Vec::new()),
+                (String::new(), f),
+                None,
+            )
+            .await;
+        }
+    };
+    let mut row = convert::medicine_row(
         &ok.medicine,
         f.get("risk_factor") == "yes",
         Timestamp::now(),
     );
+    row.confirmation = confirmation;
     let audit = a.entry(&client, action::CREATE, "medicines", Some(row.id.as_str()));
     db::save(
         &state,
@@ -1429,7 +1513,7 @@ pub async fn save_medicine(
         &u,
         &a,
         &client,
-        (None, ok.suggestions),
+        (None, ok.suggestions, Vec::new()),
         (name, FormData::parse(b"")),
         None,
     )
@@ -1462,7 +1546,7 @@ pub async fn save_dose(
             &u,
             &a,
             &client,
-            (Some(e.into()), Vec::new()),
+            (Some(e.into()), Vec::new(), Vec::new()),
             (String::new(), FormData::parse(b"")),
             None,
         )
@@ -1824,8 +1908,10 @@ pub async fn summary(
         Some(req.from.add_days(-30)),
     )
     .await?;
-    let (s, blocks) = summary_blocks(&state, &records, &req)
+    let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let flags = super::red_flags::open(&state, &a.patient.id).await?;
+    blocks.splice(0..0, super::red_flags::summary_block(&flags));
     let page = SummaryPage {
         l: layout(&state, &u, "Visit summary"),
         f: Frame::new(&a, "summary"),
@@ -1870,8 +1956,10 @@ pub async fn summary_pdf(
     };
     let data = db::load(&state, &a.patient.id, &range, &entry).await?;
     let records = convert::records(state.rules(), state.scorer().catalog(), &data);
-    let (s, blocks) = summary_blocks(&state, &records, &req)
+    let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let flags = super::red_flags::open(&state, &a.patient.id).await?;
+    blocks.splice(0..0, super::red_flags::summary_block(&flags));
     let title = format!(
         "Visit summary for {}, {} to {}",
         a.patient_name(),
@@ -1911,6 +1999,10 @@ pub struct AntibodyLine {
     pub link: Option<String>,
     /// "Delete" link, for the patient.
     pub delete: Option<DeleteLink>,
+    /// For a positive result: what to watch for and what to do, from the KB page.
+    pub guidance: Vec<(String, Vec<String>)>,
+    /// A KB action plan for this antibody, when there is one.
+    pub plan: Option<String>,
 }
 
 #[derive(Template)]
@@ -2017,6 +2109,17 @@ async fn conditions_page(
                 } else {
                     Vec::new()
                 },
+                guidance: match kb {
+                    Some((kid, _)) if r.outcome == "positive" => {
+                        super::safety::antibody_guidance(state.kb(), kid)
+                    }
+                    _ => Vec::new(),
+                },
+                plan: kb
+                    .filter(|_| r.outcome == "positive")
+                    .map(|(kid, _)| format!("{kid}-action-plan"))
+                    .filter(|p| state.kb().entries().iter().any(|e| e.id == *p))
+                    .map(|p| format!("/kb/{p}")),
                 link: kb.map(|(id, _)| format!("/kb/{id}")),
             }
         })
@@ -2139,7 +2242,7 @@ pub async fn save_profile(
                 &u,
                 &a,
                 &client,
-                (Some(e.into()), Vec::new()),
+                (Some(e.into()), Vec::new(), Vec::new()),
                 (String::new(), FormData::parse(b"")),
                 None,
             )
