@@ -1,5 +1,6 @@
 //! The evaluation: retrieval accuracy, triage recall and false alarms, guardrail accuracy,
-//! measured on the question set in `eval/questions.toml` and compared with fixed targets.
+//! measured on the question set in `eval/questions.toml` and compared with fixed targets; [`split`]
+//! reads the split-format sets (dev additions and the blind holdouts) and scores answer text.
 
 use std::collections::HashSet;
 
@@ -8,6 +9,8 @@ use serde::Deserialize;
 use crate::engine::{Engine, Kind};
 use crate::guard::RefusalClass;
 use crate::triage::Tier;
+
+pub mod split;
 
 /// The built-in question set (compiled in).
 pub const BUILTIN_SET: &str = include_str!("../eval/questions.toml");

@@ -54,3 +54,17 @@ fn every_labelled_id_is_a_planned_or_existing_entry() {
         .collect();
     assert!(unknown.is_empty(), "labels naming no entry: {unknown:?}");
 }
+
+/// The blind holdout sets parse and keep the sizes they were written with. Their figures are
+/// reported, never asserted: a target here would invite tuning on them.
+#[test]
+fn holdout_sets_parse_and_are_big_enough() {
+    use myo_ask::eval::split::SplitSet;
+    let en = SplitSet::parse(include_str!("../eval/holdout/en.toml")).expect("en holdout parses");
+    assert!(en.len() >= 200, "{}", en.len());
+    assert!(en.emergency.len() >= 25 && en.urgent.len() >= 20);
+    assert!(en.refuse.len() >= 15 && en.off_topic.len() >= 15 && en.no_alarm.len() >= 15);
+    let es = SplitSet::parse(include_str!("../eval/holdout/es.toml")).expect("es holdout parses");
+    assert!(es.len() >= 100, "{}", es.len());
+    assert!(es.emergency.len() >= 20 && es.no_alarm.len() >= 10);
+}

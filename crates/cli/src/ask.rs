@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use myo_api::ask::{AskResponseDto, EvalDto, HitDto, SearchDto, TimingDto};
+use myo_ask::eval::split::{SplitSet, evaluate_split};
 use myo_ask::eval::{EvalSet, evaluate};
 use myo_ask::{Corpus, Engine};
 
@@ -50,6 +51,10 @@ pub struct EvalArgs {
     /// List every miss (text output lists the first 20 otherwise).
     #[arg(long)]
     pub all_failures: bool,
+    /// Evaluate a split-format question set from this file (`crates/ask/eval/dev-*.toml`, or a
+    /// holdout in `crates/ask/eval/holdout/`) instead of the built-in dev set.
+    #[arg(long, value_name = "FILE")]
+    pub set: Option<std::path::PathBuf>,
 }
 
 /// Index build target at start-up, milliseconds.
@@ -142,11 +147,22 @@ pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let set = EvalSet::builtin().context("reading the built-in question set")?;
     let (kb, engine) = load()?;
     let known: HashSet<String> = kb.entries().iter().map(|e| e.id.clone()).collect();
-    let report = evaluate(&engine, &set, &known);
-    let timing = args.timing.then(|| time(&kb, &set));
+    let (report, questions) = match &args.set {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let set = SplitSet::parse(&text).with_context(|| format!("in {}", path.display()))?;
+            let questions: Vec<String> = set.questions().map(str::to_string).collect();
+            (evaluate_split(&engine, &set, &known), questions)
+        }
+        None => {
+            let set = EvalSet::builtin().context("reading the built-in question set")?;
+            (evaluate(&engine, &set, &known), builtin_questions(&set))
+        }
+    };
+    let timing = args.timing.then(|| time(&kb, &questions));
     let dto = EvalDto::new(&report, timing);
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&dto)?))?;
@@ -168,8 +184,20 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
+fn builtin_questions(set: &EvalSet) -> Vec<String> {
+    set.retrieval
+        .iter()
+        .map(|c| c.q.clone())
+        .chain(set.triage.iter().map(|c| c.q.clone()))
+        .chain(set.no_trigger.iter().map(|c| c.q.clone()))
+        .chain(set.refuse.iter().map(|c| c.q.clone()))
+        .chain(set.no_refuse.iter().map(|c| c.q.clone()))
+        .chain(set.off_topic.iter().map(|c| c.q.clone()))
+        .collect()
+}
+
 /// Time engine build (best of 5) and every question of the set (5 rounds).
-fn time(kb: &myo_kb::Kb, set: &EvalSet) -> TimingDto {
+fn time(kb: &myo_kb::Kb, questions: &[String]) -> TimingDto {
     let t = Instant::now();
     let engine = Engine::build(Corpus::from_kb(kb));
     let mut build = t.elapsed().as_secs_f64() * 1000.0;
@@ -178,19 +206,9 @@ fn time(kb: &myo_kb::Kb, set: &EvalSet) -> TimingDto {
         std::hint::black_box(Engine::build(Corpus::from_kb(kb)));
         build = build.min(t.elapsed().as_secs_f64() * 1000.0);
     }
-    let questions: Vec<&str> = set
-        .retrieval
-        .iter()
-        .map(|c| c.q.as_str())
-        .chain(set.triage.iter().map(|c| c.q.as_str()))
-        .chain(set.no_trigger.iter().map(|c| c.q.as_str()))
-        .chain(set.refuse.iter().map(|c| c.q.as_str()))
-        .chain(set.no_refuse.iter().map(|c| c.q.as_str()))
-        .chain(set.off_topic.iter().map(|c| c.q.as_str()))
-        .collect();
     let mut samples = Vec::with_capacity(questions.len() * 5);
     for _ in 0..5 {
-        for q in &questions {
+        for q in questions {
             let t = Instant::now();
             std::hint::black_box(engine.ask(q));
             samples.push(t.elapsed().as_secs_f64() * 1000.0);
