@@ -37,6 +37,10 @@ pub struct DiaryEntryDto {
     /// Free text, at most 2000 characters.
     #[serde(default)]
     pub note: Option<String>,
+    /// Saved answers of this day to erase (rating ids, question ids, `note`). A second save of
+    /// a day updates only what it gives; nothing else is erased unless listed here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clear: Vec<String>,
 }
 
 impl DiaryEntryDto {
@@ -73,6 +77,7 @@ impl DiaryEntryDto {
                 .filter_map(|s| e.symptom(*s).map(|v| (s.id().to_owned(), v)))
                 .collect(),
             note: e.note().map(str::to_owned),
+            clear: Vec::new(),
         }
     }
 }

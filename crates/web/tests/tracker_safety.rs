@@ -534,5 +534,99 @@ async fn a_positive_anti_mda5_says_what_to_watch_for_and_do() {
     assert!(page.body.contains("When to call your care team"));
     assert!(page.body.contains("What usually happens next"));
     assert!(page.body.contains("not a prediction for you"));
+    assert!(
+        page.body.contains("Green, amber, red"),
+        "the action plan's traffic lights"
+    );
+    assert!(page.body.contains("/kb/anti-mda5-action-plan"));
+    t.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_second_diary_save_merges_and_erases_only_on_request() {
+    let t = TestApp::sqlite().await;
+    let p = person(&t, "merge@example.org").await;
+    let day = today().to_string();
+    let url = format!("/patients/{}/diary", p.id);
+    t.post_form(
+        &url,
+        &[
+            ("csrf", &p.csrf),
+            ("date", &day),
+            ("weakness", "6"),
+            ("fatigue", "7"),
+            ("swallowing_trouble", "yes"),
+        ],
+        Some(&p.cookie),
+    )
+    .await;
+    let r = t
+        .post_form(
+            &url,
+            &[
+                ("csrf", &p.csrf),
+                ("date", &day),
+                ("fatigue", "8"),
+                ("note", "evening"),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let row = t
+        .store()
+        .get_diary_day(&UserId(p.id.clone()), &day)
+        .await
+        .expect("read")
+        .expect("row");
+    assert_eq!(row.weakness, Some(6.0), "kept");
+    assert_eq!(row.fatigue, Some(8.0), "updated");
+    assert_eq!(
+        row.swallowing_trouble,
+        Some(true),
+        "a red-flag answer is not erased"
+    );
+    assert_eq!(row.note.as_deref(), Some("evening"));
+    // The form shows what is saved for today.
+    let page = t.get(&url, Some(&p.cookie)).await;
+    assert!(
+        page.body
+            .contains("name=\"weakness\" min=\"0\" max=\"10\" step=\"0.5\" value=\"6\""),
+        "{}",
+        page.body
+    );
+    // Only an explicit clear erases, on the form and the API.
+    t.post_form(
+        &url,
+        &[("csrf", &p.csrf), ("date", &day), ("clear", "weakness")],
+        Some(&p.cookie),
+    )
+    .await;
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/diary", p.id),
+            &format!(r#"{{"date":"{day}","clear":["note"]}}"#),
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let row = t
+        .store()
+        .get_diary_day(&UserId(p.id.clone()), &day)
+        .await
+        .expect("read")
+        .expect("row");
+    assert_eq!(row.weakness, None);
+    assert_eq!(row.note, None);
+    assert_eq!(row.fatigue, Some(8.0));
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/diary", p.id),
+            &format!(r#"{{"date":"{day}","clear":["strength"]}}"#),
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["error"]["field"], "clear");
     t.cleanup().await;
 }

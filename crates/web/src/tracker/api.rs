@@ -217,6 +217,10 @@ pub async fn save_diary(
     let person_today = person_today(&state, &a).await?;
     myo_tracker::plausible::check_not_future("date", entry.date(), person_today)
         .map_err(invalid)?;
+    let clear: Vec<&str> = dto.clear.iter().map(String::as_str).collect();
+    let entry = db::merge_diary(&state, &a.patient.id, entry, &clear)
+        .await?
+        .map_err(invalid)?;
     let row = convert::diary_row(&entry, Timestamp::now());
     let audit = a.entry(
         &client,
@@ -726,7 +730,8 @@ fn schemas() -> Value {
             "date": {"type": "string", "format": "date"},
             "ratings": {"type": "object", "additionalProperties": false, "properties": ratings},
             "symptoms": {"type": "object", "additionalProperties": false, "properties": symptoms},
-            "note": {"type": ["string", "null"], "maxLength": 2000}
+            "note": {"type": ["string", "null"], "maxLength": 2000},
+            "clear": {"type": "array", "items": {"type": "string"}, "description": "Saved answers of this day to erase (rating ids, question ids, note). A second save of a day updates only what it gives."}
         }},
         "lab": {"type": "object", "required": ["analyte", "value", "unit", "date"], "properties": {
             "analyte": {"type": "string", "enum": myo_tracker::labs::Analyte::ALL.map(|a| a.id())},

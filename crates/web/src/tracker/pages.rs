@@ -530,7 +530,30 @@ async fn diary_page(
         Some(today.add_days(-120)),
     )
     .await?;
-    let value = |k: &str| form.map_or_else(String::new, |f| f.get(k).to_owned());
+    // Without a submitted form, today's saved entry fills the form: a second save of the day
+    // shows what is there and changes only what is changed.
+    let saved_today = records.diary.iter().find(|e| e.date() == today);
+    let value = |k: &str| match (form, saved_today) {
+        (Some(f), _) => f.get(k).to_owned(),
+        (None, Some(e)) => {
+            let rating = Rating::ALL
+                .iter()
+                .find(|r| r.id() == k)
+                .and_then(|r| e.rating(*r));
+            let symptom = Symptom::ALL
+                .iter()
+                .find(|s| s.id() == k)
+                .and_then(|s| e.symptom(*s));
+            match (rating, symptom, k) {
+                (Some(v), _, _) => fmt_num(v),
+                (_, Some(true), _) => "yes".to_owned(),
+                (_, Some(false), _) => "no".to_owned(),
+                (_, _, "note") => e.note().unwrap_or("").to_owned(),
+                _ => String::new(),
+            }
+        }
+        (None, None) => String::new(),
+    };
     let (error, saved, banner) = outcome;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -549,7 +572,7 @@ async fn diary_page(
             .iter()
             .map(|s| (s.id(), s.label(), value(s.id())))
             .collect(),
-        note: if saved { String::new() } else { value("note") },
+        note: value("note"),
         error,
         saved,
         banner,
@@ -583,6 +606,7 @@ fn diary_dto(f: &FormData) -> Result<DiaryEntryDto, Invalid> {
         ratings: Default::default(),
         symptoms: Default::default(),
         note: f.opt("note"),
+        clear: f.all("clear").into_iter().map(str::to_owned).collect(),
     };
     for r in Rating::ALL {
         if let Some(v) = f.number(r.id()).map_err(|e| e.within("ratings"))? {
@@ -695,6 +719,21 @@ pub async fn save_diary(
         )
         .await;
     }
+    let clear = f.all("clear");
+    let entry = match db::merge_diary(&state, &a.patient.id, entry, &clear).await? {
+        Ok(e) => e,
+        Err(e) => {
+            return diary_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                Some(&f),
+                (Some(e.into()), false, None),
+            )
+            .await;
+        }
+    };
     let row = convert::diary_row(&entry, Timestamp::now());
     let audit = a.entry(
         &client,
@@ -709,7 +748,7 @@ pub async fn save_diary(
         b.is_today = b.date == person_today.to_string();
         super::red_flags::raise(&state, &a, &client, b).await?;
     }
-    diary_page(&state, &u, &a, &client, Some(&f), (None, true, banner)).await
+    diary_page(&state, &u, &a, &client, None, (None, true, banner)).await
 }
 
 /// The patient's medicines being taken today (for triage context).
@@ -2022,17 +2061,24 @@ struct ConditionsPage {
 /// The KB `[antibody]` entry for a tracker antibody id (matched by the entry's name).
 pub fn kb_antibody<'k>(kb: &'k myo_kb::Kb, id: &str) -> Option<(&'k str, &'k myo_kb::Antibody)> {
     let want = id.replace(['-', '_'], "");
-    kb.entries().iter().find_map(|e| match &e.structured {
-        Some(myo_kb::Structured::Antibody(a)) => {
-            let name = a.name.to_lowercase().replace(['-', '_', ' '], "");
-            let name = name.trim_start_matches("anti");
-            let hit = name == want
-                || (want == "tif1g" && name.starts_with("tif1"))
-                || (want == "sae1" && name.starts_with("sae"));
-            hit.then_some((e.id.as_str(), a))
-        }
-        _ => None,
-    })
+    // The antibody's own page, not a longer companion page (an action plan) with the same table.
+    let mut hits: Vec<(&'k str, &'k myo_kb::Antibody)> = kb
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.structured {
+            Some(myo_kb::Structured::Antibody(a)) => {
+                let name = a.name.to_lowercase().replace(['-', '_', ' '], "");
+                let name = name.trim_start_matches("anti");
+                let hit = name == want
+                    || (want == "tif1g" && name.starts_with("tif1"))
+                    || (want == "sae1" && name.starts_with("sae"));
+                hit.then_some((e.id.as_str(), a))
+            }
+            _ => None,
+        })
+        .collect();
+    hits.sort_by_key(|(eid, _)| eid.len());
+    hits.into_iter().next()
 }
 
 async fn conditions_page(
@@ -2111,7 +2157,12 @@ async fn conditions_page(
                 },
                 guidance: match kb {
                     Some((kid, _)) if r.outcome == "positive" => {
-                        super::safety::antibody_guidance(state.kb(), kid)
+                        let mut g = super::safety::antibody_guidance(
+                            state.kb(),
+                            &format!("{kid}-action-plan"),
+                        );
+                        g.extend(super::safety::antibody_guidance(state.kb(), kid));
+                        g
                     }
                     _ => Vec::new(),
                 },

@@ -202,7 +202,10 @@ pub fn field_label(field: &str) -> String {
     if field.starts_with("schedule.steps[") {
         return "Taper step".to_owned();
     }
-    capitalise(&field.replace(['_', '.'], " "))
+    // Otherwise the last part of the path, in words (`input.grades.neck_flexors` → `Neck flexors`).
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    capitalise(&last.replace('_', " "))
 }
 
 fn capitalise(s: &str) -> String {
@@ -213,10 +216,12 @@ fn capitalise(s: &str) -> String {
 }
 
 /// What a positive antibody result means for the person, from its KB page: the sections on
-/// what to watch for and what to do (`When to call your care team`, `What you can do`,
-/// `What usually happens next`, `What it does not mean`), as (heading, lines of plain text).
+/// what to watch for and what to do (an action plan's `Green, amber, red`, `When to call your
+/// care team`, `What you can do`, `What usually happens next`, `What it does not mean`), as
+/// (heading, lines of plain text).
 pub fn antibody_guidance(kb: &myo_kb::Kb, entry_id: &str) -> Vec<(String, Vec<String>)> {
-    const WANTED: [&str; 4] = [
+    const WANTED: [&str; 5] = [
+        "Green, amber, red",
         "When to call your care team",
         "What you can do",
         "What usually happens next",
@@ -289,6 +294,7 @@ mod tests {
         assert_eq!(field_label("dose.amount"), "Dose");
         assert_eq!(field_label("ratings.sleep_quality"), "Sleep quality");
         assert_eq!(field_label("schedule.steps[1].days"), "Taper step");
+        assert_eq!(field_label("input.grades.neck_flexors"), "Neck flexors");
         for f in [
             "dose.amount",
             "schedule.kind",
