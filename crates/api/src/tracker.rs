@@ -37,6 +37,10 @@ pub struct DiaryEntryDto {
     /// Free text, at most 2000 characters.
     #[serde(default)]
     pub note: Option<String>,
+    /// Saved answers of this day to erase (rating ids, question ids, `note`). A second save of
+    /// a day updates only what it gives; nothing else is erased unless listed here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clear: Vec<String>,
 }
 
 impl DiaryEntryDto {
@@ -73,6 +77,7 @@ impl DiaryEntryDto {
                 .filter_map(|s| e.symptom(*s).map(|v| (s.id().to_owned(), v)))
                 .collect(),
             note: e.note().map(str::to_owned),
+            clear: Vec::new(),
         }
     }
 }
@@ -245,6 +250,11 @@ pub struct MedicineDto {
     /// Last day.
     #[serde(default)]
     pub end: Option<String>,
+    /// Why the medicine is right despite a warning (a dose above the drug guide's usual
+    /// maximum, a second medicine with the same ingredient): required when the server answers
+    /// 422 on `confirmation`; stored with the medicine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<String>,
 }
 
 /// The route names on the wire.
@@ -449,6 +459,7 @@ impl MedicineDto {
             schedule: ScheduleDto::from_domain(&i.schedule),
             start: i.start.to_string(),
             end: i.end.map(|e| e.to_string()),
+            confirmation: None,
         }
     }
 }
@@ -700,6 +711,7 @@ mod tests {
             },
             start: "2026-01-05".into(),
             end: None,
+            confirmation: None,
         };
         let input = dto.to_input().unwrap_or_else(|e| panic!("{e}"));
         let err = Medicine::accept(&rules, input).err().map(|e| e.field);

@@ -112,6 +112,7 @@ async fn populate(store: &Arc<dyn Store>) -> UserId {
             end_date: (i % 3 != 0).then(|| date(start + 180)),
             risk_factor: false,
             updated_at: Timestamp::now(),
+            confirmation: None,
         };
         let stored = store
             .create_record(&patient, &Record::Medicine(row), &a)

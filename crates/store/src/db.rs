@@ -80,6 +80,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0003_throttle.sql"),
         postgres: include_str!("../migrations/postgres/0003_throttle.sql"),
     },
+    MigrationSource {
+        version: 4,
+        name: "entry_safety",
+        sqlite: include_str!("../migrations/sqlite/0004_entry_safety.sql"),
+        postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

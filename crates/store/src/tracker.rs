@@ -447,6 +447,7 @@ fn spec(kind: RecordKind) -> Spec {
                     "end_date",
                     "risk_factor",
                     "updated_at",
+                    "confirmation",
                 ],
             )
         },
@@ -660,6 +661,7 @@ fn values(record: &Record) -> Result<Vec<Val>> {
             check_json("schedule_json", Some(&r.schedule_json))?;
             check_date("start_date", &r.start_date)?;
             check_opt_date("end_date", r.end_date.as_ref())?;
+            check_opt_text("confirmation", r.confirmation.as_ref(), 2000)?;
             vec![
                 text(&r.name),
                 opt_text(r.generic_name.as_ref()),
@@ -673,6 +675,7 @@ fn values(record: &Record) -> Result<Vec<Val>> {
                 opt_text(r.end_date.as_ref()),
                 Val::Bool(Some(r.risk_factor)),
                 time(r.updated_at),
+                opt_text(r.confirmation.as_ref()),
             ]
         }
         Record::DoseEvent(r) => {
@@ -799,6 +802,7 @@ fn decode(kind: RecordKind, row: &impl RowExt) -> Result<Record> {
             end_date: row.opt_text("end_date")?,
             risk_factor: row.boolean("risk_factor")?,
             updated_at: ts(row, "updated_at")?,
+            confirmation: row.opt_text("confirmation")?,
         }),
         RecordKind::DoseEvent => Record::DoseEvent(DoseEventRow {
             id,
@@ -961,6 +965,7 @@ fn profile_from(row: &impl RowExt) -> Result<PatientProfile> {
 
 /// Tables `delete_patient_data` empties, children first (dose events before medicines).
 const PATIENT_TABLES: &[&str] = &[
+    "red_flags",
     "dose_events",
     "diary_entries",
     "home_tests",

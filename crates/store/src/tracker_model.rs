@@ -289,6 +289,9 @@ pub struct MedicineRow {
     pub risk_factor: bool,
     /// Last saved.
     pub updated_at: Timestamp,
+    /// The reason given when the medicine was saved despite a warning (a dose above the usual
+    /// maximum, a second medicine with the same ingredient); `None` when there was no warning.
+    pub confirmation: Option<String>,
 }
 
 /// A scheduled dose taken or missed (one per medicine, date and time: saving again replaces it).

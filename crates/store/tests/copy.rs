@@ -162,6 +162,19 @@ async fn populate_tracker(store: &Arc<dyn Store>, patient: &UserId, clinician: &
         .grant_clinician(patient, clinician, at(95), &change)
         .await
         .unwrap();
+    // One open red flag and one dealt with (so the nullable columns hold both).
+    for (n, day) in ["2026-05-01", "2026-05-02"].into_iter().enumerate() {
+        let flag = store
+            .raise_red_flag(patient, &common::fixtures::red_flag(day), &change)
+            .await
+            .unwrap();
+        if n == 0 {
+            store
+                .resolve_red_flag(patient, &flag.id, patient, at(96), &change)
+                .await
+                .unwrap();
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

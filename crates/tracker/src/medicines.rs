@@ -232,11 +232,18 @@ impl Medicine {
             }
             suggestions.push(w.suggestion.clone());
         }
-        let generic_key = input
-            .generic_name
-            .as_deref()
-            .map(|g| g.trim().to_lowercase())
-            .or_else(|| guard.map(|w| w.generic_name.clone()))
+        // A guarded ingredient wins over a typed generic name, so "Metoject" with generic name
+        // "aspirin" is still methotrexate for monitoring and the same-ingredient check.
+        let generic_key = guard
+            .map(|w| w.generic_name.clone())
+            .or_else(|| {
+                input
+                    .generic_name
+                    .as_deref()
+                    .map(|g| g.trim().to_lowercase())
+                    .filter(|g| !g.is_empty())
+            })
+            .or_else(|| ingredient_of(rules, &input).map(str::to_owned))
             .or_else(|| rule_drug_in_name(rules, name));
         Ok(Accepted {
             medicine: Medicine { input, generic_key },
@@ -333,23 +340,62 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The weekly-only entry this medicine matches, if any (generic name, brand, abbreviation as a
-/// whole word of the name, or RxCUI).
+/// The weekly-only entry this medicine matches, if any: by RxCUI, by the exact names in
+/// `reference.toml`, or by ingredient through `rules/ingredients.toml` (any listed brand,
+/// generic or spelling, within a small typo budget, whatever the case, separators, digits,
+/// look-alike letters or invisible characters), in the name or the generic name.
 pub fn weekly_only_match<'r>(rules: &'r Rules, input: &MedicineInput) -> Option<&'r WeeklyOnly> {
     let mut names = words(&input.name);
     if let Some(g) = &input.generic_name {
         names.extend(words(g));
     }
+    let by_ingredient = ingredient_of(rules, input);
     rules.weekly_only.iter().find(|w| {
         let rx = input.rxcui.as_deref().map(str::trim) == Some(w.rxcui.as_str());
         let mut labels = vec![w.generic_name.as_str()];
         labels.extend(w.brand_names.iter().map(String::as_str));
         labels.extend(w.also_matches.iter().map(String::as_str));
-        rx || labels.iter().any(|l| {
-            let lw = words(l);
-            !lw.is_empty() && names.windows(lw.len()).any(|win| win == lw.as_slice())
-        })
+        rx || by_ingredient.is_some_and(|g| g == w.generic_name)
+            || labels.iter().any(|l| {
+                let lw = words(l);
+                !lw.is_empty() && names.windows(lw.len()).any(|win| win == lw.as_slice())
+            })
     })
+}
+
+/// The active ingredient (generic name) a medicine input names, from the ingredient table: its
+/// RxCUI first, then its name, then its generic name.
+pub fn ingredient_of<'r>(rules: &'r Rules, input: &MedicineInput) -> Option<&'r str> {
+    let t = &rules.ingredients;
+    input
+        .rxcui
+        .as_deref()
+        .and_then(|r| t.by_rxcui(r))
+        .or_else(|| t.identify(&input.name).map(|f| f.ingredient))
+        .or_else(|| {
+            input
+                .generic_name
+                .as_deref()
+                .and_then(|g| t.identify(g))
+                .map(|f| f.ingredient)
+        })
+        .map(|i| i.generic_name.as_str())
+}
+
+/// Active medicines (dates overlapping `m`'s) with the same ingredient as `m`, by generic key.
+pub fn same_ingredient<'a>(m: &Medicine, others: &'a [Medicine]) -> Vec<&'a Medicine> {
+    let Some(key) = m.generic_key() else {
+        return Vec::new();
+    };
+    let (s, e) = (m.input.start, m.input.end);
+    others
+        .iter()
+        .filter(|o| o.generic_key() == Some(key))
+        .filter(|o| {
+            let (os, oe) = (o.input.start, o.input.end);
+            e.is_none_or(|e| os <= e) && oe.is_none_or(|oe| s <= oe)
+        })
+        .collect()
 }
 
 /// A named IANA time zone with its rules, from the bundled database.
@@ -386,6 +432,20 @@ impl Zone {
     /// The zone name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The local date in this zone at an instant (seconds since 1970-01-01T00:00Z), so
+    /// "today" is the person's today, not the server's; `None` outside 1900–2200.
+    pub fn date_at(&self, unix_seconds: i64) -> Option<Date> {
+        let ts = jiff::Timestamp::from_second(unix_seconds).ok()?;
+        let d = ts.to_zoned(self.tz.clone()).date();
+        Date::new(
+            "today",
+            i32::from(d.year()),
+            u32::try_from(d.month()).ok()?,
+            u32::try_from(d.day()).ok()?,
+        )
+        .ok()
     }
 }
 

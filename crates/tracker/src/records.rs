@@ -175,6 +175,54 @@ impl DiaryEntry {
         })
     }
 
+    /// This entry saved over an earlier entry of the same day: what this entry records wins,
+    /// what it leaves out keeps the earlier value, and only the ids in `clear` (rating ids,
+    /// question ids, `note`) are erased. Nothing is erased by leaving a field empty.
+    pub fn merged_onto(&self, earlier: &DiaryEntry, clear: &[&str]) -> Result<DiaryEntry, Invalid> {
+        if earlier.date != self.date {
+            return Err(Invalid::new(
+                "date",
+                format!("{} is not {}", self.date, earlier.date),
+                "the same day",
+            ));
+        }
+        for c in clear {
+            let known = Rating::ALL.iter().any(|r| r.id() == *c)
+                || Symptom::ALL.iter().any(|s| s.id() == *c)
+                || *c == "note";
+            if !known {
+                return Err(Invalid::new(
+                    "clear",
+                    format!("unknown field '{c}'"),
+                    "a rating id, a question id or note",
+                ));
+            }
+        }
+        let mut out = self.clone();
+        for r in Rating::ALL {
+            let i = r as usize;
+            if clear.contains(&r.id()) {
+                out.ratings[i] = None;
+            } else if out.ratings[i].is_none() {
+                out.ratings[i] = earlier.ratings[i];
+            }
+        }
+        for s in Symptom::ALL {
+            let i = s as usize;
+            if clear.contains(&s.id()) {
+                out.symptoms[i] = None;
+            } else if out.symptoms[i].is_none() {
+                out.symptoms[i] = earlier.symptoms[i];
+            }
+        }
+        if clear.contains(&"note") {
+            out.note = None;
+        } else if out.note.is_none() {
+            out.note.clone_from(&earlier.note);
+        }
+        Ok(out)
+    }
+
     /// The day.
     pub fn date(&self) -> Date {
         self.date

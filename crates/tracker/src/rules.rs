@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::date::Date;
 use crate::error::RulesError;
+use crate::ingredients::{INGREDIENTS_TOML, IngredientTable};
 use crate::labs::{Analyte, Unit};
 use crate::monitoring::TestKind;
 use crate::records::{AntibodyKind, ConditionKind};
@@ -131,6 +132,8 @@ pub struct WeeklyOnly {
     pub sources: Vec<SourceRef>,
 }
 
+pub use crate::plausible::{DoseCheckRule, PossibleRange};
+
 /// Flare heuristic parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlareRule {
@@ -227,6 +230,12 @@ pub struct Rules {
     pub antibodies: Vec<AntibodyDef>,
     /// Weekly-only medicines.
     pub weekly_only: Vec<WeeklyOnly>,
+    /// Names per active ingredient (`rules/ingredients.toml`), for the guards.
+    pub ingredients: IngredientTable,
+    /// Dose plausibility limits.
+    pub dose_check: DoseCheckRule,
+    /// Physiologically possible ranges per analyte, in [`Rules::analytes`] order.
+    pub possible: Vec<PossibleRange>,
     /// Flare heuristic.
     pub flare: FlareRule,
     /// Monitoring rules.
@@ -244,6 +253,8 @@ struct RawReference {
     condition: Vec<RawCondition>,
     antibody: Vec<RawAntibody>,
     weekly_only: Vec<RawWeeklyOnly>,
+    dose_check: crate::plausible::RawDoseCheck,
+    possible: Vec<crate::plausible::RawPossible>,
     flare: RawFlare,
 }
 
@@ -380,6 +391,11 @@ fn fail(file: &'static str, problem: impl Into<String>) -> RulesError {
         file,
         problem: problem.into(),
     }
+}
+
+/// Parses a `status` value of a rule file.
+pub(crate) fn parse_status(file: &'static str, s: &str) -> Result<Status, RulesError> {
+    status(file, s)
 }
 
 fn status(file: &'static str, s: &str) -> Result<Status, RulesError> {
@@ -562,6 +578,9 @@ impl Rules {
             conditions,
             antibodies,
             weekly_only,
+            ingredients: IngredientTable::parse(INGREDIENTS_TOML)?,
+            dose_check: crate::plausible::dose_check_rule(REF, raw.dose_check)?,
+            possible: crate::plausible::possible_ranges(REF, raw.possible)?,
             flare,
             monitoring: monitoring_rules(monitoring)?,
         })

@@ -305,3 +305,47 @@ fn converting_a_result_converts_its_range() {
     );
     assert_eq!(u.flag(), RangeFlag::High);
 }
+
+#[test]
+fn a_second_diary_save_merges_and_erases_only_what_is_cleared() {
+    use myo_tracker::records::{DiaryEntry, Rating, Symptom};
+    let day = common::d("2026-03-01");
+    let morning = DiaryEntry::new(
+        day,
+        &[
+            (Rating::Weakness, 6.0),
+            (Rating::Fatigue, 7.0),
+            (Rating::Pain, 5.0),
+        ],
+        &[(Symptom::SwallowingTrouble, true)],
+        Some("morning"),
+    )
+    .unwrap();
+    let evening = DiaryEntry::new(day, &[(Rating::Fatigue, 8.0)], &[], Some("evening")).unwrap();
+    let merged = evening.merged_onto(&morning, &[]).unwrap();
+    assert_eq!(merged.rating(Rating::Weakness), Some(6.0), "kept");
+    assert_eq!(merged.rating(Rating::Fatigue), Some(8.0), "updated");
+    assert_eq!(
+        merged.symptom(Symptom::SwallowingTrouble),
+        Some(true),
+        "the red flag answer stays"
+    );
+    assert_eq!(merged.note(), Some("evening"));
+    let empty = DiaryEntry::new(day, &[], &[], None).unwrap();
+    let cleared = empty
+        .merged_onto(&morning, &["pain", "swallowing_trouble"])
+        .unwrap();
+    assert_eq!(cleared.rating(Rating::Pain), None);
+    assert_eq!(cleared.symptom(Symptom::SwallowingTrouble), None);
+    assert_eq!(cleared.rating(Rating::Weakness), Some(6.0));
+    assert_eq!(cleared.note(), Some("morning"));
+    assert_eq!(
+        empty
+            .merged_onto(&morning, &["strength"])
+            .unwrap_err()
+            .field,
+        "clear"
+    );
+    let other = DiaryEntry::new(common::d("2026-03-02"), &[], &[], None).unwrap();
+    assert!(other.merged_onto(&morning, &[]).is_err());
+}

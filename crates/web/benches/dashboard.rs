@@ -86,6 +86,7 @@ async fn seed(t: &TestApp, patient: &UserId) {
                 .add_days(-(i32::try_from(i).unwrap_or(0) * 60))
                 .to_string(),
             updated_at: now,
+            confirmation: None,
             ..MedicineRow::default()
         };
         store

@@ -84,8 +84,9 @@ impl AppState {
     pub fn new(config: Config, store: Arc<dyn Store>) -> Result<AppState, StartError> {
         let kb = Kb::builtin().map_err(|e| StartError::Kb(e.to_string()))?;
         let scorer = Scorer::builtin().map_err(|e| StartError::Instruments(e.to_string()))?;
-        let rules =
+        let mut rules =
             myo_tracker::Rules::builtin().map_err(|e| StartError::TrackerRules(e.to_string()))?;
+        tracker::safety::add_kb_ingredients(&mut rules, &kb);
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         let hasher = myo_store::password::Hasher::new(

@@ -122,7 +122,7 @@ async fn assessment_stored_scored_and_private(t: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.body.contains("input.grades.neck_flexors"), "{}", r.body);
+    assert!(r.body.contains("Neck flexors:"), "{}", r.body);
     assert!(
         r.body.contains("&quot;neck_flexors&quot;:11")
             || r.body.contains("\"neck_flexors\":11")

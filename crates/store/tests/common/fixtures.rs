@@ -101,6 +101,7 @@ pub fn sample(kind: RecordKind, date: &str, medicine: &RecordId) -> Record {
             end_date: None,
             risk_factor: false,
             updated_at,
+            confirmation: Some("my rheumatologist raised the dose".into()),
         }),
         RecordKind::DoseEvent => Record::DoseEvent(DoseEventRow {
             id,
@@ -157,4 +158,19 @@ pub async fn one_of_each(store: &Arc<dyn Store>, patient: &UserId, date: &str) -
         out.push(stored);
     }
     out
+}
+
+/// An urgent red flag raised by the diary entry of `date`.
+pub fn red_flag(date: &str) -> myo_store::RedFlagRow {
+    myo_store::RedFlagRow {
+        id: RecordId::random(),
+        date: date.into(),
+        tier: "urgent".into(),
+        rule_id: "swallowing-difficulty".into(),
+        title: "New or worse trouble swallowing".into(),
+        action: "Contact your care team today.".into(),
+        raised_at: at(5),
+        resolved_at: None,
+        resolved_by: None,
+    }
 }

@@ -86,6 +86,13 @@ fn invalid(e: myo_tracker::Invalid) -> ApiError {
     ApiError::from(myo_api::InputError::from(e))
 }
 
+/// The patient's today in their profile's time zone.
+async fn person_today(state: &AppState, a: &Access) -> Result<myo_tracker::Date, ApiError> {
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    super::safety::person_today(profile.as_ref())
+        .ok_or_else(|| ApiError::internal(&"the server clock is out of range"))
+}
+
 async fn access(
     state: &AppState,
     me: &ApiUser,
@@ -207,6 +214,13 @@ pub async fn save_diary(
 ) -> Result<Response, ApiError> {
     let a = access(&state, &me, &client, &id, true).await?;
     let entry = dto.to_domain().map_err(invalid)?;
+    let person_today = person_today(&state, &a).await?;
+    myo_tracker::plausible::check_not_future("date", entry.date(), person_today)
+        .map_err(invalid)?;
+    let clear: Vec<&str> = dto.clear.iter().map(String::as_str).collect();
+    let entry = db::merge_diary(&state, &a.patient.id, entry, &clear)
+        .await?
+        .map_err(invalid)?;
     let row = convert::diary_row(&entry, Timestamp::now());
     let audit = a.entry(
         &client,
@@ -223,7 +237,11 @@ pub async fn save_diary(
     let data = load(&state, &a, &client, "medicines", &r).await?;
     let meds: Vec<Medicine> =
         convert::records(state.rules(), state.scorer().catalog(), &data).medicines;
-    let banner = pages::triage(&state, &entry, &meds).await;
+    let mut banner = pages::triage(&state, &entry, &meds).await;
+    if let Some(b) = banner.as_mut() {
+        b.is_today = b.date == person_today.to_string();
+        super::red_flags::raise(&state, &a, &client, b).await?;
+    }
     let mut body = serde_json::to_value(DiaryEntryDto::from_domain(&entry))
         .map_err(|e| ApiError::internal(&e))?;
     body["id"] = json!(saved.id().as_str());
@@ -265,6 +283,8 @@ pub async fn save_lab(
 ) -> Result<Response, ApiError> {
     let a = access(&state, &me, &client, &id, true).await?;
     let lab = dto.to_domain(state.rules()).map_err(invalid)?;
+    let person_today = person_today(&state, &a).await?;
+    super::safety::check_lab(state.rules(), &lab, person_today).map_err(invalid)?;
     let row = convert::lab_row(&lab, Timestamp::now());
     let audit = a.entry(
         &client,
@@ -415,11 +435,32 @@ pub async fn save_medicine(
     let a = access(&state, &me, &client, &id, true).await?;
     let input = dto.to_input().map_err(invalid)?;
     let ok = Medicine::accept(state.rules(), input).map_err(invalid)?;
-    let row = convert::medicine_row(&ok.medicine, false, Timestamp::now());
+    let data = load(&state, &a, &client, "medicines", &DateRange::all()).await?;
+    let active = convert::records(state.rules(), state.scorer().catalog(), &data).medicines;
+    let confirmation = match super::safety::check_medicine(
+        state.rules(),
+        state.kb(),
+        &ok.medicine,
+        &active,
+        dto.confirmation.as_deref(),
+    ) {
+        super::safety::MedicineCheck::Save { confirmation } => confirmation,
+        super::safety::MedicineCheck::Refused(e) => return Err(invalid(e)),
+        super::safety::MedicineCheck::Confirm(warnings) => {
+            return Err(invalid(myo_tracker::Invalid::new(
+                "confirmation",
+                warnings.join(" "),
+                "send again with `confirmation`: why this is right",
+            )));
+        }
+    };
+    let mut row = convert::medicine_row(&ok.medicine, false, Timestamp::now());
+    row.confirmation = confirmation.clone();
     let audit = a.entry(&client, action::CREATE, "medicines", Some(row.id.as_str()));
     let saved = db::save(&state, &a.patient.id, Record::Medicine(row), &audit).await?;
-    let mut body = serde_json::to_value(MedicineDto::from_domain(&ok.medicine))
-        .map_err(|e| ApiError::internal(&e))?;
+    let mut out = MedicineDto::from_domain(&ok.medicine);
+    out.confirmation = confirmation;
+    let mut body = serde_json::to_value(out).map_err(|e| ApiError::internal(&e))?;
     body["id"] = json!(saved.id().as_str());
     body["suggestions"] = json!(ok.suggestions);
     Ok((StatusCode::CREATED, Json(body)).into_response())
@@ -689,7 +730,8 @@ fn schemas() -> Value {
             "date": {"type": "string", "format": "date"},
             "ratings": {"type": "object", "additionalProperties": false, "properties": ratings},
             "symptoms": {"type": "object", "additionalProperties": false, "properties": symptoms},
-            "note": {"type": ["string", "null"], "maxLength": 2000}
+            "note": {"type": ["string", "null"], "maxLength": 2000},
+            "clear": {"type": "array", "items": {"type": "string"}, "description": "Saved answers of this day to erase (rating ids, question ids, note). A second save of a day updates only what it gives."}
         }},
         "lab": {"type": "object", "required": ["analyte", "value", "unit", "date"], "properties": {
             "analyte": {"type": "string", "enum": myo_tracker::labs::Analyte::ALL.map(|a| a.id())},
@@ -701,8 +743,9 @@ fn schemas() -> Value {
             "name": {"type": "string"}, "generic_name": {"type": ["string", "null"]}, "rxcui": {"type": ["string", "null"]},
             "dose": {"type": "object", "required": ["amount", "unit"], "properties": {"amount": {"type": "number"}, "unit": {"type": "string", "enum": ["mg", "g", "mcg", "IU", "mL"]}}},
             "route": {"type": "string", "enum": ["oral", "subcutaneous", "intramuscular", "intravenous", "topical"]},
-            "schedule": {"type": "object", "required": ["kind"], "description": "kind: daily {time} | several_daily {times} | weekly {day, time} | every_n_weeks {n, time} | course {dates, time} | taper {steps: [{dose, days}], time}. Methotrexate accepts only weekly.", "properties": {"kind": {"type": "string", "enum": ["daily", "several_daily", "weekly", "every_n_weeks", "course", "taper"]}}},
-            "start": {"type": "string", "format": "date"}, "end": {"type": ["string", "null"], "format": "date"}
+            "schedule": {"type": "object", "required": ["kind"], "description": "kind: daily {time} | several_daily {times} | weekly {day, time} | every_n_weeks {n, time} | course {dates, time} | taper {steps: [{dose, days}], time}. Methotrexate (any brand, spelling or RxCUI) accepts only weekly.", "properties": {"kind": {"type": "string", "enum": ["daily", "several_daily", "weekly", "every_n_weeks", "course", "taper"]}}},
+            "start": {"type": "string", "format": "date"}, "end": {"type": ["string", "null"], "format": "date"},
+            "confirmation": {"type": ["string", "null"], "maxLength": 2000, "description": "Why the medicine is right despite a warning (a dose above the drug guide's usual maximum, a second medicine with the same ingredient); required after a 422 on confirmation. A second active methotrexate entry is always refused."}
         }},
         "condition": {"type": "object", "required": ["condition"], "properties": {
             "condition": {"type": "string", "enum": myo_tracker::records::ConditionKind::ALL.map(|c| c.id())},

@@ -150,6 +150,7 @@ pub fn medicine_row(m: &Medicine, risk_factor: bool, now: Timestamp) -> Medicine
         end_date: i.end.map(|e| e.to_string()),
         risk_factor,
         updated_at: now,
+        confirmation: None,
     }
 }
 
@@ -169,6 +170,7 @@ pub fn medicine_dto(r: &MedicineRow) -> Result<myo_api::tracker::MedicineDto, In
         schedule,
         start: r.start_date.clone(),
         end: r.end_date.clone(),
+        confirmation: r.confirmation.clone(),
     })
 }
 

@@ -73,6 +73,27 @@ pub async fn save_diary(
     save(state, patient, Record::Diary(row), audit).await
 }
 
+/// The day's entry merged onto what is already saved for that day: given fields win, left-out
+/// fields keep their saved value, and only `clear` erases (a stored row that no longer
+/// validates is replaced, as before).
+pub async fn merge_diary(
+    state: &AppState,
+    patient: &UserId,
+    entry: myo_tracker::records::DiaryEntry,
+    clear: &[&str],
+) -> Result<Result<myo_tracker::records::DiaryEntry, myo_tracker::Invalid>, StoreError> {
+    let existing = state
+        .store()
+        .get_diary_day(patient, &entry.date().to_string())
+        .await?;
+    Ok(
+        match existing.and_then(|r| super::convert::diary_entry(&r).ok()) {
+            Some(earlier) => entry.merged_onto(&earlier, clear),
+            None => Ok(entry),
+        },
+    )
+}
+
 /// Stores a new record.
 pub async fn save(
     state: &AppState,

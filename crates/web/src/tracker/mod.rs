@@ -20,6 +20,8 @@ pub mod delete;
 pub mod export;
 pub mod pages;
 pub mod pdf;
+pub mod red_flags;
+pub mod safety;
 pub mod share;
 pub mod visits;
 
@@ -111,6 +113,10 @@ pub fn page_routes() -> Router<AppState> {
             get(pages::medicines).post(pages::save_medicine),
         )
         .route("/patients/{id}/profile", post(pages::save_profile))
+        .route(
+            "/patients/{id}/red-flags/{record}/resolve",
+            post(red_flags::resolve),
+        )
         .route(
             "/patients/{id}/medicines/{record}/doses",
             post(pages::save_dose),

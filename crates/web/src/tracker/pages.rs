@@ -138,7 +138,12 @@ pub struct FormError {
 impl From<Invalid> for FormError {
     fn from(e: Invalid) -> FormError {
         FormError {
-            message: format!("{}: {} (allowed: {})", e.field, e.problem, e.allowed),
+            message: format!(
+                "{}: {} (allowed: {})",
+                super::safety::field_label(&e.field),
+                e.problem,
+                e.allowed
+            ),
             field: e.field,
         }
     }
@@ -186,17 +191,14 @@ impl FormData {
             .collect()
     }
 
+    /// A number as people write it: `1 850` and `1,85` are read, `1,850` (1850 or 1.85?) is
+    /// refused as ambiguous, never rescaled.
     fn number(&self, name: &str) -> Result<Option<f64>, Invalid> {
-        match self.get(name) {
-            "" => Ok(None),
-            v => v
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .map(Some)
-                .ok_or_else(|| Invalid::new(name, format!("'{v}' is not a number"), "a number")),
-        }
+        myo_tracker::plausible::parse_number(
+            name,
+            self.get(name),
+            myo_tracker::plausible::NumberStyle::Unknown,
+        )
     }
 }
 
@@ -206,12 +208,14 @@ fn fmt_num(v: f64) -> String {
 }
 
 fn today_or_500() -> Result<Date, PageError> {
-    today().ok_or_else(|| {
-        PageError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The server clock is out of range.".into(),
-        )
-    })
+    today().ok_or_else(clock_error)
+}
+
+fn clock_error() -> PageError {
+    PageError(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "The server clock is out of range.".into(),
+    )
 }
 
 /// Loads the patient's records from `from` on (everything when `None`), auditing the read.
@@ -313,6 +317,10 @@ struct DashboardPage {
     monitoring: Vec<DueLine>,
     flares: Vec<(String, String)>,
     charts: Vec<String>,
+    flags: Vec<super::red_flags::FlagLine>,
+    flags_owner: bool,
+    flags_pid: String,
+    flags_csrf: String,
 }
 
 fn due_state(s: DueState) -> &'static str {
@@ -406,8 +414,14 @@ pub async fn dashboard(
             ),
         })
         .collect();
+    let flags = super::red_flags::open(&state, &a.patient.id).await?;
+    let l = layout(&state, &u, "Tracker dashboard");
     let page = DashboardPage {
-        l: layout(&state, &u, "Tracker dashboard"),
+        flags,
+        flags_owner: a.is_owner(),
+        flags_pid: a.patient_id().to_owned(),
+        flags_csrf: l.csrf.clone(),
+        l,
         f: Frame::new(&a, "dashboard"),
         today: today.to_string(),
         diary_days_last_30: d.diary_days_last_30,
@@ -432,6 +446,10 @@ pub async fn dashboard(
 
 /// A red-flag banner shown at once after saving.
 pub struct Banner {
+    /// The diary day whose entry raised it.
+    pub date: String,
+    /// Whether that day is the person's today (a back-dated entry is not "today's").
+    pub is_today: bool,
     /// `emergency` or `urgent`.
     pub tier: &'static str,
     /// What to do.
@@ -512,7 +530,30 @@ async fn diary_page(
         Some(today.add_days(-120)),
     )
     .await?;
-    let value = |k: &str| form.map_or_else(String::new, |f| f.get(k).to_owned());
+    // Without a submitted form, today's saved entry fills the form: a second save of the day
+    // shows what is there and changes only what is changed.
+    let saved_today = records.diary.iter().find(|e| e.date() == today);
+    let value = |k: &str| match (form, saved_today) {
+        (Some(f), _) => f.get(k).to_owned(),
+        (None, Some(e)) => {
+            let rating = Rating::ALL
+                .iter()
+                .find(|r| r.id() == k)
+                .and_then(|r| e.rating(*r));
+            let symptom = Symptom::ALL
+                .iter()
+                .find(|s| s.id() == k)
+                .and_then(|s| e.symptom(*s));
+            match (rating, symptom, k) {
+                (Some(v), _, _) => fmt_num(v),
+                (_, Some(true), _) => "yes".to_owned(),
+                (_, Some(false), _) => "no".to_owned(),
+                (_, _, "note") => e.note().unwrap_or("").to_owned(),
+                _ => String::new(),
+            }
+        }
+        (None, None) => String::new(),
+    };
     let (error, saved, banner) = outcome;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -531,7 +572,7 @@ async fn diary_page(
             .iter()
             .map(|s| (s.id(), s.label(), value(s.id())))
             .collect(),
-        note: if saved { String::new() } else { value("note") },
+        note: value("note"),
         error,
         saved,
         banner,
@@ -565,6 +606,7 @@ fn diary_dto(f: &FormData) -> Result<DiaryEntryDto, Invalid> {
         ratings: Default::default(),
         symptoms: Default::default(),
         note: f.opt("note"),
+        clear: f.all("clear").into_iter().map(str::to_owned).collect(),
     };
     for r in Rating::ALL {
         if let Some(v) = f.number(r.id()).map_err(|e| e.within("ratings"))? {
@@ -632,7 +674,10 @@ pub async fn triage(
         myo_ask::triage::Tier::Urgent => "urgent",
         myo_ask::triage::Tier::Discuss => return None,
     };
+    let today = today();
     Some(Banner {
+        date: e.date().to_string(),
+        is_today: today == Some(e.date()),
         tier,
         action: hit.action,
         link: format!("/kb/{}", hit.rule_id),
@@ -665,6 +710,34 @@ pub async fn save_diary(
             .await;
         }
     };
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    let person_today = super::safety::person_today(profile.as_ref()).ok_or_else(clock_error)?;
+    if let Err(e) = myo_tracker::plausible::check_not_future("date", entry.date(), person_today) {
+        return diary_page(
+            &state,
+            &u,
+            &a,
+            &client,
+            Some(&f),
+            (Some(e.into()), false, None),
+        )
+        .await;
+    }
+    let clear = f.all("clear");
+    let entry = match db::merge_diary(&state, &a.patient.id, entry, &clear).await? {
+        Ok(e) => e,
+        Err(e) => {
+            return diary_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                Some(&f),
+                (Some(e.into()), false, None),
+            )
+            .await;
+        }
+    };
     let row = convert::diary_row(&entry, Timestamp::now());
     let audit = a.entry(
         &client,
@@ -674,8 +747,12 @@ pub async fn save_diary(
     );
     db::save_diary(&state, &a.patient.id, row, &audit).await?;
     let meds = active_medicines(&state, &a, &client).await?;
-    let banner = triage(&state, &entry, &meds).await;
-    diary_page(&state, &u, &a, &client, Some(&f), (None, true, banner)).await
+    let mut banner = triage(&state, &entry, &meds).await;
+    if let Some(b) = banner.as_mut() {
+        b.is_today = b.date == person_today.to_string();
+        super::red_flags::raise(&state, &a, &client, b).await?;
+    }
+    diary_page(&state, &u, &a, &client, None, (None, true, banner)).await
 }
 
 /// The patient's medicines being taken today (for triage context).
@@ -1089,6 +1166,10 @@ pub async fn save_lab(
         }
         .to_domain(state.rules())
     })();
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    let person_today = super::safety::person_today(profile.as_ref()).ok_or_else(clock_error)?;
+    let parsed =
+        parsed.and_then(|l| super::safety::check_lab(state.rules(), &l, person_today).map(|()| l));
     let lab = match parsed {
         Ok(l) => l,
         Err(e) => return labs_page(&state, &u, &a, &client, (Some(e.into()), false), None).await,
@@ -1122,6 +1203,8 @@ pub struct MedLine {
     pub recent: Vec<(String, String)>,
     /// "Delete" link, for the patient.
     pub delete: Option<DeleteLink>,
+    /// The reason given when it was saved despite a warning.
+    pub confirmation: Option<String>,
 }
 
 /// A missed dose with its guidance.
@@ -1151,6 +1234,7 @@ struct MedicinesPage {
     form_name: String,
     time_zone: String,
     kept: FormData,
+    confirm: Vec<String>,
 }
 
 /// A medicine's schedule in words (`weekly on friday at 08:00`).
@@ -1202,7 +1286,7 @@ async fn medicines_page(
     u: &crate::auth::CurrentUser,
     a: &Access,
     client: &Client,
-    (error, suggestions): (Option<FormError>, Vec<String>),
+    (error, suggestions, confirm): (Option<FormError>, Vec<String>, Vec<String>),
     (form_name, kept): (String, FormData),
     notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
@@ -1258,6 +1342,7 @@ async fn medicines_page(
                 )
             }),
             id: row.id.as_str().to_owned(),
+            confirmation: row.confirmation.clone(),
             name: i.name.clone(),
             how: format!(
                 "{} {}, {}",
@@ -1281,13 +1366,13 @@ async fn medicines_page(
                 .collect(),
         });
     }
-    let status = if error.is_some() {
+    let status = if error.is_some() || !confirm.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let saved =
-        error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty();
+    let saved = confirm.is_empty()
+        && (error.is_none() && !suggestions.is_empty() || error.is_none() && !form_name.is_empty());
     let mut res = render(&MedicinesPage {
         l: layout(state, u, "Medicines"),
         f: Frame::new(a, "medicines").with_notice(notice),
@@ -1304,6 +1389,7 @@ async fn medicines_page(
         form_name,
         kept,
         time_zone: zone.name().to_owned(),
+        confirm,
     });
     *res.status_mut() = status;
     Ok(res)
@@ -1323,7 +1409,7 @@ pub async fn medicines(
         &u,
         &a,
         &client,
-        (None, Vec::new()),
+        (None, Vec::new(), Vec::new()),
         (String::new(), FormData::parse(b"")),
         notice(query.as_deref()),
     )
@@ -1382,6 +1468,7 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
         schedule,
         start: f.get("start").to_owned(),
         end: f.opt("end"),
+        confirmation: f.opt("confirmation"),
     })
 }
 
@@ -1407,18 +1494,54 @@ pub async fn save_medicine(
                 &u,
                 &a,
                 &client,
-                (Some(e.into()), Vec::new()),
+                (Some(e.into()), Vec::new(), Vec::new()),
                 (String::new(), f),
                 None,
             )
             .await;
         }
     };
-    let row = convert::medicine_row(
+    let (_, records) = load(&state, &a, &client, "medicines", None).await?;
+    let check = super::safety::check_medicine(
+        state.rules(),
+        state.kb(),
+        &ok.medicine,
+        &records.medicines,
+        f.opt("confirmation").as_deref(),
+    );
+    let confirmation = match check {
+        super::safety::MedicineCheck::Save { confirmation } => confirmation,
+        super::safety::MedicineCheck::Confirm(warnings) => {
+            return medicines_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                (None, Vec::new(), warnings),
+                (String::new(), f),
+                None,
+            )
+            .await;
+        }
+        super::safety::MedicineCheck::Refused(e) => {
+            return medicines_page(
+                &state,
+                &u,
+                &a,
+                &client,
+                (Some(e.into()), Vec::new(), Vec::new()),
+                (String::new(), f),
+                None,
+            )
+            .await;
+        }
+    };
+    let mut row = convert::medicine_row(
         &ok.medicine,
         f.get("risk_factor") == "yes",
         Timestamp::now(),
     );
+    row.confirmation = confirmation;
     let audit = a.entry(&client, action::CREATE, "medicines", Some(row.id.as_str()));
     db::save(
         &state,
@@ -1433,7 +1556,7 @@ pub async fn save_medicine(
         &u,
         &a,
         &client,
-        (None, ok.suggestions),
+        (None, ok.suggestions, Vec::new()),
         (name, FormData::parse(b"")),
         None,
     )
@@ -1466,7 +1589,7 @@ pub async fn save_dose(
             &u,
             &a,
             &client,
-            (Some(e.into()), Vec::new()),
+            (Some(e.into()), Vec::new(), Vec::new()),
             (String::new(), FormData::parse(b"")),
             None,
         )
@@ -1828,8 +1951,10 @@ pub async fn summary(
         Some(req.from.add_days(-30)),
     )
     .await?;
-    let (s, blocks) = summary_blocks(&state, &records, &req)
+    let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let flags = super::red_flags::open(&state, &a.patient.id).await?;
+    blocks.splice(0..0, super::red_flags::summary_block(&flags));
     let page = SummaryPage {
         l: layout(&state, &u, "Visit summary"),
         f: Frame::new(&a, "summary"),
@@ -1874,8 +1999,10 @@ pub async fn summary_pdf(
     };
     let data = db::load(&state, &a.patient.id, &range, &entry).await?;
     let records = convert::records(state.rules(), state.scorer().catalog(), &data);
-    let (s, blocks) = summary_blocks(&state, &records, &req)
+    let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let flags = super::red_flags::open(&state, &a.patient.id).await?;
+    blocks.splice(0..0, super::red_flags::summary_block(&flags));
     let title = format!(
         "Visit summary for {}, {} to {}",
         a.patient_name(),
@@ -1915,6 +2042,10 @@ pub struct AntibodyLine {
     pub link: Option<String>,
     /// "Delete" link, for the patient.
     pub delete: Option<DeleteLink>,
+    /// For a positive result: what to watch for and what to do, from the KB page.
+    pub guidance: Vec<(String, Vec<String>)>,
+    /// A KB action plan for this antibody, when there is one.
+    pub plan: Option<String>,
 }
 
 #[derive(Template)]
@@ -1934,17 +2065,24 @@ struct ConditionsPage {
 /// The KB `[antibody]` entry for a tracker antibody id (matched by the entry's name).
 pub fn kb_antibody<'k>(kb: &'k myo_kb::Kb, id: &str) -> Option<(&'k str, &'k myo_kb::Antibody)> {
     let want = id.replace(['-', '_'], "");
-    kb.entries().iter().find_map(|e| match &e.structured {
-        Some(myo_kb::Structured::Antibody(a)) => {
-            let name = a.name.to_lowercase().replace(['-', '_', ' '], "");
-            let name = name.trim_start_matches("anti");
-            let hit = name == want
-                || (want == "tif1g" && name.starts_with("tif1"))
-                || (want == "sae1" && name.starts_with("sae"));
-            hit.then_some((e.id.as_str(), a))
-        }
-        _ => None,
-    })
+    // The antibody's own page, not a longer companion page (an action plan) with the same table.
+    let mut hits: Vec<(&'k str, &'k myo_kb::Antibody)> = kb
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.structured {
+            Some(myo_kb::Structured::Antibody(a)) => {
+                let name = a.name.to_lowercase().replace(['-', '_', ' '], "");
+                let name = name.trim_start_matches("anti");
+                let hit = name == want
+                    || (want == "tif1g" && name.starts_with("tif1"))
+                    || (want == "sae1" && name.starts_with("sae"));
+                hit.then_some((e.id.as_str(), a))
+            }
+            _ => None,
+        })
+        .collect();
+    hits.sort_by_key(|(eid, _)| eid.len());
+    hits.into_iter().next()
 }
 
 async fn conditions_page(
@@ -2021,6 +2159,22 @@ async fn conditions_page(
                 } else {
                     Vec::new()
                 },
+                guidance: match kb {
+                    Some((kid, _)) if r.outcome == "positive" => {
+                        let mut g = super::safety::antibody_guidance(
+                            state.kb(),
+                            &format!("{kid}-action-plan"),
+                        );
+                        g.extend(super::safety::antibody_guidance(state.kb(), kid));
+                        g
+                    }
+                    _ => Vec::new(),
+                },
+                plan: kb
+                    .filter(|_| r.outcome == "positive")
+                    .map(|(kid, _)| format!("{kid}-action-plan"))
+                    .filter(|p| state.kb().entries().iter().any(|e| e.id == *p))
+                    .map(|p| format!("/kb/{p}")),
                 link: kb.map(|(id, _)| format!("/kb/{id}")),
             }
         })
@@ -2143,7 +2297,7 @@ pub async fn save_profile(
                 &u,
                 &a,
                 &client,
-                (Some(e.into()), Vec::new()),
+                (Some(e.into()), Vec::new(), Vec::new()),
                 (String::new(), FormData::parse(b"")),
                 None,
             )

@@ -519,8 +519,13 @@ pub async fn public(
             .collect(),
         questions: Vec::new(),
     };
-    let (_, blocks) = summary_blocks(&state, &records, &req)
+    let (_, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    // Open warning signs travel with the diary (read under the same audited share use).
+    if req.sections.contains(&"symptoms") {
+        let flags = super::red_flags::open(&state, &link.patient_id).await?;
+        blocks.splice(0..0, super::red_flags::summary_block(&flags));
+    }
     let mut l = Layout::new(&state, None, "Shared summary", "share");
     l.signup = false;
     let page = PublicPage {

@@ -1,0 +1,312 @@
+//! Entry safety at the edge, shared by the pages and the JSON API: the ingredient table grown
+//! with every KB drug guide's names, dose plausibility against the guide's cited usual range,
+//! the same-ingredient check, possible lab values, dates not in the person's future, and field
+//! labels a patient understands.
+
+use myo_store::PatientProfile;
+use myo_tracker::Date;
+use myo_tracker::Invalid;
+use myo_tracker::Rules;
+use myo_tracker::ingredients::{Ingredient, KnownName, NameKind};
+use myo_tracker::labs::LabResult;
+use myo_tracker::medicines::{DoseUnit, Medicine, Zone, same_ingredient, weekly_only_match};
+use myo_tracker::plausible::{
+    DoseBasis, DoseVerdict, UsualDose, check_dose, check_not_future, check_possible,
+};
+
+/// Adds every KB drug guide's generic and brand names to the rules' ingredient table (a name
+/// the cited table already gives to another ingredient is left with it).
+pub fn add_kb_ingredients(rules: &mut Rules, kb: &myo_kb::Kb) {
+    for e in kb.entries() {
+        let Some(myo_kb::Structured::Drug(d)) = &e.structured else {
+            continue;
+        };
+        let source = format!("kb/{}/{}.md [drug]", e.section.as_str(), e.id);
+        let generic = d.generic_name.to_lowercase();
+        let mut names = vec![(d.generic_name.as_str(), NameKind::Generic)];
+        names.extend(d.brand_names.iter().map(|b| (b.as_str(), NameKind::Brand)));
+        for (name, kind) in names {
+            let one = Ingredient {
+                generic_name: generic.clone(),
+                rxcui: d.rxnorm.clone(),
+                names: vec![KnownName::new(
+                    name,
+                    kind,
+                    myo_tracker::Status::Verified,
+                    &source,
+                )],
+            };
+            if let Err(e) = rules.ingredients.add(one) {
+                tracing::debug!(problem = %e, "KB drug name not added to the ingredient table");
+            }
+        }
+    }
+}
+
+/// The usual adult dose of a generic name, from its KB drug guide's cited
+/// `[drug].typical_adult_dose`.
+pub fn usual_dose(kb: &myo_kb::Kb, generic: &str) -> Option<UsualDose> {
+    kb.entries().iter().find_map(|e| match &e.structured {
+        Some(myo_kb::Structured::Drug(d)) if d.generic_name.eq_ignore_ascii_case(generic) => {
+            let t = &d.typical_adult_dose;
+            Some(UsualDose {
+                generic_name: d.generic_name.clone(),
+                min: t.min,
+                max: t.max,
+                unit: match t.unit.as_str() {
+                    "mg" => DoseUnit::Mg,
+                    "g" => DoseUnit::G,
+                    "mcg" => DoseUnit::Mcg,
+                    "IU" => DoseUnit::Iu,
+                    _ => DoseUnit::Ml,
+                },
+                basis: DoseBasis::parse(t.basis.as_str())?,
+                source: format!("the {} guide", e.title),
+            })
+        }
+        _ => None,
+    })
+}
+
+/// What the checks say about a medicine about to be saved.
+#[derive(Debug)]
+pub enum MedicineCheck {
+    /// Save it; `confirmation` is the reason to store when there were warnings.
+    Save {
+        /// The person's reason, when warnings were confirmed.
+        confirmation: Option<String>,
+    },
+    /// Ask the person to confirm these warnings with a reason, then save.
+    Confirm(Vec<String>),
+    /// Refused, naming the field.
+    Refused(Invalid),
+}
+
+/// Longest confirmation reason, in characters.
+pub const CONFIRMATION_MAX: usize = 2000;
+
+/// Checks an accepted medicine against its drug's usual dose and the person's other active
+/// medicines. A second active medicine with a weekly-only ingredient (methotrexate) is refused;
+/// a dose above the usual maximum, or a second medicine with another shared ingredient, needs a
+/// confirmation with a reason; a dose above the hard limit is refused.
+pub fn check_medicine(
+    rules: &Rules,
+    kb: &myo_kb::Kb,
+    m: &Medicine,
+    active: &[Medicine],
+    confirmation: Option<&str>,
+) -> MedicineCheck {
+    let reason = confirmation.map(str::trim).filter(|r| !r.is_empty());
+    if let Some(r) = reason.filter(|r| r.chars().count() > CONFIRMATION_MAX) {
+        return MedicineCheck::Refused(Invalid::new(
+            "confirmation",
+            format!("{} characters", r.chars().count()),
+            format!("at most {CONFIRMATION_MAX} characters"),
+        ));
+    }
+    let mut warnings = Vec::new();
+    if let Some(usual) = m.generic_key().and_then(|g| usual_dose(kb, g)) {
+        match check_dose(rules, m.input(), &usual) {
+            Err(e) => return MedicineCheck::Refused(e),
+            Ok(DoseVerdict::AboveUsual { message }) => warnings.push(message),
+            Ok(DoseVerdict::Usual | DoseVerdict::NotChecked) => {}
+        }
+    }
+    let twins = same_ingredient(m, active);
+    if let Some(first) = twins.first() {
+        let generic = m.generic_key().unwrap_or_default();
+        let since = first.input().start;
+        if weekly_only_match(rules, m.input()).is_some() {
+            return MedicineCheck::Refused(Invalid::new(
+                "name",
+                format!(
+                    "you already have '{}' ({generic}) since {since}; a second {generic} entry at the same time could mean taking it twice",
+                    first.input().name
+                ),
+                "one active entry per ingredient: stop or delete the other one first",
+            ));
+        }
+        warnings.push(format!(
+            "You already have '{}' ({generic}) since {since}, with the same active ingredient. If both are right (for example two strengths), confirm and say why.",
+            first.input().name
+        ));
+    }
+    match (warnings.is_empty(), reason) {
+        (true, _) => MedicineCheck::Save { confirmation: None },
+        (false, Some(r)) => MedicineCheck::Save {
+            confirmation: Some(r.to_owned()),
+        },
+        (false, None) => MedicineCheck::Confirm(warnings),
+    }
+}
+
+/// The person's today in the time zone of their profile (UTC when none is saved).
+pub fn person_today(profile: Option<&PatientProfile>) -> Option<Date> {
+    let zone = profile
+        .and_then(|p| Zone::named("time_zone", &p.time_zone).ok())
+        .or_else(|| Zone::named("time_zone", "UTC").ok())?;
+    zone.date_at(myo_store::Timestamp::now().as_millis().div_euclid(1000))
+}
+
+/// A lab result's value must be possible and its sample date not in the person's future.
+pub fn check_lab(rules: &Rules, lab: &LabResult, today: Date) -> Result<(), Invalid> {
+    check_possible(rules, lab.analyte, lab.value, lab.unit)?;
+    check_not_future("date", lab.date, today).map(|_| ())
+}
+
+/// The label a person sees for a field path (`dose.amount` → `Dose`), for error messages.
+pub fn field_label(field: &str) -> String {
+    const LABELS: &[(&str, &str)] = &[
+        ("dose.amount", "Dose"),
+        ("dose_amount", "Dose"),
+        ("dose.unit", "Dose unit"),
+        ("dose", "Dose"),
+        ("name", "Name"),
+        ("generic_name", "Generic name"),
+        ("route", "How it is taken"),
+        ("schedule.kind", "How often"),
+        ("schedule.day", "Day of the week"),
+        ("schedule.time", "Time"),
+        ("schedule.times", "Times"),
+        ("schedule.n", "Every N weeks"),
+        ("schedule.dates", "Dates"),
+        ("schedule.steps", "Taper steps"),
+        ("start", "Start"),
+        ("end", "End"),
+        ("confirmation", "Reason"),
+        ("time_zone", "Time zone"),
+        ("value", "Value"),
+        ("unit", "Unit"),
+        ("analyte", "Test"),
+        ("low", "Lower limit"),
+        ("high", "Upper limit"),
+        ("uln", "Upper limit of normal"),
+        ("range", "Reference range"),
+        ("range.uln", "Upper limit of normal"),
+        ("date", "Date"),
+        ("note", "Note"),
+        ("titre", "Titre"),
+        ("sit_to_stand_30s", "30-second sit-to-stand"),
+        ("timed_up_and_go_s", "Timed up-and-go"),
+        ("arm_raise_s", "Arm raise"),
+    ];
+    if let Some((_, l)) = LABELS.iter().find(|(f, _)| *f == field) {
+        return (*l).to_owned();
+    }
+    if let Some(r) = field.strip_prefix("ratings.") {
+        return capitalise(&r.replace('_', " "));
+    }
+    if let Some(s) = field.strip_prefix("symptoms.") {
+        return capitalise(&s.replace('_', " "));
+    }
+    if field.starts_with("schedule.steps[") {
+        return "Taper step".to_owned();
+    }
+    // Otherwise the last part of the path, in words (`input.grades.neck_flexors` → `Neck flexors`).
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    capitalise(&last.replace('_', " "))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
+/// What a positive antibody result means for the person, from its KB page: the sections on
+/// what to watch for and what to do (an action plan's `Green, amber, red`, `When to call your
+/// care team`, `What you can do`, `What usually happens next`, `What it does not mean`), as
+/// (heading, lines of plain text).
+pub fn antibody_guidance(kb: &myo_kb::Kb, entry_id: &str) -> Vec<(String, Vec<String>)> {
+    const WANTED: [&str; 5] = [
+        "Green, amber, red",
+        "When to call your care team",
+        "What you can do",
+        "What usually happens next",
+        "What it does not mean",
+    ];
+    let Some(entry) = kb.entries().iter().find(|e| e.id == entry_id) else {
+        return Vec::new();
+    };
+    let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+    let mut current: Option<(String, Vec<String>)> = None;
+    for line in entry.body.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            sections.extend(current.take());
+            current = Some((h.trim().to_owned(), Vec::new()));
+        } else if let Some((_, lines)) = current.as_mut() {
+            let t = plain(
+                line.trim()
+                    .trim_start_matches("- ")
+                    .trim_start_matches("* "),
+            );
+            if !t.is_empty() {
+                lines.push(t);
+            }
+        }
+    }
+    sections.extend(current);
+    WANTED
+        .iter()
+        .filter_map(|w| sections.iter().find(|(h, _)| h == w).cloned())
+        .collect()
+}
+
+/// Markdown inline text as plain text: `**bold**` and `[text](link)` keep only the text.
+fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match (after.find("]("), after.find(')')) {
+            (Some(j), Some(k)) if j < k => {
+                out.push_str(&after[..j]);
+                rest = &after[k + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("**", "").replace('`', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_plain_text() {
+        assert_eq!(
+            plain("See **your** [team](/kb/x) now."),
+            "See your team now."
+        );
+        assert_eq!(plain("a [b c"), "a [b c");
+    }
+
+    #[test]
+    fn labels_never_show_paths() {
+        assert_eq!(field_label("dose.amount"), "Dose");
+        assert_eq!(field_label("ratings.sleep_quality"), "Sleep quality");
+        assert_eq!(field_label("schedule.steps[1].days"), "Taper step");
+        assert_eq!(field_label("input.grades.neck_flexors"), "Neck flexors");
+        for f in [
+            "dose.amount",
+            "schedule.kind",
+            "ratings.weakness",
+            "value",
+            "x.y_z",
+        ] {
+            let l = field_label(f);
+            assert!(
+                !l.contains('.') && !l.contains('_') && !l.contains('['),
+                "{l}"
+            );
+        }
+    }
+}
