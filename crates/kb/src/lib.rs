@@ -8,6 +8,7 @@
 pub mod builtin;
 mod check;
 mod cite;
+pub mod codes;
 mod date;
 mod load;
 mod model;
@@ -16,6 +17,7 @@ mod text;
 
 pub use check::{COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity};
 pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
+pub use codes::{CodeSystem, Codes};
 pub use date::{Date, DateError};
 pub use load::{LoadError, LoadErrors};
 pub use model::{
