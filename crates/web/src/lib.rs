@@ -18,6 +18,7 @@ mod assets;
 pub mod auth;
 pub mod config;
 pub mod error;
+pub mod interop;
 pub mod markdown;
 pub mod pages;
 pub mod security;
@@ -200,6 +201,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(tracker::page_routes())
+        .merge(interop::router())
         .nest("/api/v1", api::router())
         .merge(assets::router())
         .route("/healthz", get(api::health::healthz))
