@@ -38,12 +38,24 @@ pub struct CitedSourceDto {
     /// DOI.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
+    /// `partial` when the cited fact is not fully confirmed in this source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// What is unconfirmed, when `status` is `partial`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unconfirmed: Option<String>,
+    /// Background only (a seed or aggregator page), never the sole support for a fact.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub background: bool,
 }
 
 impl CitedSourceDto {
     /// Joins an entry's citation with its registry record.
     pub fn from_source(source: &Source, locator: Option<&str>) -> CitedSourceDto {
         CitedSourceDto {
+            status: None,
+            unconfirmed: None,
+            background: source.background,
             id: source.id.clone(),
             locator: locator.map(str::to_owned),
             kind: source.kind.as_str().to_owned(),
@@ -442,8 +454,15 @@ impl EntryDto {
                 .sources
                 .iter()
                 .map(|r| match kb.source(&r.id) {
-                    Some(s) => CitedSourceDto::from_source(s, r.locator.as_deref()),
+                    Some(s) => CitedSourceDto {
+                        status: r.status.map(|st| st.as_str().to_owned()),
+                        unconfirmed: r.note.clone(),
+                        ..CitedSourceDto::from_source(s, r.locator.as_deref())
+                    },
                     None => CitedSourceDto {
+                        status: r.status.map(|st| st.as_str().to_owned()),
+                        unconfirmed: r.note.clone(),
+                        background: false,
                         id: r.id.clone(),
                         locator: r.locator.clone(),
                         kind: String::new(),
@@ -551,6 +570,24 @@ pub struct StatsDto {
     pub grade: GradeStatsDto,
     /// Entries past their review date.
     pub stale: usize,
+    /// How the entries are sourced.
+    pub sourcing: SourcingDto,
+}
+
+/// `myo kb stats --json` → `sourcing`: see [`myo_kb::Sourcing`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourcingDto {
+    /// All entries.
+    pub entries: usize,
+    /// Entries whose every number and claim rests on a non-background primary source, with no
+    /// citation flagged partial.
+    pub primary_sourced: usize,
+    /// Entries with a citation flagged partial (said so on the page).
+    pub with_partial: usize,
+    /// Entries that still cite a background source beside primary ones.
+    pub citing_background: usize,
+    /// Entries with no primary source (the check fails on these).
+    pub background_only: usize,
 }
 
 impl StatsDto {
@@ -584,6 +621,16 @@ impl StatsDto {
                 limit: myo_kb::GRADE_LIMIT,
             },
             stale: kb.entries().iter().filter(|e| e.is_stale(today)).count(),
+            sourcing: {
+                let s = kb.sourcing();
+                SourcingDto {
+                    entries: s.entries,
+                    primary_sourced: s.primary_sourced,
+                    with_partial: s.with_partial,
+                    citing_background: s.citing_background,
+                    background_only: s.background_only,
+                }
+            },
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Wire format of the care tracker (issue 6): JSON DTOs for diary entries, lab results and
+//! Wire format of the care tracker: JSON DTOs for diary entries, lab results and
 //! medicines, converted to and from the pure `myo-tracker` types. Conversion errors keep the
 //! tracker's field path (`ratings.weakness`, `schedule.kind`), so an API client sees exactly
 //! which field was refused and why.

@@ -225,6 +225,14 @@ fn facts(s: &Structured) -> Vec<String> {
     out
 }
 
+/// Words by which a red flag's `requires_any` names immune-lowering medicines as a group.
+const GENERAL_IMMUNE_WORDS: [&str; 4] = [
+    "immunosuppressant",
+    "immunosuppressants",
+    "immunosuppressed",
+    "immunocompromised",
+];
+
 fn rule(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Rule {
     let tier = match f.tier {
         myo_kb::Tier::Emergency => Tier::Emergency,
@@ -240,7 +248,13 @@ fn rule(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Rule {
             .map(|s| s.to_string()),
     );
     let mut requires_any = f.requires_any.clone();
-    if !requires_any.is_empty() {
+    // Only a rule about immune-lowering medicines in general (its list names them as a group) is
+    // widened to every medicine; a narrow list ("cyclophosphamide", "jdm", "tacrolimus") keeps
+    // its own words, or a fever on methotrexate would fire the cyclophosphamide emergency.
+    let general = requires_any
+        .iter()
+        .any(|w| GENERAL_IMMUNE_WORDS.contains(&w.to_lowercase().as_str()));
+    if general {
         // Brand names and everyday words for the same medicines.
         requires_any.extend(medicines.iter().cloned());
         requires_any.extend(

@@ -366,6 +366,14 @@ fn render_stats(stats: &StatsDto) -> String {
     let _ = writeln!(out, "{:<14} {:>4}", "stale", stats.stale);
     let _ = writeln!(
         out,
+        "primary-sourced entries: {} of {} ({} with a partial citation, {} still citing background)",
+        stats.sourcing.primary_sourced,
+        stats.sourcing.entries,
+        stats.sourcing.with_partial,
+        stats.sourcing.citing_background
+    );
+    let _ = writeln!(
+        out,
         "grade (patient entries: {}): mean {:.1}, max {:.1}{}",
         stats.grade.entries,
         stats.grade.mean,
@@ -417,7 +425,22 @@ fn render(kb: &Kb, entry: &Entry, today: Date) -> String {
             .as_deref()
             .map(|l| format!(" [{l}]"))
             .unwrap_or_default();
-        out += &format!("{}. {line}{locator}\n", i + 1);
+        let partial = if r.is_partial() {
+            format!(
+                " (partly confirmed: {})",
+                r.note
+                    .as_deref()
+                    .unwrap_or("not fully confirmed in this source")
+            )
+        } else {
+            String::new()
+        };
+        let background = if kb.source(&r.id).is_some_and(|s| s.background) {
+            " (background only)"
+        } else {
+            ""
+        };
+        out += &format!("{}. {line}{locator}{background}{partial}\n", i + 1);
     }
     out += &format!(
         "\nReviewed {}; next review due {}.\n",

@@ -121,7 +121,7 @@ fn show_prints_summary_body_sources_review_and_disclaimer() {
         "Heliotrope rash\n===============",
         "TL;DR: A short plain summary.",
         "## What it looks like",
-        "## Sources\n1. Web Publisher. A web page. https://web.invalid/ [Symptoms]",
+        "## Sources\n1. Web Publisher. A web page. https://medlineplus.gov/ency/article/000839.htm [Symptoms]",
         "Reviewed 2026-11-21; next review due 2027-11-21.",
         myo_kb::DISCLAIMER,
     ] {

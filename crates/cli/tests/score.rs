@@ -139,6 +139,9 @@ fn text_format_explains_item_by_item() {
     ] {
         assert!(t.contains(needle), "{needle} missing from:\n{t}");
     }
+    // The headline leads the result block.
+    let result = t.split("result:\n").nth(1).expect("result block");
+    assert!(result.starts_with("  outcome: "), "{result}");
 }
 
 #[test]

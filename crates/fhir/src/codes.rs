@@ -1,14 +1,14 @@
 //! Cited terminology codes the FHIR mapping fills in itself (today: RxNorm ingredients).
 //!
 //! Lab, antibody and condition codes come with the tracker's records; only medicines are
-//! looked up here, because people enter a medicine by name. Each row carries its source and
-//! status from `shared/reference/clinical-addendum.md` §8.3; only `Verified` rows are ever
-//! written into an export, so a partial code never reaches another system.
+//! looked up here, because people enter a medicine by name. Each row carries its source (the
+//! RxNorm ingredient as found in the OHDSI myositis concept set) and a status; only `Verified`
+//! rows are ever written into an export, so a partial code never reaches another system.
 
 /// Whether a code was seen in an authoritative source (`Verified`) or only in a secondary one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeStatus {
-    /// Seen in a vocabulary-derived source (addendum "CONFIRMED").
+    /// Seen in a vocabulary-derived source (an RxNorm-based concept set export).
     Verified,
     /// Seen only in secondary sources (addendum "PARTIAL"); never exported.
     Partial,
@@ -30,8 +30,8 @@ pub struct CitedCode {
 }
 
 const OHDSI_IIM: &str = "OHDSI ATLAS concept set \"immunosuppressant medication_iim_ingredientstrategy\", \
-ohdsi-studies/MyositisNetworkStudy inst/cohorts/1788683.json (clinical-addendum.md §8.3)";
-const SECONDARY: &str = "public code lexicons only (clinical-addendum.md §8.3, PARTIAL)";
+ohdsi-studies/MyositisNetworkStudy inst/cohorts/1788683.json";
+const SECONDARY: &str = "public code lexicons only (not seen in an RxNorm-derived export; partial)";
 
 const fn rx(code: &'static str, display: &'static str, status: CodeStatus) -> CitedCode {
     let source = match status {

@@ -113,6 +113,7 @@ pub(crate) struct MetaDef {
     see_also: Vec<CitationDef>,
     #[serde(default)]
     notes: Vec<String>,
+    missing_rule: String,
 }
 
 impl MetaDef {
@@ -177,6 +178,7 @@ impl MetaDef {
             citation: self.citation.into(),
             see_also: self.see_also.into_iter().map(Citation::from).collect(),
             notes: self.notes,
+            missing_rule: self.missing_rule,
             partial_parts,
             status_warning: None,
         }

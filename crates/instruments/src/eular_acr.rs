@@ -153,6 +153,25 @@ impl Category {
     }
 }
 
+/// The headline of a result: the category, unless the skin-or-biopsy rule fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headline {
+    /// No DM skin sign and no biopsy feature: not classified as an IIM case.
+    NotClassifiable,
+    /// The score-based category.
+    Category(Category),
+}
+
+impl Headline {
+    /// Wire name: `not_classifiable`, or the category's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Headline::NotClassifiable => "not_classifiable",
+            Headline::Category(c) => c.as_str(),
+        }
+    }
+}
+
 /// Subgroup from the classification tree (Figure 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subgroup {
@@ -218,6 +237,8 @@ pub struct Def {
     pub cutoffs: [[Tenths; 3]; 2],
     /// Logistic intercepts per model.
     pub intercept: [f64; 2],
+    /// Probabilities that the score cut-offs stand for, `[possible, probable, definite]`.
+    pub probability_cutoffs: [f64; 3],
 }
 
 #[derive(Deserialize)]
@@ -292,6 +313,7 @@ struct RawCutoffs {
 #[serde(deny_unknown_fields)]
 struct RawProbability {
     intercept: [f64; 2],
+    category_at_least: [f64; 3],
 }
 
 const CLINICAL_IDS: [&str; 10] = [
@@ -397,6 +419,13 @@ impl Def {
             .iter()
             .map(|b| item(&b.id, &b.label, [0, b.weight]));
         let tree_only = raw.tree_only.iter().map(|t| item(&t.id, &t.label, [0, 0]));
+        let p = raw.probability.category_at_least;
+        if !(p.is_sorted() && p[0] > 0.0 && p[2] < 1.0) {
+            return Err(DefError::invalid(
+                ID,
+                "probability cut-offs must be ascending, between 0 and 1",
+            ));
+        }
         let tenths = |c: [i32; 3]| c.map(Tenths);
         Ok(Def {
             meta,
@@ -416,6 +445,7 @@ impl Def {
                 tenths(raw.cutoffs.with_biopsy),
             ],
             intercept: raw.probability.intercept,
+            probability_cutoffs: p,
         })
     }
 
@@ -447,6 +477,21 @@ impl Def {
     /// Probability of IIM by the logistic formula (information only; intercepts partial).
     pub fn probability(&self, model: Model, score: Tenths) -> f64 {
         1.0 / (1.0 + (self.intercept[model as usize] - score.as_f64()).exp())
+    }
+
+    /// The category the probability alone would give (50 %, 55 %, 90 %), as the published
+    /// online calculator classifies. Information only: it rests on the partial intercepts.
+    pub fn probability_category(&self, probability: f64) -> Category {
+        let [possible, probable, definite] = self.probability_cutoffs;
+        if probability >= definite {
+            Category::Definite
+        } else if probability >= probable {
+            Category::Probable
+        } else if probability >= possible {
+            Category::Possible
+        } else {
+            Category::NotIim
+        }
     }
 }
 
@@ -503,6 +548,14 @@ pub struct Outcome<'c> {
     pub probability: f64,
     /// Category by score cut-offs.
     pub category: Category,
+    /// The headline: `not_classifiable` when the skin-or-biopsy rule fails for a score of
+    /// `possible` or above, else the category. Read this first.
+    pub outcome: Headline,
+    /// The category the probability alone would give (information only, partial intercepts).
+    pub probability_category: Category,
+    /// The score meets a printed cut-off while its probability is below that cut-off's
+    /// probability (no-biopsy scores 5.3, 5.5 and 7.5).
+    pub borderline: bool,
     /// A DM skin item is present, or a biopsy was done and shows at least one biopsy feature.
     pub classifiable: bool,
     /// Subgroup, only when classifiable, probable or definite, and the onset age is known.
@@ -531,18 +584,38 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         ));
     }
     let classifiable = is_classifiable(input);
-    if !classifiable && category >= Category::Probable {
+    let outcome = if !classifiable && category >= Category::Possible {
         ex.warn(
             "not classifiable: without heliotrope rash, Gottron's papules or Gottron's sign, a \
-             muscle biopsy showing at least one biopsy feature is required",
+             muscle biopsy showing at least one biopsy feature is required, so this person is not \
+             classified as having an inflammatory myopathy whatever the score",
         );
+        Headline::NotClassifiable
+    } else {
+        Headline::Category(category)
+    };
+    let probability = def.probability(model, score);
+    let probability_category = def.probability_category(probability);
+    let borderline = probability_category < category;
+    if borderline {
+        ex.warn(format!(
+            "borderline: the score {score} meets the printed cut-off for '{}', but its probability \
+             ({:.1} %) is below that cut-off's probability, where the published online calculator \
+             would say '{}' (the probability formula is not yet verified)",
+            category.as_str(),
+            probability * 100.0,
+            probability_category.as_str(),
+        ));
     }
     let subgroup = subgroup(def, input, category, classifiable, &mut ex);
     Ok(Outcome {
         model,
         score,
-        probability: def.probability(model, score),
+        probability,
         category,
+        outcome,
+        probability_category,
+        borderline,
         classifiable,
         subgroup,
         max_achievable_score,
@@ -603,7 +676,7 @@ pub fn is_classifiable(input: &Input) -> bool {
     input.any_present(&Clinical::SKIN) || biopsy_feature
 }
 
-/// The subgroup tree (Figure 2, as fixed by issue 2). Warns when a branch was taken because an
+/// The subgroup tree (Figure 2, as reconstructed; status partial). Warns when a branch was taken because an
 /// item was not assessed.
 fn subgroup(
     def: &Def,
@@ -630,7 +703,7 @@ fn subgroup(
             Subgroup::JuvenileMyositisOther
         }
     } else if skin {
-        dm_or_adm(input, ex)
+        dm_or_adm(def, input, ex)
     } else {
         ibm_or_pm(input, ex)
     };
@@ -638,8 +711,15 @@ fn subgroup(
 }
 
 /// Adult onset with a skin item: `dm` if any of the four weakness items is present.
-fn dm_or_adm(input: &Input, ex: &mut Explanation<'_>) -> Subgroup {
-    if input.any_present(&Clinical::WEAKNESS) {
+fn dm_or_adm(def: &Def, input: &Input, ex: &mut Explanation<'_>) -> Subgroup {
+    if let Some(item) = Clinical::WEAKNESS
+        .iter()
+        .find(|&&c| input.get(c) == Some(true))
+    {
+        ex.warn(format!(
+            "subgroup dm: a DM skin sign with muscle weakness ({})",
+            def.clinical[*item as usize].label
+        ));
         return Subgroup::Dm;
     }
     if input.any_missing(&Clinical::WEAKNESS) {

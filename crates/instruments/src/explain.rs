@@ -51,6 +51,9 @@ pub struct Meta {
     pub see_also: Vec<Citation>,
     /// Notes every result repeats (e.g. "classification criteria are not diagnostic criteria").
     pub notes: Vec<String>,
+    /// How an item that was not assessed counts, in words ("counts as 0 points, so the score is
+    /// a lower bound"): the same wording heads the missing list everywhere.
+    pub missing_rule: String,
     /// The parts of the definition that are not verified, each with its locator.
     pub partial_parts: Vec<String>,
     /// The warning every result of a partial instrument carries (`None` when verified); built

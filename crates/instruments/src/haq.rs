@@ -19,8 +19,9 @@ pub const ID: &str = "haq-di";
 /// Number of categories.
 pub const CATEGORIES: usize = 8;
 
-const SOURCES: [&str; 5] = [
-    "categories_and_items",
+const SOURCES: [&str; 6] = [
+    "categories_and_scale",
+    "items_per_category",
     "category_score_rule",
     "aids_rule",
     "divisor_rule",

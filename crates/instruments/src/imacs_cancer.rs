@@ -38,7 +38,7 @@ const RED_FLAG_IDS: [&str; RED_FLAGS] = [
     "unexplained_fever",
     "night_sweats",
 ];
-/// Warning every result carries (issue 2: status partial until the figure is verified).
+/// Warning every result carries (status partial until the guideline figure is verified).
 const UNVERIFIED: &str = "risk category and schedule not yet verified against the guideline figure (Oldroyd 2023 Fig. 1)";
 
 /// Risk category (the guideline's words).
@@ -87,7 +87,7 @@ pub struct Input {
     /// Age at IIM symptom onset, in years.
     pub age_at_onset_years: Option<f64>,
     /// Months since IIM symptom onset.
-    pub months_since_symptom_onset: Option<i64>,
+    pub months_from_onset_to_diagnosis: Option<i64>,
     /// Sex, to select the sex-specific panel items.
     pub sex: Option<Sex>,
     /// Number of guideline high-risk factors, as judged by the clinician.
@@ -368,6 +368,13 @@ impl Def {
         })
     }
 
+    /// The lowest category the known counts already guarantee, when the category itself is
+    /// undetermined: `moderate` when the moderate-risk count reaches its threshold while the
+    /// high-risk count is unknown.
+    pub fn at_least(&self, high: Option<i64>, moderate: Option<i64>) -> Option<Category> {
+        (high.is_none() && moderate? >= self.moderate_from_moderate).then_some(Category::Moderate)
+    }
+
     /// The combining rule. `None` when a count that could change the category is unknown.
     pub fn category(&self, high: Option<i64>, moderate: Option<i64>) -> Option<Category> {
         match high? {
@@ -390,11 +397,11 @@ pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
             format!("0 to {} years, or null", def.age_max_years),
         ));
     }
-    if let Some(m) = input.months_since_symptom_onset
+    if let Some(m) = input.months_from_onset_to_diagnosis
         && !(0..=def.months_max).contains(&m)
     {
         return Err(InvalidInput::new(
-            "months_since_symptom_onset",
+            "months_from_onset_to_diagnosis",
             format!("{m} is out of range"),
             format!("whole months 0 to {}, or null", def.months_max),
         ));
@@ -434,6 +441,8 @@ pub struct Outcome<'c> {
     pub in_scope: Option<bool>,
     /// The risk category, when determined.
     pub category: Option<Category>,
+    /// When the category is undetermined: the lowest category the known counts guarantee.
+    pub category_at_least: Option<Category>,
     /// Panels and timing for the category (empty when undetermined or juvenile onset).
     pub schedule: &'c [Scheduled],
     /// Basic panel items for this sex (all items when sex is unknown).
@@ -467,21 +476,29 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     record_inputs(def, input, &mut ex);
     let juvenile = input.age_at_onset_years.map(|a| a < def.adult_from_years);
     let in_window = input
-        .months_since_symptom_onset
+        .months_from_onset_to_diagnosis
         .map(|m| m <= def.window_months);
     let in_scope = all(&[juvenile.map(|j| !j), in_window]);
     scope_warnings(def, juvenile, in_window, &mut ex);
 
     let category = def.category(input.high_risk_factors, input.moderate_risk_factors);
-    if category.is_none() {
-        ex.warn(
+    let category_at_least = def.at_least(input.high_risk_factors, input.moderate_risk_factors);
+    match (category, category_at_least) {
+        (None, Some(floor)) => ex.warn(format!(
+            "risk category at least {}: the moderate-risk factors already reach it; the high-risk \
+             factors were not counted and could make it high, so the schedule shown is the least \
+             that applies",
+            floor.as_str()
+        )),
+        (None, None) => ex.warn(
             "risk category not determined: give the number of high-risk and moderate-risk factors",
-        );
+        ),
+        _ => {}
     }
     if input.anti_tif1g == Some(true) && input.high_risk_factors == Some(0) {
         ex.warn("anti-TIF1-gamma is positive but no high-risk factor was counted; it has the strongest antibody link to cancer (meta-analysis RR 4.66): check the count against the guideline's list");
     }
-    let schedule: &[Scheduled] = match (category, juvenile) {
+    let schedule: &[Scheduled] = match (category.or(category_at_least), juvenile) {
         (Some(c), Some(false) | None) => &def.schedule[c as usize],
         _ => &[],
     };
@@ -507,6 +524,7 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
     Ok(Outcome {
         in_scope,
         category,
+        category_at_least,
         schedule,
         basic_panel: for_sex(&def.basic),
         enhanced_panel: for_sex(&def.enhanced),
@@ -529,10 +547,10 @@ fn scope_warnings(
     }
     match in_window {
         Some(false) => ex.warn(format!(
-            "more than {} months since symptom onset: outside the guideline's scope; the schedule is shown for reference only",
+            "diagnosed more than {} months after symptom onset: outside the guideline's scope (adults diagnosed within 3 years of IIM symptom onset); the schedule is shown for reference only",
             def.window_months
         )),
-        None => ex.warn("time since symptom onset not given: the guideline's 3-year window was not checked"),
+        None => ex.warn("time from symptom onset to diagnosis not given: the guideline's 3-year window was not checked"),
         Some(true) => {}
     }
 }
@@ -591,9 +609,9 @@ fn record_inputs<'c>(def: &'c Def, input: &Input, ex: &mut Explanation<'c>) {
         input.age_at_onset_years.map(Value::Real),
     );
     add(
-        "months_since_symptom_onset".into(),
+        "months_from_onset_to_diagnosis".into(),
         "Months since IIM symptom onset",
-        input.months_since_symptom_onset.map(Value::Int),
+        input.months_from_onset_to_diagnosis.map(Value::Int),
     );
     add(
         "sex".into(),

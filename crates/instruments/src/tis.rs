@@ -4,7 +4,7 @@
 //! Each of six core set measures earns points by its absolute percent change between baseline and
 //! follow-up (PMC5577002 Table 3); the TIS is their sum (0–100) and is graded by population.
 //!
-//! **Percent-change reading (H1, `partial`, fixed by issue 2; not yet confirmed against the paper
+//! **Percent-change reading (`partial`; not yet confirmed against the paper
 //! or the NIEHS calculator):**
 //! - physician global, patient global, extramuscular activity (0–10), HAQ/CHAQ (0–3), MMT
 //!   (0 to its maximum potential score 80, 150 or 260) and CMAS (0–52): improvement ÷ the scale's
@@ -35,12 +35,13 @@ pub const DEF_TOML: &str = include_str!("../defs/tis-2016.toml");
 /// Instrument id.
 pub const ID: &str = "tis-2016";
 
-const SOURCES: [&str; 6] = [
+const SOURCES: [&str; 7] = [
     "band_points",
     "categories",
     "percent_change",
     "enzyme_choice",
     "scale_ranges",
+    "mmt_bilateral_range",
     "missing_rule",
 ];
 
@@ -360,6 +361,9 @@ pub struct Outcome<'c> {
     pub category: Category,
     /// Every measure was available at both visits.
     pub complete: bool,
+    /// When the chosen enzyme was within normal limits at baseline: the TIS and category
+    /// without its enzyme points (whether such a change counts is not yet verified).
+    pub without_enzyme_points: Option<(Tenths, Category)>,
     /// Per measure, in table order.
     pub measures: Vec<MeasureResult>,
     /// Contributions, missing, warnings, citation, status.
@@ -396,7 +400,9 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         .zip(muscle_range)
         .map(|((x, y), r)| range_percent(x, y, r, true));
     measures.push(measure(def, MUSCLE, names[MUSCLE], mb, mf, pct));
-    measures.push(enzyme_measure(def, b, f, &mut ex));
+    let (enzymes, enzyme_normal_at_baseline) = enzyme_measure(def, b, f, &mut ex);
+    let enzyme_points = enzymes.points;
+    measures.push(enzymes);
 
     for (m, d) in measures.iter().zip(&def.measures) {
         if m.baseline.is_none() || m.followup.is_none() {
@@ -416,11 +422,16 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             ex.missing.join(", ")
         ));
     }
+    let without_enzyme_points = enzyme_normal_at_baseline.then(|| {
+        let rest = Tenths(tis.0 - enzyme_points.0);
+        (rest, def.category(input.population, rest))
+    });
     Ok(Outcome {
         population: input.population,
         tis,
         category: def.category(input.population, tis),
         complete,
+        without_enzyme_points,
         measures,
         explanation: ex,
     })
@@ -453,7 +464,7 @@ fn muscle_value(m: Option<Muscle>) -> Option<Milli> {
     m.map(|(Muscle::Mmt(v) | Muscle::Cmas(v))| v)
 }
 
-/// H1: improvement as a percent of the scale's range.
+/// Improvement as a percent of the scale's range.
 fn range_percent(
     baseline: Milli,
     followup: Milli,
@@ -491,11 +502,18 @@ fn measure(
 }
 
 /// The most abnormal enzyme at baseline (highest multiple of ULN; ties in [`ENZYMES`] order) and
-/// its relative change, computed on multiples of ULN.
-fn enzyme_measure(def: &Def, b: &Visit, f: &Visit, ex: &mut Explanation<'_>) -> MeasureResult {
+/// its relative change, computed on multiples of ULN; true when that enzyme was within normal
+/// limits at baseline and its change earned points.
+fn enzyme_measure(
+    def: &Def,
+    b: &Visit,
+    f: &Visit,
+    ex: &mut Explanation<'_>,
+) -> (MeasureResult, bool) {
     let Some(i) = most_abnormal(&b.enzymes) else {
         let any_followup = f.enzymes.iter().flatten().next().map(|e| e.value);
-        return measure(def, ENZYME, "enzymes", None, any_followup, None);
+        let m = measure(def, ENZYME, "enzymes", None, any_followup, None);
+        return (m, false);
     };
     let name = ENZYMES[i];
     let base = b.enzymes[i].map(|e| e.value);
@@ -504,10 +522,11 @@ fn enzyme_measure(def: &Def, b: &Visit, f: &Visit, ex: &mut Explanation<'_>) -> 
             "the most abnormal enzyme at baseline ({name}) has no follow-up value"
         ));
         let m = measure(def, ENZYME, "enzymes", base, None, None);
-        return MeasureResult {
+        let m = MeasureResult {
             enzyme: Some(name),
             ..m
         };
+        return (m, false);
     };
     let pct = b.enzymes[i].and_then(|base| relative_change(base, follow));
     if pct.is_none() {
@@ -516,10 +535,20 @@ fn enzyme_measure(def: &Def, b: &Visit, f: &Visit, ex: &mut Explanation<'_>) -> 
         ));
     }
     let m = measure(def, ENZYME, "enzymes", base, Some(follow.value), pct);
-    MeasureResult {
+    let normal = b.enzymes[i].is_some_and(|e| e.value <= e.uln) && m.points > Tenths(0);
+    if normal {
+        ex.warn(format!(
+            "{name} was within normal limits at baseline: whether a change inside the normal \
+             range earns enzyme points is not yet verified, so the TIS is also given without \
+             its {} enzyme points",
+            m.points
+        ));
+    }
+    let m = MeasureResult {
         enzyme: Some(name),
         ..m
-    }
+    };
+    (m, normal)
 }
 
 /// Index of the enzyme with the highest multiple of its ULN (first one on ties).

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Kb;
 use crate::date::Date;
-use crate::model::{Audience, Entry, Quantity, QuantityUnit, Section, Structured};
+use crate::model::{Audience, Entry, Quantity, QuantityUnit, Section, Source, Structured};
 use crate::text::{self, Readability};
 
 /// Highest Flesch–Kincaid grade allowed for patient-audience text.
@@ -53,6 +53,12 @@ pub enum Rule {
     Registry,
     /// The copy check could not run (warning).
     CopyCheckSkipped,
+    /// A number or claim supported only by background sources (seeds, aggregators).
+    PrimarySource,
+    /// A source address that is a homepage, a search page or a placeholder.
+    SourceUrl,
+    /// Product content that names a working note or an issue number instead of the source.
+    WorkingNote,
 }
 
 impl Rule {
@@ -73,6 +79,9 @@ impl Rule {
             Rule::Stale => "stale",
             Rule::Registry => "registry",
             Rule::CopyCheckSkipped => "copy-check-skipped",
+            Rule::PrimarySource => "primary-source",
+            Rule::SourceUrl => "source-url",
+            Rule::WorkingNote => "working-note",
         }
     }
 }
@@ -217,7 +226,7 @@ fn word_runs(text: &str) -> impl Iterator<Item = String> {
 pub(crate) fn check(kb: &Kb, seeds: &[(&str, &str)], today: Date) -> Report {
     let index = CopyIndex::new(seeds);
     let ids: HashSet<&str> = kb.entries().iter().map(|e| e.id.as_str()).collect();
-    let sources: HashSet<&str> = kb.sources().iter().map(|s| s.id.as_str()).collect();
+    let sources: HashMap<&str, &Source> = kb.sources().iter().map(|s| (s.id.as_str(), s)).collect();
     let mut id_count: HashMap<&str, usize> = HashMap::new();
     for e in kb.entries() {
         *id_count.entry(e.id.as_str()).or_default() += 1;
@@ -252,7 +261,7 @@ pub(crate) fn check(kb: &Kb, seeds: &[(&str, &str)], today: Date) -> Report {
 
 struct Context<'a> {
     ids: &'a HashSet<&'a str>,
-    sources: &'a HashSet<&'a str>,
+    sources: &'a HashMap<&'a str, &'a Source>,
     duplicated: bool,
     index: Option<&'a CopyIndex<'a>>,
     today: Date,
@@ -264,6 +273,8 @@ fn check_entry(entry: &Entry, ctx: &Context<'_>) -> EntryReport {
     let mut problems = Vec::new();
     problems.extend(identity_problems(entry, ctx.duplicated));
     problems.extend(reference_problems(entry, ctx));
+    problems.extend(primary_source_problems(entry, ctx));
+    problems.extend(working_note_problems(entry));
     problems.extend(structured_problems(entry));
     problems.extend(
         entry
@@ -374,11 +385,30 @@ fn reference_problems(entry: &Entry, ctx: &Context<'_>) -> Vec<Problem> {
             "sources: at least one source is required",
         ));
     }
+    let mut cited = HashSet::new();
     for s in &entry.sources {
-        if !ctx.sources.contains(s.id.as_str()) {
+        if !ctx.sources.contains_key(s.id.as_str()) {
             out.push(Problem::error(
                 Rule::Sources,
                 format!("sources: '{}' is not in sources.toml", s.id),
+            ));
+        }
+        if !cited.insert(s.id.as_str()) {
+            out.push(Problem::error(
+                Rule::Sources,
+                format!(
+                    "sources: '{}' is cited twice; give one citation with both locators",
+                    s.id
+                ),
+            ));
+        }
+        if s.is_partial() && s.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            out.push(Problem::error(
+                Rule::Sources,
+                format!(
+                    "sources: '{}' is marked partial without a note saying what is unconfirmed",
+                    s.id
+                ),
             ));
         }
     }
@@ -725,6 +755,148 @@ fn registry_problems(kb: &Kb) -> Vec<Problem> {
             out.push(Problem::error(
                 Rule::Registry,
                 format!("sources.toml: id '{}' is used twice", s.id),
+            ));
+        }
+        out.extend(source_registry_problems(s));
+    }
+    out
+}
+
+/// Names of the project's working notes, which product content must never cite (cite the
+/// guideline, label or paper itself).
+pub const WORKING_NOTES: &[&str] = &[
+    "product-anchors",
+    "clinical-addendum",
+    "clinical-instruments",
+    "style-anchors",
+    "shared/reference",
+];
+
+/// The working note, or the issue reference ("issue 6"), that `text` names, if any.
+pub fn names_working_note(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if let Some(note) = WORKING_NOTES.iter().find(|n| lower.contains(*n)) {
+        return Some((*note).to_owned());
+    }
+    lower.match_indices("issue ").find_map(|(i, m)| {
+        let word_start = lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !word_start {
+            return None;
+        }
+        let after = &lower[i + m.len()..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        (!digits.is_empty()).then(|| format!("issue {digits}"))
+    })
+}
+
+/// Whether any text or number of the structured table holds a number.
+fn structured_has_number(s: &Structured) -> bool {
+    let digits = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+    match s {
+        Structured::Drug(_) => true,
+        Structured::RedFlag(f) => {
+            !f.number_checks.is_empty() || digits(&f.action) || f.phrases.iter().any(|p| digits(p))
+        }
+        Structured::Antibody(a) => {
+            !a.loinc.is_empty() || structured_texts(s).iter().any(|t| digits(t))
+        }
+        Structured::Test(t) => !t.loinc.is_empty() || structured_texts(s).iter().any(|t| digits(t)),
+        Structured::Organisations(o) => {
+            o.iter().any(|o| o.phone.is_some()) || structured_texts(s).iter().any(|t| digits(t))
+        }
+        _ => structured_texts(s).iter().any(|t| digits(t)),
+    }
+}
+
+/// An entry must cite at least one primary source (not background, a specific page); with a
+/// number in its structured table this is the rule the issue names, and it holds for claims too.
+fn primary_source_problems(entry: &Entry, ctx: &Context<'_>) -> Vec<Problem> {
+    let known: Vec<&Source> = entry
+        .sources
+        .iter()
+        .filter_map(|r| ctx.sources.get(r.id.as_str()).copied())
+        .collect();
+    if known.is_empty() || known.iter().any(|s| s.is_primary()) {
+        return Vec::new();
+    }
+    let what = match &entry.structured {
+        Some(s) if structured_has_number(s) => {
+            format!("the numbers in its [{}] table", s.kind())
+        }
+        _ => "its facts".to_owned(),
+    };
+    vec![Problem::error(
+        Rule::PrimarySource,
+        format!(
+            "sources: {what} rest only on background sources or on homepage/search addresses ({}); cite a label, guideline, paper or NIH/NHS/Mayo/MedlinePlus page",
+            known
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )]
+}
+
+/// Entry texts and locators must not name a working note or an issue.
+fn working_note_problems(entry: &Entry) -> Vec<Problem> {
+    let mut texts = entry_texts(entry);
+    for r in &entry.sources {
+        texts.extend(
+            r.locator
+                .iter()
+                .map(|l| (format!("sources.{}.locator", r.id), l.clone())),
+        );
+        texts.extend(
+            r.note
+                .iter()
+                .map(|n| (format!("sources.{}.note", r.id), n.clone())),
+        );
+    }
+    texts
+        .into_iter()
+        .filter_map(|(field, t)| {
+            names_working_note(&t).map(|n| {
+                Problem::error(
+                    Rule::WorkingNote,
+                    format!("{field}: names the working note \"{n}\"; cite the guideline, label or paper itself"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Registry rules on addresses and roles.
+fn source_registry_problems(s: &Source) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if let Some(url) = &s.url
+        && let Some(why) = s.address_problem(url)
+    {
+        out.push(Problem::error(
+            Rule::SourceUrl,
+            format!(
+                "sources.toml: '{}' url {url} is {why}; point it at the page that holds the fact",
+                s.id
+            ),
+        ));
+    }
+    if s.kind == crate::model::SourceKind::Seed && !s.background {
+        out.push(Problem::error(
+            Rule::Registry,
+            format!(
+                "sources.toml: seed '{}' must be marked background = true",
+                s.id
+            ),
+        ));
+    }
+    for text in [Some(&s.title), s.note.as_ref()].into_iter().flatten() {
+        if let Some(n) = names_working_note(text) {
+            out.push(Problem::error(
+                Rule::WorkingNote,
+                format!("sources.toml: '{}' names the working note \"{n}\"", s.id),
             ));
         }
     }

@@ -15,18 +15,22 @@ mod model;
 mod suggest;
 mod text;
 
-pub use check::{COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity};
+pub use check::{
+    COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity, WORKING_NOTES,
+    names_working_note,
+};
 pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
 pub use codes::{CodeSystem, Codes};
 pub use date::{Date, DateError};
 pub use load::{LoadError, LoadErrors};
 pub use model::{
-    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, Food, FoodKind,
-    Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route, Section, Source,
-    SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term, TestGroup, TestInfo, Tier,
-    UnknownValue,
+    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, FactStatus, Food,
+    FoodKind, Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route,
+    Section, Source, SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term,
+    TestGroup, TestInfo, Tier, UnknownValue, url_problem,
 };
 pub use suggest::edit_distance;
+
 pub use text::{Passage, Readability, plain_text, readability, words};
 
 /// Myo's medical disclaimer, shown at the end of every page.
@@ -134,12 +138,63 @@ impl Kb {
         suggest::nearest(id, self.entries.iter().map(|e| e.id.as_str()), limit)
     }
 
+    /// How well the entries are sourced (see [`Sourcing`]).
+    pub fn sourcing(&self) -> Sourcing {
+        let mut out = Sourcing {
+            entries: self.entries.len(),
+            ..Sourcing::default()
+        };
+        for e in &self.entries {
+            let cited: Vec<&Source> = e
+                .sources
+                .iter()
+                .filter_map(|r| self.source(&r.id))
+                .collect();
+            let primary = cited.iter().any(|s| s.is_primary());
+            let partial = e.sources.iter().any(SourceRef::is_partial);
+            if primary && !partial {
+                out.primary_sourced += 1;
+            }
+            if partial {
+                out.with_partial += 1;
+            }
+            if cited.iter().any(|s| s.background) {
+                out.citing_background += 1;
+            }
+            if !primary {
+                out.background_only += 1;
+            }
+        }
+        out
+    }
+
     /// Checks every rule of `kb/README.md`. `seeds` are `(name, text)` pairs of the seed pages
     /// for the copy check (empty: the copy check is skipped and the report says so); `today`
     /// decides which entries are stale.
     pub fn check(&self, seeds: &[(&str, &str)], today: Date) -> Report {
         check::check(self, seeds, today)
     }
+}
+
+/// Sourcing figures of the whole knowledge base.
+///
+/// The content model cites sources per entry, not per number, so an entry counts as
+/// `primary_sourced` when every number and claim in it sits under citations that include at
+/// least one primary source (a label, guideline, paper or NIH/NHS/Mayo/MedlinePlus-type page
+/// with a specific address, not a background seed or aggregator) and none of its citations is
+/// flagged `partial`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sourcing {
+    /// All entries.
+    pub entries: usize,
+    /// Entries whose numbers and claims rest on a primary source, with nothing flagged partial.
+    pub primary_sourced: usize,
+    /// Entries with at least one citation flagged `partial`.
+    pub with_partial: usize,
+    /// Entries that still cite a background source (as background, beside primary ones).
+    pub citing_background: usize,
+    /// Entries with no primary source at all (`myo kb check` fails on these).
+    pub background_only: usize,
 }
 
 impl Entry {

@@ -153,6 +153,16 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How far a cited fact has been confirmed against the source that supports it.
+    FactStatus {
+        /// Read in the source and matched.
+        Verified = "verified",
+        /// Not (yet) matched in full: the entry says so, and `note` says what is missing.
+        Partial = "partial",
+    }
+}
+
 /// A citation of one registry source by an entry.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,6 +172,19 @@ pub struct SourceRef {
     /// Where in the source the fact is (section, table, page), if given.
     #[serde(default)]
     pub locator: Option<String>,
+    /// `partial` when the fact was not fully matched in this source; absent means not flagged.
+    #[serde(default)]
+    pub status: Option<FactStatus>,
+    /// What is unconfirmed (required with `status = "partial"`).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl SourceRef {
+    /// True when this citation is flagged `partial`.
+    pub fn is_partial(&self) -> bool {
+        self.status == Some(FactStatus::Partial)
+    }
 }
 
 /// One knowledge-base entry: front matter plus Markdown body.
@@ -626,4 +649,64 @@ pub struct Source {
     /// Note.
     #[serde(default)]
     pub note: Option<String>,
+    /// Background only (the seed pages, aggregators, blogs): never the sole support for a
+    /// number or claim. Seeds must say `background = true`.
+    #[serde(default)]
+    pub background: bool,
+    /// The fact cited is the organisation itself (its name, site, helpline): its homepage is
+    /// then the page that holds the fact, so the homepage rule does not apply (search pages
+    /// are still refused).
+    #[serde(default)]
+    pub organisation_home: bool,
+}
+
+impl Source {
+    /// True when the source may support a fact on its own: not background, and its address
+    /// (if any) is a specific page, not a homepage or a search.
+    pub fn is_primary(&self) -> bool {
+        !self.background
+            && self
+                .url
+                .as_deref()
+                .is_none_or(|u| self.address_problem(u).is_none())
+            && (self.url.is_some() || self.doi.is_some())
+    }
+
+    /// Why this source's address cannot pin a fact, allowing an organisation's homepage.
+    pub fn address_problem(&self, url: &str) -> Option<&'static str> {
+        url_problem(url).filter(|why| !(self.organisation_home && *why == "a homepage"))
+    }
+}
+
+/// Why a source address cannot pin a fact: a homepage, a search page or a placeholder.
+pub fn url_problem(url: &str) -> Option<&'static str> {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return Some("not an http(s) address");
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if host.ends_with(".invalid") || host.ends_with(".example") || host == "example.com" {
+        return Some("a placeholder address");
+    }
+    let path_only = path.split(['?', '#']).next().unwrap_or("");
+    let query = path.split_once('?').map_or("", |(_, q)| q);
+    let searchy = path_only
+        .split('/')
+        .any(|seg| seg == "search" || seg.starts_with("search."))
+        || query.split('&').any(|kv| {
+            matches!(
+                kv.split('=').next(),
+                Some("q" | "query" | "search" | "term")
+            )
+        });
+    if searchy {
+        return Some("a search page");
+    }
+    if path_only.trim_matches('/').is_empty() {
+        return Some("a homepage");
+    }
+    None
 }

@@ -99,6 +99,10 @@ fn each_broken_rule_is_reported() {
         ("duplicate-id", Rule::DuplicateId),
         ("bad-dose", Rule::Structured),
         ("bad-loinc", Rule::Structured),
+        ("background-only", Rule::PrimarySource),
+        ("cited-twice", Rule::Sources),
+        ("partial-without-note", Rule::Sources),
+        ("working-note", Rule::WorkingNote),
     ];
     for (case, rule) in cases {
         let report = check(Some(case));
@@ -282,4 +286,164 @@ fn citations_follow_each_style() {
     );
     assert_eq!("MLA".parse::<CitationStyle>(), Ok(CitationStyle::Mla));
     assert!("vancouver".parse::<CitationStyle>().is_err());
+}
+
+/// The valid fixture with its registry text changed by `edit`.
+fn check_registry(edit: impl Fn(&str) -> String) -> Report {
+    let files = md_files(&fixtures().join("valid"));
+    let sources = edit(&std::fs::read_to_string(fixtures().join("valid/sources.toml")).unwrap());
+    let kb = Kb::load(files, &sources).unwrap_or_else(|e| panic!("{e}"));
+    kb.check(&[], today())
+}
+
+fn general_rules(report: &Report) -> Vec<Rule> {
+    report
+        .general
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.rule)
+        .collect()
+}
+
+/// A source address must be the page that holds the fact: homepages, search pages and
+/// placeholders fail, in every spelling.
+#[test]
+fn homepage_search_and_placeholder_addresses_fail_the_check() {
+    let page = "https://medlineplus.gov/ency/article/000839.htm";
+    for bad in [
+        "https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=methotrexate",
+        "https://DailyMed.nlm.nih.gov/dailymed/SEARCH.cfm?labeltype=all&query=x",
+        "https://example.org/search?q=myositis",
+        "https://example.org/site/search/",
+        "https://example.org/page?term=dm",
+        "https://rxharun.com/",
+        "https://rxharun.com",
+        "http://www.medlink.com//",
+        "https://blog.invalid/dermatomyositis",
+        "ftp://example.org/file",
+    ] {
+        let report = check_registry(|s| s.replace(page, bad));
+        assert_eq!(general_rules(&report), [Rule::SourceUrl], "{bad}");
+        assert!(
+            report.general.iter().any(|p| p.message.contains("web-b")),
+            "{bad}"
+        );
+    }
+    // A specific page, including one whose path merely contains "research", passes.
+    for good in [
+        "https://www.niehs.nih.gov/research/resources/imacs/form-04",
+        "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=2b61822e-b488-5eaf-e063-6394a90a2dcd",
+    ] {
+        let report = check_registry(|s| s.replace(page, good));
+        assert!(general_rules(&report).is_empty(), "{good}");
+    }
+    // An organisation's own homepage may be cited for the organisation itself, never a search.
+    let home = check_registry(|s| {
+        s.replace(page, "https://www.myositis.org.uk/").replace(
+            "kind = \"web\"\n",
+            "kind = \"web\"\norganisation_home = true\n",
+        )
+    });
+    assert!(general_rules(&home).is_empty());
+    let search = check_registry(|s| {
+        s.replace(page, "https://www.myositis.org.uk/search?q=x")
+            .replace(
+                "kind = \"web\"\n",
+                "kind = \"web\"\norganisation_home = true\n",
+            )
+    });
+    assert_eq!(general_rules(&search), [Rule::SourceUrl]);
+}
+
+/// Seeds are background only, and must say so.
+#[test]
+fn a_seed_not_marked_background_fails_the_check() {
+    let report = check_registry(|s| s.replace("background = true\n", ""));
+    assert_eq!(general_rules(&report), [Rule::Registry]);
+}
+
+/// Numbers in a structured table resting only on background sources fail, and the message
+/// says which table.
+#[test]
+fn structured_numbers_on_background_sources_only_fail_the_check() {
+    // Every valid entry cites web-b; demote it to background.
+    let report =
+        check_registry(|s| s.replace("kind = \"web\"\n", "kind = \"web\"\nbackground = true\n"));
+    let messages: Vec<&str> = report
+        .problems()
+        .filter(|(_, p)| p.rule == Rule::PrimarySource)
+        .map(|(_, p)| p.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 7, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("numbers in its [drug] table"))
+    );
+    // Without any address or DOI a source cannot pin a fact either.
+    let report = check_registry(|s| {
+        s.replace(
+            "url = \"https://medlineplus.gov/ency/article/000839.htm\"\n",
+            "",
+        )
+    });
+    assert!(
+        report
+            .problems()
+            .any(|(_, p)| p.rule == Rule::PrimarySource)
+    );
+}
+
+/// Working notes and issue numbers are recognised in any case and spacing of the number.
+#[test]
+fn working_note_names_are_recognised() {
+    for text in [
+        "see product-anchors.md §5.2",
+        "summarised in CLINICAL-ADDENDUM",
+        "clinical-instruments §10",
+        "style-anchors",
+        "/work/shared/reference/x.md",
+        "as fixed by issue 2",
+        "Issue 11",
+    ] {
+        assert!(myo_kb::names_working_note(text).is_some(), "{text}");
+    }
+    for text in [
+        "BSR 2017 Table 1",
+        "no issue here",
+        "issue with tissue",
+        "reissue 5",
+    ] {
+        assert_eq!(myo_kb::names_working_note(text), None, "{text}");
+    }
+}
+
+/// `kb stats` counts entries resting on primary sources, and partial flags take them out.
+#[test]
+fn sourcing_counts_primary_and_partial_entries() {
+    let kb = load(None).unwrap();
+    let s = kb.sourcing();
+    assert_eq!(
+        (
+            s.entries,
+            s.primary_sourced,
+            s.with_partial,
+            s.background_only
+        ),
+        (7, 7, 0, 0)
+    );
+    let kb = load(Some("background-only")).unwrap();
+    let s = kb.sourcing();
+    assert_eq!(
+        (
+            s.entries,
+            s.primary_sourced,
+            s.background_only,
+            s.citing_background
+        ),
+        (8, 7, 1, 1)
+    );
+    let kb = load(Some("partial-without-note")).unwrap();
+    let s = kb.sourcing();
+    assert_eq!((s.primary_sourced, s.with_partial), (7, 1));
 }

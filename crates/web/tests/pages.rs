@@ -205,6 +205,45 @@ async fn eular_calculator_explains_item_by_item() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("aria-invalid=\"true\""));
+    // No skin sign and no biopsy: the page leads with "not classifiable" in plain words, before
+    // the score-based category, and heads the missing list with the instrument's own rule.
+    let r = t
+        .post_form(
+            "/calculators/eular-acr-2017",
+            &[
+                ("age_at_onset_years", "50"),
+                ("anti_jo1", "true"),
+                ("elevated_muscle_enzymes", "true"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let headline = r.body.find("Not classifiable: with no heliotrope rash");
+    let category = r.body.find("probable");
+    assert!(
+        headline.is_some() && category.is_some() && headline < category,
+        "outcome first: {}",
+        r.body
+    );
+    assert!(r.body.contains("each counts as 0 points"), "{}", r.body);
+    // Exactly 5.5 without a biopsy: borderline, with the probability-based category named.
+    let r = t
+        .post_form(
+            "/calculators/eular-acr-2017",
+            &[
+                ("age_at_onset_years", "45"),
+                ("gottrons_papules", "true"),
+                ("elevated_muscle_enzymes", "true"),
+            ],
+            None,
+        )
+        .await;
+    assert!(
+        r.body.contains("borderline: the score 5.5") && !r.body.contains("issue "),
+        "{}",
+        r.body
+    );
     t.cleanup().await;
 }
 
@@ -296,5 +335,22 @@ async fn oversized_forms_are_refused_and_input_is_escaped() {
         !r.body.contains("<img src=x") && r.body.contains("&#60;img src=x"),
         "question is escaped"
     );
+    t.cleanup().await;
+}
+
+/// The warning-signs page lists emergencies first, and a search for "red flags" links to it.
+#[tokio::test]
+async fn warning_signs_page_is_grouped_by_urgency_and_found_by_search() {
+    let t = TestApp::sqlite().await;
+    let page = t.get("/kb/section/red-flags", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = |needle: &str| page.body.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at("Emergency: get help now") < at("Same day: contact your care team today"));
+    assert!(at("Same day: contact your care team today") < at("Discuss: raise it soon"));
+    assert!(at("/kb/low-oxygen-reading") < at("Same day: contact your care team today"));
+    for q in ["red+flags", "warning+signs", "when+to+call"] {
+        let r = t.get(&format!("/search?q={q}"), None).await;
+        assert!(r.body.contains("href=\"/kb/section/red-flags\""), "{q}");
+    }
     t.cleanup().await;
 }

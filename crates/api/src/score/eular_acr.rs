@@ -1,4 +1,4 @@
-//! Wire format of `eular-acr-2017` (input and output exactly as in issue 2).
+//! Wire format of `eular-acr-2017`.
 
 use myo_instruments::eular_acr::{self, Clinical, Input, Model};
 use myo_instruments::{Catalog, Meta};
@@ -91,10 +91,13 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
 /// The result fields of `eular-acr-2017`.
 #[derive(Serialize)]
 struct Out {
+    outcome: &'static str,
     model: &'static str,
     score: f64,
     probability: f64,
     category: &'static str,
+    probability_category: &'static str,
+    borderline: bool,
     classifiable: bool,
     subgroup: Option<&'static str>,
     max_achievable_score: f64,
@@ -106,6 +109,7 @@ fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError>
     let input = Input::from(parse::<Dto>(v)?);
     let o = eular_acr::score(def, &input)?;
     let out = Out {
+        outcome: o.outcome.as_str(),
         model: match o.model {
             Model::WithoutBiopsy => "without_biopsy",
             Model::WithBiopsy => "with_biopsy",
@@ -113,6 +117,8 @@ fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError>
         score: tenths(o.score),
         probability: o.probability,
         category: o.category.as_str(),
+        probability_category: o.probability_category.as_str(),
+        borderline: o.borderline,
         classifiable: o.classifiable,
         subgroup: o.subgroup.map(|s| s.as_str()),
         max_achievable_score: tenths(o.max_achievable_score),

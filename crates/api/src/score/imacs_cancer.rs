@@ -21,7 +21,7 @@ pub(crate) const ENTRY: Entry = Entry {
 #[serde(deny_unknown_fields)]
 struct Dto {
     age_at_onset_years: Option<f64>,
-    months_since_symptom_onset: Option<i64>,
+    months_from_onset_to_diagnosis: Option<i64>,
     sex: Option<SexDto>,
     high_risk_factors: Option<i64>,
     moderate_risk_factors: Option<i64>,
@@ -55,7 +55,7 @@ impl From<Dto> for Input {
         let r = d.red_flags.unwrap_or_default();
         Input {
             age_at_onset_years: d.age_at_onset_years,
-            months_since_symptom_onset: d.months_since_symptom_onset,
+            months_from_onset_to_diagnosis: d.months_from_onset_to_diagnosis,
             sex: d.sex.map(|s| match s {
                 SexDto::Female => Sex::Female,
                 SexDto::Male => Sex::Male,
@@ -91,6 +91,7 @@ fn check_shape(v: &Value) -> Result<(), InputError> {
 #[derive(Serialize)]
 struct Out<'a> {
     category: Option<&'static str>,
+    category_at_least: Option<&'static str>,
     in_scope: Option<bool>,
     schedule: Vec<ScheduledOut>,
     basic_panel: Vec<&'a str>,
@@ -120,6 +121,7 @@ fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError>
     }
     let out = Out {
         category: o.category.map(|c| c.as_str()),
+        category_at_least: o.category_at_least.map(|c| c.as_str()),
         in_scope: o.in_scope,
         schedule: o
             .schedule
@@ -148,7 +150,7 @@ fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError>
 
 fn example() -> Value {
     json!({
-        "age_at_onset_years": 58, "months_since_symptom_onset": 4, "sex": "female",
+        "age_at_onset_years": 58, "months_from_onset_to_diagnosis": 4, "sex": "female",
         "high_risk_factors": 2, "moderate_risk_factors": 0, "dermatomyositis": true, "anti_tif1g": true,
         "additional_high_risk_clinical_feature": true, "cancer_found_at_diagnosis": false,
         "nasopharyngeal_carcinoma_risk_region": false,
@@ -170,7 +172,7 @@ fn schema(catalog: &Catalog) -> Value {
     let body = schema_object(
         json!({
             "age_at_onset_years": schema_number(0.0, Some(def.age_max_years), true, &format!("Age at IIM symptom onset (years); under {} is juvenile onset", def.adult_from_years)),
-            "months_since_symptom_onset": {"type": ["integer", "null"], "minimum": 0, "maximum": def.months_max, "description": format!("Whole months since IIM symptom onset; the guideline covers the first {}", def.window_months)},
+            "months_from_onset_to_diagnosis": {"type": ["integer", "null"], "minimum": 0, "maximum": def.months_max, "description": format!("Whole months from IIM symptom onset to diagnosis; the guideline covers adults diagnosed within {} months of onset", def.window_months)},
             "sex": {"type": ["string", "null"], "enum": ["female", "male", null], "description": "Selects the sex-specific panel items; null shows all"},
             "high_risk_factors": count("high-risk"),
             "moderate_risk_factors": count("moderate-risk (also called intermediate)"),

@@ -315,6 +315,7 @@ pub(crate) struct Scored<'a, R> {
     #[serde(serialize_with = "contributions")]
     contributions: &'a [Contribution<'a>],
     missing: &'a [Cow<'a, str>],
+    missing_rule: &'a str,
     warnings: &'a [Cow<'a, str>],
     notes: &'a [String],
     #[serde(serialize_with = "citation")]
@@ -335,6 +336,7 @@ impl<'a, R: Serialize> Scored<'a, R> {
             result,
             contributions: &ex.contributions,
             missing: &ex.missing,
+            missing_rule: &m.missing_rule,
             warnings: &ex.warnings,
             notes: &m.notes,
             citation: &m.citation,
@@ -396,7 +398,7 @@ impl Serialize for CitationOut<'_> {
     }
 }
 
-const ENVELOPE_KEYS: [&str; 10] = [
+const ENVELOPE_KEYS: [&str; 11] = [
     "instrument",
     "revision",
     "title",
@@ -406,6 +408,7 @@ const ENVELOPE_KEYS: [&str; 10] = [
     "notes",
     "contributions",
     "missing",
+    "missing_rule",
     "warnings",
 ];
 
@@ -421,10 +424,13 @@ pub fn explain_text(output: &Value) -> String {
         scalar(&get("status"))
     );
     if let Value::Object(map) = output {
-        for (k, v) in map
+        // The headline first (EULAR/ACR's `outcome`), then the other fields.
+        let mut fields: Vec<(&String, &Value)> = map
             .iter()
             .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
-        {
+            .collect();
+        fields.sort_by_key(|(k, _)| k.as_str() != "outcome");
+        for (k, v) in fields {
             field_lines(&mut out, k, v, 1);
         }
     }
@@ -452,7 +458,8 @@ pub fn explain_text(output: &Value) -> String {
     let missing = list("missing");
     if !missing.is_empty() {
         out += &format!(
-            "\nnot assessed (listed, never scored as normal): {}\n",
+            "\nnot assessed ({}): {}\n",
+            scalar(&get("missing_rule")),
             missing.join(", ")
         );
     }

@@ -1,4 +1,4 @@
-//! Wire format of `tis-2016` (input and output as in issue 2).
+//! Wire format of `tis-2016`.
 
 use myo_instruments::tis::{self, Enzyme, Input, Muscle, Population, Visit};
 use myo_instruments::{Catalog, Meta, Milli};
@@ -162,8 +162,18 @@ struct Out<'a> {
     tis: f64,
     category: &'static str,
     complete: bool,
+    /// Only when the chosen enzyme was within normal limits at baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    without_enzyme_points: Option<WithoutEnzyme>,
     #[serde(serialize_with = "measures")]
     measures: &'a [tis::MeasureResult],
+}
+
+/// The TIS without the enzyme's points.
+#[derive(Serialize)]
+struct WithoutEnzyme {
+    tis: f64,
+    category: &'static str,
 }
 
 /// Measures as an object keyed by measure id; only `enzymes` names its enzyme.
@@ -200,6 +210,10 @@ fn score(catalog: &Catalog, v: &Value, sink: Sink<'_>) -> Result<(), ScoreError>
         tis: tenths(o.tis),
         category: o.category.as_str(),
         complete: o.complete,
+        without_enzyme_points: o.without_enzyme_points.map(|(t, c)| WithoutEnzyme {
+            tis: tenths(t),
+            category: c.as_str(),
+        }),
         measures: &o.measures,
     };
     sink.write(&Scored::new(&o.explanation, out))

@@ -591,13 +591,15 @@ pub struct ResultView {
     pub items: Vec<Item>,
     /// Items not assessed.
     pub missing: Vec<String>,
+    /// How this instrument counts an item that was not assessed, in words.
+    pub missing_rule: String,
     /// Warnings (the partial-status warning first).
     pub warnings: Vec<String>,
     /// Notes from the definition.
     pub notes: Vec<String>,
 }
 
-const ENVELOPE: [&str; 10] = [
+const ENVELOPE: [&str; 11] = [
     "instrument",
     "revision",
     "title",
@@ -607,8 +609,25 @@ const ENVELOPE: [&str; 10] = [
     "notes",
     "contributions",
     "missing",
+    "missing_rule",
     "warnings",
 ];
+
+/// The headline `outcome` in plain words (EULAR/ACR): what the code means for a reader.
+fn outcome_words(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "not_classifiable" => {
+            "Not classifiable: with no heliotrope rash, Gottron's papules or Gottron's sign and \
+             no muscle biopsy feature, the criteria do not classify this as an inflammatory \
+             myopathy, whatever the score"
+        }
+        "definite" => "Definite inflammatory myopathy by the classification criteria",
+        "probable" => "Probable inflammatory myopathy by the classification criteria",
+        "possible" => "Possible inflammatory myopathy by the classification criteria",
+        "not_iim" => "Not classified as an inflammatory myopathy by the criteria",
+        _ => return None,
+    })
+}
 
 /// A result value as text: codes (`without_biopsy`) get spaces, long fractions are rounded to
 /// 4 decimals (the published precision of the probabilities we show).
@@ -682,6 +701,7 @@ fn form_label(schema: &Value, key: &str) -> Option<String> {
 
 /// Headline fields first.
 const RESULT_ORDER: &[&str] = &[
+    "outcome",
     "category",
     "classification",
     "score",
@@ -746,7 +766,10 @@ pub fn result_view(out: &Value, schema: &Value) -> ResultView {
         .into_iter()
         .map(|(k, v)| Line {
             label: humanize(k),
-            html: value_html(v),
+            html: match (k.as_str(), v.as_str().and_then(outcome_words)) {
+                ("outcome", Some(words)) => escape(words).to_string(),
+                _ => value_html(v),
+            },
         })
         .collect();
     let items = out["contributions"]
@@ -773,6 +796,7 @@ pub fn result_view(out: &Value, schema: &Value) -> ResultView {
                     .unwrap_or_else(|| display(m))
             })
             .collect(),
+        missing_rule: display(&out["missing_rule"]),
         warnings: strings(&out["warnings"]),
         notes: strings(&out["notes"]),
     }

@@ -118,12 +118,75 @@ pub struct EntryLink {
     pub stale: bool,
 }
 
+/// A run of a section's entries under one heading (the red flags are grouped by urgency).
+#[derive(Debug, Clone)]
+pub struct EntryGroup {
+    /// Heading; empty for a section shown as one list.
+    pub heading: &'static str,
+    /// What the group means, in plain words.
+    pub note: &'static str,
+    /// Anchor id for the heading.
+    pub anchor: &'static str,
+    /// Entries, A-Z within the group.
+    pub entries: Vec<EntryLink>,
+}
+
+/// Urgency groups of the red-flag section, most urgent first.
+const TIER_GROUPS: [(myo_kb::Tier, &str, &str, &str); 3] = [
+    (
+        myo_kb::Tier::Emergency,
+        "Emergency: get help now",
+        "Call 911 or your local emergency number, or go to the emergency department now.",
+        "emergency",
+    ),
+    (
+        myo_kb::Tier::Urgent,
+        "Same day: contact your care team today",
+        "If you can't reach them today, go to the emergency department, not an urgent care clinic.",
+        "same-day",
+    ),
+    (
+        myo_kb::Tier::Discuss,
+        "Discuss: raise it soon",
+        "Tell your care team at your next contact, or sooner if it gets worse.",
+        "discuss",
+    ),
+];
+
 #[derive(Template)]
 #[template(path = "kb_section.html")]
 struct SectionPage {
     l: Layout,
     slug: &'static str,
-    entries: Vec<EntryLink>,
+    groups: Vec<EntryGroup>,
+}
+
+/// The red-flag entries grouped by urgency (emergency, same day, discuss), A-Z in each group.
+fn red_flag_groups(kb: &myo_kb::Kb, day: myo_kb::Date) -> Vec<EntryGroup> {
+    let flags = kb.red_flags();
+    TIER_GROUPS
+        .iter()
+        .map(|&(tier, heading, note, anchor)| {
+            let mut entries: Vec<EntryLink> = flags
+                .iter()
+                .filter(|(_, f)| f.tier == tier)
+                .map(|(e, _)| EntryLink {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    summary: e.summary.clone(),
+                    stale: e.is_stale(day),
+                })
+                .collect();
+            entries.sort_by_key(|e| e.title.to_lowercase());
+            EntryGroup {
+                heading,
+                note,
+                anchor,
+                entries,
+            }
+        })
+        .filter(|g| !g.entries.is_empty())
+        .collect()
 }
 
 /// `GET /kb/section/{section}`
@@ -139,22 +202,32 @@ pub async fn section(
         )
     })?;
     let day = today();
-    let mut entries: Vec<EntryLink> = state
-        .kb()
-        .section(s)
-        .map(|e| EntryLink {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            summary: e.summary.clone(),
-            stale: e.is_stale(day),
-        })
-        .collect();
-    entries.sort_by_key(|e| e.title.to_lowercase());
+    let groups = if s == Section::RedFlags {
+        red_flag_groups(state.kb(), day)
+    } else {
+        let mut entries: Vec<EntryLink> = state
+            .kb()
+            .section(s)
+            .map(|e| EntryLink {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                summary: e.summary.clone(),
+                stale: e.is_stale(day),
+            })
+            .collect();
+        entries.sort_by_key(|e| e.title.to_lowercase());
+        vec![EntryGroup {
+            heading: "",
+            note: "",
+            anchor: "",
+            entries,
+        }]
+    };
     let l = Layout::new(&state, user.as_ref(), section_title(s), "kb");
     Ok(render(&SectionPage {
         l,
         slug: s.as_str(),
-        entries,
+        groups,
     }))
 }
 
@@ -180,6 +253,10 @@ pub struct SourceLine {
     pub url: Option<String>,
     /// Where in the source.
     pub locator: Option<String>,
+    /// What is not yet confirmed in this source (the citation is marked partial).
+    pub partial: Option<String>,
+    /// Background only (seed or aggregator page).
+    pub background: bool,
 }
 
 #[derive(Template)]
@@ -291,6 +368,12 @@ fn entry_view(state: &AppState, entry: &myo_kb::Entry, day: myo_kb::Date) -> Ent
                     .clone()
                     .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
                 locator: s.locator.clone(),
+                partial: (s.status.as_deref() == Some("partial")).then(|| {
+                    s.unconfirmed
+                        .clone()
+                        .unwrap_or_else(|| "not fully confirmed in this source".to_owned())
+                }),
+                background: s.background,
             }
         })
         .collect();
@@ -473,6 +556,33 @@ struct SearchPage {
     q: String,
     hits: Vec<HitLine>,
     error: Option<String>,
+    /// A whole section the words ask for ("red flags" -> the warning signs by urgency).
+    section_link: Option<(&'static str, &'static str)>,
+}
+
+/// Words that ask for the warning-signs section as a whole rather than for one sign.
+const WARNING_SIGN_WORDS: &[&str] = &[
+    "red flag",
+    "redflag",
+    "warning sign",
+    "when to call",
+    "when should i call",
+    "when to get help",
+    "when to go to the er",
+    "when to go to a&e",
+    "emergency sign",
+    "danger sign",
+    "warning symptom",
+];
+
+/// The section page a query names as a whole, if any.
+fn section_for_query(q: &str) -> Option<(&'static str, &'static str)> {
+    let lower = q.to_lowercase();
+    let squeezed = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    WARNING_SIGN_WORDS
+        .iter()
+        .any(|w| squeezed.contains(w))
+        .then_some(("red-flags", "Warning signs, grouped by urgency"))
 }
 
 /// `GET /search?q=`
@@ -509,11 +619,17 @@ pub async fn search(
     } else {
         format!("Search: {q}")
     };
+    let section_link = if error.is_none() {
+        section_for_query(&q)
+    } else {
+        None
+    };
     render(&SearchPage {
         l: Layout::new(&state, user.as_ref(), title, "kb"),
         q,
         hits,
         error,
+        section_link,
     })
 }
 
@@ -544,5 +660,91 @@ mod tests {
         assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
         let html = page(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
         assert!(!html.contains("id=\"stale-banner\""));
+    }
+
+    /// The warning-signs page lists emergencies first, then same-day signs, then the ones to
+    /// discuss, never A-Z across tiers.
+    #[test]
+    fn red_flags_are_grouped_by_urgency_most_urgent_first() {
+        let kb = myo_kb::Kb::builtin().expect("builtin kb");
+        let day = myo_kb::Date::new(2027, 1, 1).expect("date");
+        let groups = red_flag_groups(&kb, day);
+        let anchors: Vec<&str> = groups.iter().map(|g| g.anchor).collect();
+        assert_eq!(anchors, ["emergency", "same-day", "discuss"]);
+        let tier_of = |id: &str| {
+            kb.red_flags()
+                .into_iter()
+                .find(|(e, _)| e.id == id)
+                .map(|(_, f)| f.tier)
+        };
+        for (g, (tier, ..)) in groups.iter().zip(TIER_GROUPS) {
+            assert!(g.entries.iter().all(|e| tier_of(&e.id) == Some(tier)));
+        }
+        let total: usize = groups.iter().map(|g| g.entries.len()).sum();
+        assert_eq!(total, kb.red_flags().len(), "every red flag is listed once");
+        let html = SectionPage {
+            l: Layout::default(),
+            slug: "red-flags",
+            groups,
+        }
+        .render()
+        .expect("renders");
+        let at = |needle: &str| html.find(needle).expect(needle);
+        assert!(at("group-emergency") < at("group-same-day"));
+        assert!(at("group-same-day") < at("group-discuss"));
+        assert!(at("/kb/fever-with-low-white-count") < at("group-same-day"));
+    }
+
+    /// "red flags", "warning signs" and "when to call" lead to the warning-signs section.
+    #[test]
+    fn warning_sign_words_find_the_red_flag_section() {
+        for q in [
+            "red flags",
+            "Red  Flags for DM",
+            "warning signs",
+            "when to call the doctor",
+            "When should I call?",
+            "emergency signs",
+        ] {
+            assert_eq!(section_for_query(q).map(|s| s.0), Some("red-flags"), "{q}");
+        }
+        for q in ["rash", "methotrexate dose", "flags of the world", ""] {
+            assert_eq!(section_for_query(q), None, "{q}");
+        }
+    }
+
+    /// A citation flagged partial says so on the page, with what is unconfirmed.
+    #[test]
+    fn partial_citations_say_so_on_the_page() {
+        let kb = myo_kb::Kb::builtin().expect("builtin kb");
+        let entry = kb.get("very-high-blood-sugar").expect("entry");
+        let dto = EntryDto::from_entry(&kb, entry, entry.reviewed_on);
+        let lines: Vec<SourceLine> = dto
+            .sources
+            .iter()
+            .map(|s| SourceLine {
+                title: s.title.clone(),
+                detail: String::new(),
+                url: None,
+                locator: s.locator.clone(),
+                partial: (s.status.as_deref() == Some("partial"))
+                    .then(|| s.unconfirmed.clone().unwrap_or_default()),
+                background: s.background,
+            })
+            .collect();
+        assert!(lines.iter().any(|l| l.partial.is_some()));
+        let html = EntryPage {
+            l: Layout::default(),
+            e: &dto,
+            section_title: "Warning signs",
+            body_html: "",
+            structured_html: "",
+            sources: &lines,
+            cites: &[],
+            related: &[],
+        }
+        .render()
+        .expect("renders");
+        assert!(html.contains("Partly confirmed:") && html.contains("300 mg/dL"));
     }
 }
