@@ -3,6 +3,7 @@
 //! Kept apart from the pages and the JSON API: an EHR calls these with its own conventions
 //! (HL7 parameter names, Atom feeds), not Myo's.
 
+pub mod cds;
 pub mod infobutton;
 
 use axum::Router;
