@@ -16,7 +16,11 @@ async function signUp(page, email) {
   await page.locator('#signup-name').fill('Test Patient');
   await page.locator('#signup-password').fill(PASSWORD);
   await page.locator('#signup-password-confirm').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/account**'), page.locator('#signup-submit').click()]);
+  await Promise.all([page.waitForURL('**/signin**'), page.locator('#signup-submit').click()]);
+  // Sign-up answers the same whether or not the address had an account; then one signs in.
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(PASSWORD);
+  await Promise.all([page.waitForURL('**/account**'), page.locator('#signin-submit').click()]);
 }
 
 test('sign up, sign out, sign in', async () => {

@@ -28,11 +28,16 @@ function day(days) {
 async function patient(tag, options = {}) {
   const page = await env.newPage(options);
   await page.goto('/signup');
-  await page.locator('#signup-email').fill(uniqueEmail(tag));
+  const email = uniqueEmail(tag);
+  await page.locator('#signup-email').fill(email);
   await page.locator('#signup-name').fill('Tracker Patient');
   await page.locator('#signup-password').fill(PASSWORD);
   await page.locator('#signup-password-confirm').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/account**'), page.locator('#signup-submit').click()]);
+  await Promise.all([page.waitForURL('**/signin**'), page.locator('#signup-submit').click()]);
+  // Sign-up answers the same whether or not the address had an account; then one signs in.
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(PASSWORD);
+  await Promise.all([page.waitForURL('**/account**'), page.locator('#signin-submit').click()]);
   await Promise.all([page.waitForURL('**/patients/**'), page.locator('#nav-tracker').click()]);
   const base = new URL(page.url()).pathname.replace(/\/$/, '');
   assert.match(base, /^\/patients\/[^/]+$/, `tracker home is the patient's dashboard (${base})`);

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use myo_ask::contacts::Status;
 use myo_ask::eval::{EvalReport, Metric};
-use myo_ask::{Citation, Hit, Kind, Related, Response};
+use myo_ask::{Citation, ContactLine, Hit, Kind, Related, Response};
 
 /// A reply to one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,6 +29,56 @@ pub struct AskResponseDto {
     pub disclaimer: String,
     /// Where to turn if things are bad.
     pub escalation: &'static str,
+    /// Help lines to call now when a warning fired (crisis, poison, emergency), for the
+    /// asker's country; each has a `tel:` link.
+    pub contacts: Vec<ContactDto>,
+    /// Language of the reply: `en`, `es`, or `other` (a short bilingual reply).
+    pub language: &'static str,
+}
+
+/// A help line to call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactDto {
+    /// Country code (`US`, `GB`, `EU`, ...).
+    pub country: String,
+    /// Country name.
+    pub country_name: String,
+    /// `emergency`, `crisis`, `poison` or `medical_advice`.
+    pub kind: &'static str,
+    /// Name of the service.
+    pub service: String,
+    /// The number as printed locally.
+    pub number: String,
+    /// Digits to dial.
+    pub dial: String,
+    /// `tel:` link.
+    pub tel: String,
+    /// The service also takes text messages.
+    pub text: bool,
+    /// Page the number was checked on.
+    pub source: String,
+    /// `verified` or `partial`.
+    pub status: &'static str,
+}
+
+impl From<&ContactLine> for ContactDto {
+    fn from(c: &ContactLine) -> Self {
+        ContactDto {
+            country: c.country.clone(),
+            country_name: c.country_name.clone(),
+            kind: c.line.kind.as_str(),
+            service: c.line.service.clone(),
+            number: c.line.number.clone(),
+            dial: c.line.dial.clone(),
+            tel: format!("tel:{}", c.line.dial),
+            text: c.line.text,
+            source: c.line.url.clone(),
+            status: match c.line.status {
+                Status::Verified => "verified",
+                Status::Partial => "partial",
+            },
+        }
+    }
 }
 
 /// A numbered citation.
@@ -100,6 +151,8 @@ impl From<&Response> for AskResponseDto {
             related: r.related.iter().map(RelatedDto::from).collect(),
             disclaimer: r.disclaimer.clone(),
             escalation: r.escalation,
+            contacts: r.contacts.iter().map(ContactDto::from).collect(),
+            language: r.language.as_str(),
         }
     }
 }

@@ -172,11 +172,17 @@ pub struct SupplementDto {
 pub struct NumberCheckDto {
     /// Quantity read from text.
     pub quantity: String,
-    /// Threshold.
-    pub at_least: f64,
+    /// Lower threshold, inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<f64>,
+    /// Upper threshold, inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<f64>,
     /// Unit of the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The reading only narrows the rule; it never sets it off on its own.
+    pub narrows_only: bool,
 }
 
 /// `[red_flag]`
@@ -194,6 +200,50 @@ pub struct RedFlagDto {
     pub negations: Vec<String>,
     /// Numeric checks.
     pub number_checks: Vec<NumberCheckDto>,
+    /// Phrase groups that must all appear.
+    pub requires_all: Vec<Vec<String>>,
+    /// Help lines the answer leads with (`crisis`, `poison`, `emergency`, `medical_advice`).
+    pub contacts: Vec<String>,
+    /// Stronger rules of the same entry, each with its own tier and action.
+    pub variants: Vec<RedFlagVariantDto>,
+}
+
+/// `[[red_flag.variant]]`
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedFlagVariantDto {
+    /// `emergency`, `urgent` or `discuss`.
+    pub tier: String,
+    /// What to do.
+    pub action: String,
+    /// Phrases that signal it.
+    pub phrases: Vec<String>,
+    /// Words of which one must also appear.
+    pub requires_any: Vec<String>,
+    /// Phrase groups that must all appear.
+    pub requires_all: Vec<Vec<String>>,
+    /// Phrases that cancel a match.
+    pub negations: Vec<String>,
+    /// Numeric checks.
+    pub number_checks: Vec<NumberCheckDto>,
+    /// Help lines the answer leads with.
+    pub contacts: Vec<String>,
+}
+
+fn number_checks(checks: &[myo_kb::NumberCheck]) -> Vec<NumberCheckDto> {
+    checks
+        .iter()
+        .map(|c| NumberCheckDto {
+            quantity: c.quantity.as_str().to_owned(),
+            at_least: c.at_least,
+            at_most: c.at_most,
+            unit: c.unit.map(|u| u.as_str().to_owned()),
+            narrows_only: c.narrows_only,
+        })
+        .collect()
+}
+
+fn contact_names(contacts: &[myo_kb::ContactKind]) -> Vec<String> {
+    contacts.iter().map(|c| c.as_str().to_owned()).collect()
 }
 
 impl RedFlagDto {
@@ -204,13 +254,21 @@ impl RedFlagDto {
             phrases: f.phrases.clone(),
             requires_any: f.requires_any.clone(),
             negations: f.negations.clone(),
-            number_checks: f
-                .number_checks
+            number_checks: number_checks(&f.number_checks),
+            requires_all: f.requires_all.clone(),
+            contacts: contact_names(&f.contacts),
+            variants: f
+                .variants
                 .iter()
-                .map(|c| NumberCheckDto {
-                    quantity: c.quantity.as_str().to_owned(),
-                    at_least: c.at_least,
-                    unit: c.unit.map(|u| u.as_str().to_owned()),
+                .map(|v| RedFlagVariantDto {
+                    tier: v.tier.as_str().to_owned(),
+                    action: v.action.clone(),
+                    phrases: v.phrases.clone(),
+                    requires_any: v.requires_any.clone(),
+                    requires_all: v.requires_all.clone(),
+                    negations: v.negations.clone(),
+                    number_checks: number_checks(&v.number_checks),
+                    contacts: contact_names(&v.contacts),
                 })
                 .collect(),
         }

@@ -6,6 +6,7 @@
 
 use myo_kb::{Kb, Structured};
 
+use crate::contacts::ContactKind;
 use crate::lexicon;
 use crate::triage::{self, Rule, TempUnit, Tier};
 
@@ -80,7 +81,7 @@ impl Corpus {
         let rules = kb
             .red_flags()
             .into_iter()
-            .map(|(e, f)| rule(e, f, &medicines))
+            .flat_map(|(e, f)| rules(e, f, &medicines))
             .collect();
         Corpus {
             documents,
@@ -225,6 +226,54 @@ fn facts(s: &Structured) -> Vec<String> {
     out
 }
 
+fn tier(t: myo_kb::Tier) -> Tier {
+    match t {
+        myo_kb::Tier::Emergency => Tier::Emergency,
+        myo_kb::Tier::Urgent => Tier::Urgent,
+        myo_kb::Tier::Discuss => Tier::Discuss,
+    }
+}
+
+fn contact(k: myo_kb::ContactKind) -> ContactKind {
+    match k {
+        myo_kb::ContactKind::Emergency => ContactKind::Emergency,
+        myo_kb::ContactKind::Crisis => ContactKind::Crisis,
+        myo_kb::ContactKind::Poison => ContactKind::Poison,
+        myo_kb::ContactKind::MedicalAdvice => ContactKind::MedicalAdvice,
+    }
+}
+
+fn number_checks(checks: &[myo_kb::NumberCheck]) -> Vec<triage::NumberCheck> {
+    // Glucose is compared in mg/dL.
+    let scale = |c: &myo_kb::NumberCheck, v: Option<f64>| {
+        v.map(|v| match c.unit {
+            Some(myo_kb::QuantityUnit::MmolPerL) => v * triage::MG_DL_PER_MMOL_L,
+            _ => v,
+        })
+    };
+    checks
+        .iter()
+        .map(|c| triage::NumberCheck {
+            quantity: match c.quantity {
+                myo_kb::Quantity::Temperature => triage::Quantity::Temperature,
+                myo_kb::Quantity::Days => triage::Quantity::Days,
+                myo_kb::Quantity::Pulse => triage::Quantity::Pulse,
+                myo_kb::Quantity::Glucose => triage::Quantity::Glucose,
+                myo_kb::Quantity::OxygenSaturation => triage::Quantity::OxygenSaturation,
+                myo_kb::Quantity::DaysAgo => triage::Quantity::DaysAgo,
+            },
+            at_least: scale(c, c.at_least),
+            at_most: scale(c, c.at_most),
+            unit: match c.unit {
+                Some(myo_kb::QuantityUnit::Fahrenheit) => Some(TempUnit::Fahrenheit),
+                Some(myo_kb::QuantityUnit::Celsius) => Some(TempUnit::Celsius),
+                _ => None,
+            },
+            narrows_only: c.narrows_only,
+        })
+        .collect()
+}
+
 /// Words by which a red flag's `requires_any` names immune-lowering medicines as a group.
 const GENERAL_IMMUNE_WORDS: [&str; 4] = [
     "immunosuppressant",
@@ -233,29 +282,16 @@ const GENERAL_IMMUNE_WORDS: [&str; 4] = [
     "immunocompromised",
 ];
 
-fn rule(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Rule {
-    let tier = match f.tier {
-        myo_kb::Tier::Emergency => Tier::Emergency,
-        myo_kb::Tier::Urgent => Tier::Urgent,
-        myo_kb::Tier::Discuss => Tier::Discuss,
-    };
-    let mut phrases = f.phrases.clone();
-    phrases.extend(lexicon::extra_phrases(&e.id).iter().map(|s| s.to_string()));
-    let mut negations = f.negations.clone();
-    negations.extend(
-        lexicon::extra_negations(&e.id)
-            .iter()
-            .map(|s| s.to_string()),
-    );
-    let mut requires_any = f.requires_any.clone();
-    // Only a rule about immune-lowering medicines in general (its list names them as a group) is
-    // widened to every medicine; a narrow list ("cyclophosphamide", "jdm", "tacrolimus") keeps
-    // its own words, or a fever on methotrexate would fire the cyclophosphamide emergency.
+/// Drug-word requirements widened with brand names and everyday words for the same medicines.
+/// Only a list that names immune-lowering medicines as a group is widened; a narrow list
+/// ("cyclophosphamide", "jdm", "tacrolimus") keeps its own words, or a fever on methotrexate
+/// would fire the cyclophosphamide emergency.
+fn widen_requires(list: &[String], medicines: &[String]) -> Vec<String> {
+    let mut requires_any = list.to_vec();
     let general = requires_any
         .iter()
         .any(|w| GENERAL_IMMUNE_WORDS.contains(&w.to_lowercase().as_str()));
     if general {
-        // Brand names and everyday words for the same medicines.
         requires_any.extend(medicines.iter().cloned());
         requires_any.extend(
             lexicon::IMMUNOSUPPRESSION_WORDS
@@ -263,36 +299,51 @@ fn rule(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Rule {
                 .map(|s| s.to_string()),
         );
     }
-    let number_checks = f
-        .number_checks
+    requires_any
+}
+
+/// The entry's rules: one per variant (checked first: they are the stronger combinations), then
+/// the entry's own rule.
+fn rules(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Vec<Rule> {
+    let mut negations = f.negations.clone();
+    negations.extend(
+        lexicon::extra_negations(&e.id)
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    let mut out: Vec<Rule> = f
+        .variants
         .iter()
-        .map(|c| triage::NumberCheck {
-            quantity: match c.quantity {
-                myo_kb::Quantity::Temperature => triage::Quantity::Temperature,
-                myo_kb::Quantity::Days => triage::Quantity::Days,
-                myo_kb::Quantity::Pulse => triage::Quantity::Pulse,
-                myo_kb::Quantity::Glucose => triage::Quantity::Glucose,
-            },
-            // Glucose is compared in mg/dL.
-            at_least: match c.unit {
-                Some(myo_kb::QuantityUnit::MmolPerL) => c.at_least * triage::MG_DL_PER_MMOL_L,
-                _ => c.at_least,
-            },
-            unit: match c.unit {
-                Some(myo_kb::QuantityUnit::Fahrenheit) => Some(TempUnit::Fahrenheit),
-                Some(myo_kb::QuantityUnit::Celsius) => Some(TempUnit::Celsius),
-                _ => None,
-            },
+        .map(|v| {
+            let mut own = v.negations.clone();
+            own.extend(negations.iter().cloned());
+            Rule {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                tier: tier(v.tier),
+                action: v.action.clone(),
+                phrases: v.phrases.clone(),
+                requires_any: widen_requires(&v.requires_any, medicines),
+                requires_all: v.requires_all.clone(),
+                negations: own,
+                number_checks: number_checks(&v.number_checks),
+                contacts: v.contacts.iter().copied().map(contact).collect(),
+            }
         })
         .collect();
-    Rule {
+    let mut phrases = f.phrases.clone();
+    phrases.extend(lexicon::extra_phrases(&e.id).iter().map(|s| s.to_string()));
+    out.push(Rule {
         id: e.id.clone(),
         title: e.title.clone(),
-        tier,
+        tier: tier(f.tier),
         action: f.action.clone(),
         phrases,
-        requires_any,
+        requires_any: widen_requires(&f.requires_any, medicines),
+        requires_all: f.requires_all.clone(),
         negations,
-        number_checks,
-    }
+        number_checks: number_checks(&f.number_checks),
+        contacts: f.contacts.iter().copied().map(contact).collect(),
+    });
+    out
 }

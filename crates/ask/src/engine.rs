@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use crate::bm25::{Index, QueryTerm};
+use crate::lang::Lang;
+use crate::contacts::{ContactKind, ContactLine, Contacts, CountryCode};
 use crate::corpus::{Corpus, Document};
+use crate::es::triage::SpanishTriage;
 use crate::guard::{Guard, OUT_OF_SCOPE, RefusalClass};
 use crate::text::{is_stopword, tokenize};
 use crate::triage::{Tier, Triage, TriageHit};
@@ -90,6 +93,14 @@ pub struct Related {
     pub link: String,
 }
 
+/// What Ask knows about the person asking, beside the question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AskContext {
+    /// Their country, for emergency and crisis numbers (none: the United States, the United
+    /// Kingdom and the European number 112 are shown).
+    pub country: Option<CountryCode>,
+}
+
 /// Myo's reply to one question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
@@ -107,6 +118,11 @@ pub struct Response {
     pub disclaimer: String,
     /// The escalation line.
     pub escalation: &'static str,
+    /// Help lines to call now (emergency, crisis or poison), when a warning fired; their numbers
+    /// also lead `answer`. Each has a dial string for a `tel:` link.
+    pub contacts: Vec<ContactLine>,
+    /// The language of the reply (`Other` for the short bilingual reply).
+    pub language: Lang,
 }
 
 /// One search result.
@@ -149,9 +165,12 @@ pub struct Engine {
     index: Index,
     synonyms: Vec<SynonymGroup>,
     triage: Triage,
+    /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
+    spanish: SpanishTriage,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
+    contacts: Contacts,
 }
 
 fn content_stems(text: &str) -> Vec<String> {
@@ -200,7 +219,11 @@ impl Engine {
                 t
             })
             .collect();
+        // The Spanish data is compiled in and checked by its tests; a broken file is a build bug.
+        let spanish = SpanishTriage::builtin(&corpus.rules)
+            .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
         Engine {
+            spanish,
             titles,
             guard: Guard::new(&corpus.medicines, &field_terms),
             triage: Triage::new(corpus.rules),
@@ -210,6 +233,9 @@ impl Engine {
             synonyms,
             disclaimer: corpus.disclaimer,
             min_score: MIN_SCORE,
+            // The built-in table is checked by its own tests; should it ever fail to parse,
+            // replies keep the knowledge base's action text, which names the emergency number.
+            contacts: Contacts::builtin().unwrap_or_default(),
         }
     }
 
@@ -223,6 +249,24 @@ impl Engine {
     /// The triage rule engine.
     pub fn triage(&self) -> &Triage {
         &self.triage
+    }
+
+    /// The Spanish triage rules.
+    pub fn spanish(&self) -> &SpanishTriage {
+        &self.spanish
+    }
+
+    /// The disclaimer shown with every answer.
+    pub(crate) fn disclaimer(&self) -> &str {
+        &self.disclaimer
+    }
+
+    /// The entry `id` as a related page, if it exists.
+    pub(crate) fn page_of(&self, id: &str) -> Option<Related> {
+        self.docs
+            .iter()
+            .position(|d| d.id == id)
+            .map(|d| self.related(d))
     }
 
     /// The guardrails.
@@ -357,12 +401,26 @@ impl Engine {
             .collect()
     }
 
-    /// Answer a question: triage first, then guardrails, then a grounded answer.
-    pub fn ask(&self, question: &str) -> Response {
+    /// The English pipeline, for someone in a known context (their country, for the numbers).
+    /// [`Engine::ask_with`] (in `es::reply`) chooses the reply language around it.
+    ///
+    /// Triage runs first. An emergency skips the guardrails (a crisis worded as "should I take
+    /// all my pills" is not a medicine question) and is answered from the red-flag entry that
+    /// fired, led by the help lines to call.
+    pub(crate) fn ask_english(&self, question: &str, context: &AskContext) -> Response {
         let any_flag = self.triage.check_all(question);
         let triage = any_flag.clone().filter(|h| h.tier >= Tier::Urgent);
+        let emergency_doc = triage
+            .as_ref()
+            .filter(|h| h.tier == Tier::Emergency)
+            .and_then(|h| self.docs.iter().position(|d| d.id == h.rule_id));
         let terms = self.query_terms(question);
-        let ranked = self.rank(&terms);
+        let mut ranked = self.rank(&terms);
+        if let Some(d) = emergency_doc {
+            // The entry that fired answers; nothing else is close enough to join it.
+            ranked.retain(|(x, _)| *x != d);
+            ranked.insert(0, (d, f32::INFINITY));
+        }
         let related_of = |skip: &[usize], n: usize| -> Vec<Related> {
             ranked
                 .iter()
@@ -371,10 +429,11 @@ impl Engine {
                 .map(|&(d, _)| self.related(d))
                 .collect()
         };
+        let guarded = emergency_doc.is_none();
         let (kind, body, citations, related) = if triage.is_none() && self.guard.off_topic(question)
         {
             (Kind::OutOfScope, OUT_OF_SCOPE.to_string(), vec![], vec![])
-        } else if let Some(class) = self.guard.refusal(question) {
+        } else if let Some(class) = self.guard.refusal(question).filter(|_| guarded) {
             let mut related = self.refusal_pointers(class);
             for r in related_of(&[], 3) {
                 if !related.iter().any(|x| x.id == r.id) {
@@ -413,7 +472,26 @@ impl Engine {
                 ),
             }
         };
+        let contacts = triage
+            .as_ref()
+            .map(|hit| self.contact_lines(hit, context))
+            .unwrap_or_default();
         let answer = match &triage {
+            // Crisis and poison lines lead, before the entry's own action.
+            Some(hit) if !hit.contacts.is_empty() && !contacts.is_empty() => format!(
+                "{} {} {}\n\n{}",
+                lead(hit.tier),
+                crate::contacts::sentence(&contacts),
+                hit.action,
+                body
+            ),
+            Some(hit) if !contacts.is_empty() => format!(
+                "{} {} Emergency numbers: {}\n\n{}",
+                lead(hit.tier),
+                hit.action,
+                crate::contacts::sentence(&contacts),
+                body
+            ),
             Some(hit) => format!("{} {}\n\n{}", lead(hit.tier), hit.action, body),
             None => body,
         };
@@ -434,6 +512,21 @@ impl Engine {
             related,
             disclaimer: self.disclaimer.clone(),
             escalation: ESCALATION,
+            contacts,
+            language: Lang::En,
+        }
+    }
+
+    /// The help lines a warning calls for, for the person's country: the rule's own (crisis,
+    /// poison), or the emergency number for any emergency.
+    pub fn contact_lines(&self, hit: &TriageHit, context: &AskContext) -> Vec<ContactLine> {
+        if !hit.contacts.is_empty() {
+            self.contacts.lines(context.country.as_ref(), &hit.contacts)
+        } else if hit.tier == Tier::Emergency {
+            self.contacts
+                .lines(context.country.as_ref(), &[ContactKind::Emergency])
+        } else {
+            vec![]
         }
     }
 
@@ -743,26 +836,20 @@ mod tests {
             ],
             synonyms: vec![vec!["dysphagia".into(), "hard to swallow".into()]],
             rules: vec![
-                Rule {
-                    id: "dysphagia".into(),
-                    title: "Trouble swallowing".into(),
-                    tier: Tier::Discuss,
-                    action: "Mention it at your next visit.".into(),
-                    phrases: vec!["food feels stuck".into()],
-                    requires_any: vec![],
-                    negations: vec![],
-                    number_checks: vec![],
-                },
-                Rule {
-                    id: "choking".into(),
-                    title: "Choking".into(),
-                    tier: Tier::Emergency,
-                    action: "Call 911 now.".into(),
-                    phrases: vec!["choking".into()],
-                    requires_any: vec![],
-                    negations: vec![],
-                    number_checks: vec![],
-                },
+                Rule::new(
+                    "dysphagia",
+                    "Trouble swallowing",
+                    Tier::Discuss,
+                    "Mention it at your next visit.",
+                    &["food feels stuck"],
+                ),
+                Rule::new(
+                    "choking",
+                    "Choking",
+                    Tier::Emergency,
+                    "Call 911 now.",
+                    &["choking"],
+                ),
             ],
             medicines: vec!["prednisone".into()],
             disclaimer: "General information only.".into(),

@@ -14,6 +14,8 @@ pub mod split;
 
 /// The built-in question set (compiled in).
 pub const BUILTIN_SET: &str = include_str!("../eval/questions.toml");
+/// The triage development set (compiled in, merged into the built-in set).
+pub const DEV_TRIAGE_SET: &str = include_str!("../eval/dev-triage.toml");
 
 /// A retrieval question and the entries that answer it.
 #[derive(Debug, Clone, Deserialize)]
@@ -33,6 +35,9 @@ pub struct TriageCase {
     pub q: String,
     /// The tier it must reach (`emergency` or `urgent`).
     pub tier: String,
+    /// When given, the red-flag entry that must fire (`suicidal-thoughts`).
+    #[serde(default)]
+    pub rule: Option<String>,
 }
 
 /// A question that must be refused.
@@ -121,9 +126,22 @@ impl EvalSet {
         Ok(set)
     }
 
-    /// The built-in set.
+    /// The built-in set: `questions.toml` with the triage development set merged in.
     pub fn builtin() -> Result<EvalSet, EvalError> {
-        EvalSet::parse(BUILTIN_SET)
+        let mut set = EvalSet::parse(BUILTIN_SET)?;
+        set.merge(EvalSet::parse(DEV_TRIAGE_SET)?);
+        Ok(set)
+    }
+
+    /// Append every section of `other`.
+    pub fn merge(&mut self, other: EvalSet) {
+        self.retrieval.extend(other.retrieval);
+        self.holdout.extend(other.holdout);
+        self.triage.extend(other.triage);
+        self.no_trigger.extend(other.no_trigger);
+        self.refuse.extend(other.refuse);
+        self.no_refuse.extend(other.no_refuse);
+        self.off_topic.extend(other.off_topic);
     }
 }
 
@@ -265,8 +283,13 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
     let (mut em_hit, mut em_n, mut ur_hit, mut ur_n, mut exact) = (0, 0, 0, 0, 0);
     for c in &set.triage {
         let want = Tier::parse(&c.tier).unwrap_or(Tier::Emergency);
-        let got = engine.triage().check(&c.q).map(|h| h.tier);
-        let ok = got.is_some_and(|g| g >= want);
+        let hit = engine.triage().check(&c.q);
+        let got = hit.as_ref().map(|h| h.tier);
+        let rule_ok = c
+            .rule
+            .as_ref()
+            .is_none_or(|r| hit.as_ref().is_some_and(|h| &h.rule_id == r));
+        let ok = got.is_some_and(|g| g >= want) && rule_ok;
         if got == Some(want) {
             exact += 1;
         }
@@ -286,8 +309,13 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
             fail(
                 name,
                 &c.q,
-                want.as_str().into(),
-                got.map_or("none", Tier::as_str).into(),
+                match &c.rule {
+                    Some(r) => format!("{} ({r})", want.as_str()),
+                    None => want.as_str().into(),
+                },
+                hit.as_ref().map_or("none".into(), |h| {
+                    format!("{} ({})", h.tier.as_str(), h.rule_id)
+                }),
             );
         }
     }

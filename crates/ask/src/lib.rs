@@ -13,12 +13,18 @@
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
 //! [`eval`] measures all of it against the question set in `eval/questions.toml`.
+//!
+//! Languages: [`lang`] detects English, Spanish or another language; [`es`] holds the Spanish
+//! red-flag rules and the replies by language. Both rule sets run on every question.
 
 pub mod bm25;
+pub mod contacts;
 pub mod corpus;
 mod engine;
+pub mod es;
 pub mod eval;
 pub mod guard;
+pub mod lang;
 pub mod lexicon;
 pub mod scrub;
 pub mod spell;
@@ -26,9 +32,13 @@ pub mod stem;
 pub mod text;
 pub mod triage;
 
+pub use contacts::{ContactKind, ContactLine, CountryCode};
 pub use corpus::{Corpus, Document};
-pub use engine::{Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response};
+pub use engine::{
+    AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
+};
 pub use guard::RefusalClass;
+pub use lang::Lang;
 pub use triage::{Tier, TriageHit};
 
 /// Build the engine from the knowledge base compiled into `myo-kb`.

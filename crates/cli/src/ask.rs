@@ -20,6 +20,10 @@ pub struct AskArgs {
     /// Print the reply as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Your country as a two-letter code (US, GB, CA, AU, NZ, ES, MX, ...), for emergency and
+    /// crisis numbers; without it the US, UK and European numbers are shown.
+    #[arg(long)]
+    pub country: Option<String>,
     /// The question, in your own words.
     #[arg(required = true, num_args = 1..)]
     pub question: Vec<String>,
@@ -81,7 +85,13 @@ fn non_empty(words: &[String], field: &str) -> anyhow::Result<String> {
 pub fn run_ask(args: AskArgs) -> anyhow::Result<ExitCode> {
     let question = non_empty(&args.question, "question")?;
     let (_, engine) = load()?;
-    let dto = AskResponseDto::from(&engine.ask(&question));
+    let country = args
+        .country
+        .as_deref()
+        .map(myo_ask::CountryCode::parse)
+        .transpose()?;
+    let context = myo_ask::AskContext { country };
+    let dto = AskResponseDto::from(&engine.ask_with(&question, &context));
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&dto)?))?;
     } else {

@@ -1,10 +1,12 @@
 //! `myo score`: score published instruments from JSON or NDJSON cases.
 //!
-//! Input is one JSON document, or NDJSON (one case per line), told apart by content: a text that
-//! parses as one JSON value is one case; otherwise, if its first non-empty line is a complete
-//! JSON value, every non-empty line is a case. Results go to stdout, one per case, in order.
-//! A bad NDJSON line is reported on stderr as `line N: field F: message` and the others are still
-//! scored (exit 2). A bad single case prints nothing on stdout (exit 2).
+//! Input is one JSON document, or NDJSON (one case per line), told apart by content: an input
+//! that parses as one JSON value is one case; otherwise, if it has several non-empty lines and
+//! any one of them is a complete JSON object, every non-empty line is a case — whichever line is
+//! bad, the first included. Results go to stdout, one per case, in order. A bad NDJSON line
+//! (invalid JSON, invalid UTF-8, a bad field) is reported on stderr as `line N: …` and the
+//! others are still scored (exit 2). A bad single case prints nothing on stdout (exit 2).
+//! A leading UTF-8 byte-order mark is ignored.
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -59,63 +61,79 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let format = args.format.unwrap_or(Format::Json);
-    let text = read_input(args.file.as_ref())?;
-    let code = match serde_json::from_str::<Value>(&text) {
-        Ok(case) => {
+    let bytes = read_input(args.file.as_ref())?;
+    let whole = std::str::from_utf8(&bytes).ok();
+    let code = match whole.map(serde_json::from_str::<Value>) {
+        Some(Ok(case)) => {
             let mut buf = Vec::new();
             score_case(&scorer, id, &case, format, &mut buf)?;
             out.write_all(&buf)?;
             ExitCode::SUCCESS
         }
-        Err(_) if looks_like_ndjson(&text) => ndjson(&scorer, id, &text, format, &mut out)?,
-        Err(e) => bail!("field $: invalid JSON: {e}"),
+        _ if looks_like_ndjson(&bytes) => ndjson(&scorer, id, &bytes, format, &mut out)?,
+        Some(Err(e)) => bail!("field $: invalid JSON: {e}"),
+        None => bail!("field $: the input is not valid UTF-8 text"),
     };
     out.flush()?;
     Ok(code)
 }
 
-fn read_input(file: Option<&PathBuf>) -> anyhow::Result<String> {
-    let mut text = String::new();
+fn read_input(file: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {
-            text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
+            bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         }
         _ => {
             io::stdin()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .context("reading stdin")?;
         }
     }
-    if text.trim().is_empty() {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()) {
+        bytes = rest.to_vec();
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         bail!("no input: give one JSON case or NDJSON (one case per line)");
     }
-    Ok(text)
+    Ok(bytes)
 }
 
-/// NDJSON when the first non-empty line is a JSON value on its own.
-fn looks_like_ndjson(text: &str) -> bool {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let first_is_value = lines
-        .next()
-        .is_some_and(|l| serde_json::from_str::<Value>(l).is_ok());
-    first_is_value && lines.next().is_some()
+/// The non-empty lines with their 1-based numbers (a trailing CR is dropped).
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .enumerate()
+        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+        .map(|(n, l)| (n + 1, l))
+}
+
+/// NDJSON when there are several non-empty lines and at least one is a JSON object on its own
+/// (a pretty-printed document has no such line), so a bad first line does not turn the batch
+/// into one broken document.
+fn looks_like_ndjson(bytes: &[u8]) -> bool {
+    lines(bytes).nth(1).is_some()
+        && lines(bytes)
+            .any(|(_, l)| serde_json::from_slice::<Value>(l).is_ok_and(|v| v.is_object()))
 }
 
 fn ndjson(
     scorer: &Scorer,
     id: &str,
-    text: &str,
+    bytes: &[u8],
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let mut rejected = 0usize;
     let mut buf = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
+    for (n, line) in lines(bytes) {
+        let Ok(line) = std::str::from_utf8(line) else {
+            rejected += 1;
+            out.flush()?;
+            eprintln!("line {n}: field $: not valid UTF-8 text");
+            continue;
+        };
         let scored = parse_case(line)
             .map_err(ScoreError::from)
             .and_then(|case| score_case(scorer, id, &case, format, &mut buf));
@@ -124,7 +142,7 @@ fn ndjson(
             Err(ScoreError::Input(e)) => {
                 rejected += 1;
                 out.flush()?;
-                eprintln!("line {}: {e}", n + 1);
+                eprintln!("line {n}: {e}");
             }
             Err(other) => return Err(other.into()),
         }

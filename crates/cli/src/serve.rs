@@ -31,9 +31,22 @@ pub struct ServeArgs {
     /// Force `Secure` + `__Host-` cookies (default: on when --public-url is https).
     #[arg(long)]
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
-    #[arg(long)]
-    pub trust_proxy: bool,
+    /// Behind N reverse proxies (nginx, HAProxy, a cloud load balancer), take the client
+    /// address from the N-th `X-Forwarded-For` hop from the right; `--trust-proxy` alone means 1.
+    /// Hops further left are written by the client and never trusted. Default: 0 (ignored).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "1", default_value = "0")]
+    pub trust_proxy: usize,
+    /// Seconds a client has to send a request's headers; idle keep-alive connections are also
+    /// closed after it.
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// Seconds a client has to send a request's body.
+    #[arg(long, value_name = "SECS", default_value = "30", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_timeout: u64,
+    /// Connections served at once; more wait to be accepted. Keep it under the open-file
+    /// limit (`ulimit -n`).
+    #[arg(long, value_name = "N", default_value = "512", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: u64,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -60,6 +73,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         allow_signup: Some(!args.no_signup),
         secure_cookies: args.secure_cookies.then_some(true),
         trust_proxy: args.trust_proxy,
+        header_timeout: Some(std::time::Duration::from_secs(args.header_timeout)),
+        body_timeout: Some(std::time::Duration::from_secs(args.body_timeout)),
+        max_connections: usize::try_from(args.max_connections).ok(),
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()

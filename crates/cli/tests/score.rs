@@ -6,6 +6,10 @@ use std::process::{Command, Output, Stdio};
 const CASE_A: &str = r#"{"age_at_onset_years": 45, "proximal_upper_weakness": true, "proximal_lower_weakness": true, "neck_flexors_weaker_than_extensors": null, "proximal_legs_weaker_than_distal": false, "heliotrope_rash": true, "gottrons_papules": true, "gottrons_sign": false, "dysphagia": false, "anti_jo1": false, "elevated_muscle_enzymes": true, "finger_flexor_weakness": null, "no_response_to_treatment": null, "muscle_biopsy": null}"#;
 
 fn myo(args: &[&str], stdin: &str) -> Output {
+    myo_bytes(args, stdin.as_bytes())
+}
+
+fn myo_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_myo"))
         .args(args)
         .stdin(Stdio::piped())
@@ -17,7 +21,7 @@ fn myo(args: &[&str], stdin: &str) -> Output {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
+        .write_all(stdin)
         .expect("write stdin");
     child.wait_with_output().expect("myo finishes")
 }
@@ -71,6 +75,45 @@ fn ndjson_with_a_bad_line_scores_the_others_and_exits_2() {
     let err = text(&out.stderr);
     assert!(err.contains("line 2: field age_at_onset_years"), "{err}");
     assert!(err.contains("0 to 130"), "{err}");
+}
+
+/// The README's promise: every good line is scored whichever line is bad, the first one
+/// included, and each bad line is reported (the probe's NUL, BOM, deep nesting, invalid UTF-8).
+#[test]
+fn ndjson_scores_every_good_line_when_line_1_or_the_encoding_is_bad() {
+    let good = r#"{"gottrons_papules": true, "age_at_onset_years": 42}"#.to_owned();
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    for first in [
+        "{\"age_at_onset_years\": \u{0}}".to_owned(),
+        "not json at all".to_owned(),
+        deep,
+        "{\"heliotrope\": true".to_owned(),
+    ] {
+        let input = format!("{first}\n{CASE_A}\n{good}\n");
+        let out = myo(&["score", "eular-acr-2017", "-"], &input);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(json_lines(&out).len(), 2, "{}", text(&out.stderr));
+        let err = text(&out.stderr);
+        assert!(err.contains("line 1:") && !err.contains("line 2:"), "{err}");
+    }
+    // One byte of invalid UTF-8 in line 2: lines 1 and 3 are scored, line 2 reported.
+    let mut input = Vec::new();
+    input.extend_from_slice(b"\xEF\xBB\xBF");
+    input.extend_from_slice(CASE_A.as_bytes());
+    input.extend_from_slice(b"\n{\"heliotrope_rash\": \xFF}\r\n");
+    input.extend_from_slice(good.as_bytes());
+    let out = myo_bytes(&["score", "eular-acr-2017", "-"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    let results = json_lines(&out);
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["score"], serde_json::json!(10.1));
+    let err = text(&out.stderr);
+    assert!(err.contains("line 2: field $: not valid UTF-8"), "{err}");
+    // A single document with a BOM is one case.
+    let mut one = b"\xEF\xBB\xBF".to_vec();
+    one.extend_from_slice(CASE_A.as_bytes());
+    let out = myo_bytes(&["score", "eular-acr-2017"], &one);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
 #[test]

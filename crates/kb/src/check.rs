@@ -456,6 +456,55 @@ fn structured_problems(entry: &Entry) -> Vec<Problem> {
         .collect()
 }
 
+/// Rules shared by a red flag and its variants: phrase groups not empty, number checks with a
+/// threshold, ordered bounds and a unit that fits the quantity.
+fn red_flag_rule_problems(
+    at: &str,
+    requires_all: &[Vec<String>],
+    checks: &[crate::model::NumberCheck],
+    need: &mut impl FnMut(bool, &str),
+) {
+    for group in requires_all {
+        need(
+            group.iter().any(|p| !p.trim().is_empty()),
+            &format!("{at}.requires_all: every group needs at least one phrase"),
+        );
+    }
+    for c in checks {
+        let unit_ok = match c.quantity {
+            Quantity::Temperature => matches!(
+                c.unit,
+                Some(QuantityUnit::Celsius | QuantityUnit::Fahrenheit)
+            ),
+            Quantity::Days | Quantity::DaysAgo => {
+                matches!(c.unit, None | Some(QuantityUnit::Days))
+            }
+            Quantity::Pulse => matches!(c.unit, None | Some(QuantityUnit::Bpm)),
+            Quantity::Glucose => {
+                matches!(c.unit, Some(QuantityUnit::MgPerDl | QuantityUnit::MmolPerL))
+            }
+            Quantity::OxygenSaturation => matches!(c.unit, None | Some(QuantityUnit::Percent)),
+        };
+        need(
+            unit_ok,
+            &format!(
+                "{at}.number_check.unit: temperature needs C or F, glucose mg/dL or mmol/L, \
+                 oxygen_saturation %; days, days_ago and pulse take days and bpm"
+            ),
+        );
+        need(
+            c.at_least.is_some() || c.at_most.is_some(),
+            &format!("{at}.number_check: give at_least, at_most or both"),
+        );
+        if let (Some(lo), Some(hi)) = (c.at_least, c.at_most) {
+            need(
+                lo <= hi,
+                &format!("{at}.number_check: at_least must not be above at_most"),
+            );
+        }
+    }
+}
+
 /// Content rules inside a table: required lists non-empty, ranges ordered.
 fn structured_content_problems(s: &Structured) -> Vec<String> {
     let mut out = Vec::new();
@@ -503,21 +552,25 @@ fn structured_content_problems(s: &Structured) -> Vec<String> {
                 !f.action.trim().is_empty(),
                 "red_flag.action: must not be empty",
             );
-            for c in &f.number_checks {
-                let unit_ok = match c.quantity {
-                    Quantity::Temperature => matches!(
-                        c.unit,
-                        Some(QuantityUnit::Celsius | QuantityUnit::Fahrenheit)
-                    ),
-                    Quantity::Days => matches!(c.unit, None | Some(QuantityUnit::Days)),
-                    Quantity::Pulse => matches!(c.unit, None | Some(QuantityUnit::Bpm)),
-                    Quantity::Glucose => {
-                        matches!(c.unit, Some(QuantityUnit::MgPerDl | QuantityUnit::MmolPerL))
-                    }
-                };
+            red_flag_rule_problems("red_flag", &f.requires_all, &f.number_checks, &mut need);
+            for v in &f.variants {
                 need(
-                    unit_ok,
-                    "red_flag.number_check.unit: temperature needs C or F, glucose mg/dL or mmol/L; days and pulse take days and bpm",
+                    !v.action.trim().is_empty(),
+                    "red_flag.variant.action: must not be empty",
+                );
+                need(
+                    !v.phrases.is_empty()
+                        || !v.requires_all.is_empty()
+                        || v.number_checks
+                            .iter()
+                            .any(|c| c.quantity != Quantity::DaysAgo),
+                    "red_flag.variant: give phrases, requires_all groups or a number_check that can fire",
+                );
+                red_flag_rule_problems(
+                    "red_flag.variant",
+                    &v.requires_all,
+                    &v.number_checks,
+                    &mut need,
                 );
             }
         }
@@ -699,7 +752,10 @@ fn structured_texts(s: &Structured) -> Vec<String> {
             add(&[&x.typical_dose]);
             add(&x.cautions.iter().collect::<Vec<_>>());
         }
-        Structured::RedFlag(f) => add(&[&f.action]),
+        Structured::RedFlag(f) => {
+            add(&[&f.action]);
+            add(&f.variants.iter().map(|v| &v.action).collect::<Vec<_>>());
+        }
         Structured::Antibody(a) => {
             add(&[&a.target]);
             add(&a.flags.iter().collect::<Vec<_>>());

@@ -24,10 +24,10 @@ pub use codes::{CodeSystem, Codes};
 pub use date::{Date, DateError};
 pub use load::{LoadError, LoadErrors};
 pub use model::{
-    Antibody, Audience, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence, FactStatus, Food,
-    FoodKind, Frequency, NumberCheck, Organisation, Quantity, QuantityUnit, RedFlag, Route,
-    Section, Source, SourceKind, SourceRef, Structured, StructuredKind, Supplement, Term,
-    TestGroup, TestInfo, Tier, UnknownValue, url_problem,
+    Antibody, Audience, ContactKind, Dose, DoseBasis, DoseUnit, DrugGuide, Entry, Evidence,
+    FactStatus, Food, FoodKind, Frequency, NumberCheck, Organisation, Quantity, QuantityUnit,
+    RedFlag, RedFlagVariant, Route, Section, Source, SourceKind, SourceRef, Structured,
+    StructuredKind, Supplement, Term, TestGroup, TestInfo, Tier, UnknownValue, url_problem,
 };
 pub use suggest::edit_distance;
 

@@ -442,6 +442,10 @@ vocabulary! {
         Pulse = "pulse",
         /// Blood glucose (mg/dL or mmol/L, converted).
         Glucose = "glucose",
+        /// Oxygen saturation from a pulse oximeter, in percent ("sats 91", "SpO2 89 %").
+        OxygenSaturation = "oxygen_saturation",
+        /// How long ago something happened, in days ("10 days ago", "last week", "2 months ago").
+        DaysAgo = "days_ago",
     }
 }
 
@@ -460,6 +464,23 @@ vocabulary! {
         MgPerDl = "mg/dL",
         /// Millimoles per litre (glucose).
         MmolPerL = "mmol/L",
+        /// Percent (oxygen saturation).
+        Percent = "%",
+    }
+}
+
+vocabulary! {
+    /// A kind of help line a red flag's answer leads with (numbers by country live in
+    /// the assistant's emergency-numbers table).
+    ContactKind {
+        /// The emergency number (911, 999, 112, ...).
+        Emergency = "emergency",
+        /// A suicide and crisis line (988, Samaritans, ...).
+        Crisis = "crisis",
+        /// A poison information line.
+        Poison = "poison",
+        /// Urgent medical advice that is not an emergency (NHS 111, ...).
+        MedicalAdvice = "medical_advice",
     }
 }
 
@@ -470,10 +491,47 @@ pub struct NumberCheck {
     /// The quantity read from the text.
     pub quantity: Quantity,
     /// Matches when the value is at least this.
-    pub at_least: f64,
-    /// Unit of `at_least`.
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    /// Matches when the value is at most this (oxygen saturation, days ago).
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    /// Unit of the thresholds.
     #[serde(default)]
     pub unit: Option<QuantityUnit>,
+    /// When true the reading only narrows the rule (a reading outside the range cancels it) and
+    /// never sets it off on its own: a fever reading beside "stiff neck".
+    #[serde(default)]
+    pub narrows_only: bool,
+}
+
+/// `[[red_flag.variant]]`: a stronger (or differently worded) rule inside the same entry, with
+/// its own tier and action, for a combination of signs ("fever" with "stiff neck").
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlagVariant {
+    /// Urgency of this variant.
+    pub tier: Tier,
+    /// The action to take.
+    pub action: String,
+    /// Phrases that signal it; when empty, the `requires_all` groups signal it together.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// At least one of these must also appear, when non-empty.
+    #[serde(default)]
+    pub requires_any: Vec<String>,
+    /// Every group must have one of its phrases in the text (not negated).
+    #[serde(default)]
+    pub requires_all: Vec<Vec<String>>,
+    /// Phrases that cancel a match they cover.
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Optional numeric checks.
+    #[serde(default, rename = "number_check")]
+    pub number_checks: Vec<NumberCheck>,
+    /// Help lines the answer leads with.
+    #[serde(default)]
+    pub contacts: Vec<ContactKind>,
 }
 
 /// `[red_flag]`: what signals a warning sign and what to do.
@@ -489,12 +547,22 @@ pub struct RedFlag {
     /// At least one of these must also appear, when non-empty.
     #[serde(default)]
     pub requires_any: Vec<String>,
+    /// Every group must have one of its phrases in the text (not negated); when `phrases` is
+    /// empty the groups alone signal the flag.
+    #[serde(default)]
+    pub requires_all: Vec<Vec<String>>,
     /// Phrases that cancel a match they cover.
     #[serde(default)]
     pub negations: Vec<String>,
     /// Optional numeric checks.
     #[serde(default, rename = "number_check")]
     pub number_checks: Vec<NumberCheck>,
+    /// Help lines the answer leads with (`crisis`, `poison`, `emergency`, `medical_advice`).
+    #[serde(default)]
+    pub contacts: Vec<ContactKind>,
+    /// Stronger rules of the same entry, each with its own tier and action.
+    #[serde(default, rename = "variant")]
+    pub variants: Vec<RedFlagVariant>,
 }
 
 /// `[antibody]`

@@ -241,7 +241,7 @@ fn accessors_expose_the_model() {
     assert_eq!(kb.glossary_terms()[0].1.medical, "myalgia");
     let flags = kb.red_flags();
     assert_eq!(flags.len(), 1);
-    assert!((flags[0].1.number_checks[0].at_least - 38.0).abs() < 1e-9);
+    assert_eq!(flags[0].1.number_checks[0].at_least, Some(38.0));
     assert_eq!(kb.source("seed-a").unwrap().authors, ["A. Writer"]);
     assert_eq!(kb.suggest("methotrexat", 3), ["methotrexate"]);
     let passages = kb.get("heliotrope-rash").unwrap().passages();

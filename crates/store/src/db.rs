@@ -74,6 +74,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0002_tracker.sql"),
         postgres: include_str!("../migrations/postgres/0002_tracker.sql"),
     },
+    MigrationSource {
+        version: 3,
+        name: "throttle",
+        sqlite: include_str!("../migrations/sqlite/0003_throttle.sql"),
+        postgres: include_str!("../migrations/postgres/0003_throttle.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

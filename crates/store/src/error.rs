@@ -57,6 +57,13 @@ pub enum StoreError {
         /// The first non-empty table found.
         table: String,
     },
+    /// Every password-hashing slot is taken and the short queue is full or timed out: the
+    /// caller should answer 503 with `Retry-After`, never queue without bound.
+    #[error("password hashing is busy; retry after {retry_after_secs} s")]
+    Busy {
+        /// Seconds the client should wait before retrying.
+        retry_after_secs: u64,
+    },
     /// Password hashing or verification could not run (not a wrong password).
     #[error("password hashing failed: {0}")]
     Password(String),

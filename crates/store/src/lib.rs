@@ -20,6 +20,7 @@ mod postgres;
 pub mod schema;
 mod sqlite;
 mod store;
+pub mod throttle;
 pub mod token;
 mod tracker;
 mod tracker_model;
@@ -89,8 +90,9 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
     /// Changes display name, role or disabled state; returns the account as changed.
     ///
     /// Disabling (`disabled_at: Some(Some(t))`) also deletes the account's sessions and revokes
-    /// its live API tokens (`revoked_at = t`) in the same transaction, so a disabled account
-    /// holds no working credential, even after it is enabled again.
+    /// its live API tokens and share links (`revoked_at = t`) in the same transaction, so a
+    /// disabled account holds no working credential and shares nothing, even after it is
+    /// enabled again.
     /// [`StoreError::LastAdmin`] (nothing written) when the change would demote or disable the
     /// last active admin; concurrent changes are serialised so two admins cannot demote each
     /// other at once.
@@ -187,6 +189,40 @@ pub trait Store: TrackerStore + Send + Sync + std::fmt::Debug {
 
     /// Forgets attempts older than `before`; returns how many.
     async fn prune_login_attempts(&self, before: Timestamp) -> Result<u64>;
+
+    /// Reserves one attempt **before** the password is checked: in one write transaction, the
+    /// counters are read, checked against `policy` and, if allowed, counted as a failure, so
+    /// parallel requests cannot all pass (see [`throttle`]). A refusal is counted in
+    /// `refused_attempts` (per minute), not in the audit log.
+    async fn reserve_attempt(
+        &self,
+        attempt: throttle::Attempt<'_>,
+        policy: &throttle::ThrottlePolicy,
+        now: Timestamp,
+    ) -> Result<throttle::Reservation>;
+
+    /// The reserved attempt succeeded: forgets the (account, address) failures and gives the
+    /// address its attempt back.
+    async fn attempt_succeeded(&self, attempt: throttle::Attempt<'_>) -> Result<()>;
+
+    /// Drops quiet throttle counters and refusal counts older than 30 days; returns how many.
+    async fn prune_throttle(
+        &self,
+        now: Timestamp,
+        policy: &throttle::ThrottlePolicy,
+    ) -> Result<u64>;
+
+    /// Refused attempts counted for `account` (`""` for sign-ups) since `since`.
+    async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64>;
+
+    /// Revokes every live share link of `patient` ("end all sharing") in one transaction with
+    /// its audit entry; returns how many.
+    async fn revoke_all_share_links(
+        &self,
+        patient: &UserId,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64>;
 
     // ---- audit log ----------------------------------------------------------------------------
 

@@ -34,9 +34,10 @@ impl SqliteDb {
     pub(crate) async fn connect(path: &Path, max_connections: u32) -> Result<Self> {
         let shown = format!("sqlite://{}", path.display());
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
+            private_dir(parent)
                 .map_err(|e| location_error(&shown, &format!("cannot create directory: {e}")))?;
         }
+        private_file(path).map_err(|e| location_error(&shown, &e.to_string()))?;
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(|e| location_error(&shown, &e.to_string()))?
             .filename(path)
@@ -56,6 +57,16 @@ impl SqliteDb {
             .connect_with(options)
             .await
             .map_err(|e| location_error(&shown, &e.to_string()))?;
+        // SQLite gives the -wal and -shm files the database file's mode; older versions made
+        // them under the umask, so they are tightened here too.
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let extra = std::path::PathBuf::from(name);
+            if extra.exists() {
+                private_file(&extra).map_err(|e| location_error(&shown, &e.to_string()))?;
+            }
+        }
         Ok(Self { read, write })
     }
 
@@ -78,13 +89,84 @@ impl SqliteDb {
     }
 
     pub(crate) async fn migrate(&self) -> Result<()> {
-        Ok(crate::db::migrator(false).run(&self.write).await?)
+        crate::db::migrator(false).run(&self.write).await?;
+        self.strip_nul_bytes().await?;
+        Ok(())
+    }
+
+    /// A data migration run at every open (it finds nothing once done): removes NUL bytes
+    /// from every text value except the append-only audit log. Older versions let NUL in, and
+    /// PostgreSQL refuses it, so one such value made `myo db copy` fail for the whole database.
+    /// SQLite's text functions stop at a NUL, so values are found as blobs and fixed in Rust.
+    async fn strip_nul_bytes(&self) -> Result<u64> {
+        const TEXT_COLUMNS: &str = "SELECT m.name AS tbl, c.name AS col \
+             FROM sqlite_schema AS m, pragma_table_info(m.name) AS c \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+             AND m.name NOT IN ('_sqlx_migrations', 'audit_events') \
+             AND upper(c.type) = 'TEXT' ORDER BY m.name, c.cid";
+        let mut fixed = 0;
+        let columns = sqlx::query(TEXT_COLUMNS).fetch_all(&self.write).await?;
+        for column in columns {
+            let table: String = column.try_get("tbl")?;
+            let col: String = column.try_get("col")?;
+            // Names come from the schema itself, quoted; values are bound.
+            let (t, c) = (table.replace('"', "\"\""), col.replace('"', "\"\""));
+            let find = format!(
+                "SELECT rowid AS r, \"{c}\" AS v FROM \"{t}\" \
+                 WHERE instr(CAST(\"{c}\" AS BLOB), x'00') > 0"
+            );
+            let update = format!("UPDATE \"{t}\" SET \"{c}\" = $1 WHERE rowid = $2");
+            for row in sqlx::query(sqlx::AssertSqlSafe(find))
+                .fetch_all(&self.write)
+                .await?
+            {
+                let rowid: i64 = row.try_get("r")?;
+                let value: String = row.try_get("v")?;
+                sqlx::query(sqlx::AssertSqlSafe(update.clone()))
+                    .bind(value.replace('\0', ""))
+                    .bind(rowid)
+                    .execute(&self.write)
+                    .await?;
+                fixed += 1;
+            }
+        }
+        Ok(fixed)
     }
 
     pub(crate) async fn close(&self) {
         self.write.close().await;
         self.read.close().await;
     }
+}
+
+/// Creates `dir` (and its parents) readable by the owner only (0700 on Unix): it holds health
+/// data, password hashes and session hashes. An existing directory is left as it is.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates the database file if missing and makes it readable and writable by the owner only
+/// (0600 on Unix), whatever the umask.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    drop(file);
+    Ok(())
 }
 
 impl AuditAppend for SqliteConnection {

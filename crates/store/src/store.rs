@@ -252,6 +252,8 @@ impl Store for SqlStore {
         const END_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
         const REVOKE_TOKENS: &str = "UPDATE api_tokens SET revoked_at = $2 \
                                      WHERE user_id = $1 AND revoked_at IS NULL";
+        const REVOKE_SHARES: &str = "UPDATE share_links SET revoked_at = $2 \
+                                     WHERE patient_id = $1 AND revoked_at IS NULL";
         let may_demote = changes.role.is_some_and(|r| r != Role::Admin)
             || matches!(changes.disabled_at, Some(Some(_)));
         each_backend!(&self.db, b => {
@@ -291,6 +293,11 @@ impl Store for SqlStore {
             if let Some(Some(at)) = changes.disabled_at {
                 sqlx::query(END_SESSIONS).bind(id.as_str()).execute(&mut *tx).await?;
                 sqlx::query(REVOKE_TOKENS)
+                    .bind(id.as_str())
+                    .bind(at.as_millis())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(REVOKE_SHARES)
                     .bind(id.as_str())
                     .bind(at.as_millis())
                     .execute(&mut *tx)
@@ -596,6 +603,52 @@ impl Store for SqlStore {
         const SQL: &str = "DELETE FROM login_attempts WHERE ts < $1";
         each_backend!(&self.db, b => {
             let done = sqlx::query(SQL).bind(before.as_millis()).execute(b.writer()).await?;
+            Ok(done.rows_affected())
+        })
+    }
+
+    async fn reserve_attempt(
+        &self,
+        attempt: crate::throttle::Attempt<'_>,
+        policy: &crate::throttle::ThrottlePolicy,
+        now: Timestamp,
+    ) -> Result<crate::throttle::Reservation> {
+        crate::throttle::reserve(&self.db, attempt, policy, now).await
+    }
+
+    async fn attempt_succeeded(&self, attempt: crate::throttle::Attempt<'_>) -> Result<()> {
+        crate::throttle::succeeded(&self.db, attempt).await
+    }
+
+    async fn prune_throttle(
+        &self,
+        now: Timestamp,
+        policy: &crate::throttle::ThrottlePolicy,
+    ) -> Result<u64> {
+        crate::throttle::prune(&self.db, now, policy).await
+    }
+
+    async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64> {
+        crate::throttle::refused_since(&self.db, account, since).await
+    }
+
+    async fn revoke_all_share_links(
+        &self,
+        patient: &UserId,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64> {
+        const SQL: &str = "UPDATE share_links SET revoked_at = $2 \
+                           WHERE patient_id = $1 AND revoked_at IS NULL";
+        each_backend!(&self.db, b => {
+            let mut tx = b.begin_write().await?;
+            let done = sqlx::query(SQL)
+                .bind(patient.as_str())
+                .bind(now.as_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.append_audit(&audit.clone().for_patient(patient.as_str())).await?;
+            tx.commit().await?;
             Ok(done.rows_affected())
         })
     }

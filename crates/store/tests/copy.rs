@@ -99,6 +99,18 @@ async fn populate(store: &Arc<dyn Store>) {
         };
         store.record_login_attempt(&attempt).await.unwrap();
     }
+    // Throttle counters and a refusal count (six tries: five allowed, one refused).
+    let policy = myo_store::throttle::ThrottlePolicy::default();
+    for _ in 0..6 {
+        let attempt = myo_store::throttle::Attempt::SignIn {
+            account: "ada@example.org",
+            address: "2001:db8::1",
+        };
+        store
+            .reserve_attempt(attempt, &policy, at(55))
+            .await
+            .unwrap();
+    }
     let bare = AuditEntry::new(at(60), "read", "diary_entry", None, Outcome::Denied);
     store.append_audit(&bare).await.unwrap();
     populate_tracker(store, &ids[0], &ids[1]).await;

@@ -27,7 +27,8 @@ pub struct CurrentUser {
 /// Where a request came from, for the audit log and address rate limits.
 #[derive(Debug, Clone, Default)]
 pub struct Client {
-    /// Peer address (or the first `X-Forwarded-For` hop when `--trust-proxy`).
+    /// Peer address (or the `X-Forwarded-For` hop set by the nearest untrusted hop when
+    /// `--trust-proxy N`).
     pub ip: Option<String>,
     /// `User-Agent`, shortened.
     pub user_agent: Option<String>,
@@ -41,13 +42,7 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Client, Self::Rejection> {
         let app = <AppState as axum::extract::FromRef<S>>::from_ref(state);
-        let forwarded = app
-            .config()
-            .trust_proxy
-            .then(|| header_str(&parts.headers, "x-forwarded-for"))
-            .flatten()
-            .and_then(|v| v.split(',').next().map(|s| s.trim().to_owned()))
-            .filter(|s| !s.is_empty());
+        let forwarded = forwarded_client(&parts.headers, app.config().trust_proxy);
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
@@ -59,6 +54,26 @@ where
             user_agent,
         })
     }
+}
+
+/// The client address behind `trusted` reverse proxies: the `X-Forwarded-For` hop `trusted`
+/// places from the right (each proxy appends the address it saw, so hops further left were
+/// written by the client and prove nothing). `None` (use the peer) when no proxy is trusted,
+/// the header is missing, has too few hops or the hop is not an IP address. Several headers
+/// are read as one list, in order.
+pub fn forwarded_client(headers: &HeaderMap, trusted: usize) -> Option<String> {
+    if trusted == 0 {
+        return None;
+    }
+    let mut hops: Vec<&str> = Vec::new();
+    for value in headers.get_all("x-forwarded-for") {
+        let text = value.to_str().ok()?;
+        hops.extend(text.split(',').map(str::trim));
+    }
+    let hop = hops.len().checked_sub(trusted).map(|i| hops[i])?;
+    hop.parse::<std::net::IpAddr>()
+        .ok()
+        .map(|ip| ip.to_string())
 }
 
 fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

@@ -20,9 +20,16 @@ pub struct RawConfig {
     pub allow_signup: Option<bool>,
     /// `--secure-cookies` (default: on when the public URL is https).
     pub secure_cookies: Option<bool>,
-    /// `--trust-proxy`: take the client address from `X-Forwarded-For` (only behind a proxy
-    /// that sets it).
-    pub trust_proxy: bool,
+    /// `--trust-proxy N`: behind N reverse proxies, take the client address from the N-th
+    /// `X-Forwarded-For` hop counted from the right (0: ignore the header).
+    pub trust_proxy: usize,
+    /// `--header-timeout` (default 10 s): the whole request head must arrive within it; also
+    /// how long an idle keep-alive connection is kept.
+    pub header_timeout: Option<Duration>,
+    /// `--body-timeout` (default 30 s): the whole request body must arrive within it.
+    pub body_timeout: Option<Duration>,
+    /// `--max-connections` (default 512): connections served at once; more wait to be accepted.
+    pub max_connections: Option<usize>,
 }
 
 /// Validated configuration.
@@ -41,8 +48,15 @@ pub struct Config {
     pub allow_signup: bool,
     /// Cookies carry `Secure` and the `__Host-` prefix.
     pub secure_cookies: bool,
-    /// Client address from `X-Forwarded-For`.
-    pub trust_proxy: bool,
+    /// Reverse proxies trusted in front of the server (0: none): the client address is the
+    /// `X-Forwarded-For` hop this many places from the right.
+    pub trust_proxy: usize,
+    /// The request head must arrive within this; idle keep-alive connections close after it.
+    pub header_timeout: Duration,
+    /// The request body must arrive within this.
+    pub body_timeout: Duration,
+    /// Connections served at once.
+    pub max_connections: usize,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
     /// A session ends after this long without a request.
@@ -51,10 +65,20 @@ pub struct Config {
     pub session_absolute: Duration,
     /// Failed sign-ins counted over this window.
     pub login_window: Duration,
-    /// Failed sign-ins for one account within the window before it is locked.
+    /// Failed sign-ins for one account from one address before exponential back-off starts.
     pub login_max_per_account: u32,
+    /// First back-off delay after those failures; it doubles with each further failure.
+    pub login_backoff_base: Duration,
+    /// Longest back-off delay.
+    pub login_backoff_max: Duration,
     /// Failed sign-ins from one address within the window before it is locked.
     pub login_max_per_address: u32,
+    /// Password hashes run at once (default: one per core, at most 8; 19 MiB each).
+    pub hash_slots: usize,
+    /// Password hashes that may wait for a slot; beyond them the answer is 503.
+    pub hash_queue: usize,
+    /// Longest a password hash waits for a slot before the answer is 503.
+    pub hash_wait: Duration,
 }
 
 /// Why the configuration is invalid; each names the option.
@@ -113,6 +137,9 @@ impl Config {
             Some(v) => v,
             None => https,
         };
+        let hash_slots = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(myo_store::password::MAX_SLOTS);
         Ok(Config {
             bind,
             data_dir,
@@ -121,12 +148,20 @@ impl Config {
             allow_signup: raw.allow_signup.unwrap_or(true),
             secure_cookies,
             trust_proxy: raw.trust_proxy,
+            header_timeout: raw.header_timeout.unwrap_or(Duration::from_secs(10)),
+            body_timeout: raw.body_timeout.unwrap_or(Duration::from_secs(30)),
+            max_connections: raw.max_connections.unwrap_or(512).max(1),
             body_limit: 64 * 1024,
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 60 * 60),
             login_window: Duration::from_secs(15 * 60),
             login_max_per_account: 5,
+            login_backoff_base: Duration::from_secs(30),
+            login_backoff_max: Duration::from_secs(60 * 60),
             login_max_per_address: 20,
+            hash_slots,
+            hash_queue: 2 * hash_slots,
+            hash_wait: Duration::from_secs(2),
         })
     }
 
@@ -138,6 +173,17 @@ impl Config {
             ..RawConfig::default()
         };
         Config::from_raw(raw).unwrap_or_else(|e| unreachable!("test config is valid: {e}"))
+    }
+
+    /// The sign-in and sign-up limits, as the store applies them.
+    pub fn throttle_policy(&self) -> myo_store::throttle::ThrottlePolicy {
+        myo_store::throttle::ThrottlePolicy {
+            free_failures: self.login_max_per_account,
+            base_delay: self.login_backoff_base,
+            max_delay: self.login_backoff_max,
+            address_max: self.login_max_per_address,
+            window: self.login_window,
+        }
     }
 
     /// Name of the session cookie (`__Host-` prefixed when secure, as browsers then pin it to

@@ -85,7 +85,24 @@ impl IntoResponse for ApiError {
         if self.status.is_client_error() {
             tracing::debug!(status = %self.status, code = self.code, field = ?self.field, "api client error");
         }
-        (self.status, Json(self.body())).into_response()
+        let mut res = (self.status, Json(self.body())).into_response();
+        add_retry_after(&mut res);
+        res
+    }
+}
+
+/// Seconds a client is asked to wait after a 503 (the password hasher's queue wait).
+pub const RETRY_AFTER_SECS: u64 = 2;
+
+/// Adds `Retry-After` to a 503 that lacks one (a busy password hasher).
+pub fn add_retry_after(res: &mut Response) {
+    if res.status() == StatusCode::SERVICE_UNAVAILABLE
+        && !res.headers().contains_key(header::RETRY_AFTER)
+    {
+        res.headers_mut().insert(
+            header::RETRY_AFTER,
+            header::HeaderValue::from(RETRY_AFTER_SECS),
+        );
     }
 }
 
@@ -99,6 +116,11 @@ impl From<myo_store::StoreError> for ApiError {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", reason)
                     .with_field(field)
             }
+            myo_store::StoreError::Busy { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "the server is busy; retry after a few seconds",
+            ),
             other => ApiError::internal(&other),
         }
     }

@@ -16,6 +16,7 @@
 pub mod api;
 mod assets;
 pub mod auth;
+pub mod boundary;
 pub mod config;
 pub mod error;
 pub mod interop;
@@ -57,6 +58,8 @@ struct Inner {
     /// A hash of a random password, verified against when an e-mail has no account, so that
     /// sign-in takes as long either way. Computed on first use to keep start-up fast.
     dummy_hash: tokio::sync::OnceCell<String>,
+    /// Bounds password hashing (CPU and 19 MiB each): a few at once, a short queue, then 503.
+    hasher: myo_store::password::Hasher,
     /// KB entry pages rendered once per entry and day (the KB is static).
     entry_cache: pages::kb::EntryCache,
 }
@@ -86,6 +89,11 @@ impl AppState {
             myo_tracker::Rules::builtin().map_err(|e| StartError::TrackerRules(e.to_string()))?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
+        let hasher = myo_store::password::Hasher::new(
+            config.hash_slots,
+            config.hash_queue,
+            config.hash_wait,
+        );
         Ok(AppState {
             inner: Arc::new(Inner {
                 config,
@@ -95,6 +103,7 @@ impl AppState {
                 rules,
                 engine,
                 dummy_hash,
+                hasher,
                 entry_cache: pages::kb::EntryCache::default(),
             }),
         })
@@ -161,9 +170,14 @@ impl AppState {
         let hash = self
             .inner
             .dummy_hash
-            .get_or_try_init(|| myo_store::password::hash_async(myo_store::token::random_token()))
+            .get_or_try_init(|| self.hasher().hash(myo_store::token::random_token()))
             .await?;
         Ok(hash.clone())
+    }
+
+    /// The bounded password hasher (see `Inner::hasher`).
+    pub fn hasher(&self) -> &myo_store::password::Hasher {
+        &self.inner.hasher
     }
 
     /// Appends an audit event that has no write of its own (reads, failed sign-ins). A failure
@@ -173,17 +187,9 @@ impl AppState {
     }
 }
 
-/// Opens the configured store, creating the data directory for SQLite and applying pending
-/// migrations.
+/// Opens the configured store, applying pending migrations. For SQLite the store creates the
+/// data directory owner-only (0700) and the database files 0600.
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, myo_store::StoreError> {
-    if let myo_store::Location::Sqlite(path) = &config.database
-        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(dir).map_err(|e| myo_store::StoreError::Location {
-            location: config.database.redacted(),
-            reason: format!("cannot create directory {}: {e}", dir.display()),
-        })?;
-    }
     myo_store::open(&config.database, myo_store::OpenOptions::default()).await
 }
 
@@ -219,7 +225,15 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            boundary::text_guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security::headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            boundary::drain_oversized,
         ))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
@@ -231,19 +245,89 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(state.config().bind).await?;
     let addr = listener.local_addr()?;
     println!("listening on http://{addr}");
-    let store = Arc::clone(&state.inner.store);
     let warm = state.clone();
     tokio::spawn(async move {
         warm.engine().await;
         tracing::info!("ask index ready");
     });
     tokio::spawn(housekeeping(state.clone()));
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let store = Arc::clone(&state.inner.store);
+    serve_on(listener, state, shutdown_signal()).await;
     store.close().await;
     Ok(())
+}
+
+/// Serves `state` on `listener` until `shutdown` completes, then waits (at most 30 s) for open
+/// connections to finish. Connections are served by hyper's HTTP/1 connection builder with its
+/// header read timeout (which also closes idle keep-alive connections), request bodies under
+/// `tower-http`'s body timeout, and at most `max_connections` at once: further clients wait in
+/// the listen backlog until a slot frees. Accept errors (out of file descriptors) are logged
+/// and retried after a pause instead of spinning.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt as _;
+
+    let config = state.config().clone();
+    let app = router(state).layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+        config.body_timeout,
+    ));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(config.header_timeout)
+        .keep_alive(true);
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            p = Arc::clone(&slots).acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed; pausing");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let svc = app
+            .clone()
+            .map_request(move |mut req: axum::http::Request<_>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                req
+            });
+        let conn = http.serve_connection(
+            TokioIo::new(stream),
+            hyper_util::service::TowerToHyperService::new(svc),
+        );
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tracing::info!("shutting down: finishing in-flight requests");
+    if tokio::time::timeout(std::time::Duration::from_secs(30), graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("connections still open after 30 s; closing them");
+    }
 }
 
 /// Every ten minutes: drop expired sessions and sign-in attempts older than the rate-limit window
@@ -263,6 +347,10 @@ async fn housekeeping(state: AppState) {
             .await
         {
             tracing::warn!(error = %e, "housekeeping: login attempts");
+        }
+        let policy = state.config().throttle_policy();
+        if let Err(e) = state.store().prune_throttle(now, &policy).await {
+            tracing::warn!(error = %e, "housekeeping: throttle counters");
         }
     }
 }
@@ -288,5 +376,4 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = term => {},
     }
-    tracing::info!("shutting down: finishing in-flight requests");
 }

@@ -9,7 +9,7 @@ use common::{TestApp, form_request};
 use myo_store::{AuditFilter, Role};
 
 async fn auth_flow(t: &TestApp) {
-    // Sign-up: cookie flags, redirect to the account page.
+    // Sign-up: no session yet, the sign-in page next; then sign-in sets the cookie.
     let r = t
         .post_form(
             "/signup",
@@ -22,6 +22,10 @@ async fn auth_flow(t: &TestApp) {
             None,
         )
         .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.header("location"), "/signin?done=signed-up");
+    assert!(r.header("set-cookie").is_empty());
+    let r = t.signin("Pat@Example.org", "a long enough pw").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let set = r.header("set-cookie").to_owned();
     assert!(
@@ -38,19 +42,26 @@ async fn auth_flow(t: &TestApp) {
     assert!(page.body.contains("pat@example.org"));
     assert_eq!(page.header("cache-control"), "no-store");
 
-    // Duplicate e-mail: 409 with the field.
+    // Duplicate e-mail: the very same answer as a new one (no account enumeration), and the
+    // existing account keeps its password.
     let r = t
         .post_form(
             "/signup",
             &[
                 ("email", "pat@example.org"),
-                ("password", "a long enough pw"),
-                ("password_confirm", "a long enough pw"),
+                ("password", "another long pw"),
+                ("password_confirm", "another long pw"),
             ],
             None,
         )
         .await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header("location"), "/signin?done=signed-up");
+    assert!(r.header("set-cookie").is_empty());
+    assert_eq!(
+        t.signin("pat@example.org", "another long pw").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 
     // Sign out, then sign in again (case-insensitive e-mail).
     let csrf = page.csrf();
@@ -299,6 +310,8 @@ async fn secure_cookies_behind_https() {
             None,
         )
         .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t.signin("s@example.org", "a long enough pw").await;
     let set = r.header("set-cookie");
     assert!(
         set.starts_with("__Host-myo_session=")

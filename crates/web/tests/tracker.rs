@@ -979,6 +979,43 @@ async fn methotrexate_daily_is_refused_weekly_accepted() {
 }
 
 #[tokio::test]
+async fn spanish_diary_note_is_triaged_in_spanish() {
+    let t = TestApp::sqlite().await;
+    let p = person(&t, "es@example.org").await;
+    let today = today();
+    let form = diary_form(&p, &today, "No puedo respirar y tengo los labios azules");
+    let r = t
+        .post_form(&format!("/patients/{}/diary", p.id), &form, Some(&p.cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("triage-emergency"), "{}", r.body);
+    assert!(r.body.contains("Llame ahora"), "{}", r.body);
+    let body = format!(
+        r#"{{"date":"{today}","ratings":{{"weakness":3}},"note":"tomé metotrexato todos los dias esta semana"}}"#
+    );
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/diary", p.id),
+            &body,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.json()["triage"]["tier"], "emergency");
+    assert_eq!(r.json()["triage"]["link"], "/kb/methotrexate-overdose");
+    // Negated in Spanish: no banner.
+    let r = t
+        .post_form(
+            &format!("/patients/{}/diary", p.id),
+            &diary_form(&p, &today, "Hoy bien, sin fiebre y respiro bien"),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(!r.body.contains("triage-banner"), "{}", r.body);
+    t.cleanup().await;
+}
+
+#[tokio::test]
 async fn diary_red_flag_shows_a_banner_at_once() {
     let t = TestApp::sqlite().await;
     let p = person(&t, "d@example.org").await;

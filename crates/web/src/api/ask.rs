@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use myo_api::ask::AskResponseDto;
+use myo_ask::{AskContext, CountryCode};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -16,6 +17,9 @@ use crate::error::{ApiError, ApiJson};
 pub struct AskRequest {
     /// The question in the asker's own words.
     pub question: String,
+    /// Optional two-letter country code, for emergency and crisis numbers.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// Checks the question's length, naming the field.
@@ -39,5 +43,13 @@ pub async fn ask(
     ApiJson(req): ApiJson<AskRequest>,
 ) -> Result<Json<AskResponseDto>, ApiError> {
     let q = check_question(&req.question)?;
-    Ok(Json(AskResponseDto::from(&state.engine().await.ask(q))))
+    let country = match req.country.as_deref().map(CountryCode::parse) {
+        Some(Err(e)) => return Err(ApiError::bad_request(e.to_string()).with_field("country")),
+        Some(Ok(c)) => Some(c),
+        None => None,
+    };
+    let context = AskContext { country };
+    Ok(Json(AskResponseDto::from(
+        &state.engine().await.ask_with(q, &context),
+    )))
 }

@@ -172,10 +172,12 @@ pub fn build(server: &str) -> Value {
             vec![],
             Some(json_body(
                 json!({"type": "object", "required": ["question"], "additionalProperties": false,
-            "properties": {"question": {"type": "string", "maxLength": 500}}}),
+            "properties": {"question": {"type": "string", "maxLength": 500},
+                "country": {"type": "string", "minLength": 2, "maxLength": 2,
+                    "description": "Two-letter country code for emergency and crisis numbers (US, GB, CA, AU, NZ, ES, MX, ...); without it the US, UK and 112 are given"}}}),
             )),
             json!({"200": ok("Answer with numbered citations, or a refusal / not covered; triage fields when a red flag fired", obj.clone()),
-               "400": error_ref("Malformed JSON or empty question"), "413": error_ref("Body over 64 KiB"), "422": invalid.clone()}),
+               "400": error_ref("Malformed JSON, empty question or unknown country code"), "413": error_ref("Body over 64 KiB"), "422": invalid.clone()}),
             false,
         ),
     );
@@ -194,13 +196,10 @@ pub fn build(server: &str) -> Value {
         "post",
         "/tokens",
         op(
-            "Create an API token; the secret is returned once",
+            "Refused: a token cannot create tokens; create them on the account page while signed in",
             vec![],
-            Some(json_body(
-                json!({"type": "object", "required": ["name"], "additionalProperties": false,
-            "properties": {"name": {"type": "string", "maxLength": 100}}}),
-            )),
-            json!({"201": ok("The token with its secret in `token`", obj.clone()), "401": unauth.clone(), "422": invalid}),
+            None,
+            json!({"401": unauth.clone(), "403": {"description": "Tokens are created from a signed-in browser session only"}}),
             true,
         ),
     );
@@ -249,7 +248,7 @@ pub fn build(server: &str) -> Value {
         "servers": [{"url": format!("{}/api/v1", server.trim_end_matches('/'))}],
         "paths": paths,
         "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "myo_… token from the account page or POST /tokens"}},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "myo_… token from the account page"}},
             "schemas": {"Error": {
                 "type": "object", "required": ["error"],
                 "properties": {"error": {"type": "object", "required": ["code", "message", "field"], "properties": {

@@ -4,16 +4,15 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use myo_store::{
     ApiToken, NewApiToken, Outcome, StoreError, Timestamp, TokenId, User, audit::action, token,
 };
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::auth::{ApiUser, Client, TOKEN_PREFIX, audit};
-use crate::error::{ApiError, ApiJson};
+use crate::error::ApiError;
 
 /// Longest token name accepted.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -110,26 +109,13 @@ pub async fn list(State(state): State<AppState>, me: ApiUser) -> Result<Json<Val
     ))
 }
 
-/// `{"name": "…"}`
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateRequest {
-    /// A label for the token.
-    pub name: String,
-}
-
-/// `POST /api/v1/tokens`: 201 with `token` (the secret, shown this once).
-pub async fn create(
-    State(state): State<AppState>,
-    me: ApiUser,
-    client: Client,
-    ApiJson(req): ApiJson<CreateRequest>,
-) -> Result<Response, ApiError> {
-    let name = check_name(&req.name)?;
-    let (tok, secret) = create_for(&state, &me.user, name, &client).await?;
-    let mut body = token_json(&tok);
-    body["token"] = json!(secret);
-    Ok((StatusCode::CREATED, Json(body)).into_response())
+/// `POST /api/v1/tokens`: always 403 for an authenticated caller. A token cannot mint tokens
+/// (a leaked one could otherwise give itself an heir that outlives its revocation); tokens are
+/// created from a signed-in browser session on the account page.
+pub async fn create(_me: ApiUser) -> Result<Response, ApiError> {
+    Err(ApiError::forbidden(
+        "a token cannot create tokens; create one on your account page while signed in",
+    ))
 }
 
 /// `DELETE /api/v1/tokens/{id}`: 204; 404 when the id is unknown, revoked or someone else's

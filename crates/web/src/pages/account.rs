@@ -8,10 +8,10 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use myo_store::throttle::{Attempt, Reservation};
 use myo_store::{
-    AttemptKind, AuditEvent, AuditFilter, LoginAttempt, NewSession, NewUser, Outcome, Role,
-    SessionId, StoreError, Timestamp, User, UserId, audit::action, normalize_email, password,
-    token,
+    AuditEvent, AuditFilter, NewSession, NewUser, Outcome, Role, SessionId, StoreError, Timestamp,
+    User, UserId, audit::action, normalize_email, password, token,
 };
 use serde::Deserialize;
 
@@ -27,17 +27,11 @@ fn millis(d: std::time::Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// A local path to return to after sign-in; anything else (other sites, `//host`) is ignored.
+/// A local path to return to after sign-in; anything else (other sites, `//host`, control
+/// characters or spaces that browsers strip into `//host`) is ignored.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && !n.contains("://") =>
-        {
-            n.to_owned()
-        }
+        Some(n) if crate::boundary::local_path(n) => n.to_owned(),
         _ => "/account".to_owned(),
     }
 }
@@ -80,6 +74,10 @@ pub async fn signin_form(
     let notice = match q.done.as_deref() {
         Some("deleted") => Some("Your account has been deleted."),
         Some("signed-out") => Some("You are signed out."),
+        Some("signed-up") => Some(
+            "Thank you. If this e-mail address had no account, your account is ready: sign in \
+             with it now. If it already had one, sign in with its password.",
+        ),
         _ => None,
     };
     let page = SigninPage {
@@ -124,61 +122,70 @@ fn signin_again(
     res
 }
 
-/// Is this account or address over its failure budget?
-async fn locked_out(state: &AppState, email: &str, client: &Client) -> Result<bool, StoreError> {
-    let c = state.config();
-    let since = Timestamp::now().add_millis(-millis(c.login_window));
-    let store = state.store();
-    if store
-        .count_recent_failures(AttemptKind::Account, email, since)
-        .await?
-        >= u64::from(c.login_max_per_account)
-    {
-        return Ok(true);
-    }
-    if let Some(ip) = &client.ip
-        && store
-            .count_recent_failures(AttemptKind::Address, ip, since)
-            .await?
-            >= u64::from(c.login_max_per_address)
-    {
-        return Ok(true);
-    }
-    Ok(false)
+/// The address an attempt is counted against (`unknown` when the peer is not known).
+fn address(client: &Client) -> &str {
+    client.ip.as_deref().unwrap_or("unknown")
 }
 
-async fn record_attempt(
+/// Reserves one password check for `email` from `client` before the hash is verified (see
+/// `myo_store::throttle`). `Err` is the 429 page to send; the first refusal of each minute
+/// for this account and address is audited, the others only counted.
+async fn reserve_check(
     state: &AppState,
     email: &str,
     client: &Client,
-    success: bool,
-) -> Result<(), StoreError> {
-    let ts = Timestamp::now();
-    let store = state.store();
-    store
-        .record_login_attempt(&LoginAttempt {
-            kind: AttemptKind::Account,
-            key: email.to_owned(),
-            ts,
-            success,
-        })
-        .await?;
-    if let Some(ip) = &client.ip {
-        store
-            .record_login_attempt(&LoginAttempt {
-                kind: AttemptKind::Address,
-                key: ip.clone(),
-                ts,
-                success,
-            })
-            .await?;
+) -> Result<Result<(), std::time::Duration>, StoreError> {
+    let attempt = Attempt::SignIn {
+        account: email,
+        address: address(client),
+    };
+    let policy = state.config().throttle_policy();
+    match state
+        .store()
+        .reserve_attempt(attempt, &policy, Timestamp::now())
+        .await?
+    {
+        Reservation::Allowed => Ok(Ok(())),
+        Reservation::Refused {
+            retry_after,
+            first_in_minute,
+        } => {
+            if first_in_minute {
+                let mut e = audit(
+                    None,
+                    client,
+                    action::LOGIN_FAILED,
+                    "session",
+                    None,
+                    Outcome::Denied,
+                );
+                e.details = Some(r#"{"reason":"rate_limited"}"#.to_owned());
+                state.audit(&e).await?;
+            }
+            Ok(Err(retry_after))
+        }
     }
-    if success {
-        store
-            .clear_login_attempts(AttemptKind::Account, email)
-            .await?;
+}
+
+/// "Please wait …" for a refused attempt, in whole minutes or seconds.
+fn wait_message(retry_after: std::time::Duration) -> String {
+    let secs = retry_after.as_secs().max(1);
+    if secs >= 90 {
+        format!(
+            "Too many failed attempts. Please wait {} minutes and try again.",
+            secs.div_ceil(60)
+        )
+    } else {
+        format!("Too many failed attempts. Please wait {secs} seconds and try again.")
     }
-    Ok(())
+}
+
+/// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
+fn with_retry_after(mut res: Response, retry_after: std::time::Duration) -> Response {
+    let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(secs.max(1)));
+    res
 }
 
 /// Starts a session for `user`; returns the `Set-Cookie` value.
@@ -227,39 +234,39 @@ pub async fn signin(
             "Enter your e-mail address and password.",
         ));
     }
-    if locked_out(&state, &email, &client).await? {
-        let mut e = audit(
-            None,
-            &client,
-            action::LOGIN_FAILED,
-            "session",
-            None,
-            Outcome::Denied,
-        );
-        e.details = Some(r#"{"reason":"rate_limited"}"#.to_owned());
-        state.audit(&e).await?;
-        return Ok(signin_again(
+    if let Err(wait) = reserve_check(&state, &email, &client).await? {
+        let page = signin_again(
             &state,
             &f.email,
             &next,
             StatusCode::TOO_MANY_REQUESTS,
-            "Too many failed attempts. Please wait 15 minutes and try again.",
-        ));
+            &wait_message(wait),
+        );
+        return Ok(with_retry_after(page, wait));
     }
     let user = state.store().find_user_by_email(&email).await?;
     let ok = match &user {
         Some(u) => {
-            password::verify_async(f.password.clone(), u.password_hash.clone()).await
+            state
+                .hasher()
+                .verify(f.password.clone(), u.password_hash.clone())
+                .await?
                 && u.disabled_at.is_none()
         }
         None => {
             // Spend the same time as a real check, so response times do not reveal accounts.
             let dummy = state.dummy_hash().await?;
-            let _ = password::verify_async(f.password.clone(), dummy).await;
+            let _ = state.hasher().verify(f.password.clone(), dummy).await?;
             false
         }
     };
-    record_attempt(&state, &email, &client, ok).await?;
+    if ok {
+        let attempt = Attempt::SignIn {
+            account: &email,
+            address: address(&client),
+        };
+        state.store().attempt_succeeded(attempt).await?;
+    }
     match (ok, user) {
         (true, Some(u)) => {
             let cookie = start_session(&state, &u, &client).await?;
@@ -405,7 +412,9 @@ fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
     Ok(())
 }
 
-/// `POST /signup`: creates a patient account and signs it in.
+/// `POST /signup`: creates a patient account (address-limited), then sends the person to sign
+/// in. An address that already has an account gets exactly the same answer, so sign-up cannot
+/// be used to find out who has an account.
 pub async fn signup(
     State(state): State<AppState>,
     client: Client,
@@ -429,7 +438,24 @@ pub async fn signup(
     if let Err(e) = check_signup(&f) {
         return Ok(again(e, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let hash = password::hash_async(f.password.clone()).await?;
+    let policy = state.config().throttle_policy();
+    let attempt = Attempt::SignUp {
+        address: address(&client),
+    };
+    if let Reservation::Refused { retry_after, .. } = state
+        .store()
+        .reserve_attempt(attempt, &policy, Timestamp::now())
+        .await?
+    {
+        let message = format!(
+            "Too many new accounts from your network. Please wait {} minutes and try again.",
+            retry_after.as_secs().div_ceil(60).max(1)
+        );
+        let page = again(("email", message), StatusCode::TOO_MANY_REQUESTS);
+        return Ok(with_retry_after(page, retry_after));
+    }
+    // Hashed whether or not the address is taken, so the answer takes as long either way.
+    let hash = state.hasher().hash(f.password.clone()).await?;
     let new = NewUser {
         id: UserId::random(),
         email: f.email.trim().to_owned(),
@@ -447,23 +473,25 @@ pub async fn signup(
         Outcome::Success,
     );
     entry.details = Some(r#"{"via":"signup"}"#.to_owned());
-    let user = match state.store().create_user(&new, &entry).await {
-        Ok(u) => u,
+    match state.store().create_user(&new, &entry).await {
+        Ok(_) => {}
+        // The same answer as a new account, so sign-up does not reveal who has one. The
+        // owner of the address is told on the sign-in page; nothing is changed.
         Err(StoreError::Conflict { .. }) => {
-            return Ok(again(
-                (
-                    "email",
-                    "An account with this e-mail address already exists. Sign in instead.".into(),
-                ),
-                StatusCode::CONFLICT,
-            ));
+            let mut e = audit(
+                None,
+                &client,
+                action::CREATE,
+                "user",
+                None,
+                Outcome::Failure,
+            );
+            e.details = Some(r#"{"via":"signup","reason":"exists"}"#.to_owned());
+            state.audit(&e).await?;
         }
         Err(e) => return Err(e.into()),
-    };
-    let cookie = start_session(&state, &user, &client).await?;
-    let mut res = see_other("/account?done=welcome");
-    res.headers_mut().insert(header::SET_COOKIE, cookie);
-    Ok(res)
+    }
+    Ok(see_other("/signin?done=signed-up"))
 }
 
 // ---- sign-out ---------------------------------------------------------------------------------
@@ -659,17 +687,29 @@ pub struct PasswordForm {
     /// New password again.
     #[serde(default)]
     pub new_password_confirm: String,
+    /// Ticked to keep API tokens working; by default a password change revokes them.
+    pub keep_tokens: Option<String>,
 }
 
-/// `POST /account/password`: checks the current password, sets the new one, signs out every
-/// other session.
+/// `POST /account/password`: checks the current password (throttled like sign-in), sets the
+/// new one, signs out every other session and, unless asked to keep them, revokes API tokens.
 pub async fn change_password(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     client: Client,
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
-    if !password::verify_async(f.current_password.clone(), me.user.password_hash.clone()).await {
+    let email = normalize_email(&me.user.email);
+    if let Err(wait) = reserve_check(&state, &email, &client).await? {
+        let mut res = account_error(&state, &me, "current_password", wait_message(wait)).await?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(with_retry_after(res, wait));
+    }
+    if !state
+        .hasher()
+        .verify(f.current_password.clone(), me.user.password_hash.clone())
+        .await?
+    {
         let e = audit(
             Some(&me.user),
             &client,
@@ -705,7 +745,7 @@ pub async fn change_password(
         )
         .await;
     }
-    let hash = password::hash_async(f.new_password.clone()).await?;
+    let hash = state.hasher().hash(f.new_password.clone()).await?;
     let mut e = audit(
         Some(&me.user),
         &client,
@@ -728,7 +768,43 @@ pub async fn change_password(
         .store()
         .delete_user_sessions(&me.user.id, Some(&me.session.id), &e)
         .await?;
+    let checked = Attempt::SignIn {
+        account: &email,
+        address: address(&client),
+    };
+    state.store().attempt_succeeded(checked).await?;
+    if f.keep_tokens.is_none() {
+        revoke_all_tokens(&state, &me.user, &client).await?;
+    }
     Ok(see_other("/account?done=password"))
+}
+
+/// Revokes every live API token of `user` (after a password change), one audit event each.
+async fn revoke_all_tokens(
+    state: &AppState,
+    user: &User,
+    client: &Client,
+) -> Result<(), StoreError> {
+    let now = Timestamp::now();
+    for t in state.store().list_tokens(&user.id).await? {
+        if t.revoked_at.is_some() {
+            continue;
+        }
+        let mut e = audit(
+            Some(user),
+            client,
+            action::DELETE,
+            "api_token",
+            Some(t.id.as_str()),
+            Outcome::Success,
+        );
+        e.details = Some(r#"{"reason":"password_changed"}"#.to_owned());
+        match state.store().revoke_token(&user.id, &t.id, now, &e).await {
+            Ok(()) | Err(StoreError::NotFound { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// The new-token form.
@@ -847,7 +923,17 @@ pub async fn delete_account(
         )
         .await;
     }
-    if !password::verify_async(f.password.clone(), me.user.password_hash.clone()).await {
+    let email = normalize_email(&me.user.email);
+    if let Err(wait) = reserve_check(&state, &email, &client).await? {
+        let mut res = account_error(&state, &me, "delete_password", wait_message(wait)).await?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(with_retry_after(res, wait));
+    }
+    if !state
+        .hasher()
+        .verify(f.password.clone(), me.user.password_hash.clone())
+        .await?
+    {
         return account_error(
             &state,
             &me,

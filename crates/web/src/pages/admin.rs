@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::{
     NewUser, Outcome, Page, Role, StoreError, Timestamp, User, UserChanges, UserId, audit::action,
-    password, token,
+    token,
 };
 use serde::Deserialize;
 
@@ -385,7 +385,7 @@ pub async fn create_user(
     let new = NewUser {
         id: UserId::random(),
         email: f.email.trim().to_owned(),
-        password_hash: password::hash_async(temporary.clone()).await?,
+        password_hash: state.hasher().hash(temporary.clone()).await?,
         role,
         display_name: f.display_name.trim().to_owned(),
         created_at: Timestamp::now(),

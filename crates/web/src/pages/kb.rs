@@ -420,6 +420,9 @@ const HIDDEN_KEYS: &[&str] = &[
     "requires_any",
     "negations",
     "number_checks",
+    "requires_all",
+    "contacts",
+    "variants",
     "loinc",
     "rxnorm",
 ];

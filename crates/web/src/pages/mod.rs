@@ -113,12 +113,21 @@ pub struct PageError(pub StatusCode, pub String);
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        error_page(self.0, &self.1)
+        let mut res = error_page(self.0, &self.1);
+        crate::error::add_retry_after(&mut res);
+        res
     }
 }
 
 impl From<myo_store::StoreError> for PageError {
     fn from(e: myo_store::StoreError) -> PageError {
+        if let myo_store::StoreError::Busy { .. } = e {
+            tracing::warn!("password hashing busy: 503");
+            return PageError(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Myo is busy right now. Please try again in a few seconds.".into(),
+            );
+        }
         tracing::error!(error = %e, "store error");
         PageError(
             StatusCode::INTERNAL_SERVER_ERROR,

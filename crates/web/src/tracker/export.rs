@@ -31,10 +31,27 @@ pub const CSV_FILES: [(&str, &str); 9] = [
     ("assessments.csv", "Strength and function assessments"),
 ];
 
-/// One CSV cell, quoted when it must be. A leading `=`, `+`, `-` or `@` in text is prefixed
-/// with `'` so a spreadsheet does not run it as a formula (OWASP CSV injection).
+/// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with
+/// their full-width forms, which some spreadsheets fold to the ASCII ones.
+const FORMULA_START: [char; 8] = [
+    '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// Whether a spreadsheet might run `s` as a formula: it starts with tab or carriage return
+/// (OWASP triggers), or, after any leading whitespace (which some imports drop), with one of
+/// [`FORMULA_START`]. A plain number such as `-5` or `+1.5` is data, not a formula.
+fn formula_like(s: &str) -> bool {
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    let rest = s.trim_start();
+    rest.starts_with(FORMULA_START) && rest.trim_end().parse::<f64>().is_err()
+}
+
+/// One CSV cell, quoted when it must be. A cell a spreadsheet might run as a formula (see
+/// [`formula_like`]) is prefixed with `'`, which spreadsheets show as text.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let s = if formula_like(s) {
         format!("'{s}")
     } else {
         s.to_owned()
@@ -695,4 +712,54 @@ pub async fn fhir_page(
 pub fn fhir_api(state: &AppState, patient: &User, d: &PatientData) -> Result<Response, ApiError> {
     let body = fhir_bundle(state, patient, d).map_err(|e| ApiError::internal(&e))?;
     Ok(([(header::CONTENT_TYPE, "application/fhir+json")], body).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_guard_covers_the_owasp_triggers_and_their_bypasses() {
+        for bad in [
+            "=1+1",
+            "+1+1",
+            "-1+1",
+            "@SUM(A1)",
+            "=HYPERLINK(\"http://evil.example\",\"x\")",
+            "\t=1+1",
+            "\r=1+1",
+            "\t",
+            "\rtext",
+            " =1+1",
+            "\u{a0}=1+1",
+            "\u{3000}=1+1",
+            "\n=1+1",
+            "\u{ff1d}1+1",
+            "\u{ff0b}1",
+            "\u{ff0d}1",
+            "\u{ff20}SUM(A1)",
+            "-2+3+cmd|' /C calc'!A0",
+            "=cmd|' /C calc'!A0",
+        ] {
+            let out = cell(bad);
+            let inner = out.trim_start_matches('"');
+            assert!(inner.starts_with('\''), "{bad:?} -> {out:?}");
+        }
+        for data in [
+            "-5",
+            "+1.5",
+            " -5 ",
+            "12",
+            "a=b",
+            "note - with dash",
+            "e-mail@x",
+        ] {
+            let out = cell(data);
+            assert!(
+                !out.trim_start_matches('"').starts_with('\''),
+                "{data:?} -> {out:?}"
+            );
+        }
+        assert_eq!(cell("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
 }

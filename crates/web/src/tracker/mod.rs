@@ -128,6 +128,10 @@ pub fn page_routes() -> Router<AppState> {
         .route("/patients/{id}/sharing", get(share::sharing))
         .route("/patients/{id}/shares", post(share::create_share))
         .route(
+            "/patients/{id}/shares/revoke-all",
+            post(share::revoke_all_shares),
+        )
+        .route(
             "/patients/{id}/shares/{record}/revoke",
             post(share::revoke_share),
         )

@@ -612,7 +612,8 @@ pub fn triage_text(e: &myo_tracker::records::DiaryEntry, medicines: &[Medicine])
     text
 }
 
-/// Runs the Ask triage engine over an entry; only emergency and urgent tiers make a banner.
+/// Runs the Ask triage engine over an entry (English and Spanish rules; the banner is worded in
+/// the note's language); only emergency and urgent tiers make a banner.
 pub async fn triage(
     state: &AppState,
     e: &myo_tracker::records::DiaryEntry,
@@ -622,7 +623,10 @@ pub async fn triage(
     if text.trim().is_empty() {
         return None;
     }
-    let hit = state.engine().await.triage().check(&text)?;
+    let hit = state
+        .engine()
+        .await
+        .red_flag_worded_as(&text, e.note().unwrap_or(""))?;
     let tier = match hit.tier {
         myo_ask::triage::Tier::Emergency => "emergency",
         myo_ask::triage::Tier::Urgent => "urgent",

@@ -254,6 +254,27 @@ pub async fn revoke_share(
     }
 }
 
+/// `POST /patients/{id}/shares/revoke-all`: "End all sharing": every live link stops at once.
+pub async fn revoke_all_shares(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let entry = a.entry(&client, action::DELETE, "share_link", None);
+    let n = state
+        .store()
+        .revoke_all_share_links(&a.patient.id, Timestamp::now(), &entry)
+        .await?;
+    let notice = match n {
+        0 => "There was no active link.".to_owned(),
+        1 => "Sharing ended: 1 link was revoked.".to_owned(),
+        n => format!("Sharing ended: {n} links were revoked."),
+    };
+    sharing_page(&state, &u, &a, None, Some(notice), None).await
+}
+
 /// Grants a clinician (by e-mail) access; `Err(message)` when there is no such clinician.
 pub async fn grant_by_email(
     state: &AppState,
@@ -482,7 +503,12 @@ pub async fn public(
     };
     // Already audited by `use_share_link`, in the same transaction as the use count.
     let data = store.load_patient(&link.patient_id, &range).await?;
-    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
+    let mut records = convert::records(state.rules(), state.scorer().catalog(), &data);
+    if !link.sections.iter().any(|s| s == "medicines") {
+        // Other sections' charts draw medicine periods (name, dose, dates), and a medicine
+        // list can reveal a diagnosis: a link without the medicines section shows none.
+        records.medicines.clear();
+    }
     let req = SummaryRequest {
         from,
         to: today,

@@ -95,6 +95,11 @@ impl TestApp {
 
     /// An app over a fresh PostgreSQL schema, or `None` when no server is configured.
     pub async fn postgres(test: &str) -> Option<TestApp> {
+        TestApp::postgres_with(test, |_| {}).await
+    }
+
+    /// As [`TestApp::postgres`], with a changed configuration.
+    pub async fn postgres_with(test: &str, f: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let Ok(base_url) = std::env::var(PG_ENV) else {
             eprintln!("{test}: PostgreSQL half skipped: {PG_ENV} is not set");
             return None;
@@ -111,13 +116,7 @@ impl TestApp {
         let sep = if base_url.contains('?') { '&' } else { '?' };
         let location =
             Location::parse(&format!("{base_url}{sep}options[search_path]={schema}")).expect("url");
-        Some(
-            TestApp::build(
-                config(&location, |_| {}),
-                Cleanup::Schema { base_url, schema },
-            )
-            .await,
-        )
+        Some(TestApp::build(config(&location, f), Cleanup::Schema { base_url, schema }).await)
     }
 
     async fn build(config: Config, cleanup: Cleanup) -> TestApp {
@@ -139,18 +138,8 @@ impl TestApp {
         self.send_from(req, "127.0.0.1").await
     }
 
-    pub async fn send_from(&self, mut req: Request<Body>, ip: &str) -> Resp {
-        let addr: SocketAddr = format!("{ip}:40000").parse().expect("ip");
-        req.extensions_mut().insert(ConnectInfo(addr));
-        let res = self.app.clone().oneshot(req).await.expect("infallible");
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        Resp {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+    pub async fn send_from(&self, req: Request<Body>, ip: &str) -> Resp {
+        send_on(self.app.clone(), req, ip).await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Resp {
@@ -179,7 +168,7 @@ impl TestApp {
         self.send(b.body(Body::empty()).expect("request")).await
     }
 
-    /// Signs up through the page; returns the session cookie (`name=value`).
+    /// Signs up, then signs in, through the pages; returns the session cookie (`name=value`).
     pub async fn signup(&self, email: &str, password: &str) -> String {
         let r = self
             .post_form(
@@ -193,6 +182,13 @@ impl TestApp {
                 None,
             )
             .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.header("location"), "/signin?done=signed-up");
+        assert!(
+            r.header("set-cookie").is_empty(),
+            "sign-up does not sign in"
+        );
+        let r = self.signin(email, password).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         r.cookie()
     }
@@ -267,6 +263,21 @@ impl TestApp {
                 }
             }
         }
+    }
+}
+
+/// Sends one request from `ip` to `app` (a clone of [`TestApp::app`], so tasks can share it).
+pub async fn send_on(app: Router, mut req: Request<Body>, ip: &str) -> Resp {
+    let addr: SocketAddr = format!("{ip}:40000").parse().expect("ip");
+    req.extensions_mut().insert(ConnectInfo(addr));
+    let res = app.oneshot(req).await.expect("infallible");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    Resp {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }
 

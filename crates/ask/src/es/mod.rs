@@ -1,0 +1,19 @@
+//! Spanish: triage in Spanish, replies to Spanish questions and to questions in languages Myo
+//! does not answer in, and the Spanish evaluation set.
+//!
+//! - [`text`]: accent folding, a light stemmer, a tokeniser.
+//! - [`numbers`]: temperatures, oxygen saturation and glucose read from Spanish text.
+//! - [`triage`]: the Spanish red-flag rules (`data/triage-es.toml`), keyed by the knowledge
+//!   base's rule ids.
+//! - [`reply`]: [`crate::Engine::ask`] and [`crate::Engine::red_flag`], which pick the reply
+//!   language and always run both rule sets.
+//! - [`eval`]: the Spanish dev set and its targets.
+
+pub mod eval;
+pub mod numbers;
+pub mod reply;
+pub mod text;
+pub mod triage;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,234 @@
+//! Replies by language. Triage runs the English and the Spanish rules on every question,
+//! whatever its language; the detected language only chooses the words of the reply.
+//!
+//! - English: the English pipeline; a Spanish-only warning is added if the Spanish rules find
+//!   something more severe (a mixed-language message).
+//! - Spanish: the warning and action in Spanish; then, for now, the English pipeline's answer
+//!   behind a one-line Spanish note (Spanish answers from Spanish entries come later).
+//! - Any other language: the warning in English and Spanish when one fired, and always a short
+//!   bilingual reply with emergency numbers, crisis lines and the languages Myo answers in.
+
+use crate::engine::{AskContext, Engine, Kind, Response};
+use crate::lang::{Lang, detect};
+use crate::triage::{Tier, TriageHit};
+
+/// The escalation line, in Spanish.
+pub const ESCALATION_ES: &str = "Si se siente muy mal o cree que puede ser una emergencia, \
+     llame ahora al número de emergencias de su país (112 en España y la Unión Europea, 911 en \
+     Estados Unidos y México); si no, hable con su equipo médico.";
+
+/// The escalation line in both languages, for questions in other languages.
+pub const ESCALATION_BILINGUAL: &str = "If you feel very unwell, or think this may be an \
+     emergency, call your local emergency number now. / Si se siente muy mal o cree que puede \
+     ser una emergencia, llame ahora al número de emergencias de su país.";
+
+fn lead_en(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "EMERGENCY:",
+        Tier::Urgent => "URGENT:",
+        Tier::Discuss => "NOTE:",
+    }
+}
+
+/// The more severe of two warnings; on a tie, the first.
+fn worst(a: Option<TriageHit>, b: Option<TriageHit>) -> Option<TriageHit> {
+    match (a, b) {
+        (Some(a), Some(b)) if b.tier > a.tier => Some(b),
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
+}
+
+impl Engine {
+    /// Answer a question in its language: triage first (English and Spanish rules alike), then
+    /// guardrails and a grounded answer. See the [module](crate::es::reply) for what each
+    /// language gets.
+    pub fn ask(&self, question: &str) -> Response {
+        self.ask_with(question, &AskContext::default())
+    }
+
+    /// [`Engine::ask`] for someone in a known context (their country, for the help lines).
+    pub fn ask_with(&self, question: &str, context: &AskContext) -> Response {
+        match detect(question) {
+            Lang::En => self.ask_en(question, context),
+            Lang::Es => self.ask_es(question, context),
+            Lang::Other => self.ask_other(question, context),
+        }
+    }
+
+    /// The most severe urgent-or-emergency warning a text raises in English or Spanish, with
+    /// its title and action in the text's language (English for other languages). Used for
+    /// questions and diary notes alike.
+    pub fn red_flag(&self, text: &str) -> Option<TriageHit> {
+        self.red_flag_worded_as(text, text)
+    }
+
+    /// [`Engine::red_flag`] on `text`, worded in the language of `sample` (a diary entry's
+    /// note, when the rest of the text is Myo's own English sentences for the ticked boxes).
+    pub fn red_flag_worded_as(&self, text: &str, sample: &str) -> Option<TriageHit> {
+        let en = self.triage().check(text);
+        let es = self.spanish().check(text);
+        let sample = if sample.trim().is_empty() {
+            text
+        } else {
+            sample
+        };
+        match detect(sample) {
+            Lang::Es => worst(es, en.map(|h| self.spanish().translate(&h).unwrap_or(h))),
+            Lang::En | Lang::Other => worst(en, es.map(|h| self.english_hit(h))),
+        }
+    }
+
+    /// A warning from the Spanish rules, worded by the English rule with the same id.
+    fn english_hit(&self, hit: TriageHit) -> TriageHit {
+        match self.triage().rules().find(|r| r.id == hit.rule_id) {
+            Some(r) => TriageHit {
+                tier: hit.tier.max(r.tier),
+                title: r.title.clone(),
+                action: r.action.clone(),
+                ..hit
+            },
+            None => hit,
+        }
+    }
+
+    fn ask_en(&self, question: &str, context: &AskContext) -> Response {
+        let mut r = self.ask_english(question, context);
+        let es = self.spanish().check(question);
+        if let Some(es) = es
+            && r.triage.as_ref().is_none_or(|t| t.tier < es.tier)
+        {
+            let hit = self.english_hit(es);
+            r.answer = format!("{} {}\n\n{}", lead_en(hit.tier), hit.action, strip_lead(&r));
+            if r.kind == Kind::OutOfScope {
+                r.kind = Kind::NotCovered;
+            }
+            if let Some(p) = self.page_of(&hit.rule_id)
+                && !r.related.iter().any(|x| x.id == p.id)
+            {
+                r.related.insert(0, p);
+            }
+            r.contacts = self.contact_lines(&hit, context);
+            r.triage = Some(hit);
+        }
+        r
+    }
+
+    fn ask_es(&self, question: &str, context: &AskContext) -> Response {
+        let es = self.spanish();
+        let t = es.texts();
+        let english = self.ask_english(question, context);
+        let hit = worst(
+            es.check(question),
+            english
+                .triage
+                .clone()
+                .map(|h| es.translate(&h).unwrap_or(h)),
+        );
+        let in_field = es.in_field(question);
+        let kind = match english.kind {
+            // Without a field word the English pipeline's lexical match is noise.
+            Kind::Answer | Kind::NotCovered if !in_field && hit.is_none() => Kind::OutOfScope,
+            Kind::OutOfScope if hit.is_some() || in_field => Kind::NotCovered,
+            k => k,
+        };
+        let body = match kind {
+            Kind::Answer | Kind::Refusal(_) => {
+                format!("{}\n\n{}", t.note_english_follows, strip_lead(&english))
+            }
+            Kind::OutOfScope if hit.is_none() => t.out_of_scope.clone(),
+            _ => t.not_covered.clone(),
+        };
+        let lead = |tier: Tier| match tier {
+            Tier::Emergency => t.lead_emergency.as_str(),
+            _ => t.lead_urgent.as_str(),
+        };
+        let answer = match &hit {
+            Some(h) => format!("{} {}\n\n{}", lead(h.tier), h.action, body),
+            None => body,
+        };
+        let mut related = if kind == Kind::OutOfScope {
+            vec![]
+        } else {
+            english.related.clone()
+        };
+        if let Some(h) = &hit
+            && let Some(p) = self.page_of(&h.rule_id)
+            && !related.iter().any(|x| x.id == p.id)
+        {
+            related.insert(0, p);
+        }
+        let contacts = hit
+            .as_ref()
+            .map(|h| self.contact_lines(h, context))
+            .unwrap_or_default();
+        Response {
+            kind,
+            triage: hit,
+            answer,
+            citations: if kind == Kind::Answer {
+                english.citations
+            } else {
+                vec![]
+            },
+            related,
+            disclaimer: t.disclaimer.clone(),
+            escalation: ESCALATION_ES,
+            contacts,
+            language: Lang::Es,
+        }
+    }
+
+    fn ask_other(&self, question: &str, context: &AskContext) -> Response {
+        let es = self.spanish();
+        let hit = worst(
+            self.triage().check(question),
+            es.check(question).map(|h| self.english_hit(h)),
+        );
+        let mut answer = String::new();
+        let mut related = Vec::new();
+        if let Some(h) = &hit {
+            answer.push_str(&format!("{} {}\n", lead_en(h.tier), h.action));
+            if let Some(s) = es.translate(h) {
+                let lead = match s.tier {
+                    Tier::Emergency => &es.texts().lead_emergency,
+                    _ => &es.texts().lead_urgent,
+                };
+                answer.push_str(&format!("{lead} {}\n", s.action));
+            }
+            answer.push('\n');
+            related.extend(self.page_of(&h.rule_id));
+        }
+        answer.push_str(&es.texts().other_language);
+        let contacts = hit
+            .as_ref()
+            .map(|h| self.contact_lines(h, context))
+            .unwrap_or_default();
+        Response {
+            kind: if hit.is_some() {
+                Kind::NotCovered
+            } else {
+                Kind::OutOfScope
+            },
+            triage: hit,
+            answer,
+            citations: vec![],
+            related,
+            disclaimer: format!("{} / {}", self.disclaimer(), es.texts().disclaimer),
+            escalation: ESCALATION_BILINGUAL,
+            contacts,
+            language: Lang::Other,
+        }
+    }
+}
+
+/// The reply text without the English warning line the pipeline put first.
+fn strip_lead(r: &Response) -> String {
+    match &r.triage {
+        Some(_) => r
+            .answer
+            .split_once("\n\n")
+            .map_or(r.answer.clone(), |(_, body)| body.to_string()),
+        None => r.answer.clone(),
+    }
+}

@@ -1,0 +1,617 @@
+//! Does a matched sign report something happening now to a living person?
+//!
+//! The checks, in order, for the clause that holds the match:
+//! 1. negation: a cue word just before ("no fever", "I don't have chest pain", "never had"), a
+//!    rule negation phrase over it, or a word just after saying it has passed ("the pain has
+//!    gone");
+//! 2. a condition before it: "if you can't breathe", "in case", "when you have chest pain"
+//!    (but "I don't know if I'm having a stroke" is a report, and so is "what if I took two");
+//! 3. a person just before it in the present ("I have", "my son can't", "she is") always
+//!    reports: none of the checks below can silence it;
+//! 4. someone who has died ("my grandmother died of a stroke"), an event long ago with nothing
+//!    present in the clause ("I had a fever last year"), a quote from a leaflet, label or
+//!    clinician ("the leaflet says chest pain is a warning sign"), a definition ("what does
+//!    anaphylaxis mean"), something to watch for ("signs of a stroke"), hearsay about other
+//!    people, and worries about a possible future do not report;
+//! 5. a general question ("why do people choke with myositis") reports only when it names a
+//!    person, frames nothing as a risk or a hypothesis, and does not ask about the writer's own
+//!    next step ("can I stop…").
+//!
+//! Crisis rules are lenient: "should I just end it all" and "I'm scared I might hurt myself"
+//! still report.
+
+use super::{Pattern, find_all};
+use crate::text::Token;
+
+/// How far before a trigger a negation word still applies ("I do not have a fever").
+const NEGATION_WINDOW: usize = 3;
+/// Negation cues, as stems.
+const NEGATION_CUES: &[&str] = &[
+    "no", "not", "never", "without", "nor", "deni", "free", "none", "neither",
+];
+/// Words that end a negation's or a condition's reach ("no energy and can't breathe").
+const SCOPE_BREAKS: &[&str] = &["and", "but", "then", "now", "so", "because", "cause"];
+/// Words just after a sign that say it has passed ("chest pain has gone").
+const RESOLVED: &[&str] = &["gone", "resolved", "cleared", "disappeared", "settled"];
+/// Words allowed between a sign and a [`RESOLVED`] word ("has now completely gone").
+const RESOLVED_FILLER: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "now",
+    "all",
+    "completely",
+    "totally",
+    "fully",
+    "since",
+    "finally",
+];
+
+/// Words that open a general question or a request for information (stems).
+const QUESTION_STARTS: &[&str] = &[
+    "what", "why", "how", "doe", "do", "did", "is", "ar", "are", "can", "could", "should", "would",
+    "will", "when", "which", "who", "where", "tell", "explain", "describ", "defin", "info",
+    "inform", "ani", "anyon", "ha", "wa", "were", "learn", "read",
+];
+/// Words that put a real person (the writer or someone they care for) in the sentence (stems).
+const PERSON_WORDS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "he",
+    "she",
+    "him",
+    "hi",
+    "her",
+    "mum",
+    "mom",
+    "mummi",
+    "dad",
+    "daddi",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "hubbi",
+    "wife",
+    "partner",
+    "child",
+    "kid",
+    "babi",
+    "boi",
+    "girl",
+    "grandma",
+    "grandmoth",
+    "grandad",
+    "grandfath",
+    "grandpa",
+    "granni",
+    "nan",
+    "brother",
+    "sister",
+    "friend",
+    "toddler",
+    "teen",
+    "children",
+    "parent",
+];
+/// A subject just before a sign that makes it a present report ("I", "my son", "she"), as
+/// surface words. Object pronouns ("me", "him") are left out: "tell me about choking".
+const SUBJECTS: &[&str] = &[
+    "i",
+    "my",
+    "we",
+    "our",
+    "he",
+    "she",
+    "his",
+    "her",
+    "hes",
+    "shes",
+    "mum",
+    "mom",
+    "mummy",
+    "mam",
+    "dad",
+    "daddy",
+    "father",
+    "mother",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "husband",
+    "hubby",
+    "wife",
+    "partner",
+    "child",
+    "childs",
+    "kid",
+    "kids",
+    "baby",
+    "boy",
+    "girl",
+    "grandma",
+    "grandmother",
+    "grandad",
+    "grandfather",
+    "grandpa",
+    "granny",
+    "nan",
+    "brother",
+    "sister",
+    "friend",
+    "toddler",
+    "teen",
+    "teenager",
+    "mums",
+    "moms",
+    "dads",
+];
+/// Between a subject and a sign, these say it is not a present report ("he had", "I might").
+const NOT_PRESENT: &[&str] = &[
+    "had", "was", "were", "did", "used", "died", "passed", "might", "may", "could", "would",
+    "will", "should", "if", "when", "whether", "ever", "last", "ago", "once", "risk", "risks",
+    "chance", "chances", "odds", "prevent", "avoid", "lower", "reduce", "about", "fear", "worried",
+    "read", "heard", "told", "said", "says", "learned", "learnt", "saw", "seen", "that",
+];
+/// Words that turn a following subject into a question ("should I", "is my son").
+const ASKING: &[&str] = &[
+    "should", "can", "could", "do", "does", "did", "will", "would", "may", "must", "shall", "is",
+    "are", "am", "was", "were",
+];
+/// In a question, these mark a hypothetical or general framing, not a report (stems).
+const HYPOTHETICAL: &[&str] = &[
+    "if", "whether", "ever", "risk", "prevent", "avoid", "chanc", "caus", "check", "monitor",
+    "side",
+];
+/// "can I …", "should we …": a question about the writer's own next step (stems).
+const MODALS: &[&str] = &[
+    "can", "could", "should", "may", "shall", "would", "will", "do", "must",
+];
+/// "tell me", "show me": the "me" is not a person in trouble (stems).
+const REQUEST_VERBS: &[&str] = &["tell", "show", "give", "explain", "help", "teach"];
+/// Words before "if"/"whether" that make it an embedded question about now ("not sure if").
+const EMBEDDING: &[&str] = &[
+    "know",
+    "sure",
+    "unsure",
+    "wonder",
+    "wondering",
+    "tell",
+    "think",
+    "check",
+    "checking",
+    "see",
+    "ask",
+    "asking",
+    "worried",
+    "scared",
+    "afraid",
+    "idea",
+    "unclear",
+    "decide",
+    "understand",
+    "confused",
+];
+/// "what if I took …": a condition about something already done is a report.
+const DONE: &[&str] = &[
+    "took",
+    "taken",
+    "injected",
+    "gave",
+    "given",
+    "swallowed",
+    "accidentally",
+    "already",
+    "did",
+    "used",
+];
+/// Generic subjects after "when": "call 911 when you can't breathe".
+const GENERIC: &[&str] = &[
+    "you", "your", "someone", "somebody", "anyone", "anybody", "people", "patients", "a", "they",
+    "one",
+];
+/// Printed or spoken sources whose words a question may quote.
+const SOURCES: &[&str] = &[
+    "leaflet",
+    "leaflets",
+    "label",
+    "labels",
+    "pamphlet",
+    "booklet",
+    "insert",
+    "sheet",
+    "website",
+    "site",
+    "article",
+    "page",
+    "guide",
+    "poster",
+    "instructions",
+    "brochure",
+    "handout",
+    "card",
+    "book",
+    "app",
+    "video",
+    "box",
+    "packet",
+    "pack",
+    "google",
+    "internet",
+    "online",
+    "forum",
+    "nurse",
+    "doctor",
+    "dr",
+    "gp",
+    "consultant",
+    "rheumatologist",
+    "pharmacist",
+    "specialist",
+    "team",
+    "it",
+];
+const SAYS: &[&str] = &[
+    "says",
+    "said",
+    "say",
+    "told",
+    "tells",
+    "mentions",
+    "mentioned",
+    "warns",
+    "warned",
+    "lists",
+    "listed",
+    "reads",
+    "wrote",
+    "written",
+    "explains",
+    "explained",
+    "states",
+    "stated",
+    "advises",
+    "advised",
+    "describes",
+    "talks",
+];
+/// Words that ask what something means.
+const DEFINING: &[&str] = &[
+    "mean",
+    "means",
+    "meaning",
+    "meant",
+    "define",
+    "definition",
+    "term",
+    "word",
+    "stand",
+    "stands",
+];
+/// Words that say a death happened ("died of", "passed away", "funeral").
+const DEATH: &[&str] = &["died", "funeral", "rip", "death", "deceased", "late"];
+/// Words that place an event long ago when nothing in the clause is present.
+const PRESENT: &[&str] = &[
+    "now",
+    "today",
+    "tonight",
+    "currently",
+    "again",
+    "still",
+    "since",
+    "atm",
+    "this",
+    "am",
+    "is",
+    "are",
+    "keep",
+    "keeps",
+];
+
+/// Is the trigger at `span` negated by a cue word just before it, a word just after it saying
+/// it has passed, or a rule negation phrase over it?
+pub(super) fn negated(span: (usize, usize), tokens: &[Token], negations: &[Pattern]) -> bool {
+    let (start, end) = span;
+    let clause = tokens[start].clause;
+    for back in 1..=NEGATION_WINDOW.min(start) {
+        let t = &tokens[start - back];
+        if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
+            break;
+        }
+        if NEGATION_CUES.contains(&t.stem.as_str()) {
+            return true;
+        }
+    }
+    let after = tokens[end + 1..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .take(4)
+        .map(|t| t.word.as_str())
+        .collect::<Vec<_>>();
+    let resolved = after
+        .iter()
+        .take_while(|w| RESOLVED_FILLER.contains(w) || RESOLVED.contains(w) || **w == "went")
+        .any(|w| RESOLVED.contains(w))
+        || after
+            .windows(2)
+            .take_while(|w| RESOLVED_FILLER.contains(&w[0]) || w[0] == "went")
+            .any(|w| w == ["went", "away"]);
+    resolved
+        || negations.iter().any(|n| {
+            find_all(n, tokens)
+                .into_iter()
+                .any(|(ns, ne)| ns <= end && ne >= start)
+        })
+}
+
+/// Token indices of the clause holding token `at`.
+fn clause_of(tokens: &[Token], at: usize) -> Vec<usize> {
+    let c = tokens[at].clause;
+    (0..tokens.len())
+        .filter(|&i| tokens[i].clause == c)
+        .collect()
+}
+
+/// Is there a condition before the sign in its clause ("if you can't breathe", "in case")?
+fn conditional_before(start: usize, tokens: &[Token]) -> bool {
+    let clause = tokens[start].clause;
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let mut k = start;
+    while k > 0 {
+        k -= 1;
+        if tokens[k].clause != clause || SCOPE_BREAKS.contains(&word(k)) {
+            return false;
+        }
+        let w = word(k);
+        let opens = match w {
+            "if" | "unless" | "incase" | "whether" => true,
+            "case" => k > 0 && word(k - 1) == "in",
+            "when" | "whenever" => GENERIC.contains(&word(k + 1)),
+            _ => false,
+        };
+        if !opens {
+            continue;
+        }
+        let before = |n: usize| k >= n && EMBEDDING.contains(&word(k - n));
+        let embedded = before(1) || before(2) || (w == "case" && k >= 2 && before(2));
+        let done = (k + 1..(k + 4).min(start)).any(|j| DONE.contains(&word(j)));
+        return !(embedded || done);
+    }
+    false
+}
+
+/// A subject just before the sign, with nothing past, modal or conditional in between ("I
+/// have", "my son can't", "she is"), or a phrase that starts with one.
+fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
+    let (start, _) = span;
+    let first = tokens[start].word.as_str();
+    if SUBJECTS.contains(&first) {
+        return true;
+    }
+    // A sign told in the past tense ("my mother had a seizure", "he killed himself") is not an
+    // override; the checks below decide.
+    if NOT_PRESENT.contains(&first) || (first.len() > 4 && first.ends_with("ed")) {
+        return false;
+    }
+    let clause = tokens[start].clause;
+    for back in 1..=4.min(start) {
+        let t = &tokens[start - back];
+        if t.clause != clause || NOT_PRESENT.contains(&t.word.as_str()) {
+            return false;
+        }
+        if SUBJECTS.contains(&t.word.as_str()) {
+            // "should I take …", "is my son …": a question; the checks below decide.
+            let k = start - back;
+            return k == 0 || !ASKING.contains(&tokens[k - 1].word.as_str());
+        }
+    }
+    false
+}
+
+fn has(words: &[&str], list: &[&str]) -> bool {
+    words.iter().any(|w| list.contains(w))
+}
+
+fn pair(words: &[&str], a: &[&str], b: &[&str]) -> bool {
+    words
+        .windows(2)
+        .any(|w| a.contains(&w[0]) && b.contains(&w[1]))
+}
+
+/// "my grandmother died of a stroke", "passed away", "lost my dad to".
+fn died(clause: &[&str]) -> bool {
+    has(clause, DEATH)
+        || pair(clause, &["passed"], &["away", "on"])
+        || pair(
+            clause,
+            &["killed"],
+            &["him", "her", "them", "himself", "herself", "themselves"],
+        )
+        || pair(clause, &["committed"], &["suicide"])
+        || pair(clause, &["lost"], &["my", "his", "her", "our"])
+}
+
+/// "last year", "years ago", "as a child", "used to", "in 2019", with nothing present
+/// ("now", "again", "is") in the clause.
+fn long_ago(clause: &[&str]) -> bool {
+    let past = pair(
+        clause,
+        &["last"],
+        &[
+            "year",
+            "winter",
+            "summer",
+            "spring",
+            "autumn",
+            "fall",
+            "christmas",
+            "easter",
+        ],
+    ) || pair(
+        clause,
+        &["year", "years", "months", "decade", "decades"],
+        &["ago", "back"],
+    ) || pair(clause, &["as"], &["a", "child", "kid", "teenager", "teen"])
+        || pair(clause, &["used"], &["to"])
+        || pair(clause, &["back"], &["in", "when"])
+        || clause.windows(4).any(|w| {
+            w[0] == "when"
+                && matches!(w[2], "was" | "were")
+                && matches!(
+                    w[3],
+                    "young"
+                        | "younger"
+                        | "little"
+                        | "small"
+                        | "a"
+                        | "baby"
+                        | "child"
+                        | "kid"
+                        | "teen"
+                        | "teenager"
+                        | "pregnant"
+                        | "at"
+                )
+        })
+        || clause.windows(3).any(|w| {
+            w[0] == "when" && w[1] == "i" && w[2] == "was"
+                || w[0] == "in"
+                    && w[1].len() == 4
+                    && (w[1].starts_with("19") || w[1].starts_with("20"))
+        });
+    past && !has(clause, PRESENT)
+}
+
+/// "signs of a stroke", "watch out for chest pain".
+fn watch_for(start: usize, tokens: &[Token], clause: &[&str]) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let after = |w: &str| {
+        start >= 1 && word(start - 1) == w
+            || start >= 2 && word(start - 2) == w && matches!(word(start - 1), "a" | "an" | "any")
+    };
+    after("for")
+        && clause
+            .iter()
+            .any(|w| matches!(*w, "watch" | "look" | "out"))
+        || after("of")
+            && clause
+                .iter()
+                .any(|w| matches!(*w, "signs" | "sign" | "symptoms" | "symptom" | "risk"))
+}
+
+/// Does the clause or sentence talk about a sign without reporting it now (death, long ago,
+/// a quote, a definition, something to watch for)?
+fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
+    let clause: Vec<&str> = clause_of(tokens, span.0)
+        .into_iter()
+        .map(|i| tokens[i].word.as_str())
+        .collect();
+    let sentence: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.sentence == tokens[span.0].sentence)
+        .map(|t| t.word.as_str())
+        .collect();
+    let quoted = has(&sentence, SOURCES) && has(&sentence, SAYS);
+    died(&clause)
+        || long_ago(&clause)
+        || quoted
+        || has(&clause, DEFINING)
+        || watch_for(span.0, tokens, &clause)
+}
+
+/// Does the clause holding `span` report something happening to someone, rather than talk
+/// about it? `lenient` (crisis rules) keeps questions about one's own next step and worries
+/// as reports.
+pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) -> bool {
+    if conditional_before(span.0, tokens) {
+        return false;
+    }
+    if present_subject(span, tokens) {
+        return true;
+    }
+    if not_a_report(span, tokens) {
+        return false;
+    }
+    let clause = tokens[span.0].clause;
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == clause).collect();
+    if !lenient && hearsay_or_worry(&words) {
+        return false;
+    }
+    let first = |k: usize| words.get(k).map_or("", |t| t.stem.as_str());
+    let question_led = QUESTION_STARTS.contains(&first(0));
+    if !question_led {
+        return true;
+    }
+    let hypothetical = words
+        .iter()
+        .any(|t| HYPOTHETICAL.contains(&t.stem.as_str()));
+    if lenient {
+        // "what's the point of living like this" is not a request for information; "is suicide
+        // more common in people with myositis" is.
+        let generic = words.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "people" | "patients" | "someone" | "anyone" | "teenagers" | "teens" | "others"
+            )
+        });
+        return !hypothetical && !generic;
+    }
+    if !lenient && MODALS.contains(&first(0)) && matches!(first(1), "i" | "we") {
+        return false;
+    }
+    let person = words.iter().enumerate().any(|(i, t)| {
+        PERSON_WORDS.contains(&t.stem.as_str())
+            && !(t.word == "me" && i > 0 && REQUEST_VERBS.contains(&words[i - 1].stem.as_str()))
+    });
+    person && !hypothetical
+}
+
+/// Does the reading at token `at` report a measurement? A number is the person's own unless
+/// it is conditional, long ago, about someone who died, hearsay or a worry: a question with a
+/// number in it ("is a sat of 88 bad") is a report.
+pub(super) fn reading_reported(at: usize, tokens: &[Token]) -> bool {
+    if conditional_before(at, tokens) {
+        return false;
+    }
+    if present_subject((at, at), tokens) {
+        return true;
+    }
+    let clause = tokens[at].clause;
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == clause).collect();
+    if matches!(
+        words.first().map_or("", |t| t.stem.as_str()),
+        "if" | "whether" | "incas"
+    ) {
+        return false;
+    }
+    let clause_words: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
+    !(died(&clause_words) || long_ago(&clause_words) || hearsay_or_worry(&words))
+}
+
+/// Second-hand facts about other people ("I read that people with MDA5 can't breathe") and
+/// worries about a possible future ("I'm worried I might get a fever"). "I'm afraid I might be
+/// having a heart attack" is still a report (modal + "be").
+fn hearsay_or_worry(words: &[&Token]) -> bool {
+    let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.stem.as_str()));
+    let hearsay = has(&[
+        "read", "heard", "told", "learn", "learnt", "articl", "onlin", "googl",
+    ]) && has(&[
+        "peopl", "patient", "someon", "anyon", "person", "other", "somebodi", "can", "may",
+        "sometim", "often", "usual", "common",
+    ]);
+    let modal_not_be = words.windows(2).any(|w| {
+        matches!(w[0].stem.as_str(), "might" | "could" | "may" | "will") && w[1].stem != "be"
+    });
+    let worry = has(&["worri", "afraid", "scare", "concern", "fear", "nervou"]) && modal_not_be;
+    hearsay || worry
+}

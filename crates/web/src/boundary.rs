@@ -1,0 +1,289 @@
+//! Checks made once, at the boundary, for every route: text that no field may hold, redirect
+//! targets, and oversized bodies.
+//!
+//! - [`text_guard`]: NUL and the other C0 control characters (and DEL) are refused with a 422
+//!   that names the field, in the path, the query string and every form or JSON body field.
+//!   Tab, line feed and carriage return are allowed in bodies only (long text such as notes);
+//!   single-line fields refuse them in their own checks. PostgreSQL cannot store NUL, and a
+//!   NUL stored on SQLite used to stop `myo db copy`, so nothing with one gets in.
+//! - [`local_path`]: a `next=` redirect target must be a path on this site.
+//! - [`drain_oversized`]: a body declared larger than the limit is read and thrown away (up to
+//!   a bound) before the 413 is sent, so the client reads the answer instead of a reset.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::pages::error_page;
+use crate::security::url::{decode, form_urlencoded_pairs};
+
+/// Whether `c` may appear in a value: never a C0 control or DEL, except tab, line feed and
+/// carriage return when `multiline`.
+fn allowed(c: char, multiline: bool) -> bool {
+    if matches!(c, '\t' | '\n' | '\r') {
+        return multiline;
+    }
+    !(c.is_ascii_control())
+}
+
+fn clean(text: &str, multiline: bool) -> bool {
+    text.chars().all(|c| allowed(c, multiline))
+}
+
+/// The first field of a JSON value holding a refused character, as a dotted path
+/// (`items[2].note`; `$` for the whole document). Keys are checked too.
+fn json_field(value: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    let here = || {
+        if path.is_empty() {
+            "$".to_owned()
+        } else {
+            path.to_owned()
+        }
+    };
+    match value {
+        Value::String(s) => (!clean(s, true)).then(here),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| json_field(v, &format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if clean(k, false) {
+                json_field(v, &child)
+            } else {
+                Some(child.chars().filter(|c| allowed(*c, false)).collect())
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// The first form field (or query parameter) holding a refused character.
+fn form_field(bytes: &[u8], multiline: bool) -> Option<String> {
+    form_urlencoded_pairs(bytes)
+        .into_iter()
+        .find(|(k, v)| !clean(k, false) || !clean(v, multiline))
+        .map(|(k, _)| k.chars().filter(|c| allowed(*c, false)).collect())
+}
+
+fn is_json(req: &Request) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|m| {
+            let m = m.trim().to_ascii_lowercase();
+            m == "application/json" || m.ends_with("+json")
+        })
+}
+
+fn refuse(api: bool, field: &str) -> Response {
+    tracing::info!(field, "control character refused at the boundary");
+    if api {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_input",
+            "contains a control character (such as a NUL byte), which is not allowed",
+        )
+        .with_field(field)
+        .into_response()
+    } else {
+        error_page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!(
+                "The field \u{201c}{field}\u{201d} contains a hidden control character (such as \
+                 a NUL byte) that Myo cannot store. Please remove it, or type the text again, \
+                 and send the form once more."
+            ),
+        )
+    }
+}
+
+/// Refuses NUL and other control characters in the path, the query and the body (see the
+/// module documentation). Runs before any handler, so no handler can forget it.
+pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let path = decode(req.uri().path().as_bytes());
+    if !clean(&path, false) {
+        return refuse(api, "path");
+    }
+    if let Some(field) = req
+        .uri()
+        .query()
+        .and_then(|q| form_field(q.as_bytes(), false))
+    {
+        return refuse(api, &field);
+    }
+    let has_body = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .is_none_or(|v| v.as_bytes() != b"0")
+        && !matches!(
+            *req.method(),
+            axum::http::Method::GET | axum::http::Method::HEAD
+        );
+    if !has_body {
+        return next.run(req).await;
+    }
+    let json = is_json(&req);
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, state.config().body_limit).await else {
+        return too_large(api);
+    };
+    let field = if json {
+        // Malformed JSON is left to the handler's extractor, which names the position.
+        serde_json::from_slice::<serde_json::Value>(&bytes)
+            .ok()
+            .and_then(|v| json_field(&v, ""))
+    } else {
+        form_field(&bytes, true)
+    };
+    if let Some(field) = field {
+        return refuse(api, &field);
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+fn too_large(api: bool) -> Response {
+    if api {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "the request body is too large",
+        )
+        .into_response()
+    } else {
+        error_page(StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.")
+    }
+}
+
+/// Most bytes of an oversized body read and discarded before the 413 is sent; beyond it the
+/// connection is closed after the answer (`Connection: close`).
+pub const DRAIN_LIMIT: u64 = 32 * 1024 * 1024;
+
+/// A body whose `Content-Length` is over the limit: answered 413 after its bytes are read and
+/// discarded (up to [`DRAIN_LIMIT`], within the body timeout), so the client gets the answer
+/// rather than a connection reset while it is still sending.
+pub async fn drain_oversized(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let limit = u64::try_from(state.config().body_limit).unwrap_or(u64::MAX);
+    let Some(len) = declared.filter(|&n| n > limit) else {
+        return next.run(req).await;
+    };
+    let api = req.uri().path().starts_with("/api/");
+    let mut res = too_large(api);
+    if len <= DRAIN_LIMIT {
+        let mut body = req.into_body();
+        let drain = async {
+            while let Some(frame) = body.frame().await {
+                if frame.is_err() {
+                    break;
+                }
+            }
+        };
+        if tokio::time::timeout(state.config().body_timeout, drain)
+            .await
+            .is_ok()
+        {
+            return res;
+        }
+    }
+    res.headers_mut().insert(
+        header::CONNECTION,
+        header::HeaderValue::from_static("close"),
+    );
+    res
+}
+
+/// Whether `next` is a path on this site: it starts with one `/`, and holds only visible ASCII
+/// other than `\` (no control character, space, tab or line break, which browsers strip or
+/// turn into `//`, no other site, no scheme). Anything else is ignored by the caller.
+pub fn local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && next.len() <= 2048
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_targets_are_same_origin_paths_only() {
+        for good in [
+            "/",
+            "/account",
+            "/patients/abc/diary?from=2026-01-01",
+            "/kb/x#top",
+        ] {
+            assert!(local_path(good), "{good}");
+        }
+        // The probe's payloads (as decoded from the form or query) and their relatives.
+        for bad in [
+            "/\t/evil.example",
+            "/\t/evil.example/x",
+            "/\n/evil.example",
+            "/\r\nX:1",
+            "/%0d%0aX:1\r\n",
+            "//evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example",
+            "http:/evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            " /account",
+            "/ /evil",
+            "/\u{0}/evil",
+            "/\u{7f}/evil",
+            "/\u{85}/evil",
+            "/\u{3000}/evil",
+            "/\u{2028}/evil",
+            "/é",
+        ] {
+            assert!(!local_path(bad), "{bad:?}");
+        }
+        assert!(!local_path(&format!("/{}", "a".repeat(3000))));
+    }
+
+    #[test]
+    fn control_characters_are_found_in_forms_and_json() {
+        assert_eq!(form_field(b"note=a%00b", true).as_deref(), Some("note"));
+        assert_eq!(
+            form_field(b"a=1&email=x%01%40y", true).as_deref(),
+            Some("email")
+        );
+        assert_eq!(form_field(b"note=line%0D%0Aline%09tab", true), None);
+        assert_eq!(form_field(b"q=line%0Aline", false).as_deref(), Some("q"));
+        assert_eq!(form_field(b"x=%7F", true).as_deref(), Some("x"));
+        assert_eq!(form_field(b"n%00ame=v", true).as_deref(), Some("name"));
+        assert_eq!(form_field(b"note=caf%C3%A9+%E2%9C%93", true), None);
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"a": 1, "items": [{"note": "ok"}, {"note": "x\u0000"}]}"#)
+                .unwrap();
+        assert_eq!(json_field(&v, "").as_deref(), Some("items[1].note"));
+        let v: serde_json::Value = serde_json::from_str(r#"{"note": "a\n\tb\r\n"}"#).unwrap();
+        assert_eq!(json_field(&v, ""), None);
+        let v: serde_json::Value = serde_json::from_str(r#"{"k\u0001": "v"}"#).unwrap();
+        assert_eq!(json_field(&v, "").as_deref(), Some("k"));
+        let v: serde_json::Value = serde_json::from_str(r#""\u001b[31m""#).unwrap();
+        assert_eq!(json_field(&v, "").as_deref(), Some("$"));
+    }
+}
