@@ -3,11 +3,11 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::bm25::{Index, QueryTerm};
-use crate::lang::Lang;
 use crate::contacts::{ContactKind, ContactLine, Contacts, CountryCode};
 use crate::corpus::{Corpus, Document};
 use crate::es::triage::SpanishTriage;
 use crate::guard::{Guard, OUT_OF_SCOPE, RefusalClass};
+use crate::lang::Lang;
 use crate::intent::{Cues, QuestionType, classify};
 use crate::passage::{Sentence, content_stems, sentences_of};
 use crate::text::{is_stopword, tokenize};

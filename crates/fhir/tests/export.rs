@@ -116,6 +116,7 @@ fn records() -> PatientRecords {
                 antibody: "anti-MDA5".into(),
                 loinc: Some("82424-3".into()),
                 value: AntibodyValue::Positive,
+                titre: Some("1:640 speckled".into()),
             },
             AntibodyResult {
                 id: "2".into(),
@@ -126,6 +127,7 @@ fn records() -> PatientRecords {
                     value: dec("3.20"),
                     unit: "[arb'U]/mL".into(),
                 },
+                titre: None,
             },
         ],
         medicines: vec![
@@ -196,23 +198,70 @@ fn the_bundle_is_a_collection_with_the_patient_first_and_resolvable_urls() {
     assert_eq!(bundle["type"], "collection");
     assert_eq!(bundle["timestamp"], "2026-11-21T06:00:00Z");
     let entries = bundle["entry"].as_array().unwrap();
-    assert_eq!(entries.len(), 1 + 1 + 1 + 2 + 1 + 1 + 2 + 3);
+    // The records, then one Provenance.
+    assert_eq!(entries.len(), 1 + 1 + 1 + 2 + 1 + 1 + 2 + 3 + 1);
     assert_eq!(entries[0]["resource"]["resourceType"], "Patient");
-    assert_eq!(
-        entries[0]["fullUrl"],
-        "https://myo.example.org/fhir/Patient/p-42"
-    );
+    let patient_url = myo_fhir::export::urn_uuid("42", "Patient", "p-42");
+    assert_eq!(entries[0]["fullUrl"], patient_url.as_str());
+    assert_eq!(bundle["meta"]["source"], "https://myo.example.org/fhir");
+    let mut urls = std::collections::HashSet::new();
     for entry in entries {
         let r = &entry["resource"];
-        let url = format!(
-            "https://myo.example.org/fhir/{}/{}",
+        let url = myo_fhir::export::urn_uuid(
+            "42",
             r["resourceType"].as_str().unwrap(),
-            r["id"].as_str().unwrap()
+            r["id"].as_str().unwrap(),
         );
         assert_eq!(entry["fullUrl"], url.as_str());
+        assert!(urls.insert(url), "full URLs are unique");
         if let Some(subject) = r.get("subject") {
-            assert_eq!(subject["reference"], "Patient/p-42");
+            assert_eq!(subject["reference"], patient_url.as_str());
         }
+        // Every resource has a generated XHTML narrative (R4 dom-6).
+        assert_eq!(r["text"]["status"], "generated", "{r}");
+        let div = r["text"]["div"].as_str().unwrap();
+        assert!(div.starts_with("<div xmlns=\"http://www.w3.org/1999/xhtml\">"));
+        // Every coding has a display.
+        for coding in codings(r) {
+            assert!(
+                coding.get("display").is_some(),
+                "no display: {coding} in {r}"
+            );
+        }
+    }
+    // The Provenance: every other resource was reported by the patient.
+    let provenance = &entries.last().unwrap()["resource"];
+    assert_eq!(provenance["resourceType"], "Provenance");
+    assert_eq!(
+        provenance["target"].as_array().unwrap().len(),
+        entries.len() - 1
+    );
+    assert_eq!(
+        provenance["agent"][0]["who"]["reference"],
+        patient_url.as_str()
+    );
+    assert_eq!(
+        provenance["agent"][0]["type"]["coding"][0]["code"],
+        "author"
+    );
+    assert_eq!(provenance["recorded"], "2026-11-21T06:00:00Z");
+}
+
+/// Every `coding` object anywhere in `v`.
+fn codings(v: &Value) -> Vec<&Value> {
+    match v {
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| {
+                if k == "coding" {
+                    v.as_array().map(|a| a.iter().collect()).unwrap_or_default()
+                } else {
+                    codings(v)
+                }
+            })
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(codings).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -221,7 +270,7 @@ fn weekly_methotrexate_is_one_intake_per_week_on_its_day_with_rxnorm() {
     let med = resource(&exported(), "med-7");
     assert_eq!(
         med["medicationCodeableConcept"],
-        json!({"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6851"}],"text":"Methotrexate"})
+        json!({"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6851","display":"methotrexate"}],"text":"Methotrexate"})
     );
     assert_eq!(
         med["dosage"][0]["timing"],
@@ -270,7 +319,7 @@ fn a_lab_result_has_loinc_ucum_and_its_reference_range() {
     assert_eq!(lab["category"][0]["coding"][0]["code"], "laboratory");
     assert_eq!(
         lab["code"],
-        json!({"coding":[{"system":"http://loinc.org","code":"2157-6"}],"text":"Creatine kinase"})
+        json!({"coding":[{"system":"http://loinc.org","code":"2157-6","display":"Creatine kinase"}],"text":"Creatine kinase"})
     );
     assert_eq!(
         lab["valueQuantity"],
@@ -349,7 +398,7 @@ fn a_condition_carries_icd10cm_and_snomed() {
     assert_eq!(
         condition["code"],
         json!({"coding":[
-            {"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"M33.12"},
+            {"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"M33.12","display":"Dermatomyositis"},
             {"system":"http://snomed.info/sct","code":"396230008","display":"Dermatomyositis"}],
             "text":"Dermatomyositis"})
     );
@@ -362,7 +411,12 @@ fn antibodies_are_lab_observations_qualitative_or_quantitative() {
     let bundle = exported();
     let mda5 = resource(&bundle, "ab-1");
     assert_eq!(mda5["code"]["coding"][0]["code"], "82424-3");
-    assert_eq!(mda5["valueCodeableConcept"], json!({"text":"Positive"}));
+    assert_eq!(
+        mda5["valueCodeableConcept"],
+        json!({"coding":[{"system":"http://loinc.org","code":"LA6576-8","display":"Positive"}],"text":"Positive"})
+    );
+    assert_eq!(mda5["component"][0]["code"]["text"], "Titre");
+    assert_eq!(mda5["component"][0]["valueString"], "1:640 speckled");
     assert_eq!(mda5["interpretation"][0]["coding"][0]["code"], "POS");
     let tif = resource(&bundle, "ab-2");
     assert_eq!(tif["code"], json!({"text":"anti-TIF1-gamma"}));
@@ -458,6 +512,46 @@ fn the_audit_log_exports_as_audit_events() {
     assert_eq!(value["entity"][0]["what"]["reference"], "Observation/lab-1");
     assert_eq!(
         bundle.entry[0].full_url.as_deref(),
-        Some("https://myo.example.org/fhir/AuditEvent/audit-900")
+        Some(myo_fhir::export::urn_uuid("audit", "AuditEvent", "audit-900").as_str())
     );
+}
+
+#[test]
+fn dose_units_are_written_as_ucum_codes() {
+    let subject = myo_fhir::datatypes::Reference::default();
+    for (unit, code) in [
+        ("mcg", "ug"),
+        ("IU", "[IU]"),
+        ("mg", "mg"),
+        ("g", "g"),
+        ("mL", "mL"),
+    ] {
+        let mut m = methotrexate();
+        m.name = "vitamin D".into();
+        m.schedule = Schedule::Daily { times: 1 };
+        m.dose_unit = unit.into();
+        let s = myo_fhir::export::medication_statement(&m, &subject, "medicines[0]").unwrap();
+        let v = myo_fhir::json::to_value(&s).unwrap();
+        let q = &v["dosage"][0]["doseAndRate"][0]["doseQuantity"];
+        assert_eq!(q["code"], code, "{unit}");
+        assert_eq!(q["unit"], unit, "the unit people read stays as entered");
+        assert_eq!(q["system"], "http://unitsofmeasure.org");
+    }
+}
+
+#[test]
+fn a_non_numeric_rxcui_is_refused_with_its_field() {
+    let subject = myo_fhir::datatypes::Reference::default();
+    for bad in ["not-a-code", "", "123456789", "85 21", "8640\0", "-1"] {
+        let mut m = methotrexate();
+        m.rxnorm = Some(bad.into());
+        let e = myo_fhir::export::medication_statement(&m, &subject, "medicines[3]").unwrap_err();
+        assert!(
+            matches!(&e, ExportError::InvalidCode { field, .. } if field == "medicines[3].rxnorm"),
+            "{bad:?}: {e}"
+        );
+    }
+    let mut m = methotrexate();
+    m.rxnorm = Some("6851".into());
+    assert!(myo_fhir::export::medication_statement(&m, &subject, "m").is_ok());
 }

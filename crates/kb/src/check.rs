@@ -276,6 +276,13 @@ fn check_entry(entry: &Entry, ctx: &Context<'_>) -> EntryReport {
     problems.extend(primary_source_problems(entry, ctx));
     problems.extend(working_note_problems(entry));
     problems.extend(structured_problems(entry));
+    problems.extend(
+        entry
+            .codes
+            .problems()
+            .into_iter()
+            .map(|m| Problem::error(Rule::Structured, m)),
+    );
     problems.extend(text_problems(entry, &readability));
     problems.extend(markdown_problems(entry));
     if entry.reviewed_on > entry.next_review_due {
@@ -641,7 +648,7 @@ fn loinc_problems(field: &str, codes: &[String]) -> Vec<String> {
 }
 
 /// LOINC's check digit: the Luhn (mod 10) digit of the part before the hyphen.
-fn valid_loinc(code: &str) -> bool {
+pub(crate) fn valid_loinc(code: &str) -> bool {
     let Some((body, check)) = code.split_once('-') else {
         return false;
     };

@@ -8,6 +8,7 @@
 pub mod builtin;
 mod check;
 mod cite;
+pub mod codes;
 mod date;
 mod load;
 mod model;
@@ -19,6 +20,7 @@ pub use check::{
     names_working_note,
 };
 pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
+pub use codes::{CodeSystem, Codes};
 pub use date::{Date, DateError};
 pub use load::{LoadError, LoadErrors};
 pub use model::{

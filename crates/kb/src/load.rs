@@ -56,6 +56,8 @@ struct FrontMatter {
     food: Option<Vec<Food>>,
     organisation: Option<Vec<Organisation>>,
     term: Option<Vec<Term>>,
+    #[serde(default)]
+    codes: crate::codes::Codes,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +109,7 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LoadError> {
         sources: fm.sources,
         body: body.to_owned(),
         structured,
+        codes: fm.codes,
     })
 }
 

@@ -220,6 +220,8 @@ pub struct Entry {
     pub body: String,
     /// The section's structured table, when present.
     pub structured: Option<Structured>,
+    /// Diagnosis codes from the optional `codes` front-matter table (empty when absent).
+    pub codes: crate::codes::Codes,
 }
 
 /// A section's structured table.

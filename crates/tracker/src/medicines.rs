@@ -206,6 +206,19 @@ impl Medicine {
             ));
         }
         check_dose("dose", input.dose)?;
+        if let Some(rxcui) = input
+            .rxcui
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            && !(rxcui.len() <= 8 && rxcui.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(Invalid::new(
+                "rxcui",
+                "not an RxNorm code",
+                "an RxNorm concept number: 1 to 8 digits, e.g. 6851 (or leave it empty)",
+            ));
+        }
         if let Some(end) = input.end.filter(|e| *e < input.start) {
             return Err(Invalid::new(
                 "end",

@@ -421,3 +421,27 @@ fn local_time_holds_all_year_in_many_zones() {
         }
     }
 }
+
+#[test]
+fn rxcuis_must_be_rxnorm_numbers() {
+    let r = rules();
+    for bad in [
+        "not-a-code",
+        "5521a",
+        "123456789",
+        "-6851",
+        "65 21",
+        "6851\0",
+        "６８５１",
+    ] {
+        let mut m = input("prednisolone", daily());
+        m.rxcui = Some(bad.into());
+        let e = Medicine::accept(&r, m).unwrap_err();
+        assert_eq!(e.field, "rxcui", "{bad:?}");
+    }
+    for good in [Some("8640"), Some(" 8640 "), Some(""), None] {
+        let mut m = input("prednisone", daily());
+        m.rxcui = good.map(str::to_owned);
+        assert!(Medicine::accept(&r, m).is_ok(), "{good:?}");
+    }
+}

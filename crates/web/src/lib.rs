@@ -19,6 +19,7 @@ pub mod auth;
 pub mod boundary;
 pub mod config;
 pub mod error;
+pub mod interop;
 pub mod markdown;
 pub mod pages;
 pub mod security;
@@ -207,6 +208,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(tracker::page_routes())
+        .merge(interop::router())
         .nest("/api/v1", api::router())
         .merge(assets::router())
         .route("/healthz", get(api::health::healthz))

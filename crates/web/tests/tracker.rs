@@ -1187,6 +1187,19 @@ async fn export_and_delete(t: &TestApp) {
         fhir.body
     );
     assert!(fhir.body.contains("2157-6") || fhir.body.contains("\"U/L\""));
+    // Curated labels, not internal ids, name the records (texts and coding displays).
+    assert!(fhir.body.contains("Creatine kinase (CK)"), "{}", fhir.body);
+    assert!(
+        fhir.body.contains("Dermatomyositis (adult)"),
+        "{}",
+        fhir.body
+    );
+    assert!(fhir.body.contains("\"resourceType\": \"Provenance\""));
+    // scripts/interop-check validates this export with independent validators.
+    if let Ok(dir) = std::env::var("MYO_FHIR_SAMPLES") {
+        std::fs::create_dir_all(&dir).expect("samples dir");
+        std::fs::write(format!("{dir}/web-export.json"), &fhir.body).expect("write sample");
+    }
     // Delete (the form insists on confirmation).
     let r = t
         .post_form(

@@ -243,6 +243,8 @@ pub struct AntibodyResult {
     pub loinc: Option<String>,
     /// The result.
     pub value: AntibodyValue,
+    /// The titre or pattern as the laboratory reported it (e.g. `1:640 speckled`), if any.
+    pub titre: Option<String>,
 }
 
 /// A day of the week.

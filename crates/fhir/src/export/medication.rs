@@ -18,13 +18,29 @@ pub fn medication_statement(
     subject: &Reference,
     field: &str,
 ) -> Result<MedicationStatement, ExportError> {
+    if let Some(code) = medicine.rxnorm.as_deref()
+        && !(code.len() <= 8 && !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(ExportError::InvalidCode {
+            field: format!("{field}.rxnorm"),
+            code: code.to_owned(),
+            system: "RxNorm",
+        });
+    }
     let rxcui = medicine
         .rxnorm
         .clone()
         .or_else(|| rxnorm_ingredient(&medicine.name).map(|c| c.code.to_owned()));
     let codings = rxcui
         .iter()
-        .map(|code| coding(systems::RXNORM, code, None))
+        .map(|code| {
+            // The curated ingredient name when the code is one we list, else the name entered.
+            let display = crate::codes::RXNORM_INGREDIENTS
+                .iter()
+                .find(|c| c.code == code)
+                .map_or(medicine.name.as_str(), |c| c.display);
+            coding(systems::RXNORM, code, Some(display))
+        })
         .collect();
     let status = match medicine.status {
         MedicineStatus::Active => "active",

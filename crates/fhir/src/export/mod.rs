@@ -5,11 +5,13 @@
 //! a search. An export of everything a patient owns is "a set of resources collected for
 //! distribution", which is what R4 defines `collection` for.
 //!
-//! Resources get ids `<kind>-<tracker id>` (kinds never share a FHIR id) and full URLs
-//! `<base>/<Type>/<id>`, so relative references such as `Patient/p-1` resolve inside the
-//! Bundle. The export computes nothing clinical: it writes what the tracker recorded, and an
+//! Resources get ids `<kind>-<tracker id>` (kinds never share a FHIR id) and stable
+//! `urn:uuid:` full URLs (no FHIR endpoint serves `<base>/<Type>/<id>` yet); references use
+//! those URNs, so they resolve inside the Bundle. Each resource has a generated narrative, and a
+//! Provenance says the records are patient-reported. The export computes nothing clinical: it writes what the tracker recorded, and an
 //! item not recorded is absent, never zero.
 
+mod document;
 pub mod input;
 mod medication;
 
@@ -29,6 +31,7 @@ use input::{
     MeasureKind, PatientRecords,
 };
 
+pub use document::urn_uuid;
 pub use medication::medication_statement;
 
 /// Where and when the export is made (the crate has no clock).
@@ -59,6 +62,16 @@ pub enum ExportError {
         /// The value.
         value: Decimal,
     },
+    /// A code that cannot belong to its code system (e.g. an RxCUI that is not a number).
+    #[error("{field}: `{code}` is not a valid {system} code")]
+    InvalidCode {
+        /// Which record's code.
+        field: String,
+        /// The code.
+        code: String,
+        /// The code system's name.
+        system: &'static str,
+    },
     /// The base URL is not an absolute `http(s)` URL.
     #[error("base_url: `{0}` is not an absolute http(s) URL")]
     BaseUrl(String),
@@ -79,7 +92,11 @@ pub fn patient_bundle(
 ) -> Result<Bundle, ExportError> {
     let base = base_url(&options.base_url)?;
     let pid = fhir_id("patient.id", "p", &records.patient.id)?;
-    let subject = reference("Patient", &pid);
+    let scope = records.patient.id.as_str();
+    let subject = Reference {
+        reference: Some(urn_uuid(scope, "Patient", &pid)),
+        ..Reference::default()
+    };
     let mut resources = vec![Resource::Patient(Box::new(patient(records, &pid)))];
     for (i, entry) in records.diary.iter().enumerate() {
         let obs = diary_observation(entry, &subject, &format!("diary[{i}]"))?;
@@ -109,7 +126,20 @@ pub fn patient_bundle(
         let statement = medication_statement(medicine, &subject, &format!("medicines[{i}]"))?;
         resources.push(Resource::MedicationStatement(Box::new(statement)));
     }
-    Ok(collection(base, resources, options))
+    let targets: Vec<String> = resources
+        .iter()
+        .map(|r| urn_uuid(scope, r.resource_type(), r.id().unwrap_or_default()))
+        .collect();
+    let patient_urn = targets[0].clone();
+    resources.push(document::provenance(
+        "provenance-export",
+        &targets,
+        &patient_urn,
+        &options.generated_at,
+    ));
+    let mut bundle = collection(base, scope, resources);
+    bundle.timestamp = Some(options.generated_at.clone());
+    Ok(bundle)
 }
 
 /// Builds a `collection` Bundle of AuditEvents from Myo's audit log, for a patient's export.
@@ -124,28 +154,38 @@ pub fn audit_bundle(
         .map(|(i, record)| audit_event(record, &format!("audit[{i}]")).map(Box::new))
         .map(|event| event.map(Resource::AuditEvent))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(collection(base, resources, options))
+    let mut bundle = collection(base, "audit", resources);
+    bundle.timestamp = Some(options.generated_at.clone());
+    Ok(bundle)
 }
 
-fn collection(base: &str, resources: Vec<Resource>, options: &ExportOptions) -> Bundle {
+/// The Bundle: each resource gets its narrative and a `urn:uuid:` full URL (stable within
+/// `scope`); the site's FHIR base URL is kept in the Bundle's `meta.source`.
+fn collection(base: &str, scope: &str, resources: Vec<Resource>) -> Bundle {
     let entry = resources
         .into_iter()
-        .map(|resource| BundleEntry {
-            full_url: Some(format!(
-                "{base}/{}/{}",
-                resource.resource_type(),
-                resource.id().unwrap_or_default()
-            )),
-            resource: Some(resource),
-            ..BundleEntry::default()
+        .map(|mut resource| {
+            document::add_narrative(&mut resource);
+            BundleEntry {
+                full_url: Some(urn_uuid(
+                    scope,
+                    resource.resource_type(),
+                    resource.id().unwrap_or_default(),
+                )),
+                resource: Some(resource),
+                ..BundleEntry::default()
+            }
         })
         .collect();
-    Bundle {
+    let mut bundle = Bundle {
         r#type: "collection".into(),
-        timestamp: Some(options.generated_at.clone()),
         entry,
         ..Bundle::default()
-    }
+    };
+    bundle
+        .extra
+        .insert("meta".to_owned(), serde_json::json!({ "source": base }));
+    bundle
 }
 
 fn base_url(url: &str) -> Result<&str, ExportError> {
@@ -178,13 +218,6 @@ fn fhir_id(field: &str, prefix: &str, id: &str) -> Result<String, ExportError> {
     }
 }
 
-fn reference(kind: &str, id: &str) -> Reference {
-    Reference {
-        reference: Some(format!("{kind}/{id}")),
-        ..Reference::default()
-    }
-}
-
 pub(crate) fn coding(system: &str, code: &str, display: Option<&str>) -> Coding {
     Coding {
         system: Some(system.to_owned()),
@@ -202,20 +235,38 @@ pub(crate) fn concept(codings: Vec<Coding>, text: Option<&str>) -> CodeableConce
     }
 }
 
-/// A UCUM quantity.
+/// The UCUM code of a unit as Myo writes it for people: `mcg` is `ug` and `IU` is `[IU]` in
+/// UCUM; every other unit Myo records is already its UCUM code.
+pub fn ucum_code(unit: &str) -> &str {
+    match unit {
+        "mcg" => "ug",
+        "IU" => "[IU]",
+        other => other,
+    }
+}
+
+/// A UCUM quantity: `unit` as shown to people, `code` in UCUM.
 pub(crate) fn quantity(value: &Decimal, unit: &str) -> Quantity {
     Quantity {
         value: Some(value.clone()),
         unit: Some(unit.to_owned()),
         system: Some(systems::UCUM.to_owned()),
-        code: Some(unit.to_owned()),
+        code: Some(ucum_code(unit).to_owned()),
         ..Quantity::default()
     }
 }
 
 fn category(code: &str) -> Vec<CodeableConcept> {
+    let display = match code {
+        "laboratory" => "Laboratory",
+        "survey" => "Survey",
+        "exam" => "Exam",
+        "activity" => "Activity",
+        "vital-signs" => "Vital Signs",
+        _ => code,
+    };
     vec![concept(
-        vec![coding(systems::OBSERVATION_CATEGORY, code, None)],
+        vec![coding(systems::OBSERVATION_CATEGORY, code, Some(display))],
         None,
     )]
 }
@@ -334,7 +385,7 @@ pub fn lab_observation(
     let codings = lab
         .loinc
         .iter()
-        .map(|code| coding(systems::LOINC, code, None))
+        .map(|code| coding(systems::LOINC, code, Some(&lab.name)))
         .collect();
     let range = (lab.low.is_some() || lab.high.is_some()).then(|| ReferenceRange {
         low: lab.low.as_ref().map(|v| quantity(v, &lab.unit)),
@@ -493,27 +544,33 @@ pub fn condition(
 ) -> Result<Condition, ExportError> {
     let mut codings = Vec::new();
     if let Some(c) = &record.icd10cm {
-        codings.push(coding(systems::ICD10CM, &c.code, c.display.as_deref()));
+        let display = c.display.as_deref().unwrap_or(&record.text);
+        codings.push(coding(systems::ICD10CM, &c.code, Some(display)));
     }
     if let Some(c) = &record.snomed {
-        codings.push(coding(systems::SNOMED, &c.code, c.display.as_deref()));
+        let display = c.display.as_deref().unwrap_or(&record.text);
+        codings.push(coding(systems::SNOMED, &c.code, Some(display)));
     }
-    let status = match record.status {
-        ConditionStatus::Active => "active",
-        ConditionStatus::Remission => "remission",
-        ConditionStatus::Resolved => "resolved",
+    let (status, status_display) = match record.status {
+        ConditionStatus::Active => ("active", "Active"),
+        ConditionStatus::Remission => ("remission", "Remission"),
+        ConditionStatus::Resolved => ("resolved", "Resolved"),
     };
     Ok(Condition {
         id: Some(fhir_id(&format!("{field}.id"), "cond", &record.id)?),
         clinical_status: Some(concept(
-            vec![coding(systems::CONDITION_CLINICAL, status, None)],
+            vec![coding(
+                systems::CONDITION_CLINICAL,
+                status,
+                Some(status_display),
+            )],
             None,
         )),
         category: vec![concept(
             vec![coding(
                 systems::CONDITION_CATEGORY,
                 "problem-list-item",
-                None,
+                Some("Problem List Item"),
             )],
             None,
         )],
@@ -532,9 +589,18 @@ pub fn antibody_observation(
     subject: &Reference,
     field: &str,
 ) -> Result<Observation, ExportError> {
+    // LOINC answer codes: LA6576-8 Positive, LA6577-6 Negative, LA11884-6 Indeterminate.
     let qualitative = |code: &str, text: &str| {
+        let answer = match code {
+            "POS" => "LA6576-8",
+            "NEG" => "LA6577-6",
+            _ => "LA11884-6",
+        };
         let value = ValueX {
-            value_codeable_concept: Some(concept(Vec::new(), Some(text))),
+            value_codeable_concept: Some(concept(
+                vec![coding(systems::LOINC, answer, Some(text))],
+                Some(text),
+            )),
             ..ValueX::default()
         };
         let interpretation = concept(
@@ -562,10 +628,23 @@ pub fn antibody_observation(
     let codings = result
         .loinc
         .iter()
-        .map(|code| coding(systems::LOINC, code, None))
+        .map(|code| coding(systems::LOINC, code, Some(&result.antibody)))
+        .collect();
+    let component = result
+        .titre
+        .iter()
+        .map(|titre| ObservationComponent {
+            code: concept(Vec::new(), Some("Titre")),
+            value: ValueX {
+                value_string: Some(titre.clone()),
+                ..ValueX::default()
+            },
+            ..ObservationComponent::default()
+        })
         .collect();
     Ok(Observation {
         id: Some(fhir_id(&format!("{field}.id"), "ab", &result.id)?),
+        component,
         status: "final".into(),
         category: category("laboratory"),
         code: concept(codings, Some(&result.antibody)),
@@ -588,7 +667,11 @@ pub fn audit_event(record: &AuditRecord, field: &str) -> Result<AuditEvent, Expo
     Ok(AuditEvent {
         id: Some(fhir_id(&format!("{field}.id"), "audit", &record.id)?),
         r#type: coding(systems::AUDIT_EVENT_TYPE, "rest", Some("Restful Operation")),
-        subtype: vec![coding(systems::RESTFUL_INTERACTION, interaction, None)],
+        subtype: vec![coding(
+            systems::RESTFUL_INTERACTION,
+            interaction,
+            Some(interaction),
+        )],
         action: Some(action.into()),
         recorded: record.recorded.clone(),
         // R4 AuditEvent.outcome: 0 success, 4 minor failure.

@@ -365,16 +365,46 @@ fn schedule(m: &myo_store::MedicineRow, field: &str) -> Result<fx::Schedule, Str
 /// Converts stored rows into the FHIR export's input. NaN or infinite numbers are refused with
 /// the field named (FHIR cannot carry them).
 pub fn fhir_input(
+    rules: &myo_tracker::Rules,
     patient: &User,
     d: &PatientData,
     today: &str,
 ) -> Result<fx::PatientRecords, String> {
+    // Curated labels from the tracker's reference data, so codings and texts read as people
+    // name the tests, not as internal ids.
+    let analyte_label = |id: &str| {
+        myo_tracker::labs::Analyte::ALL
+            .into_iter()
+            .find(|a| a.id() == id)
+            .map_or_else(|| id.to_owned(), |a| rules.analyte(a).label.clone())
+    };
+    let antibody_label = |id: &str| {
+        myo_tracker::records::AntibodyKind::ALL
+            .into_iter()
+            .find(|a| a.id() == id)
+            .map_or_else(|| format!("anti-{id}"), |a| rules.antibody(a).label.clone())
+    };
+    let condition_label = |id: &str| {
+        myo_tracker::records::ConditionKind::ALL
+            .into_iter()
+            .find(|c| c.id() == id)
+            .map_or_else(
+                || id.replace('_', " "),
+                |c| rules.condition(c).label.clone(),
+            )
+    };
     let mut r = fx::PatientRecords {
         patient: fx::PatientInfo {
             id: patient.id.as_str().to_owned(),
             name: Some(patient.display_name.clone()).filter(|n| !n.is_empty()),
             birth_date: d.profile.as_ref().and_then(|p| p.birth_date.clone()),
-            gender: d.profile.as_ref().and_then(|p| p.sex.clone()),
+            // Only R4 administrative-gender codes are written; any other stored value is left out.
+            gender: d
+                .profile
+                .as_ref()
+                .and_then(|p| p.sex.as_deref())
+                .map(str::to_ascii_lowercase)
+                .filter(|g| ["male", "female", "other", "unknown"].contains(&g.as_str())),
         },
         ..fx::PatientRecords::default()
     };
@@ -415,7 +445,7 @@ pub fn fhir_input(
         r.labs.push(fx::LabResult {
             id: row.id.to_string(),
             date: row.date.clone(),
-            name: row.analyte.to_uppercase(),
+            name: analyte_label(&row.analyte),
             loinc: row.loinc.clone(),
             value: dec_text(&f, &row.value)?,
             unit: row.unit.clone(),
@@ -516,7 +546,7 @@ pub fn fhir_input(
         };
         r.conditions.push(fx::ConditionRecord {
             id: row.id.to_string(),
-            text: row.condition.replace('_', " "),
+            text: condition_label(&row.condition),
             icd10cm: code(&row.icd10cm),
             snomed: code(&row.snomed),
             status: if row.resolved.is_some() {
@@ -532,13 +562,14 @@ pub fn fhir_input(
         r.antibodies.push(fx::AntibodyResult {
             id: row.id.to_string(),
             date: row.date.clone(),
-            antibody: format!("anti-{}", row.antibody),
+            antibody: antibody_label(&row.antibody),
             loinc: row.loinc.clone(),
             value: match row.outcome.as_str() {
                 "positive" => fx::AntibodyValue::Positive,
                 "negative" => fx::AntibodyValue::Negative,
                 _ => fx::AntibodyValue::Indeterminate,
             },
+            titre: row.titre.clone(),
         });
     }
     Ok(r)
@@ -610,7 +641,7 @@ fn instrument_results(
 /// The FHIR R4 Bundle JSON of everything the patient owns.
 pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<String, String> {
     let today = super::today().map(|t| t.to_string()).unwrap_or_default();
-    let mut input = fhir_input(patient, d, &today)?;
+    let mut input = fhir_input(state.rules(), patient, d, &today)?;
     input.instruments = instrument_results(state, &d.assessments)?;
     let options = myo_fhir::export::ExportOptions {
         base_url: format!("{}/fhir", state.base_url().trim_end_matches('/')),
