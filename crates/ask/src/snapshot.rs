@@ -6,10 +6,10 @@
 //! Every type is written field by field with exhaustive destructuring, so adding a field to a
 //! rule or a document fails to compile here until the snapshot carries it too.
 
+use crate::contacts::ContactKind;
 use crate::corpus::{Corpus, Document};
 use crate::engine::{Analysis, SynonymGroup};
 use crate::passage::Sentence;
-use crate::contacts::ContactKind;
 use crate::triage::{NumberCheck, Quantity, Rule, TempUnit, Tier};
 
 /// First bytes of a snapshot, with the format version.
