@@ -1,4 +1,4 @@
-//! Care-tracker rows (issue 6) as plain data. `myo-store` does not depend on `myo-tracker`: the
+//! Care-tracker rows as plain data. `myo-store` does not depend on `myo-tracker`: the
 //! web layer builds these rows from validated tracker values (and rebuilds tracker values, e.g.
 //! `Medicine::accept`, when loading), so the store checks only shape (dates, finite numbers,
 //! JSON text, lengths), never clinical rules.

@@ -1,4 +1,4 @@
-//! Care-tracker storage (issue 6) on every backend: CRUD per record kind, the diary upsert,
+//! Care-tracker storage on every backend: CRUD per record kind, the diary upsert,
 //! access scoping by patient, share links, clinician grants, export and delete.
 
 mod common;

@@ -1,4 +1,4 @@
-//! `myo-tracker`: the pure domain of Myo's care tracker (issue 6).
+//! `myo-tracker`: the pure domain of Myo's care tracker.
 //!
 //! What a person records (diary, home tests, labs, conditions, antibodies, medicines, visits) as
 //! validated types whose errors name the field; what Myo computes from it (unit conversion,

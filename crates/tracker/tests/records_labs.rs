@@ -108,7 +108,7 @@ fn condition_codes_are_the_cited_ones() {
             Some(("G72.41".into(), Status::Verified))
         )
     );
-    // SNOMED 410795001 is JIA, never JDM (clinical-instruments.md correction 5).
+    // SNOMED 410795001 is JIA, never JDM.
     assert!(
         r.conditions
             .iter()

@@ -1,4 +1,4 @@
-//! Benchmark: dashboard render time for a heavy record (issue 6 figure): 10 years of daily
+//! Benchmark: dashboard render time for a heavy record: 10 years of daily
 //! diary, 500 lab results and 40 medicines, seeded straight into the store, then
 //! `GET /patients/{id}` timed through the whole app (session, access check, audit, load, compute,
 //! template). Prints the median of 5 on SQLite, and on PostgreSQL when `MYO_TEST_POSTGRES_URL`

@@ -279,7 +279,7 @@ pub fn audit(
     e
 }
 
-/// Records an access to someone's health data **before** it is served (issue 5: every read and
+/// Records an access to someone's health data **before** it is served (every read and
 /// write of health data is audited). `patient_id` is whose record it is; `action` is one of
 /// `myo_store::audit::action` (`read`, `create`, `update`, `delete`, `export`, …). Handlers must
 /// refuse to serve the data when this fails. Writes should instead pass the entry to the store

@@ -50,7 +50,7 @@ struct Inner {
     store: Arc<dyn Store>,
     kb: Kb,
     scorer: Scorer,
-    /// The care tracker's versioned rule files (issue 6), parsed once.
+    /// The care tracker's versioned rule files, parsed once.
     rules: myo_tracker::Rules,
     /// The Ask index: built off the start-up path (about 0.2 s in release, 2 s in debug), so
     /// the server listens at once; the first question waits for it if it is not ready yet.

@@ -443,10 +443,13 @@ async fn a_password_change_revokes_tokens_unless_kept() {
 }
 
 /// A real server on loopback: 500 connections that send nothing or trickle a header line do
-/// not stop a new client from being served within 1 s, and the header timeout closes them.
+/// not stop a new client from being served, and the header timeout closes them. The header
+/// timeout is 4 s, so a server held up by the slow connections would answer only after it; the
+/// bound of 3 s leaves room for a loaded CI machine (the 1 s figure is measured by
+/// `scripts/attack`, not asserted here).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_connections_do_not_stop_new_clients() {
-    let t = TestApp::sqlite_with(|c| c.header_timeout = Duration::from_secs(2)).await;
+    let t = TestApp::sqlite_with(|c| c.header_timeout = Duration::from_secs(4)).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -470,7 +473,7 @@ async fn slow_connections_do_not_stop_new_clients() {
         let elapsed = start.elapsed();
         assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
         // After the header timeout, the server has closed the slow connections.
-        std::thread::sleep(Duration::from_secs(3));
+        std::thread::sleep(Duration::from_secs(5));
         let mut closed = 0;
         for s in &mut slow {
             s.set_read_timeout(Some(Duration::from_millis(200))).ok();
@@ -483,7 +486,7 @@ async fn slow_connections_do_not_stop_new_clients() {
     })
     .await
     .expect("client thread");
-    assert!(elapsed < Duration::from_secs(1), "served in {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(3), "served in {elapsed:?}");
     assert_eq!(
         closed, 500,
         "the header timeout closes idle and slow connections"

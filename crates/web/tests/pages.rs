@@ -132,6 +132,27 @@ async fn ask_page_shows_an_unmissable_emergency_banner() {
     );
     let r = t.post_form("/ask", &[("question", "  ")], None).await;
     assert!(r.body.contains("id=\"question-error\""));
+    // The browser's language picks the country of the help lines: en-GB gets 999 as a tel:
+    // link and not 911; no region falls back to the default countries, 911 among them.
+    let crisis = [("question", "I can't breathe and my lips are turning blue")];
+    let mut req = common::form_request("/ask", &crisis, None);
+    req.headers_mut().insert(
+        axum::http::header::ACCEPT_LANGUAGE,
+        axum::http::HeaderValue::from_static("en-GB,en;q=0.8"),
+    );
+    let r = t.send(req).await;
+    assert!(
+        r.body.contains("href=\"tel:999\"") && !r.body.contains("tel:911"),
+        "{}",
+        r.body
+    );
+    let mut req = common::form_request("/ask", &crisis, None);
+    req.headers_mut().insert(
+        axum::http::header::ACCEPT_LANGUAGE,
+        axum::http::HeaderValue::from_static("en"),
+    );
+    let r = t.send(req).await;
+    assert!(r.body.contains("href=\"tel:911\""), "{}", r.body);
     t.cleanup().await;
 }
 

@@ -1,4 +1,4 @@
-//! Care tracker (issue 6) through the whole app, in-process: access control (patients, clinician
+//! Care tracker through the whole app, in-process: access control (patients, clinician
 //! grants, share links, guessed ids) on SQLite and, when `MYO_TEST_POSTGRES_URL` is set, on
 //! PostgreSQL; the methotrexate guard via form and API; the diary's red-flag banner; export,
 //! delete (everything, or one record from its page or the API) and audit rows.

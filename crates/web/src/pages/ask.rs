@@ -4,8 +4,10 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
+use axum::http::{HeaderMap, header};
 use axum::response::Response;
 use myo_api::ask::AskResponseDto;
+use myo_ask::{AskContext, CountryCode};
 use serde::Deserialize;
 
 use super::{Layout, render};
@@ -49,10 +51,25 @@ pub struct AskForm {
     pub question: String,
 }
 
+/// The country for the help lines, from the browser's languages: the first tag with a region
+/// (`en-GB` → GB, `es-MX` → MX). None when no tag names a region; Ask then lists its default
+/// countries' numbers.
+pub fn country_from_accept_language(headers: &HeaderMap) -> Option<CountryCode> {
+    let value = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    value.split(',').find_map(|tag| {
+        let tag = tag.split(';').next()?.trim();
+        let region = tag.split(['-', '_']).nth(1)?;
+        (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
+            .then(|| CountryCode::parse(region).ok())
+            .flatten()
+    })
+}
+
 /// `POST /ask`
 pub async fn answer(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    headers: HeaderMap,
     Form(f): Form<AskForm>,
 ) -> Response {
     let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
@@ -67,7 +84,12 @@ pub async fn answer(
     } else {
         (
             None,
-            Some(AskResponseDto::from(&state.engine().await.ask(&q))),
+            Some(AskResponseDto::from(&state.engine().await.ask_with(
+                &q,
+                &AskContext {
+                    country: country_from_accept_language(&headers),
+                },
+            ))),
         )
     };
     render(&AskPage {

@@ -1,4 +1,4 @@
-//! The care tracker in `myo serve` (issue 6): pages under `/patients/{id}/…`, the JSON API under
+//! The care tracker in `myo serve`: pages under `/patients/{id}/…`, the JSON API under
 //! `/api/v1/patients/{id}/…`, share links (`/share/{token}`), clinician grants, CSV and FHIR R4
 //! export, and "delete my data".
 //!
