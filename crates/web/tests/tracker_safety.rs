@@ -84,7 +84,13 @@ async fn methotrexate_by_any_name_is_refused_daily_on_form_and_api() {
             "{name:?}: {}",
             r.body
         );
-        assert_eq!(r.json()["error"]["field"], "schedule.kind", "{name:?}");
+        // A NUL byte is refused at the boundary, before the medicine is read: still refused.
+        let field = if name.contains('\0') {
+            "name"
+        } else {
+            "schedule.kind"
+        };
+        assert_eq!(r.json()["error"]["field"], field, "{name:?}");
         let r = t
             .post_form(
                 &format!("/patients/{}/medicines", p.id),
@@ -94,7 +100,7 @@ async fn methotrexate_by_any_name_is_refused_daily_on_form_and_api() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
         assert!(
-            r.body.contains("How often:"),
+            name.contains('\0') || r.body.contains("How often:"),
             "{name:?}: the field by its label"
         );
         assert!(
