@@ -97,7 +97,7 @@ test('weekly methotrexate is accepted; daily is refused with the reason', async 
   const error = page.locator('#med-error');
   await error.waitFor();
   const text = await error.innerText();
-  assert.match(text, /schedule\.kind/, 'the error names the field');
+  assert.match(text, /How often:/, 'the error names the field by its label');
   assert.match(text, /weekly/i, 'the error explains methotrexate is weekly');
   assert.equal(await page.locator('#med-name').inputValue(), 'Methotrexate', 'typed values kept');
 
@@ -188,14 +188,14 @@ test('an MMT-8 with a group not assessed is stored with the group listed as miss
   assert.equal(await item.count(), 1);
   const text = await item.innerText();
   assert.match(text, /mmt8@/);
-  assert.match(text, /never scored as normal/);
+  assert.match(text, /not assessed \(listed; the total is then not reported/);
   assert.match(text, /ankle_dorsiflexors/);
 
   // A grade out of range: the field is named and the typed JSON kept.
   await page.locator('#assessment-input').fill('{"mode":"unilateral","grades":{"neck_flexors":11}}');
   await page.locator('#assessment-submit').click();
   await page.locator('#form-error').waitFor();
-  assert.match(await page.locator('#form-error').innerText(), /input\.grades\.neck_flexors/);
+  assert.match(await page.locator('#form-error').innerText(), /Neck flexors:/);
   assert.match(await page.locator('#assessment-input').inputValue(), /"neck_flexors":11/);
 });
 
