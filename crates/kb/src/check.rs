@@ -818,21 +818,20 @@ fn registry_problems(kb: &Kb) -> Vec<Problem> {
     out
 }
 
-/// Names of the project's working notes, which product content must never cite (cite the
-/// guideline, label or paper itself).
-pub const WORKING_NOTES: &[&str] = &[
-    "product-anchors",
-    "clinical-addendum",
-    "clinical-instruments",
-    "style-anchors",
-    "shared/reference",
-];
+/// Names of the project's working notes (`data/working-notes.txt`), which product content must
+/// never cite (cite the guideline, label or paper itself).
+pub fn working_notes() -> impl Iterator<Item = &'static str> {
+    include_str!("../data/working-notes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 /// The working note, or the issue reference ("issue 6"), that `text` names, if any.
 pub fn names_working_note(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    if let Some(note) = WORKING_NOTES.iter().find(|n| lower.contains(*n)) {
-        return Some((*note).to_owned());
+    if let Some(note) = working_notes().find(|n| lower.contains(n)) {
+        return Some(note.to_owned());
     }
     lower.match_indices("issue ").find_map(|(i, m)| {
         let word_start = lower[..i]

@@ -16,8 +16,8 @@ mod suggest;
 mod text;
 
 pub use check::{
-    COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity, WORKING_NOTES,
-    names_working_note,
+    COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity, names_working_note,
+    working_notes,
 };
 pub use cite::{CitationStyle, DEFAULT_BASE_URL, cite, page_url};
 pub use codes::{CodeSystem, Codes};
