@@ -203,6 +203,18 @@ pub struct EvalReport {
     pub failures: Vec<Failure>,
 }
 
+impl Failure {
+    /// A miss of `metric` on question `q`.
+    pub fn new(metric: &'static str, q: &str, expected: String, got: String) -> Failure {
+        Failure {
+            metric,
+            question: q.to_string(),
+            expected,
+            got,
+        }
+    }
+}
+
 impl EvalReport {
     /// True when every figure meets its target and no question is pending.
     pub fn passes(&self) -> bool {
@@ -230,12 +242,7 @@ pub fn evaluate(engine: &Engine, set: &EvalSet, known_ids: &HashSet<String>) -> 
     let mut failures = Vec::new();
     let mut pending = Vec::new();
     let mut fail = |metric: &'static str, q: &str, expected: String, got: String| {
-        failures.push(Failure {
-            metric,
-            question: q.to_string(),
-            expected,
-            got,
-        });
+        failures.push(Failure::new(metric, q, expected, got));
     };
 
     let (mut top1, mut top3, mut counted, mut answered) = (0, 0, 0, 0);

@@ -82,12 +82,7 @@ fn metric(name: &'static str, passed: usize, total: usize, target: f64, at_most:
 pub fn evaluate(engine: &Engine, set: &EsSet) -> EsReport {
     let mut failures = Vec::new();
     let mut fail = |metric: &'static str, q: &str, expected: &str, got: String| {
-        failures.push(Failure {
-            metric,
-            question: q.to_string(),
-            expected: expected.to_string(),
-            got,
-        });
+        failures.push(Failure::new(metric, q, expected.to_string(), got));
     };
     let tier_of = |q: &str| engine.ask(q).triage.map(|h| h.tier);
     let show = |t: Option<Tier>| t.map_or("none", Tier::as_str).to_string();

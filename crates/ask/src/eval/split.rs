@@ -215,12 +215,7 @@ pub fn evaluate_split(engine: &Engine, set: &SplitSet, known_ids: &HashSet<Strin
     let mut failures = Vec::new();
     let mut pending = Vec::new();
     let mut fail = |metric: &'static str, q: &str, expected: String, got: String| {
-        failures.push(Failure {
-            metric,
-            question: q.to_string(),
-            expected,
-            got,
-        });
+        failures.push(Failure::new(metric, q, expected, got));
     };
 
     let (mut counted, mut key_fact, mut cited_entry, mut answer_alarms) = (0, 0, 0, 0);
