@@ -20,9 +20,10 @@ import urllib.parse
 class Server:
     """`myo serve` on 127.0.0.1:0 with a temporary data directory."""
 
-    def __init__(self, binary, *extra):
-        self.dir = tempfile.mkdtemp(prefix="myo-probe-")
-        self.data = os.path.join(self.dir, "data")
+    def __init__(self, binary, *extra, data=None):
+        """`data`: an existing data directory to reuse (kept on stop); else a temporary one."""
+        self.dir = None if data else tempfile.mkdtemp(prefix="myo-probe-")
+        self.data = data or os.path.join(self.dir, "data")
         self.proc = subprocess.Popen(
             [binary, "serve", "--bind", "127.0.0.1:0", "--data-dir", self.data, "--log", "warn", *extra],
             stdout=subprocess.PIPE,
@@ -56,7 +57,13 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if self.dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def kill9(self):
+        """SIGKILL, as a power cut or the OOM killer would: no graceful shutdown."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
 
     def request(self, method, path, body=None, headers=None, source="127.0.0.1", timeout=30):
         """One request on a fresh connection from `source`: (status, headers dict, body text)."""
