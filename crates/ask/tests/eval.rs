@@ -68,3 +68,47 @@ fn holdout_sets_parse_and_are_big_enough() {
     assert!(es.len() >= 100, "{}", es.len());
     assert!(es.emergency.len() >= 20 && es.no_alarm.len() >= 10);
 }
+
+/// The second blind holdout (`eval/holdout/v2`, written after the first one had been read) parses
+/// and keeps the exact size of each section it was written with, so no question is dropped or
+/// added quietly. Its figures are reported, never asserted.
+#[test]
+fn holdout_v2_sets_parse_and_keep_their_sizes() {
+    use myo_ask::eval::split::SplitSet;
+    fn sizes(set: &SplitSet) -> [usize; 6] {
+        [
+            set.answer.len(),
+            set.emergency.len(),
+            set.urgent.len(),
+            set.refuse.len(),
+            set.off_topic.len(),
+            set.no_alarm.len(),
+        ]
+    }
+    // answer, emergency, urgent, refuse, off_topic, no_alarm
+    let en =
+        SplitSet::parse(include_str!("../eval/holdout/v2/en.toml")).expect("en v2 holdout parses");
+    assert_eq!(sizes(&en), [203, 39, 27, 21, 22, 24], "en v2 section sizes");
+    let es =
+        SplitSet::parse(include_str!("../eval/holdout/v2/es.toml")).expect("es v2 holdout parses");
+    assert_eq!(sizes(&es), [55, 30, 21, 13, 13, 14], "es v2 section sizes");
+    let crisis = |set: &SplitSet| {
+        set.emergency
+            .iter()
+            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
+            .count()
+    };
+    assert_eq!((crisis(&en), crisis(&es)), (12, 10), "crisis items");
+    for set in [&en, &es] {
+        let crisis_words = set
+            .emergency
+            .iter()
+            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
+            .filter(|c| c.q.to_lowercase().contains("suicid"));
+        assert_eq!(
+            crisis_words.count(),
+            0,
+            "crisis items avoid the word itself"
+        );
+    }
+}
