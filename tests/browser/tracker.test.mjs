@@ -1,4 +1,4 @@
-// Care tracker (issue 6) in a real browser: a week of diary and its chart (a skipped day stays a
+// Care tracker in a real browser: a week of diary and its chart (a skipped day stays a
 // gap), weekly methotrexate accepted and daily refused with the reason, a share link that works
 // until revoked, the visit summary printed to PDF and downloaded as PDF, and one lab deleted by
 // keyboard through its confirmation page on a phone-sized screen.

@@ -10,7 +10,7 @@
 pub enum CodeStatus {
     /// Seen in a vocabulary-derived source (an RxNorm-based concept set export).
     Verified,
-    /// Seen only in secondary sources (addendum "PARTIAL"); never exported.
+    /// Seen only in secondary sources, not in a vocabulary export; never exported.
     Partial,
 }
 
