@@ -358,7 +358,7 @@ pub struct DrugGuide {
     pub brand_names: Vec<String>,
     /// Drug class.
     pub class: String,
-    /// RxNorm RxCUI, only when checked against RxNorm (RxNav).
+    /// RxNorm RxCUI of the ingredient, only where a cited code list gives it.
     #[serde(default)]
     pub rxnorm: Option<String>,
     /// Routes of administration.
@@ -578,7 +578,7 @@ pub struct Antibody {
     pub target: String,
     /// Clinical features it flags.
     pub flags: Vec<String>,
-    /// LOINC codes (only those checked against LOINC).
+    /// LOINC codes, only where a cited code list gives them.
     #[serde(default)]
     pub loinc: Vec<String>,
 }
