@@ -25,6 +25,7 @@ fn methotrexate() -> Medicine {
         rxnorm: None,
         dose: dec("15"),
         dose_unit: "mg".into(),
+        times_of_day: Vec::new(),
         route: Some("oral".into()),
         schedule: Schedule::Weekly { day: Weekday::Fri },
         status: MedicineStatus::Active,
@@ -138,6 +139,7 @@ fn records() -> PatientRecords {
                 rxnorm: None,
                 dose: dec("0"),
                 dose_unit: "mg".into(),
+                times_of_day: Vec::new(),
                 route: None,
                 schedule: Schedule::Taper {
                     steps: vec![
@@ -165,6 +167,7 @@ fn records() -> PatientRecords {
                 rxnorm: None,
                 dose: dec("200"),
                 dose_unit: "mg".into(),
+                times_of_day: Vec::new(),
                 route: None,
                 schedule: Schedule::Daily { times: 2 },
                 status: MedicineStatus::Stopped,

@@ -28,6 +28,7 @@ fn medicine(id: &str, name: &str, dose: &str, unit: &str, schedule: Schedule) ->
         rxnorm: None,
         dose: dec(dose),
         dose_unit: unit.into(),
+        times_of_day: Vec::new(),
         route: Some("oral".into()),
         schedule,
         status: MedicineStatus::Active,

@@ -345,6 +345,8 @@ pub struct Medicine {
     pub start: Option<String>,
     /// Last day (FHIR date).
     pub end: Option<String>,
+    /// Local times of the doses (`HH:MM:SS`, FHIR `time`), written as `timeOfDay`.
+    pub times_of_day: Vec<String>,
 }
 
 /// What an audited access did.

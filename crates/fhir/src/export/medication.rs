@@ -148,7 +148,11 @@ fn dosage(
     event: Vec<String>,
     text: String,
 ) -> Dosage {
+    let mut repeat = repeat;
     let has_repeat = repeat != TimingRepeat::default();
+    if has_repeat {
+        repeat.time_of_day.clone_from(&medicine.times_of_day);
+    }
     Dosage {
         sequence,
         text: Some(text),

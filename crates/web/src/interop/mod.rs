@@ -1,5 +1,6 @@
 //! Interfaces for electronic health records: the HL7 Infobutton responder (`GET /infobutton`)
-//! and the CDS Hooks 2.0 services (`/cds-services`, signed-JWT clients only).
+//! and the CDS Hooks 2.0 services (`/cds-services`, signed-JWT clients only); FHIR import for
+//! patients (`/import/fhir`, `POST /api/v1/fhir/import`).
 //!
 //! Kept apart from the pages and the JSON API: an EHR calls these with its own conventions
 //! (HL7 parameter names, Atom feeds, CDS Hooks JSON), not Myo's.
@@ -7,6 +8,8 @@
 pub mod cds;
 pub mod cds_auth;
 pub mod ehr;
+pub mod import;
+pub mod import_http;
 pub mod infobutton;
 pub mod patient_view;
 pub mod services;
@@ -23,4 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/cds-services", get(services::discovery_handler))
         .route("/cds-services/{id}", post(services::call))
         .route("/cds-services/{id}/feedback", post(services::feedback))
+        .route(
+            "/import/fhir",
+            get(import_http::page).post(import_http::submit),
+        )
 }

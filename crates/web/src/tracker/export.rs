@@ -325,6 +325,22 @@ fn weekday(day: &str) -> Option<fx::Weekday> {
     })
 }
 
+/// The schedule's local dose times as FHIR `time` (`HH:MM:SS`), so an import can rebuild it.
+fn times_of_day(m: &myo_store::MedicineRow) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&m.schedule_json).unwrap_or_default();
+    let one = v["time"].as_str().map(str::to_owned);
+    let many = v["times"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.as_str());
+    one.into_iter()
+        .chain(many.map(str::to_owned))
+        .filter(|t| t.len() == 5)
+        .map(|t| format!("{t}:00"))
+        .collect()
+}
+
 fn schedule(m: &myo_store::MedicineRow, field: &str) -> Result<fx::Schedule, String> {
     use myo_api::tracker::ScheduleDto;
     let dto: ScheduleDto =
@@ -534,6 +550,7 @@ pub fn fhir_input(
             status,
             start: Some(row.start_date.clone()),
             end: row.end_date.clone(),
+            times_of_day: times_of_day(row),
         });
     }
     for row in &d.conditions {
