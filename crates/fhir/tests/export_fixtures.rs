@@ -28,7 +28,7 @@ fn medicine(id: &str, name: &str, dose: &str, unit: &str, schedule: Schedule) ->
         rxnorm: None,
         dose: dec(dose),
         dose_unit: unit.into(),
-        times_of_day: Vec::new(),
+        times_of_day: vec!["08:00:00".into()],
         route: Some("oral".into()),
         schedule,
         status: MedicineStatus::Active,
