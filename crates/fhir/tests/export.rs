@@ -75,6 +75,11 @@ fn records() -> PatientRecords {
                 total: Some(dec("136")),
                 unit: "{score}".into(),
                 missing_items: Vec::new(),
+                scale: Some(Scale {
+                    low: dec("0"),
+                    high: dec("150"),
+                    text: "0 to 150 (bilateral)".into(),
+                }),
             },
             InstrumentResult {
                 id: "2".into(),
@@ -86,6 +91,7 @@ fn records() -> PatientRecords {
                 total: None,
                 unit: "{score}".into(),
                 missing_items: vec!["eating".into(), "walking".into(), "hygiene".into()],
+                scale: None,
             },
         ],
         measures: vec![Measure {
@@ -381,6 +387,19 @@ fn an_instrument_total_names_its_definition_and_status() {
     );
     assert_eq!(mmt["valueQuantity"]["value"], 136);
     assert_eq!(mmt["valueQuantity"]["code"], "{score}");
+    // The scale says what 136 is out of.
+    assert_eq!(mmt["referenceRange"][0]["high"]["value"], 150);
+    assert_eq!(mmt["referenceRange"][0]["low"]["value"], 0);
+    assert_eq!(
+        mmt["referenceRange"][0]["text"],
+        "scale 0 to 150 (bilateral)"
+    );
+    // A total without a known scale has no range.
+    assert!(
+        resource(&exported(), "instr-2")
+            .get("referenceRange")
+            .is_none()
+    );
 }
 
 #[test]

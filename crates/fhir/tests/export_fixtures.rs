@@ -92,6 +92,11 @@ fn rich_patient() -> PatientRecords {
                 total: Some(dec("101")),
                 unit: "{score}".into(),
                 missing_items: Vec::new(),
+                scale: Some(Scale {
+                    low: dec("0"),
+                    high: dec("150"),
+                    text: "0 to 150 (bilateral)".into(),
+                }),
             },
             InstrumentResult {
                 id: "2".into(),
@@ -103,6 +108,7 @@ fn rich_patient() -> PatientRecords {
                 total: None,
                 unit: "{score}".into(),
                 missing_items: vec!["eating".into(), "walking".into()],
+                scale: None,
             },
         ],
         measures: vec![Measure {

@@ -139,6 +139,20 @@ pub struct InstrumentResult {
     pub unit: String,
     /// Items not assessed, named, when `total` is `None` or the total is partial.
     pub missing_items: Vec<String>,
+    /// The scale the total is read on (e.g. MMT-8: 0 to 80 one side, 0 to 150 both sides),
+    /// exported as the Observation's `referenceRange` with its text.
+    pub scale: Option<Scale>,
+}
+
+/// The range of an instrument's total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// Lowest possible total.
+    pub low: Decimal,
+    /// Highest possible total.
+    pub high: Decimal,
+    /// In words, e.g. `0 to 150 (bilateral)`.
+    pub text: String,
 }
 
 /// What a [`Measure`] measures.

@@ -483,6 +483,16 @@ pub fn instrument_observation(
         value,
         data_absent_reason: absent,
         note: note.into_iter().collect(),
+        reference_range: result
+            .scale
+            .iter()
+            .map(|s| ReferenceRange {
+                low: Some(quantity(&s.low, &result.unit)),
+                high: Some(quantity(&s.high, &result.unit)),
+                text: Some(format!("scale {}", s.text)),
+                ..ReferenceRange::default()
+            })
+            .collect(),
         ..Observation::default()
     })
 }

@@ -650,9 +650,26 @@ fn instrument_results(
                 total,
                 unit: "{score}".to_owned(),
                 missing_items,
+                scale: scale(&field, &out)?,
             })
         })
         .collect()
+}
+
+/// The scale of a total that reports its maximum (`max_score`: MMT-8 80 or 150 by `mode`).
+fn scale(field: &str, out: &serde_json::Value) -> Result<Option<fx::Scale>, String> {
+    let Some(max) = out.get("max_score").and_then(serde_json::Value::as_f64) else {
+        return Ok(None);
+    };
+    let mode = out.get("mode").and_then(serde_json::Value::as_str);
+    Ok(Some(fx::Scale {
+        low: dec(field, 0.0)?,
+        high: dec(field, max)?,
+        text: format!(
+            "0 to {max}{}",
+            mode.map_or(String::new(), |m| format!(" ({m})"))
+        ),
+    }))
 }
 
 /// The FHIR R4 Bundle JSON of everything the patient owns.
