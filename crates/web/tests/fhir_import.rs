@@ -177,7 +177,7 @@ async fn preview_refuses_bad_entries_by_name_and_saves_nothing() {
         "{mtx}"
     );
     // Blood pressure is not a tracker lab: skipped, not refused.
-    assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 1, "{v}");
     // Nothing was saved by the preview.
     assert_eq!(count(&t, &p, "labs").await, 0);
     assert_eq!(count(&t, &p, "medicines").await, 0);
@@ -313,6 +313,35 @@ async fn the_page_previews_then_saves_on_confirm() {
     // Signed out: to the sign-in page.
     let r = t.get("/import/fhir", None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    t.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_ips_style_medication_reference_is_followed() {
+    let t = TestApp::sqlite().await;
+    let p = person(&t, "ana@example.org").await;
+    let mut statement = medicine(
+        "ms-1",
+        "unused",
+        json!({"frequency": 1, "period": 1, "periodUnit": "d", "timeOfDay": ["08:00:00"]}),
+    );
+    let obj = statement.as_object_mut().unwrap();
+    obj.remove("medicationCodeableConcept");
+    obj.insert(
+        "medicationReference".into(),
+        json!({"reference": "urn:uuid:8c0e3b6e-0000-4000-8000-000000000001"}),
+    );
+    let text = json!({"resourceType": "Bundle", "type": "document", "entry": [
+        {"fullUrl": "urn:uuid:8c0e3b6e-0000-4000-8000-000000000001",
+         "resource": {"resourceType": "Medication", "code": {"coding": [
+            {"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "6851", "display": "methotrexate"}]}}},
+        {"resource": statement}
+    ]})
+    .to_string();
+    let (_, v) = import(&t, &p, &text, false).await;
+    // The referenced medicine is methotrexate, taken daily: the weekly-only guard refuses it.
+    assert_eq!(v["refused"][0]["field"], "How often", "{v}");
+    assert!(v["add"].as_array().unwrap().is_empty(), "{v}");
     t.cleanup().await;
 }
 

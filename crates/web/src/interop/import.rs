@@ -655,6 +655,31 @@ fn existing_keys(data: &PatientData) -> Vec<String> {
         .collect()
 }
 
+/// A medicine resource that names its medicine by `medicationReference` (as IPS documents
+/// do) gets the referenced Medication's `code` as its `medicationCodeableConcept`, when the
+/// Medication is in the same Bundle (matched by `fullUrl`, or by `Medication/id`).
+fn with_medication(entries: &[Value], r: &Value) -> Value {
+    let Some(target) = r["medicationReference"]["reference"].as_str() else {
+        return r.clone();
+    };
+    let found = entries.iter().find(|e| {
+        let m = &e["resource"];
+        m["resourceType"] == "Medication"
+            && (e["fullUrl"].as_str() == Some(target)
+                || m["id"]
+                    .as_str()
+                    .is_some_and(|id| target == format!("Medication/{id}")))
+    });
+    let mut out = r.clone();
+    if let Some(code) = found.map(|e| e["resource"]["code"].clone())
+        && code.is_object()
+        && let Some(obj) = out.as_object_mut()
+    {
+        obj.insert("medicationCodeableConcept".into(), code);
+    }
+    out
+}
+
 /// What importing `text` (a FHIR R4 Bundle, JSON) into the person's records would do.
 /// `active` are the person's current medicines (for the same-ingredient check).
 pub fn plan(ctx: &Ctx<'_>, text: &str, existing: &PatientData, active: &[Medicine]) -> Plan {
@@ -677,9 +702,10 @@ pub fn plan(ctx: &Ctx<'_>, text: &str, existing: &PatientData, active: &[Medicin
     }
     let mut seen = existing_keys(existing);
     let mut meds: Vec<Medicine> = active.to_vec();
-    for (i, e) in bundle["entry"].as_array().into_iter().flatten().enumerate() {
+    let entries: Vec<Value> = bundle["entry"].as_array().cloned().unwrap_or_default();
+    for (i, e) in entries.iter().enumerate() {
         let at = format!("entry[{i}].resource");
-        let r = &e["resource"];
+        let r = &with_medication(&entries, &e["resource"]);
         let kind = r["resourceType"].as_str().unwrap_or("");
         if let Err(p) = check_common(r, &at, kind) {
             out.refused.push(p);
@@ -713,6 +739,8 @@ pub fn plan(ctx: &Ctx<'_>, text: &str, existing: &PatientData, active: &[Medicin
                 seen.push(item.key.clone());
                 out.add.push(item);
             }
+            // The person and the medicines named by reference are read, not records.
+            Ok(None) if matches!(kind, "Patient" | "Medication") => {}
             Ok(None) => out.skipped.push(format!(
                 "entry {i}: {} (not something Myo tracks)",
                 if kind.is_empty() { "no resource" } else { kind }
