@@ -2,7 +2,8 @@
 //! `Bundle`, or `null` for "no data"), codings, dates and medicine names. Tolerant readers:
 //! a member of the wrong shape counts as absent, and the caller reports what it could not read.
 
-use myo_tracker::Date;
+use myo_tracker::rules::{AnalyteDef, AntibodyDef, ConditionDef};
+use myo_tracker::{Date, Rules};
 use serde_json::Value;
 
 /// What one prefetch key held.
@@ -61,6 +62,39 @@ pub fn codes<'a>(concept: &'a Value, system: &str) -> Vec<&'a str> {
         .filter(|c| c["system"] == system)
         .filter_map(|c| c["code"].as_str())
         .collect()
+}
+
+/// Whether a cited code of the tracker's rules is among `codes`.
+fn cited_in(code: Option<&myo_tracker::rules::CitedCode>, codes: &[&str]) -> bool {
+    code.is_some_and(|c| codes.contains(&c.code.as_str()))
+}
+
+/// The tracker analyte a CodeableConcept names by its cited LOINC code.
+pub fn analyte<'r>(rules: &'r Rules, concept: &Value) -> Option<&'r AnalyteDef> {
+    let loinc = codes(concept, myo_fhir::systems::LOINC);
+    rules
+        .analytes
+        .iter()
+        .find(|a| cited_in(a.loinc.as_ref(), &loinc))
+}
+
+/// The tracker antibody a CodeableConcept names by its cited LOINC code.
+pub fn antibody<'r>(rules: &'r Rules, concept: &Value) -> Option<&'r AntibodyDef> {
+    let loinc = codes(concept, myo_fhir::systems::LOINC);
+    rules
+        .antibodies
+        .iter()
+        .find(|a| cited_in(a.loinc.as_ref(), &loinc))
+}
+
+/// The tracker condition a CodeableConcept names by its cited SNOMED CT or ICD-10-CM code.
+pub fn condition<'r>(rules: &'r Rules, concept: &Value) -> Option<&'r ConditionDef> {
+    let icd = codes(concept, myo_fhir::systems::ICD10CM);
+    let snomed = codes(concept, myo_fhir::systems::SNOMED);
+    rules
+        .conditions
+        .iter()
+        .find(|d| cited_in(d.snomed.as_ref(), &snomed) || cited_in(d.icd10cm.as_ref(), &icd))
 }
 
 /// The day of a FHIR `date`/`dateTime` (`YYYY-MM-DD…`), if it is a real calendar day.

@@ -196,17 +196,8 @@ fn lab_or_antibody(
     at: &str,
     entry: usize,
 ) -> Result<Option<Item>, Problem> {
-    let codes = ehr::codes(&r["code"], myo_fhir::systems::LOINC);
-    let lab = ctx.rules.analytes.iter().find(|a| {
-        a.loinc
-            .as_ref()
-            .is_some_and(|l| codes.contains(&l.code.as_str()))
-    });
-    let antibody = ctx.rules.antibodies.iter().find(|a| {
-        a.loinc
-            .as_ref()
-            .is_some_and(|l| codes.contains(&l.code.as_str()))
-    });
+    let lab = ehr::analyte(ctx.rules, &r["code"]);
+    let antibody = ehr::antibody(ctx.rules, &r["code"]);
     if lab.is_none() && antibody.is_none() {
         return Ok(None);
     }
@@ -295,16 +286,7 @@ fn lab_or_antibody(
 }
 
 fn condition(ctx: &Ctx<'_>, r: &Value, at: &str, entry: usize) -> Result<Option<Item>, Problem> {
-    let icd = ehr::codes(&r["code"], myo_fhir::systems::ICD10CM);
-    let snomed = ehr::codes(&r["code"], myo_fhir::systems::SNOMED);
-    let Some(def) = ctx.rules.conditions.iter().find(|d| {
-        d.snomed
-            .as_ref()
-            .is_some_and(|s| snomed.contains(&s.code.as_str()))
-            || d.icd10cm
-                .as_ref()
-                .is_some_and(|s| icd.contains(&s.code.as_str()))
-    }) else {
+    let Some(def) = ehr::condition(ctx.rules, &r["code"]) else {
         return Ok(None);
     };
     let day_of = |field: &str| -> Result<Option<String>, Problem> {

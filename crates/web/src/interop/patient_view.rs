@@ -114,12 +114,7 @@ fn lab_records(rules: &Rules, labs: &[&Value]) -> PatientRecords {
         let Some(date) = ehr::observation_day(obs) else {
             continue;
         };
-        let codes = ehr::codes(&obs["code"], myo_fhir::systems::LOINC);
-        let Some(def) = rules.analytes.iter().find(|a| {
-            a.loinc
-                .as_ref()
-                .is_some_and(|l| codes.contains(&l.code.as_str()))
-        }) else {
+        let Some(def) = ehr::analyte(rules, &obs["code"]) else {
             continue;
         };
         let q = &obs["valueQuantity"];
@@ -326,16 +321,9 @@ fn myositis(rules: &Rules, conditions: &[&Value]) -> Option<bool> {
     let mut any = false;
     for c in conditions {
         let icd = ehr::codes(&c["code"], myo_fhir::systems::ICD10CM);
-        let snomed = ehr::codes(&c["code"], myo_fhir::systems::SNOMED);
         let text = c["code"]["text"].as_str().unwrap_or("").to_lowercase();
-        any |= rules.conditions.iter().any(|d| {
-            d.snomed
-                .as_ref()
-                .is_some_and(|s| snomed.contains(&s.code.as_str()))
-                || d.icd10cm
-                    .as_ref()
-                    .is_some_and(|s| icd.contains(&s.code.as_str()))
-        }) || icd.iter().any(|c| c.starts_with("M33"))
+        any |= ehr::condition(rules, &c["code"]).is_some()
+            || icd.iter().any(|c| c.starts_with("M33"))
             || text.contains("myositis");
     }
     Some(any)

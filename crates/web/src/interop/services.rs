@@ -313,6 +313,26 @@ pub fn answer(
     Ok(cards)
 }
 
+/// The service `id` and the verified token of its caller: 404 for an unknown service, 401 for
+/// a refused token. The token's `aud` is the service URL (for feedback, the feedback URL or
+/// the service URL).
+async fn admit(
+    state: &AppState,
+    client: &Client,
+    headers: &HeaderMap,
+    id: &str,
+    feedback: bool,
+) -> Result<(&'static ServiceDef, Verified), Response> {
+    let def = service(id).map_err(IntoResponse::into_response)?;
+    let path = format!("/cds-services/{}", def.id);
+    let mut aud = vec![audience(state, &path)];
+    if feedback {
+        aud.insert(0, audience(state, &format!("{path}/feedback")));
+    }
+    let verified = authenticate(state, client, headers, def.id, &aud).await?;
+    Ok((def, verified))
+}
+
 /// `POST /cds-services/{id}`.
 pub async fn call(
     State(state): State<AppState>,
@@ -321,13 +341,8 @@ pub async fn call(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let def = match service(&id) {
-        Ok(d) => d,
-        Err(e) => return e.into_response(),
-    };
-    let aud = [audience(&state, &format!("/cds-services/{}", def.id))];
-    let verified = match authenticate(&state, &client, &headers, def.id, &aud).await {
-        Ok(v) => v,
+    let (def, verified) = match admit(&state, &client, &headers, &id, false).await {
+        Ok(admitted) => admitted,
         Err(res) => return res,
     };
     let text = String::from_utf8_lossy(&body);
@@ -374,17 +389,8 @@ pub async fn feedback(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let def = match service(&id) {
-        Ok(d) => d,
-        Err(e) => return e.into_response(),
-    };
-    let path = format!("/cds-services/{}", def.id);
-    let aud = [
-        audience(&state, &format!("{path}/feedback")),
-        audience(&state, &path),
-    ];
-    let verified = match authenticate(&state, &client, &headers, def.id, &aud).await {
-        Ok(v) => v,
+    let (def, verified) = match admit(&state, &client, &headers, &id, true).await {
+        Ok(admitted) => admitted,
         Err(res) => return res,
     };
     let value: Value = match serde_json::from_slice(&body) {
