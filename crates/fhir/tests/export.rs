@@ -181,6 +181,7 @@ fn records() -> PatientRecords {
                 end: Some("2026-01-01".into()),
             },
         ],
+        dose_events: Vec::new(),
     }
 }
 

@@ -210,6 +210,22 @@ fn rich_patient() -> PatientRecords {
                 },
             ),
         ],
+        dose_events: vec![
+            DoseEvent {
+                id: "d1".into(),
+                medicine_id: "1".into(),
+                date: "2026-11-27".into(),
+                time: "08:00".into(),
+                taken: true,
+            },
+            DoseEvent {
+                id: "d2".into(),
+                medicine_id: "1".into(),
+                date: "2026-12-04".into(),
+                time: "08:00".into(),
+                taken: false,
+            },
+        ],
     }
 }
 

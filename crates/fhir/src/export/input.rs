@@ -26,6 +26,23 @@ pub struct PatientRecords {
     pub antibodies: Vec<AntibodyResult>,
     /// Medicines with their schedules.
     pub medicines: Vec<Medicine>,
+    /// Scheduled doses the person marked taken or missed.
+    pub dose_events: Vec<DoseEvent>,
+}
+
+/// One scheduled dose, marked taken or missed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseEvent {
+    /// Tracker id.
+    pub id: String,
+    /// Tracker id of the medicine (one of [`PatientRecords::medicines`]).
+    pub medicine_id: String,
+    /// Scheduled day (FHIR date).
+    pub date: String,
+    /// Scheduled local time (`HH:MM`).
+    pub time: String,
+    /// Taken (`true`) or missed.
+    pub taken: bool,
 }
 
 /// The person the records belong to.

@@ -693,7 +693,9 @@ pub fn plan(ctx: &Ctx<'_>, text: &str, existing: &PatientData, active: &[Medicin
             out.refused.push(p);
             continue;
         }
-        let is_medicine = matches!(kind, "MedicationStatement" | "MedicationRequest");
+        // A statement that is part of another (a dose taken or missed) is not a medicine.
+        let is_medicine = matches!(kind, "MedicationStatement" | "MedicationRequest")
+            && r.get("partOf").is_none();
         if let Some((key, summary)) = medicine_key(r).filter(|_| is_medicine)
             && seen.contains(&key)
         {
@@ -723,6 +725,11 @@ pub fn plan(ctx: &Ctx<'_>, text: &str, existing: &PatientData, active: &[Medicin
             }
             // The person and the medicines named by reference are read, not records.
             Ok(None) if matches!(kind, "Patient" | "Medication") => {}
+            Ok(None) if r.get("partOf").is_some() && kind == "MedicationStatement" => {
+                out.skipped.push(format!(
+                    "entry {i}: a dose taken or missed (dose records are not imported)"
+                ))
+            }
             Ok(None) => out.skipped.push(format!(
                 "entry {i}: {} (not something Myo tracks)",
                 if kind.is_empty() { "no resource" } else { kind }

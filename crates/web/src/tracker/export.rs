@@ -553,6 +553,20 @@ pub fn fhir_input(
             times_of_day: times_of_day(row),
         });
     }
+    // Doses marked taken or missed, for the medicines exported above.
+    for row in d
+        .dose_events
+        .iter()
+        .filter(|e| r.medicines.iter().any(|m| m.id == e.medicine_id.as_str()))
+    {
+        r.dose_events.push(fx::DoseEvent {
+            id: row.id.to_string(),
+            medicine_id: row.medicine_id.to_string(),
+            date: row.date.clone(),
+            time: row.time.clone(),
+            taken: row.outcome == "taken",
+        });
+    }
     for row in &d.conditions {
         // Rows hold only codes the tracker's rules mark verified (see `convert`), as FHIR.md asks.
         let code = |c: &Option<String>| {
