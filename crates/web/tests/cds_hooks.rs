@@ -271,6 +271,13 @@ async fn order_select_checks_the_selected_orders_and_names_what_was_not_sent() {
     let token = es384(for_service("myo-order-select"));
     let cards = cards_of(&call(&t, "myo-order-select", &body, Some(&token)).await);
     assert_eq!(with(&cards, "critical").len(), 1, "{cards:?}");
+    // A hookInstance that is not an id is a 400 naming it.
+    let mut long = body.clone();
+    long["hookInstance"] = json!("x".repeat(500));
+    let token = es384(for_service("myo-order-select"));
+    let r = call(&t, "myo-order-select", &long, Some(&token)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["error"]["field"], "hookInstance");
     // The wrong hook for the service is a 400 naming the field.
     body["hook"] = json!("order-sign");
     let token = es384(for_service("myo-order-select"));

@@ -350,6 +350,12 @@ pub async fn call(
         Ok(r) => r,
         Err(e) => return ApiError::bad_request(format!("request body: {e}")).into_response(),
     };
+    // A UUID in the specification; bounded here because it is written to the audit log.
+    if request.hook_instance.trim().is_empty() || request.hook_instance.chars().count() > 128 {
+        return ApiError::bad_request("hookInstance: expected the firing's UUID")
+            .with_field("hookInstance")
+            .into_response();
+    }
     if request.hook != def.hook {
         return ApiError::bad_request(format!(
             "hook: this service answers `{}`, not `{}`",
