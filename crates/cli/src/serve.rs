@@ -47,6 +47,10 @@ pub struct ServeArgs {
     /// limit (`ulimit -n`).
     #[arg(long, value_name = "N", default_value = "512", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
+    /// A TOML file listing the EHRs allowed to call the CDS Hooks services (`[[client]]` with
+    /// `iss` and its JWKS). Without it the services refuse every call.
+    #[arg(long, value_name = "FILE")]
+    pub cds_clients: Option<std::path::PathBuf>,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -76,6 +80,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         header_timeout: Some(std::time::Duration::from_secs(args.header_timeout)),
         body_timeout: Some(std::time::Duration::from_secs(args.body_timeout)),
         max_connections: usize::try_from(args.max_connections).ok(),
+        cds_clients: args.cds_clients,
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -17,6 +17,12 @@ use crate::resource::Resource;
 /// The `patient-view` hook name.
 pub const PATIENT_VIEW: &str = "patient-view";
 
+/// The `order-sign` hook name (draft orders about to be signed).
+pub const ORDER_SIGN: &str = "order-sign";
+
+/// The `order-select` hook name (orders just selected, maybe not complete).
+pub const ORDER_SELECT: &str = "order-select";
+
 /// Longest card summary the specification allows, in characters (it asks for fewer than 140).
 pub const SUMMARY_MAX_CHARS: usize = 139;
 

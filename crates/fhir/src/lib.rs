@@ -10,7 +10,8 @@
 //! * [`export`]: a patient's tracker records → a `collection` Bundle.
 //! * [`import`]: a patient Bundle → typed, validated resources (no storage).
 //! * [`systems`] and [`codes`]: code-system URIs and the cited codes Myo uses.
-//! * [`cds_hooks`]: CDS Hooks 2.0.1 wire types (discovery, `patient-view`, cards, feedback).
+//! * [`cds_hooks`]: CDS Hooks 2.0.1 wire types (discovery, `patient-view`, cards, feedback);
+//!   [`cds_shape`]: the specification's required members, checked on raw JSON.
 //!
 //! Wire format only: no I/O, no clock, no globals. FHIR R4 is 4.0.1. Decisions, Myo's code
 //! systems and the mapping table are in `crates/fhir/FHIR.md`.
@@ -31,6 +32,7 @@
 //! ```
 
 pub mod cds_hooks;
+pub mod cds_shape;
 pub mod codes;
 pub mod datatypes;
 pub mod decimal;

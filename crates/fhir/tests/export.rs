@@ -25,6 +25,7 @@ fn methotrexate() -> Medicine {
         rxnorm: None,
         dose: dec("15"),
         dose_unit: "mg".into(),
+        times_of_day: Vec::new(),
         route: Some("oral".into()),
         schedule: Schedule::Weekly { day: Weekday::Fri },
         status: MedicineStatus::Active,
@@ -74,6 +75,11 @@ fn records() -> PatientRecords {
                 total: Some(dec("136")),
                 unit: "{score}".into(),
                 missing_items: Vec::new(),
+                scale: Some(Scale {
+                    low: dec("0"),
+                    high: dec("150"),
+                    text: "0 to 150 (bilateral)".into(),
+                }),
             },
             InstrumentResult {
                 id: "2".into(),
@@ -85,6 +91,7 @@ fn records() -> PatientRecords {
                 total: None,
                 unit: "{score}".into(),
                 missing_items: vec!["eating".into(), "walking".into(), "hygiene".into()],
+                scale: None,
             },
         ],
         measures: vec![Measure {
@@ -138,6 +145,7 @@ fn records() -> PatientRecords {
                 rxnorm: None,
                 dose: dec("0"),
                 dose_unit: "mg".into(),
+                times_of_day: Vec::new(),
                 route: None,
                 schedule: Schedule::Taper {
                     steps: vec![
@@ -165,6 +173,7 @@ fn records() -> PatientRecords {
                 rxnorm: None,
                 dose: dec("200"),
                 dose_unit: "mg".into(),
+                times_of_day: Vec::new(),
                 route: None,
                 schedule: Schedule::Daily { times: 2 },
                 status: MedicineStatus::Stopped,
@@ -172,6 +181,7 @@ fn records() -> PatientRecords {
                 end: Some("2026-01-01".into()),
             },
         ],
+        dose_events: Vec::new(),
     }
 }
 
@@ -378,6 +388,19 @@ fn an_instrument_total_names_its_definition_and_status() {
     );
     assert_eq!(mmt["valueQuantity"]["value"], 136);
     assert_eq!(mmt["valueQuantity"]["code"], "{score}");
+    // The scale says what 136 is out of.
+    assert_eq!(mmt["referenceRange"][0]["high"]["value"], 150);
+    assert_eq!(mmt["referenceRange"][0]["low"]["value"], 0);
+    assert_eq!(
+        mmt["referenceRange"][0]["text"],
+        "scale 0 to 150 (bilateral)"
+    );
+    // A total without a known scale has no range.
+    assert!(
+        resource(&exported(), "instr-2")
+            .get("referenceRange")
+            .is_none()
+    );
 }
 
 #[test]

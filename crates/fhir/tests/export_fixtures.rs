@@ -28,6 +28,7 @@ fn medicine(id: &str, name: &str, dose: &str, unit: &str, schedule: Schedule) ->
         rxnorm: None,
         dose: dec(dose),
         dose_unit: unit.into(),
+        times_of_day: vec!["08:00:00".into()],
         route: Some("oral".into()),
         schedule,
         status: MedicineStatus::Active,
@@ -91,6 +92,11 @@ fn rich_patient() -> PatientRecords {
                 total: Some(dec("101")),
                 unit: "{score}".into(),
                 missing_items: Vec::new(),
+                scale: Some(Scale {
+                    low: dec("0"),
+                    high: dec("150"),
+                    text: "0 to 150 (bilateral)".into(),
+                }),
             },
             InstrumentResult {
                 id: "2".into(),
@@ -102,6 +108,7 @@ fn rich_patient() -> PatientRecords {
                 total: None,
                 unit: "{score}".into(),
                 missing_items: vec!["eating".into(), "walking".into()],
+                scale: None,
             },
         ],
         measures: vec![Measure {
@@ -202,6 +209,22 @@ fn rich_patient() -> PatientRecords {
                     dates: vec!["2026-10-01".into(), "2026-10-02".into()],
                 },
             ),
+        ],
+        dose_events: vec![
+            DoseEvent {
+                id: "d1".into(),
+                medicine_id: "1".into(),
+                date: "2026-11-27".into(),
+                time: "08:00".into(),
+                taken: true,
+            },
+            DoseEvent {
+                id: "d2".into(),
+                medicine_id: "1".into(),
+                date: "2026-12-04".into(),
+                time: "08:00".into(),
+                taken: false,
+            },
         ],
     }
 }

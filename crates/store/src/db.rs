@@ -86,6 +86,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0004_entry_safety.sql"),
         postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
     },
+    MigrationSource {
+        version: 8,
+        name: "cds_replay",
+        sqlite: include_str!("../migrations/sqlite/0008_cds_replay.sql"),
+        postgres: include_str!("../migrations/postgres/0008_cds_replay.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

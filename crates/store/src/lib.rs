@@ -18,6 +18,7 @@ mod model;
 pub mod password;
 mod postgres;
 mod red_flags;
+mod replay;
 pub mod schema;
 mod sqlite;
 mod store;
@@ -37,6 +38,7 @@ pub use model::{
     User, UserChanges, UserId, normalize_email,
 };
 pub use red_flags::{RedFlagRow, RedFlagStore};
+pub use replay::ReplayStore;
 pub use tracker::TrackerStore;
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
@@ -54,7 +56,7 @@ pub use tracker_model::{
 /// does not. Methods that look a record up return `Ok(None)` when it is absent; methods that
 /// change one return [`StoreError::NotFound`].
 #[async_trait::async_trait]
-pub trait Store: TrackerStore + RedFlagStore + Send + Sync + std::fmt::Debug {
+pub trait Store: TrackerStore + RedFlagStore + ReplayStore + Send + Sync + std::fmt::Debug {
     /// Which engine this is.
     fn backend(&self) -> Backend;
 

@@ -162,6 +162,26 @@ async fn populate_tracker(store: &Arc<dyn Store>, patient: &UserId, clinician: &
         .grant_clinician(patient, clinician, at(95), &change)
         .await
         .unwrap();
+    // A used CDS client token id (replay protection), claimed with its call's audit entry.
+    let call = AuditEntry::new(
+        at(97),
+        "cds_call",
+        "cds_service",
+        Some("myo-order-sign"),
+        Outcome::Success,
+    );
+    assert!(
+        store
+            .claim_token_id(
+                "https://ehr.example.org",
+                "jti-1",
+                at(10_000),
+                at(97),
+                &call
+            )
+            .await
+            .unwrap()
+    );
     // One open red flag and one dealt with (so the nullable columns hold both).
     for (n, day) in ["2026-05-01", "2026-05-02"].into_iter().enumerate() {
         let flag = store

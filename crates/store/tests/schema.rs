@@ -52,6 +52,7 @@ async fn describe_reports_every_table_of_both_migrations() {
             "api_tokens",
             "assessments",
             "audit_events",
+            "cds_jti",
             "clinician_grants",
             "conditions",
             "diary_entries",

@@ -30,6 +30,8 @@ pub struct RawConfig {
     pub body_timeout: Option<Duration>,
     /// `--max-connections` (default 512): connections served at once; more wait to be accepted.
     pub max_connections: Option<usize>,
+    /// `--cds-clients FILE`: the EHRs allowed to call the CDS Hooks services (none: closed).
+    pub cds_clients: Option<PathBuf>,
 }
 
 /// Validated configuration.
@@ -79,6 +81,8 @@ pub struct Config {
     pub hash_queue: usize,
     /// Longest a password hash waits for a slot before the answer is 503.
     pub hash_wait: Duration,
+    /// EHRs allowed to call the CDS Hooks services; empty: every call is refused.
+    pub cds_clients: crate::interop::cds_auth::CdsClients,
 }
 
 /// Why the configuration is invalid; each names the option.
@@ -110,6 +114,9 @@ pub enum ConfigError {
         "--secure-cookies needs an https --public-url (browsers drop Secure cookies over http)"
     )]
     SecureOverHttp,
+    /// The `--cds-clients` file is unreadable or invalid.
+    #[error("{0}")]
+    CdsClients(String),
 }
 
 impl Config {
@@ -137,6 +144,11 @@ impl Config {
             Some(v) => v,
             None => https,
         };
+        let cds_clients = match &raw.cds_clients {
+            Some(path) => crate::interop::cds_auth::CdsClients::load(path)
+                .map_err(|e| ConfigError::CdsClients(e.to_string()))?,
+            None => crate::interop::cds_auth::CdsClients::none(),
+        };
         let hash_slots = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(myo_store::password::MAX_SLOTS);
@@ -162,6 +174,7 @@ impl Config {
             hash_slots,
             hash_queue: 2 * hash_slots,
             hash_wait: Duration::from_secs(2),
+            cds_clients,
         })
     }
 

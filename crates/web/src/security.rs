@@ -114,6 +114,11 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         return next.run(req).await;
     }
     let api = req.uri().path().starts_with("/api/");
+    // CDS Hooks calls carry the EHR's signed JWT and no cookie: nothing ambient to forge, and
+    // browser-based EHRs send a cross-site Origin by design.
+    if req.uri().path().starts_with("/cds-services/") {
+        return next.run(req).await;
+    }
     if let Some(why) = cross_site(&state, req.headers()) {
         return refuse(api, why);
     }

@@ -26,6 +26,23 @@ pub struct PatientRecords {
     pub antibodies: Vec<AntibodyResult>,
     /// Medicines with their schedules.
     pub medicines: Vec<Medicine>,
+    /// Scheduled doses the person marked taken or missed.
+    pub dose_events: Vec<DoseEvent>,
+}
+
+/// One scheduled dose, marked taken or missed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseEvent {
+    /// Tracker id.
+    pub id: String,
+    /// Tracker id of the medicine (one of [`PatientRecords::medicines`]).
+    pub medicine_id: String,
+    /// Scheduled day (FHIR date).
+    pub date: String,
+    /// Scheduled local time (`HH:MM`).
+    pub time: String,
+    /// Taken (`true`) or missed.
+    pub taken: bool,
 }
 
 /// The person the records belong to.
@@ -139,6 +156,20 @@ pub struct InstrumentResult {
     pub unit: String,
     /// Items not assessed, named, when `total` is `None` or the total is partial.
     pub missing_items: Vec<String>,
+    /// The scale the total is read on (e.g. MMT-8: 0 to 80 one side, 0 to 150 both sides),
+    /// exported as the Observation's `referenceRange` with its text.
+    pub scale: Option<Scale>,
+}
+
+/// The range of an instrument's total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// Lowest possible total.
+    pub low: Decimal,
+    /// Highest possible total.
+    pub high: Decimal,
+    /// In words, e.g. `0 to 150 (bilateral)`.
+    pub text: String,
 }
 
 /// What a [`Measure`] measures.
@@ -345,6 +376,8 @@ pub struct Medicine {
     pub start: Option<String>,
     /// Last day (FHIR date).
     pub end: Option<String>,
+    /// Local times of the doses (`HH:MM:SS`, FHIR `time`), written as `timeOfDay`.
+    pub times_of_day: Vec<String>,
 }
 
 /// What an audited access did.

@@ -4,7 +4,7 @@
 //! dayOfWeek [day]}`; a taper becomes one Dosage per step (`sequence` 1, 2, …) bounded by the
 //! step's dates. The tracker already refused unsafe schedules; here they are only written down.
 
-use super::input::{Medicine, MedicineStatus, Schedule, TaperStep, Weekday};
+use super::input::{DoseEvent, Medicine, MedicineStatus, Schedule, TaperStep, Weekday};
 use super::{ExportError, coding, concept, fhir_id, quantity};
 use crate::codes::rxnorm_ingredient;
 use crate::datatypes::{Dosage, DoseAndRate, Period, Reference, Timing, TimingRepeat};
@@ -115,6 +115,46 @@ fn dosages(medicine: &Medicine, field: &str) -> Result<Vec<Dosage>, ExportError>
     })
 }
 
+/// A dose the person marked taken or missed → a MedicationStatement `completed` or
+/// `not-taken` on the scheduled day, `partOf` the medicine's statement (`medicine_urn`), with
+/// the scheduled local time in a note (a dateTime would need a time zone).
+pub fn dose_statement(
+    event: &DoseEvent,
+    medicine: &Medicine,
+    medicine_urn: &str,
+    subject: &Reference,
+    field: &str,
+) -> Result<MedicationStatement, ExportError> {
+    let mut statement = medication_statement(medicine, subject, field)?;
+    statement.id = Some(fhir_id(&format!("{field}.id"), "dose", &event.id)?);
+    statement.status = if event.taken {
+        "completed"
+    } else {
+        "not-taken"
+    }
+    .into();
+    statement.effective_period = None;
+    statement.effective_date_time = Some(event.date.clone());
+    statement.dosage = Vec::new();
+    statement.note = vec![super::annotation(&format!(
+        "{} dose scheduled {} at {} (local time)",
+        if event.taken { "taken:" } else { "missed:" },
+        event.date,
+        event.time
+    ))];
+    statement.extra.insert(
+        "partOf".into(),
+        serde_json::json!([{"reference": medicine_urn}]),
+    );
+    if !event.taken {
+        statement.extra.insert(
+            "statusReason".into(),
+            serde_json::json!([{"text": "missed dose (reported by the patient)"}]),
+        );
+    }
+    Ok(statement)
+}
+
 fn taper_dosage(medicine: &Medicine, step: &TaperStep, sequence: i64) -> Dosage {
     let mut timing = repeat(step.times_per_day, Decimal::from(1u32), "d", None);
     timing.bounds_period = Some(Period {
@@ -148,7 +188,11 @@ fn dosage(
     event: Vec<String>,
     text: String,
 ) -> Dosage {
+    let mut repeat = repeat;
     let has_repeat = repeat != TimingRepeat::default();
+    if has_repeat {
+        repeat.time_of_day.clone_from(&medicine.times_of_day);
+    }
     Dosage {
         sequence,
         text: Some(text),

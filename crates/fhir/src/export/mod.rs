@@ -32,7 +32,7 @@ use input::{
 };
 
 pub use document::urn_uuid;
-pub use medication::medication_statement;
+pub use medication::{dose_statement, medication_statement};
 
 /// Where and when the export is made (the crate has no clock).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +124,22 @@ pub fn patient_bundle(
     }
     for (i, medicine) in records.medicines.iter().enumerate() {
         let statement = medication_statement(medicine, &subject, &format!("medicines[{i}]"))?;
+        resources.push(Resource::MedicationStatement(Box::new(statement)));
+    }
+    for (i, event) in records.dose_events.iter().enumerate() {
+        let field = format!("dose_events[{i}]");
+        let (m, medicine) = records
+            .medicines
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.id == event.medicine_id)
+            .ok_or_else(|| ExportError::Schedule {
+                field: format!("{field}.medicine_id"),
+                reason: "names no exported medicine".into(),
+            })?;
+        let med_id = fhir_id(&format!("medicines[{m}].id"), "med", &medicine.id)?;
+        let urn = urn_uuid(scope, "MedicationStatement", &med_id);
+        let statement = medication::dose_statement(event, medicine, &urn, &subject, &field)?;
         resources.push(Resource::MedicationStatement(Box::new(statement)));
     }
     let targets: Vec<String> = resources
@@ -368,7 +384,7 @@ pub fn diary_observation(
     })
 }
 
-fn annotation(text: &str) -> Annotation {
+pub(crate) fn annotation(text: &str) -> Annotation {
     Annotation {
         text: text.to_owned(),
         ..Annotation::default()
@@ -483,6 +499,16 @@ pub fn instrument_observation(
         value,
         data_absent_reason: absent,
         note: note.into_iter().collect(),
+        reference_range: result
+            .scale
+            .iter()
+            .map(|s| ReferenceRange {
+                low: Some(quantity(&s.low, &result.unit)),
+                high: Some(quantity(&s.high, &result.unit)),
+                text: Some(format!("scale {}", s.text)),
+                ..ReferenceRange::default()
+            })
+            .collect(),
         ..Observation::default()
     })
 }

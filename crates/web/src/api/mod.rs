@@ -35,6 +35,11 @@ pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
         ("delete", "/tokens/{id}", delete(tokens::revoke)),
         ("get", "/me", get(tokens::me)),
         ("get", "/openapi.json", get(openapi::document)),
+        (
+            "post",
+            "/fhir/import",
+            post(crate::interop::import_http::api),
+        ),
     ];
     table.extend(crate::tracker::api::routes());
     table

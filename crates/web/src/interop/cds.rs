@@ -13,6 +13,7 @@
 
 use myo_fhir::cds_hooks::{Action, Card, Indicator, Link, SelectionBehavior, Source, Suggestion};
 use myo_kb::{Kb, Structured};
+use myo_tracker::Rules;
 use serde_json::Value;
 
 /// Names that identify the interacting medicines the drug guides warn about. Each pair is
@@ -69,9 +70,10 @@ fn rxnorm_codes(resource: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Whether `resource` is the drug of guide `id`: by the guide's ingredient RxCUI, or by its
-/// generic or brand name in the medicine's text.
-fn is_drug(kb: &Kb, id: &str, resource: &Value) -> bool {
+/// Whether `resource` is the drug of guide `id`: by the guide's ingredient RxCUI, by its
+/// generic or brand name in the medicine's text, or by the tracker's ingredient guard
+/// (abbreviations such as MTX, brands and misspellings within its edit budget).
+fn is_drug(kb: &Kb, rules: &Rules, id: &str, resource: &Value) -> bool {
     let Some(Structured::Drug(d)) = kb.get(id).and_then(|e| e.structured.as_ref()) else {
         return false;
     };
@@ -92,7 +94,9 @@ fn is_drug(kb: &Kb, id: &str, resource: &Value) -> bool {
         .chain(ingredient)
         .map(|n| n.to_lowercase())
         .any(|n| !n.is_empty() && text.contains(&n));
-    by_code || by_name
+    let by_guard = super::patient_view::ingredient(rules, resource)
+        .is_some_and(|g| g.eq_ignore_ascii_case(&d.generic_name));
+    by_code || by_name || by_guard
 }
 
 /// How a MedicationRequest's timing reads for the weekly-only guard.
@@ -172,11 +176,13 @@ fn card_id(hook_instance: &str, rule: &str, order: &str) -> String {
         .to_owned()
 }
 
-/// Cards for the draft orders of one hook call. `active` holds the patient's other medicines
+/// Cards for the draft orders of one hook call (`rules`: the tracker's, for its ingredient
+/// guard). `active` holds the patient's other medicines
 /// (MedicationRequest or MedicationStatement resources from prefetch), `base` the site URL
 /// for links to the drug guides.
 pub fn order_cards(
     kb: &Kb,
+    rules: &Rules,
     hook_instance: &str,
     drafts: &[Value],
     active: &[Value],
@@ -202,7 +208,7 @@ pub fn order_cards(
         let order_id = order["id"]
             .as_str()
             .map_or_else(|| format!("draft-{i}"), str::to_owned);
-        if is_drug(kb, "methotrexate", order) {
+        if is_drug(kb, rules, "methotrexate", order) {
             match cadence(order) {
                 Cadence::NotWeekly => cards.push(Card {
                     uuid: Some(card_id(hook_instance, "mtx-weekly", &order_id)),
@@ -239,7 +245,7 @@ pub fn order_cards(
                 }),
                 Cadence::Weekly => {}
             }
-            if !all.iter().any(|m| is_drug(kb, "folic-acid", m)) {
+            if !all.iter().any(|m| is_drug(kb, rules, "folic-acid", m)) {
                 cards.push(Card {
                     uuid: Some(card_id(hook_instance, "mtx-folic", &order_id)),
                     summary: "No folic acid found with this methotrexate order".into(),
@@ -256,13 +262,13 @@ pub fn order_cards(
             }
         }
         for (guide_id, topic, words) in INTERACTIONS {
-            let this_is_guide = is_drug(kb, guide_id, order);
+            let this_is_guide = is_drug(kb, rules, guide_id, order);
             let this_is_other = words.iter().any(|w| medicine_text(order).contains(w));
             let partner = all.iter().any(|m| {
                 if this_is_guide {
                     words.iter().any(|w| medicine_text(m).contains(w))
                 } else {
-                    this_is_other && is_drug(kb, guide_id, m)
+                    this_is_other && is_drug(kb, rules, guide_id, m)
                 }
             });
             if (this_is_guide || this_is_other) && partner {
@@ -304,6 +310,10 @@ mod tests {
 
     fn kb() -> Kb {
         Kb::builtin().unwrap()
+    }
+
+    fn rules() -> Rules {
+        Rules::builtin().unwrap()
     }
 
     fn order(id: &str, text: &str, code: Option<&str>, timing: Value) -> Value {
@@ -360,6 +370,7 @@ mod tests {
         ] {
             let cards = order_cards(
                 &kb,
+                &rules(),
                 "hook-1",
                 &[order("mr-1", text, code, daily())],
                 &[],
@@ -387,6 +398,7 @@ mod tests {
         // Weekly methotrexate gets no critical card; without folic acid it gets an info card.
         let cards = order_cards(
             &kb,
+            &rules(),
             "h",
             &[order("mr-1", "methotrexate", None, weekly())],
             &[],
@@ -400,6 +412,7 @@ mod tests {
         let folic = order("mr-2", "Folic acid 1 mg tablet", Some("4511"), daily());
         let cards = order_cards(
             &kb,
+            &rules(),
             "h",
             &[order("mr-1", "methotrexate", None, weekly())],
             &[folic],
@@ -426,6 +439,7 @@ mod tests {
             let tac = order("ms-1", drug, None, daily());
             let cards = order_cards(
                 &kb,
+                &rules(),
                 "h",
                 std::slice::from_ref(&paxlovid),
                 std::slice::from_ref(&tac),
@@ -445,7 +459,14 @@ mod tests {
             daily(),
         );
         let mtx = order("ms-2", "methotrexate", Some("6851"), weekly());
-        let cards = order_cards(&kb, "h", &[bactrim], &[mtx], "https://myo.invalid");
+        let cards = order_cards(
+            &kb,
+            &rules(),
+            "h",
+            &[bactrim],
+            &[mtx],
+            "https://myo.invalid",
+        );
         assert!(
             cards
                 .iter()
@@ -455,6 +476,7 @@ mod tests {
         // Unrelated medicines give no card.
         let cards = order_cards(
             &kb,
+            &rules(),
             "h",
             &[order("x", "amoxicillin", None, daily())],
             &[],

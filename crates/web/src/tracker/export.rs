@@ -325,6 +325,22 @@ fn weekday(day: &str) -> Option<fx::Weekday> {
     })
 }
 
+/// The schedule's local dose times as FHIR `time` (`HH:MM:SS`), so an import can rebuild it.
+fn times_of_day(m: &myo_store::MedicineRow) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&m.schedule_json).unwrap_or_default();
+    let one = v["time"].as_str().map(str::to_owned);
+    let many = v["times"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.as_str());
+    one.into_iter()
+        .chain(many.map(str::to_owned))
+        .filter(|t| t.len() == 5)
+        .map(|t| format!("{t}:00"))
+        .collect()
+}
+
 fn schedule(m: &myo_store::MedicineRow, field: &str) -> Result<fx::Schedule, String> {
     use myo_api::tracker::ScheduleDto;
     let dto: ScheduleDto =
@@ -534,6 +550,21 @@ pub fn fhir_input(
             status,
             start: Some(row.start_date.clone()),
             end: row.end_date.clone(),
+            times_of_day: times_of_day(row),
+        });
+    }
+    // Doses marked taken or missed, for the medicines exported above.
+    for row in d
+        .dose_events
+        .iter()
+        .filter(|e| r.medicines.iter().any(|m| m.id == e.medicine_id.as_str()))
+    {
+        r.dose_events.push(fx::DoseEvent {
+            id: row.id.to_string(),
+            medicine_id: row.medicine_id.to_string(),
+            date: row.date.clone(),
+            time: row.time.clone(),
+            taken: row.outcome == "taken",
         });
     }
     for row in &d.conditions {
@@ -633,9 +664,26 @@ fn instrument_results(
                 total,
                 unit: "{score}".to_owned(),
                 missing_items,
+                scale: scale(&field, &out)?,
             })
         })
         .collect()
+}
+
+/// The scale of a total that reports its maximum (`max_score`: MMT-8 80 or 150 by `mode`).
+fn scale(field: &str, out: &serde_json::Value) -> Result<Option<fx::Scale>, String> {
+    let Some(max) = out.get("max_score").and_then(serde_json::Value::as_f64) else {
+        return Ok(None);
+    };
+    let mode = out.get("mode").and_then(serde_json::Value::as_str);
+    Ok(Some(fx::Scale {
+        low: dec(field, 0.0)?,
+        high: dec(field, max)?,
+        text: format!(
+            "0 to {max}{}",
+            mode.map_or(String::new(), |m| format!(" ({m})"))
+        ),
+    }))
 }
 
 /// The FHIR R4 Bundle JSON of everything the patient owns.
