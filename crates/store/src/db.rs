@@ -86,6 +86,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0004_entry_safety.sql"),
         postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
     },
+    MigrationSource {
+        version: 7,
+        name: "community_trials",
+        sqlite: include_str!("../migrations/sqlite/0007_community_trials.sql"),
+        postgres: include_str!("../migrations/postgres/0007_community_trials.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

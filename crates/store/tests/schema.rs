@@ -53,6 +53,13 @@ async fn describe_reports_every_table_of_both_migrations() {
             "assessments",
             "audit_events",
             "clinician_grants",
+            "community_actions",
+            "community_helped",
+            "community_moderators",
+            "community_posters",
+            "community_posts",
+            "community_rate",
+            "community_reports",
             "conditions",
             "diary_entries",
             "dose_events",
@@ -67,6 +74,9 @@ async fn describe_reports_every_table_of_both_migrations() {
             "refused_attempts",
             "sessions",
             "share_links",
+            "trial_saved_searches",
+            "trial_syncs",
+            "trials",
             "users",
             "visits"
         ]
