@@ -47,6 +47,10 @@ pub struct ServeArgs {
     /// limit (`ulimit -n`).
     #[arg(long, value_name = "N", default_value = "512", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
+    /// Sync clinical trials from ClinicalTrials.gov every N hours in the background (first run
+    /// at start-up); off unless given. Pages never wait for it; a failure keeps the last copy.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=8760))]
+    pub trials_sync_hours: Option<u32>,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -76,6 +80,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         header_timeout: Some(std::time::Duration::from_secs(args.header_timeout)),
         body_timeout: Some(std::time::Duration::from_secs(args.body_timeout)),
         max_connections: usize::try_from(args.max_connections).ok(),
+        trials_sync_hours: args.trials_sync_hours,
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()

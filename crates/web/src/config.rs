@@ -30,6 +30,9 @@ pub struct RawConfig {
     pub body_timeout: Option<Duration>,
     /// `--max-connections` (default 512): connections served at once; more wait to be accepted.
     pub max_connections: Option<usize>,
+    /// `--trials-sync-hours N`: sync studies from ClinicalTrials.gov every N hours inside the
+    /// server (off unless given).
+    pub trials_sync_hours: Option<u32>,
 }
 
 /// Validated configuration.
@@ -57,6 +60,8 @@ pub struct Config {
     pub body_timeout: Duration,
     /// Connections served at once.
     pub max_connections: usize,
+    /// Sync trials every this many hours (`None`: no schedule).
+    pub trials_sync_hours: Option<u32>,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
     /// A session ends after this long without a request.
@@ -151,6 +156,7 @@ impl Config {
             header_timeout: raw.header_timeout.unwrap_or(Duration::from_secs(10)),
             body_timeout: raw.body_timeout.unwrap_or(Duration::from_secs(30)),
             max_connections: raw.max_connections.unwrap_or(512).max(1),
+            trials_sync_hours: raw.trials_sync_hours.filter(|h| *h > 0),
             body_limit: 64 * 1024,
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 60 * 60),

@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod pages;
 pub mod security;
 pub mod tracker;
+pub mod trials;
 
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -224,6 +225,7 @@ pub fn router(state: AppState) -> Router {
         .merge(tracker::page_routes())
         .merge(interop::router())
         .merge(community::router())
+        .merge(trials::router())
         .nest("/api/v1", api::router())
         .merge(assets::router())
         .route("/healthz", get(api::health::healthz))
@@ -267,6 +269,9 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
         tracing::info!("ask index ready");
     });
     tokio::spawn(housekeeping(state.clone()));
+    if let Some(hours) = state.config().trials_sync_hours {
+        tokio::spawn(trials::sync::schedule(state.clone(), hours));
+    }
     let store = Arc::clone(&state.inner.store);
     serve_on(listener, state, shutdown_signal()).await;
     store.close().await;

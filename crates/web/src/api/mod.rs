@@ -37,6 +37,7 @@ pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
         ("get", "/openapi.json", get(openapi::document)),
     ];
     table.extend(crate::tracker::api::routes());
+    table.extend(crate::trials::api_routes());
     table
 }
 
