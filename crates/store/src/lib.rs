@@ -11,6 +11,7 @@
 
 pub mod audit;
 mod community;
+mod community_model;
 mod copy;
 mod db;
 mod error;
