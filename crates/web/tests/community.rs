@@ -456,7 +456,14 @@ async fn refusals_keep_the_text_and_name_the_problem() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn posting_is_rate_limited() {
-    let t = sqlite().await;
+    // Five an hour and five a day: an hour boundary during the test cannot reset both.
+    let t = TestApp::sqlite_with(|c| {
+        c.post_limits = myo_store::PostLimits {
+            per_hour: 5,
+            per_day: 5,
+        };
+    })
+    .await;
     let ana = signed_up(&t, "ana@example.org").await;
     let mut statuses = Vec::new();
     for i in 0..7 {

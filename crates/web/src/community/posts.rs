@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::audit::action;
-use myo_store::{NewPost, Outcome, PostLimits, Posted, RecordId, StoreError, Timestamp};
+use myo_store::{NewPost, Outcome, Posted, RecordId, StoreError, Timestamp};
 use serde::Deserialize;
 
 use super::POST;
@@ -191,7 +191,10 @@ pub async fn create(
         None,
         Outcome::Success,
     );
-    let stored = match store.create_post(&post, &PostLimits::default(), &e).await? {
+    let stored = match store
+        .create_post(&post, &state.config().post_limits, &e)
+        .await?
+    {
         Posted::Stored(row) => row,
         Posted::RateLimited { retry_after_secs } => {
             let minutes = retry_after_secs.div_ceil(60);
