@@ -136,6 +136,21 @@ async fn a_first_post_waits_for_a_moderator(t: TestApp) {
     assert!(anon.body.contains(text));
     assert!(anon.body.contains("Morning Person"));
     assert!(!anon.body.contains("ana@example.org"));
+    // Another reader marks it "this helped me"; marking twice counts once.
+    let ben = signed_up(&t, "ben@example.org").await;
+    for _ in 0..2 {
+        let r = t
+            .post_form(
+                &format!("/community/posts/{id}/helped"),
+                &[("csrf", &ben.csrf), ("helped", "yes")],
+                Some(&ben.cookie),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let seen = t.get(&format!("/kb/{TOPIC}"), Some(&ben.cookie)).await;
+    assert!(seen.body.contains("1 person found this helpful"));
+    assert!(seen.body.contains("Unmark"));
     // The second post appears at once.
     let second = "A pill organiser with days of the week helped me keep track.";
     let r = post(&t, &ana, second, "").await;
