@@ -22,7 +22,7 @@ pub(crate) struct DbLocation {
 }
 
 impl DbLocation {
-    fn resolve(&self) -> Result<Location> {
+    pub(crate) fn resolve(&self) -> Result<Location> {
         Location::resolve(self.database_url.as_deref(), &self.data_dir).context("--database-url")
     }
 }
@@ -74,7 +74,7 @@ pub(crate) struct UserAddArgs {
     location: DbLocation,
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

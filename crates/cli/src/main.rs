@@ -13,6 +13,7 @@ mod kb;
 mod out;
 mod score;
 mod serve;
+mod trials;
 
 use std::process::ExitCode;
 
@@ -47,6 +48,9 @@ enum Command {
     /// Account administration (e.g. create the first admin).
     #[command(subcommand)]
     User(db::UserCommand),
+    /// Clinical-trial finder data: `myo trials sync` copies studies from ClinicalTrials.gov.
+    #[command(subcommand)]
+    Trials(trials::TrialsCommand),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Db(cmd) => db::run_db(cmd),
         Command::User(cmd) => db::run_user(cmd),
+        Command::Trials(cmd) => trials::run(cmd),
     };
     match result {
         Ok(code) => code,

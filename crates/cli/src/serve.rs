@@ -51,6 +51,10 @@ pub struct ServeArgs {
     /// `iss` and its JWKS). Without it the services refuse every call.
     #[arg(long, value_name = "FILE")]
     pub cds_clients: Option<std::path::PathBuf>,
+    /// Sync clinical trials from ClinicalTrials.gov every N hours in the background (first run
+    /// at start-up); off unless given. Pages never wait for it; a failure keeps the last copy.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=8760))]
+    pub trials_sync_hours: Option<u32>,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -81,6 +85,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         body_timeout: Some(std::time::Duration::from_secs(args.body_timeout)),
         max_connections: usize::try_from(args.max_connections).ok(),
         cds_clients: args.cds_clients,
+        trials_sync_hours: args.trials_sync_hours,
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()

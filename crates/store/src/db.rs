@@ -87,6 +87,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
     },
     MigrationSource {
+        version: 7,
+        name: "community_trials",
+        sqlite: include_str!("../migrations/sqlite/0007_community_trials.sql"),
+        postgres: include_str!("../migrations/postgres/0007_community_trials.sql"),
+    },
+    MigrationSource {
         version: 8,
         name: "cds_replay",
         sqlite: include_str!("../migrations/sqlite/0008_cds_replay.sql"),

@@ -10,6 +10,8 @@
 //! rolled back.
 
 pub mod audit;
+mod community;
+mod community_model;
 mod copy;
 mod db;
 mod error;
@@ -26,9 +28,14 @@ pub mod throttle;
 pub mod token;
 mod tracker;
 mod tracker_model;
+mod trials;
 
 use std::sync::Arc;
 
+pub use community::{
+    ActionRow, CommunityStore, FIRST_POST, FORMER_MEMBER, Moderation, NewPost, PostLimits, PostRow,
+    PostStatus, Posted, Poster, QueueItem, ReportRow,
+};
 pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
 pub use location::Location;
@@ -45,6 +52,7 @@ pub use tracker_model::{
     HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData, PatientProfile,
     Record, RecordId, RecordKind, ShareLink, VisitRow,
 };
+pub use trials::{SavedSearch, SyncRow, TrialRow, TrialStore};
 
 /// Persistent state behind `myo serve`, object-safe so callers hold an `Arc<dyn Store>`.
 ///
@@ -56,7 +64,16 @@ pub use tracker_model::{
 /// does not. Methods that look a record up return `Ok(None)` when it is absent; methods that
 /// change one return [`StoreError::NotFound`].
 #[async_trait::async_trait]
-pub trait Store: TrackerStore + RedFlagStore + ReplayStore + Send + Sync + std::fmt::Debug {
+pub trait Store:
+    TrackerStore
+    + RedFlagStore
+    + ReplayStore
+    + CommunityStore
+    + TrialStore
+    + Send
+    + Sync
+    + std::fmt::Debug
+{
     /// Which engine this is.
     fn backend(&self) -> Backend;
 

@@ -114,6 +114,107 @@ async fn populate(store: &Arc<dyn Store>) {
     let bare = AuditEntry::new(at(60), "read", "diary_entry", None, Outcome::Denied);
     store.append_audit(&bare).await.unwrap();
     populate_tracker(store, &ids[0], &ids[1]).await;
+    populate_community(store, &ids[0], &ids[1]).await;
+}
+
+/// Every community and trial table: a moderator, two posters, an approved (then edited) post
+/// with a report and a "helped" mark, rate counters, a sync and a saved search.
+async fn populate_community(store: &Arc<dyn Store>, patient: &UserId, other: &UserId) {
+    use myo_store::{Moderation, NewPost, PostLimits, Posted, SavedSearch, SyncRow};
+    let change = entry("create", "community_post", patient.as_str());
+    store
+        .set_moderator(other, true, other, at(97), &change)
+        .await
+        .unwrap();
+    store
+        .set_pseudonym(patient, "Ada's \"pen\" name ✓", at(97), &change)
+        .await
+        .unwrap();
+    store
+        .set_pseudonym(other, "Other", at(97), &change)
+        .await
+        .unwrap();
+    let post = NewPost {
+        id: RecordId::random(),
+        topic: "faq-why-steroids".into(),
+        author: patient.clone(),
+        tag: "tip".into(),
+        body: "Line one.\nLine two ✓".into(),
+        hold_reasons: vec!["dosing".into()],
+        emergency: true,
+        created_at: at(98),
+    };
+    let Posted::Stored(row) = store
+        .create_post(&post, &PostLimits::default(), &change)
+        .await
+        .unwrap()
+    else {
+        panic!("rate limited")
+    };
+    store
+        .moderate(
+            &row.id,
+            &Moderation::Approve,
+            other,
+            "fine",
+            at(99),
+            &change,
+        )
+        .await
+        .unwrap();
+    store
+        .moderate(
+            &row.id,
+            &Moderation::Edit("Edited.".into()),
+            other,
+            "name removed",
+            at(99),
+            &change,
+        )
+        .await
+        .unwrap();
+    store
+        .report_post(&row.id, other, "other", "", at(99), &change)
+        .await
+        .unwrap();
+    store
+        .mark_helped(&row.id, other, true, at(99), &change)
+        .await
+        .unwrap();
+    let sync = SyncRow {
+        id: RecordId::random(),
+        started_at: at(90),
+        finished_at: at(99),
+        ok: true,
+        studies: 1,
+        pages: 1,
+        error: None,
+    };
+    store
+        .replace_trials(
+            &[("NCT01234567".into(), "{\"x\":\"✓\"}".into())],
+            &sync,
+            &change,
+        )
+        .await
+        .unwrap();
+    let failed = SyncRow {
+        id: RecordId::random(),
+        ok: false,
+        error: Some("offline".into()),
+        finished_at: at(100),
+        ..sync
+    };
+    store.record_failed_sync(&failed).await.unwrap();
+    let search = SavedSearch {
+        id: RecordId::random(),
+        user_id: patient.clone(),
+        name: "Near me".into(),
+        query: "status=recruiting".into(),
+        created_at: at(99),
+        last_seen_at: at(99),
+    };
+    store.save_search(&search, &change).await.unwrap();
 }
 
 /// Every tracker table: one filled-in record of each kind, an all-NULL diary day, a profile, a

@@ -54,6 +54,13 @@ async fn describe_reports_every_table_of_both_migrations() {
             "audit_events",
             "cds_jti",
             "clinician_grants",
+            "community_actions",
+            "community_helped",
+            "community_moderators",
+            "community_posters",
+            "community_posts",
+            "community_rate",
+            "community_reports",
             "conditions",
             "diary_entries",
             "dose_events",
@@ -68,6 +75,9 @@ async fn describe_reports_every_table_of_both_migrations() {
             "refused_attempts",
             "sessions",
             "share_links",
+            "trial_saved_searches",
+            "trial_syncs",
+            "trials",
             "users",
             "visits"
         ]

@@ -32,6 +32,9 @@ pub struct RawConfig {
     pub max_connections: Option<usize>,
     /// `--cds-clients FILE`: the EHRs allowed to call the CDS Hooks services (none: closed).
     pub cds_clients: Option<PathBuf>,
+    /// `--trials-sync-hours N`: sync studies from ClinicalTrials.gov every N hours inside the
+    /// server (off unless given).
+    pub trials_sync_hours: Option<u32>,
 }
 
 /// Validated configuration.
@@ -59,6 +62,10 @@ pub struct Config {
     pub body_timeout: Duration,
     /// Connections served at once.
     pub max_connections: usize,
+    /// Sync trials every this many hours (`None`: no schedule).
+    pub trials_sync_hours: Option<u32>,
+    /// Community posts one account may make per clock hour and per UTC day.
+    pub post_limits: myo_store::PostLimits,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
     /// A session ends after this long without a request.
@@ -163,6 +170,8 @@ impl Config {
             header_timeout: raw.header_timeout.unwrap_or(Duration::from_secs(10)),
             body_timeout: raw.body_timeout.unwrap_or(Duration::from_secs(30)),
             max_connections: raw.max_connections.unwrap_or(512).max(1),
+            trials_sync_hours: raw.trials_sync_hours.filter(|h| *h > 0),
+            post_limits: myo_store::PostLimits::default(),
             body_limit: 64 * 1024,
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 60 * 60),

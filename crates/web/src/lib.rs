@@ -17,6 +17,7 @@ pub mod api;
 mod assets;
 pub mod auth;
 pub mod boundary;
+pub mod community;
 pub mod config;
 pub mod error;
 pub mod interop;
@@ -24,6 +25,7 @@ pub mod markdown;
 pub mod pages;
 pub mod security;
 pub mod tracker;
+pub mod trials;
 
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -62,6 +64,8 @@ struct Inner {
     hasher: myo_store::password::Hasher,
     /// KB entry pages rendered once per entry and day (the KB is static).
     entry_cache: pages::kb::EntryCache,
+    /// Community post screening, with the knowledge base's medicine names.
+    screen: myo_community::Screen,
 }
 
 /// Why the application could not be built.
@@ -77,6 +81,9 @@ pub enum StartError {
     /// The care tracker's embedded rule files failed to load.
     #[error("care tracker rules: {0}")]
     TrackerRules(String),
+    /// The community screening tables failed to load.
+    #[error("community screening: {0}")]
+    Community(String),
 }
 
 impl AppState {
@@ -88,6 +95,8 @@ impl AppState {
         let mut rules =
             myo_tracker::Rules::builtin().map_err(|e| StartError::TrackerRules(e.to_string()))?;
         tracker::safety::add_kb_ingredients(&mut rules, &kb);
+        let screen =
+            community::screen_for(&kb).map_err(|e| StartError::Community(e.to_string()))?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         let hasher = myo_store::password::Hasher::new(
@@ -106,6 +115,7 @@ impl AppState {
                 dummy_hash,
                 hasher,
                 entry_cache: pages::kb::EntryCache::default(),
+                screen,
             }),
         })
     }
@@ -133,6 +143,11 @@ impl AppState {
     /// The care tracker's rules.
     pub fn rules(&self) -> &myo_tracker::Rules {
         &self.inner.rules
+    }
+
+    /// Community post screening.
+    pub fn screen(&self) -> &myo_community::Screen {
+        &self.inner.screen
     }
 
     /// The cache of rendered KB entry pages.
@@ -209,6 +224,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(tracker::page_routes())
         .merge(interop::router())
+        .merge(community::router())
+        .merge(trials::router())
         .nest("/api/v1", api::router())
         .merge(assets::router())
         .route("/healthz", get(api::health::healthz))
@@ -252,6 +269,9 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
         tracing::info!("ask index ready");
     });
     tokio::spawn(housekeeping(state.clone()));
+    if let Some(hours) = state.config().trials_sync_hours {
+        tokio::spawn(trials::sync::schedule(state.clone(), hours));
+    }
     let store = Arc::clone(&state.inner.store);
     serve_on(listener, state, shutdown_signal()).await;
     store.close().await;

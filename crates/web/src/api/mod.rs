@@ -42,6 +42,7 @@ pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
         ),
     ];
     table.extend(crate::tracker::api::routes());
+    table.extend(crate::trials::api_routes());
     table
 }
 

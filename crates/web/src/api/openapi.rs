@@ -238,6 +238,7 @@ pub fn build(server: &str) -> Value {
     );
     crate::tracker::api::document_paths(&mut paths);
     crate::interop::import_http::document_paths(&mut paths);
+    crate::trials::document_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": {

@@ -905,6 +905,10 @@ pub struct DeleteForm {
     /// `yes` when the box is ticked.
     #[serde(default)]
     pub confirm: String,
+    /// What happens to community posts: `anonymise` keeps them as "former member"; anything
+    /// else (the default) deletes them with the account.
+    #[serde(default)]
+    pub posts: String,
 }
 
 /// `POST /account/delete`: needs the password and the confirmation box.
@@ -942,6 +946,20 @@ pub async fn delete_account(
         )
         .await;
     }
+    let anonymise = f.posts == "anonymise";
+    if anonymise {
+        // Kept, detached from the account, before the account (and with it, by cascade, any
+        // post still linked to it) is deleted.
+        let e = audit(
+            Some(&me.user),
+            &client,
+            action::UPDATE,
+            crate::community::POST,
+            None,
+            Outcome::Success,
+        );
+        state.store().anonymise_posts(&me.user.id, &e).await?;
+    }
     let e = audit(
         Some(&me.user),
         &client,
@@ -957,7 +975,14 @@ pub async fn delete_account(
                 &state,
                 &me,
                 "delete_last_admin",
-                "You are the only active admin. Make another account an admin first, then delete this one.".into(),
+                format!(
+                    "You are the only active admin. Make another account an admin first, then delete this one.{}",
+                    if anonymise {
+                        " Your community posts were already detached from your account, as you chose."
+                    } else {
+                        ""
+                    }
+                ),
             )
             .await;
         }

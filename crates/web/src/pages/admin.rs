@@ -78,6 +78,8 @@ pub struct UserRow {
     pub disabled_since: Option<String>,
     /// The admin viewing the page.
     pub is_me: bool,
+    /// Granted the community moderator capability.
+    pub moderator: bool,
 }
 
 /// The day part of a timestamp (UTC), `YYYY-MM-DD`.
@@ -85,7 +87,7 @@ fn day(ts: Timestamp) -> String {
     ts.to_rfc3339().chars().take(10).collect()
 }
 
-fn user_row(u: &User, me: &CurrentUser) -> UserRow {
+fn user_row(u: &User, me: &CurrentUser, moderators: &[UserId]) -> UserRow {
     UserRow {
         id: u.id.as_str().to_owned(),
         email: u.email.clone(),
@@ -94,6 +96,7 @@ fn user_row(u: &User, me: &CurrentUser) -> UserRow {
         created: day(u.created_at),
         disabled_since: u.disabled_at.map(day),
         is_me: u.id == me.user.id,
+        moderator: moderators.contains(&u.id),
     }
 }
 
@@ -188,6 +191,7 @@ async fn users_page(
     };
     let more = users.len() > PER_PAGE as usize;
     users.truncate(PER_PAGE as usize);
+    let moderators = store.list_moderators().await?;
     let mut e = audit(
         Some(&me.user),
         client,
@@ -206,7 +210,7 @@ async fn users_page(
     let q = view.q.trim().to_owned();
     Ok(UsersPage {
         l: Layout::new(state, Some(me), "Users", "users"),
-        rows: users.iter().map(|u| user_row(u, me)).collect(),
+        rows: users.iter().map(|u| user_row(u, me, &moderators)).collect(),
         prev_href: (view.page > 1).then(|| users_href(&q, view.page - 1)),
         next_href: more.then(|| users_href(&q, view.page + 1)),
         q,
@@ -317,6 +321,8 @@ fn notice(code: Option<&str>) -> Option<&'static str> {
         "enabled" => Some("The account can sign in again. Its old API tokens stay revoked."),
         "role" => Some("The role has been changed."),
         "unchanged" => Some("Nothing to change: the account was already like that."),
+        "moderator-granted" => Some("The account can now moderate community posts."),
+        "moderator-withdrawn" => Some("The account can no longer moderate community posts."),
         _ => None,
     }
 }

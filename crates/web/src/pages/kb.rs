@@ -270,6 +270,9 @@ struct EntryPage<'a> {
     sources: &'a [SourceLine],
     cites: &'a [Cite],
     related: &'a [EntryLink],
+    community: crate::community::Area,
+    /// Organisations and trials pages link to the directory and the trial finder.
+    directory_link: bool,
 }
 
 /// Everything an entry page shows apart from the layout, for one day (the stale flags and the
@@ -316,6 +319,7 @@ pub async fn entry(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
+    uri: axum::http::Uri,
 ) -> Result<Response, PageError> {
     let kb = state.kb();
     let Some(entry) = kb.get(&id) else {
@@ -331,6 +335,7 @@ pub async fn entry(
         ));
     };
     let v = state.entry_cache().get(&state, entry, today());
+    let community = crate::community::area(&state, user.as_ref(), &entry.id, uri.query()).await;
     let page = EntryPage {
         l: Layout::new(&state, user.as_ref(), entry.title.clone(), "kb"),
         section_title: section_title(entry.section),
@@ -340,6 +345,9 @@ pub async fn entry(
         sources: &v.sources,
         cites: &v.cites,
         related: &v.related,
+        community,
+        directory_link: entry.section == myo_kb::Section::Organisations
+            || entry.section == myo_kb::Section::Trials,
     };
     Ok(render(&page))
 }
@@ -654,6 +662,8 @@ mod tests {
                 sources: &[],
                 cites: &[],
                 related: &[],
+                community: crate::community::Area::default(),
+                directory_link: false,
             }
             .render()
             .expect("renders")
@@ -745,6 +755,8 @@ mod tests {
             sources: &lines,
             cites: &[],
             related: &[],
+            community: crate::community::Area::default(),
+            directory_link: false,
         }
         .render()
         .expect("renders");

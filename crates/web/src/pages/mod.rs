@@ -217,4 +217,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/disable", post(admin::disable_user))
         .route("/admin/users/{id}/enable", post(admin::enable_user))
         .route("/admin/users/{id}/role", post(admin::change_role))
+        .route(
+            "/admin/users/{id}/moderator",
+            post(crate::community::set_moderator),
+        )
 }
