@@ -47,6 +47,15 @@ pub struct ServeArgs {
     /// limit (`ulimit -n`).
     #[arg(long, value_name = "N", default_value = "512", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
+    /// Send e-mail (password-reset links, reminders) through this SMTP server:
+    /// `smtp://[user:password@]host[:port]` (port 25 by default; no TLS: use a local relay).
+    /// Needs --public-url. Without it no e-mail is sent and admins make reset links.
+    #[arg(long, value_name = "URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of Myo's e-mail, e.g. `Myo <no-reply@example.org>` (default: no-reply at the
+    /// host of --public-url).
+    #[arg(long, value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -76,6 +85,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         header_timeout: Some(std::time::Duration::from_secs(args.header_timeout)),
         body_timeout: Some(std::time::Duration::from_secs(args.body_timeout)),
         max_connections: usize::try_from(args.max_connections).ok(),
+        smtp_url: args.smtp_url,
+        mail_from: args.mail_from,
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()

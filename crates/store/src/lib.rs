@@ -17,6 +17,7 @@ mod location;
 mod model;
 pub mod password;
 mod postgres;
+pub mod recovery;
 mod red_flags;
 pub mod schema;
 mod sqlite;
@@ -36,6 +37,7 @@ pub use model::{
     NewApiToken, NewSession, NewUser, Outcome, Page, Role, Session, SessionId, Timestamp, TokenId,
     User, UserChanges, UserId, normalize_email,
 };
+pub use recovery::RecoveryStore;
 pub use red_flags::{RedFlagRow, RedFlagStore};
 pub use tracker::TrackerStore;
 pub use tracker_model::{
@@ -54,7 +56,9 @@ pub use tracker_model::{
 /// does not. Methods that look a record up return `Ok(None)` when it is absent; methods that
 /// change one return [`StoreError::NotFound`].
 #[async_trait::async_trait]
-pub trait Store: TrackerStore + RedFlagStore + Send + Sync + std::fmt::Debug {
+pub trait Store:
+    TrackerStore + RedFlagStore + RecoveryStore + Send + Sync + std::fmt::Debug
+{
     /// Which engine this is.
     fn backend(&self) -> Backend;
 

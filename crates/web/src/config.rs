@@ -30,6 +30,11 @@ pub struct RawConfig {
     pub body_timeout: Option<Duration>,
     /// `--max-connections` (default 512): connections served at once; more wait to be accepted.
     pub max_connections: Option<usize>,
+    /// `--smtp-url`: where e-mail is sent (`smtp://host:port`); without it, no e-mail is sent
+    /// and an admin issues password-reset links.
+    pub smtp_url: Option<String>,
+    /// `--mail-from` (default `Myo <no-reply@HOST>`, HOST from the public URL).
+    pub mail_from: Option<String>,
 }
 
 /// Validated configuration.
@@ -79,6 +84,10 @@ pub struct Config {
     pub hash_queue: usize,
     /// Longest a password hash waits for a slot before the answer is 503.
     pub hash_wait: Duration,
+    /// Outgoing e-mail (`--smtp-url`, `--mail-from`), if configured.
+    pub mail: Option<crate::mail::MailConfig>,
+    /// Limits and lifetime of password-reset links.
+    pub reset_policy: myo_store::recovery::ResetPolicy,
 }
 
 /// Why the configuration is invalid; each names the option.
@@ -110,6 +119,14 @@ pub enum ConfigError {
         "--secure-cookies needs an https --public-url (browsers drop Secure cookies over http)"
     )]
     SecureOverHttp,
+    /// `--smtp-url` or `--mail-from` is not usable.
+    #[error("{option}: {reason}")]
+    Mail {
+        /// The option.
+        option: &'static str,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Config {
@@ -137,6 +154,11 @@ impl Config {
             Some(v) => v,
             None => https,
         };
+        let mail = crate::mail::MailConfig::from_options(
+            raw.smtp_url.as_deref(),
+            raw.mail_from.as_deref(),
+            public_url.as_deref(),
+        )?;
         let hash_slots = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(myo_store::password::MAX_SLOTS);
@@ -162,6 +184,8 @@ impl Config {
             hash_slots,
             hash_queue: 2 * hash_slots,
             hash_wait: Duration::from_secs(2),
+            mail,
+            reset_policy: myo_store::recovery::ResetPolicy::default(),
         })
     }
 

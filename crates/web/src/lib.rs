@@ -20,6 +20,7 @@ pub mod boundary;
 pub mod config;
 pub mod error;
 pub mod interop;
+pub mod mail;
 pub mod markdown;
 pub mod pages;
 pub mod security;
@@ -62,6 +63,8 @@ struct Inner {
     hasher: myo_store::password::Hasher,
     /// KB entry pages rendered once per entry and day (the KB is static).
     entry_cache: pages::kb::EntryCache,
+    /// Outgoing e-mail, when `--smtp-url` is configured.
+    mailer: Option<mail::Mailer>,
 }
 
 /// Why the application could not be built.
@@ -77,6 +80,9 @@ pub enum StartError {
     /// The care tracker's embedded rule files failed to load.
     #[error("care tracker rules: {0}")]
     TrackerRules(String),
+    /// The mail transport could not be set up.
+    #[error("e-mail: {0}")]
+    Mail(String),
 }
 
 impl AppState {
@@ -95,6 +101,12 @@ impl AppState {
             config.hash_queue,
             config.hash_wait,
         );
+        let mailer = config
+            .mail
+            .as_ref()
+            .map(mail::Mailer::new)
+            .transpose()
+            .map_err(|e| StartError::Mail(e.to_string()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 config,
@@ -106,6 +118,7 @@ impl AppState {
                 dummy_hash,
                 hasher,
                 entry_cache: pages::kb::EntryCache::default(),
+                mailer,
             }),
         })
     }
@@ -133,6 +146,11 @@ impl AppState {
     /// The care tracker's rules.
     pub fn rules(&self) -> &myo_tracker::Rules {
         &self.inner.rules
+    }
+
+    /// The mailer, when e-mail is configured.
+    pub fn mailer(&self) -> Option<&mail::Mailer> {
+        self.inner.mailer.as_ref()
     }
 
     /// The cache of rendered KB entry pages.
@@ -352,6 +370,14 @@ async fn housekeeping(state: AppState) {
         let policy = state.config().throttle_policy();
         if let Err(e) = state.store().prune_throttle(now, &policy).await {
             tracing::warn!(error = %e, "housekeeping: throttle counters");
+        }
+        let reset_window = state.config().reset_policy.window_ms;
+        if let Err(e) = state
+            .store()
+            .prune_password_resets(now.add_millis(-reset_window.max(86_400_000)))
+            .await
+        {
+            tracing::warn!(error = %e, "housekeeping: password resets");
         }
     }
 }

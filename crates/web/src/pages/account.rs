@@ -74,6 +74,10 @@ pub async fn signin_form(
     let notice = match q.done.as_deref() {
         Some("deleted") => Some("Your account has been deleted."),
         Some("signed-out") => Some("You are signed out."),
+        Some("reset") => Some(
+            "Your new password is saved. You were signed out everywhere and your API tokens \
+             were stopped: sign in with the new password.",
+        ),
         Some("signed-up") => Some(
             "Thank you. If this e-mail address had no account, your account is ready: sign in \
              with it now. If it already had one, sign in with its password.",
