@@ -10,9 +10,12 @@
 //! rolled back.
 
 pub mod audit;
+pub mod children;
+pub mod circle;
 mod copy;
 mod db;
 mod error;
+pub mod feeds;
 mod location;
 mod model;
 pub mod password;
@@ -29,8 +32,11 @@ mod tracker_model;
 
 use std::sync::Arc;
 
+pub use children::ChildrenStore;
+pub use circle::{CircleStore, GrantRelation, Invitation, NewInvitation};
 pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
+pub use feeds::FeedStore;
 pub use location::Location;
 pub use model::{
     ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
@@ -57,7 +63,15 @@ pub use tracker_model::{
 /// change one return [`StoreError::NotFound`].
 #[async_trait::async_trait]
 pub trait Store:
-    TrackerStore + RedFlagStore + RecoveryStore + Send + Sync + std::fmt::Debug
+    TrackerStore
+    + RedFlagStore
+    + RecoveryStore
+    + CircleStore
+    + ChildrenStore
+    + FeedStore
+    + Send
+    + Sync
+    + std::fmt::Debug
 {
     /// Which engine this is.
     fn backend(&self) -> Backend;

@@ -17,6 +17,8 @@ pub mod api;
 mod assets;
 pub mod auth;
 pub mod boundary;
+pub mod calendar;
+pub mod care;
 pub mod config;
 pub mod error;
 pub mod interop;
@@ -226,6 +228,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(tracker::page_routes())
+        .merge(care::routes())
         .merge(interop::router())
         .nest("/api/v1", api::router())
         .merge(assets::router())

@@ -17,3 +17,46 @@ CREATE TABLE reset_requests (
     ts  INTEGER NOT NULL
 );
 CREATE INDEX reset_requests_key_ts_idx ON reset_requests (key, ts);
+
+-- Care circle: the one grants table now says what the grantee is to the patient (a clinician,
+-- a carer, or the guardian who manages a child's profile) and whether they may change records.
+ALTER TABLE clinician_grants ADD COLUMN relation TEXT NOT NULL DEFAULT 'clinician'
+    CHECK (relation IN ('clinician', 'carer', 'guardian'));
+ALTER TABLE clinician_grants ADD COLUMN can_write BOOLEAN NOT NULL DEFAULT 0
+    CHECK (can_write IN (0, 1));
+
+-- Access given by e-mail waits here until someone with that address signs in (or signs up),
+-- so granting never reveals whether the address has an account.
+CREATE TABLE grant_invitations (
+    id          TEXT    NOT NULL PRIMARY KEY,
+    patient_id  TEXT    NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    email       TEXT    NOT NULL,
+    relation    TEXT    NOT NULL CHECK (relation IN ('clinician', 'carer')),
+    can_write   BOOLEAN NOT NULL CHECK (can_write IN (0, 1)),
+    created_at  INTEGER NOT NULL,
+    accepted_at INTEGER,
+    accepted_by TEXT    REFERENCES users (id) ON DELETE SET NULL,
+    revoked_at  INTEGER
+);
+CREATE INDEX grant_invitations_email_idx ON grant_invitations (email);
+CREATE INDEX grant_invitations_patient_id_idx ON grant_invitations (patient_id);
+
+-- Hand-over of a child's profile to its own login: a single-use link (SHA-256 of its secret)
+-- for the address the child will sign in with.
+CREATE TABLE profile_handovers (
+    id         TEXT    NOT NULL PRIMARY KEY,
+    child_id   TEXT    NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    email      TEXT    NOT NULL,
+    token_hash TEXT    NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+);
+CREATE INDEX profile_handovers_child_id_idx ON profile_handovers (child_id);
+
+-- A person's calendar feed: one secret URL (SHA-256 of its secret), replaced or removed at will.
+CREATE TABLE calendar_feeds (
+    patient_id TEXT    NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    token_hash TEXT    NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+);

@@ -1,14 +1,13 @@
-//! Rows for the care-circle tables (reset links and their request counts, …), so the copy
-//! round trip covers them.
+//! Rows for the care-circle tables (reset links and their request counts, invitations, …), so
+//! the copy round trip covers them.
 
 use std::sync::Arc;
 
 use myo_store::recovery::{ResetPolicy, ResetRequest};
-use myo_store::{AuditEntry, Outcome, Store, Timestamp, UserId};
+use myo_store::{AuditEntry, GrantRelation, NewInvitation, Outcome, Store, Timestamp, UserId};
 
 /// Fills every care-circle table for `patient` (`other` is a second account).
 pub async fn fill(store: &Arc<dyn Store>, patient: &UserId, other: &UserId, email: &str) {
-    let _ = other;
     let now = Timestamp::now();
     let entry = AuditEntry::new(now, "create", "password_reset", None, Outcome::Success);
     let request = ResetRequest {
@@ -30,4 +29,63 @@ pub async fn fill(store: &Arc<dyn Store>, patient: &UserId, other: &UserId, emai
         .redeem_password_reset(used, "$argon2id$placeholder", now, &entry)
         .await
         .expect("redeem");
+    // One invitation taken up by `other`, one still waiting.
+    let other_user = store.get_user(other).await.unwrap().expect("other account");
+    for (to, relation, can_write) in [
+        (other_user.email.as_str(), GrantRelation::Carer, true),
+        ("nobody-yet@example.org", GrantRelation::Clinician, false),
+    ] {
+        let invitation = NewInvitation {
+            patient_id: patient.clone(),
+            email: to.to_owned(),
+            relation,
+            can_write,
+            created_at: now,
+        };
+        store.invite(&invitation, &entry).await.expect("invite");
+    }
+    let taken = store
+        .accept_invitations(&other_user, now, &entry)
+        .await
+        .expect("accept");
+    assert_eq!(taken.len(), 1);
+    // A child's profile managed by `patient`, with a hand-over link waiting.
+    let child = UserId::random();
+    let new_child = myo_store::NewUser {
+        id: child.clone(),
+        email: format!(
+            "child-{}@{}",
+            child.as_str(),
+            myo_store::children::CHILD_EMAIL_DOMAIN
+        ),
+        password_hash: "$argon2id$unusable".into(),
+        role: myo_store::Role::Patient,
+        display_name: "Robin".into(),
+        created_at: now,
+    };
+    let profile = myo_store::PatientProfile {
+        time_zone: "Europe/Paris".into(),
+        birth_date: Some("2016-04-02".into()),
+        sex: None,
+        updated_at: now,
+    };
+    store
+        .create_child_profile(&new_child, &profile, patient, &entry)
+        .await
+        .expect("child profile");
+    let handover = myo_store::children::NewHandover {
+        child_id: child,
+        email: "robin@example.org".into(),
+        token_hash: "a1".repeat(32),
+        created_at: now,
+        expires_at: now.add_millis(86_400_000),
+    };
+    store
+        .start_handover(&handover, &entry)
+        .await
+        .expect("handover");
+    store
+        .set_calendar_feed(patient, &"c0".repeat(32), now, &entry)
+        .await
+        .expect("calendar feed");
 }
