@@ -22,6 +22,7 @@ pub mod password;
 mod postgres;
 pub mod recovery;
 mod red_flags;
+pub mod reminders;
 pub mod schema;
 mod sqlite;
 mod store;
@@ -45,6 +46,7 @@ pub use model::{
 };
 pub use recovery::RecoveryStore;
 pub use red_flags::{RedFlagRow, RedFlagStore};
+pub use reminders::ReminderStore;
 pub use tracker::TrackerStore;
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
@@ -69,6 +71,7 @@ pub trait Store:
     + CircleStore
     + ChildrenStore
     + FeedStore
+    + ReminderStore
     + Send
     + Sync
     + std::fmt::Debug

@@ -969,6 +969,8 @@ const PATIENT_TABLES: &[&str] = &[
     "clinician_grants",
     "grant_invitations",
     "calendar_feeds",
+    "reminder_outbox",
+    "reminder_prefs",
     "patient_profiles",
 ];
 

@@ -25,6 +25,7 @@ pub mod interop;
 pub mod mail;
 pub mod markdown;
 pub mod pages;
+pub mod reminders;
 pub mod security;
 pub mod tracker;
 
@@ -273,6 +274,7 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
         tracing::info!("ask index ready");
     });
     tokio::spawn(housekeeping(state.clone()));
+    tokio::spawn(reminders::run(state.clone()));
     let store = Arc::clone(&state.inner.store);
     serve_on(listener, state, shutdown_signal()).await;
     store.close().await;

@@ -60,3 +60,29 @@ CREATE TABLE calendar_feeds (
     token_hash TEXT    NOT NULL UNIQUE,
     created_at INTEGER NOT NULL
 );
+
+-- E-mail reminders a person opted in to, one row per kind.
+CREATE TABLE reminder_prefs (
+    patient_id TEXT    NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL CHECK (kind IN ('monitoring_due', 'missed_diary')),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (patient_id, kind)
+);
+
+-- Reminders to send: planned once per (person, kind, occasion) whatever the number of
+-- processes (the unique key), claimed by one sender (FOR UPDATE SKIP LOCKED on PostgreSQL),
+-- then marked sent.
+CREATE TABLE reminder_outbox (
+    id         TEXT    NOT NULL PRIMARY KEY,
+    patient_id TEXT    NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL,
+    due_key    TEXT    NOT NULL,
+    subject    TEXT    NOT NULL,
+    body       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    claimed_at INTEGER,
+    claimed_by TEXT,
+    sent_at    INTEGER,
+    UNIQUE (patient_id, kind, due_key)
+);
+CREATE INDEX reminder_outbox_sent_at_idx ON reminder_outbox (sent_at, created_at);

@@ -88,4 +88,30 @@ pub async fn fill(store: &Arc<dyn Store>, patient: &UserId, other: &UserId, emai
         .set_calendar_feed(patient, &"c0".repeat(32), now, &entry)
         .await
         .expect("calendar feed");
+    // Reminders: an opt-in, one sent and one waiting.
+    store
+        .set_reminder(patient, "monitoring_due", true, now, &entry)
+        .await
+        .expect("opt in");
+    for key in ["sent", "waiting"] {
+        let r = myo_store::reminders::Reminder {
+            id: myo_store::RecordId::random(),
+            patient_id: patient.clone(),
+            kind: "monitoring_due".into(),
+            due_key: key.into(),
+            subject: "Myo: a test is due".into(),
+            body: "A test is due.\r\nOpen your tracker.".into(),
+            created_at: now,
+            sent_at: None,
+        };
+        store.plan_reminder(&r).await.expect("plan");
+    }
+    let claimed = store
+        .claim_reminders("copy-test", now, now, 1)
+        .await
+        .expect("claim");
+    store
+        .finish_reminder(&claimed[0].id, "copy-test", true, now, &entry)
+        .await
+        .expect("sent");
 }

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/calendar/{file}", get(crate::calendar::serve))
         .route("/patients/{id}/calendar", post(crate::calendar::create))
         .route("/patients/{id}/calendar/stop", post(crate::calendar::stop))
+        .route("/patients/{id}/reminders", post(crate::reminders::choose))
 }
 
 /// Name to show for an account.

@@ -191,6 +191,11 @@ async fn deny(state: &AppState, actor: &User, client: &Client) -> Result<(), Sto
 }
 
 impl Access {
+    /// True when the viewer is the patient themself (not a guardian or carer).
+    pub fn is_self(&self) -> bool {
+        self.viewer == Viewer::Owner
+    }
+
     /// The patient's id.
     pub fn patient_id(&self) -> &str {
         self.patient.id.as_str()

@@ -88,6 +88,10 @@ struct SharingPage {
     handover: bool,
     /// When the current calendar feed was made, if there is one.
     calendar_since: Option<String>,
+    /// E-mail reminders `(kind, label, chosen)`, shown to the patient themself.
+    reminders: Vec<(&'static str, &'static str, bool)>,
+    /// The site sends e-mail.
+    can_mail: bool,
 }
 
 /// The sharing page (also used by the calendar feed's handlers).
@@ -181,6 +185,25 @@ pub(crate) async fn sharing_page(
             .calendar_feed_since(&a.patient.id)
             .await?
             .map(Timestamp::to_rfc3339),
+        reminders: if a.is_self() {
+            let chosen = store.reminders_of(&a.patient.id).await?;
+            [
+                (
+                    "monitoring_due",
+                    "a monitoring test for my medicines is due soon or overdue",
+                ),
+                (
+                    "missed_diary",
+                    "I have not written in my diary for a few days",
+                ),
+            ]
+            .into_iter()
+            .map(|(k, label)| (k, label, chosen.iter().any(|c| c == k)))
+            .collect()
+        } else {
+            Vec::new()
+        },
+        can_mail: state.mailer().is_some(),
     });
     *res.status_mut() = status;
     Ok(res)
