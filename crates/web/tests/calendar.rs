@@ -10,33 +10,7 @@ use axum::http::StatusCode;
 use common::{Person, TestApp, person};
 use myo_tracker::{Date, Weekday};
 
-macro_rules! both_backends {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = super::TestApp::sqlite().await;
-                    super::$case(&t, "sqlite").await;
-                    t.cleanup().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    if let Some(t) = super::TestApp::postgres(stringify!($case)).await {
-                        super::$case(&t, "postgres").await;
-                        t.cleanup().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-both_backends!(the_feed_holds_doses_and_tests_with_alarms);
+on_both_apps!(the_feed_holds_doses_and_tests_with_alarms);
 
 fn today() -> Date {
     myo_web::tracker::today().expect("today")
@@ -76,7 +50,8 @@ fn count(doc: &str, needle: &str) -> usize {
     doc.matches(needle).count()
 }
 
-async fn the_feed_holds_doses_and_tests_with_alarms(t: &TestApp, backend: &str) {
+async fn the_feed_holds_doses_and_tests_with_alarms(t: &TestApp) {
+    let backend = t.store().backend();
     let p = person(t, "cal@example.org").await;
     let d = today();
     medicine(
@@ -115,7 +90,7 @@ async fn the_feed_holds_doses_and_tests_with_alarms(t: &TestApp, backend: &str) 
     assert_eq!(r.header("content-type"), "text/calendar; charset=utf-8");
     let doc = r.body;
     if let Ok(dir) = std::env::var("MYO_CALENDAR_SAMPLES") {
-        std::fs::write(format!("{dir}/feed-{backend}.ics"), &doc).expect("write sample");
+        std::fs::write(format!("{dir}/feed-{backend:?}.ics"), &doc).expect("write sample");
     }
 
     // RFC 5545 shape: CRLF, folded at 75 octets, one alarm per event.

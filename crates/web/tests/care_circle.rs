@@ -9,33 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::{PW, Person, TestApp, person};
 use myo_store::{AuditFilter, UserId};
 
-macro_rules! both_backends {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = super::TestApp::sqlite().await;
-                    super::$case(&t).await;
-                    t.cleanup().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    if let Some(t) = super::TestApp::postgres(stringify!($case)).await {
-                        super::$case(&t).await;
-                        t.cleanup().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-both_backends!(
+on_both_apps!(
     granting_does_not_reveal_accounts,
     carers_read_or_write_and_switch_between_people,
     only_the_patient_manages_sharing,

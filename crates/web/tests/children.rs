@@ -8,33 +8,7 @@ use axum::http::StatusCode;
 use common::{PW, TestApp, person};
 use myo_store::UserId;
 
-macro_rules! both_backends {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = super::TestApp::sqlite().await;
-                    super::$case(&t).await;
-                    t.cleanup().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    if let Some(t) = super::TestApp::postgres(stringify!($case)).await {
-                        super::$case(&t).await;
-                        t.cleanup().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-both_backends!(a_parent_keeps_a_childs_records_then_hands_them_over);
+on_both_apps!(a_parent_keeps_a_childs_records_then_hands_them_over);
 
 fn years_ago(n: i32) -> String {
     let today = myo_web::tracker::today().expect("today");

@@ -4,8 +4,6 @@
 //! which TEXT does not allow, are dropped. Only what the feed needs: properties with an
 //! optional parameter, nested components.
 
-use std::fmt::Write as _;
-
 /// The longest content line, in octets, before folding (§3.1).
 const MAX_LINE: usize = 75;
 
@@ -92,39 +90,23 @@ fn fold_into(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// A UTC date-time, `YYYYMMDDTHHMMSSZ`, from seconds since the epoch.
+/// A UTC date-time, `YYYYMMDDTHHMMSSZ`, from seconds since the epoch (the store's RFC 3339
+/// rendering in iCalendar's basic format).
 pub fn utc(unix_seconds: i64) -> String {
-    let days = unix_seconds.div_euclid(86_400);
-    let secs = unix_seconds.rem_euclid(86_400);
-    let (y, m, d) = civil(days);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    );
-    s
+    let rfc = myo_store::Timestamp::from_millis(unix_seconds.saturating_mul(1000)).to_rfc3339();
+    // `2026-03-29T01:30:00.000Z` → `20260329T013000Z`.
+    let basic: String = rfc
+        .chars()
+        .take(19)
+        .filter(|c| *c != '-' && *c != ':')
+        .collect();
+    format!("{basic}Z")
 }
 
 /// A DATE value, `YYYYMMDD`.
 pub fn date(d: myo_tracker::Date) -> String {
     let (y, m, day) = d.ymd();
     format!("{y:04}{m:02}{day:02}")
-}
-
-/// Days since 1970-01-01 to (year, month, day) (Howard Hinnant's `civil_from_days`).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[cfg(test)]
