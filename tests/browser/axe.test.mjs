@@ -14,7 +14,7 @@ async function check(page) {
   assert.equal(violations.length, 0, formatViolations(page.url(), violations));
 }
 
-for (const path of ['/', '/kb', '/kb/section/drugs', '/kb/methotrexate', '/search?q=rash', '/calculators', '/signin', '/signup', '/ask']) {
+for (const path of ['/', '/kb', '/kb/section/drugs', '/kb/methotrexate', '/search?q=rash', '/calculators', '/signin', '/signup', '/forgot', '/ask']) {
   test(`axe: ${path}`, async () => {
     const page = await env.newPage();
     const response = await page.goto(path);
@@ -80,6 +80,15 @@ test('axe: sign-in with an error, and the account page when signed in', async ()
   await check(page);
 
   await page.goto('/account/audit');
+  await check(page);
+
+  // The care circle: the people one can see (with the child's-profile form), and the sharing
+  // page with access by e-mail, the calendar link and e-mail reminders.
+  await page.goto('/care');
+  await check(page);
+  await page.goto('/tracker');
+  await page.goto(`${page.url()}/sharing`);
+  await page.locator('#grant-form').waitFor();
   await check(page);
 });
 

@@ -55,6 +55,15 @@ pub struct ServeArgs {
     /// at start-up); off unless given. Pages never wait for it; a failure keeps the last copy.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=8760))]
     pub trials_sync_hours: Option<u32>,
+    /// Send e-mail (password-reset links, reminders) through this SMTP server:
+    /// `smtp://[user:password@]host[:port]` (port 25 by default; no TLS: use a local relay).
+    /// Needs --public-url. Without it no e-mail is sent and admins make reset links.
+    #[arg(long, value_name = "URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of Myo's e-mail, e.g. `Myo <no-reply@example.org>` (default: no-reply at the
+    /// host of --public-url).
+    #[arg(long, value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -86,6 +95,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         max_connections: usize::try_from(args.max_connections).ok(),
         cds_clients: args.cds_clients,
         trials_sync_hours: args.trials_sync_hours,
+        smtp_url: args.smtp_url,
+        mail_from: args.mail_from,
     };
     let config = myo_web::Config::from_raw(raw)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -87,6 +87,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
     },
     MigrationSource {
+        version: 6,
+        name: "care_circle",
+        sqlite: include_str!("../migrations/sqlite/0006_care_circle.sql"),
+        postgres: include_str!("../migrations/postgres/0006_care_circle.sql"),
+    },
+    MigrationSource {
         version: 7,
         name: "community_trials",
         sqlite: include_str!("../migrations/sqlite/0007_community_trials.sql"),

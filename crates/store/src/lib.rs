@@ -12,15 +12,20 @@
 pub mod audit;
 mod community;
 mod community_model;
+pub mod children;
+pub mod circle;
 mod copy;
 mod db;
 mod error;
+pub mod feeds;
 mod location;
 mod model;
 pub mod password;
 mod postgres;
+pub mod recovery;
 mod red_flags;
 mod replay;
+pub mod reminders;
 pub mod schema;
 mod sqlite;
 mod store;
@@ -36,16 +41,21 @@ pub use community::{
     ActionRow, CommunityStore, FIRST_POST, FORMER_MEMBER, Moderation, NewPost, PostLimits, PostRow,
     PostStatus, Posted, Poster, QueueItem, ReportRow,
 };
+pub use children::ChildrenStore;
+pub use circle::{CircleStore, GrantRelation, Invitation, NewInvitation};
 pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
+pub use feeds::FeedStore;
 pub use location::Location;
 pub use model::{
     ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
     NewApiToken, NewSession, NewUser, Outcome, Page, Role, Session, SessionId, Timestamp, TokenId,
     User, UserChanges, UserId, normalize_email,
 };
+pub use recovery::RecoveryStore;
 pub use red_flags::{RedFlagRow, RedFlagStore};
 pub use replay::ReplayStore;
+pub use reminders::ReminderStore;
 pub use tracker::TrackerStore;
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
@@ -70,6 +80,11 @@ pub trait Store:
     + ReplayStore
     + CommunityStore
     + TrialStore
+    + RecoveryStore
+    + CircleStore
+    + ChildrenStore
+    + FeedStore
+    + ReminderStore
     + Send
     + Sync
     + std::fmt::Debug

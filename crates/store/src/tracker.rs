@@ -8,6 +8,7 @@
 
 use sqlx::{AssertSqlSafe, Database, Encode, Type, query::Query};
 
+use crate::circle::{GRANT_COLUMNS, grant_from};
 use crate::db::{AuditAppend, RowExt, each_backend, opt_ts, ts};
 use crate::error::{Result, StoreError};
 use crate::model::{AuditEntry, Timestamp, UserId};
@@ -916,18 +917,6 @@ fn link_from(row: &impl RowExt) -> Result<ShareLink> {
     })
 }
 
-const GRANT_COLUMNS: &str = "id, patient_id, clinician_id, granted_at, revoked_at";
-
-fn grant_from(row: &impl RowExt) -> Result<ClinicianGrant> {
-    Ok(ClinicianGrant {
-        id: rid(row, "id")?,
-        patient_id: UserId(row.text("patient_id")?),
-        clinician_id: UserId(row.text("clinician_id")?),
-        granted_at: ts(row, "granted_at")?,
-        revoked_at: opt_ts(row, "revoked_at")?,
-    })
-}
-
 fn check_sections(sections: &[String]) -> Result<String> {
     let ok = !sections.is_empty()
         && sections.len() <= 20
@@ -978,6 +967,10 @@ const PATIENT_TABLES: &[&str] = &[
     "monitoring_tests",
     "share_links",
     "clinician_grants",
+    "grant_invitations",
+    "calendar_feeds",
+    "reminder_outbox",
+    "reminder_prefs",
     "patient_profiles",
 ];
 
@@ -1324,7 +1317,8 @@ impl TrackerStore for SqlStore {
         let sql = format!(
             "INSERT INTO clinician_grants (id, patient_id, clinician_id, granted_at, revoked_at) \
              VALUES ($1, $2, $3, $4, NULL) ON CONFLICT (patient_id, clinician_id) DO UPDATE \
-             SET granted_at = excluded.granted_at, revoked_at = NULL RETURNING {GRANT_COLUMNS}"
+             SET granted_at = excluded.granted_at, revoked_at = NULL, relation = 'clinician', \
+             can_write = excluded.can_write RETURNING {GRANT_COLUMNS}"
         );
         if patient == clinician {
             return Err(StoreError::invalid("clinician_id", "is the patient"));

@@ -478,7 +478,8 @@ impl ShareLink {
     }
 }
 
-/// A clinician's ongoing access to a patient's records.
+/// Someone's ongoing access to a patient's records: a clinician's (read-only), a carer's (read,
+/// or read and write) or the guardian's of a child's profile (see [`crate::circle`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClinicianGrant {
     /// Grant id.
@@ -491,6 +492,10 @@ pub struct ClinicianGrant {
     pub granted_at: Timestamp,
     /// Revoked at, if revoked.
     pub revoked_at: Option<Timestamp>,
+    /// What the grantee is to the patient.
+    pub relation: crate::circle::GrantRelation,
+    /// The grantee may change records.
+    pub can_write: bool,
 }
 
 /// Everything a patient owns in the tracker: what the dashboard loads (for a date range) and

@@ -114,6 +114,7 @@ async fn populate(store: &Arc<dyn Store>) {
     let bare = AuditEntry::new(at(60), "read", "diary_entry", None, Outcome::Denied);
     store.append_audit(&bare).await.unwrap();
     populate_tracker(store, &ids[0], &ids[1]).await;
+    common::care::fill(store, &ids[0], &ids[1], "ada@example.org").await;
     populate_community(store, &ids[0], &ids[1]).await;
 }
 

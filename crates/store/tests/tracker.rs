@@ -825,6 +825,33 @@ async fn delete_patient_data_removes_every_tracker_row_and_only_theirs(db: &Test
             .await
             .unwrap();
         store.grant_clinician(p, &doc, at(1), &audit).await.unwrap();
+        let invitation = myo_store::NewInvitation {
+            patient_id: p.clone(),
+            email: "carer-to-be@example.org".into(),
+            relation: myo_store::GrantRelation::Carer,
+            can_write: false,
+            created_at: at(1),
+        };
+        store.invite(&invitation, &audit).await.unwrap();
+        store
+            .set_calendar_feed(p, &myo_store::token::hash_secret(p.as_str()), at(1), &audit)
+            .await
+            .unwrap();
+        store
+            .set_reminder(p, "missed_diary", true, at(1), &audit)
+            .await
+            .unwrap();
+        let reminder = myo_store::reminders::Reminder {
+            id: RecordId::random(),
+            patient_id: p.clone(),
+            kind: "missed_diary".into(),
+            due_key: "gap-after:2026-06-30".into(),
+            subject: "s".into(),
+            body: "b".into(),
+            created_at: at(1),
+            sent_at: None,
+        };
+        assert!(store.plan_reminder(&reminder).await.unwrap());
         store
             .raise_red_flag(p, &common::fixtures::red_flag(day), &audit)
             .await
@@ -832,7 +859,7 @@ async fn delete_patient_data_removes_every_tracker_row_and_only_theirs(db: &Test
     }
     let before_a = tracker_rows(db, &a).await;
     let before_b = tracker_rows(db, &b).await;
-    assert_eq!(before_a.len(), 14, "every tracker table: {before_a:?}");
+    assert_eq!(before_a.len(), 18, "every tracker table: {before_a:?}");
     assert!(before_a.values().all(|&n| n == 1), "{before_a:?}");
 
     let audit = AuditEntry::new(
@@ -844,7 +871,7 @@ async fn delete_patient_data_removes_every_tracker_row_and_only_theirs(db: &Test
     )
     .by(Some(a.as_str()), "patient");
     let removed = store.delete_patient_data(&a, &audit).await.unwrap();
-    assert_eq!(removed, 14);
+    assert_eq!(removed, 18);
     let after_a = tracker_rows(db, &a).await;
     assert!(after_a.values().all(|&n| n == 0), "{after_a:?}");
     assert_eq!(tracker_rows(db, &b).await, before_b, "B untouched");

@@ -35,6 +35,11 @@ pub struct RawConfig {
     /// `--trials-sync-hours N`: sync studies from ClinicalTrials.gov every N hours inside the
     /// server (off unless given).
     pub trials_sync_hours: Option<u32>,
+    /// `--smtp-url`: where e-mail is sent (`smtp://host:port`); without it, no e-mail is sent
+    /// and an admin issues password-reset links.
+    pub smtp_url: Option<String>,
+    /// `--mail-from` (default `Myo <no-reply@HOST>`, HOST from the public URL).
+    pub mail_from: Option<String>,
 }
 
 /// Validated configuration.
@@ -90,6 +95,10 @@ pub struct Config {
     pub hash_wait: Duration,
     /// EHRs allowed to call the CDS Hooks services; empty: every call is refused.
     pub cds_clients: crate::interop::cds_auth::CdsClients,
+    /// Outgoing e-mail (`--smtp-url`, `--mail-from`), if configured.
+    pub mail: Option<crate::mail::MailConfig>,
+    /// Limits and lifetime of password-reset links.
+    pub reset_policy: myo_store::recovery::ResetPolicy,
 }
 
 /// Why the configuration is invalid; each names the option.
@@ -124,6 +133,14 @@ pub enum ConfigError {
     /// The `--cds-clients` file is unreadable or invalid.
     #[error("{0}")]
     CdsClients(String),
+    /// `--smtp-url` or `--mail-from` is not usable.
+    #[error("{option}: {reason}")]
+    Mail {
+        /// The option.
+        option: &'static str,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Config {
@@ -156,6 +173,11 @@ impl Config {
                 .map_err(|e| ConfigError::CdsClients(e.to_string()))?,
             None => crate::interop::cds_auth::CdsClients::none(),
         };
+        let mail = crate::mail::MailConfig::from_options(
+            raw.smtp_url.as_deref(),
+            raw.mail_from.as_deref(),
+            public_url.as_deref(),
+        )?;
         let hash_slots = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(myo_store::password::MAX_SLOTS);
@@ -184,6 +206,8 @@ impl Config {
             hash_queue: 2 * hash_slots,
             hash_wait: Duration::from_secs(2),
             cds_clients,
+            mail,
+            reset_policy: myo_store::recovery::ResetPolicy::default(),
         })
     }
 

@@ -18,11 +18,15 @@ mod assets;
 pub mod auth;
 pub mod boundary;
 pub mod community;
+pub mod calendar;
+pub mod care;
 pub mod config;
 pub mod error;
 pub mod interop;
+pub mod mail;
 pub mod markdown;
 pub mod pages;
+pub mod reminders;
 pub mod security;
 pub mod tracker;
 pub mod trials;
@@ -66,6 +70,8 @@ struct Inner {
     entry_cache: pages::kb::EntryCache,
     /// Community post screening, with the knowledge base's medicine names.
     screen: myo_community::Screen,
+    /// Outgoing e-mail, when `--smtp-url` is configured.
+    mailer: Option<mail::Mailer>,
 }
 
 /// Why the application could not be built.
@@ -84,6 +90,9 @@ pub enum StartError {
     /// The community screening tables failed to load.
     #[error("community screening: {0}")]
     Community(String),
+    /// The mail transport could not be set up.
+    #[error("e-mail: {0}")]
+    Mail(String),
 }
 
 impl AppState {
@@ -104,6 +113,12 @@ impl AppState {
             config.hash_queue,
             config.hash_wait,
         );
+        let mailer = config
+            .mail
+            .as_ref()
+            .map(mail::Mailer::new)
+            .transpose()
+            .map_err(|e| StartError::Mail(e.to_string()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 config,
@@ -116,6 +131,7 @@ impl AppState {
                 hasher,
                 entry_cache: pages::kb::EntryCache::default(),
                 screen,
+                mailer,
             }),
         })
     }
@@ -148,6 +164,9 @@ impl AppState {
     /// Community post screening.
     pub fn screen(&self) -> &myo_community::Screen {
         &self.inner.screen
+    /// The mailer, when e-mail is configured.
+    pub fn mailer(&self) -> Option<&mail::Mailer> {
+        self.inner.mailer.as_ref()
     }
 
     /// The cache of rendered KB entry pages.
@@ -223,6 +242,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(tracker::page_routes())
+        .merge(care::routes())
         .merge(interop::router())
         .merge(community::router())
         .merge(trials::router())
@@ -272,6 +292,7 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
     if let Some(hours) = state.config().trials_sync_hours {
         tokio::spawn(trials::sync::schedule(state.clone(), hours));
     }
+    tokio::spawn(reminders::run(state.clone()));
     let store = Arc::clone(&state.inner.store);
     serve_on(listener, state, shutdown_signal()).await;
     store.close().await;
@@ -372,6 +393,14 @@ async fn housekeeping(state: AppState) {
         let policy = state.config().throttle_policy();
         if let Err(e) = state.store().prune_throttle(now, &policy).await {
             tracing::warn!(error = %e, "housekeeping: throttle counters");
+        }
+        let reset_window = state.config().reset_policy.window_ms;
+        if let Err(e) = state
+            .store()
+            .prune_password_resets(now.add_millis(-reset_window.max(86_400_000)))
+            .await
+        {
+            tracing::warn!(error = %e, "housekeeping: password resets");
         }
     }
 }

@@ -230,8 +230,15 @@ async fn clinician_grant_lifecycle(t: &TestApp) {
     .await;
     let dash = format!("/patients/{}", p.id);
     assert_eq!(t.get(&dash, Some(&doc)).await.status, StatusCode::NOT_FOUND);
-    // A patient account cannot be granted; an unknown e-mail gives the same answer.
-    for email in ["nobody@example.org", "p@example.org"] {
+    // Granting never reveals whether an address has an account: an unknown address, a
+    // patient's and a clinician's get the same answer (an invitation), and a patient's account
+    // never gets clinician access from it.
+    let mut answers = Vec::new();
+    for email in [
+        "nobody@example.org",
+        "other-patient@example.org",
+        "doc2@example.org",
+    ] {
         let r = t
             .post_json(
                 &format!("/api/v1/patients/{}/grants", p.id),
@@ -239,9 +246,27 @@ async fn clinician_grant_lifecycle(t: &TestApp) {
                 Some(&p.bearer),
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{email}");
-        assert_eq!(r.json()["error"]["field"], "email");
+        assert_eq!(r.status, StatusCode::CREATED, "{email}: {}", r.body);
+        let mut body = r.json();
+        body["id"] = serde_json::Value::Null;
+        body["email"] = serde_json::Value::Null;
+        answers.push(body);
     }
+    assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/grants", p.id),
+            r#"{"email":"not an address"}"#,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["error"]["field"], "email");
+    let other = t.signup("other-patient@example.org", PW).await;
+    assert_eq!(
+        t.get(&dash, Some(&other)).await.status,
+        StatusCode::NOT_FOUND
+    );
     let r = t
         .post_form(
             &format!("/patients/{}/grants", p.id),

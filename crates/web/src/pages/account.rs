@@ -74,6 +74,14 @@ pub async fn signin_form(
     let notice = match q.done.as_deref() {
         Some("deleted") => Some("Your account has been deleted."),
         Some("signed-out") => Some("You are signed out."),
+        Some("handed-over") => Some(
+            "Your records are yours now. Sign in with your e-mail address and the password you \
+             just chose.",
+        ),
+        Some("reset") => Some(
+            "Your new password is saved. You were signed out everywhere and your API tokens \
+             were stopped: sign in with the new password.",
+        ),
         Some("signed-up") => Some(
             "Thank you. If this e-mail address had no account, your account is ready: sign in \
              with it now. If it already had one, sign in with its password.",
@@ -270,6 +278,7 @@ pub async fn signin(
     match (ok, user) {
         (true, Some(u)) => {
             let cookie = start_session(&state, &u, &client).await?;
+            crate::care::accept_invitations(&state, &u, &client).await?;
             let mut res = see_other(&next);
             res.headers_mut().insert(header::SET_COOKIE, cookie);
             Ok(res)

@@ -225,12 +225,12 @@ async fn users_page(
 
 /// `id` if it has the shape of an account id: only those go into the audit log, so a made-up
 /// path cannot write arbitrary text there.
-fn audit_id(id: &str) -> Option<&str> {
+pub(super) fn audit_id(id: &str) -> Option<&str> {
     (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
 }
 
 /// Refuses anyone but an admin with 403, after writing a `denied` audit event.
-async fn require_admin(
+pub(super) async fn require_admin(
     state: &AppState,
     me: &CurrentUser,
     client: &Client,

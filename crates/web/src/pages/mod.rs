@@ -6,6 +6,7 @@ pub mod admin;
 pub mod ask;
 pub mod calc;
 pub mod kb;
+pub mod recovery;
 
 use askama::Template;
 use axum::Router;
@@ -202,6 +203,10 @@ pub fn router() -> Router<AppState> {
         .route("/signin", get(account::signin_form).post(account::signin))
         .route("/signup", get(account::signup_form).post(account::signup))
         .route("/signout", post(account::signout))
+        .route("/forgot", get(recovery::forgot_form).post(recovery::forgot))
+        .route("/reset", post(recovery::reset))
+        .route("/reset/{token}", get(recovery::reset_form))
+        .route("/admin/users/{id}/reset-link", post(recovery::admin_link))
         .route("/account", get(account::page))
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))

@@ -1,12 +1,15 @@
-//! Who may see whose records. The only rule: a person sees their own records; a clinician sees a
-//! patient's records while the patient's grant to them is active. Everyone else, and every id
-//! that does not exist, gets the same "not found", so a guessed id reveals nothing. Denials are
-//! audited (outcome `denied`, no patient id, so the log does not confirm the id either).
+//! Who may see whose records. The only rule: a person sees their own records; anyone else sees a
+//! patient's records while the patient's grant to them is active (one grants table): a clinician
+//! reads; a carer reads, or reads and writes when the patient chose so; the guardian of a child's
+//! profile does everything the patient could, sharing included. Only the patient and a guardian
+//! manage sharing. Everyone else, and every id that does not exist, gets the same "not found",
+//! so a guessed id reveals nothing. Denials are audited (outcome `denied`, no patient id, so the
+//! log does not confirm the id either). Every entry made through an [`Access`] names both the
+//! acting account and the patient; a carer's or guardian's also says so in its details.
 
 use axum::http::StatusCode;
-use myo_store::{Outcome, Role, StoreError, User, UserId};
+use myo_store::{GrantRelation, Outcome, Role, StoreError, User, UserId};
 
-use super::db;
 use crate::AppState;
 use crate::auth::{Client, audit};
 use crate::error::ApiError;
@@ -19,6 +22,28 @@ pub enum Viewer {
     Owner,
     /// A clinician with an active grant: may read.
     Clinician,
+    /// A carer with an active grant: may read, and write when `write`.
+    Carer {
+        /// The patient let them change records.
+        write: bool,
+    },
+    /// The guardian of a child's profile: everything the patient could do.
+    Guardian,
+}
+
+impl Viewer {
+    /// May change records.
+    pub fn may_write(self) -> bool {
+        matches!(
+            self,
+            Viewer::Owner | Viewer::Guardian | Viewer::Carer { write: true }
+        )
+    }
+
+    /// May manage sharing, export and deletion.
+    pub fn may_manage(self) -> bool {
+        matches!(self, Viewer::Owner | Viewer::Guardian)
+    }
 }
 
 /// Access to one patient's records, resolved for one request.
@@ -77,7 +102,8 @@ impl From<Refused> for PageError {
     }
 }
 
-/// Resolves `actor`'s access to `patient_id`'s records. `write` asks for owner rights.
+/// Resolves `actor`'s access to `patient_id`'s records. `write` asks for the right to change
+/// records (the patient, a guardian, or a carer allowed to write).
 pub async fn resolve(
     state: &AppState,
     actor: &User,
@@ -85,20 +111,58 @@ pub async fn resolve(
     patient_id: &str,
     write: bool,
 ) -> Result<Access, Refused> {
+    let a = find(state, actor, client, patient_id).await?;
+    if write && !a.viewer.may_write() {
+        deny(state, actor, client).await?;
+        return Err(Refused::ReadOnly);
+    }
+    Ok(a)
+}
+
+/// Resolves access for managing sharing, exports and deletion: the patient or a guardian.
+pub async fn resolve_manage(
+    state: &AppState,
+    actor: &User,
+    client: &Client,
+    patient_id: &str,
+) -> Result<Access, Refused> {
+    let a = find(state, actor, client, patient_id).await?;
+    if !a.viewer.may_manage() {
+        deny(state, actor, client).await?;
+        return Err(Refused::ReadOnly);
+    }
+    Ok(a)
+}
+
+async fn find(
+    state: &AppState,
+    actor: &User,
+    client: &Client,
+    patient_id: &str,
+) -> Result<Access, Refused> {
+    let pid = UserId(patient_id.to_owned());
     let viewer = if actor.id.as_str() == patient_id {
         Some(Viewer::Owner)
-    } else if actor.role == Role::Clinician
-        && db::has_active_grant(state, &UserId(patient_id.to_owned()), &actor.id).await?
-    {
-        Some(Viewer::Clinician)
     } else {
-        None
+        let mut grant = state.store().find_grant(&pid, &actor.id).await?;
+        if grant.is_none() {
+            // Access given by e-mail is taken up when its person first comes for it.
+            crate::care::accept_invitations(state, actor, client).await?;
+            grant = state.store().find_grant(&pid, &actor.id).await?;
+        }
+        grant.and_then(|g| match g.relation {
+            GrantRelation::Clinician => {
+                (actor.role == Role::Clinician).then_some(Viewer::Clinician)
+            }
+            GrantRelation::Carer => Some(Viewer::Carer { write: g.can_write }),
+            GrantRelation::Guardian => Some(Viewer::Guardian),
+        })
     };
     let patient = match viewer {
         Some(Viewer::Owner) => Some(actor.clone()),
-        Some(Viewer::Clinician) => state
+        Some(_) => state
             .store()
-            .get_user(&UserId(patient_id.to_owned()))
+            .get_user(&pid)
             .await?
             .filter(|u| u.disabled_at.is_none()),
         None => None,
@@ -107,10 +171,6 @@ pub async fn resolve(
         deny(state, actor, client).await?;
         return Err(Refused::NotFound);
     };
-    if write && viewer != Viewer::Owner {
-        deny(state, actor, client).await?;
-        return Err(Refused::ReadOnly);
-    }
     Ok(Access {
         patient,
         actor: actor.clone(),
@@ -131,17 +191,24 @@ async fn deny(state: &AppState, actor: &User, client: &Client) -> Result<(), Sto
 }
 
 impl Access {
+    /// True when the viewer is the patient themself (not a guardian or carer).
+    pub fn is_self(&self) -> bool {
+        self.viewer == Viewer::Owner
+    }
+
     /// The patient's id.
     pub fn patient_id(&self) -> &str {
         self.patient.id.as_str()
     }
 
-    /// True when the viewer owns the records.
+    /// True when the viewer may change the records (the patient, a guardian, or a carer
+    /// allowed to write): forms and "Delete" links are shown.
     pub fn is_owner(&self) -> bool {
-        self.viewer == Viewer::Owner
+        self.viewer.may_write()
     }
 
-    /// An audit entry by the actor about this patient.
+    /// An audit entry by the actor about this patient (both ids; a carer's or guardian's entry
+    /// says which in its details).
     pub fn entry(
         &self,
         client: &Client,
@@ -149,7 +216,7 @@ impl Access {
         resource_type: &str,
         resource_id: Option<&str>,
     ) -> myo_store::AuditEntry {
-        audit(
+        let mut e = audit(
             Some(&self.actor),
             client,
             action,
@@ -157,7 +224,13 @@ impl Access {
             resource_id,
             Outcome::Success,
         )
-        .for_patient(self.patient_id())
+        .for_patient(self.patient_id());
+        e.details = match self.viewer {
+            Viewer::Carer { .. } => Some(r#"{"via":"carer"}"#.to_owned()),
+            Viewer::Guardian => Some(r#"{"via":"guardian"}"#.to_owned()),
+            Viewer::Owner | Viewer::Clinician => None,
+        };
+        e
     }
 
     /// Name to show for the patient.

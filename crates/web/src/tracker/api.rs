@@ -103,6 +103,16 @@ async fn access(
     Ok(resolve(state, &me.user, client, id, write).await?)
 }
 
+/// Access to manage sharing, exports and deletion (the patient or a guardian).
+async fn manage(
+    state: &AppState,
+    me: &ApiUser,
+    client: &Client,
+    id: &str,
+) -> Result<Access, ApiError> {
+    Ok(super::access::resolve_manage(state, &me.user, client, id).await?)
+}
+
 fn range(query: Option<&str>) -> Result<DateRange, ApiError> {
     let f = pages::FormData::parse(query.unwrap_or("").as_bytes());
     let mut r = DateRange::all();
@@ -543,7 +553,7 @@ pub async fn export_fhir(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     let entry = a.entry(&client, action::EXPORT, "patient_records", Some("fhir"));
     let data = db::export(&state, &a.patient.id, &entry).await?;
     super::export::fhir_api(&state, &a.patient, &data)
@@ -556,7 +566,7 @@ pub async fn list_shares(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     let now = Timestamp::now();
     let links = state.store().list_share_links(&a.patient.id).await?;
     Ok(Json(json!({"shares": links.iter().map(|l| json!({
@@ -597,7 +607,7 @@ pub async fn create_share(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<ShareRequest>,
 ) -> Result<Response, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     match share::new_link(&state, &a, &client, req.sections, req.days, req.label).await? {
         Ok((id, secret, expires)) => Ok((
             StatusCode::CREATED,
@@ -619,7 +629,7 @@ pub async fn revoke_share(
     client: Client,
     Path((id, record)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     let entry = a.entry(&client, action::DELETE, "share_link", Some(&record));
     match state
         .store()
@@ -641,25 +651,42 @@ pub async fn list_grants(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     let grants = state.store().list_grants(&a.patient.id).await?;
+    let invitations = state.store().list_invitations(&a.patient.id).await?;
     Ok(Json(json!({"grants": grants.iter().map(|g| json!({
         "id": g.id.as_str(),
         "clinician_id": g.clinician_id.as_str(),
+        "relation": g.relation.as_str(),
+        "can_write": g.can_write,
         "granted_at": g.granted_at.to_rfc3339(),
         "revoked_at": g.revoked_at.map(Timestamp::to_rfc3339),
+    })).collect::<Vec<_>>(),
+    "invitations": invitations.iter().filter(|i| i.is_pending()).map(|i| json!({
+        "id": i.id.as_str(),
+        "email": i.email,
+        "relation": i.relation.as_str(),
+        "can_write": i.can_write,
+        "invited_at": i.created_at.to_rfc3339(),
     })).collect::<Vec<_>>()})))
 }
 
-/// `{"email"}`
+/// `{"email", "relation"?, "access"?}`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrantRequest {
-    /// The clinician's account e-mail.
+    /// The person's e-mail address.
     pub email: String,
+    /// `clinician` (default) or `carer`.
+    #[serde(default)]
+    pub relation: String,
+    /// `read` (default) or `write` (carers only).
+    #[serde(default)]
+    pub access: String,
 }
 
-/// `POST /patients/{id}/grants`: 201; 422 `email` when there is no such clinician account.
+/// `POST /patients/{id}/grants`: 201 with the invitation, the same whether or not the address
+/// has an account (access starts when that person signs in); 422 naming a malformed field.
 pub async fn create_grant(
     State(state): State<AppState>,
     me: ApiUser,
@@ -667,11 +694,22 @@ pub async fn create_grant(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<GrantRequest>,
 ) -> Result<Response, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
-    match share::grant_by_email(&state, &a, &client, &req.email).await? {
-        Ok(g) => Ok((
+    let a = manage(&state, &me, &client, &id).await?;
+    let request = share::GrantForm {
+        email: &req.email,
+        relation: &req.relation,
+        access: &req.access,
+    };
+    match share::grant_by_email(&state, &a, &client, request).await? {
+        Ok(i) => Ok((
             StatusCode::CREATED,
-            Json(json!({"id": g.id.as_str(), "clinician_id": g.clinician_id.as_str()})),
+            Json(json!({
+                "id": i.id.as_str(),
+                "email": i.email,
+                "relation": i.relation.as_str(),
+                "can_write": i.can_write,
+                "status": "invited",
+            })),
         )
             .into_response()),
         Err(msg) => Err(field_error(&msg)),
@@ -685,7 +723,7 @@ pub async fn revoke_grant(
     client: Client,
     Path((id, record)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     if share::revoke_grant_id(&state, &a, &client, &record).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
@@ -700,7 +738,7 @@ pub async fn delete_data(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let a = access(&state, &me, &client, &id, true).await?;
+    let a = manage(&state, &me, &client, &id).await?;
     let n = share::delete_all(&state, &a, &client).await?;
     Ok(Json(json!({"deleted": n})))
 }

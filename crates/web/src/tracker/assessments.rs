@@ -28,6 +28,36 @@ pub const INSTRUMENTS: [(&str, &str); 3] = [
     (myo_instruments::cmas::ID, "CMAS (children)"),
 ];
 
+/// The same instruments with the children's first (CMAS), the default for a child's profile.
+/// CHAQ and a juvenile TIS are not among Myo's instruments yet; HAQ-DI is offered as it is.
+pub const CHILD_INSTRUMENTS: [(&str, &str); 3] = [
+    (myo_instruments::cmas::ID, "CMAS (children)"),
+    (myo_instruments::mmt8::ID, "MMT-8 (manual muscle testing)"),
+    (myo_instruments::haq::ID, "HAQ-DI (function questionnaire)"),
+];
+
+/// The instruments in the order to offer them: children's first for someone under 18 on
+/// `today` (from the profile's birth date), else the adult order.
+pub fn instruments_for(
+    profile: Option<&myo_store::PatientProfile>,
+    today: myo_tracker::Date,
+) -> &'static [(&'static str, &'static str)] {
+    let child = profile
+        .and_then(|p| p.birth_date.as_deref())
+        .and_then(|b| myo_tracker::Date::parse("birth_date", b).ok())
+        .is_some_and(|born| {
+            let (y, m, d) = born.ymd();
+            let (ty, tm, td) = today.ymd();
+            let age = ty - y - i32::from((tm, td) < (m, d));
+            (0..18).contains(&age)
+        });
+    if child {
+        &CHILD_INSTRUMENTS
+    } else {
+        &INSTRUMENTS
+    }
+}
+
 /// Result fields kept with the stored record (the rest is re-derived from the input).
 const KEY_RESULTS: [&str; 9] = [
     "total",

@@ -11,7 +11,7 @@ use myo_fhir::export::input as fx;
 use myo_store::audit::action;
 use myo_store::{PatientData, User};
 
-use super::access::resolve;
+use super::access::resolve_manage;
 use super::db;
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -720,7 +720,7 @@ pub async fn csv_page(
     client: Client,
     Path((id, kind)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     if !CSV_FILES.iter().any(|(n, _)| *n == kind) {
         return Err(PageError(
             StatusCode::NOT_FOUND,
@@ -744,7 +744,7 @@ pub async fn fhir_page(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let entry = a.entry(&client, action::EXPORT, "patient_records", Some("fhir"));
     let data = db::export(&state, &a.patient.id, &entry).await?;
     let body = fhir_bundle(&state, &a.patient, &data)

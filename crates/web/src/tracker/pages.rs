@@ -260,10 +260,12 @@ struct PatientsPage {
 pub async fn mine(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
+    client: Client,
 ) -> Result<Response, PageError> {
     if u.user.role != myo_store::Role::Clinician {
         return Ok(Redirect::to(&format!("/patients/{}", u.user.id.as_str())).into_response());
     }
+    crate::care::accept_invitations(&state, &u.user, &client).await?;
     let mut patients = Vec::new();
     for g in state.store().list_clinician_patients(&u.user.id).await? {
         if let Some(p) = state.store().get_user(&g.patient_id).await? {
@@ -876,7 +878,7 @@ pub(super) async fn strength_page(
         saved,
         list,
         charts,
-        instruments: &super::assessments::INSTRUMENTS,
+        instruments: super::assessments::instruments_for(data.profile.as_ref(), today),
         form,
         assessments,
     });

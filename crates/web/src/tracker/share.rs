@@ -1,7 +1,9 @@
 //! Sharing: share links (scoped to chosen summary sections, expiring, revocable, rate-limited,
-//! every use audited), clinician grants (by e-mail; revocable), the export links and "delete my
-//! data". Only the patient manages these; the public `/share/{token}` page shows the scoped
-//! sections of the last 90 days and nothing else.
+//! every use audited), access for a clinician or a carer by e-mail (an invitation until someone
+//! with that address signs in, so the answer never tells whether the address has an account;
+//! revocable), the export links and "delete my data". Only the patient (or a child's guardian)
+//! manages these; the public `/share/{token}` page shows the scoped sections of the last 90 days
+//! and nothing else.
 
 use askama::Template;
 use axum::body::Bytes;
@@ -10,11 +12,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use myo_store::audit::action;
 use myo_store::{
-    AttemptKind, DateRange, LoginAttempt, NewShareLink, Outcome, RecordId, StoreError, Timestamp,
-    token,
+    AttemptKind, DateRange, GrantRelation, Invitation, LoginAttempt, NewInvitation, NewShareLink,
+    Outcome, RecordId, StoreError, Timestamp, normalize_email, token,
 };
 
-use super::access::{Access, resolve};
+use super::access::{Access, resolve_manage};
 use super::export::CSV_FILES;
 use super::pages::{FormData, Frame, SummaryBlock, SummaryRequest, layout, summary_blocks};
 use super::{SECTIONS, convert, today};
@@ -45,16 +47,28 @@ pub struct LinkLine {
     pub uses: i64,
 }
 
-/// One grant as listed.
+/// One grant or invitation as listed.
 pub struct GrantLine {
-    /// Grant id.
+    /// Grant or invitation id.
     pub id: String,
-    /// Clinician e-mail.
+    /// The grantee's e-mail (the address invited, for an invitation).
     pub email: String,
-    /// Granted at.
+    /// `clinician`, `carer` or `guardian`.
+    pub relation: &'static str,
+    /// `read only` or `read and write`.
+    pub access: &'static str,
+    /// Granted or invited at.
     pub granted: String,
-    /// Active.
-    pub active: bool,
+    /// `active`, `invited` (waiting for that person to sign in) or `revoked`.
+    pub status: &'static str,
+}
+
+fn access_words(can_write: bool) -> &'static str {
+    if can_write {
+        "read and write"
+    } else {
+        "read only"
+    }
 }
 
 #[derive(Template)]
@@ -70,9 +84,18 @@ struct SharingPage {
     notice: Option<String>,
     error: Option<String>,
     csv: Vec<(&'static str, &'static str)>,
+    /// The viewer is the guardian of a child's profile that has no log-in yet.
+    handover: bool,
+    /// When the current calendar feed was made, if there is one.
+    calendar_since: Option<String>,
+    /// E-mail reminders `(kind, label, chosen)`, shown to the patient themself.
+    reminders: Vec<(&'static str, &'static str, bool)>,
+    /// The site sends e-mail.
+    can_mail: bool,
 }
 
-async fn sharing_page(
+/// The sharing page (also used by the calendar feed's handlers).
+pub(crate) async fn sharing_page(
     state: &AppState,
     u: &CurrentUser,
     a: &Access,
@@ -114,9 +137,27 @@ async fn sharing_page(
         grants.push(GrantLine {
             id: g.id.to_string(),
             email,
+            relation: g.relation.as_str(),
+            access: access_words(g.can_write),
             granted: g.granted_at.to_rfc3339(),
-            active: g.revoked_at.is_none(),
+            status: if g.revoked_at.is_none() {
+                "active"
+            } else {
+                "revoked"
+            },
         });
+    }
+    for i in store.list_invitations(&a.patient.id).await? {
+        if i.is_pending() {
+            grants.push(GrantLine {
+                id: i.id.to_string(),
+                email: i.email,
+                relation: i.relation.as_str(),
+                access: access_words(i.can_write),
+                granted: i.created_at.to_rfc3339(),
+                status: "invited",
+            });
+        }
     }
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -138,6 +179,31 @@ async fn sharing_page(
         notice,
         error,
         csv: CSV_FILES.to_vec(),
+        handover: a.viewer == super::access::Viewer::Guardian
+            && myo_store::children::is_child_profile_email(&a.patient.email),
+        calendar_since: store
+            .calendar_feed_since(&a.patient.id)
+            .await?
+            .map(Timestamp::to_rfc3339),
+        reminders: if a.is_self() {
+            let chosen = store.reminders_of(&a.patient.id).await?;
+            [
+                (
+                    "monitoring_due",
+                    "a monitoring test for my medicines is due soon or overdue",
+                ),
+                (
+                    "missed_diary",
+                    "I have not written in my diary for a few days",
+                ),
+            ]
+            .into_iter()
+            .map(|(k, label)| (k, label, chosen.iter().any(|c| c == k)))
+            .collect()
+        } else {
+            Vec::new()
+        },
+        can_mail: state.mailer().is_some(),
     });
     *res.status_mut() = status;
     Ok(res)
@@ -150,7 +216,7 @@ pub async fn sharing(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     sharing_page(&state, &u, &a, None, None, None).await
 }
 
@@ -208,7 +274,7 @@ pub async fn create_share(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let f = FormData::parse(&body);
     let sections = f.all("sections").into_iter().map(str::to_owned).collect();
     let days = f.get("days").parse::<i64>().unwrap_or(0);
@@ -228,7 +294,7 @@ pub async fn revoke_share(
     client: Client,
     Path((id, record)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let entry = a.entry(&client, action::DELETE, "share_link", Some(&record));
     match state
         .store()
@@ -261,7 +327,7 @@ pub async fn revoke_all_shares(
     client: Client,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let entry = a.entry(&client, action::DELETE, "share_link", None);
     let n = state
         .store()
@@ -275,54 +341,91 @@ pub async fn revoke_all_shares(
     sharing_page(&state, &u, &a, None, Some(notice), None).await
 }
 
-/// Grants a clinician (by e-mail) access; `Err(message)` when there is no such clinician.
+/// Offers access by e-mail to a clinician (read only) or a carer (read, or read and write).
+/// The answer is the same whether or not the address has an account: the access waits as an
+/// invitation until someone with that address signs in. `Err(message)` names the field.
 pub async fn grant_by_email(
     state: &AppState,
     a: &Access,
     client: &Client,
-    email: &str,
-) -> Result<Result<myo_store::ClinicianGrant, String>, StoreError> {
-    let not_found = || "email: there is no clinician account with that e-mail address".to_owned();
-    let Some(c) = state.store().find_user_by_email(email).await? else {
-        return Ok(Err(not_found()));
+    request: GrantForm<'_>,
+) -> Result<Result<Invitation, String>, StoreError> {
+    let relation = match request.relation {
+        "" | "clinician" => GrantRelation::Clinician,
+        "carer" => GrantRelation::Carer,
+        _ => return Ok(Err("relation: choose a clinician or a carer".into())),
     };
-    if c.role != myo_store::Role::Clinician || c.id == a.patient.id {
-        return Ok(Err(not_found()));
+    let can_write = match request.access {
+        "" | "read" => false,
+        "write" if relation == GrantRelation::Carer => true,
+        "write" => {
+            return Ok(Err(
+                "access: a clinician's access is read only; choose read only".into(),
+            ));
+        }
+        _ => return Ok(Err("access: choose read only, or read and write".into())),
+    };
+    let email = normalize_email(request.email);
+    if email == normalize_email(&a.patient.email) {
+        return Ok(Err("email: this is your own address".into()));
     }
-    let entry = a.entry(
-        client,
-        action::CREATE,
-        "clinician_grant",
-        Some(c.id.as_str()),
-    );
-    match state
-        .store()
-        .grant_clinician(&a.patient.id, &c.id, Timestamp::now(), &entry)
-        .await
-    {
-        Ok(g) => Ok(Ok(g)),
-        Err(StoreError::Invalid { .. }) => Ok(Err(not_found())),
+    let invitation = NewInvitation {
+        patient_id: a.patient.id.clone(),
+        email,
+        relation,
+        can_write,
+        created_at: Timestamp::now(),
+    };
+    let entry = a.entry(client, action::CREATE, "grant_invitation", None);
+    match state.store().invite(&invitation, &entry).await {
+        Ok(i) => {
+            crate::care::mail_invitation(state, a, &i);
+            Ok(Ok(i))
+        }
+        Err(StoreError::Invalid { .. }) => Ok(Err(
+            "email: enter an e-mail address like name@example.org".into(),
+        )),
         Err(e) => Err(e),
     }
 }
 
-/// Revokes the grant with this id; `Ok(false)` when none is active.
+/// What the grant form (or API request) asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct GrantForm<'a> {
+    /// The person's e-mail address.
+    pub email: &'a str,
+    /// `clinician` (default) or `carer`.
+    pub relation: &'a str,
+    /// `read` (default) or `write`.
+    pub access: &'a str,
+}
+
+/// Revokes the grant, or withdraws the invitation, with this id; `Ok(false)` when none is
+/// active. A guardian's grant is not revoked here (it ends with the hand-over).
 pub async fn revoke_grant_id(
     state: &AppState,
     a: &Access,
     client: &Client,
     grant_id: &str,
 ) -> Result<bool, StoreError> {
-    let grants = state.store().list_grants(&a.patient.id).await?;
-    let Some(g) = grants
-        .into_iter()
-        .find(|g| g.id.as_str() == grant_id && g.revoked_at.is_none())
-    else {
-        return Ok(false);
+    let store = state.store();
+    let grants = store.list_grants(&a.patient.id).await?;
+    let Some(g) = grants.into_iter().find(|g| {
+        g.id.as_str() == grant_id && g.revoked_at.is_none() && g.relation != GrantRelation::Guardian
+    }) else {
+        let entry = a.entry(client, action::DELETE, "grant_invitation", Some(grant_id));
+        let id = RecordId(grant_id.to_owned());
+        return match store
+            .revoke_invitation(&a.patient.id, &id, Timestamp::now(), &entry)
+            .await
+        {
+            Ok(()) => Ok(true),
+            Err(StoreError::NotFound { .. }) => Ok(false),
+            Err(e) => Err(e),
+        };
     };
     let entry = a.entry(client, action::DELETE, "clinician_grant", Some(grant_id));
-    match state
-        .store()
+    match store
         .revoke_clinician_grant(&a.patient.id, &g.clinician_id, Timestamp::now(), &entry)
         .await
     {
@@ -332,7 +435,8 @@ pub async fn revoke_grant_id(
     }
 }
 
-/// `POST /patients/{id}/grants`: `email`.
+/// `POST /patients/{id}/grants`: `email`, `relation` (`clinician`, `carer`), `access` (`read`,
+/// `write`). The same answer whether or not the address has an account.
 pub async fn create_grant(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
@@ -340,11 +444,21 @@ pub async fn create_grant(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let f = FormData::parse(&body);
-    match grant_by_email(&state, &a, &client, f.get("email")).await? {
-        Ok(_) => {
-            let msg = format!("{} can now see your records.", f.get("email"));
+    let request = GrantForm {
+        email: f.get("email"),
+        relation: f.get("relation"),
+        access: f.get("access"),
+    };
+    match grant_by_email(&state, &a, &client, request).await? {
+        Ok(i) => {
+            let msg = format!(
+                "Access for {} is ready ({}). It starts when they sign in to Myo with that \
+                 address, or create an account with it; you can take it back at any time.",
+                i.email,
+                access_words(i.can_write)
+            );
             sharing_page(&state, &u, &a, None, Some(msg), None).await
         }
         Err(msg) => sharing_page(&state, &u, &a, None, None, Some(msg)).await,
@@ -358,7 +472,7 @@ pub async fn revoke_grant(
     client: Client,
     Path((id, record)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     if revoke_grant_id(&state, &a, &client, &record).await? {
         sharing_page(
             &state,
@@ -394,7 +508,7 @@ pub async fn delete_data(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let f = FormData::parse(&body);
     if f.get("confirm") != "delete" {
         return sharing_page(

@@ -340,3 +340,32 @@ pub async fn person(t: &TestApp, email: &str) -> Person {
         bearer,
     }
 }
+
+/// Declares each listed `async fn case(t: &TestApp)` as two tests, `sqlite::case` and
+/// `postgres::case` (the second skipped without `MYO_TEST_POSTGRES_URL`).
+#[macro_export]
+macro_rules! on_both_apps {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let t = $crate::common::TestApp::sqlite().await;
+                    super::$case(&t).await;
+                    t.cleanup().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    if let Some(t) = $crate::common::TestApp::postgres(stringify!($case)).await {
+                        super::$case(&t).await;
+                        t.cleanup().await;
+                    }
+                }
+            )*
+        }
+    };
+}

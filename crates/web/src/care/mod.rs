@@ -1,0 +1,144 @@
+//! The care circle in the web app: the people whose records someone may see (`/care`: "Records
+//! of …" for each, the switch between them), taking up access given by e-mail when its person
+//! signs in, and the invitation e-mail. Access itself is decided in `tracker::access`.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::{get, post};
+use myo_store::audit::action;
+use myo_store::{GrantRelation, Invitation, Outcome, StoreError, User};
+
+use crate::AppState;
+use crate::auth::{Client, SignedIn, audit};
+use crate::pages::{Layout, PageError, render};
+use crate::tracker::access::Access;
+
+pub mod children;
+
+/// Page routes (merged by [`crate::router`]).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/care", get(people))
+        .route("/care/children", post(children::create))
+        .route("/patients/{id}/handover", post(children::start))
+        .route("/handover", post(children::complete))
+        .route("/handover/{token}", get(children::form))
+        .route("/calendar/{file}", get(crate::calendar::serve))
+        .route("/patients/{id}/calendar", post(crate::calendar::create))
+        .route("/patients/{id}/calendar/stop", post(crate::calendar::stop))
+        .route("/patients/{id}/reminders", post(crate::reminders::choose))
+}
+
+/// Name to show for an account.
+pub fn display_name(user: &User) -> String {
+    if user.display_name.is_empty() {
+        user.email.clone()
+    } else {
+        user.display_name.clone()
+    }
+}
+
+/// Turns access given to `user`'s e-mail address into grants (at sign-in, on `/care`, and when
+/// they first open the patient's records), audited in each patient's log by the new grantee.
+pub async fn accept_invitations(
+    state: &AppState,
+    user: &User,
+    client: &Client,
+) -> Result<(), StoreError> {
+    let mut entry = audit(
+        Some(user),
+        client,
+        action::CREATE,
+        "clinician_grant",
+        None,
+        Outcome::Success,
+    );
+    entry.details = Some(r#"{"via":"invitation"}"#.to_owned());
+    state
+        .store()
+        .accept_invitations(user, myo_store::Timestamp::now(), &entry)
+        .await
+        .map(drop)
+}
+
+/// Tells the invited address about it, when the site sends e-mail (the same message whether
+/// or not the address has an account; sent off the request path).
+pub fn mail_invitation(state: &AppState, a: &Access, invitation: &Invitation) {
+    let Some(mailer) = state.mailer() else {
+        return;
+    };
+    let what = match (invitation.relation, invitation.can_write) {
+        (GrantRelation::Carer, true) => "read and change",
+        _ => "read",
+    };
+    let body = format!(
+        "{} has given you access to {what} their records on Myo, a tracker for people living \
+         with myositis.\r\n\r\nTo see them, sign in to Myo with this e-mail address, or create \
+         an account with it:\r\n\r\n{}/signin\r\n\r\nIf you do not know this person, ignore \
+         this message.\r\n",
+        a.patient_name(),
+        state.base_url()
+    );
+    mailer.send_later(
+        invitation.email.clone(),
+        "Someone shared their Myo records with you",
+        body,
+    );
+}
+
+/// One person whose records the viewer may see.
+pub struct PersonLine {
+    /// Their id.
+    pub id: String,
+    /// Name (or e-mail).
+    pub name: String,
+    /// `clinician`, `carer` or `guardian`.
+    pub relation: &'static str,
+    /// `read only`, `read and write`, or `manage` for a guardian.
+    pub access: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "care_people.html")]
+struct PeoplePage {
+    l: Layout,
+    own: String,
+    people: Vec<PersonLine>,
+}
+
+/// `GET /care`: the people whose records you can see, to switch between them.
+pub async fn people(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+) -> Result<Response, PageError> {
+    accept_invitations(&state, &u.user, &client).await?;
+    let store = state.store();
+    let mut people = Vec::new();
+    for g in store.list_clinician_patients(&u.user.id).await? {
+        let Some(p) = store.get_user(&g.patient_id).await? else {
+            continue;
+        };
+        if p.disabled_at.is_some() {
+            continue;
+        }
+        people.push(PersonLine {
+            id: p.id.as_str().to_owned(),
+            name: display_name(&p),
+            relation: g.relation.as_str(),
+            access: match (g.relation, g.can_write) {
+                (GrantRelation::Guardian, _) => "manage",
+                (_, true) => "read and write",
+                (_, false) => "read only",
+            },
+        });
+    }
+    people.sort_by_key(|a| a.name.to_lowercase());
+    Ok(render(&PeoplePage {
+        l: Layout::new(&state, Some(&u), "Records you can see", "tracker"),
+        own: u.user.id.as_str().to_owned(),
+        people,
+    }))
+}
