@@ -724,7 +724,8 @@ const GENERIC_VERBS: &[&str] = &[
 
 /// Second-hand facts about other people ("leí que algunas personas no pueden respirar"),
 /// worries about a possible future ("me preocupa que pueda tener fiebre"), and events a month
-/// or more ago ("el año pasado tuvo fiebre").
+/// or more ago ("el año pasado tuvo fiebre"), and quotes from a printed source ("el folleto dice
+/// que vomitar sangre es una emergencia").
 fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
     let sentence = tokens
         .iter()
@@ -760,6 +761,14 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
     ]) && has(&[
         "pueda", "pueden", "puedan", "podria", "vaya", "llegue", "llegar", "futuro", "algun",
     ]);
+    // "el folleto dice que vomitar sangre es una emergencia": a printed source quoted.
+    let quoted = has(&[
+        "folleto", "prospecto", "etiqueta", "pagina", "web", "articulo", "guia", "hoja", "caja",
+        "internet", "video", "libro", "cartel",
+    ]) && has(&[
+        "dice", "dicen", "dijo", "pone", "indica", "advierte", "explica", "menciona", "recomienda",
+        "escribe", "decia",
+    ]);
     let long_ago = words.windows(2).any(|w| {
         (matches!(w[0], "ano" | "mes" | "verano" | "invierno") && w[1] == "pasado")
             || (w[0] == "hace" && matches!(w[1], "anos" | "meses" | "mucho" | "tiempo"))
@@ -774,5 +783,5 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
         "sigue",
     ]);
-    hearsay || worry || (long_ago && !now)
+    hearsay || worry || quoted || (long_ago && !now)
 }
