@@ -1,0 +1,182 @@
+//! Regression tests for the failure classes seen on independently written questions, against the
+//! built-in knowledge base, in wording of their own (not copied from any evaluation set):
+//! - signs said with extra words inside, reordered, or spread over a clause;
+//! - crisis farewells and means without the rule's phrases;
+//! - refusals worded as "tell me if that means I have…", taper speed, skip, double, swap for a
+//!   supplement, in English and Spanish;
+//! - off-topic questions sharing one word with a medical term;
+//! - look-alikes that must stay quiet (quotes, negation, the past, a definition, everyday use).
+//!
+//! Each family fails if its feature breaks.
+
+use myo_ask::{Engine, Kind, RefusalClass, Tier, builtin_engine};
+
+fn engine() -> Engine {
+    builtin_engine().expect("built-in knowledge base loads")
+}
+
+fn tier(e: &Engine, q: &str) -> Option<(Tier, String)> {
+    e.ask(q).triage.map(|h| (h.tier, h.rule_id))
+}
+
+fn assert_tier(e: &Engine, rule: &str, want: Tier, questions: &[&str]) {
+    for q in questions {
+        let got = tier(e, q);
+        assert!(
+            got.as_ref().is_some_and(|(t, r)| *t >= want && r == rule),
+            "{q:?}: expected {} ({rule}), got {got:?}",
+            want.as_str()
+        );
+    }
+}
+
+fn assert_quiet(e: &Engine, questions: &[&str]) {
+    for q in questions {
+        assert_eq!(tier(e, q), None, "{q:?} must not raise a warning");
+    }
+}
+
+#[test]
+fn signs_with_extra_words_inside_or_reordered() {
+    let e = engine();
+    assert_tier(
+        &e,
+        "vomiting-blood-or-black-stools",
+        Tier::Emergency,
+        &[
+            "she is vomiting a lot of dark red blood",
+            "he threw up and there was fresh blood in it",
+            "my stools have turned jet black",
+        ],
+    );
+    assert_tier(
+        &e,
+        "coughing-up-blood",
+        Tier::Emergency,
+        &["I keep coughing and bringing up bits of blood"],
+    );
+    assert_tier(
+        &e,
+        "chest-pain",
+        Tier::Emergency,
+        &["there is a heavy crushing pressure across my chest"],
+    );
+    assert_tier(
+        &e,
+        "sudden-paralysis",
+        Tier::Emergency,
+        &["his smile has gone lopsided and his speech sounds slurred"],
+    );
+}
+
+#[test]
+fn crisis_farewells_and_means_in_other_words() {
+    let e = engine();
+    assert_tier(
+        &e,
+        "suicidal-thoughts",
+        Tier::Emergency,
+        &[
+            "I swallowed the whole box of my painkillers deliberately",
+            "I've recorded videos for my children to watch when I'm gone",
+            "been giving all my prized things away this week",
+            "I just want to say goodbye to my family tonight",
+            "I won't be a burden to anyone much longer",
+            "everyone would be happier if I wasn't around",
+            "I'm going to walk out in front of a train",
+        ],
+    );
+}
+
+#[test]
+fn look_alikes_stay_quiet() {
+    let e = engine();
+    assert_quiet(
+        &e,
+        &[
+            "the leaflet says vomiting bright red blood means call an ambulance",
+            "I threw up before my blood test this morning",
+            "no blood at all when I was sick, just water",
+            "I'm not coughing up any blood",
+            "what does coughing up blood mean",
+            "I took all my tablets this morning with food as usual",
+            "we said goodbye to our old nurse who is retiring",
+            "my fingers go white then blue in the cold",
+            "the chest x-ray was clear and there is no pain",
+            "I'm giving my old clothes away since they don't fit",
+        ],
+    );
+}
+
+fn refused(e: &Engine, q: &str) -> Option<RefusalClass> {
+    match e.ask(q).kind {
+        Kind::Refusal(c) => Some(c),
+        _ => None,
+    }
+}
+
+#[test]
+fn refusals_in_new_words_english_and_spanish() {
+    let e = engine();
+    for q in [
+        "my ANA came back positive, tell me if that means I have lupus",
+        "does a high CK prove I've got myositis",
+        "¿me puedes decir si tengo miositis?",
+    ] {
+        assert_eq!(refused(&e, q), Some(RefusalClass::Diagnosis), "{q:?}");
+    }
+    for q in [
+        "how fast can I come off my steroids",
+        "can I swap my azathioprine for curcumin",
+        "is it ok to skip this week's methotrexate injection",
+        "I missed Monday's tablets, should I double up today",
+        "¿puedo dejar la hidroxicloroquina?",
+        "¿cuánto reduzco la prednisona?",
+    ] {
+        assert_eq!(refused(&e, q), Some(RefusalClass::Medication), "{q:?}");
+    }
+}
+
+#[test]
+fn a_refusal_still_gives_the_general_facts_and_where_to_ask() {
+    let e = engine();
+    let r = e.ask("can I swap my methotrexate for turmeric");
+    assert_eq!(r.kind, Kind::Refusal(RefusalClass::Medication));
+    assert!(r.answer.contains("prescriber"), "{}", r.answer);
+    assert!(!r.related.is_empty());
+    assert!(!r.escalation.is_empty());
+    let es = e.ask("¿puedo dejar la prednisona?");
+    assert_eq!(es.kind, Kind::Refusal(RefusalClass::Medication));
+    assert!(es.answer.contains("equipo médico"), "{}", es.answer);
+}
+
+#[test]
+fn one_shared_word_with_a_medical_term_is_off_topic() {
+    let e = engine();
+    for q in [
+        "which muscle cars have the biggest engines",
+        "who wrote the lyrics to the song Breathe",
+        "what angle should a taper be on a wood lathe",
+        "how do I make blood orange marmalade",
+        "my wooden floor is swelling after the flood",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            matches!(r.kind, Kind::OutOfScope | Kind::NotCovered) && r.triage.is_none(),
+            "{q:?}: got {:?}",
+            r.kind
+        );
+    }
+    // The same words in their medical sense are still answered.
+    for q in [
+        "why are my muscles so weak in the morning",
+        "how slowly should prednisone be tapered",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            !matches!(r.kind, Kind::OutOfScope),
+            "{q:?}: got {:?}",
+            r.kind
+        );
+    }
+}
