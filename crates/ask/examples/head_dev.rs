@@ -14,8 +14,8 @@ use myo_ask::{Lang, Tier, builtin_engine};
 
 /// Negation words that close the gate (English and Spanish).
 const NEGATION: &[&str] = &[
-    "no", "not", "never", "without", "dont", "don't", "didnt", "didn't", "isnt", "isn't",
-    "nunca", "sin", "ni", "tampoco",
+    "no", "not", "never", "without", "dont", "don't", "didnt", "didn't", "isnt", "isn't", "nunca",
+    "sin", "ni", "tampoco",
 ];
 
 fn gated(q: &str) -> bool {
@@ -64,7 +64,12 @@ fn main() {
         .map(|c| c.q.as_str())
         .chain(set.retrieval.iter().map(|c| c.q.as_str()))
         .chain(set.refuse.iter().map(|c| c.q.as_str()))
-        .chain(es.no_alarm.iter().chain(&es.off_topic).map(|c| c.q.as_str()))
+        .chain(
+            es.no_alarm
+                .iter()
+                .chain(&es.off_topic)
+                .map(|c| c.q.as_str()),
+        )
         .collect();
     let (mut alarms, mut alarms_gated) = (0, 0);
     for q in &quiet {

@@ -80,8 +80,8 @@ impl Corpus {
         );
         // The concept table is compiled in and checked by its tests (and by the build script,
         // which runs this): a broken file is a build bug.
-        let concepts = ConceptTable::builtin()
-            .unwrap_or_else(|e| panic!("built-in triage concept data: {e}"));
+        let concepts =
+            ConceptTable::builtin().unwrap_or_else(|e| panic!("built-in triage concept data: {e}"));
         let rules = kb
             .red_flags()
             .into_iter()

@@ -224,7 +224,12 @@ impl Guard {
         let mut classes: Vec<(String, Vec<Vec<String>>)> = raw
             .classes
             .iter()
-            .map(|(name, words)| (format!("@{name}"), words.iter().map(|w| member(w)).collect()))
+            .map(|(name, words)| {
+                (
+                    format!("@{name}"),
+                    words.iter().map(|w| member(w)).collect(),
+                )
+            })
             .collect();
         let med_words: Vec<Vec<String>> = medicines
             .iter()
@@ -562,9 +567,15 @@ mod tests {
     fn spanish_refusals() {
         for (q, want) in [
             ("¿puedo dejar la prednisona?", "medication"),
-            ("¿cuánto bajo la dosis de prednisona cada semana?", "medication"),
+            (
+                "¿cuánto bajo la dosis de prednisona cada semana?",
+                "medication",
+            ),
             ("¿puedo cambiar el metotrexato por cúrcuma?", "medication"),
-            ("se me olvidó la pastilla ayer, ¿tomo doble dosis hoy?", "medication"),
+            (
+                "se me olvidó la pastilla ayer, ¿tomo doble dosis hoy?",
+                "medication",
+            ),
             ("¿me puede decir si tengo dermatomiositis?", "diagnosis"),
             ("¿eso significa que tengo miositis?", "diagnosis"),
             ("¿tengo lupus o dermatomiositis?", "diagnosis"),

@@ -763,11 +763,31 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
     ]);
     // "el folleto dice que vomitar sangre es una emergencia": a printed source quoted.
     let quoted = has(&[
-        "folleto", "prospecto", "etiqueta", "pagina", "web", "articulo", "guia", "hoja", "caja",
-        "internet", "video", "libro", "cartel",
+        "folleto",
+        "prospecto",
+        "etiqueta",
+        "pagina",
+        "web",
+        "articulo",
+        "guia",
+        "hoja",
+        "caja",
+        "internet",
+        "video",
+        "libro",
+        "cartel",
     ]) && has(&[
-        "dice", "dicen", "dijo", "pone", "indica", "advierte", "explica", "menciona", "recomienda",
-        "escribe", "decia",
+        "dice",
+        "dicen",
+        "dijo",
+        "pone",
+        "indica",
+        "advierte",
+        "explica",
+        "menciona",
+        "recomienda",
+        "escribe",
+        "decia",
     ]);
     let long_ago = words.windows(2).any(|w| {
         (matches!(w[0], "ano" | "mes" | "verano" | "invierno") && w[1] == "pasado")

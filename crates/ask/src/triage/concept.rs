@@ -122,13 +122,7 @@ impl CompiledConcept {
                 || picked
                     .iter()
                     .any(|s| context::reported((s.0, s.1), tokens, lenient));
-            return reported.then(|| {
-                picked
-                    .iter()
-                    .map(|s| s.2)
-                    .collect::<Vec<_>>()
-                    .join(" + ")
-            });
+            return reported.then(|| picked.iter().map(|s| s.2).collect::<Vec<_>>().join(" + "));
         }
         for &s in &spans[k] {
             let fits = picked.iter().all(|p| {
@@ -326,15 +320,24 @@ mod tests {
 
     #[test]
     fn ordered_concepts_keep_their_order() {
-        let t = triage(vec![concept(&[&["giving"], &["things"], &["away"]], true, 6)], &[]);
+        let t = triage(
+            vec![concept(&[&["giving"], &["things"], &["away"]], true, 6)],
+            &[],
+        );
         assert!(fires(&t, "I've been giving my things away"));
-        assert!(!fires(&t, "I'm away so my things need giving to the neighbour"));
+        assert!(!fires(
+            &t,
+            "I'm away so my things need giving to the neighbour"
+        ));
     }
 
     #[test]
     fn a_clause_boundary_separates_the_groups() {
         let t = vomit_blood();
-        assert!(!fires(&t, "I was vomiting yesterday, blood pressure fine today"));
+        assert!(!fires(
+            &t,
+            "I was vomiting yesterday, blood pressure fine today"
+        ));
         assert!(!fires(&t, "I threw up once but my blood looked normal"));
         assert!(!fires(&t, "I threw up. Blood everywhere in the film."));
     }
@@ -360,14 +363,23 @@ mod tests {
             &[],
         );
         assert!(fires(&t, "they won't have to look after me much longer"));
-        assert!(!fires(&t, "they won't have to look after me when I can walk"));
+        assert!(!fires(
+            &t,
+            "they won't have to look after me when I can walk"
+        ));
     }
 
     #[test]
     fn context_rules_apply_to_concepts() {
         let t = vomit_blood();
-        assert!(!fires(&t, "the leaflet says vomiting red blood is an emergency"));
-        assert!(!fires(&t, "my grandmother died after vomiting lots of blood"));
+        assert!(!fires(
+            &t,
+            "the leaflet says vomiting red blood is an emergency"
+        ));
+        assert!(!fires(
+            &t,
+            "my grandmother died after vomiting lots of blood"
+        ));
         assert!(!fires(&t, "what does vomiting dark blood mean"));
         assert!(!fires(&t, "I had vomiting with blood in it last year"));
         assert!(fires(&t, "my son threw up a lot of blood"));
