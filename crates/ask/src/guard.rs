@@ -386,28 +386,16 @@ fn parse_pattern_multi(pattern: &str, classes: &[(String, Vec<Vec<String>>)]) ->
 
 /// Compile a pattern; `classes` name word classes (`@NAME`) as lists of stems.
 pub(crate) fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
-    pattern
-        .split_whitespace()
-        .map(|slot| {
-            if slot == "$" {
-                return Slot::End;
-            }
-            if let Some(n) = slot.strip_prefix('~') {
-                return Slot::Gap(n.parse().unwrap_or(1));
-            }
-            let mut alts = Vec::new();
-            for alt in slot.split('|') {
-                if let Some((_, words)) = classes.iter().find(|(name, _)| *name == alt) {
-                    alts.extend(words.iter().map(|w| vec![w.clone()]));
-                } else if let Some(surface) = alt.strip_prefix('=') {
-                    alts.push(vec![format!("={surface}")]);
-                } else {
-                    alts.push(alt.split('+').map(stem).collect());
-                }
-            }
-            Slot::Words(alts)
+    let classes: Vec<(String, Vec<Vec<String>>)> = classes
+        .iter()
+        .map(|(name, words)| {
+            (
+                name.to_string(),
+                words.iter().map(|w| vec![w.clone()]).collect(),
+            )
         })
-        .collect()
+        .collect();
+    parse_pattern_multi(pattern, &classes)
 }
 
 /// `=word` compares the surface form ("image" but not "imaging"); otherwise stems.
