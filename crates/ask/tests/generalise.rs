@@ -84,6 +84,8 @@ fn crisis_farewells_and_means_in_other_words() {
             "I won't be a burden to anyone much longer",
             "everyone would be happier if I wasn't around",
             "I'm going to walk out in front of a train",
+            "I don't see the point in anything anymore",
+            "i'm going to take every pill i have tonight",
         ],
     );
 }
@@ -104,6 +106,9 @@ fn look_alikes_stay_quiet() {
             "my fingers go white then blue in the cold",
             "the chest x-ray was clear and there is no pain",
             "I'm giving my old clothes away since they don't fit",
+            "I had blood in my vomit two years ago from an ulcer",
+            "I don't see the point of taking folic acid anymore",
+            "I take all my pills at breakfast, is that ok",
         ],
     );
 }

@@ -118,10 +118,9 @@ impl CompiledConcept {
             if gap_negated {
                 return None;
             }
-            let reported = context::reported((first, last), tokens, lenient)
-                || picked
-                    .iter()
-                    .any(|s| context::reported((s.0, s.1), tokens, lenient));
+            // The clause is read from the first matched word: a later group's own "my" ("blood
+            // in my vomit") is not a subject of the report.
+            let reported = context::reported((first, last), tokens, lenient);
             return reported.then(|| picked.iter().map(|s| s.2).collect::<Vec<_>>().join(" + "));
         }
         for &s in &spans[k] {
