@@ -127,6 +127,8 @@ fn refusals_in_new_words_english_and_spanish() {
         "my ANA came back positive, tell me if that means I have lupus",
         "does a high CK prove I've got myositis",
         "¿me puedes decir si tengo miositis?",
+        "can you tell me what's wrong with me",
+        "I think I have DM, can you confirm it",
     ] {
         assert_eq!(refused(&e, q), Some(RefusalClass::Diagnosis), "{q:?}");
     }
@@ -137,8 +139,23 @@ fn refusals_in_new_words_english_and_spanish() {
         "I missed Monday's tablets, should I double up today",
         "¿puedo dejar la hidroxicloroquina?",
         "¿cuánto reduzco la prednisona?",
+        "can I take my methotrexate on a different day this week",
+        "¿puedo tomar el metotrexato otro día?",
     ] {
         assert_eq!(refused(&e, q), Some(RefusalClass::Medication), "{q:?}");
+    }
+}
+
+#[test]
+fn general_questions_near_a_refusal_are_answered() {
+    let e = engine();
+    for q in [
+        "how is dermatomyositis diagnosed",
+        "what time of day is best to take methotrexate",
+        "¿cuánto tiempo tengo que tomar la prednisona?",
+        "why is prednisone tapered slowly",
+    ] {
+        assert_eq!(refused(&e, q), None, "{q:?}");
     }
 }
 
