@@ -91,6 +91,36 @@ fn crisis_farewells_and_means_in_other_words() {
 }
 
 #[test]
+fn spanish_crisis_and_signs_in_other_words() {
+    let e = engine();
+    assert_tier(
+        &e,
+        "suicidal-thoughts",
+        Tier::Emergency,
+        &[
+            "me tragué todas las pastillas del frasco adrede",
+            "ya regalé mi guitarra y mis libros, no los voy a necesitar",
+            "me estoy despidiendo de mi familia",
+        ],
+    );
+    assert_tier(
+        &e,
+        "vomiting-blood-or-black-stools",
+        Tier::Emergency,
+        &["mi papá devolvió con sangre oscura"],
+    );
+    assert_quiet(
+        &e,
+        &[
+            "mi abuelo murió después de vomitar sangre",
+            "el folleto dice que si vomitas sangre vayas a urgencias",
+            "regalé ropa vieja que ya no me queda",
+            "me despedí de mis compañeros de trabajo porque me jubilo",
+        ],
+    );
+}
+
+#[test]
 fn look_alikes_stay_quiet() {
     let e = engine();
     assert_quiet(

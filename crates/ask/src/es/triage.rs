@@ -724,8 +724,8 @@ const GENERIC_VERBS: &[&str] = &[
 
 /// Second-hand facts about other people ("leí que algunas personas no pueden respirar"),
 /// worries about a possible future ("me preocupa que pueda tener fiebre"), and events a month
-/// or more ago ("el año pasado tuvo fiebre"), and quotes from a printed source ("el folleto dice
-/// que vomitar sangre es una emergencia").
+/// or more ago ("el año pasado tuvo fiebre"), quotes from a printed source ("el folleto dice
+/// que vomitar sangre es una emergencia") and someone who died ("mi abuelo murió de…").
 fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
     let sentence = tokens
         .iter()
@@ -789,6 +789,17 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "escribe",
         "decia",
     ]);
+    // "mi abuelo murió después de vomitar sangre": someone who died, with no one present.
+    let died = has(&[
+        "murio",
+        "fallecio",
+        "fallecido",
+        "fallecida",
+        "difunto",
+        "difunta",
+        "funeral",
+        "entierro",
+    ]) && !has(&["ahora", "yo", "tengo", "estoy", "me", "hoy"]);
     let long_ago = words.windows(2).any(|w| {
         (matches!(w[0], "ano" | "mes" | "verano" | "invierno") && w[1] == "pasado")
             || (w[0] == "hace" && matches!(w[1], "anos" | "meses" | "mucho" | "tiempo"))
@@ -803,5 +814,5 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
         "sigue",
     ]);
-    hearsay || worry || quoted || (long_ago && !now)
+    hearsay || worry || quoted || died || (long_ago && !now)
 }
