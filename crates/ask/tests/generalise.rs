@@ -190,6 +190,15 @@ fn general_questions_near_a_refusal_are_answered() {
 }
 
 #[test]
+fn pregnancy_and_a_medicine_get_the_knowledge_base_advice_not_keep_taking_it() {
+    let e = engine();
+    let r = e.ask("I'm pregnant, should I stop my methotrexate");
+    assert_eq!(r.triage.map(|h| h.tier), Some(Tier::Urgent));
+    assert!(!r.answer.contains("keep taking your medicine as prescribed"));
+    assert!(r.answer.contains("Don't take the next dose"), "{}", r.answer);
+}
+
+#[test]
 fn a_refusal_still_gives_the_general_facts_and_where_to_ask() {
     let e = engine();
     let r = e.ask("can I swap my methotrexate for turmeric");
