@@ -70,6 +70,49 @@ fn signs_with_extra_words_inside_or_reordered() {
 }
 
 #[test]
+fn urgent_signs_in_other_words() {
+    let e = engine();
+    for (rule, q) in [
+        (
+            "fever-on-immunosuppressants",
+            "i feel hot and shivery and i'm taking azathioprine",
+        ),
+        (
+            "leg-swelling-or-clot-signs",
+            "one leg has become much bigger than the other and it hurts",
+        ),
+        (
+            "rapidly-worsening-weakness",
+            "my muscles have got a lot weaker in the last few days",
+        ),
+        (
+            "vision-changes-on-hydroxychloroquine",
+            "my vision is blurry and I see wavy lines, I'm on plaquenil",
+        ),
+        (
+            "dark-urine",
+            "my wee has gone the colour of coke after exercise",
+        ),
+        (
+            "steroid-stopped-suddenly",
+            "i stopped taking my steroids a week ago and now I feel awful",
+        ),
+    ] {
+        assert_tier(&e, rule, Tier::Urgent, &[q]);
+    }
+    assert_quiet(
+        &e,
+        &[
+            "is it normal to feel hot and cold on methotrexate",
+            "I'm not getting any weaker, my strength is the same this week",
+            "my vision is fine on plaquenil, I had my eye check this week",
+            "my hot flushes are worse this week on prednisone",
+            "the cold makes my hands worse every day in winter",
+        ],
+    );
+}
+
+#[test]
 fn crisis_farewells_and_means_in_other_words() {
     let e = engine();
     assert_tier(
@@ -195,7 +238,11 @@ fn pregnancy_and_a_medicine_get_the_knowledge_base_advice_not_keep_taking_it() {
     let r = e.ask("I'm pregnant, should I stop my methotrexate");
     assert_eq!(r.triage.map(|h| h.tier), Some(Tier::Urgent));
     assert!(!r.answer.contains("keep taking your medicine as prescribed"));
-    assert!(r.answer.contains("Don't take the next dose"), "{}", r.answer);
+    assert!(
+        r.answer.contains("Don't take the next dose"),
+        "{}",
+        r.answer
+    );
 }
 
 #[test]
