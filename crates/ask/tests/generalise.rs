@@ -227,6 +227,7 @@ fn general_questions_near_a_refusal_are_answered() {
         "what time of day is best to take methotrexate",
         "¿cuánto tiempo tengo que tomar la prednisona?",
         "why is prednisone tapered slowly",
+        "how much sleep should I have with dm",
     ] {
         assert_eq!(refused(&e, q), None, "{q:?}");
     }
@@ -267,6 +268,8 @@ fn one_shared_word_with_a_medical_term_is_off_topic() {
         "what angle should a taper be on a wood lathe",
         "how do I make blood orange marmalade",
         "my wooden floor is swelling after the flood",
+        "how much pressure should my bike tyres have",
+        "best treatment for a scratched car door",
     ] {
         let r = e.ask(q);
         assert!(
