@@ -228,6 +228,8 @@ fn general_questions_near_a_refusal_are_answered() {
         "¿cuánto tiempo tengo que tomar la prednisona?",
         "why is prednisone tapered slowly",
         "how much sleep should I have with dm",
+        "my doctor wants to switch me from methotrexate to mycophenolate, what is the difference",
+        "what if I miss my IVIG infusion appointment",
     ] {
         assert_eq!(refused(&e, q), None, "{q:?}");
     }
