@@ -575,6 +575,8 @@ mod tests {
             "¿es peligroso dejar la prednisona de golpe?",
             "¿qué pasa si me olvido una dosis de metotrexato?",
             "¿cómo se diagnostica la dermatomiositis?",
+            "¿por qué no se puede dejar la prednisona de repente?",
+            "mi médico me bajó la prednisona, ¿qué efectos puedo notar?",
         ] {
             assert_eq!(class(q), None, "{q}");
         }
