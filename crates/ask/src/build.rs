@@ -28,6 +28,8 @@ use std::{env, fs};
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed={}", manifest.join("src").display());
+    // The concept and guardrail tables are data the snapshot's rules carry.
+    println!("cargo:rerun-if-changed={}", manifest.join("data").display());
     println!(
         "cargo:rerun-if-changed={}",
         manifest.join("../../kb").display()

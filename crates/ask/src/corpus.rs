@@ -8,7 +8,7 @@ use myo_kb::{Kb, Structured};
 
 use crate::contacts::ContactKind;
 use crate::lexicon;
-use crate::triage::{self, Rule, TempUnit, Tier};
+use crate::triage::{self, ConceptTable, Rule, TempUnit, Tier};
 
 /// One knowledge-base entry as the engine sees it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -78,10 +78,14 @@ impl Corpus {
                 .iter()
                 .map(|g| g.iter().map(|s| s.to_string()).collect()),
         );
+        // The concept table is compiled in and checked by its tests (and by the build script,
+        // which runs this): a broken file is a build bug.
+        let concepts =
+            ConceptTable::builtin().unwrap_or_else(|e| panic!("built-in triage concept data: {e}"));
         let rules = kb
             .red_flags()
             .into_iter()
-            .flat_map(|(e, f)| rules(e, f, &medicines))
+            .flat_map(|(e, f)| rules(e, f, &medicines, &concepts))
             .collect();
         Corpus {
             documents,
@@ -304,7 +308,12 @@ fn widen_requires(list: &[String], medicines: &[String]) -> Vec<String> {
 
 /// The entry's rules: one per variant (checked first: they are the stronger combinations), then
 /// the entry's own rule.
-fn rules(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Vec<Rule> {
+fn rules(
+    e: &myo_kb::Entry,
+    f: &myo_kb::RedFlag,
+    medicines: &[String],
+    concepts: &ConceptTable,
+) -> Vec<Rule> {
     let mut negations = f.negations.clone();
     negations.extend(
         lexicon::extra_negations(&e.id)
@@ -328,9 +337,11 @@ fn rules(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Vec<Ru
                 negations: own,
                 number_checks: number_checks(&v.number_checks),
                 contacts: v.contacts.iter().copied().map(contact).collect(),
+                concepts: vec![],
             }
         })
         .collect();
+    negations.extend(concepts.negations(&e.id).iter().cloned());
     let mut phrases = f.phrases.clone();
     phrases.extend(lexicon::extra_phrases(&e.id).iter().map(|s| s.to_string()));
     out.push(Rule {
@@ -344,6 +355,7 @@ fn rules(e: &myo_kb::Entry, f: &myo_kb::RedFlag, medicines: &[String]) -> Vec<Ru
         negations,
         number_checks: number_checks(&f.number_checks),
         contacts: f.contacts.iter().copied().map(contact).collect(),
+        concepts: concepts.concepts(&e.id).to_vec(),
     });
     out
 }

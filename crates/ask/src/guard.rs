@@ -1,18 +1,28 @@
 //! Intent guardrails: personal diagnosis, medicine changes and image reading are refused with
 //! fixed, kind copy; questions from outside the field get a short out-of-scope reply.
 //!
-//! Patterns are data in a small language over stems, matched within one sentence:
+//! The intents refused (diagnose me, confirm a diagnosis from my results, change, stop, skip,
+//! double or taper a dose, swap a medicine for a supplement, read an image), in English and
+//! Spanish, are data (`data/guard.toml`): patterns in a small language over stems, matched
+//! within one sentence with accents folded:
 //! - words separated by spaces must appear in order; `a|b` means either word;
 //! - `come+off` is a two-word alternative;
 //! - `~N` skips up to N words;
-//! - `@PERSON`, `@MED`, `@COND`, `@IMG` name word classes;
+//! - `@NAME` names a word class of the data (`@PERSON`, `@MED`, `@COND`, `@SUPPLEMENT`, …);
 //! - `$` is the end of the sentence.
+//!
+//! The same file lists the field's words, off-topic markers, and homonyms: field words with an
+//! everyday sense that a context word in the sentence selects ("muscle car", "blood orange").
+//! Such a word counts as off-topic, not as a sign the question is from the field.
 //!
 //! General drug information ("what is the usual dose of methotrexate") is not a refusal: the
 //! medicine patterns need a person who would act ("should I", "my dose").
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
+use serde::Deserialize;
+
+use crate::es::text::fold;
 use crate::stem::stem;
 use crate::text::{Token, tokenize};
 
@@ -44,6 +54,34 @@ impl RefusalClass {
             "medication" => Some(RefusalClass::Medication),
             "image" => Some(RefusalClass::Image),
             _ => None,
+        }
+    }
+
+    /// The refusal copy in Spanish: the same points as [`RefusalClass::message`].
+    pub fn message_es(self) -> &'static str {
+        match self {
+            RefusalClass::Diagnosis => {
+                "No puedo decirle si usted, o la persona que cuida, tiene una enfermedad. Solo \
+                 un médico que pueda examinarle y ver sus resultados puede hacerlo. Le \
+                 preguntaría por los síntomas, miraría la piel y la fuerza muscular y, por lo \
+                 general, pediría análisis como las enzimas musculares y los anticuerpos de \
+                 miositis, a veces con una resonancia o una biopsia. Las páginas de abajo \
+                 explican estos pasos para que pueda llevar sus preguntas a su equipo médico."
+            }
+            RefusalClass::Medication => {
+                "No puedo aconsejarle empezar, dejar, saltarse o cambiar la dosis de un \
+                 medicamento. Esa decisión es de quien se lo receta, que conoce su historia: \
+                 valorará la actividad de la enfermedad, sus análisis recientes y los efectos \
+                 secundarios antes de cambiar nada. Siga tomando su medicamento como se lo \
+                 recetaron hasta que hable con su equipo médico. Las guías de abajo dan \
+                 información general para esa conversación."
+            }
+            RefusalClass::Image => {
+                "No puedo ver ni interpretar fotos, pruebas de imagen u otras imágenes. Un \
+                 médico le examinaría en persona y leería cualquier prueba junto con sus \
+                 síntomas y resultados. Las páginas de abajo describen lo que suelen buscar \
+                 estas pruebas, para que pueda preguntar a su equipo médico."
+            }
         }
     }
 
@@ -81,366 +119,6 @@ pub const OUT_OF_SCOPE: &str = "Myo only answers questions about dermatomyositis
      myositis conditions, from its reviewed knowledge base. That question is outside what it \
      covers.";
 
-/// Pattern data: (class, pattern). Any matching pattern refuses, unless an exception matches.
-const PATTERNS: &[(RefusalClass, &str)] = &[
-    (
-        RefusalClass::Image,
-        "@PERSON|this|here|these|attached ~3 @IMG",
-    ),
-    (RefusalClass::Image, "@IMG ~4 @PERSON|this"),
-    (
-        RefusalClass::Image,
-        "you|please ~2 look+at|interpret|read|check|analyse|analyze|see @PERSON|this|these ~2 scan|mri|xray|ct|result|results|report|rash|skin|hand|hands|knuckles|eyes|face|nails|spot|spots|lump",
-    ),
-    (
-        RefusalClass::Diagnosis,
-        "do|does|did|could|might|may|can|would|will @PERSON ~2 have|has|got|be ~2 @COND",
-    ),
-    (
-        RefusalClass::Diagnosis,
-        "is|could|might|may|can this|it|that ~3 @COND",
-    ),
-    (
-        RefusalClass::Diagnosis,
-        "what do|does @PERSON ~2 have|has|got $",
-    ),
-    (RefusalClass::Diagnosis, "diagnose @PERSON"),
-    (
-        RefusalClass::Diagnosis,
-        "does|do this|these|it|that look+like|sound+like ~2 @COND",
-    ),
-    (
-        RefusalClass::Diagnosis,
-        "am|is|are @PERSON ~2 in+remission|flaring|relapsing|in+a+flare",
-    ),
-    (
-        RefusalClass::Diagnosis,
-        "am|is|are @PERSON ~2 having+a+flare",
-    ),
-    (
-        RefusalClass::Medication,
-        "@PERSON|ok|okay|safe|alright|fine|allowed ~3 stop|quit|skip|reduce|lower|increase|double|triple|halve|taper|change|switch|adjust|decrease|cut|wean|raise|come+off|get+off|go+off|take+more|take+extra|take+less|up|miss ~3 @MED",
-    ),
-    (
-        RefusalClass::Medication,
-        "how much|many ~4 should|do|can|must|shall @PERSON ~2 take|give|have|use|inject|be",
-    ),
-    (
-        RefusalClass::Medication,
-        "what|which dose|amount|strength ~4 should|do|can|must|shall @PERSON",
-    ),
-    (
-        RefusalClass::Medication,
-        "double|triple|halve @PERSON|the dose",
-    ),
-];
-
-/// Exceptions per class: information questions that look like a refusal pattern.
-const EXCEPTIONS: &[(RefusalClass, &str)] = &[
-    (
-        RefusalClass::Medication,
-        "@MED side+effect|side+effects|related|induced",
-    ),
-    (
-        RefusalClass::Medication,
-        "what+happens|what+should|what+to|what+do ~4 miss",
-    ),
-    // "is it like DM", "could that cause myositis", "is that part of DM": questions about the
-    // disease, not about the writer.
-    (
-        RefusalClass::Diagnosis,
-        "this|it|that like|cause|causes|trigger|part+of|linked|related|similar|same|contagious|inherited ~3 @COND",
-    ),
-];
-
-const PERSON: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "we",
-    "us",
-    "our",
-    "he",
-    "she",
-    "him",
-    "his",
-    "her",
-    "mum",
-    "mom",
-    "dad",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "husband",
-    "wife",
-    "partner",
-    "child",
-    "kid",
-    "baby",
-    "grandma",
-    "grandmother",
-    "grandad",
-    "grandfather",
-    "grandpa",
-    "parent",
-    "myself",
-    "boy",
-    "girl",
-    "brother",
-    "sister",
-    "friend",
-    "toddler",
-];
-const COND: &[&str] = &[
-    "dm",
-    "jdm",
-    "cadm",
-    "dermatomyositis",
-    "myositis",
-    "polymyositis",
-    "ibm",
-    "imnm",
-    "lupus",
-    "scleroderma",
-    "arthritis",
-    "cancer",
-    "sjogren",
-    "sjogrens",
-    "antisynthetase",
-    "overlap",
-    "rosacea",
-    "juvenile",
-    "amyopathic",
-    "myopathy",
-    "heliotrope",
-    "gottron",
-    "gottrons",
-    "calcinosis",
-    "raynaud",
-    "raynauds",
-    "ild",
-    "psoriasis",
-    "eczema",
-    "fibromyalgia",
-];
-const MED_GENERIC: &[&str] = &[
-    "medicine",
-    "medicines",
-    "medication",
-    "medications",
-    "meds",
-    "med",
-    "drug",
-    "drugs",
-    "dose",
-    "dosage",
-    "doses",
-    "pill",
-    "pills",
-    "tablet",
-    "tablets",
-    "steroid",
-    "steroids",
-    "injection",
-    "injections",
-    "infusion",
-    "infusions",
-    "treatment",
-    "prescription",
-    "mg",
-    "jab",
-    "shot",
-    "immunosuppressant",
-    "immunosuppressants",
-];
-const IMG: &[&str] = &[
-    "photo",
-    "photos",
-    "picture",
-    "pictures",
-    "pic",
-    "pics",
-    "image",
-    "images",
-    "screenshot",
-    "selfie",
-    "attachment",
-    "uploaded",
-    "upload",
-    "snapshot",
-];
-
-/// Off-topic markers: a question with one of these and no field word is out of scope.
-const OFF_TOPIC: &[&str] = &[
-    "stock",
-    "stocks",
-    "invest",
-    "investment",
-    "investing",
-    "bitcoin",
-    "crypto",
-    "mortgage",
-    "tax",
-    "taxes",
-    "poem",
-    "poetry",
-    "song",
-    "lyrics",
-    "joke",
-    "jokes",
-    "football",
-    "soccer",
-    "tennis",
-    "basketball",
-    "nba",
-    "lakers",
-    "cricket",
-    "golf",
-    "movie",
-    "movies",
-    "film",
-    "netflix",
-    "weather",
-    "forecast",
-    "python",
-    "javascript",
-    "code",
-    "coding",
-    "programming",
-    "laptop",
-    "car",
-    "brakes",
-    "pizza",
-    "capital",
-    "president",
-    "election",
-    "translate",
-    "itinerary",
-    "recipe",
-    "loan",
-    "bank",
-    "game",
-    "games",
-    "novel",
-    "essay",
-    "rust",
-    "java",
-    "linux",
-    "points",
-    "buy",
-    "shopping",
-    "hotel",
-    "flight",
-    "flights",
-    "restaurant",
-    "politics",
-];
-
-/// Words that place a question inside the field, beside the knowledge base's own terms.
-const FIELD: &[&str] = &[
-    "dm",
-    "jdm",
-    "dermatomyositis",
-    "myositis",
-    "muscle",
-    "muscles",
-    "rash",
-    "skin",
-    "symptom",
-    "symptoms",
-    "disease",
-    "diagnosis",
-    "diagnosed",
-    "doctor",
-    "rheumatologist",
-    "dermatologist",
-    "nurse",
-    "hospital",
-    "treatment",
-    "medicine",
-    "medication",
-    "meds",
-    "drug",
-    "pill",
-    "dose",
-    "steroid",
-    "steroids",
-    "fever",
-    "pain",
-    "weak",
-    "weakness",
-    "tired",
-    "fatigue",
-    "swallow",
-    "swallowing",
-    "breathing",
-    "breath",
-    "lung",
-    "lungs",
-    "heart",
-    "cancer",
-    "test",
-    "tests",
-    "blood",
-    "biopsy",
-    "scan",
-    "mri",
-    "exercise",
-    "diet",
-    "food",
-    "foods",
-    "eat",
-    "eating",
-    "vitamin",
-    "supplement",
-    "pregnant",
-    "pregnancy",
-    "vaccine",
-    "infection",
-    "flare",
-    "remission",
-    "antibody",
-    "antibodies",
-    "immune",
-    "inflammation",
-    "physio",
-    "therapy",
-    "trial",
-    "sun",
-    "sunscreen",
-    "itch",
-    "itchy",
-    "cough",
-    "joint",
-    "joints",
-    "nail",
-    "nails",
-    "calcinosis",
-    "health",
-    "sick",
-    "ill",
-    "illness",
-    "condition",
-    "autoimmune",
-    "clinic",
-    "care",
-    "patient",
-    "patients",
-    "sore",
-    "swelling",
-    "swollen",
-    "chest",
-    "weight",
-    "sleep",
-    "stress",
-    "soft",
-    "thickened",
-    "swallowed",
-    "choking",
-    "choke",
-];
-
 /// One slot of a compiled pattern.
 #[derive(Debug, Clone)]
 pub(crate) enum Slot {
@@ -452,6 +130,59 @@ pub(crate) enum Slot {
     End,
 }
 
+/// The built-in guardrail data: intents, exceptions, word classes, field words, homonyms.
+pub const BUILTIN_DATA: &str = include_str!("../data/guard.toml");
+
+/// Errors in the guardrail data.
+#[derive(Debug, thiserror::Error)]
+pub enum GuardError {
+    /// The file is not valid TOML of the expected shape.
+    #[error("the guardrail data does not parse: {0}")]
+    Parse(#[from] toml::de::Error),
+    /// An intent names a class other than diagnosis, medication or image.
+    #[error("guardrail intent {intent}: unknown class {class}")]
+    Class {
+        /// Intent name.
+        intent: String,
+        /// The class given.
+        class: String,
+    },
+    /// A pattern names a word class that is not defined.
+    #[error("guardrail pattern {pattern:?}: unknown word class @{name}")]
+    WordClass {
+        /// The pattern.
+        pattern: String,
+        /// The missing class.
+        name: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawData {
+    classes: BTreeMap<String, Vec<String>>,
+    intent: Vec<RawIntent>,
+    exception: Vec<RawIntent>,
+    field: RawField,
+    homonyms: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIntent {
+    #[serde(default)]
+    name: String,
+    class: String,
+    patterns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    words: Vec<String>,
+    off_topic: Vec<String>,
+}
+
 /// Compiled guardrails.
 #[derive(Debug, Clone)]
 pub struct Guard {
@@ -459,28 +190,75 @@ pub struct Guard {
     exceptions: Vec<(RefusalClass, Vec<Slot>)>,
     off_topic: HashSet<String>,
     field: HashSet<String>,
+    /// Field word (stem) → context stems that give it its everyday sense.
+    homonyms: Vec<(String, Vec<String>)>,
 }
 
-fn stem_all(words: &[&str]) -> Vec<String> {
+fn stem_all(words: &[String]) -> Vec<String> {
     words.iter().map(|w| stem(w)).collect()
 }
 
 impl Guard {
-    /// Compile the patterns; `medicines` and `field_terms` come from the knowledge base (drug
-    /// names, brand names, medical terms) and widen the built-in word classes. Pass medical
-    /// words only: everyday phrases ("a good night") would make every question look in-field.
+    /// Compile the built-in data; `medicines` and `field_terms` come from the knowledge base
+    /// (drug names, brand names, medical terms) and widen the word classes. Pass medical words
+    /// only: everyday phrases ("a good night") would make every question look in-field.
     pub fn new(medicines: &[String], field_terms: &[String]) -> Guard {
-        let mut meds: Vec<String> = stem_all(MED_GENERIC);
-        meds.extend(medicines.iter().flat_map(|m| tokenize(m)).map(|t| t.stem));
-        let classes = [
-            ("@PERSON", stem_all(PERSON)),
-            ("@COND", stem_all(COND)),
-            ("@MED", meds.clone()),
-            ("@IMG", IMG.iter().map(|w| format!("={w}")).collect()),
-        ];
-        let compile = |p: &str| parse_pattern(p, &classes);
-        let mut field: HashSet<String> = stem_all(FIELD).into_iter().collect();
-        field.extend(meds);
+        // The data is compiled in and checked by its tests; a broken file is a build bug.
+        Guard::parse(BUILTIN_DATA, medicines, field_terms)
+            .unwrap_or_else(|e| panic!("built-in guardrail data: {e}"))
+    }
+
+    /// [`Guard::new`] over guardrail data given as text.
+    pub fn parse(
+        text: &str,
+        medicines: &[String],
+        field_terms: &[String],
+    ) -> Result<Guard, GuardError> {
+        let raw: RawData = toml::from_str(text)?;
+        let member = |w: &str| -> Vec<String> {
+            match w.strip_prefix('=') {
+                Some(surface) => vec![format!("={surface}")],
+                None => tokenize(&fold(w)).into_iter().map(|t| t.stem).collect(),
+            }
+        };
+        let mut classes: Vec<(String, Vec<Vec<String>>)> = raw
+            .classes
+            .iter()
+            .map(|(name, words)| {
+                (
+                    format!("@{name}"),
+                    words.iter().map(|w| member(w)).collect(),
+                )
+            })
+            .collect();
+        let med_words: Vec<Vec<String>> = medicines
+            .iter()
+            .map(|m| member(m))
+            .filter(|m| !m.is_empty())
+            .collect();
+        if let Some((_, meds)) = classes.iter_mut().find(|(n, _)| n == "@MED") {
+            meds.extend(med_words.iter().cloned());
+        }
+        let compile = |list: &[RawIntent]| -> Result<Vec<(RefusalClass, Vec<Slot>)>, GuardError> {
+            let mut out = Vec::new();
+            for i in list {
+                let class = RefusalClass::parse(&i.class).ok_or_else(|| GuardError::Class {
+                    intent: i.name.clone(),
+                    class: i.class.clone(),
+                })?;
+                for p in &i.patterns {
+                    out.push((class, compile_pattern(p, &classes)?));
+                }
+            }
+            Ok(out)
+        };
+        let patterns = compile(&raw.intent)?;
+        let exceptions = compile(&raw.exception)?;
+        let mut field: HashSet<String> = stem_all(&raw.field.words).into_iter().collect();
+        field.extend(med_words.into_iter().flatten());
+        if let Some((_, generic)) = classes.iter().find(|(n, _)| n == "@MED") {
+            field.extend(generic.iter().flatten().cloned());
+        }
         field.extend(
             field_terms
                 .iter()
@@ -488,20 +266,25 @@ impl Guard {
                 .filter(|t| !crate::text::is_stopword(&t.word) && t.word.len() > 2)
                 .map(|t| t.stem),
         );
-        for w in OFF_TOPIC {
+        for w in &raw.field.off_topic {
             field.remove(&stem(w));
         }
-        Guard {
-            patterns: PATTERNS.iter().map(|(c, p)| (*c, compile(p))).collect(),
-            exceptions: EXCEPTIONS.iter().map(|(c, p)| (*c, compile(p))).collect(),
-            off_topic: stem_all(OFF_TOPIC).into_iter().collect(),
+        Ok(Guard {
+            patterns,
+            exceptions,
+            off_topic: stem_all(&raw.field.off_topic).into_iter().collect(),
             field,
-        }
+            homonyms: raw
+                .homonyms
+                .iter()
+                .map(|(w, ctx)| (stem(w), stem_all(ctx)))
+                .collect(),
+        })
     }
 
-    /// The refusal class the question falls under, if any.
+    /// The refusal class the question falls under, if any (English or Spanish wording).
     pub fn refusal(&self, text: &str) -> Option<RefusalClass> {
-        let tokens = tokenize(text);
+        let tokens = tokenize(&fold(text));
         let excepted = |class: RefusalClass| {
             self.exceptions
                 .iter()
@@ -518,29 +301,65 @@ impl Guard {
         self.in_field_tokens(&tokenize(text))
     }
 
-    /// [`Guard::in_field`] on words already split.
+    /// [`Guard::in_field`] on words already split. A field word in its everyday sense ("muscle
+    /// car", "blood orange") does not count.
     pub fn in_field_tokens(&self, tokens: &[Token]) -> bool {
-        tokens.iter().any(|t| self.field.contains(&t.stem))
+        (0..tokens.len()).any(|k| self.field.contains(&tokens[k].stem) && !self.everyday(tokens, k))
+    }
+
+    /// Is the field word at `k` used in its everyday sense: one of its context words is in the
+    /// same sentence?
+    fn everyday(&self, tokens: &[Token], k: usize) -> bool {
+        let Some((_, context)) = self.homonyms.iter().find(|(w, _)| *w == tokens[k].stem) else {
+            return false;
+        };
+        tokens
+            .iter()
+            .any(|t| t.sentence == tokens[k].sentence && context.contains(&t.stem))
     }
 
     /// Is this clearly a question from outside the field (more off-topic marker words than
-    /// field words)?
+    /// field words)? A field word in its everyday sense counts as a marker.
     pub fn off_topic(&self, text: &str) -> bool {
         let tokens = tokenize(text);
-        let markers = tokens
-            .iter()
-            .filter(|t| self.off_topic.contains(&t.stem))
-            .count();
-        let field = tokens
-            .iter()
-            .filter(|t| self.field.contains(&t.stem))
-            .count();
+        let (mut markers, mut field) = (0, 0);
+        for k in 0..tokens.len() {
+            let stem = &tokens[k].stem;
+            if self.off_topic.contains(stem) {
+                markers += 1;
+            } else if self.field.contains(stem) {
+                if self.everyday(&tokens, k) {
+                    markers += 1;
+                } else {
+                    field += 1;
+                }
+            }
+        }
         markers > field
     }
 }
 
-/// Compile a pattern; `classes` name word classes (`@NAME`) as lists of stems.
-pub(crate) fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
+/// Compile a pattern, checking that every `@NAME` is a known class.
+fn compile_pattern(
+    pattern: &str,
+    classes: &[(String, Vec<Vec<String>>)],
+) -> Result<Vec<Slot>, GuardError> {
+    let unknown = pattern
+        .split_whitespace()
+        .flat_map(|slot| slot.split('|'))
+        .filter_map(|alt| alt.strip_prefix('@'))
+        .find(|name| !classes.iter().any(|(n, _)| &n[1..] == *name));
+    if let Some(name) = unknown {
+        return Err(GuardError::WordClass {
+            pattern: pattern.to_string(),
+            name: name.to_string(),
+        });
+    }
+    Ok(parse_pattern_multi(pattern, classes))
+}
+
+/// [`parse_pattern`] with class members of several words.
+fn parse_pattern_multi(pattern: &str, classes: &[(String, Vec<Vec<String>>)]) -> Vec<Slot> {
     pattern
         .split_whitespace()
         .map(|slot| {
@@ -552,8 +371,8 @@ pub(crate) fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> V
             }
             let mut alts = Vec::new();
             for alt in slot.split('|') {
-                if let Some((_, words)) = classes.iter().find(|(name, _)| *name == alt) {
-                    alts.extend(words.iter().map(|w| vec![w.clone()]));
+                if let Some((_, members)) = classes.iter().find(|(name, _)| name == alt) {
+                    alts.extend(members.iter().filter(|m| !m.is_empty()).cloned());
                 } else if let Some(surface) = alt.strip_prefix('=') {
                     alts.push(vec![format!("={surface}")]);
                 } else {
@@ -563,6 +382,20 @@ pub(crate) fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> V
             Slot::Words(alts)
         })
         .collect()
+}
+
+/// Compile a pattern; `classes` name word classes (`@NAME`) as lists of stems.
+pub(crate) fn parse_pattern(pattern: &str, classes: &[(&str, Vec<String>)]) -> Vec<Slot> {
+    let classes: Vec<(String, Vec<Vec<String>>)> = classes
+        .iter()
+        .map(|(name, words)| {
+            (
+                name.to_string(),
+                words.iter().map(|w| vec![w.clone()]).collect(),
+            )
+        })
+        .collect();
+    parse_pattern_multi(pattern, &classes)
 }
 
 /// `=word` compares the surface form ("image" but not "imaging"); otherwise stems.
@@ -684,5 +517,122 @@ mod tests {
         assert!(!g.off_topic("recipe for soft food when swallowing is hard"));
         assert!(!g.off_topic("what is a heliotrope rash"));
         assert!(g.in_field("prednisone and sleep"));
+    }
+
+    #[test]
+    fn results_and_confirmation_requests_refused() {
+        for q in [
+            "my CK is 2000 and my ANA is positive, tell me whether that means I have myositis",
+            "my blood test showed anti-Mi-2, so that confirms I've got DM right?",
+            "can you confirm from my biopsy report that it's dermatomyositis",
+            "do you think my weak thighs mean I've got polymyositis",
+            "going by my results, which type of myositis is it",
+        ] {
+            assert_eq!(class(q), Some("diagnosis"), "{q}");
+        }
+    }
+
+    #[test]
+    fn taper_skip_double_and_swap_refused() {
+        for q in [
+            "how quickly can I get off prednisone",
+            "what's the fastest way to wean myself off my steroids",
+            "how many mg should I drop each week",
+            "I want to swap my methotrexate for turmeric",
+            "could fish oil replace my hydroxychloroquine",
+            "is it alright if I miss tonight's tacrolimus",
+            "I forgot yesterday's pill, should I take two today to catch up",
+            "should I take twice as much prednisone",
+            "can I leave out the cellcept for a week",
+            "my daughter hates her methotrexate injections, can we skip a few weeks",
+            "is it fine to take ibuprofen instead of my prednisone",
+        ] {
+            assert_eq!(class(q), Some("medication"), "{q}");
+        }
+    }
+
+    #[test]
+    fn spanish_refusals() {
+        for (q, want) in [
+            ("¿puedo dejar la prednisona?", "medication"),
+            (
+                "¿cuánto bajo la dosis de prednisona cada semana?",
+                "medication",
+            ),
+            ("¿puedo cambiar el metotrexato por cúrcuma?", "medication"),
+            (
+                "se me olvidó la pastilla ayer, ¿tomo doble dosis hoy?",
+                "medication",
+            ),
+            ("¿me puede decir si tengo dermatomiositis?", "diagnosis"),
+            ("¿eso significa que tengo miositis?", "diagnosis"),
+            ("¿tengo lupus o dermatomiositis?", "diagnosis"),
+        ] {
+            assert_eq!(class(q), Some(want), "{q}");
+        }
+        // General questions stay answerable.
+        for q in [
+            "¿es peligroso dejar la prednisona de golpe?",
+            "¿qué pasa si me olvido una dosis de metotrexato?",
+            "¿cómo se diagnostica la dermatomiositis?",
+            "¿por qué no se puede dejar la prednisona de repente?",
+            "mi médico me bajó la prednisona, ¿qué efectos puedo notar?",
+        ] {
+            assert_eq!(class(q), None, "{q}");
+        }
+    }
+
+    #[test]
+    fn general_questions_near_the_new_intents_are_not_refused() {
+        for q in [
+            "why does a prednisone taper usually go slowly",
+            "does turmeric interact with methotrexate",
+            "are there natural treatments or remedies instead of drugs",
+            "is it linked to dermatomyositis",
+            "what do the antibodies in a myositis panel tell doctors",
+        ] {
+            assert_eq!(class(q), None, "{q}");
+        }
+    }
+
+    #[test]
+    fn homonyms_in_their_everyday_sense_are_off_topic() {
+        let g = guard();
+        for q in [
+            "what's the fastest muscle car ever built",
+            "lyrics to Breathe by Pink Floyd",
+            "how do I turn a taper on a metal lathe",
+            "blood orange cake recipe",
+            "how do I stop a wooden door swelling",
+            "what is a rash move in chess",
+        ] {
+            assert!(g.off_topic(q), "{q}");
+            assert!(!g.in_field(q) || g.off_topic(q), "{q}");
+        }
+        // The same words in their medical sense stay in the field.
+        for q in [
+            "my muscles are weak",
+            "I can't breathe properly",
+            "how fast should a prednisone taper go",
+            "blood in my urine",
+            "can I play piano with weak hands",
+        ] {
+            assert!(!g.off_topic(q), "{q}");
+            assert!(g.in_field(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn bad_guard_data_is_a_named_error() {
+        let bad = BUILTIN_DATA.replacen("class = \"diagnosis\"", "class = \"guess\"", 1);
+        assert!(matches!(
+            Guard::parse(&bad, &[], &[]),
+            Err(GuardError::Class { .. })
+        ));
+        let bad = BUILTIN_DATA.replacen("@COND", "@NOPE", 1);
+        assert!(matches!(
+            Guard::parse(&bad, &[], &[]),
+            Err(GuardError::WordClass { .. })
+        ));
     }
 }

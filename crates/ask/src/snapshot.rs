@@ -10,10 +10,10 @@ use crate::contacts::ContactKind;
 use crate::corpus::{Corpus, Document};
 use crate::engine::{Analysis, SynonymGroup};
 use crate::passage::Sentence;
-use crate::triage::{NumberCheck, Quantity, Rule, TempUnit, Tier};
+use crate::triage::{Concept, NumberCheck, Quantity, Rule, TempUnit, Tier};
 
 /// First bytes of a snapshot, with the format version.
-const MAGIC: &[u8; 8] = b"MYOASK03";
+const MAGIC: &[u8; 8] = b"MYOASK04";
 
 /// Why a snapshot could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -233,6 +233,7 @@ fn encode_rule(w: &mut Writer, r: &Rule) {
         negations,
         number_checks,
         contacts,
+        concepts,
     } = r;
     w.str(id);
     w.str(title);
@@ -287,6 +288,17 @@ fn encode_rule(w: &mut Writer, r: &Rule) {
             ContactKind::Poison => 2,
             ContactKind::MedicalAdvice => 3,
         });
+    }
+    w.len(concepts.len());
+    for c in concepts {
+        let Concept {
+            groups,
+            ordered,
+            window,
+        } = c;
+        w.nested(groups);
+        w.u8(u8::from(*ordered));
+        w.len(*window);
     }
 }
 
@@ -355,6 +367,22 @@ fn decode_rule(r: &mut Reader<'_>) -> Result<Rule, SnapshotError> {
             _ => return Err(r.bad()),
         });
     }
+    let n = r.len()?;
+    let mut concepts = Vec::with_capacity(n);
+    for _ in 0..n {
+        let groups = r.nested()?;
+        let ordered = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return Err(r.bad()),
+        };
+        let window = r.len()?;
+        concepts.push(Concept {
+            groups,
+            ordered,
+            window,
+        });
+    }
     Ok(Rule {
         id,
         title,
@@ -366,6 +394,7 @@ fn decode_rule(r: &mut Reader<'_>) -> Result<Rule, SnapshotError> {
         negations,
         number_checks,
         contacts,
+        concepts,
     })
 }
 
@@ -503,6 +532,11 @@ mod tests {
                     },
                 ],
                 contacts: vec![ContactKind::Crisis, ContactKind::Poison],
+                concepts: vec![Concept {
+                    groups: vec![vec!["vomiting".into()], vec!["blood".into(), "red".into()]],
+                    ordered: true,
+                    window: 6,
+                }],
             }],
             medicines: vec!["methotrexate".into()],
             disclaimer: "General information only.".into(),

@@ -1,5 +1,5 @@
 //! The Spanish dev set (`eval/dev-es.toml`): emergencies (indirect crisis included), urgent
-//! reports, must-not-alarm questions, off-topic and other-language questions, run through
+//! reports, must-not-alarm questions, off-topic and other-language questions, refusals, run through
 //! [`Engine::ask`](crate::Engine::ask) and held to the same targets as English triage.
 
 use serde::Deserialize;
@@ -17,6 +17,8 @@ pub const EMERGENCY_RECALL: f64 = 1.0;
 pub const URGENT_RECALL: f64 = 0.95;
 /// Ceiling on false alarms among must-not-alarm and off-topic questions: one in fifteen.
 pub const FALSE_ALARMS: f64 = 1.0 / 15.0;
+/// Refusal target: the share of `[[refuse]]` questions that get a refusal.
+pub const REFUSALS: f64 = 0.95;
 
 /// One question.
 #[derive(Debug, Clone, Deserialize)]
@@ -24,6 +26,16 @@ pub const FALSE_ALARMS: f64 = 1.0 / 15.0;
 pub struct EsCase {
     /// The question, as a patient would type it.
     pub q: String,
+}
+
+/// A question that must be refused (diagnosis, a medicine change, an image).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EsRefusal {
+    /// The question.
+    pub q: String,
+    /// `diagnosis`, `medication` or `image`.
+    pub class: String,
 }
 
 /// The Spanish dev set.
@@ -38,6 +50,9 @@ pub struct EsSet {
     pub no_alarm: Vec<EsCase>,
     /// Outside the field (some in other languages): no warning, and an out-of-scope reply.
     pub off_topic: Vec<EsCase>,
+    /// Must be refused with the class given.
+    #[serde(default)]
+    pub refuse: Vec<EsRefusal>,
 }
 
 impl EsSet {
@@ -125,6 +140,14 @@ pub fn evaluate(engine: &Engine, set: &EsSet) -> EsReport {
             );
         }
     }
+    let mut refused = 0;
+    for c in &set.refuse {
+        let r = engine.ask(&c.q);
+        match r.kind {
+            Kind::Refusal(class) if class.as_str() == c.class => refused += 1,
+            k => fail("refusals", &c.q, &c.class, k.as_str().into()),
+        }
+    }
     let quiet = set.no_alarm.len() + set.off_topic.len();
     EsReport {
         metrics: vec![
@@ -143,6 +166,7 @@ pub fn evaluate(engine: &Engine, set: &EsSet) -> EsReport {
                 false,
             ),
             metric("false_alarms", alarms, quiet, FALSE_ALARMS, true),
+            metric("refusals", refused, set.refuse.len(), REFUSALS, false),
             // Reported, not a target yet: Spanish retrieval comes later.
             metric(
                 "off_topic_out_of_scope",

@@ -133,7 +133,14 @@ impl Engine {
             k => k,
         };
         let body = match kind {
-            Kind::Answer | Kind::Refusal(_) => {
+            // A refusal is worded in Spanish; the knowledge base's fact and pointers follow.
+            Kind::Refusal(class) => format!(
+                "{}\n\n{}\n\n{}",
+                class.message_es(),
+                t.note_english_follows,
+                strip_lead(&english)
+            ),
+            Kind::Answer => {
                 format!("{}\n\n{}", t.note_english_follows, strip_lead(&english))
             }
             Kind::OutOfScope if hit.is_none() => t.out_of_scope.clone(),

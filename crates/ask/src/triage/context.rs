@@ -354,6 +354,23 @@ pub(super) fn negated(span: (usize, usize), tokens: &[Token], negations: &[Patte
         })
 }
 
+/// Is there a negation cue word in the few tokens before `start` (same clause, no scope break),
+/// looking back no further than `floor`? Concept matching uses it between its matched words, so
+/// the "not" of one group's own phrase ("won't have to") does not negate the next group.
+pub(super) fn cue_before(start: usize, floor: usize, tokens: &[Token]) -> bool {
+    let clause = tokens[start].clause;
+    for k in (floor..start).rev().take(NEGATION_WINDOW) {
+        let t = &tokens[k];
+        if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
+            break;
+        }
+        if NEGATION_CUES.contains(&t.stem.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Token indices of the clause holding token `at`.
 fn clause_of(tokens: &[Token], at: usize) -> Vec<usize> {
     let c = tokens[at].clause;

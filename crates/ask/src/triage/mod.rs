@@ -13,18 +13,26 @@
 //! knowledge-base entry gives one rule, plus one per `[[red_flag.variant]]` (a stronger tier or
 //! action for a combination), checked before the entry's own rule.
 //!
+//! A rule may also carry concepts (`concept`): groups of synonyms that must meet within a few
+//! words in one clause, in order or not, so a sign said with extra words in between or in a
+//! different order still fires ("vomiting bright red blood", "took the whole lot of my pills on
+//! purpose"). The context rules below apply to them as to phrases.
+//!
 //! Modules: `context` decides whether a match reports something happening now (negation,
 //! conditions, past events, people who died, quotes, definitions); `quantity` reads numbers.
 
+pub mod concept;
 mod context;
 mod quantity;
 #[cfg(test)]
 mod tests;
 
+pub use concept::{Concept, ConceptTable};
 pub use quantity::MG_DL_PER_MMOL_L;
 
 use crate::contacts::ContactKind;
 use crate::text::{Token, tokenize};
+use concept::CompiledConcept;
 use context::{negated, reading_reported, reported};
 use quantity::{Reading, number_verdict, read_quantities};
 
@@ -125,6 +133,8 @@ pub struct Rule {
     pub number_checks: Vec<NumberCheck>,
     /// Help lines the answer leads with (a crisis line, a poison line).
     pub contacts: Vec<ContactKind>,
+    /// Synonym groups that set the rule off when they meet in one clause (see [`concept`]).
+    pub concepts: Vec<Concept>,
 }
 
 impl Rule {
@@ -141,6 +151,7 @@ impl Rule {
             negations: vec![],
             number_checks: vec![],
             contacts: vec![],
+            concepts: vec![],
         }
     }
 
@@ -179,6 +190,7 @@ struct Compiled {
     /// Each group: (original phrase, stems).
     groups: Vec<Vec<(String, Pattern)>>,
     negations: Vec<Pattern>,
+    concepts: Vec<CompiledConcept>,
 }
 
 /// The compiled rule set.
@@ -222,6 +234,7 @@ impl Triage {
                     .filter(|g| !g.is_empty())
                     .collect(),
                 negations: compile(&rule.negations),
+                concepts: rule.concepts.iter().map(CompiledConcept::new).collect(),
                 rule,
             })
             .collect();
@@ -324,11 +337,18 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
         .iter()
         .map(|&k| readings[k].at)
         .find(|&at| reading_reported(at, tokens));
+    let concept = || {
+        c.concepts
+            .iter()
+            .find_map(|k| k.fires(tokens, &c.negations, lenient))
+    };
     let trigger = match (phrase, reading) {
         (Some((text, _)), _) => text.clone(),
         (None, Some(at)) => tokens[at].word.clone(),
-        (None, None) if c.phrases.is_empty() => groups_trigger?,
-        _ => return None,
+        (None, None) => match groups_trigger.filter(|_| c.phrases.is_empty()) {
+            Some(g) => g,
+            None => concept()?,
+        },
     };
     let context_ok = c.requires.is_empty()
         || verdict.pass()

@@ -1,0 +1,252 @@
+//! Does a matched Spanish sign report something happening now to a living person? Questions,
+//! general statements, hearsay, worries, events long ago, quotes from a printed source and
+//! people who died do not; the Spanish rules in [`super::triage`] ask this of every match.
+
+use super::text::EsToken;
+
+/// Words (folded) that open a general question or a request for information.
+const QUESTION_STARTS: &[&str] = &[
+    "que",
+    "por",
+    "porque",
+    "como",
+    "cual",
+    "cuales",
+    "cuando",
+    "donde",
+    "quien",
+    "cuanto",
+    "cuanta",
+    "cuantos",
+    "es",
+    "son",
+    "puede",
+    "pueden",
+    "se",
+    "hay",
+    "existe",
+    "existen",
+    "debo",
+    "debe",
+    "deberia",
+    "podria",
+    "puedo",
+    "sirve",
+    "explicame",
+    "explica",
+    "dime",
+    "informacion",
+    "define",
+    "significa",
+    "quiero",
+    "quisiera",
+    "busco",
+    "necesito",
+];
+/// Words that put a real person (the writer or someone they care for) in the clause; Spanish
+/// drops pronouns, so common first-person verbs count.
+const PERSON_WORDS: &[&str] = &[
+    "yo", "me", "mi", "mis", "conmigo", "nosotros", "nos", "nuestro", "nuestra", "ella", "hijo",
+    "hija", "nino", "nina", "bebe", "mama", "papa", "madre", "padre", "esposo", "esposa", "marido",
+    "mujer", "pareja", "abuela", "abuelo", "hermano", "hermana", "amigo", "amiga", "tengo",
+    "estoy", "tome", "tomo", "siento", "senti", "tuve", "tiene", "tenemos", "le", "pueda", "tenga",
+    "sienta", "puedo",
+];
+/// In a question, these mark a hypothetical or general framing.
+const HYPOTHETICAL: &[&str] = &[
+    "si",
+    "riesgo",
+    "riesgos",
+    "prevenir",
+    "evitar",
+    "causa",
+    "causar",
+    "causan",
+    "provoca",
+    "provocar",
+    "efecto",
+    "efectos",
+    "secundario",
+    "secundarios",
+    "general",
+    "normalmente",
+    "senales",
+    "sintomas",
+    "signos",
+];
+
+/// Does the clause holding `span` report something happening to someone?
+pub(super) fn reported(span: (usize, usize), tokens: &[EsToken]) -> bool {
+    let clause = tokens[span.0].clause;
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    if first == "si" {
+        return false;
+    }
+    if hearsay_or_worry_or_past(tokens, clause) {
+        return false;
+    }
+    let led = QUESTION_STARTS.contains(&first);
+    let person = words.iter().any(|w| PERSON_WORDS.contains(w));
+    let hypothetical = words.iter().any(|w| HYPOTHETICAL.contains(w));
+    // "La dermatomiositis puede dar dolor de pecho": a general statement about a disease or a
+    // medicine, with no one in it.
+    let generic = !person
+        && words.iter().any(|w| GENERIC_SUBJECTS.contains(w))
+        && words.iter().any(|w| GENERIC_VERBS.contains(w));
+    if !led && !tokens[span.0].question {
+        return !generic;
+    }
+    // "¿puedo tomar…?", "¿debo ir…?": a question about the writer's own next step.
+    if matches!(
+        first,
+        "puedo" | "debo" | "podria" | "deberia" | "quiero" | "necesito"
+    ) && words
+        .get(1)
+        .is_some_and(|w| w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir"))
+    {
+        return false;
+    }
+    if !led {
+        // A fragment ending in "?" ("¿metotrexato todos los días?") reads as a worried report,
+        // unless it asks how serious something is in general ("¿el oxígeno bajo es peligroso?").
+        let general = !person && words.iter().any(|w| SERIOUS.contains(w));
+        return !hypothetical && !generic && !general;
+    }
+    person && !hypothetical
+}
+
+/// "Is it serious/normal?" words.
+const SERIOUS: &[&str] = &[
+    "peligroso",
+    "peligrosa",
+    "grave",
+    "graves",
+    "malo",
+    "mala",
+    "normal",
+    "preocupante",
+];
+
+/// Subjects of a general statement.
+const GENERIC_SUBJECTS: &[&str] = &[
+    "dermatomiositis",
+    "miositis",
+    "enfermedad",
+    "enfermedades",
+    "medicamento",
+    "medicamentos",
+    "medicina",
+    "medicinas",
+    "metotrexato",
+    "prednisona",
+    "corticoides",
+    "pacientes",
+    "personas",
+    "gente",
+    "tratamiento",
+];
+/// Verbs of a general statement ("puede dar", "suele causar", "aumenta").
+const GENERIC_VERBS: &[&str] = &[
+    "puede", "pueden", "suele", "suelen", "podria", "causa", "causan", "provoca", "provocan",
+    "aumenta", "aumentan", "produce", "producen", "da", "dan",
+];
+
+/// Second-hand facts about other people ("leí que algunas personas no pueden respirar"),
+/// worries about a possible future ("me preocupa que pueda tener fiebre"), and events a month
+/// or more ago ("el año pasado tuvo fiebre"), quotes from a printed source ("el folleto dice
+/// que vomitar sangre es una emergencia") and someone who died ("mi abuelo murió de…").
+fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
+    let sentence = tokens
+        .iter()
+        .find(|t| t.clause == clause)
+        .map_or(0, |t| t.sentence);
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .map(|t| t.word.as_str())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let hearsay = has(&[
+        "lei", "leido", "escuche", "oido", "oi", "dicen", "dijeron", "articulo", "internet",
+        "google", "foro", "vi",
+    ]) && has(&[
+        "gente",
+        "personas",
+        "pacientes",
+        "alguien",
+        "otros",
+        "otras",
+        "algunos",
+        "algunas",
+    ]);
+    let worry = has(&[
+        "preocupa",
+        "preocupada",
+        "preocupado",
+        "miedo",
+        "temo",
+        "asusta",
+        "nervios",
+    ]) && has(&[
+        "pueda", "pueden", "puedan", "podria", "vaya", "llegue", "llegar", "futuro", "algun",
+    ]);
+    // "el folleto dice que vomitar sangre es una emergencia": a printed source quoted.
+    let quoted = has(&[
+        "folleto",
+        "prospecto",
+        "etiqueta",
+        "pagina",
+        "web",
+        "articulo",
+        "guia",
+        "hoja",
+        "caja",
+        "internet",
+        "video",
+        "libro",
+        "cartel",
+    ]) && has(&[
+        "dice",
+        "dicen",
+        "dijo",
+        "pone",
+        "indica",
+        "advierte",
+        "explica",
+        "menciona",
+        "recomienda",
+        "escribe",
+        "decia",
+    ]);
+    // "mi abuelo murió después de vomitar sangre": someone who died, with no one present.
+    let died = has(&[
+        "murio",
+        "fallecio",
+        "fallecido",
+        "fallecida",
+        "difunto",
+        "difunta",
+        "funeral",
+        "entierro",
+    ]) && !has(&["ahora", "yo", "tengo", "estoy", "me", "hoy"]);
+    let long_ago = words.windows(2).any(|w| {
+        (matches!(w[0], "ano" | "mes" | "verano" | "invierno") && w[1] == "pasado")
+            || (w[0] == "hace" && matches!(w[1], "anos" | "meses" | "mucho" | "tiempo"))
+    }) || words
+        .windows(3)
+        .any(|w| w[0] == "hace" && matches!(w[2], "ano" | "anos" | "mes" | "meses"))
+        || words
+            .windows(2)
+            .any(|w| w[0] == "cuando" && matches!(w[1], "era" | "eramos" | "tenia"));
+    // "Tengo fiebre y me pusieron rituximab el mes pasado": the report is about now.
+    let now = has(&[
+        "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
+        "sigue",
+    ]);
+    hearsay || worry || quoted || died || (long_ago && !now)
+}

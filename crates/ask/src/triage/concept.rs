@@ -1,0 +1,409 @@
+//! Concept matching: a sign told in words no phrase list holds ("vomiting **bright red** blood",
+//! "took **the whole lot of my** pills **deliberately**").
+//!
+//! A [`Concept`] is a few groups of alternative words or phrases (stems and synonyms). It fires
+//! when every group has a match inside one clause, the matches do not overlap, they span at most
+//! `window` tokens, and, for an ordered concept, they come in the groups' order. The whole span
+//! must not be negated (a cue word before it, "has gone" after it, a rule negation phrase over
+//! any part of it: see `context::negated`), and no cue word may stand in a gap just before a
+//! later match ("vomiting but no blood" is two clauses; "vomiting without blood" is negated). Whether the clause reports something happening now is decided by
+//! the same context rules as a phrase (`context::reported`).
+//!
+//! The concepts are data (`data/triage-concepts.toml`): a lexicon of named synonym groups
+//! (`@vomit`, `@blood`), and per red-flag entry id a list of concepts whose groups name lexicon
+//! entries or plain phrases. Each entry cites the knowledge-base entry whose sign it words.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::{Pattern, context, find_all, pattern};
+use crate::text::Token;
+
+/// The built-in concept table.
+pub const BUILTIN_DATA: &str = include_str!("../../data/triage-concepts.toml");
+
+/// Default span, in tokens, from the first matched word to the last.
+pub const DEFAULT_WINDOW: usize = 8;
+
+/// Groups of alternatives that must co-occur in one clause, within a window of tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// Every group needs one of its phrases (lexicon names already expanded).
+    pub groups: Vec<Vec<String>>,
+    /// The groups must appear in the order given.
+    pub ordered: bool,
+    /// Most tokens from the first matched word to the last, inclusive of both.
+    pub window: usize,
+}
+
+/// A concept compiled to stem patterns.
+#[derive(Debug, Clone)]
+pub(super) struct CompiledConcept {
+    groups: Vec<Vec<(String, Pattern)>>,
+    ordered: bool,
+    window: usize,
+}
+
+impl CompiledConcept {
+    pub(super) fn new(c: &Concept) -> CompiledConcept {
+        CompiledConcept {
+            groups: c
+                .groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|p| (p.clone(), pattern(p)))
+                        .filter(|(_, p)| !p.is_empty())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|g| !g.is_empty())
+                .collect(),
+            ordered: c.ordered,
+            window: c.window,
+        }
+    }
+
+    /// The matched words ("vomiting + blood") when the concept fires on these tokens.
+    pub(super) fn fires(
+        &self,
+        tokens: &[Token],
+        negations: &[Pattern],
+        lenient: bool,
+    ) -> Option<String> {
+        if self.groups.is_empty() {
+            return None;
+        }
+        // Spans of each group: (start, end, phrase).
+        let mut spans: Vec<Vec<(usize, usize, &str)>> = Vec::with_capacity(self.groups.len());
+        for group in &self.groups {
+            let live: Vec<(usize, usize, &str)> = group
+                .iter()
+                .flat_map(|(text, p)| {
+                    find_all(p, tokens)
+                        .into_iter()
+                        .map(move |(a, b)| (a, b, text.as_str()))
+                })
+                .collect();
+            if live.is_empty() {
+                return None;
+            }
+            spans.push(live);
+        }
+        let mut picked: Vec<(usize, usize, &str)> = Vec::with_capacity(spans.len());
+        self.search(&spans, &mut picked, tokens, negations, lenient)
+    }
+
+    /// Depth-first choice of one span per group meeting the clause, order and window limits.
+    fn search<'a>(
+        &self,
+        spans: &[Vec<(usize, usize, &'a str)>],
+        picked: &mut Vec<(usize, usize, &'a str)>,
+        tokens: &[Token],
+        negations: &[Pattern],
+        lenient: bool,
+    ) -> Option<String> {
+        let k = picked.len();
+        if k == spans.len() {
+            let first = picked.iter().map(|s| s.0).min()?;
+            let last = picked.iter().map(|s| s.1).max()?;
+            if context::negated((first, last), tokens, negations) {
+                return None;
+            }
+            let mut sorted = picked.clone();
+            sorted.sort_unstable();
+            let gap_negated = sorted
+                .windows(2)
+                .any(|w| context::cue_before(w[1].0, w[0].1 + 1, tokens));
+            if gap_negated {
+                return None;
+            }
+            // The clause is read from the first matched word: a later group's own "my" ("blood
+            // in my vomit") is not a subject of the report.
+            let reported = context::reported((first, last), tokens, lenient);
+            return reported.then(|| picked.iter().map(|s| s.2).collect::<Vec<_>>().join(" + "));
+        }
+        for &s in &spans[k] {
+            let fits = picked.iter().all(|p| {
+                let disjoint = s.1 < p.0 || s.0 > p.1;
+                let same_clause = tokens[s.0].clause == tokens[p.0].clause;
+                let span = s.1.max(p.1) - s.0.min(p.0) + 1;
+                disjoint && same_clause && span <= self.window
+            }) && (!self.ordered || picked.last().is_none_or(|p| s.0 > p.1));
+            if !fits {
+                continue;
+            }
+            picked.push(s);
+            let found = self.search(spans, picked, tokens, negations, lenient);
+            picked.pop();
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+}
+
+/// Errors in the concept table.
+#[derive(Debug, thiserror::Error)]
+pub enum ConceptError {
+    /// The file is not valid TOML of the expected shape.
+    #[error("the triage concept table does not parse: {0}")]
+    Parse(#[from] toml::de::Error),
+    /// A group names a lexicon entry that does not exist.
+    #[error("concept for {rule}: unknown lexicon entry @{name}")]
+    UnknownLexicon {
+        /// Rule id.
+        rule: String,
+        /// The missing name.
+        name: String,
+    },
+    /// An entry gives no source.
+    #[error("concepts for {0}: no source cited")]
+    NoSource(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    lexicon: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    /// The knowledge-base source id (of entry `id`) that states the sign.
+    source: String,
+    #[serde(default)]
+    negations: Vec<String>,
+    concept: Vec<RawConcept>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConcept {
+    groups: Vec<Vec<String>>,
+    #[serde(default)]
+    ordered: bool,
+    window: Option<usize>,
+}
+
+/// Concepts and extra negations per red-flag entry id.
+#[derive(Debug, Clone, Default)]
+pub struct ConceptTable {
+    by_rule: HashMap<String, (Vec<Concept>, Vec<String>)>,
+}
+
+impl ConceptTable {
+    /// Parse a table; lexicon names (`@vomit`) are expanded here.
+    pub fn parse(text: &str) -> Result<ConceptTable, ConceptError> {
+        let raw: RawTable = toml::from_str(text)?;
+        let mut by_rule: HashMap<String, (Vec<Concept>, Vec<String>)> = HashMap::new();
+        for r in raw.rule {
+            if r.source.trim().is_empty() {
+                return Err(ConceptError::NoSource(r.id));
+            }
+            let mut concepts = Vec::new();
+            for c in r.concept {
+                let mut groups = Vec::new();
+                for g in c.groups {
+                    let mut words = Vec::new();
+                    for item in g {
+                        match item.strip_prefix('@') {
+                            Some(name) => {
+                                let list = raw.lexicon.get(name).ok_or_else(|| {
+                                    ConceptError::UnknownLexicon {
+                                        rule: r.id.clone(),
+                                        name: name.to_string(),
+                                    }
+                                })?;
+                                words.extend(list.iter().cloned());
+                            }
+                            None => words.push(item),
+                        }
+                    }
+                    groups.push(words);
+                }
+                concepts.push(Concept {
+                    groups,
+                    ordered: c.ordered,
+                    window: c.window.unwrap_or(DEFAULT_WINDOW),
+                });
+            }
+            let slot = by_rule.entry(r.id).or_default();
+            slot.0.extend(concepts);
+            slot.1.extend(r.negations);
+        }
+        Ok(ConceptTable { by_rule })
+    }
+
+    /// The built-in table.
+    pub fn builtin() -> Result<ConceptTable, ConceptError> {
+        ConceptTable::parse(BUILTIN_DATA)
+    }
+
+    /// Concepts for an entry's rule (empty when it has none).
+    pub fn concepts(&self, rule_id: &str) -> &[Concept] {
+        self.by_rule.get(rule_id).map_or(&[], |r| &r.0)
+    }
+
+    /// Negation phrases the entry's concepts add to its rule.
+    pub fn negations(&self, rule_id: &str) -> &[String] {
+        self.by_rule.get(rule_id).map_or(&[], |r| &r.1)
+    }
+
+    /// Entry ids with concepts.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.by_rule.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::triage::{Rule, Tier, Triage};
+
+    fn concept(groups: &[&[&str]], ordered: bool, window: usize) -> Concept {
+        Concept {
+            groups: groups
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect())
+                .collect(),
+            ordered,
+            window,
+        }
+    }
+
+    fn triage(concepts: Vec<Concept>, negations: &[&str]) -> Triage {
+        let mut r = Rule::new("bleed", "Bleeding", Tier::Emergency, "Call now.", &[]);
+        r.concepts = concepts;
+        r.negations = negations.iter().map(|s| s.to_string()).collect();
+        Triage::new(vec![r])
+    }
+
+    fn vomit_blood() -> Triage {
+        triage(
+            vec![concept(
+                &[&["vomiting", "threw up", "throwing up"], &["blood"]],
+                false,
+                6,
+            )],
+            &["blood test"],
+        )
+    }
+
+    fn fires(t: &Triage, q: &str) -> bool {
+        t.check(q).is_some()
+    }
+
+    #[test]
+    fn words_inside_the_phrase_still_match_within_the_window() {
+        let t = vomit_blood();
+        assert!(fires(&t, "I'm vomiting bright red blood"));
+        assert!(fires(&t, "my dad keeps throwing up fresh blood"));
+        // Unordered: the groups may come the other way round.
+        assert!(fires(&t, "I have blood in my mouth from vomiting"));
+    }
+
+    #[test]
+    fn matches_further_apart_than_the_window_do_not_fire() {
+        let t = vomit_blood();
+        assert!(!fires(
+            &t,
+            "I have been vomiting since I started the new tablets and my blood"
+        ));
+    }
+
+    #[test]
+    fn ordered_concepts_keep_their_order() {
+        let t = triage(
+            vec![concept(&[&["giving"], &["things"], &["away"]], true, 6)],
+            &[],
+        );
+        assert!(fires(&t, "I've been giving my things away"));
+        assert!(!fires(
+            &t,
+            "I'm away so my things need giving to the neighbour"
+        ));
+    }
+
+    #[test]
+    fn a_clause_boundary_separates_the_groups() {
+        let t = vomit_blood();
+        assert!(!fires(
+            &t,
+            "I was vomiting yesterday, blood pressure fine today"
+        ));
+        assert!(!fires(&t, "I threw up once but my blood looked normal"));
+        assert!(!fires(&t, "I threw up. Blood everywhere in the film."));
+    }
+
+    #[test]
+    fn negation_within_the_window_cancels() {
+        let t = vomit_blood();
+        assert!(!fires(&t, "I'm vomiting without any blood"));
+        assert!(!fires(&t, "not vomiting blood, just nausea"));
+        assert!(!fires(&t, "no vomiting and the blood is from my nose"));
+        // A rule negation over a matched word: "blood test" is not bleeding.
+        assert!(!fires(&t, "I threw up before my blood test"));
+    }
+
+    #[test]
+    fn a_negation_inside_a_groups_own_phrase_does_not_cancel_the_next_group() {
+        let t = triage(
+            vec![concept(
+                &[&["won't have to"], &["look after me"], &["much longer"]],
+                true,
+                12,
+            )],
+            &[],
+        );
+        assert!(fires(&t, "they won't have to look after me much longer"));
+        assert!(!fires(
+            &t,
+            "they won't have to look after me when I can walk"
+        ));
+    }
+
+    #[test]
+    fn context_rules_apply_to_concepts() {
+        let t = vomit_blood();
+        assert!(!fires(
+            &t,
+            "the leaflet says vomiting red blood is an emergency"
+        ));
+        assert!(!fires(
+            &t,
+            "my grandmother died after vomiting lots of blood"
+        ));
+        assert!(!fires(&t, "what does vomiting dark blood mean"));
+        assert!(!fires(&t, "I had vomiting with blood in it last year"));
+        assert!(fires(&t, "my son threw up a lot of blood"));
+    }
+
+    #[test]
+    fn choking_in_the_past_tense_with_a_present_sign_fires() {
+        let t = triage(vec![concept(&[&["choked"], &["blue"]], false, 12)], &[]);
+        assert!(fires(&t, "she choked on her water and her face went blue"));
+    }
+
+    #[test]
+    fn the_builtin_table_parses_and_names_known_lexicon_entries() {
+        let table = ConceptTable::builtin().expect("concept table parses");
+        assert!(!table.concepts("suicidal-thoughts").is_empty());
+        assert!(table.concepts("no-such-rule").is_empty());
+        let bad = "[lexicon]\n[[rule]]\nid = \"x\"\nsource = \"s\"\n[[rule.concept]]\ngroups = [[\"@nope\"]]\n";
+        assert!(matches!(
+            ConceptTable::parse(bad),
+            Err(ConceptError::UnknownLexicon { .. })
+        ));
+        let unsourced = "[lexicon]\n[[rule]]\nid = \"x\"\nsource = \" \"\n[[rule.concept]]\ngroups = [[\"a\"]]\n";
+        assert!(matches!(
+            ConceptTable::parse(unsourced),
+            Err(ConceptError::NoSource(_))
+        ));
+    }
+}
