@@ -4,10 +4,8 @@
 //! input so the explanation (missing items named, never scored as normal) is always shown.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use myo_store::audit::action;
 use myo_store::{AssessmentRow, Record, RecordId, Timestamp};
 use myo_tracker::{Date, Invalid};
@@ -15,9 +13,9 @@ use serde_json::{Map, Value, json};
 
 use super::access::resolve;
 use super::db;
-use super::pages::{FormData, strength_page};
+use super::pages::{Ctx, FormData, Outcome, RecordPage, strength_page};
 use crate::AppState;
-use crate::auth::{ApiUser, Client, SignedIn};
+use crate::auth::{ApiUser, Client};
 use crate::error::{ApiError, ApiJson};
 use crate::pages::PageError;
 
@@ -145,44 +143,25 @@ pub fn lines(state: &AppState, rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
     out
 }
 
-/// `POST /patients/{id}/assessments` (form: `instrument`, `date`, `input` as the instrument's
-/// JSON); re-renders the strength page.
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
-    let f = FormData::parse(&body);
-    let form = AssessmentForm {
-        instrument: f.get("instrument").to_owned(),
-        input: f.get("input").to_owned(),
-        date: f.get("date").to_owned(),
-    };
-    let parsed = serde_json::from_str::<Value>(&form.input)
-        .map_err(|e| Invalid::new("input", e.to_string(), "the instrument's input as JSON"))
-        .and_then(|input| row(&state, &form.instrument, &form.date, &input));
-    let r = match parsed {
-        Ok(r) => r,
-        Err(e) => {
-            return strength_page(&state, &u, &a, &client, (Some(e.into()), false), form, None)
-                .await;
-        }
-    };
-    let audit = a.entry(&client, action::CREATE, "assessments", Some(r.id.as_str()));
-    db::save(&state, &a.patient.id, Record::Assessment(r), &audit).await?;
-    strength_page(
-        &state,
-        &u,
-        &a,
-        &client,
-        (None, true),
-        AssessmentForm::default(),
-        None,
-    )
-    .await
+/// The assessment form on the strength page (`POST /patients/{id}/assessments`: `instrument`,
+/// `date`, `input` as the instrument's JSON); it re-renders the strength page.
+pub struct Assessments;
+
+impl RecordPage for Assessments {
+    async fn render(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
+        let form = AssessmentForm {
+            instrument: out.kept("instrument").to_owned(),
+            input: out.kept("input").to_owned(),
+            date: out.kept("date").to_owned(),
+        };
+        strength_page(cx, out, form).await
+    }
+
+    fn parse(cx: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+        let input = serde_json::from_str::<Value>(f.get("input"))
+            .map_err(|e| Invalid::new("input", e.to_string(), "the instrument's input as JSON"))?;
+        row(cx.state, f.get("instrument"), f.get("date"), &input).map(Record::Assessment)
+    }
 }
 
 /// Body of `POST /api/v1/patients/{id}/assessments`.
@@ -238,11 +217,5 @@ pub async fn api_save(
     let r = row(&state, &dto.instrument, &dto.date, &dto.input)
         .map_err(|e| ApiError::from(myo_api::InputError::from(e)))?;
     let results = serde_json::from_str::<Value>(&r.results_json).unwrap_or(Value::Null);
-    let audit = a.entry(&client, action::CREATE, "assessments", Some(r.id.as_str()));
-    let saved = db::save(&state, &a.patient.id, Record::Assessment(r), &audit).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"id": saved.id().as_str(), "results": results})),
-    )
-        .into_response())
+    super::api::create(&state, &a, &client, Record::Assessment(r), json!({"results": results})).await
 }

@@ -15,7 +15,6 @@ use myo_store::{
 };
 
 use super::access::{Access, resolve};
-use super::export::CSV_FILES;
 use super::pages::{FormData, Frame, SummaryBlock, SummaryRequest, layout, summary_blocks};
 use super::{SECTIONS, convert, today};
 use crate::AppState;
@@ -137,7 +136,7 @@ async fn sharing_page(
         new_url,
         notice,
         error,
-        csv: CSV_FILES.to_vec(),
+        csv: super::kinds::csv_files(),
     });
     *res.status_mut() = status;
     Ok(res)
