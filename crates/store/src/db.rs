@@ -86,6 +86,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0004_entry_safety.sql"),
         postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
     },
+    MigrationSource {
+        version: 5,
+        name: "record_history",
+        sqlite: include_str!("../migrations/sqlite/0005_record_history.sql"),
+        postgres: include_str!("../migrations/postgres/0005_record_history.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

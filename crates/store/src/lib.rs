@@ -13,6 +13,7 @@ pub mod audit;
 mod copy;
 mod db;
 mod error;
+mod history;
 mod location;
 mod model;
 pub mod password;
@@ -30,6 +31,7 @@ use std::sync::Arc;
 
 pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
+pub use history::{HistoryStore, record_fields};
 pub use location::Location;
 pub use model::{
     ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
@@ -40,8 +42,8 @@ pub use red_flags::{RedFlagRow, RedFlagStore};
 pub use tracker::TrackerStore;
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
-    HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData, PatientProfile,
-    Record, RecordId, RecordKind, ShareLink, VisitRow,
+    EditState, HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData,
+    PatientProfile, Record, RecordId, RecordKind, RecordVersion, ShareLink, VisitRow,
 };
 
 /// Persistent state behind `myo serve`, object-safe so callers hold an `Arc<dyn Store>`.
@@ -54,7 +56,9 @@ pub use tracker_model::{
 /// does not. Methods that look a record up return `Ok(None)` when it is absent; methods that
 /// change one return [`StoreError::NotFound`].
 #[async_trait::async_trait]
-pub trait Store: TrackerStore + RedFlagStore + Send + Sync + std::fmt::Debug {
+pub trait Store:
+    TrackerStore + RedFlagStore + HistoryStore + Send + Sync + std::fmt::Debug
+{
     /// Which engine this is.
     fn backend(&self) -> Backend;
 

@@ -63,6 +63,7 @@ async fn describe_reports_every_table_of_both_migrations() {
             "medicines",
             "monitoring_tests",
             "patient_profiles",
+            "record_versions",
             "red_flags",
             "refused_attempts",
             "sessions",

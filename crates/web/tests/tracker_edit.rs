@@ -43,7 +43,12 @@ async fn post(t: &TestApp, p: &Person, path: &str, form: &[(&str, &str)]) -> com
 async fn every_declared_kind_has_its_pages(t: &TestApp) {
     let p = person(t, "kinds@example.org").await;
     for k in KINDS {
-        let missing = format!("/patients/{}/records/{}/{}/delete", p.id, k.slug, "0".repeat(32));
+        let missing = format!(
+            "/patients/{}/records/{}/{}/delete",
+            p.id,
+            k.slug,
+            "0".repeat(32)
+        );
         let r = t.get(&missing, Some(&p.cookie)).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{}: {}", k.slug, r.body);
         if let Some(href) = k.page_href(&p.id) {
@@ -53,7 +58,11 @@ async fn every_declared_kind_has_its_pages(t: &TestApp) {
     }
     let r = t
         .get(
-            &format!("/patients/{}/records/nonsense/{}/delete", p.id, "0".repeat(32)),
+            &format!(
+                "/patients/{}/records/nonsense/{}/delete",
+                p.id,
+                "0".repeat(32)
+            ),
             Some(&p.cookie),
         )
         .await;
@@ -72,7 +81,11 @@ async fn every_declared_kind_has_its_pages(t: &TestApp) {
     let confirm = format!("/patients/{}/records/diary/{day}/delete", p.id);
     let r = t.get(&confirm, Some(&p.cookie)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.body.to_lowercase().contains("weakness 3/10"), "{}", r.body);
+    assert!(
+        r.body.to_lowercase().contains("weakness 3/10"),
+        "{}",
+        r.body
+    );
     let r = t
         .post_form(&confirm, &[("csrf", p.csrf.as_str())], Some(&p.cookie))
         .await;

@@ -287,7 +287,14 @@ pub async fn save_lab(
     let person_today = person_today(&state, &a).await?;
     super::safety::check_lab(state.rules(), &lab, person_today).map_err(invalid)?;
     let row = convert::lab_row(&lab, Timestamp::now());
-    create(&state, &a, &client, Record::Lab(row), LabResultDto::from_domain(&lab)).await
+    create(
+        &state,
+        &a,
+        &client,
+        Record::Lab(row),
+        LabResultDto::from_domain(&lab),
+    )
+    .await
 }
 
 /// `GET /patients/{id}/conditions`
@@ -693,7 +700,8 @@ pub(super) async fn create(
         Some(record.id().as_str()),
     );
     let saved = db::save(state, &a.patient.id, record, &audit).await?;
-    let body = listed(dto, saved.id()).ok_or_else(|| ApiError::internal(&"unserialisable record"))?;
+    let body =
+        listed(dto, saved.id()).ok_or_else(|| ApiError::internal(&"unserialisable record"))?;
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 

@@ -217,5 +217,12 @@ pub async fn api_save(
     let r = row(&state, &dto.instrument, &dto.date, &dto.input)
         .map_err(|e| ApiError::from(myo_api::InputError::from(e)))?;
     let results = serde_json::from_str::<Value>(&r.results_json).unwrap_or(Value::Null);
-    super::api::create(&state, &a, &client, Record::Assessment(r), json!({"results": results})).await
+    super::api::create(
+        &state,
+        &a,
+        &client,
+        Record::Assessment(r),
+        json!({"results": results}),
+    )
+    .await
 }
