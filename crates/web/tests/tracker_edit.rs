@@ -96,3 +96,204 @@ async fn every_declared_kind_has_its_pages(t: &TestApp) {
     );
 }
 both_backends!(declared_kinds_have_pages, every_declared_kind_has_its_pages);
+
+/// The id of the patient's only lab result.
+async fn only_lab(t: &TestApp, p: &Person) -> String {
+    let r = t
+        .api(
+            axum::http::Method::GET,
+            &format!("/api/v1/patients/{}/labs", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    r.json()["labs"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn lab_form<'a>(value: &'a str, date: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("analyte", "ck"),
+        ("value", value),
+        ("unit", "U/L"),
+        ("uln", "200"),
+        ("date", date),
+    ]
+}
+
+/// A lab is edited through the form derived from its declaration: the edit is saved with the
+/// same checks as a new entry, the earlier version is kept and shown, the list says "edited
+/// on", a stale form is refused (409, nothing saved, typed values kept), and the edit is audited.
+async fn a_lab_is_edited_with_its_history(t: &TestApp) {
+    let p = person(t, "edit@example.org").await;
+    let r = post(t, &p, "labs", &lab_form("1200", "2026-01-10")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let lab = only_lab(t, &p).await;
+    let edit = format!("/patients/{}/records/labs/{lab}/edit", p.id);
+    let history = format!("/patients/{}/records/labs/{lab}/history", p.id);
+    let r = t.get(&edit, Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains(r#"name="version" value="1""#), "{}", r.body);
+    assert!(r.body.contains(r#"value="1200""#));
+    let r = t.get(&history, Some(&p.cookie)).await;
+    assert!(r.body.contains("has not been edited"), "{}", r.body);
+
+    // The same checks as a new entry: an ambiguous number and a future date are refused.
+    let mut form = lab_form("1,850", "2026-01-10");
+    form.push(("version", "1"));
+    let r = post(t, &p, &format!("records/labs/{lab}/edit"), &form).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Value"), "{}", r.body);
+    assert!(r.body.contains(r#"value="1,850""#), "typed value kept");
+    let mut form = lab_form("1850", "2999-01-01");
+    form.push(("version", "1"));
+    let r = post(t, &p, &format!("records/labs/{lab}/edit"), &form).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+
+    let mut form = lab_form("1850", "2026-01-10");
+    form.push(("version", "1"));
+    let r = post(t, &p, &format!("records/labs/{lab}/edit"), &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        r.header("location"),
+        format!("/patients/{}/labs?done=edited", p.id)
+    );
+    let r = t
+        .get(
+            &format!("/patients/{}/labs?done=edited", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(r.body.contains("earlier version is kept"), "{}", r.body);
+    assert!(r.body.contains("1850 U/L"), "{}", r.body);
+    assert!(r.body.contains("edited on 20"), "{}", r.body);
+    assert!(r.body.contains(&format!("history-{lab}")), "{}", r.body);
+    let r = t.get(&history, Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Version 1"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("<th scope=\"row\">Value</th><td>1200</td><td>1850</td>"),
+        "{}",
+        r.body
+    );
+
+    // A second tab still holding version 1 is refused; nothing it typed is lost or saved.
+    let mut stale = lab_form("999", "2026-01-10");
+    stale.push(("version", "1"));
+    let r = post(t, &p, &format!("records/labs/{lab}/edit"), &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("changed since you opened it"), "{}", r.body);
+    assert!(r.body.contains(r#"value="999""#), "{}", r.body);
+    assert!(r.body.contains(r#"name="version" value="2""#), "{}", r.body);
+    let r = t
+        .get(&format!("/patients/{}/labs", p.id), Some(&p.cookie))
+        .await;
+    assert!(r.body.contains("1850 U/L") && !r.body.contains("999 U/L"));
+
+    // Audited as an update of the lab.
+    let events = t
+        .store()
+        .list_audit(&myo_store::AuditFilter {
+            patient_id: Some(p.id.clone()),
+            limit: 1000,
+            ..myo_store::AuditFilter::default()
+        })
+        .await
+        .unwrap_or_default();
+    assert!(events.iter().any(|e| e.entry.action == "update"
+        && e.entry.resource_type == "lab_results"
+        && e.entry.resource_id.as_deref() == Some(lab.as_str())));
+}
+both_backends!(lab_edit_and_history, a_lab_is_edited_with_its_history);
+
+/// Only the owner edits: a clinician with a grant reads the history but gets 403 on edit;
+/// another patient gets the same 404 as a missing record; a kind without an edit form (a
+/// dose) has no edit page.
+async fn only_the_owner_edits(t: &TestApp) {
+    let p = person(t, "owner@example.org").await;
+    let other = person(t, "other@example.org").await;
+    post(t, &p, "labs", &lab_form("1200", "2026-01-10")).await;
+    let lab = only_lab(t, &p).await;
+    let edit = format!("/patients/{}/records/labs/{lab}/edit", p.id);
+    let r = t.get(&edit, Some(&other.cookie)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let mut form = lab_form("5", "2026-01-10");
+    form.push(("version", "1"));
+    form.push(("csrf", other.csrf.as_str()));
+    let r = t.post_form(&edit, &form, Some(&other.cookie)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t
+        .get(
+            &format!("/patients/{}/records/labs/{lab}/edit", other.id),
+            Some(&other.cookie),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::NOT_FOUND,
+        "someone else's id under my own"
+    );
+    let r = t
+        .get(
+            &format!("/patients/{}/records/doses/{lab}/edit", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t.get(&edit, Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+both_backends!(owner_only_edits, only_the_owner_edits);
+
+/// Saving a diary day again keeps the earlier version in its history (nothing is lost), and the
+/// diary list links to it; saving the same values again makes no new version.
+async fn a_diary_day_saved_again_keeps_its_history(t: &TestApp) {
+    let p = person(t, "diary@example.org").await;
+    let day = today();
+    post(
+        t,
+        &p,
+        "diary",
+        &[
+            ("date", &day),
+            ("weakness", "3"),
+            ("swallowing_trouble", "yes"),
+        ],
+    )
+    .await;
+    post(t, &p, "diary", &[("date", &day), ("weakness", "6")]).await;
+    post(t, &p, "diary", &[("date", &day), ("weakness", "6")]).await;
+    let row = t
+        .store()
+        .get_diary_day(&myo_store::UserId(p.id.clone()), &day)
+        .await
+        .ok()
+        .flatten()
+        .expect("the day");
+    assert_eq!(row.weakness, Some(6.0));
+    assert_eq!(row.swallowing_trouble, Some(true), "merged, not erased");
+    let r = t
+        .get(
+            &format!("/patients/{}/records/diary/{}/history", p.id, row.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(r.body.contains("Version 1"), "{}", r.body);
+    assert!(
+        !r.body.contains("Version 2"),
+        "an unchanged save is not a version"
+    );
+    assert!(r.body.contains("<td>3</td><td>6</td>"), "{}", r.body);
+    let r = t
+        .get(&format!("/patients/{}/diary", p.id), Some(&p.cookie))
+        .await;
+    assert!(r.body.contains(&format!("edit-{}", row.id)), "{}", r.body);
+    // The generic edit form edits the day too, and an emptied field is an explicit clear.
+    let mut form = vec![("date", day.as_str()), ("weakness", "2"), ("version", "2")];
+    form.push(("swallowing_trouble", "no"));
+    let r = post(t, &p, &format!("records/diary/{}/edit", row.id), &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+both_backends!(diary_history, a_diary_day_saved_again_keeps_its_history);

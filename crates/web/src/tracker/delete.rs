@@ -35,18 +35,37 @@ pub struct DeleteLink {
     pub href: String,
     /// What it deletes, e.g. `lab CK 2026-03-01` (read as "Delete lab CK 2026-03-01").
     pub label: String,
+    /// The record's edit page, when its kind is edited on the generic edit page.
+    pub edit: Option<String>,
+    /// The record's history page.
+    pub history: String,
+    /// "edited on …" in the person's time zone, once it has been edited.
+    pub edited: Option<String>,
+}
+
+impl DeleteLink {
+    /// Notes when the record was last edited, from `edited` (record id → when).
+    pub fn mark(&mut self, edited: &std::collections::HashMap<String, String>) {
+        let rid = self.id.trim_start_matches("delete-");
+        self.edited = edited.get(rid).cloned();
+    }
 }
 
 /// The link to delete record `id` of `kind` for patient `pid`; `label` names the record.
 pub fn link(pid: &str, kind: RecordKind, id: &RecordId, label: String) -> DeleteLink {
-    let href = kinds::of(kind).map_or_else(
-        || format!("/patients/{pid}/records/{}/{id}/delete", kind.table()),
-        |k| k.record_href(pid, id.as_str(), "delete"),
-    );
+    let at = |action: &str| {
+        kinds::of(kind).map_or_else(
+            || format!("/patients/{pid}/records/{}/{id}/{action}", kind.table()),
+            |k| k.record_href(pid, id.as_str(), action),
+        )
+    };
     DeleteLink {
         id: format!("delete-{id}"),
-        href,
+        href: at("delete"),
+        edit: kinds::of(kind).and_then(|k| k.edit).map(|_| at("edit")),
+        history: at("history"),
         label,
+        edited: None,
     }
 }
 

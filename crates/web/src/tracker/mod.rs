@@ -19,6 +19,7 @@ pub mod assessments;
 pub mod convert;
 pub mod db;
 pub mod delete;
+pub mod edit;
 pub mod export;
 pub mod kinds;
 pub mod pages;
@@ -100,6 +101,14 @@ pub fn page_routes() -> Router<AppState> {
         .route(
             "/patients/{id}/records/{kind}/{record}/delete",
             get(delete::confirm).post(delete::delete),
+        )
+        .route(
+            "/patients/{id}/records/{kind}/{record}/edit",
+            get(edit::edit).post(edit::save),
+        )
+        .route(
+            "/patients/{id}/records/{kind}/{record}/history",
+            get(edit::history),
         )
         .route("/patients/{id}/summary", get(pages::summary))
         .route("/patients/{id}/summary.pdf", get(pages::summary_pdf))

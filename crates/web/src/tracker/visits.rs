@@ -361,6 +361,7 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
         }
     };
     let refused = out.error.is_some();
+    let edited = super::edit::edited(state, a).await?;
     let today = super::today().map(|d| d.to_string()).unwrap_or_default();
     Ok(respond(
         &VisitsPage {
@@ -378,12 +379,14 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
                     date: v.date.clone(),
                     measures: words(state, v),
                     delete: a.is_owner().then(|| {
-                        super::delete::link(
+                        let mut l = super::delete::link(
                             a.patient_id(),
                             myo_store::RecordKind::Visit,
                             &v.id,
                             format!("visit {}", v.date),
-                        )
+                        );
+                        l.mark(&edited);
+                        l
                     }),
                 })
                 .collect(),

@@ -122,7 +122,9 @@ impl RecordPage for Conditions {
                 delete,
             );
         }
-        let antibodies = data
+        let edited = super::super::edit::edited(state, a).await?;
+        conditions.mark(&edited);
+        let mut antibodies: Vec<AntibodyLine> = data
             .antibodies
             .iter()
             .map(|r| {
@@ -169,6 +171,11 @@ impl RecordPage for Conditions {
                 }
             })
             .collect();
+        for x in &mut antibodies {
+            if let Some(d) = x.delete.as_mut() {
+                d.mark(&edited);
+            }
+        }
         let refused = out.error.is_some();
         Ok(respond(
             &ConditionsPage {

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::response::Response;
 use myo_api::tracker::DiaryEntryDto;
 use myo_store::audit::action;
-use myo_store::{Record, Timestamp};
+use myo_store::{Record, RecordKind, Timestamp};
 use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::diary_chart;
 use myo_tracker::medicines::Medicine;
@@ -13,6 +13,7 @@ use myo_tracker::summary::PatientRecords;
 use myo_tracker::{Date, Invalid};
 
 use super::super::access::Access;
+use super::super::delete::{self, DeleteLink};
 use super::super::{convert, db, today};
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
@@ -60,7 +61,7 @@ impl DiaryPage {
     }
 }
 
-fn diary_list(records: &PatientRecords) -> Table {
+fn diary_list(records: &PatientRecords, link: impl Fn(Date) -> Option<DeleteLink>) -> Table {
     let mut head = vec!["Date"];
     head.extend(Rating::ALL.iter().map(|r| r.label()));
     head.extend(Symptom::ALL.iter().map(|s| s.label()));
@@ -86,7 +87,7 @@ fn diary_list(records: &PatientRecords) -> Table {
             None => "–".to_owned(),
         }));
         row.push(e.note().unwrap_or("").to_owned());
-        t.rows.push(row);
+        t.push_with_link(row, link(e.date()));
     }
     t
 }
@@ -154,7 +155,7 @@ async fn diary_page(
     } = *cx;
     let form = out.kept.as_ref();
     let today = today_or_500()?;
-    let (_, records) = load(
+    let (data, records) = load(
         state,
         a,
         client,
@@ -203,7 +204,22 @@ async fn diary_page(
         error: out.error,
         saved: out.saved,
         banner,
-        list: diary_list(&records),
+        list: {
+            let mut t = diary_list(&records, |d| {
+                let day = d.to_string();
+                let row = data.diary.iter().find(|r| r.date == day)?;
+                a.is_owner().then(|| {
+                    delete::link(
+                        a.patient_id(),
+                        RecordKind::Diary,
+                        &row.id,
+                        format!("diary {day}"),
+                    )
+                })
+            });
+            t.mark(&super::super::edit::edited(state, a).await?);
+            t
+        },
         chart: svg(&diary_chart(
             &records,
             &[Rating::Weakness, Rating::Fatigue, Rating::Pain],

@@ -46,6 +46,11 @@ fn other_unit(u: Unit) -> Option<Unit> {
     }
 }
 
+/// Every lab unit as (UCUM code, how it is shown), for the lab forms.
+pub fn lab_units() -> Vec<(&'static str, &'static str)> {
+    ALL_UNITS.iter().map(|u| (u.ucum(), u.display())).collect()
+}
+
 const ALL_UNITS: [Unit; 10] = [
     Unit::UPerL,
     Unit::UkatPerL,
@@ -141,6 +146,7 @@ impl RecordPage for Labs {
             today.add_days(-730),
             today,
         ));
+        list.mark(&super::super::edit::edited(state, a).await?);
         let refused = out.error.is_some();
         Ok(respond(
             &LabsPage {
@@ -148,7 +154,7 @@ impl RecordPage for Labs {
                 f: Frame::new(a, "labs").with_notice(out.notice),
                 date: today.to_string(),
                 analytes: Analyte::ALL.iter().map(|a| a.id()).collect(),
-                units: ALL_UNITS.iter().map(|u| (u.ucum(), u.display())).collect(),
+                units: lab_units(),
                 error: out.error,
                 saved: out.saved,
                 list,

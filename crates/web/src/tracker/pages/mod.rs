@@ -16,10 +16,11 @@ mod settings;
 mod strength;
 mod summary;
 
+pub use super::visits::Visits;
 pub use conditions::{AntibodyLine, Conditions, kb_antibody};
 pub use dashboard::{DueLine, PatientLink, dashboard, mine};
 pub use diary::{Banner, Diary, active_medicines, triage, triage_text};
-pub use labs::Labs;
+pub use labs::{Labs, lab_units};
 pub use medicines::{
     MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, save_dose, schedule_words,
 };
@@ -89,8 +90,11 @@ impl Frame {
 
 /// The notice for a `?done=` code in `query` (fixed texts; the code itself is never shown).
 pub fn notice(query: Option<&str>) -> Option<&'static str> {
-    let (code, text) = super::delete::DONE;
-    (FormData::parse(query.unwrap_or("").as_bytes()).get("done") == code).then_some(text)
+    let done = FormData::parse(query.unwrap_or("").as_bytes());
+    [super::delete::DONE, super::edit::EDITED]
+        .into_iter()
+        .find(|(code, _)| done.get("done") == *code)
+        .map(|(_, text)| text)
 }
 
 /// The site layout for a tracker page.
@@ -132,6 +136,13 @@ impl Table {
         self.links.resize(self.rows.len(), None);
         self.rows.push(row);
         self.links.push(link);
+    }
+
+    /// Notes "edited on …" on each row's links (`edited`: record id → when).
+    pub fn mark(&mut self, edited: &std::collections::HashMap<String, String>) {
+        for l in self.links.iter_mut().flatten() {
+            l.mark(edited);
+        }
     }
 
     /// True when any row has a "Delete" link (the table then has an "Action" column).

@@ -131,6 +131,13 @@ pub async fn strength_page(
     ) {
         charts.push(svg(&c));
     }
+    let edited = super::super::edit::edited(state, a).await?;
+    list.mark(&edited);
+    for x in &mut assessments {
+        if let Some(d) = x.delete.as_mut() {
+            d.mark(&edited);
+        }
+    }
     let refused = out.error.is_some();
     Ok(respond(
         &StrengthPage {
