@@ -297,3 +297,317 @@ async fn a_diary_day_saved_again_keeps_its_history(t: &TestApp) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
 both_backends!(diary_history, a_diary_day_saved_again_keeps_its_history);
+
+const PRED: &str = r#"{"name":"Prednisone","generic_name":"prednisone","dose":{"amount":40,"unit":"mg"},"route":"oral","schedule":{"kind":"daily","time":"08:00"},"start":"2026-01-01"}"#;
+const MTX: &str = r#"{"name":"Metoject","dose":{"amount":15,"unit":"mg"},"route":"subcutaneous","schedule":{"kind":"weekly","day":"friday","time":"08:00"},"start":"2026-01-02"}"#;
+
+/// The medicine records in force, oldest start first: (id, dose, start, end, stop reason).
+async fn meds(t: &TestApp, p: &Person) -> Vec<myo_store::MedicineRow> {
+    let mut out: Vec<myo_store::MedicineRow> = t
+        .store()
+        .list_records(
+            &myo_store::UserId(p.id.clone()),
+            myo_store::RecordKind::Medicine,
+            &myo_store::DateRange::all(),
+        )
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|r| match r {
+            myo_store::Record::Medicine(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    out.sort_by(|a, b| a.start_date.cmp(&b.start_date));
+    out
+}
+
+async fn change(t: &TestApp, p: &Person, id: &str, form: &[(&str, &str)]) -> common::Resp {
+    post(t, p, &format!("medicines/{id}/change"), form).await
+}
+
+/// Prednisone 40 mg, then 30 mg from February, then 20 mg from March: each dose stays on its
+/// dates (in the medicines page's "dose in force" and in the visit summary), the earlier ones
+/// are kept; stopping keeps the record with its reason; restarting follows it; a stale form,
+/// a change before the start and an implausible dose are refused with nothing saved.
+async fn a_dose_changed_twice_is_in_force_on_its_dates(t: &TestApp) {
+    let p = person(t, "pred@example.org").await;
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            PRED,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let first = meds(t, &p).await[0].id.to_string();
+    let r = change(
+        t,
+        &p,
+        &first,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "30"),
+            ("dose_unit", "mg"),
+            ("from", "2026-02-01"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let second = meds(t, &p).await[1].id.to_string();
+    // The first record's form is now stale (version 1 was replaced).
+    let r = change(
+        t,
+        &p,
+        &first,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "35"),
+            ("dose_unit", "mg"),
+            ("from", "2026-01-15"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("changed since you opened"), "{}", r.body);
+    // Before the start, and a typing error of 2000 mg, are refused.
+    let r = change(
+        t,
+        &p,
+        &second,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "20"),
+            ("dose_unit", "mg"),
+            ("from", "2026-01-10"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = change(
+        t,
+        &p,
+        &second,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "2000"),
+            ("dose_unit", "mg"),
+            ("from", "2026-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Dose"), "{}", r.body);
+    assert_eq!(meds(t, &p).await.len(), 2, "nothing saved by the refusals");
+    let r = change(
+        t,
+        &p,
+        &second,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "20"),
+            ("dose_unit", "mg"),
+            ("from", "2026-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let all = meds(t, &p).await;
+    assert_eq!(
+        all.iter()
+            .map(|m| (m.dose_amount, m.start_date.as_str(), m.end_date.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            (40.0, "2026-01-01", Some("2026-01-31")),
+            (30.0, "2026-02-01", Some("2026-02-28")),
+            (20.0, "2026-03-01", None)
+        ]
+    );
+    assert_eq!(
+        all[2].follows.as_ref().map(ToString::to_string),
+        Some(second.clone())
+    );
+    for (on, want) in [
+        ("2026-01-20", "40 mg"),
+        ("2026-02-14", "30 mg"),
+        ("2026-03-01", "20 mg"),
+        ("2025-12-31", "not taken that day"),
+    ] {
+        let r = t
+            .get(
+                &format!("/patients/{}/medicines?on={on}", p.id),
+                Some(&p.cookie),
+            )
+            .await;
+        assert!(
+            r.body.contains(&format!("<dt>Prednisone</dt><dd>{want}")),
+            "{on}: {}",
+            r.body
+        );
+    }
+    let r = t
+        .get(
+            &format!(
+                "/patients/{}/summary?from=2026-01-15&to=2026-03-31&sections=medicines",
+                p.id
+            ),
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for row in [
+        "<td>2026-01-15</td><td>40 mg</td>",
+        "<td>2026-02-01</td><td>30 mg</td>",
+        "<td>2026-03-01</td><td>20 mg</td>",
+    ] {
+        assert!(r.body.contains(row), "{row}: {}", r.body);
+    }
+    assert!(
+        r.body.contains("Prednisone dose changed to 30 mg"),
+        "{}",
+        r.body
+    );
+    assert!(
+        !r.body.contains("2026-01-31: Prednisone stopped"),
+        "a change is not a stop"
+    );
+
+    // Stop with a reason (kept, not deleted), then restart.
+    let third = all[2].id.to_string();
+    let r = change(
+        t,
+        &p,
+        &third,
+        &[
+            ("action", "stop"),
+            ("version", "1"),
+            ("last_day", "2026-04-30"),
+            ("reason", ""),
+        ],
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a stop needs a reason"
+    );
+    let r = change(
+        t,
+        &p,
+        &third,
+        &[
+            ("action", "stop"),
+            ("version", "1"),
+            ("last_day", "2026-04-30"),
+            ("reason", "finished the taper with my rheumatologist"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t
+        .get(
+            &format!("/patients/{}/medicines?on=2026-05-05", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(
+        r.body.contains("<dt>Prednisone</dt><dd>not taken that day"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("finished the taper with my rheumatologist"));
+    let r = change(
+        t,
+        &p,
+        &third,
+        &[
+            ("action", "restart"),
+            ("version", "2"),
+            ("from", "2026-06-01"),
+            ("dose_amount", "5"),
+            ("dose_unit", "mg"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t
+        .get(
+            &format!("/patients/{}/medicines?on=2026-06-02", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert!(r.body.contains("<dt>Prednisone</dt><dd>5 mg"), "{}", r.body);
+    assert_eq!(meds(t, &p).await.len(), 4);
+}
+both_backends!(dose_changes, a_dose_changed_twice_is_in_force_on_its_dates);
+
+/// A methotrexate brand changed to a new dose stays weekly, and a dose above the hard limit is
+/// refused naming the field; a clinician cannot change a patient's medicine.
+async fn methotrexate_changes_meet_the_same_guards(t: &TestApp) {
+    let p = person(t, "mtx@example.org").await;
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            MTX,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = meds(t, &p).await[0].id.to_string();
+    let r = change(
+        t,
+        &p,
+        &id,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "250"),
+            ("dose_unit", "mg"),
+            ("from", "2026-02-06"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Dose"), "{}", r.body);
+    let r = change(
+        t,
+        &p,
+        &id,
+        &[
+            ("action", "dose"),
+            ("version", "1"),
+            ("dose_amount", "20"),
+            ("dose_unit", "mg"),
+            ("from", "2026-02-06"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let all = meds(t, &p).await;
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].schedule_kind, "weekly");
+    let other = person(t, "nosy@example.org").await;
+    let r = t
+        .post_form(
+            &format!("/patients/{}/medicines/{id}/change", p.id),
+            &[
+                ("csrf", other.csrf.as_str()),
+                ("action", "stop"),
+                ("version", "1"),
+                ("last_day", "2026-03-01"),
+                ("reason", "x"),
+            ],
+            Some(&other.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+both_backends!(
+    methotrexate_changes,
+    methotrexate_changes_meet_the_same_guards
+);

@@ -117,6 +117,21 @@ pub async fn edited(
         .collect())
 }
 
+/// The current version of each edited record of the patient's (record id → version; a record
+/// not listed is at version 1).
+pub async fn versions(
+    state: &AppState,
+    a: &Access,
+) -> Result<std::collections::HashMap<String, i64>, PageError> {
+    Ok(state
+        .store()
+        .edited_records(&a.patient.id)
+        .await?
+        .into_iter()
+        .map(|(_, id, s)| (id.0, s.version))
+        .collect())
+}
+
 /// The declaration of an address id that can be edited; else the usual 404.
 fn editable(slug: &str) -> Result<(&'static KindDecl, EditForm), PageError> {
     kinds::by_slug(slug)

@@ -149,6 +149,8 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                 "start",
                 "end",
                 "risk_factor",
+                "stop_reason",
+                "follows",
             ],
             d.medicines
                 .iter()
@@ -166,6 +168,8 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                         r.start_date.clone(),
                         opt(r.end_date.as_ref()),
                         r.risk_factor.to_string(),
+                        opt(r.stop_reason.as_ref()),
+                        opt(r.follows.as_ref()),
                     ]
                 })
                 .collect(),

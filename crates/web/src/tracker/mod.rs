@@ -97,6 +97,10 @@ pub fn page_routes() -> Router<AppState> {
             "/patients/{id}/medicines/{record}/doses",
             post(pages::save_dose),
         )
+        .route(
+            "/patients/{id}/medicines/{record}/change",
+            post(pages::change_medicine),
+        )
         .route("/patients/{id}/visits", route::<visits::Visits>())
         .route(
             "/patients/{id}/records/{kind}/{record}/delete",

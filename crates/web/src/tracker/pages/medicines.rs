@@ -41,6 +41,20 @@ pub struct MedLine {
     pub delete: Option<DeleteLink>,
     /// The reason given when it was saved despite a warning.
     pub confirmation: Option<String>,
+    /// The version a change form edits (see the record's history).
+    pub version: i64,
+    /// Stopped (it has a last day): a restart is offered instead of a dose change.
+    pub ended: bool,
+    /// Why it was stopped, when a reason was given.
+    pub stop_reason: Option<String>,
+}
+
+/// The dose in force of each medicine on one chosen day.
+pub struct InForce {
+    /// The day (`YYYY-MM-DD`).
+    pub on: String,
+    /// (medicine, dose in words or "not taken that day").
+    pub lines: Vec<(String, String)>,
 }
 
 /// A missed dose with its guidance.
@@ -66,11 +80,43 @@ struct MedicinesPage {
     saved: bool,
     meds: Vec<MedLine>,
     missed: Vec<MissedLine>,
+    in_force: InForce,
     weekdays: Vec<&'static str>,
     form_name: String,
     time_zone: String,
     kept: FormData,
     confirm: Vec<String>,
+}
+
+/// The dose in force of each medicine on `?on=` (default today), from the records' dose
+/// changes, tapers and stops.
+fn in_force(
+    state: &AppState,
+    data: &myo_store::PatientData,
+    query: Option<&str>,
+    today: Date,
+) -> InForce {
+    let q = FormData::parse(query.unwrap_or("").as_bytes());
+    let on = Date::parse("on", q.get("on")).unwrap_or(today);
+    let meds: Vec<Medicine> = data
+        .medicines
+        .iter()
+        .filter_map(|r| convert::medicine(state.rules(), r).ok())
+        .collect();
+    let lines = myo_tracker::course::courses(&meds)
+        .iter()
+        .map(|c| {
+            let dose = c.dose_on(on).map_or_else(
+                || "not taken that day".to_owned(),
+                |(d, m)| format!("{d} ({})", schedule_words(&m.input().schedule)),
+            );
+            (c.name().to_owned(), dose)
+        })
+        .collect();
+    InForce {
+        on: on.to_string(),
+        lines,
+    }
 }
 
 /// A medicine's schedule in words (`weekly on friday at 08:00`).
@@ -236,6 +282,8 @@ pub async fn medicines_page(
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let mut meds = Vec::new();
     let mut missed = Vec::new();
+    let versions = super::super::edit::versions(state, a).await?;
+    let in_force = in_force(state, &data, out.query.as_deref(), today);
     for row in &data.medicines {
         let Ok(m) = convert::medicine(state.rules(), row) else {
             continue;
@@ -278,6 +326,9 @@ pub async fn medicines_page(
             }),
             id: row.id.as_str().to_owned(),
             confirmation: row.confirmation.clone(),
+            version: versions.get(row.id.as_str()).copied().unwrap_or(1),
+            ended: i.end.is_some(),
+            stop_reason: row.stop_reason.clone(),
             name: i.name.clone(),
             how: format!(
                 "{} {}, {}",
@@ -313,6 +364,7 @@ pub async fn medicines_page(
             saved,
             meds,
             missed,
+            in_force,
             weekdays: myo_tracker::Weekday::ALL
                 .iter()
                 .map(|d| d.as_str())

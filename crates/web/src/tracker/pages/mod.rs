@@ -8,6 +8,7 @@
 //! are listed is declared once in [`super::kinds::KINDS`].
 
 mod conditions;
+mod course;
 mod dashboard;
 mod diary;
 mod labs;
@@ -18,6 +19,7 @@ mod summary;
 
 pub use super::visits::Visits;
 pub use conditions::{AntibodyLine, Conditions, kb_antibody};
+pub use course::change as change_medicine;
 pub use dashboard::{DueLine, PatientLink, dashboard, mine};
 pub use diary::{Banner, Diary, active_medicines, triage, triage_text};
 pub use labs::{Labs, lab_units};

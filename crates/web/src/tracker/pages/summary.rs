@@ -270,14 +270,30 @@ pub fn summary_blocks(
                 myo_tracker::summary::ChangeKind::Stopped => "stopped".to_owned(),
                 myo_tracker::summary::ChangeKind::TaperStep(d) => format!("taper step to {d}"),
                 myo_tracker::summary::ChangeKind::TaperEnded => "taper ended".to_owned(),
+                myo_tracker::summary::ChangeKind::DoseChanged(d) => format!("dose changed to {d}"),
             };
             format!("{}: {} {what}.", c.date, c.name)
         }));
+        let mut t = Table::new(
+            "summary-dose-in-force",
+            "Dose in force, from each day it changed",
+            &["Medicine", "From", "Dose"],
+            "No medicine taken in the range.",
+        );
+        for (name, changes) in &m.in_force {
+            for (day, dose) in changes {
+                t.rows.push(vec![
+                    name.clone(),
+                    day.to_string(),
+                    dose.map_or_else(|| "not taken".to_owned(), |d| d.to_string()),
+                ]);
+            }
+        }
         blocks.push(SummaryBlock {
             id: "summary-medicines".into(),
             title: "Medicines and changes".into(),
             lines,
-            tables: Vec::new(),
+            tables: vec![t],
             charts: Vec::new(),
         });
     }
