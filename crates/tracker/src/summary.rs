@@ -206,6 +206,9 @@ pub struct MedicineChange {
     pub name: String,
 }
 
+/// Each day a dose in force changes, with the dose from that day (`None` = not taken).
+pub type DoseSteps = Vec<(Date, Option<Dose>)>;
+
 /// Medicines section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MedicineSection {
@@ -215,7 +218,7 @@ pub struct MedicineSection {
     pub changes: Vec<MedicineChange>,
     /// Per medicine (course name): each day in the range its dose in force changes, with the
     /// dose from that day (`None` = not taken), starting with the first day of the range.
-    pub in_force: Vec<(String, Vec<(Date, Option<Dose>)>)>,
+    pub in_force: Vec<(String, DoseSteps)>,
 }
 
 /// A visit summary; a section not requested is `None`.

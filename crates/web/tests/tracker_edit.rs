@@ -611,3 +611,181 @@ both_backends!(
     methotrexate_changes,
     methotrexate_changes_meet_the_same_guards
 );
+
+const GROUPS: [&str; 8] = [
+    "neck_flexors",
+    "deltoid_middle",
+    "biceps_brachii",
+    "wrist_extensors",
+    "gluteus_maximus",
+    "gluteus_medius",
+    "quadriceps",
+    "ankle_dorsiflexors",
+];
+
+/// An MMT-8 entered through the guided form: one labelled control per group with the Kendall
+/// grades and "Not assessed"; an unanswered item, a grade off the scale and a future date are
+/// refused naming the item (answers kept); an item not assessed is reported missing, and the
+/// total is then not given (never scored as normal). No raw JSON is offered to the patient.
+async fn a_guided_mmt8_reports_the_item_not_assessed_as_missing(t: &TestApp) {
+    let p = person(t, "mmt8@example.org").await;
+    let r = t
+        .get(&format!("/patients/{}/strength", p.id), Some(&p.cookie))
+        .await;
+    assert!(
+        !r.body.contains("(JSON)") && !r.body.contains("<textarea"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body
+            .contains(&format!("/patients/{}/assessments/mmt8", p.id))
+    );
+    let form = format!("/patients/{}/assessments/mmt8", p.id);
+    let r = t.get(&form, Some(&p.cookie)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for g in GROUPS {
+        assert!(r.body.contains(&format!(r#"name="mmt8.{g}""#)), "{g}");
+    }
+    assert!(r.body.contains(">Not assessed<") && r.body.contains("Status: <strong>"));
+    assert!(r.body.contains("Form 04"), "the citation is shown");
+
+    let day = today();
+    let mut answers: Vec<(String, String)> = GROUPS
+        .iter()
+        .map(|g| (format!("mmt8.{g}"), "9".to_owned()))
+        .collect();
+    answers.push(("date".into(), day.clone()));
+    answers.push(("mode".into(), "unilateral".into()));
+    let send = |answers: &Vec<(String, String)>| {
+        answers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    // One item left unanswered: refused, naming it, nothing lost.
+    let mut missing_answer = send(&answers);
+    missing_answer.retain(|(k, _)| k != "mmt8.quadriceps");
+    let pairs: Vec<(&str, &str)> = missing_answer
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = post(t, &p, "assessments/mmt8", &pairs).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Quadriceps"), "{}", r.body);
+    assert!(
+        r.body.contains(r#"<option value="9" selected>"#),
+        "answers kept"
+    );
+    // Off the scale, and a future date.
+    for (k, v) in [
+        ("mmt8.quadriceps", "11"),
+        ("mmt8.quadriceps", "-1"),
+        ("mmt8.quadriceps", "9.5"),
+        ("date", "2999-01-01"),
+    ] {
+        let mut bad = send(&answers);
+        bad.retain(|(x, _)| x != k);
+        bad.push((k.to_owned(), v.to_owned()));
+        let pairs: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = post(t, &p, "assessments/mmt8", &pairs).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{k}={v}: {}",
+            r.body
+        );
+    }
+    // Quadriceps not assessed: saved, reported missing, no total.
+    let mut ok = send(&answers);
+    ok.retain(|(k, _)| k != "mmt8.quadriceps");
+    ok.push(("mmt8.quadriceps".into(), "na".into()));
+    let pairs: Vec<(&str, &str)> = ok.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = post(t, &p, "assessments/mmt8", &pairs).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.get(r.header("location"), Some(&p.cookie)).await;
+    assert!(r.body.contains("listed as missing"), "{}", r.body);
+    let list = r
+        .body
+        .split("id=\"assessment-list\"")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        list.contains("quadriceps"),
+        "the missing item is named: {list}"
+    );
+    assert!(!list.contains("<pre"), "no raw dump");
+    let api = t
+        .api(
+            axum::http::Method::GET,
+            &format!("/api/v1/patients/{}/assessments", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    let first = &api.json()["assessments"][0];
+    assert!(first.to_string().contains("quadriceps"), "{first}");
+    assert!(
+        first["results"]["total"].is_null(),
+        "never scored as normal: {first}"
+    );
+    assert_eq!(first["results"]["partial_sum"], 63, "{first}");
+}
+both_backends!(
+    guided_mmt8,
+    a_guided_mmt8_reports_the_item_not_assessed_as_missing
+);
+
+/// HAQ-DI and CMAS have guided forms too; an aid ticked raises a category as the instrument
+/// says; an unknown instrument has no form.
+async fn guided_haq_and_cmas(t: &TestApp) {
+    let p = person(t, "haq@example.org").await;
+    let r = t
+        .get(
+            &format!("/patients/{}/assessments/haq-di", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let names: Vec<String> = r
+        .body
+        .split("name=\"haq.")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|n| !n.ends_with(".aid") && !n.ends_with(".help"))
+        .map(|n| format!("haq.{n}"))
+        .collect();
+    assert_eq!(names.len(), 20, "{names:?}");
+    let day = today();
+    let mut form: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "0")).collect();
+    form.push(("date", &day));
+    form.push(("haq.walking.aid", "yes"));
+    let r = post(t, &p, "assessments/haq-di", &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t
+        .get(
+            &format!("/patients/{}/assessments/cmas", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = t
+        .get(
+            &format!("/patients/{}/assessments/bohan", p.id),
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let api = t
+        .api(
+            axum::http::Method::GET,
+            &format!("/api/v1/patients/{}/assessments", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    let haq = &api.json()["assessments"][0]["results"]["haq_di"];
+    assert!(
+        haq.as_f64().is_some_and(|h| h > 0.0),
+        "the aid raised walking: {haq}"
+    );
+}
+both_backends!(guided_other_instruments, guided_haq_and_cmas);

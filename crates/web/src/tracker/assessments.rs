@@ -39,17 +39,6 @@ const KEY_RESULTS: [&str; 9] = [
     "revision",
 ];
 
-/// The typed values of the assessment form, kept on an error so nothing is lost.
-#[derive(Default)]
-pub struct AssessmentForm {
-    /// Instrument id.
-    pub instrument: String,
-    /// Input JSON as typed.
-    pub input: String,
-    /// Date as typed.
-    pub date: String,
-}
-
 /// One stored assessment with its explanation.
 pub struct AssessmentLine {
     /// Record id.
@@ -149,12 +138,7 @@ pub struct Assessments;
 
 impl RecordPage for Assessments {
     async fn render(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
-        let form = AssessmentForm {
-            instrument: out.kept("instrument").to_owned(),
-            input: out.kept("input").to_owned(),
-            date: out.kept("date").to_owned(),
-        };
-        strength_page(cx, out, form).await
+        strength_page(cx, out).await
     }
 
     fn parse(cx: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {

@@ -21,6 +21,7 @@ pub mod db;
 pub mod delete;
 pub mod edit;
 pub mod export;
+pub mod guided;
 pub mod kinds;
 pub mod pages;
 pub mod pdf;
@@ -82,8 +83,8 @@ pub fn page_routes() -> Router<AppState> {
         .route("/patients/{id}/diary", route::<pages::Diary>())
         .route("/patients/{id}/strength", route::<pages::Strength>())
         .route(
-            "/patients/{id}/assessments",
-            post(pages::save::<assessments::Assessments>),
+            "/patients/{id}/assessments/{instrument}",
+            get(guided::show).post(guided::save),
         )
         .route("/patients/{id}/labs", route::<pages::Labs>())
         .route("/patients/{id}/conditions", route::<pages::Conditions>())

@@ -93,10 +93,14 @@ impl Frame {
 /// The notice for a `?done=` code in `query` (fixed texts; the code itself is never shown).
 pub fn notice(query: Option<&str>) -> Option<&'static str> {
     let done = FormData::parse(query.unwrap_or("").as_bytes());
-    [super::delete::DONE, super::edit::EDITED]
-        .into_iter()
-        .find(|(code, _)| done.get("done") == *code)
-        .map(|(_, text)| text)
+    [
+        super::delete::DONE,
+        super::edit::EDITED,
+        super::guided::SAVED,
+    ]
+    .into_iter()
+    .find(|(code, _)| done.get("done") == *code)
+    .map(|(_, text)| text)
 }
 
 /// The site layout for a tracker page.

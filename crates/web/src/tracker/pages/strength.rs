@@ -9,7 +9,7 @@ use myo_tracker::dashboard::home_test_chart;
 use myo_tracker::records::{HomeTest, HomeTests};
 use myo_tracker::{Date, Invalid};
 
-use super::super::assessments::{self, AssessmentForm};
+use super::super::assessments;
 use super::super::convert;
 use super::super::delete::link;
 use super::{
@@ -23,7 +23,7 @@ pub struct Strength;
 
 impl RecordPage for Strength {
     async fn render(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
-        strength_page(cx, out, AssessmentForm::default()).await
+        strength_page(cx, out).await
     }
 
     fn parse(_: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
@@ -50,17 +50,12 @@ struct StrengthPage {
     list: Table,
     charts: Vec<String>,
     instruments: &'static [(&'static str, &'static str)],
-    form: AssessmentForm,
     assessments: Vec<assessments::AssessmentLine>,
 }
 
 /// Renders the strength page: `outcome` is a form error or "saved", `form` keeps a rejected
 /// assessment's typed values, `notice` comes from `?done=`.
-pub async fn strength_page(
-    cx: &Ctx<'_>,
-    out: Outcome,
-    form: AssessmentForm,
-) -> Result<Response, PageError> {
+pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
     let Ctx {
         state,
         u,
@@ -148,8 +143,7 @@ pub async fn strength_page(
             saved: out.saved,
             list,
             charts,
-            instruments: &assessments::INSTRUMENTS,
-            form,
+            instruments: &super::super::guided::GUIDED,
             assessments,
         },
         refused,
