@@ -789,3 +789,57 @@ async fn guided_haq_and_cmas(t: &TestApp) {
     );
 }
 both_backends!(guided_other_instruments, guided_haq_and_cmas);
+
+async fn set_zone(t: &TestApp, p: &Person, zone: &str) -> common::Resp {
+    post(t, p, "profile", &[("time_zone", zone)]).await
+}
+
+/// The person's time zone decides "today": with the zone 14 hours ahead of UTC, its today is
+/// accepted as a diary day; with a zone 12 hours behind, the same day is in the future and
+/// refused (the two zones are 26 hours apart, so their dates always differ). The settings page
+/// offers the zone list and says what today is there; an unknown zone is refused.
+async fn the_persons_time_zone_decides_today(t: &TestApp) {
+    let p = person(t, "tz@example.org").await;
+    let r = t
+        .get(&format!("/patients/{}/settings", p.id), Some(&p.cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body.contains(r#"<option value="Europe/Berlin">"#),
+        "searchable list"
+    );
+    assert!(r.body.contains(r#"list="tz-zones""#));
+    let r = set_zone(t, &p, "Mars/Olympus").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Mars/Olympus"), "the typed zone is kept");
+
+    let ahead = myo_tracker::medicines::Zone::named("z", "Etc/GMT-14").expect("zone");
+    let now = myo_store::Timestamp::now().as_millis().div_euclid(1000);
+    let their_today = ahead.date_at(now).expect("a date").to_string();
+    let r = set_zone(t, &p, "Etc/GMT-14").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.get(r.header("location"), Some(&p.cookie)).await;
+    assert!(
+        r.body
+            .contains(&format!(r#"<strong id="tz-today">{their_today}</strong>"#)),
+        "{}",
+        r.body
+    );
+    let r = t
+        .get(&format!("/patients/{}/diary", p.id), Some(&p.cookie))
+        .await;
+    assert!(
+        r.body.contains(&format!(r#"value="{their_today}""#)),
+        "the diary opens on their day"
+    );
+    let r = post(t, &p, "diary", &[("date", &their_today), ("weakness", "2")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    let r = set_zone(t, &p, "Etc/GMT+12").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post(t, &p, "diary", &[("date", &their_today), ("weakness", "3")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = post(t, &p, "labs", &lab_form("100", &their_today)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+}
+both_backends!(time_zone_today, the_persons_time_zone_decides_today);

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use super::access::{Access, resolve};
 pub use super::api_doc::document_paths;
-use super::{convert, db, pages, share, today};
+use super::{convert, db, pages, share};
 use crate::AppState;
 use crate::auth::{ApiUser, Client};
 use crate::error::{ApiError, ApiJson};
@@ -135,7 +135,7 @@ pub async fn dashboard(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let a = access(&state, &me, &client, &id, false).await?;
-    let today = today().ok_or_else(|| ApiError::internal(&"clock out of range"))?;
+    let today = person_today(&state, &a).await?;
     let r = DateRange {
         from: Some(today.add_days(-730).to_string()),
         to: None,
@@ -230,7 +230,7 @@ pub async fn save_diary(
         Some(row.id.as_str()),
     );
     let saved = db::save_diary(&state, &a.patient.id, row, &audit).await?;
-    let t = today().unwrap_or(entry.date());
+    let t = person_today;
     let r = DateRange {
         from: Some(t.to_string()),
         to: None,

@@ -90,6 +90,7 @@ pub fn page_routes() -> Router<AppState> {
         .route("/patients/{id}/conditions", route::<pages::Conditions>())
         .route("/patients/{id}/medicines", route::<pages::Medicines>())
         .route("/patients/{id}/profile", post(pages::save_profile))
+        .route("/patients/{id}/settings", get(pages::settings))
         .route(
             "/patients/{id}/red-flags/{record}/resolve",
             post(red_flags::resolve),

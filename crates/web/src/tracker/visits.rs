@@ -362,7 +362,7 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
     };
     let refused = out.error.is_some();
     let edited = super::edit::edited(state, a).await?;
-    let today = super::today().map(|d| d.to_string()).unwrap_or_default();
+    let today = super::pages::today_for(state, a).await?.to_string();
     Ok(respond(
         &VisitsPage {
             l: layout(state, u, "Visits"),

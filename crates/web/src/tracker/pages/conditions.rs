@@ -9,8 +9,7 @@ use myo_tracker::{Date, Invalid};
 use super::super::convert;
 use super::super::delete::{DeleteLink, link};
 use super::{
-    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond,
-    today_or_500,
+    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
 use crate::pages::{Layout, PageError};
 
@@ -82,7 +81,7 @@ impl RecordPage for Conditions {
             a,
             client,
         } = *cx;
-        let today = today_or_500()?;
+        let today = today_for(state, a).await?;
         let (data, _) = load(state, a, client, "conditions", None).await?;
         let mut conditions = Table::new(
             "condition-list",

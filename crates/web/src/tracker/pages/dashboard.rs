@@ -11,7 +11,7 @@ use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
 use super::super::access::resolve;
-use super::{Frame, Table, fmt_num, layout, load, today_or_500};
+use super::{Frame, Table, fmt_num, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
 use crate::pages::{Layout, PageError, render};
@@ -150,7 +150,7 @@ pub async fn dashboard(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    let today = today_or_500()?;
+    let today = today_for(&state, &a).await?;
     let (data, records) =
         load(&state, &a, &client, "dashboard", Some(today.add_days(-730))).await?;
     let risky: Vec<String> = data

@@ -17,7 +17,7 @@ use super::super::delete::{self, DeleteLink};
 use super::super::{convert, db, today};
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
-    today_or_500,
+    today_for,
 };
 use crate::AppState;
 use crate::auth::Client;
@@ -154,7 +154,7 @@ async fn diary_page(
         client,
     } = *cx;
     let form = out.kept.as_ref();
-    let today = today_or_500()?;
+    let today = today_for(state, a).await?;
     let (data, records) = load(
         state,
         a,
@@ -321,7 +321,7 @@ pub async fn active_medicines(
     a: &Access,
     client: &Client,
 ) -> Result<Vec<Medicine>, PageError> {
-    let t = today_or_500()?;
+    let t = today_for(state, a).await?;
     let (_, records) = load(state, a, client, "medicines", Some(t)).await?;
     Ok(records
         .medicines

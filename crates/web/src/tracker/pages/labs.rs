@@ -13,7 +13,7 @@ use super::super::convert;
 use super::super::delete::link;
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
-    today_or_500,
+    today_for,
 };
 use crate::pages::{Layout, PageError};
 
@@ -72,7 +72,7 @@ impl RecordPage for Labs {
             a,
             client,
         } = *cx;
-        let today = today_or_500()?;
+        let today = today_for(state, a).await?;
         let (data, records) = load(state, a, client, "lab_results", None).await?;
         let rules = state.rules();
         let mut list = Table::new(

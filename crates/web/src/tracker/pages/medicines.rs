@@ -17,7 +17,7 @@ use super::super::delete::{DeleteLink, link};
 use super::super::safety::MedicineCheck;
 use super::super::{convert, db};
 use super::{
-    Ctx, FormData, FormError, Frame, Outcome, RecordPage, layout, load, respond, today_or_500,
+    Ctx, FormData, FormError, Frame, Outcome, RecordPage, layout, load, respond, today_for,
 };
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -84,6 +84,7 @@ struct MedicinesPage {
     weekdays: Vec<&'static str>,
     form_name: String,
     time_zone: String,
+    zones: Vec<&'static str>,
     kept: FormData,
     confirm: Vec<String>,
 }
@@ -271,7 +272,7 @@ pub async fn medicines_page(
     } = notes;
     let error = out.error;
     let kept = out.kept.unwrap_or_else(|| FormData::parse(b""));
-    let today = today_or_500()?;
+    let today = today_for(state, a).await?;
     let (data, _) = load(state, a, client, "medicines", None).await?;
     let zone_name = data
         .profile
@@ -372,6 +373,7 @@ pub async fn medicines_page(
             form_name,
             kept,
             time_zone: zone.name().to_owned(),
+            zones: Zone::names(),
             confirm,
         },
         refused,

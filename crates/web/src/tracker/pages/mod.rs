@@ -26,7 +26,7 @@ pub use labs::{Labs, lab_units};
 pub use medicines::{
     MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, save_dose, schedule_words,
 };
-pub use settings::save_profile;
+pub use settings::{save_profile, settings};
 pub use strength::{Strength, strength_page};
 pub use summary::{
     SummaryBlock, SummaryRequest, summary, summary_blocks, summary_pdf, summary_request,
@@ -47,7 +47,7 @@ use myo_tracker::{Date, Invalid};
 
 use super::access::{Access, resolve};
 use super::delete::DeleteLink;
-use super::{convert, db, today};
+use super::{convert, db};
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn};
 use crate::pages::{Layout, PageError, render};
@@ -246,8 +246,10 @@ pub(crate) fn fmt_num(v: f64) -> String {
     format!("{r}")
 }
 
-pub(crate) fn today_or_500() -> Result<Date, PageError> {
-    today().ok_or_else(clock_error)
+/// The person's today, in the time zone of their profile (UTC when none is saved).
+pub(crate) async fn today_for(state: &AppState, a: &Access) -> Result<Date, PageError> {
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    super::safety::person_today(profile.as_ref()).ok_or_else(clock_error)
 }
 
 pub(crate) fn clock_error() -> PageError {
@@ -292,8 +294,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The person's today, in the time zone of their profile.
     pub async fn person_today(&self) -> Result<Date, PageError> {
-        let profile = self.state.store().get_profile(&self.a.patient.id).await?;
-        super::safety::person_today(profile.as_ref()).ok_or_else(clock_error)
+        today_for(self.state, self.a).await
     }
 }
 

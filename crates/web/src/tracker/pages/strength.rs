@@ -14,7 +14,7 @@ use super::super::convert;
 use super::super::delete::link;
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
-    today_or_500,
+    today_for,
 };
 use crate::pages::{Layout, PageError};
 
@@ -62,7 +62,7 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
         a,
         client,
     } = *cx;
-    let today = today_or_500()?;
+    let today = today_for(state, a).await?;
     let (data, records) = load(state, a, client, "home_tests", Some(today.add_days(-365))).await?;
     let mut assessments = assessments::lines(state, &data.assessments);
     if a.is_owner() {

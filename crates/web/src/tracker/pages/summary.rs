@@ -16,7 +16,7 @@ use myo_tracker::{Date, Invalid};
 
 use super::super::access::resolve;
 use super::super::{SECTIONS, convert, db, section};
-use super::{FormData, FormError, Frame, Table, fmt_num, layout, load, today_or_500};
+use super::{FormData, FormError, Frame, Table, fmt_num, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
 use crate::pages::{Layout, PageError, render};
@@ -350,7 +350,7 @@ pub async fn summary(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    let today = today_or_500()?;
+    let today = today_for(&state, &a).await?;
     let f = FormData::parse(query.as_deref().unwrap_or("").as_bytes());
     let (req, error) = match summary_request(query.as_deref(), today) {
         Ok(r) => (r, None),
@@ -406,7 +406,7 @@ pub async fn summary_pdf(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    let today = today_or_500()?;
+    let today = today_for(&state, &a).await?;
     let req = summary_request(query.as_deref(), today)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let entry = a.entry(&client, action::EXPORT, "visit_summary", None);
