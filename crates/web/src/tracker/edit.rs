@@ -324,12 +324,7 @@ pub async fn save(
     };
     let es = state_of(&state, &a, decl, &rid).await?;
     let z = zone(&state, &a).await?;
-    let cx = Ctx {
-        state: &state,
-        u: &u,
-        a: &a,
-        client: &client,
-    };
+    let cx = Ctx::new(&state, &u, &a, &client);
     let today = cx.person_today().await?;
     let shown = |version| Shown {
         decl,

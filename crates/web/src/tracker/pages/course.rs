@@ -162,12 +162,7 @@ pub async fn change(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
-    let cx = Ctx {
-        state: &state,
-        u: &u,
-        a: &a,
-        client: &client,
-    };
+    let cx = Ctx::new(&state, &u, &a, &client);
     let f = FormData::parse(&body);
     let rid = RecordId(record);
     let Some(Record::Medicine(old)) = state

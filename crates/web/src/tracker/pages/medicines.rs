@@ -445,12 +445,7 @@ pub async fn save_dose(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
-    let cx = Ctx {
-        state: &state,
-        u: &u,
-        a: &a,
-        client: &client,
-    };
+    let cx = Ctx::new(&state, &u, &a, &client);
     let f = FormData::parse(&body);
     let (date, time) = f.get("dose").split_once(' ').unwrap_or(("", ""));
     let row = DoseEventRow {

@@ -291,7 +291,22 @@ pub struct Ctx<'a> {
     pub client: &'a Client,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of one request.
+    pub fn new(
+        state: &'a AppState,
+        u: &'a CurrentUser,
+        a: &'a Access,
+        client: &'a Client,
+    ) -> Ctx<'a> {
+        Ctx {
+            state,
+            u,
+            a,
+            client,
+        }
+    }
+
     /// The person's today, in the time zone of their profile.
     pub async fn person_today(&self) -> Result<Date, PageError> {
         today_for(self.state, self.a).await
@@ -395,12 +410,7 @@ pub async fn show<P: RecordPage>(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, false).await?;
-    let cx = Ctx {
-        state: &state,
-        u: &u,
-        a: &a,
-        client: &client,
-    };
+    let cx = Ctx::new(&state, &u, &a, &client);
     let out = Outcome {
         notice: notice(query.as_deref()),
         query,
@@ -418,12 +428,7 @@ pub async fn save<P: RecordPage>(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
-    let cx = Ctx {
-        state: &state,
-        u: &u,
-        a: &a,
-        client: &client,
-    };
+    let cx = Ctx::new(&state, &u, &a, &client);
     P::save(&cx, FormData::parse(&body)).await
 }
 
