@@ -843,3 +843,57 @@ async fn the_persons_time_zone_decides_today(t: &TestApp) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
 }
 both_backends!(time_zone_today, the_persons_time_zone_decides_today);
+
+/// A taper entered on the form as people write it gives each step's dose on its days, then
+/// nothing; steps that cannot be read are refused naming the taper step, nothing saved.
+async fn a_taper_from_the_form(t: &TestApp) {
+    let p = person(t, "taper@example.org").await;
+    let base = [
+        ("name", "Prednisone"),
+        ("generic_name", "prednisone"),
+        ("dose_amount", "20"),
+        ("dose_unit", "mg"),
+        ("route", "oral"),
+        ("schedule_kind", "taper"),
+        ("start", "2026-01-01"),
+    ];
+    for bad in ["20 mg for a week", "20 mg", "twenty mg for 7 days", ""] {
+        let mut form = base.to_vec();
+        form.push(("steps", bad));
+        let r = post(t, &p, "medicines", &form).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad}: {}",
+            r.body
+        );
+        assert!(r.body.contains("Taper step"), "{bad}: {}", r.body);
+    }
+    assert!(meds(t, &p).await.is_empty());
+    let mut form = base.to_vec();
+    form.push((
+        "steps",
+        "20 mg for 7 days, 10 mg for 7 days then 5 mg for 3 days",
+    ));
+    let r = post(t, &p, "medicines", &form).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for (on, want) in [
+        ("2026-01-07", "20 mg"),
+        ("2026-01-08", "10 mg"),
+        ("2026-01-15", "5 mg"),
+        ("2026-01-18", "not taken that day"),
+    ] {
+        let r = t
+            .get(
+                &format!("/patients/{}/medicines?on={on}", p.id),
+                Some(&p.cookie),
+            )
+            .await;
+        assert!(
+            r.body.contains(&format!("<dt>Prednisone</dt><dd>{want}")),
+            "{on}: {}",
+            r.body
+        );
+    }
+}
+both_backends!(taper_form, a_taper_from_the_form);

@@ -380,6 +380,42 @@ pub async fn medicines_page(
     ))
 }
 
+/// A taper's steps as people write them: "20 mg for 7 days, 15 mg for 7 days" (steps separated
+/// by commas, semicolons or "then"). Anything else is refused naming the step.
+pub fn taper_steps(text: &str) -> Result<Vec<myo_api::tracker::TaperStepDto>, Invalid> {
+    let allowed = "steps like \"20 mg for 7 days, 15 mg for 7 days\"";
+    let steps: Vec<&str> = text
+        .split([',', ';'])
+        .flat_map(|s| s.split(" then "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if steps.is_empty() {
+        return Err(Invalid::new("schedule.steps", "no steps", allowed));
+    }
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let bad = || Invalid::new(format!("schedule.steps[{i}]"), format!("'{step}'"), allowed);
+            let words: Vec<&str> = step.split_whitespace().filter(|w| *w != "for").collect();
+            let [amount, unit, days, day_word] = words.as_slice() else {
+                return Err(bad());
+            };
+            if !day_word.starts_with("day") {
+                return Err(bad());
+            }
+            Ok(myo_api::tracker::TaperStepDto {
+                dose: DoseDto {
+                    amount: amount.parse::<f64>().map_err(|_| bad())?,
+                    unit: (*unit).to_owned(),
+                },
+                days: days.parse::<u32>().map_err(|_| bad())?,
+            })
+        })
+        .collect()
+}
+
 /// The medicine form as the API's DTO (so both paths share one validation).
 pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
     let time = f.opt("time").unwrap_or_else(|| "08:00".to_owned());
@@ -410,23 +446,34 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
             dates: list("dates"),
             time,
         },
+        "taper" => ScheduleDto::Taper {
+            steps: taper_steps(f.get("steps"))?,
+            time,
+        },
         other => {
             return Err(Invalid::new(
                 "schedule.kind",
                 format!("'{other}'"),
-                "daily, several_daily, weekly, every_n_weeks, course",
+                "daily, several_daily, weekly, every_n_weeks, course, taper",
             ));
         }
+    };
+    // A taper's dose is its first step's unless one is given.
+    let first_step = match &schedule {
+        ScheduleDto::Taper { steps, .. } => steps.first().map(|s| s.dose.clone()),
+        _ => None,
     };
     Ok(MedicineDto {
         name: f.get("name").to_owned(),
         generic_name: f.opt("generic_name"),
         rxcui: None,
-        dose: DoseDto {
-            amount: f
-                .number("dose_amount")?
-                .ok_or_else(|| Invalid::new("dose.amount", "missing", "a number > 0"))?,
-            unit: f.get("dose_unit").to_owned(),
+        dose: match (f.number("dose_amount")?, first_step) {
+            (Some(amount), _) => DoseDto {
+                amount,
+                unit: f.get("dose_unit").to_owned(),
+            },
+            (None, Some(first)) => first,
+            (None, None) => return Err(Invalid::new("dose.amount", "missing", "a number > 0")),
         },
         route: f.get("route").to_owned(),
         schedule,
