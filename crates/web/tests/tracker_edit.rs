@@ -897,3 +897,48 @@ async fn a_taper_from_the_form(t: &TestApp) {
     }
 }
 both_backends!(taper_form, a_taper_from_the_form);
+
+/// The TIS picker starts at the first and the latest visit, and the result is a list, never a
+/// preformatted dump that widens the page.
+async fn the_tis_picker_starts_at_first_and_latest(t: &TestApp) {
+    let p = person(t, "tis@example.org").await;
+    for (date, pg) in [
+        ("2026-01-05", "6"),
+        ("2026-03-05", "4"),
+        ("2026-06-05", "2"),
+    ] {
+        let r = post(
+            t,
+            &p,
+            "visits",
+            &[
+                ("date", date),
+                ("physician_global", pg),
+                ("patient_global", pg),
+                ("extramuscular", "1"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    let r = t
+        .get(&format!("/patients/{}/visits", p.id), Some(&p.cookie))
+        .await;
+    let pick = |name: &str| {
+        r.body
+            .split(&format!(r#"name="{name}""#))
+            .nth(1)
+            .and_then(|s| s.split("</select>").next())
+            .and_then(|s| s.split(" selected>").nth(1))
+            .map(|s| s.chars().take(10).collect::<String>())
+    };
+    assert_eq!(
+        pick("baseline").as_deref(),
+        Some("2026-01-05"),
+        "{}",
+        r.body
+    );
+    assert_eq!(pick("followup").as_deref(), Some("2026-06-05"));
+    assert!(!r.body.contains("<pre"));
+}
+both_backends!(tis_picker, the_tis_picker_starts_at_first_and_latest);

@@ -360,6 +360,23 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
             Err(e) => (None, Some(e)),
         }
     };
+    // The picker starts at the first and the latest visit, never the same one twice.
+    let first = data
+        .visits
+        .first()
+        .map(|v| v.id.to_string())
+        .unwrap_or_default();
+    let latest = data
+        .visits
+        .last()
+        .map(|v| v.id.to_string())
+        .unwrap_or_default();
+    let baseline = if baseline.is_empty() { first } else { baseline };
+    let followup = if followup.is_empty() {
+        latest
+    } else {
+        followup
+    };
     let refused = out.error.is_some();
     let edited = super::edit::edited(state, a).await?;
     let today = super::pages::today_for(state, a).await?.to_string();
