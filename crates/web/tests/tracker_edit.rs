@@ -942,3 +942,71 @@ async fn the_tis_picker_starts_at_first_and_latest(t: &TestApp) {
     assert!(!r.body.contains("<pre"));
 }
 both_backends!(tis_picker, the_tis_picker_starts_at_first_and_latest);
+
+/// The JSON API edits through the same declaration: fields left out keep their values, the
+/// entry checks apply, a stale version is 409 `changed`, unknown fields are 422, another
+/// patient's record is 404, and the history lists the earlier version.
+async fn the_api_edits_with_the_same_rules(t: &TestApp) {
+    let p = person(t, "apiedit@example.org").await;
+    let other = person(t, "apiother@example.org").await;
+    post(t, &p, "labs", &lab_form("1200", "2026-01-10")).await;
+    let lab = only_lab(t, &p).await;
+    let path = format!("/api/v1/patients/{}/records/labs/{lab}", p.id);
+    let put = |body: &'static str, who: &Person| {
+        common::json_request(axum::http::Method::PUT, &path, body, Some(&who.bearer))
+    };
+    let r = t.send(put(r#"{"version":1,"value":"1,850"}"#, &p)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = t
+        .send(put(r#"{"version":1,"date":"2999-01-01"}"#, &p))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = t.send(put(r#"{"version":1,"colour":"red"}"#, &p)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = t.send(put(r#"{"value":1850}"#, &p)).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a version is required: {}",
+        r.body
+    );
+    let r = t.send(put(r#"{"version":1,"value":1850}"#, &other)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    let r = t.send(put(r#"{"version":1,"value":1850}"#, &p)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["version"], 2);
+    let r = t.send(put(r#"{"version":1,"value":999}"#, &p)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let labs = t
+        .api(
+            axum::http::Method::GET,
+            &format!("/api/v1/patients/{}/labs", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    let first = &labs.json()["labs"][0];
+    assert_eq!(first["value"], 1850.0, "{first}");
+    assert_eq!(
+        first["uln"], 200.0,
+        "left-out fields keep their values: {first}"
+    );
+    let h = t
+        .api(
+            axum::http::Method::GET,
+            &format!("{path}/history"),
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(h.status, StatusCode::OK, "{}", h.body);
+    assert_eq!(h.json()["version"], 2);
+    assert_eq!(h.json()["versions"][0]["values"]["value"], "1200");
+    let h = t
+        .api(
+            axum::http::Method::GET,
+            &format!("{path}/history"),
+            Some(&other.bearer),
+        )
+        .await;
+    assert_eq!(h.status, StatusCode::NOT_FOUND);
+}
+both_backends!(api_edit, the_api_edits_with_the_same_rules);

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use myo_api::tracker::{DiaryEntryDto, LabResultDto, MedicineDto};
 use myo_store::audit::action;
 use myo_store::{DateRange, DoseEventRow, Record, RecordId, Timestamp};
@@ -63,6 +63,16 @@ pub fn routes() -> Routes {
             "delete",
             "/patients/{id}/records/{kind}/{record}",
             delete(delete_record),
+        ),
+        (
+            "put",
+            "/patients/{id}/records/{kind}/{record}",
+            put(super::edit::api_edit),
+        ),
+        (
+            "get",
+            "/patients/{id}/records/{kind}/{record}/history",
+            get(super::edit::api_history),
         ),
         ("get", "/patients/{id}/export/fhir", get(export_fhir)),
         ("get", "/patients/{id}/shares", get(list_shares)),

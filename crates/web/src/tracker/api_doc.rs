@@ -6,6 +6,12 @@ fn param(name: &str, description: &str) -> Value {
     json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}, "description": description})
 }
 
+fn kind_param() -> Value {
+    let mut k = param("kind", "Record kind");
+    k["schema"]["enum"] = json!(super::kinds::slugs());
+    k
+}
+
 fn err(description: &str) -> Value {
     crate::api::openapi::error_ref(description)
 }
@@ -275,17 +281,31 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
             "/patients/{id}/records/{kind}/{record}",
             op(
                 "Delete one record (kind: diary, home_tests, assessments, labs, medicines, doses, conditions, antibodies, visits; a medicine's doses go with it)",
-                vec![
-                    pid.clone(),
-                    {
-                        let mut k = param("kind", "Record kind");
-                        k["schema"]["enum"] = json!(super::kinds::slugs());
-                        k
-                    },
-                    rec.clone(),
-                ],
+                vec![pid.clone(), kind_param(), rec.clone()],
                 None,
                 std("204", "Deleted"),
+            ),
+        ),
+        (
+            "put",
+            "/patients/{id}/records/{kind}/{record}",
+            op(
+                "Edit one record: the kind's edit-form fields (omitted ones keep their values) and the `version` read; the earlier version is kept; 409 `changed` if it changed since (kinds with an edit form: diary, labs, home_tests, conditions, antibodies, visits, assessments)",
+                vec![pid.clone(), kind_param(), rec.clone()],
+                Some(
+                    &json!({"type": "object", "required": ["version"], "properties": {"version": {"type": "integer", "minimum": 1}}, "additionalProperties": true}),
+                ),
+                std("200", "Saved; the new version"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/records/{kind}/{record}/history",
+            op(
+                "A record's current version and its earlier versions (columns and when each was replaced)",
+                vec![pid.clone(), kind_param(), rec.clone()],
+                None,
+                std("200", "History"),
             ),
         ),
         (

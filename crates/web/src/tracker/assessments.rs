@@ -141,10 +141,10 @@ impl RecordPage for Assessments {
         strength_page(cx, out).await
     }
 
-    fn parse(cx: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+    fn parse(state: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
         let input = serde_json::from_str::<Value>(f.get("input"))
             .map_err(|e| Invalid::new("input", e.to_string(), "the instrument's input as JSON"))?;
-        row(cx.state, f.get("instrument"), f.get("date"), &input).map(Record::Assessment)
+        row(state, f.get("instrument"), f.get("date"), &input).map(Record::Assessment)
     }
 }
 

@@ -348,7 +348,7 @@ pub async fn save(
             ));
         }
     };
-    let new = match (form.parse)(&cx, &f, today) {
+    let new = match (form.parse)(&state, &f, today) {
         Ok(r) => carry(&old, r.with_id(rid.clone())),
         Err(e) => {
             return Ok(edit_page(
@@ -448,4 +448,150 @@ pub async fn history(
             .then(|| decl.record_href(pid, rid.as_str(), "edit")),
         versions,
     }))
+}
+
+// ---- JSON API ----------------------------------------------------------------------------------
+
+/// `PUT /api/v1/patients/{id}/records/{kind}/{record}`: the kind's edit-form fields as a JSON
+/// object (names as in its declaration; numbers, text, `true`/`false` for yes/no, `null` for
+/// empty) plus the `version` the client read. 200 with the new `version`; 409 `changed` when the
+/// record changed since; 422 naming the field; the earlier version is kept and the edit audited.
+pub async fn api_edit(
+    State(state): State<AppState>,
+    me: crate::auth::ApiUser,
+    client: Client,
+    Path((id, slug, record)): Path<(String, String, String)>,
+    crate::error::ApiJson(body): crate::error::ApiJson<serde_json::Map<String, serde_json::Value>>,
+) -> Result<axum::Json<serde_json::Value>, crate::error::ApiError> {
+    use crate::error::ApiError;
+    let a = resolve(&state, &me.user, &client, &id, true).await?;
+    let decl = kinds::by_slug(&slug)
+        .ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
+    let form = decl.edit.ok_or_else(|| {
+        ApiError::not_found("this kind is not edited as a whole").with_field("kind")
+    })?;
+    let invalid = |e: myo_tracker::Invalid| ApiError::from(myo_api::InputError::from(e));
+    let expected = body
+        .get("version")
+        .and_then(serde_json::Value::as_i64)
+        .ok_or_else(|| {
+            invalid(myo_tracker::Invalid::new(
+                "version",
+                "missing",
+                "the version you read",
+            ))
+        })?;
+    let rid = RecordId(record);
+    let Some(old) = state
+        .store()
+        .get_record(&a.patient.id, decl.kind, &rid)
+        .await?
+    else {
+        return Err(ApiError::not_found("no such record").with_field("record"));
+    };
+    let mut pairs: Vec<(String, String)> = form
+        .fixed
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    for (k, v) in &body {
+        if k == "version" {
+            continue;
+        }
+        let field = form.fields.iter().find(|f| f.name == k).ok_or_else(|| {
+            invalid(myo_tracker::Invalid::new(
+                k.as_str(),
+                "unknown field",
+                form.fields
+                    .iter()
+                    .map(|f| f.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ))
+        })?;
+        let text = match (field.input, v) {
+            (_, serde_json::Value::Null) => String::new(),
+            (Input::YesNo, serde_json::Value::Bool(b)) => if *b { "yes" } else { "no" }.to_owned(),
+            (_, serde_json::Value::String(s)) => s.clone(),
+            (_, serde_json::Value::Number(n)) => n.to_string(),
+            (_, other) => {
+                return Err(invalid(myo_tracker::Invalid::new(
+                    k.as_str(),
+                    format!("{other}"),
+                    "a number, text, true/false or null",
+                )));
+            }
+        };
+        pairs.push((k.clone(), text));
+    }
+    // Fields left out keep their stored values.
+    let stored = record_fields(&old).unwrap_or_default();
+    for f in form.fields {
+        if !body.contains_key(f.name) {
+            let saved = stored
+                .iter()
+                .find(|(c, _)| c == f.column)
+                .and_then(|(_, v)| v.as_deref());
+            pairs.push((f.name.to_owned(), shown(f.input, saved)));
+        }
+    }
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    let today = super::safety::person_today(profile.as_ref())
+        .ok_or_else(|| ApiError::internal(&"the server clock is out of range"))?;
+    let new = (form.parse)(&state, &FormData::from_pairs(pairs), today).map_err(invalid)?;
+    let new = carry(&old, new.with_id(rid.clone()));
+    let audit = a.entry(
+        &client,
+        action::UPDATE,
+        decl.kind.table(),
+        Some(rid.as_str()),
+    );
+    let (_, version) = state
+        .store()
+        .edit_record(&a.patient.id, &new, expected, Timestamp::now(), &audit)
+        .await?;
+    Ok(axum::Json(
+        serde_json::json!({"id": rid.as_str(), "version": version}),
+    ))
+}
+
+/// `GET /api/v1/patients/{id}/records/{kind}/{record}/history`: the current `version` and the
+/// earlier versions (oldest first), each with its columns and when it was replaced.
+pub async fn api_history(
+    State(state): State<AppState>,
+    me: crate::auth::ApiUser,
+    client: Client,
+    Path((id, slug, record)): Path<(String, String, String)>,
+) -> Result<axum::Json<serde_json::Value>, crate::error::ApiError> {
+    use crate::error::ApiError;
+    let a = resolve(&state, &me.user, &client, &id, false).await?;
+    let decl = kinds::by_slug(&slug)
+        .ok_or_else(|| ApiError::not_found("unknown record kind").with_field("kind"))?;
+    let rid = RecordId(record);
+    let entry = a.entry(&client, action::READ, decl.kind.table(), Some(rid.as_str()));
+    if db::get(&state, &a.patient.id, decl.kind, &rid, &entry)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::not_found("no such record").with_field("record"));
+    }
+    let kept = state
+        .store()
+        .record_history(&a.patient.id, decl.kind, &rid)
+        .await?;
+    let versions: Vec<serde_json::Value> = kept
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "version": v.version,
+                "replaced_at": v.replaced_at.to_rfc3339(),
+                "values": v.values.iter().map(|(k, x)| (k.clone(), serde_json::json!(x))).collect::<serde_json::Map<String, serde_json::Value>>(),
+            })
+        })
+        .collect();
+    Ok(axum::Json(serde_json::json!({
+        "id": rid.as_str(),
+        "version": versions.len() + 1,
+        "versions": versions,
+    })))
 }

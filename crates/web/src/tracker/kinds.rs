@@ -9,7 +9,8 @@ use myo_store::{Record, RecordKind};
 use myo_tracker::{Date, Invalid};
 
 use super::assessments::Assessments;
-use super::pages::{Conditions, Ctx, Diary, FormData, Labs, RecordPage, Strength, Visits};
+use super::pages::{Conditions, Diary, FormData, Labs, RecordPage, Strength, Visits};
+use crate::AppState;
 
 /// How one form field is shown on the edit page.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +45,7 @@ pub struct Field {
 
 /// A record's parser: the same one its page's "add" form uses, so an edit passes every check
 /// a new entry passes (methotrexate guard, plausible values, dates not in the future).
-pub type Parse = fn(&Ctx<'_>, &FormData, Date) -> Result<Record, Invalid>;
+pub type Parse = fn(&AppState, &FormData, Date) -> Result<Record, Invalid>;
 
 /// How a kind is edited: its fields, fixed hidden values, and its parser.
 #[derive(Debug, Clone, Copy)]

@@ -323,7 +323,7 @@ impl RecordPage for Visits {
         visits_page(cx, out).await
     }
 
-    fn parse(cx: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+    fn parse(state: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
         let date = Date::parse("date", f.get("date"))?;
         Ok(Record::Visit(VisitRow {
             id: RecordId::random(),
@@ -331,7 +331,7 @@ impl RecordPage for Visits {
             physician_global: global(f, "physician_global")?,
             patient_global: global(f, "patient_global")?,
             extramuscular: global(f, "extramuscular")?,
-            mmt8_json: mmt8_json(cx.state, f)?.map(|(j, _)| j.to_string()),
+            mmt8_json: mmt8_json(state, f)?.map(|(j, _)| j.to_string()),
             haq_json: None,
             cmas_json: None,
             enzymes_json: enzymes_json(f)?.to_string(),

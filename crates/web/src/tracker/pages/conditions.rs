@@ -11,6 +11,7 @@ use super::super::delete::{DeleteLink, link};
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
+use crate::AppState;
 use crate::pages::{Layout, PageError};
 
 /// The conditions and antibodies page (`/patients/{id}/conditions`).
@@ -203,8 +204,8 @@ impl RecordPage for Conditions {
 
     /// `form=condition` (`condition`, `diagnosed`, `resolved`) or `form=antibody` (`antibody`,
     /// `outcome`, `titre`, `date`).
-    fn parse(cx: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
-        let rules = cx.state.rules();
+    fn parse(state: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+        let rules = state.rules();
         let now = Timestamp::now();
         if f.get("form") == "antibody" {
             myo_api::tracker::AntibodyDto {

@@ -100,7 +100,7 @@ impl RecordPage for Diary {
         diary_page(cx, out, None).await
     }
 
-    fn parse(_: &Ctx<'_>, f: &FormData, today: Date) -> Result<Record, Invalid> {
+    fn parse(_: &AppState, f: &FormData, today: Date) -> Result<Record, Invalid> {
         let entry = diary_dto(f).and_then(|d| d.to_domain())?;
         myo_tracker::plausible::check_not_future("date", entry.date(), today)?;
         Ok(Record::Diary(convert::diary_row(&entry, Timestamp::now())))

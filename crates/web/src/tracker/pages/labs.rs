@@ -15,6 +15,7 @@ use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
     today_for,
 };
+use crate::AppState;
 use crate::pages::{Layout, PageError};
 
 /// The labs page (`/patients/{id}/labs`).
@@ -164,8 +165,8 @@ impl RecordPage for Labs {
         ))
     }
 
-    fn parse(cx: &Ctx<'_>, f: &FormData, today: Date) -> Result<Record, Invalid> {
-        let rules = cx.state.rules();
+    fn parse(state: &AppState, f: &FormData, today: Date) -> Result<Record, Invalid> {
+        let rules = state.rules();
         let value = f
             .number("value")?
             .ok_or_else(|| Invalid::new("value", "missing", "a number"))?;

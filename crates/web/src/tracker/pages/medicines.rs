@@ -184,8 +184,8 @@ impl RecordPage for Medicines {
         medicines_page(cx, out, MedNotes::default()).await
     }
 
-    fn parse(cx: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
-        let ok = accept(cx, f)?;
+    fn parse(state: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+        let ok = accept(state, f)?;
         Ok(Record::Medicine(convert::medicine_row(
             &ok.medicine,
             f.get("risk_factor") == "yes",
@@ -197,7 +197,7 @@ impl RecordPage for Medicines {
     /// saved); a dose above the usual range asks for a reason; an accepted one shows its
     /// suggestions (folic acid).
     async fn save(cx: &Ctx<'_>, f: FormData) -> Result<Response, PageError> {
-        let ok = match accept(cx, &f) {
+        let ok = match accept(cx.state, &f) {
             Ok(ok) => ok,
             Err(e) => return Self::render(cx, Outcome::refused(e, f)).await,
         };
@@ -247,10 +247,10 @@ impl RecordPage for Medicines {
 }
 
 /// The form read, validated and accepted by the tracker's medicine rules.
-fn accept(cx: &Ctx<'_>, f: &FormData) -> Result<myo_tracker::medicines::Accepted, Invalid> {
+fn accept(state: &AppState, f: &FormData) -> Result<myo_tracker::medicines::Accepted, Invalid> {
     medicine_form(f)
         .and_then(|dto| dto.to_input())
-        .and_then(|input| Medicine::accept(cx.state.rules(), input))
+        .and_then(|input| Medicine::accept(state.rules(), input))
 }
 
 /// Renders the medicines page.

@@ -192,6 +192,11 @@ impl From<Invalid> for FormError {
 pub struct FormData(Vec<(String, String)>);
 
 impl FormData {
+    /// Form values from `(name, value)` pairs (the JSON API's edit body).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> FormData {
+        FormData(pairs)
+    }
+
     /// Parses `application/x-www-form-urlencoded` bytes.
     pub fn parse(bytes: &[u8]) -> FormData {
         FormData(form_urlencoded_pairs(bytes))
@@ -372,7 +377,7 @@ pub trait RecordPage: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Response, PageError>> + Send;
 
     /// The record a posted form describes (`today` is the person's day, for date checks).
-    fn parse(cx: &Ctx<'_>, f: &FormData, today: Date) -> Result<Record, Invalid>;
+    fn parse(state: &AppState, f: &FormData, today: Date) -> Result<Record, Invalid>;
 
     /// Handles a posted form. The default parses it and creates the record (audited with the
     /// kind's table); pages with more steps (merging, confirmations) override it.
@@ -387,7 +392,7 @@ pub async fn create<P: RecordPage + ?Sized>(
     f: FormData,
 ) -> Result<Response, PageError> {
     let today = cx.person_today().await?;
-    let record = match P::parse(cx, &f, today) {
+    let record = match P::parse(cx.state, &f, today) {
         Ok(r) => r,
         Err(e) => return P::render(cx, Outcome::refused(e, f)).await,
     };

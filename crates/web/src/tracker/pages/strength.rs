@@ -16,6 +16,7 @@ use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
     today_for,
 };
+use crate::AppState;
 use crate::pages::{Layout, PageError};
 
 /// The strength and function page (`/patients/{id}/strength`); its form takes home tests.
@@ -26,7 +27,7 @@ impl RecordPage for Strength {
         strength_page(cx, out).await
     }
 
-    fn parse(_: &Ctx<'_>, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+    fn parse(_: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
         let t = home_tests_form(f)?;
         Ok(Record::HomeTest(HomeTestRow {
             id: RecordId::random(),
