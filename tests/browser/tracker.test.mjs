@@ -170,33 +170,30 @@ test('the visit summary prints to PDF and downloads as application/pdf', async (
   assert.equal((await res.body()).subarray(0, 5).toString('latin1'), '%PDF-');
 });
 
-test('an MMT-8 with a group not assessed is stored with the group listed as missing', async () => {
+test('an MMT-8 entered through the guided form, a group not assessed, is listed as missing', async () => {
   const { page, base } = await patient('mmt8');
   await page.goto(`${base}/strength`);
-  const input = {
-    mode: 'unilateral',
-    grades: {
-      neck_flexors: 9, deltoid_middle: 8, biceps_brachii: 9, wrist_extensors: 10,
-      gluteus_maximus: 7, gluteus_medius: 7, quadriceps: 8, ankle_dorsiflexors: null,
-    },
+  assert.equal(await page.locator('textarea').count(), 0, 'no raw JSON entry');
+  await Promise.all([page.waitForURL('**/assessments/mmt8'), page.locator('#guided-mmt8').click()]);
+  const grades = {
+    neck_flexors: '9', deltoid_middle: '8', biceps_brachii: '9', wrist_extensors: '10',
+    gluteus_maximus: '7', gluteus_medius: '7', quadriceps: '8',
   };
-  await page.locator('#assessment-instrument').selectOption('mmt8');
-  await page.locator('#assessment-input').fill(JSON.stringify(input));
-  await page.locator('#assessment-submit').click();
-  await page.locator('#home-saved').waitFor();
-  const item = page.locator('#assessment-list li');
+  for (const [g, v] of Object.entries(grades)) {
+    await page.locator(`[name="mmt8.${g}"]`).selectOption(v);
+  }
+  // Left unanswered, the form is not sent (the browser asks), nor accepted by the server.
+  await page.locator('#guided-submit').click();
+  assert.match(page.url(), /assessments\/mmt8$/, 'still on the form');
+  await page.getByLabel('Ankle dorsiflexors (right, or the only side tested)').selectOption({ label: 'Not assessed' });
+  await Promise.all([page.waitForURL('**/strength**'), page.locator('#guided-submit').click()]);
+  const item = page.locator('#assessment-list > li');
   assert.equal(await item.count(), 1);
   const text = await item.innerText();
   assert.match(text, /mmt8@/);
   assert.match(text, /not assessed \(listed; the total is then not reported/);
   assert.match(text, /ankle_dorsiflexors/);
-
-  // A grade out of range: the field is named and the typed JSON kept.
-  await page.locator('#assessment-input').fill('{"mode":"unilateral","grades":{"neck_flexors":11}}');
-  await page.locator('#assessment-submit').click();
-  await page.locator('#form-error').waitFor();
-  assert.match(await page.locator('#form-error').innerText(), /Neck flexors:/);
-  assert.match(await page.locator('#assessment-input').inputValue(), /"neck_flexors":11/);
+  assert.equal(await page.locator('#assessment-list pre').count(), 0, 'a list, not a dump');
 });
 
 test('a lab typed by mistake is deleted by keyboard after a confirmation page, on a phone', async () => {

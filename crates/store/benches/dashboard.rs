@@ -113,6 +113,8 @@ async fn populate(store: &Arc<dyn Store>) -> UserId {
             risk_factor: false,
             updated_at: Timestamp::now(),
             confirmation: None,
+            stop_reason: None,
+            follows: None,
         };
         let stored = store
             .create_record(&patient, &Record::Medicine(row), &a)

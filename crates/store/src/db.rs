@@ -87,6 +87,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         postgres: include_str!("../migrations/postgres/0004_entry_safety.sql"),
     },
     MigrationSource {
+        version: 5,
+        name: "record_history",
+        sqlite: include_str!("../migrations/sqlite/0005_record_history.sql"),
+        postgres: include_str!("../migrations/postgres/0005_record_history.sql"),
+    },
+    MigrationSource {
         version: 6,
         name: "care_circle",
         sqlite: include_str!("../migrations/sqlite/0006_care_circle.sql"),

@@ -17,6 +17,13 @@ pub enum StoreError {
         /// What was looked for (`user`, `session`, `api_token`).
         what: &'static str,
     },
+    /// The record was changed (by another edit) since the version the caller read: nothing was
+    /// saved. Read it again and redo the edit.
+    #[error("this {what} changed since it was opened")]
+    Changed {
+        /// What changed (the record's table).
+        what: &'static str,
+    },
     /// A record refers to another that does not exist (a foreign key failed).
     #[error("a referenced record does not exist")]
     MissingReference,

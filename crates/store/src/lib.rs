@@ -18,6 +18,7 @@ mod copy;
 mod db;
 mod error;
 pub mod feeds;
+mod history;
 mod location;
 mod model;
 pub mod password;
@@ -46,6 +47,7 @@ pub use circle::{CircleStore, GrantRelation, Invitation, NewInvitation};
 pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
 pub use feeds::FeedStore;
+pub use history::{HistoryStore, record_fields};
 pub use location::Location;
 pub use model::{
     ApiToken, AttemptKind, AuditEntry, AuditEvent, AuditFilter, Backend, ChainReport, LoginAttempt,
@@ -59,8 +61,8 @@ pub use reminders::ReminderStore;
 pub use tracker::TrackerStore;
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
-    HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData, PatientProfile,
-    Record, RecordId, RecordKind, ShareLink, VisitRow,
+    EditState, HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData,
+    PatientProfile, Record, RecordId, RecordKind, RecordVersion, ShareLink, VisitRow,
 };
 pub use trials::{SavedSearch, SyncRow, TrialRow, TrialStore};
 
@@ -78,6 +80,7 @@ pub trait Store:
     TrackerStore
     + RedFlagStore
     + ReplayStore
+    + HistoryStore
     + CommunityStore
     + TrialStore
     + RecoveryStore

@@ -175,13 +175,13 @@ pub trait TrackerStore: Send + Sync {
 // ---- values and validation ------------------------------------------------------------------
 
 /// One bound value: what each row kind turns into, in column order.
-enum Val {
+pub(crate) enum Val {
     Text(Option<String>),
     Int(Option<i64>),
     Bool(Option<bool>),
 }
 
-fn bind_vals<'q, DB>(
+pub(crate) fn bind_vals<'q, DB>(
     mut query: Query<'q, DB, DB::Arguments>,
     vals: Vec<Val>,
 ) -> Query<'q, DB, DB::Arguments>
@@ -318,9 +318,9 @@ fn rid(row: &impl RowExt, col: &str) -> Result<RecordId> {
 
 /// How one record kind maps to its table. `cols` excludes `id` and `patient_id`, which are
 /// always `$2` and `$1`.
-struct Spec {
-    table: &'static str,
-    cols: &'static [&'static str],
+pub(crate) struct Spec {
+    pub(crate) table: &'static str,
+    pub(crate) cols: &'static [&'static str],
     /// The `AND …` range condition over `$2` (from) and `$3` (to) for lists.
     range: &'static str,
     order: &'static str,
@@ -331,7 +331,7 @@ struct Spec {
 const DATE_RANGE: &str = "date >= $2 AND date <= $3";
 const BY_DATE: &str = "date, id";
 
-fn spec(kind: RecordKind) -> Spec {
+pub(crate) fn spec(kind: RecordKind) -> Spec {
     let plain = |table, cols| Spec {
         table,
         cols,
@@ -449,6 +449,8 @@ fn spec(kind: RecordKind) -> Spec {
                     "risk_factor",
                     "updated_at",
                     "confirmation",
+                    "stop_reason",
+                    "follows",
                 ],
             )
         },
@@ -506,7 +508,7 @@ impl Spec {
         )
     }
 
-    fn update_sql(&self) -> String {
+    pub(crate) fn update_sql(&self) -> String {
         let sets: Vec<String> = self
             .cols
             .iter()
@@ -521,7 +523,7 @@ impl Spec {
         )
     }
 
-    fn get_sql(&self) -> String {
+    pub(crate) fn get_sql(&self) -> String {
         format!(
             "SELECT {} FROM {} WHERE patient_id = $1 AND id = $2",
             self.select(),
@@ -541,7 +543,7 @@ impl Spec {
 }
 
 /// Checks a record's shape and returns its values in `spec(kind).cols` order.
-fn values(record: &Record) -> Result<Vec<Val>> {
+pub(crate) fn values(record: &Record) -> Result<Vec<Val>> {
     Ok(match record {
         Record::Diary(r) => {
             check_date("date", &r.date)?;
@@ -663,6 +665,7 @@ fn values(record: &Record) -> Result<Vec<Val>> {
             check_date("start_date", &r.start_date)?;
             check_opt_date("end_date", r.end_date.as_ref())?;
             check_opt_text("confirmation", r.confirmation.as_ref(), 2000)?;
+            check_opt_text("stop_reason", r.stop_reason.as_ref(), 2000)?;
             vec![
                 text(&r.name),
                 opt_text(r.generic_name.as_ref()),
@@ -677,6 +680,8 @@ fn values(record: &Record) -> Result<Vec<Val>> {
                 Val::Bool(Some(r.risk_factor)),
                 time(r.updated_at),
                 opt_text(r.confirmation.as_ref()),
+                opt_text(r.stop_reason.as_ref()),
+                Val::Text(r.follows.as_ref().map(|f| f.0.clone())),
             ]
         }
         Record::DoseEvent(r) => {
@@ -736,7 +741,7 @@ fn check_time(field: &'static str, t: &str) -> Result<()> {
     }
 }
 
-fn decode(kind: RecordKind, row: &impl RowExt) -> Result<Record> {
+pub(crate) fn decode(kind: RecordKind, row: &impl RowExt) -> Result<Record> {
     let id = rid(row, "id")?;
     Ok(match kind {
         RecordKind::Diary => Record::Diary(diary_from(row, id)?),
@@ -804,6 +809,8 @@ fn decode(kind: RecordKind, row: &impl RowExt) -> Result<Record> {
             risk_factor: row.boolean("risk_factor")?,
             updated_at: ts(row, "updated_at")?,
             confirmation: row.opt_text("confirmation")?,
+            stop_reason: row.opt_text("stop_reason")?,
+            follows: row.opt_text("follows")?.map(RecordId),
         }),
         RecordKind::DoseEvent => Record::DoseEvent(DoseEventRow {
             id,
@@ -882,7 +889,7 @@ fn bounds(range: &DateRange) -> Result<(String, String)> {
 }
 
 /// The audit entry to store: the patient filled in, a different patient refused.
-fn scoped(audit: &AuditEntry, patient: &UserId) -> Result<AuditEntry> {
+pub(crate) fn scoped(audit: &AuditEntry, patient: &UserId) -> Result<AuditEntry> {
     match &audit.patient_id {
         Some(p) if p != patient.as_str() => Err(StoreError::invalid(
             "audit.patient_id",
@@ -954,6 +961,7 @@ fn profile_from(row: &impl RowExt) -> Result<PatientProfile> {
 
 /// Tables `delete_patient_data` empties, children first (dose events before medicines).
 const PATIENT_TABLES: &[&str] = &[
+    "record_versions",
     "red_flags",
     "dose_events",
     "diary_entries",
@@ -975,7 +983,7 @@ const PATIENT_TABLES: &[&str] = &[
 ];
 
 /// A dose event's medicine that is not the patient's fails the composite foreign key.
-fn missing_medicine(kind: RecordKind) -> impl Fn(StoreError) -> StoreError {
+pub(crate) fn missing_medicine(kind: RecordKind) -> impl Fn(StoreError) -> StoreError {
     move |e| match (kind, e) {
         (RecordKind::DoseEvent, StoreError::MissingReference) => {
             StoreError::NotFound { what: "medicine" }
@@ -984,7 +992,7 @@ fn missing_medicine(kind: RecordKind) -> impl Fn(StoreError) -> StoreError {
     }
 }
 
-fn not_found(kind: RecordKind) -> StoreError {
+pub(crate) fn not_found(kind: RecordKind) -> StoreError {
     StoreError::NotFound { what: kind.table() }
 }
 

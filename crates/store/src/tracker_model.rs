@@ -292,6 +292,10 @@ pub struct MedicineRow {
     /// The reason given when the medicine was saved despite a warning (a dose above the usual
     /// maximum, a second medicine with the same ingredient); `None` when there was no warning.
     pub confirmation: Option<String>,
+    /// Why it was stopped, when it was (stopping keeps the record; deleting removes it).
+    pub stop_reason: Option<String>,
+    /// The medicine record whose dose this one changes from its start date, if any.
+    pub follows: Option<RecordId>,
 }
 
 /// A scheduled dose taken or missed (one per medicine, date and time: saving again replaces it).
@@ -378,6 +382,24 @@ pub enum Record {
 }
 
 impl Record {
+    /// The same record under another id (an edit keeps the edited record's id).
+    #[must_use]
+    pub fn with_id(mut self, id: RecordId) -> Record {
+        match &mut self {
+            Record::Diary(r) => r.id = id,
+            Record::HomeTest(r) => r.id = id,
+            Record::Assessment(r) => r.id = id,
+            Record::Lab(r) => r.id = id,
+            Record::Condition(r) => r.id = id,
+            Record::Antibody(r) => r.id = id,
+            Record::Medicine(r) => r.id = id,
+            Record::DoseEvent(r) => r.id = id,
+            Record::Visit(r) => r.id = id,
+            Record::MonitoringTest(r) => r.id = id,
+        }
+        self
+    }
+
     /// Which kind this is.
     #[must_use]
     pub fn kind(&self) -> RecordKind {
@@ -411,6 +433,28 @@ impl Record {
             Record::MonitoringTest(r) => &r.id,
         }
     }
+}
+
+/// An earlier version of an edited record: its stored columns as they were (column name and
+/// value as text; `None` = empty), numbered from 1, and when an edit replaced it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordVersion {
+    /// 1 for the record as first saved, then 2, 3, …
+    pub version: i64,
+    /// `(column, value)` in the kind's column order.
+    pub values: Vec<(String, Option<String>)>,
+    /// When the next version replaced it.
+    pub replaced_at: Timestamp,
+}
+
+/// A record's edit state: its current version number and when it was last edited (`None` if
+/// never).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditState {
+    /// The version an edit must name (one more than the versions kept).
+    pub version: i64,
+    /// When the last edit was saved.
+    pub edited_at: Option<Timestamp>,
 }
 
 /// A patient's settings the tracker needs (one row per patient).

@@ -284,6 +284,23 @@ async fn populate_tracker(store: &Arc<dyn Store>, patient: &UserId, clinician: &
             .await
             .unwrap()
     );
+    // An edited lab, so its earlier version is kept in `record_versions`.
+    let labs = store
+        .list_records(
+            patient,
+            myo_store::RecordKind::Lab,
+            &myo_store::DateRange::all(),
+        )
+        .await
+        .unwrap();
+    if let Some(Record::Lab(lab)) = labs.first() {
+        let mut edited = lab.clone();
+        edited.value = "1850".into();
+        store
+            .edit_record(patient, &Record::Lab(edited), 1, at(94), &change)
+            .await
+            .unwrap();
+    }
     // One open red flag and one dealt with (so the nullable columns hold both).
     for (n, day) in ["2026-05-01", "2026-05-02"].into_iter().enumerate() {
         let flag = store

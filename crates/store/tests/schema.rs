@@ -75,6 +75,7 @@ async fn describe_reports_every_table_of_both_migrations() {
             "password_resets",
             "patient_profiles",
             "profile_handovers",
+            "record_versions",
             "red_flags",
             "refused_attempts",
             "reminder_outbox",

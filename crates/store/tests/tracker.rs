@@ -808,7 +808,12 @@ async fn delete_patient_data_removes_every_tracker_row_and_only_theirs(db: &Test
     let doc = add_user(&store, Role::Clinician).await;
     for (p, day) in [(&a, "2026-07-01"), (&b, "2026-07-01")] {
         let audit = change("create", RecordKind::Diary, "x", p);
-        one_of_each(&store, p, day).await;
+        let records = one_of_each(&store, p, day).await;
+        // One edit, so the record's earlier version is kept in `record_versions`.
+        store
+            .edit_record(p, &records[0], 1, at(1), &audit)
+            .await
+            .unwrap();
         store
             .put_profile(
                 p,
@@ -859,7 +864,7 @@ async fn delete_patient_data_removes_every_tracker_row_and_only_theirs(db: &Test
     }
     let before_a = tracker_rows(db, &a).await;
     let before_b = tracker_rows(db, &b).await;
-    assert_eq!(before_a.len(), 18, "every tracker table: {before_a:?}");
+    assert_eq!(before_a.len(), 19, "every tracker table: {before_a:?}");
     assert!(before_a.values().all(|&n| n == 1), "{before_a:?}");
 
     let audit = AuditEntry::new(
@@ -871,7 +876,7 @@ async fn delete_patient_data_removes_every_tracker_row_and_only_theirs(db: &Test
     )
     .by(Some(a.as_str()), "patient");
     let removed = store.delete_patient_data(&a, &audit).await.unwrap();
-    assert_eq!(removed, 18);
+    assert_eq!(removed, 19);
     let after_a = tracker_rows(db, &a).await;
     assert!(after_a.values().all(|&n| n == 0), "{after_a:?}");
     assert_eq!(tracker_rows(db, &b).await, before_b, "B untouched");

@@ -16,6 +16,7 @@
 //! See `TRACKER.md` next to this crate's `Cargo.toml` for an API overview.
 
 pub mod charts;
+pub mod course;
 pub mod dashboard;
 pub mod date;
 pub mod error;

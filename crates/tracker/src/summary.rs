@@ -191,6 +191,8 @@ pub enum ChangeKind {
     TaperStep(Dose),
     /// A taper finished (day after its last step).
     TaperEnded,
+    /// The dose changed from this day (the record before ended the day before).
+    DoseChanged(Dose),
 }
 
 /// A start, stop or dose change within the range.
@@ -204,6 +206,9 @@ pub struct MedicineChange {
     pub name: String,
 }
 
+/// Each day a dose in force changes, with the dose from that day (`None` = not taken).
+pub type DoseSteps = Vec<(Date, Option<Dose>)>;
+
 /// Medicines section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MedicineSection {
@@ -211,6 +216,9 @@ pub struct MedicineSection {
     pub taken: Vec<MedicineLine>,
     /// Starts and stops in the range, by date.
     pub changes: Vec<MedicineChange>,
+    /// Per medicine (course name): each day in the range its dose in force changes, with the
+    /// dose from that day (`None` = not taken), starting with the first day of the range.
+    pub in_force: Vec<(String, DoseSteps)>,
 }
 
 /// A visit summary; a section not requested is `None`.
@@ -422,7 +430,27 @@ fn medicines(records: &PatientRecords, from: Date, to: Date) -> MedicineSection 
                 });
             }
         };
-        change(i.start, ChangeKind::Started);
+        // A record that starts the day after another of the same course ended is a dose
+        // change, not a stop and a new start.
+        let key = crate::course::course_key(m);
+        let continues = |other: &crate::medicines::Medicine, day: Date| {
+            crate::course::course_key(other) == key && other.input().end == Some(day)
+        };
+        let followed = |end: Date| {
+            records
+                .medicines
+                .iter()
+                .any(|o| crate::course::course_key(o) == key && o.input().start == end.add_days(1))
+        };
+        if records
+            .medicines
+            .iter()
+            .any(|o| continues(o, i.start.add_days(-1)))
+        {
+            change(i.start, ChangeKind::DoseChanged(i.dose));
+        } else {
+            change(i.start, ChangeKind::Started);
+        }
         if let Schedule::Taper { steps, .. } = &i.schedule {
             let mut at = i.start;
             for (k, st) in steps.iter().enumerate() {
@@ -433,10 +461,19 @@ fn medicines(records: &PatientRecords, from: Date, to: Date) -> MedicineSection 
             }
             change(at, ChangeKind::TaperEnded);
         }
-        if let Some(e) = i.end {
+        if let Some(e) = i.end.filter(|e| !followed(*e)) {
             change(e, ChangeKind::Stopped);
         }
     }
     changes.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
-    MedicineSection { taken, changes }
+    let in_force = crate::course::courses(&records.medicines)
+        .iter()
+        .map(|c| (c.name().to_owned(), c.changes(from, to)))
+        .filter(|(_, ch)| ch.iter().any(|(_, d)| d.is_some()))
+        .collect();
+    MedicineSection {
+        taken,
+        changes,
+        in_force,
+    }
 }

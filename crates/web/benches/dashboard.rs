@@ -87,6 +87,8 @@ async fn seed(t: &TestApp, patient: &UserId) {
                 .to_string(),
             updated_at: now,
             confirmation: None,
+            stop_reason: None,
+            follows: None,
             ..MedicineRow::default()
         };
         store

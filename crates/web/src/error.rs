@@ -121,6 +121,11 @@ impl From<myo_store::StoreError> for ApiError {
                 "busy",
                 "the server is busy; retry after a few seconds",
             ),
+            myo_store::StoreError::Changed { .. } => ApiError::new(
+                StatusCode::CONFLICT,
+                "changed",
+                "this entry changed since you opened it; nothing was saved: read it again and redo the change",
+            ),
             other => ApiError::internal(&other),
         }
     }

@@ -102,6 +102,8 @@ pub fn sample(kind: RecordKind, date: &str, medicine: &RecordId) -> Record {
             risk_factor: false,
             updated_at,
             confirmation: Some("my rheumatologist raised the dose".into()),
+            stop_reason: None,
+            follows: None,
         }),
         RecordKind::DoseEvent => Record::DoseEvent(DoseEventRow {
             id,

@@ -129,6 +129,12 @@ impl From<myo_store::StoreError> for PageError {
                 "Myo is busy right now. Please try again in a few seconds.".into(),
             );
         }
+        if let myo_store::StoreError::Changed { .. } = e {
+            return PageError(
+                StatusCode::CONFLICT,
+                "This entry changed since you opened it, so nothing was saved. Go back, reload it and make your change again.".into(),
+            );
+        }
         tracing::error!(error = %e, "store error");
         PageError(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -4,10 +4,8 @@
 //! input so the explanation (missing items named, never scored as normal) is always shown.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use myo_store::audit::action;
 use myo_store::{AssessmentRow, Record, RecordId, Timestamp};
 use myo_tracker::{Date, Invalid};
@@ -15,9 +13,9 @@ use serde_json::{Map, Value, json};
 
 use super::access::resolve;
 use super::db;
-use super::pages::{FormData, strength_page};
+use super::pages::{Ctx, FormData, Outcome, RecordPage, strength_page};
 use crate::AppState;
-use crate::auth::{ApiUser, Client, SignedIn};
+use crate::auth::{ApiUser, Client};
 use crate::error::{ApiError, ApiJson};
 use crate::pages::PageError;
 
@@ -28,21 +26,9 @@ pub const INSTRUMENTS: [(&str, &str); 3] = [
     (myo_instruments::cmas::ID, "CMAS (children)"),
 ];
 
-/// The same instruments with the children's first (CMAS), the default for a child's profile.
-/// CHAQ and a juvenile TIS are not among Myo's instruments yet; HAQ-DI is offered as it is.
-pub const CHILD_INSTRUMENTS: [(&str, &str); 3] = [
-    (myo_instruments::cmas::ID, "CMAS (children)"),
-    (myo_instruments::mmt8::ID, "MMT-8 (manual muscle testing)"),
-    (myo_instruments::haq::ID, "HAQ-DI (function questionnaire)"),
-];
-
-/// The instruments in the order to offer them: children's first for someone under 18 on
-/// `today` (from the profile's birth date), else the adult order.
-pub fn instruments_for(
-    profile: Option<&myo_store::PatientProfile>,
-    today: myo_tracker::Date,
-) -> &'static [(&'static str, &'static str)] {
-    let child = profile
+/// Whether the profile's birth date makes the person under 18 on `today` (unknown: no).
+pub fn is_child(profile: Option<&myo_store::PatientProfile>, today: myo_tracker::Date) -> bool {
+    profile
         .and_then(|p| p.birth_date.as_deref())
         .and_then(|b| myo_tracker::Date::parse("birth_date", b).ok())
         .is_some_and(|born| {
@@ -50,12 +36,7 @@ pub fn instruments_for(
             let (ty, tm, td) = today.ymd();
             let age = ty - y - i32::from((tm, td) < (m, d));
             (0..18).contains(&age)
-        });
-    if child {
-        &CHILD_INSTRUMENTS
-    } else {
-        &INSTRUMENTS
-    }
+        })
 }
 
 /// Result fields kept with the stored record (the rest is re-derived from the input).
@@ -70,17 +51,6 @@ const KEY_RESULTS: [&str; 9] = [
     "missing",
     "revision",
 ];
-
-/// The typed values of the assessment form, kept on an error so nothing is lost.
-#[derive(Default)]
-pub struct AssessmentForm {
-    /// Instrument id.
-    pub instrument: String,
-    /// Input JSON as typed.
-    pub input: String,
-    /// Date as typed.
-    pub date: String,
-}
 
 /// One stored assessment with its explanation.
 pub struct AssessmentLine {
@@ -175,44 +145,20 @@ pub fn lines(state: &AppState, rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
     out
 }
 
-/// `POST /patients/{id}/assessments` (form: `instrument`, `date`, `input` as the instrument's
-/// JSON); re-renders the strength page.
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
-    let f = FormData::parse(&body);
-    let form = AssessmentForm {
-        instrument: f.get("instrument").to_owned(),
-        input: f.get("input").to_owned(),
-        date: f.get("date").to_owned(),
-    };
-    let parsed = serde_json::from_str::<Value>(&form.input)
-        .map_err(|e| Invalid::new("input", e.to_string(), "the instrument's input as JSON"))
-        .and_then(|input| row(&state, &form.instrument, &form.date, &input));
-    let r = match parsed {
-        Ok(r) => r,
-        Err(e) => {
-            return strength_page(&state, &u, &a, &client, (Some(e.into()), false), form, None)
-                .await;
-        }
-    };
-    let audit = a.entry(&client, action::CREATE, "assessments", Some(r.id.as_str()));
-    db::save(&state, &a.patient.id, Record::Assessment(r), &audit).await?;
-    strength_page(
-        &state,
-        &u,
-        &a,
-        &client,
-        (None, true),
-        AssessmentForm::default(),
-        None,
-    )
-    .await
+/// The assessment form on the strength page (`POST /patients/{id}/assessments`: `instrument`,
+/// `date`, `input` as the instrument's JSON); it re-renders the strength page.
+pub struct Assessments;
+
+impl RecordPage for Assessments {
+    async fn render(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
+        strength_page(cx, out).await
+    }
+
+    fn parse(state: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+        let input = serde_json::from_str::<Value>(f.get("input"))
+            .map_err(|e| Invalid::new("input", e.to_string(), "the instrument's input as JSON"))?;
+        row(state, f.get("instrument"), f.get("date"), &input).map(Record::Assessment)
+    }
 }
 
 /// Body of `POST /api/v1/patients/{id}/assessments`.
@@ -268,11 +214,12 @@ pub async fn api_save(
     let r = row(&state, &dto.instrument, &dto.date, &dto.input)
         .map_err(|e| ApiError::from(myo_api::InputError::from(e)))?;
     let results = serde_json::from_str::<Value>(&r.results_json).unwrap_or(Value::Null);
-    let audit = a.entry(&client, action::CREATE, "assessments", Some(r.id.as_str()));
-    let saved = db::save(&state, &a.patient.id, Record::Assessment(r), &audit).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"id": saved.id().as_str(), "results": results})),
+    super::api::create(
+        &state,
+        &a,
+        &client,
+        Record::Assessment(r),
+        json!({"results": results}),
     )
-        .into_response())
+    .await
 }

@@ -151,6 +151,8 @@ pub fn medicine_row(m: &Medicine, risk_factor: bool, now: Timestamp) -> Medicine
         risk_factor,
         updated_at: now,
         confirmation: None,
+        stop_reason: None,
+        follows: None,
     }
 }
 

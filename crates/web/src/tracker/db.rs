@@ -63,14 +63,41 @@ pub async fn dose_count(
         .count())
 }
 
-/// Saves a diary day (an existing day is updated, keeping its id).
+/// Saves a diary day. An existing day is edited in place (its id kept, the earlier version kept
+/// in its history; unchanged values make no new version); a new day is created.
 pub async fn save_diary(
     state: &AppState,
     patient: &UserId,
     row: DiaryRow,
     audit: &AuditEntry,
 ) -> Result<Record, StoreError> {
-    save(state, patient, Record::Diary(row), audit).await
+    let store = state.store();
+    let Some(existing) = store.get_diary_day(patient, &row.date).await? else {
+        return save(state, patient, Record::Diary(row), audit).await;
+    };
+    let row = Record::Diary(DiaryRow {
+        id: existing.id.clone(),
+        ..row
+    });
+    let old = Record::Diary(existing);
+    let same = |r: &Record| {
+        myo_store::record_fields(r).map(|f| {
+            f.into_iter()
+                .filter(|(c, _)| c != "updated_at")
+                .collect::<Vec<_>>()
+        })
+    };
+    if same(&old)? == same(&row)? {
+        return Ok(old);
+    }
+    let kept = store
+        .record_history(patient, RecordKind::Diary, old.id())
+        .await?;
+    let version = i64::try_from(kept.len()).unwrap_or(i64::MAX - 1) + 1;
+    store
+        .edit_record(patient, &row, version, myo_store::Timestamp::now(), audit)
+        .await
+        .map(|(r, _)| r)
 }
 
 /// The day's entry merged onto what is already saved for that day: given fields win, left-out

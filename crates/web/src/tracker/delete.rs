@@ -4,9 +4,9 @@
 //! transaction) and sends the patient back to the record's page with "Deleted."
 //!
 //! Only the patient may delete: a clinician gets the same 403 as for any other write, and
-//! another patient's record id the same 404 as a missing one. A diary day is corrected by saving
-//! the day again and a dose by recording it again, so neither has a link here (the JSON API
-//! deletes both).
+//! another patient's record id the same 404 as a missing one. Which kinds have a page (and so a
+//! delete page) is declared in [`super::kinds::KINDS`]; a dose is corrected by recording it
+//! again, so it has no page here (the JSON API deletes it).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -16,8 +16,9 @@ use myo_store::{Record, RecordId, RecordKind};
 use serde_json::Value;
 
 use super::access::{Refused, resolve};
+use super::kinds::{self, KindDecl};
 use super::pages::{Frame, kb_antibody, layout, schedule_words};
-use super::{RECORD_KINDS, convert, db, record_kind};
+use super::{convert, db};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
 use crate::pages::{Layout, PageError, render};
@@ -34,81 +35,45 @@ pub struct DeleteLink {
     pub href: String,
     /// What it deletes, e.g. `lab CK 2026-03-01` (read as "Delete lab CK 2026-03-01").
     pub label: String,
+    /// The record's edit page, when its kind is edited on the generic edit page.
+    pub edit: Option<String>,
+    /// The record's history page.
+    pub history: String,
+    /// "edited on …" in the person's time zone, once it has been edited.
+    pub edited: Option<String>,
+}
+
+impl DeleteLink {
+    /// Notes when the record was last edited, from `edited` (record id → when).
+    pub fn mark(&mut self, edited: &std::collections::HashMap<String, String>) {
+        let rid = self.id.trim_start_matches("delete-");
+        self.edited = edited.get(rid).cloned();
+    }
 }
 
 /// The link to delete record `id` of `kind` for patient `pid`; `label` names the record.
 pub fn link(pid: &str, kind: RecordKind, id: &RecordId, label: String) -> DeleteLink {
-    let wire = RECORD_KINDS
-        .iter()
-        .find(|(_, k)| *k == kind)
-        .map_or(kind.table(), |(w, _)| *w);
+    let at = |action: &str| {
+        kinds::of(kind).map_or_else(
+            || format!("/patients/{pid}/records/{}/{id}/{action}", kind.table()),
+            |k| k.record_href(pid, id.as_str(), action),
+        )
+    };
     DeleteLink {
         id: format!("delete-{id}"),
-        href: format!("/patients/{pid}/records/{wire}/{id}/delete"),
+        href: at("delete"),
+        edit: kinds::of(kind).and_then(|k| k.edit).map(|_| at("edit")),
+        history: at("history"),
         label,
+        edited: None,
     }
 }
 
-/// Where a kind that the pages delete is listed.
-struct Home {
-    kind: RecordKind,
-    /// Tracker tab (see `tracker_nav.html`).
-    tab: &'static str,
-    /// Page under `/patients/{id}/`.
-    page: &'static str,
-    /// What to call one record.
-    noun: &'static str,
-}
-
-const HOMES: [Home; 7] = [
-    Home {
-        kind: RecordKind::HomeTest,
-        tab: "strength",
-        page: "strength",
-        noun: "home test entry",
-    },
-    Home {
-        kind: RecordKind::Assessment,
-        tab: "strength",
-        page: "strength",
-        noun: "assessment",
-    },
-    Home {
-        kind: RecordKind::Lab,
-        tab: "labs",
-        page: "labs",
-        noun: "lab result",
-    },
-    Home {
-        kind: RecordKind::Medicine,
-        tab: "medicines",
-        page: "medicines",
-        noun: "medicine",
-    },
-    Home {
-        kind: RecordKind::Condition,
-        tab: "conditions",
-        page: "conditions",
-        noun: "condition",
-    },
-    Home {
-        kind: RecordKind::Antibody,
-        tab: "conditions",
-        page: "conditions",
-        noun: "antibody result",
-    },
-    Home {
-        kind: RecordKind::Visit,
-        tab: "visits",
-        page: "visits",
-        noun: "visit",
-    },
-];
-
-/// The kind for an address id, when the pages delete it; else the usual 404 page.
-fn deletable(wire: &str) -> Result<&'static Home, PageError> {
-    record_kind(wire)
-        .and_then(|k| HOMES.iter().find(|h| h.kind == k))
+/// The declaration for an address id, when the pages list (and so delete) that kind; else the
+/// usual 404 page.
+fn deletable(wire: &str) -> Result<&'static KindDecl, PageError> {
+    kinds::by_slug(wire)
+        .filter(|k| k.page.is_some())
         .ok_or_else(|| Refused::NotFound.into())
 }
 
@@ -209,6 +174,23 @@ fn describe(state: &AppState, record: &Record) -> (String, String) {
             (r.date.clone(), format!("{name}: {result}"))
         }
         Record::Visit(r) => (r.date.clone(), super::visits::words(state, r)),
+        Record::Diary(r) => (
+            r.date.clone(),
+            convert::diary_entry(r).map_or_else(
+                |_| "diary entry".to_owned(),
+                |e| {
+                    let rated: Vec<String> = myo_tracker::records::Rating::ALL
+                        .iter()
+                        .filter_map(|k| e.rating(*k).map(|v| format!("{} {v}/10", k.label())))
+                        .collect();
+                    if rated.is_empty() {
+                        "no ratings".to_owned()
+                    } else {
+                        rated.join(", ")
+                    }
+                },
+            ),
+        ),
         // Not deleted from the pages (see the module docs).
         _ => (String::new(), String::new()),
     }
@@ -248,13 +230,13 @@ pub async fn confirm(
     let (date, summary) = describe(&state, &found);
     Ok(render(&ConfirmPage {
         l: layout(&state, &u, &format!("Delete this {}?", home.noun)),
-        f: Frame::new(&a, home.tab),
+        f: Frame::new(&a, home.page.unwrap_or("dashboard")),
         noun: home.noun,
         date,
         summary,
         also,
         action: format!("/patients/{}/records/{kind}/{rid}/delete", a.patient_id()),
-        back: format!("/patients/{}/{}", a.patient_id(), home.page),
+        back: home.page_href(a.patient_id()).unwrap_or_default(),
     }))
 }
 
@@ -272,11 +254,6 @@ pub async fn delete(
     if !db::delete(&state, &a.patient.id, home.kind, &RecordId(record), &audit).await? {
         return Err(Refused::NotFound.into());
     }
-    Ok(Redirect::to(&format!(
-        "/patients/{}/{}?done={}",
-        a.patient_id(),
-        home.page,
-        DONE.0
-    ))
-    .into_response())
+    let back = home.page_href(a.patient_id()).unwrap_or_default();
+    Ok(Redirect::to(&format!("{back}?done={}", DONE.0)).into_response())
 }

@@ -18,19 +18,6 @@ use crate::auth::{Client, SignedIn};
 use crate::error::ApiError;
 use crate::pages::PageError;
 
-/// The CSV files on offer: (file name, record kind label).
-pub const CSV_FILES: [(&str, &str); 9] = [
-    ("diary.csv", "Diary"),
-    ("labs.csv", "Lab results"),
-    ("medicines.csv", "Medicines"),
-    ("doses.csv", "Doses taken or missed"),
-    ("home_tests.csv", "Home tests"),
-    ("conditions.csv", "Conditions"),
-    ("antibodies.csv", "Antibody results"),
-    ("visits.csv", "Visits"),
-    ("assessments.csv", "Strength and function assessments"),
-];
-
 /// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with
 /// their full-width forms, which some spreadsheets fold to the ASCII ones.
 const FORMULA_START: [char; 8] = [
@@ -162,6 +149,8 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                 "start",
                 "end",
                 "risk_factor",
+                "stop_reason",
+                "follows",
             ],
             d.medicines
                 .iter()
@@ -179,6 +168,8 @@ pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
                         r.start_date.clone(),
                         opt(r.end_date.as_ref()),
                         r.risk_factor.to_string(),
+                        opt(r.stop_reason.as_ref()),
+                        opt(r.follows.as_ref()),
                     ]
                 })
                 .collect(),
@@ -721,7 +712,7 @@ pub async fn csv_page(
     Path((id, kind)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let a = resolve_manage(&state, &u.user, &client, &id).await?;
-    if !CSV_FILES.iter().any(|(n, _)| *n == kind) {
+    if !super::kinds::KINDS.iter().any(|k| k.csv.0 == kind) {
         return Err(PageError(
             StatusCode::NOT_FOUND,
             "There is no page at this address.".into(),

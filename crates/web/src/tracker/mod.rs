@@ -9,15 +9,20 @@
 //!
 //! Code map: `access` (who may see what), `db` (the store calls), `convert` (rows ↔ tracker
 //! values), `pages` (HTML), `api` (JSON + OpenAPI paths), `share` (links, grants, public page),
-//! `export` (CSV, FHIR adapter, PDF), `delete` (one record at a time: confirm, then delete).
+//! `export` (CSV, FHIR adapter, PDF), `delete` (one record at a time: confirm, then delete),
+//! `kinds` (each record kind declared once: address id, name, page, CSV file).
 
 pub mod access;
 pub mod api;
+pub mod api_doc;
 pub mod assessments;
 pub mod convert;
 pub mod db;
 pub mod delete;
+pub mod edit;
 pub mod export;
+pub mod guided;
+pub mod kinds;
 pub mod pages;
 pub mod pdf;
 pub mod red_flags;
@@ -29,6 +34,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::AppState;
+use pages::route;
 
 /// Summary sections (wire ids, labels), in display order; share links and the visit summary
 /// choose among these.
@@ -55,26 +61,9 @@ pub fn section(id: &str) -> Option<myo_tracker::summary::Section> {
     })
 }
 
-/// Record kinds as written in addresses (`…/records/{kind}/{record}`), shared by the pages and
-/// the JSON API.
-pub const RECORD_KINDS: [(&str, myo_store::RecordKind); 9] = [
-    ("diary", myo_store::RecordKind::Diary),
-    ("home_tests", myo_store::RecordKind::HomeTest),
-    ("assessments", myo_store::RecordKind::Assessment),
-    ("labs", myo_store::RecordKind::Lab),
-    ("medicines", myo_store::RecordKind::Medicine),
-    ("doses", myo_store::RecordKind::DoseEvent),
-    ("conditions", myo_store::RecordKind::Condition),
-    ("antibodies", myo_store::RecordKind::Antibody),
-    ("visits", myo_store::RecordKind::Visit),
-];
-
 /// The record kind for its address id (`labs`, `visits`, …), or `None` for an unknown one.
 pub fn record_kind(id: &str) -> Option<myo_store::RecordKind> {
-    RECORD_KINDS
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map(|(_, kind)| *kind)
+    kinds::by_slug(id).map(|k| k.kind)
 }
 
 /// Today's date for the tracker (UTC day), or `None` should the clock be outside 1900–2200.
@@ -91,28 +80,17 @@ pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/tracker", get(pages::mine))
         .route("/patients/{id}", get(pages::dashboard))
+        .route("/patients/{id}/diary", route::<pages::Diary>())
+        .route("/patients/{id}/strength", route::<pages::Strength>())
         .route(
-            "/patients/{id}/diary",
-            get(pages::diary).post(pages::save_diary),
+            "/patients/{id}/assessments/{instrument}",
+            get(guided::show).post(guided::save),
         )
-        .route(
-            "/patients/{id}/strength",
-            get(pages::strength).post(pages::save_home_tests),
-        )
-        .route("/patients/{id}/assessments", post(assessments::save))
-        .route(
-            "/patients/{id}/labs",
-            get(pages::labs).post(pages::save_lab),
-        )
-        .route(
-            "/patients/{id}/conditions",
-            get(pages::conditions).post(pages::save_condition),
-        )
-        .route(
-            "/patients/{id}/medicines",
-            get(pages::medicines).post(pages::save_medicine),
-        )
+        .route("/patients/{id}/labs", route::<pages::Labs>())
+        .route("/patients/{id}/conditions", route::<pages::Conditions>())
+        .route("/patients/{id}/medicines", route::<pages::Medicines>())
         .route("/patients/{id}/profile", post(pages::save_profile))
+        .route("/patients/{id}/settings", get(pages::settings))
         .route(
             "/patients/{id}/red-flags/{record}/resolve",
             post(red_flags::resolve),
@@ -122,12 +100,21 @@ pub fn page_routes() -> Router<AppState> {
             post(pages::save_dose),
         )
         .route(
-            "/patients/{id}/visits",
-            get(visits::visits).post(visits::save_visit),
+            "/patients/{id}/medicines/{record}/change",
+            post(pages::change_medicine),
         )
+        .route("/patients/{id}/visits", route::<visits::Visits>())
         .route(
             "/patients/{id}/records/{kind}/{record}/delete",
             get(delete::confirm).post(delete::delete),
+        )
+        .route(
+            "/patients/{id}/records/{kind}/{record}/edit",
+            get(edit::edit).post(edit::save),
+        )
+        .route(
+            "/patients/{id}/records/{kind}/{record}/history",
+            get(edit::history),
         )
         .route("/patients/{id}/summary", get(pages::summary))
         .route("/patients/{id}/summary.pdf", get(pages::summary_pdf))

@@ -17,7 +17,6 @@ use myo_store::{
 };
 
 use super::access::{Access, resolve_manage};
-use super::export::CSV_FILES;
 use super::pages::{FormData, Frame, SummaryBlock, SummaryRequest, layout, summary_blocks};
 use super::{SECTIONS, convert, today};
 use crate::AppState;
@@ -178,7 +177,7 @@ pub(crate) async fn sharing_page(
         new_url,
         notice,
         error,
-        csv: CSV_FILES.to_vec(),
+        csv: super::kinds::csv_files(),
         handover: a.viewer == super::access::Viewer::Guardian
             && myo_store::children::is_child_profile_email(&a.patient.email),
         calendar_since: store

@@ -6,22 +6,21 @@
 
 use askama::Template;
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use myo_store::audit::action;
 use myo_store::{AssessmentRow, PatientData, Record, RecordId, Timestamp, VisitRow};
 use myo_tracker::{Date, Invalid};
 use serde_json::{Map, Value, json};
 
-use super::access::{Access, resolve};
+use super::access::resolve;
 use super::db;
-use super::pages::{FormData, FormError, Frame, layout};
+use super::pages::{Ctx, FormData, FormError, Frame, Outcome, RecordPage, layout, respond};
 use crate::AppState;
-use crate::auth::{ApiUser, Client, CurrentUser, SignedIn};
+use crate::auth::{ApiUser, Client};
 use crate::error::{ApiError, ApiJson};
-use crate::pages::{Layout, PageError, render};
+use crate::pages::{Layout, PageError};
 
 /// One visit as listed.
 pub struct VisitLine {
@@ -316,14 +315,39 @@ pub fn tis_json<'v>(
     Ok((b, f, out))
 }
 
-async fn visits_page(
-    state: &AppState,
-    u: &CurrentUser,
-    a: &Access,
-    client: &Client,
-    query: Option<&str>,
-    outcome: (Option<FormError>, bool),
-) -> Result<Response, PageError> {
+/// The visits page (`/patients/{id}/visits[?baseline=&followup=][&done=deleted]`).
+pub struct Visits;
+
+impl RecordPage for Visits {
+    async fn render(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
+        visits_page(cx, out).await
+    }
+
+    fn parse(state: &AppState, f: &FormData, _today: Date) -> Result<Record, Invalid> {
+        let date = Date::parse("date", f.get("date"))?;
+        Ok(Record::Visit(VisitRow {
+            id: RecordId::random(),
+            date: date.to_string(),
+            physician_global: global(f, "physician_global")?,
+            patient_global: global(f, "patient_global")?,
+            extramuscular: global(f, "extramuscular")?,
+            mmt8_json: mmt8_json(state, f)?.map(|(j, _)| j.to_string()),
+            haq_json: None,
+            cmas_json: None,
+            enzymes_json: enzymes_json(f)?.to_string(),
+            updated_at: Timestamp::now(),
+        }))
+    }
+}
+
+async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> {
+    let Ctx {
+        state,
+        u,
+        a,
+        client,
+    } = *cx;
+    let query = out.query.as_deref();
     let entry = a.entry(client, action::READ, "visits", None);
     let data = db::load(state, &a.patient.id, &myo_store::DateRange::all(), &entry).await?;
     let q = FormData::parse(query.unwrap_or("").as_bytes());
@@ -336,90 +360,60 @@ async fn visits_page(
             Err(e) => (None, Some(e)),
         }
     };
-    let (error, saved) = outcome;
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
+    // The picker starts at the first and the latest visit, never the same one twice.
+    let first = data
+        .visits
+        .first()
+        .map(|v| v.id.to_string())
+        .unwrap_or_default();
+    let latest = data
+        .visits
+        .last()
+        .map(|v| v.id.to_string())
+        .unwrap_or_default();
+    let baseline = if baseline.is_empty() { first } else { baseline };
+    let followup = if followup.is_empty() {
+        latest
     } else {
-        StatusCode::OK
+        followup
     };
-    let today = super::today().map(|d| d.to_string()).unwrap_or_default();
-    let mut res = render(&VisitsPage {
-        l: layout(state, u, "Visits"),
-        f: Frame::new(a, "visits").with_notice(super::pages::notice(query)),
-        date: today,
-        groups: myo_instruments::mmt8::GROUP_IDS.to_vec(),
-        error,
-        saved,
-        visits: data
-            .visits
-            .iter()
-            .map(|v| VisitLine {
-                id: v.id.to_string(),
-                date: v.date.clone(),
-                measures: words(state, v),
-                delete: a.is_owner().then(|| {
-                    super::delete::link(
-                        a.patient_id(),
-                        myo_store::RecordKind::Visit,
-                        &v.id,
-                        format!("visit {}", v.date),
-                    )
-                }),
-            })
-            .collect(),
-        tis,
-        tis_error,
-        baseline,
-        followup,
-    });
-    *res.status_mut() = status;
-    Ok(res)
-}
-
-/// `GET /patients/{id}/visits[?baseline=&followup=][&done=deleted]`
-pub async fn visits(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-    Path(id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, false).await?;
-    visits_page(&state, &u, &a, &client, query.as_deref(), (None, false)).await
-}
-
-/// `POST /patients/{id}/visits`
-pub async fn save_visit(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
-    let f = FormData::parse(&body);
-    let row = (|| {
-        let date = Date::parse("date", f.get("date"))?;
-        Ok::<_, Invalid>(VisitRow {
-            id: RecordId::random(),
-            date: date.to_string(),
-            physician_global: global(&f, "physician_global")?,
-            patient_global: global(&f, "patient_global")?,
-            extramuscular: global(&f, "extramuscular")?,
-            mmt8_json: mmt8_json(&state, &f)?.map(|(j, _)| j.to_string()),
-            haq_json: None,
-            cmas_json: None,
-            enzymes_json: enzymes_json(&f)?.to_string(),
-            updated_at: Timestamp::now(),
-        })
-    })();
-    let row = match row {
-        Ok(r) => r,
-        Err(e) => return visits_page(&state, &u, &a, &client, None, (Some(e.into()), false)).await,
-    };
-    let audit = a.entry(&client, action::CREATE, "visits", Some(row.id.as_str()));
-    db::save(&state, &a.patient.id, Record::Visit(row), &audit).await?;
-    visits_page(&state, &u, &a, &client, None, (None, true)).await
+    let refused = out.error.is_some();
+    let edited = super::edit::edited(state, a).await?;
+    let today = super::pages::today_for(state, a).await?.to_string();
+    Ok(respond(
+        &VisitsPage {
+            l: layout(state, u, "Visits"),
+            f: Frame::new(a, "visits").with_notice(out.notice),
+            date: today,
+            groups: myo_instruments::mmt8::GROUP_IDS.to_vec(),
+            error: out.error,
+            saved: out.saved,
+            visits: data
+                .visits
+                .iter()
+                .map(|v| VisitLine {
+                    id: v.id.to_string(),
+                    date: v.date.clone(),
+                    measures: words(state, v),
+                    delete: a.is_owner().then(|| {
+                        let mut l = super::delete::link(
+                            a.patient_id(),
+                            myo_store::RecordKind::Visit,
+                            &v.id,
+                            format!("visit {}", v.date),
+                        );
+                        l.mark(&edited);
+                        l
+                    }),
+                })
+                .collect(),
+            tis,
+            tis_error,
+            baseline,
+            followup,
+        },
+        refused,
+    ))
 }
 
 // ---- JSON API --------------------------------------------------------------------------------
@@ -462,13 +456,7 @@ pub async fn api_save(
 ) -> Result<Response, ApiError> {
     let a = resolve(&state, &me.user, &client, &id, true).await?;
     let row = visit_row(&state, &dto).map_err(|e| ApiError::from(myo_api::InputError::from(e)))?;
-    let audit = a.entry(&client, action::CREATE, "visits", Some(row.id.as_str()));
-    let saved = db::save(&state, &a.patient.id, Record::Visit(row), &audit).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"id": saved.id().as_str()})),
-    )
-        .into_response())
+    super::api::create(&state, &a, &client, Record::Visit(row), json!({})).await
 }
 
 /// `GET /api/v1/patients/{id}/tis?baseline=&followup=`: the `tis-2016` result (the same JSON as

@@ -1,0 +1,221 @@
+//! `/tracker` (a patient's own dashboard, or a clinician's patients) and the dashboard: latest
+//! values, monitoring due, flare signals, open red flags and charts.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use myo_tracker::labs::Analyte;
+use myo_tracker::monitoring::DueState;
+use myo_tracker::records::Rating;
+use myo_tracker::summary::PatientRecords;
+
+use super::super::access::resolve;
+use super::{Frame, Table, fmt_num, layout, load, today_for};
+use crate::AppState;
+use crate::auth::{Client, SignedIn};
+use crate::pages::{Layout, PageError, render};
+
+/// A patient a clinician may see.
+pub struct PatientLink {
+    /// Patient id.
+    pub id: String,
+    /// Name or e-mail.
+    pub name: String,
+    /// Since when.
+    pub since: String,
+}
+
+#[derive(Template)]
+#[template(path = "tracker_patients.html")]
+struct PatientsPage {
+    l: Layout,
+    own: String,
+    patients: Vec<PatientLink>,
+}
+
+/// `GET /tracker`: a patient's own dashboard; for a clinician, the patients who granted access.
+pub async fn mine(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+) -> Result<Response, PageError> {
+    if u.user.role != myo_store::Role::Clinician {
+        return Ok(Redirect::to(&format!("/patients/{}", u.user.id.as_str())).into_response());
+    }
+    crate::care::accept_invitations(&state, &u.user, &client).await?;
+    let mut patients = Vec::new();
+    for g in state.store().list_clinician_patients(&u.user.id).await? {
+        if let Some(p) = state.store().get_user(&g.patient_id).await? {
+            patients.push(PatientLink {
+                id: p.id.as_str().to_owned(),
+                name: if p.display_name.is_empty() {
+                    p.email
+                } else {
+                    p.display_name
+                },
+                since: g.granted_at.to_rfc3339(),
+            });
+        }
+    }
+    Ok(render(&PatientsPage {
+        l: layout(&state, &u, "Patients"),
+        own: u.user.id.as_str().to_owned(),
+        patients,
+    }))
+}
+
+/// One monitoring line.
+pub struct DueLine {
+    /// Medicine.
+    pub medicine: String,
+    /// Test.
+    pub test: &'static str,
+    /// Due date.
+    pub due: String,
+    /// `overdue`, `due-soon`, `upcoming`, `done`.
+    pub state: &'static str,
+    /// Words.
+    pub explanation: String,
+    /// Sources (`id, locator`), rule date and status.
+    pub source: String,
+}
+
+#[derive(Template)]
+#[template(path = "tracker_dashboard.html")]
+struct DashboardPage {
+    l: Layout,
+    f: Frame,
+    today: String,
+    diary_days_last_30: usize,
+    last_diary_entry: String,
+    active_medicines: usize,
+    overdue: usize,
+    latest: Table,
+    monitoring: Vec<DueLine>,
+    flares: Vec<(String, String)>,
+    charts: Vec<String>,
+    flags: Vec<super::super::red_flags::FlagLine>,
+    flags_owner: bool,
+    flags_pid: String,
+    flags_csrf: String,
+}
+
+fn due_state(s: DueState) -> &'static str {
+    match s {
+        DueState::Overdue => "overdue",
+        DueState::DueSoon => "due soon",
+        DueState::Upcoming => "upcoming",
+        DueState::Done => "done",
+    }
+}
+
+fn latest_table(records: &PatientRecords) -> Table {
+    let mut t = Table::new(
+        "latest-values",
+        "Latest values",
+        &["Measure", "Value", "Date"],
+        "Nothing recorded yet.",
+    );
+    if let Some(e) = records.diary.iter().max_by_key(|e| e.date()) {
+        for r in Rating::ALL {
+            let v = e.rating(r).map_or_else(
+                || "not recorded".to_owned(),
+                |v| format!("{}/10", fmt_num(v)),
+            );
+            t.rows
+                .push(vec![r.label().to_owned(), v, e.date().to_string()]);
+        }
+    }
+    for analyte in Analyte::ALL {
+        if let Some(l) = records
+            .labs
+            .iter()
+            .filter(|l| l.analyte == analyte)
+            .max_by_key(|l| l.date)
+        {
+            t.rows.push(vec![
+                analyte.id().to_uppercase(),
+                format!("{} {}", fmt_num(l.value), l.unit.display()),
+                l.date.to_string(),
+            ]);
+        }
+    }
+    t
+}
+
+/// `GET /patients/{id}`
+pub async fn dashboard(
+    State(state): State<AppState>,
+    SignedIn(u): SignedIn,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let a = resolve(&state, &u.user, &client, &id, false).await?;
+    let today = today_for(&state, &a).await?;
+    let (data, records) =
+        load(&state, &a, &client, "dashboard", Some(today.add_days(-730))).await?;
+    let risky: Vec<String> = data
+        .medicines
+        .iter()
+        .filter(|m| m.risk_factor)
+        .filter_map(|m| m.generic_name.clone().map(|g| g.to_lowercase()))
+        .collect();
+    let d = myo_tracker::dashboard::dashboard(
+        state.rules(),
+        state.scorer().catalog(),
+        &records,
+        today,
+        &|g| risky.iter().any(|r| r == g),
+    )
+    .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let monitoring = d
+        .monitoring
+        .iter()
+        .map(|i| DueLine {
+            medicine: i.medicine.clone(),
+            test: i.test.label(),
+            due: i.due.to_string(),
+            state: due_state(i.state),
+            explanation: i.explanation.clone(),
+            source: format!(
+                "{} ({}; rule {} of {}, {})",
+                i.sources
+                    .iter()
+                    .map(|s| format!("{}, {}", s.id, s.locator))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                i.reference,
+                i.rule_id,
+                i.rule_date,
+                i.status.as_str()
+            ),
+        })
+        .collect();
+    let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
+    let l = layout(&state, &u, "Tracker dashboard");
+    let page = DashboardPage {
+        flags,
+        flags_owner: a.is_owner(),
+        flags_pid: a.patient_id().to_owned(),
+        flags_csrf: l.csrf.clone(),
+        l,
+        f: Frame::new(&a, "dashboard"),
+        today: today.to_string(),
+        diary_days_last_30: d.diary_days_last_30,
+        last_diary_entry: d
+            .last_diary_entry
+            .map_or_else(|| "none yet".to_owned(), |d| d.to_string()),
+        active_medicines: d.active_medicines,
+        overdue: d.overdue,
+        latest: latest_table(&records),
+        monitoring,
+        flares: d
+            .recent_flares
+            .iter()
+            .map(|f| (f.date().to_string(), f.explanation().to_owned()))
+            .collect(),
+        charts: d.charts.to_vec(),
+    };
+    Ok(render(&page))
+}
