@@ -164,6 +164,8 @@ impl AppState {
     /// Community post screening.
     pub fn screen(&self) -> &myo_community::Screen {
         &self.inner.screen
+    }
+
     /// The mailer, when e-mail is configured.
     pub fn mailer(&self) -> Option<&mail::Mailer> {
         self.inner.mailer.as_ref()
