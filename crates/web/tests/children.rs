@@ -59,7 +59,7 @@ async fn a_parent_keeps_a_childs_records_then_hands_them_over(t: &TestApp) {
     assert!(care.body.contains("guardian"));
 
     // Children's instruments first on the child's page, the adult order on the parent's.
-    let pos = |body: &str, id: &str| body.find(&format!("<option value=\"{id}\"")).expect(id);
+    let pos = |body: &str, id: &str| body.find(&format!("id=\"guided-{id}\"")).expect(id);
     let strength = t
         .get(&format!("{child_path}/strength"), Some(&parent.cookie))
         .await;
