@@ -267,6 +267,8 @@ pub struct Engine {
     triage: Triage,
     /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
     spanish: SpanishTriage,
+    /// Spanish entries, for Spanish answers (`es::answer`).
+    spanish_answers: crate::es::answer::SpanishAnswers,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
@@ -323,8 +325,14 @@ impl Engine {
         // The Spanish data is compiled in and checked by its tests; a broken file is a build bug.
         let spanish = SpanishTriage::builtin(&corpus.rules)
             .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
+        let spanish_answers = crate::es::answer::SpanishAnswers::build(
+            &corpus.spanish,
+            &corpus.counterparts,
+            &corpus.spanish_synonyms,
+        );
         Engine {
             spanish,
+            spanish_answers,
             title_words,
             titles: analysis.titles,
             labels: analysis.labels,
@@ -360,6 +368,11 @@ impl Engine {
     /// The Spanish triage rules.
     pub fn spanish(&self) -> &SpanishTriage {
         &self.spanish
+    }
+
+    /// The Spanish entries, for answers in Spanish.
+    pub fn spanish_answers(&self) -> &crate::es::answer::SpanishAnswers {
+        &self.spanish_answers
     }
 
     /// The disclaimer shown with every answer.

@@ -3,12 +3,15 @@
 //!
 //! - English: the English pipeline; a Spanish-only warning is added if the Spanish rules find
 //!   something more severe (a mixed-language message).
-//! - Spanish: the warning and action in Spanish; then, for now, the English pipeline's answer
-//!   behind a one-line Spanish note (Spanish answers from Spanish entries come later).
+//! - Spanish: the warning and action in Spanish; then an answer from the Spanish entries
+//!   ([`crate::es::answer`]), or from the Spanish counterpart of the English entry the English
+//!   pipeline chose; when no Spanish page covers it, the English answer behind a Spanish note
+//!   ([`FALLBACK_NOTE`]).
 //! - Any other language: the warning in English and Spanish when one fired, and always a short
 //!   bilingual reply with emergency numbers, crisis lines and the languages Myo answers in.
 
 use crate::engine::{AskContext, Engine, Kind, Response};
+use crate::es::answer::{FALLBACK_NOTE, MIN_SCORE_ES, SpanishAnswer};
 use crate::lang::{Lang, detect};
 use crate::triage::{Tier, TriageHit};
 
@@ -126,17 +129,30 @@ impl Engine {
                 .map(|h| es.translate(&h).unwrap_or(h)),
         );
         let in_field = es.in_field(question);
+        // A Spanish entry that answers the question also places it in the field.
+        let spanish = match english.kind {
+            Kind::Refusal(_) => None,
+            _ => self.spanish_answer(question, &english),
+        };
+        let strong = spanish
+            .as_ref()
+            .is_some_and(|a| a.score >= 2.0 * MIN_SCORE_ES);
+        let in_field = in_field || strong;
+        let spanish = spanish.filter(|_| in_field || hit.is_some());
         let kind = match english.kind {
+            _ if spanish.is_some() => Kind::Answer,
             // Without a field word the English pipeline's lexical match is noise.
             Kind::Answer | Kind::NotCovered if !in_field && hit.is_none() => Kind::OutOfScope,
             Kind::OutOfScope if hit.is_some() || in_field => Kind::NotCovered,
             k => k,
         };
-        let body = match kind {
-            Kind::Answer | Kind::Refusal(_) => {
+        let body = match (&spanish, kind) {
+            (Some(a), _) => a.text.clone(),
+            (None, Kind::Answer) => format!("{FALLBACK_NOTE}\n\n{}", strip_lead(&english)),
+            (None, Kind::Refusal(_)) => {
                 format!("{}\n\n{}", t.note_english_follows, strip_lead(&english))
             }
-            Kind::OutOfScope if hit.is_none() => t.out_of_scope.clone(),
+            (None, Kind::OutOfScope) if hit.is_none() => t.out_of_scope.clone(),
             _ => t.not_covered.clone(),
         };
         let lead = |tier: Tier| match tier {
@@ -147,13 +163,16 @@ impl Engine {
             Some(h) => format!("{} {}\n\n{}", lead(h.tier), h.action, body),
             None => body,
         };
-        let mut related = if kind == Kind::OutOfScope {
-            vec![]
-        } else {
-            english.related.clone()
+        let mut related = match (&spanish, kind) {
+            (Some(a), _) => a.related.clone(),
+            (None, Kind::OutOfScope) => vec![],
+            (None, _) => english.related.clone(),
         };
         if let Some(h) = &hit
-            && let Some(p) = self.page_of(&h.rule_id)
+            && let Some(p) = self
+                .spanish_answers()
+                .page_of_english(&h.rule_id)
+                .or_else(|| self.page_of(&h.rule_id))
             && !related.iter().any(|x| x.id == p.id)
         {
             related.insert(0, p);
@@ -162,21 +181,35 @@ impl Engine {
             .as_ref()
             .map(|h| self.contact_lines(h, context))
             .unwrap_or_default();
+        let citations = match (spanish, kind) {
+            (Some(a), _) => vec![a.citation],
+            (None, Kind::Answer) => english.citations,
+            _ => vec![],
+        };
         Response {
             kind,
             triage: hit,
             answer,
-            citations: if kind == Kind::Answer {
-                english.citations
-            } else {
-                vec![]
-            },
+            citations,
             related,
             disclaimer: t.disclaimer.clone(),
             escalation: ESCALATION_ES,
             contacts,
             language: Lang::Es,
         }
+    }
+
+    /// A Spanish answer: from the best Spanish entry, else from the Spanish counterpart of the
+    /// entry the English pipeline answered from.
+    fn spanish_answer(&self, question: &str, english: &Response) -> Option<SpanishAnswer> {
+        let answers = self.spanish_answers();
+        answers.answer(question).or_else(|| {
+            let first = english
+                .citations
+                .first()
+                .filter(|_| english.kind == Kind::Answer)?;
+            answers.from_english(question, &first.id)
+        })
     }
 
     fn ask_other(&self, question: &str, context: &AskContext) -> Response {

@@ -270,6 +270,18 @@ struct EntryPage<'a> {
     sources: &'a [SourceLine],
     cites: &'a [Cite],
     related: &'a [EntryLink],
+    lang: &'a str,
+    counterpart: Option<&'a Counterpart>,
+}
+
+/// The same entry in the other language: the page links to it ("English" / "Español").
+#[derive(Debug)]
+struct Counterpart {
+    id: String,
+    title: String,
+    /// The link's text, in the counterpart's language.
+    label: &'static str,
+    lang: String,
 }
 
 /// Everything an entry page shows apart from the layout, for one day (the stale flags and the
@@ -284,6 +296,7 @@ pub struct EntryView {
     sources: Vec<SourceLine>,
     cites: Vec<Cite>,
     related: Vec<EntryLink>,
+    counterpart: Option<Counterpart>,
 }
 
 /// Rendered entry pages by id (inside `AppState`; no globals). A view from an earlier day is
@@ -340,6 +353,8 @@ pub async fn entry(
         sources: &v.sources,
         cites: &v.cites,
         related: &v.related,
+        lang: &entry.language,
+        counterpart: v.counterpart.as_ref(),
     };
     Ok(render(&page))
 }
@@ -402,7 +417,18 @@ fn entry_view(state: &AppState, entry: &myo_kb::Entry, day: myo_kb::Date) -> Ent
         })
         .collect();
     let structured_html = e.structured.as_ref().map(structured).unwrap_or_default();
+    let counterpart = kb.counterpart(entry).map(|c| Counterpart {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        label: if c.language == "es" {
+            "Esta página en español"
+        } else {
+            "This page in English"
+        },
+        lang: c.language.clone(),
+    });
     EntryView {
+        counterpart,
         day,
         body_html: markdown(&entry.body, 2),
         structured_html,
