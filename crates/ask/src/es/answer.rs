@@ -442,11 +442,14 @@ impl SpanishAnswers {
         );
         chosen.sort_unstable();
         chosen.dedup();
-        let text = chosen
-            .iter()
-            .map(|&i| sentences[i].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut texts: Vec<&str> = Vec::new();
+        for &i in &chosen {
+            let t = sentences[i].text.as_str();
+            if !texts.contains(&t) {
+                texts.push(t);
+            }
+        }
+        let text = texts.join(" ");
         let doc = &self.docs[d];
         SpanishAnswer {
             text: format!("{text} [1]"),
