@@ -38,6 +38,15 @@ const B: f32 = 0.75;
 /// Answer from a Spanish entry only when it scores at least this (calibrated on
 /// `eval/dev-es-answers.toml`; see [`SpanishAnswers::answer`]).
 pub const MIN_SCORE_ES: f32 = 3.0;
+/// A Spanish entry scoring at least this places a question in Myo's field even without one of
+/// the Spanish triage data's field words.
+pub const STRONG_SCORE_ES: f32 = 6.0;
+/// Share of a word's weight a sentence earns when the word is in the heading above it.
+const W_HEADING: f32 = 0.5;
+/// Scale of the title-match bonus (idf of the title words found × the square of the share found).
+const W_TITLE_MATCH: f32 = 1.0;
+/// The glossary is a source of synonyms, not an answer: its score is scaled down.
+const W_GLOSSARY: f32 = 0.3;
 /// At most this many sentences besides the summary.
 const MAX_SENTENCES: usize = 3;
 
@@ -193,6 +202,9 @@ pub(crate) fn content_stems_es(text: &str) -> Vec<String> {
 struct Sentence {
     text: String,
     stems: HashSet<String>,
+    /// Stems of the heading the sentence sits under (a list item under "Efectos secundarios"
+    /// answers a question about side effects).
+    heading: HashSet<String>,
     /// From the summary (always shown first).
     summary: bool,
 }
@@ -383,9 +395,17 @@ impl SpanishAnswers {
             if title.is_empty() || *score == 0.0 {
                 continue;
             }
-            let found = query.iter().filter(|(s, _)| title.contains(s)).count() as f32;
-            let share = found / title.len() as f32;
-            *score += share * share * 2.0;
+            let found: Vec<&String> = query
+                .iter()
+                .map(|(s, _)| s)
+                .filter(|s| title.contains(*s))
+                .collect();
+            let share = found.len() as f32 / title.len() as f32;
+            let idf: f32 = found.iter().map(|s| self.idf(s)).sum();
+            *score += W_TITLE_MATCH * idf * share * share;
+            if self.docs[d].section == "glossary" {
+                *score *= W_GLOSSARY;
+            }
         }
         let mut ranked: Vec<(usize, f32)> = scores
             .into_iter()
@@ -420,8 +440,16 @@ impl SpanishAnswers {
             .map(|(i, s)| {
                 let v: f32 = query
                     .iter()
-                    .filter(|(q, _)| s.stems.contains(q))
-                    .map(|(q, w)| w * self.idf(q).max(0.1))
+                    .map(|(q, w)| {
+                        let weight = w * self.idf(q).max(0.1);
+                        if s.stems.contains(q) {
+                            weight
+                        } else if s.heading.contains(q) {
+                            W_HEADING * weight
+                        } else {
+                            0.0
+                        }
+                    })
                     .sum();
                 (i, v)
             })
@@ -487,25 +515,34 @@ impl SpanishAnswers {
     }
 }
 
-/// Sentences of a document: the summary's, then the body's (headings left out) and the table's.
+/// Sentences of a document: the summary's, then the body's (each with the heading above it;
+/// headings themselves are not sentences) and the table's.
 fn sentences_of(d: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut push = |text: &str, summary: bool| {
+    let mut push = |text: &str, heading: &HashSet<String>, summary: bool| {
         for s in split_sentences(text) {
             let stems = content_stems_es(&s).into_iter().collect();
             out.push(Sentence {
                 text: s,
                 stems,
+                heading: heading.clone(),
                 summary,
             });
         }
     };
-    push(&d.summary, true);
-    for line in d.lines.iter().filter(|l| !l.starts_with('#')) {
-        push(line, false);
+    let none = HashSet::new();
+    push(&d.summary, &none, true);
+    let mut heading = HashSet::new();
+    for line in &d.lines {
+        match line.strip_prefix('#') {
+            Some(h) => heading = content_stems_es(h).into_iter().collect(),
+            None => push(line, &heading, false),
+        }
     }
     for fact in &d.facts {
-        push(fact, false);
+        let label = fact.split_once(':').map_or("", |(l, _)| l);
+        let label: HashSet<String> = content_stems_es(label).into_iter().collect();
+        push(fact, &label, false);
     }
     out
 }

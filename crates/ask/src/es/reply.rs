@@ -11,7 +11,7 @@
 //!   bilingual reply with emergency numbers, crisis lines and the languages Myo answers in.
 
 use crate::engine::{AskContext, Engine, Kind, Response};
-use crate::es::answer::{FALLBACK_NOTE, MIN_SCORE_ES, SpanishAnswer};
+use crate::es::answer::{FALLBACK_NOTE, STRONG_SCORE_ES, SpanishAnswer};
 use crate::lang::{Lang, detect};
 use crate::triage::{Tier, TriageHit};
 
@@ -134,9 +134,7 @@ impl Engine {
             Kind::Refusal(_) => None,
             _ => self.spanish_answer(question, &english),
         };
-        let strong = spanish
-            .as_ref()
-            .is_some_and(|a| a.score >= 2.0 * MIN_SCORE_ES);
+        let strong = spanish.as_ref().is_some_and(|a| a.score >= STRONG_SCORE_ES);
         let in_field = in_field || strong;
         let spanish = spanish.filter(|_| in_field || hit.is_some());
         let kind = match english.kind {
