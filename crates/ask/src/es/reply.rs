@@ -199,15 +199,26 @@ impl Engine {
 
     /// A Spanish answer: from the best Spanish entry, else from the Spanish counterpart of the
     /// entry the English pipeline answered from.
+    ///
+    /// When the question names the English pick outright (its title's first word, such as
+    /// "tacrolimus" or "rituximab") and the Spanish pick does not, the English pick wins: its
+    /// Spanish counterpart, or none (then the reply is the English answer behind a note).
     fn spanish_answer(&self, question: &str, english: &Response) -> Option<SpanishAnswer> {
         let answers = self.spanish_answers();
-        answers.answer(question).or_else(|| {
-            let first = english
-                .citations
-                .first()
-                .filter(|_| english.kind == Kind::Answer)?;
-            answers.from_english(question, &first.id)
-        })
+        let first = english
+            .citations
+            .first()
+            .filter(|_| english.kind == Kind::Answer);
+        let spanish = answers.answer(question);
+        if let Some(first) = first
+            && names_entry(question, &first.title)
+            && spanish
+                .as_ref()
+                .is_none_or(|a| !names_entry(question, &a.citation.title))
+        {
+            return answers.from_english(question, &first.id);
+        }
+        spanish.or_else(|| answers.from_english(question, &first?.id))
     }
 
     fn ask_other(&self, question: &str, context: &AskContext) -> Response {
@@ -251,6 +262,22 @@ impl Engine {
             language: Lang::Other,
         }
     }
+}
+
+/// Does the question name the entry whose title is `title`: the title's first word (at least
+/// five letters, accents folded) typed as a word of the question?
+fn names_entry(question: &str, title: &str) -> bool {
+    let folded = crate::es::text::fold(title);
+    let Some(word) = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    word.chars().count() >= 5
+        && crate::es::text::fold(question)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
 }
 
 /// The reply text without the English warning line the pipeline put first.
