@@ -954,6 +954,7 @@ mod tests {
             ],
             medicines: vec!["prednisone".into()],
             disclaimer: "General information only.".into(),
+            ..Corpus::default()
         })
         .with_min_score(0.5)
     }
