@@ -680,6 +680,8 @@ mod tests {
                 sources: &[],
                 cites: &[],
                 related: &[],
+                lang: "en",
+                counterpart: None,
             }
             .render()
             .expect("renders")
@@ -689,6 +691,55 @@ mod tests {
         assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
         let html = page(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
         assert!(!html.contains("id=\"stale-banner\""));
+    }
+
+    /// A page and its translation link to each other, each link in the other page's language.
+    #[test]
+    fn a_page_links_its_counterpart_in_the_other_language() {
+        let kb = myo_kb::Kb::builtin().expect("builtin kb");
+        let day = myo_kb::Date::new(2027, 1, 1).expect("date");
+        for (id, other, lang, label) in [
+            (
+                "chest-pain",
+                "chest-pain-es",
+                "es",
+                "Esta página en español",
+            ),
+            ("chest-pain-es", "chest-pain", "en", "This page in English"),
+        ] {
+            let entry = kb.get(id).expect("entry");
+            let c = kb.counterpart(entry).expect("counterpart");
+            let counterpart = Counterpart {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                label,
+                lang: c.language.clone(),
+            };
+            let e = EntryDto::from_entry(&kb, entry, day);
+            let html = EntryPage {
+                l: Layout::default(),
+                e: &e,
+                section_title: "Warning signs",
+                body_html: "",
+                structured_html: "",
+                sources: &[],
+                cites: &[],
+                related: &[],
+                lang: &entry.language,
+                counterpart: Some(&counterpart),
+            }
+            .render()
+            .expect("renders");
+            assert!(
+                html.contains(&format!("href=\"/kb/{other}\" hreflang=\"{lang}\"")),
+                "{id}"
+            );
+            assert!(html.contains(label), "{id}");
+            assert!(
+                html.contains(&format!("lang=\"{}\"", entry.language)),
+                "{id}"
+            );
+        }
     }
 
     /// The warning-signs page lists emergencies first, then same-day signs, then the ones to
@@ -771,6 +822,8 @@ mod tests {
             sources: &lines,
             cites: &[],
             related: &[],
+            lang: "en",
+            counterpart: None,
         }
         .render()
         .expect("renders");
