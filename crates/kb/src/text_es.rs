@@ -111,7 +111,10 @@ pub fn syllables_es(word: &str) -> usize {
         }
         let joins = match nucleus.as_slice() {
             [] => false,
-            [p] => !(strong(*p) && strong(c)) && !stressed_weak(*p) && !stressed_weak(c),
+            [p] => {
+                let hiatus = (strong(*p) && strong(c)) || stressed_weak(*p) || stressed_weak(c);
+                !hiatus
+            }
             [a, b] => {
                 !strong(*a) && !stressed_weak(*a) && strong(*b) && !strong(c) && !stressed_weak(c)
             }

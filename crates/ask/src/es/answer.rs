@@ -5,7 +5,7 @@
 //! synonyms, and one-slip spelling tolerance on long words. An answer is the entry's summary
 //! plus its sentences that share the most (rare) words with the question, cited to the entry.
 //!
-//! [`SpanishAnswers::answer`] finds the entry itself; [`SpanishAnswers::from_english`] answers
+//! [`SpanishAnswers::answer`] finds the entry itself; [`SpanishAnswers::answer_for_english`] answers
 //! from the Spanish counterpart of the English entry the English pipeline chose. When neither
 //! applies, the reply (in [`super::reply`]) keeps the English answer behind [`FALLBACK_NOTE`].
 
@@ -423,7 +423,7 @@ impl SpanishAnswers {
     }
 
     /// A Spanish answer from the Spanish counterpart of the English entry `english_id`.
-    pub fn from_english(&self, question: &str, english_id: &str) -> Option<SpanishAnswer> {
+    pub fn answer_for_english(&self, question: &str, english_id: &str) -> Option<SpanishAnswer> {
         self.of_english(english_id)
             .map(|d| self.compose(question, d, 0.0))
     }

@@ -216,9 +216,9 @@ impl Engine {
                 .as_ref()
                 .is_none_or(|a| !names_entry(question, &a.citation.title))
         {
-            return answers.from_english(question, &first.id);
+            return answers.answer_for_english(question, &first.id);
         }
-        spanish.or_else(|| answers.from_english(question, &first?.id))
+        spanish.or_else(|| answers.answer_for_english(question, &first?.id))
     }
 
     fn ask_other(&self, question: &str, context: &AskContext) -> Response {
