@@ -188,6 +188,21 @@ const STOPWORDS: &[&str] = &[
     "duda",
 ];
 
+/// Function words only Spanish uses (not English ones such as "a", "me" or "no"): a question
+/// with none of them ("cyclosporine kidney problems") may be English misread as Spanish.
+const SPANISH_ONLY: &[&str] = &[
+    "de", "del", "el", "la", "los", "las", "un", "una", "que", "es", "son", "y", "en", "por",
+    "para", "con", "sin", "se", "mi", "mis", "su", "al", "como", "cual", "cuando", "donde",
+    "puedo", "tengo", "hay", "muy", "mas", "pero", "porque", "esta", "este", "estoy", "lo",
+];
+
+/// Does the text hold a word only Spanish uses?
+pub fn has_spanish_function_word(text: &str) -> bool {
+    tokenize_es(text)
+        .iter()
+        .any(|t| SPANISH_ONLY.contains(&t.word.as_str()))
+}
+
 /// Content stems of a Spanish text (function words dropped), in order.
 pub(crate) fn content_stems_es(text: &str) -> Vec<String> {
     tokenize_es(text)

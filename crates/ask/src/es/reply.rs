@@ -11,7 +11,7 @@
 //!   bilingual reply with emergency numbers, crisis lines and the languages Myo answers in.
 
 use crate::engine::{AskContext, Engine, Kind, Response};
-use crate::es::answer::{FALLBACK_NOTE, STRONG_SCORE_ES, SpanishAnswer};
+use crate::es::answer::{FALLBACK_NOTE, STRONG_SCORE_ES, SpanishAnswer, has_spanish_function_word};
 use crate::lang::{Lang, detect};
 use crate::triage::{Tier, TriageHit};
 
@@ -209,6 +209,11 @@ impl Engine {
             .citations
             .first()
             .filter(|_| english.kind == Kind::Answer);
+        // Technical words alone ("cyclosporine kidney problems") may be English misread as
+        // Spanish: those keep the English pick, in Spanish when it has a Spanish page.
+        if first.is_some() && !has_spanish_function_word(question) {
+            return answers.answer_for_english(question, &first?.id);
+        }
         let spanish = answers.answer(question);
         if let Some(first) = first
             && names_entry(question, &first.title)
