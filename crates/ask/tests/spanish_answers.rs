@@ -60,12 +60,19 @@ fn a_topic_without_a_spanish_page_falls_back_to_english_with_a_note() {
     let id = &r.citations.first().expect("cited").id;
     assert!(!id.ends_with("-es"), "cites the English entry: {id}");
     // A drug named outright keeps its own entry rather than a Spanish page that mentions it.
+    let r = e.ask("¿qué es el tofacitinib?");
+    assert_eq!(
+        r.citations.first().map(|c| c.id.as_str()),
+        Some("tofacitinib")
+    );
+    assert!(r.answer.starts_with(FALLBACK_NOTE));
+    // ... and is answered in Spanish when that entry has a Spanish page.
     let r = e.ask("¿qué es el tacrolimus?");
     assert_eq!(
         r.citations.first().map(|c| c.id.as_str()),
-        Some("tacrolimus")
+        Some("tacrolimus-es")
     );
-    assert!(r.answer.starts_with(FALLBACK_NOTE));
+    assert!(!r.answer.starts_with(FALLBACK_NOTE));
 }
 
 #[test]
