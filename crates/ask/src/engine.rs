@@ -250,6 +250,9 @@ impl Analysis {
     }
 }
 
+/// Spanish documents, `(Spanish id, English id)` counterparts and Spanish glossary groups.
+type SpanishCorpus = (Vec<Document>, Vec<(String, String)>, Vec<Vec<String>>);
+
 /// The built engine: immutable, cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -267,8 +270,11 @@ pub struct Engine {
     triage: Triage,
     /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
     spanish: SpanishTriage,
-    /// Spanish entries, for Spanish answers (`es::answer`).
-    spanish_answers: crate::es::answer::SpanishAnswers,
+    /// Spanish entries (documents, counterparts, glossary groups), for Spanish answers.
+    spanish_corpus: SpanishCorpus,
+    /// Their index (`es::answer`), built on the first Spanish question, so English-only use
+    /// pays nothing at start-up.
+    spanish_answers: std::sync::OnceLock<crate::es::answer::SpanishAnswers>,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
@@ -325,14 +331,10 @@ impl Engine {
         // The Spanish data is compiled in and checked by its tests; a broken file is a build bug.
         let spanish = SpanishTriage::builtin(&corpus.rules)
             .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
-        let spanish_answers = crate::es::answer::SpanishAnswers::build(
-            &corpus.spanish,
-            &corpus.counterparts,
-            &corpus.spanish_synonyms,
-        );
         Engine {
             spanish,
-            spanish_answers,
+            spanish_corpus: (corpus.spanish, corpus.counterparts, corpus.spanish_synonyms),
+            spanish_answers: std::sync::OnceLock::new(),
             title_words,
             titles: analysis.titles,
             labels: analysis.labels,
@@ -372,7 +374,10 @@ impl Engine {
 
     /// The Spanish entries, for answers in Spanish.
     pub fn spanish_answers(&self) -> &crate::es::answer::SpanishAnswers {
-        &self.spanish_answers
+        self.spanish_answers.get_or_init(|| {
+            let (docs, counterparts, synonyms) = &self.spanish_corpus;
+            crate::es::answer::SpanishAnswers::build(docs, counterparts, synonyms)
+        })
     }
 
     /// The disclaimer shown with every answer.
