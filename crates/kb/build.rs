@@ -30,12 +30,25 @@ fn main() {
     fs::write(dest, out).expect("write builtin_kb.rs");
 }
 
-/// `(relative path, absolute path)` of every `kb/<dir>/*.md`.
+/// Folders of entries in another language than English: `kb/<lang>/<section>/*.md`.
+const LANGUAGE_DIRS: &[&str] = &["es"];
+
+/// `(relative path, absolute path)` of every `kb/<dir>/*.md` and `kb/<lang>/<dir>/*.md`.
 fn entry_files(kb: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let Ok(dirs) = fs::read_dir(kb) else {
-        return out;
+    collect(kb, "kb", &mut out);
+    for lang in LANGUAGE_DIRS {
+        collect(&kb.join(lang), &format!("kb/{lang}"), &mut out);
+    }
+    out
+}
+
+/// The `*.md` files one folder below `root`, with paths relative to `prefix`.
+fn collect(root: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
+    let Ok(dirs) = fs::read_dir(root) else {
+        return;
     };
+    println!("cargo:rerun-if-changed={}", root.display());
     for dir in dirs.flatten().map(|d| d.path()).filter(|p| p.is_dir()) {
         println!("cargo:rerun-if-changed={}", dir.display());
         let section = dir
@@ -50,9 +63,11 @@ fn entry_files(kb: &Path) -> Vec<(String, String)> {
                     .file_name()
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
-                out.push((format!("kb/{section}/{name}"), path.display().to_string()));
+                out.push((
+                    format!("{prefix}/{section}/{name}"),
+                    path.display().to_string(),
+                ));
             }
         }
     }
-    out
 }

@@ -49,6 +49,12 @@ pub struct Corpus {
     pub medicines: Vec<String>,
     /// The disclaimer shown with every answer.
     pub disclaimer: String,
+    /// Spanish entries (`kb/es/`), answered by [`crate::es::answer`]; never in the English index.
+    pub spanish: Vec<Document>,
+    /// `(Spanish id, English id)` for every Spanish entry: its counterpart.
+    pub counterparts: Vec<(String, String)>,
+    /// Spanish glossary groups: medical term and everyday Spanish words.
+    pub spanish_synonyms: Vec<Vec<String>>,
 }
 
 impl Corpus {
@@ -87,17 +93,36 @@ impl Corpus {
             .into_iter()
             .flat_map(|(e, f)| rules(e, f, &medicines, &concepts))
             .collect();
+        let spanish_entries: Vec<&myo_kb::Entry> = kb.in_language("es").collect();
         Corpus {
             documents,
             synonyms,
             rules,
             medicines,
             disclaimer: myo_kb::DISCLAIMER.to_string(),
+            spanish: spanish_entries
+                .iter()
+                .map(|e| document_with(kb, e, crate::es::corpus::facts_es))
+                .collect(),
+            counterparts: spanish_entries
+                .iter()
+                .filter_map(|e| Some((e.id.clone(), e.translation_of.clone()?)))
+                .collect(),
+            spanish_synonyms: crate::es::corpus::glossary_groups(&spanish_entries),
         }
     }
 }
 
 fn document(kb: &Kb, e: &myo_kb::Entry) -> Document {
+    document_with(kb, e, facts)
+}
+
+/// An entry as a document, its structured table rendered by `facts_of`.
+pub(crate) fn document_with(
+    kb: &Kb,
+    e: &myo_kb::Entry,
+    facts_of: fn(&Structured) -> Vec<String>,
+) -> Document {
     let lines = e
         .body
         .lines()
@@ -135,7 +160,7 @@ fn document(kb: &Kb, e: &myo_kb::Entry) -> Document {
         summary: e.summary.clone(),
         lines,
         terms,
-        facts: e.structured.as_ref().map(facts).unwrap_or_default(),
+        facts: e.structured.as_ref().map(facts_of).unwrap_or_default(),
         sources,
         reviewed_on: e.reviewed_on.to_string(),
         related: e.related.clone(),

@@ -250,6 +250,9 @@ impl Analysis {
     }
 }
 
+/// Spanish documents, `(Spanish id, English id)` counterparts and Spanish glossary groups.
+type SpanishCorpus = (Vec<Document>, Vec<(String, String)>, Vec<Vec<String>>);
+
 /// The built engine: immutable, cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -267,6 +270,11 @@ pub struct Engine {
     triage: Triage,
     /// Spanish red-flag rules (`es::triage`), keyed by the same rule ids.
     spanish: SpanishTriage,
+    /// Spanish entries (documents, counterparts, glossary groups), for Spanish answers.
+    spanish_corpus: SpanishCorpus,
+    /// Their index (`es::answer`), built on the first Spanish question, so English-only use
+    /// pays nothing at start-up.
+    spanish_answers: std::sync::OnceLock<crate::es::answer::SpanishAnswers>,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
@@ -325,6 +333,8 @@ impl Engine {
             .unwrap_or_else(|e| panic!("built-in Spanish triage data: {e}"));
         Engine {
             spanish,
+            spanish_corpus: (corpus.spanish, corpus.counterparts, corpus.spanish_synonyms),
+            spanish_answers: std::sync::OnceLock::new(),
             title_words,
             titles: analysis.titles,
             labels: analysis.labels,
@@ -360,6 +370,14 @@ impl Engine {
     /// The Spanish triage rules.
     pub fn spanish(&self) -> &SpanishTriage {
         &self.spanish
+    }
+
+    /// The Spanish entries, for answers in Spanish.
+    pub fn spanish_answers(&self) -> &crate::es::answer::SpanishAnswers {
+        self.spanish_answers.get_or_init(|| {
+            let (docs, counterparts, synonyms) = &self.spanish_corpus;
+            crate::es::answer::SpanishAnswers::build(docs, counterparts, synonyms)
+        })
     }
 
     /// The disclaimer shown with every answer.
@@ -941,6 +959,7 @@ mod tests {
             ],
             medicines: vec!["prednisone".into()],
             disclaimer: "General information only.".into(),
+            ..Corpus::default()
         })
         .with_min_score(0.5)
     }

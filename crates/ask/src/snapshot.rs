@@ -13,7 +13,7 @@ use crate::passage::Sentence;
 use crate::triage::{Concept, NumberCheck, Quantity, Rule, TempUnit, Tier};
 
 /// First bytes of a snapshot, with the format version.
-const MAGIC: &[u8; 8] = b"MYOASK04";
+const MAGIC: &[u8; 8] = b"MYOASK05";
 
 /// Why a snapshot could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -153,7 +153,30 @@ pub(crate) fn encode(corpus: &Corpus, analysis: &Analysis) -> Vec<u8> {
         rules,
         medicines,
         disclaimer,
+        spanish,
+        counterparts,
+        spanish_synonyms,
     } = corpus;
+    encode_documents(&mut w, documents);
+    w.nested(synonyms);
+    w.len(rules.len());
+    for r in rules {
+        encode_rule(&mut w, r);
+    }
+    w.strs(medicines);
+    w.str(disclaimer);
+    encode_documents(&mut w, spanish);
+    w.len(counterparts.len());
+    for (es, en) in counterparts {
+        w.str(es);
+        w.str(en);
+    }
+    w.nested(spanish_synonyms);
+    encode_analysis(&mut w, analysis);
+    w.bytes
+}
+
+fn encode_documents(w: &mut Writer, documents: &[Document]) {
     w.len(documents.len());
     for d in documents {
         let Document {
@@ -175,14 +198,9 @@ pub(crate) fn encode(corpus: &Corpus, analysis: &Analysis) -> Vec<u8> {
             w.strs(v);
         }
     }
-    w.nested(synonyms);
-    w.len(rules.len());
-    for r in rules {
-        encode_rule(&mut w, r);
-    }
-    w.strs(medicines);
-    w.str(disclaimer);
+}
 
+fn encode_analysis(w: &mut Writer, analysis: &Analysis) {
     let Analysis {
         titles,
         labels,
@@ -210,7 +228,7 @@ pub(crate) fn encode(corpus: &Corpus, analysis: &Analysis) -> Vec<u8> {
             w.u32(u32::from(*cues));
         }
     }
-    index.encode(&mut w);
+    index.encode(w);
     w.len(synonyms.len());
     for g in synonyms {
         let SynonymGroup { phrases } = g;
@@ -218,7 +236,6 @@ pub(crate) fn encode(corpus: &Corpus, analysis: &Analysis) -> Vec<u8> {
     }
     w.strs(domain);
     w.strs(domain_stems);
-    w.bytes
 }
 
 fn encode_rule(w: &mut Writer, r: &Rule) {
@@ -404,6 +421,35 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Corpus, Analysis), SnapshotError> 
         return Err(SnapshotError::Format);
     }
     let mut r = Reader::new(&bytes[MAGIC.len()..]);
+    let documents = decode_documents(&mut r)?;
+    let synonyms = r.nested()?;
+    let n = r.len()?;
+    let rules = (0..n)
+        .map(|_| decode_rule(&mut r))
+        .collect::<Result<_, _>>()?;
+    let medicines = r.strs()?;
+    let disclaimer = r.str()?;
+    let spanish = decode_documents(&mut r)?;
+    let n = r.len()?;
+    let counterparts = (0..n)
+        .map(|_| Ok((r.str()?, r.str()?)))
+        .collect::<Result<_, SnapshotError>>()?;
+    let spanish_synonyms = r.nested()?;
+    let corpus = Corpus {
+        documents,
+        synonyms,
+        rules,
+        medicines,
+        disclaimer,
+        spanish,
+        counterparts,
+        spanish_synonyms,
+    };
+    let analysis = decode_analysis(&mut r)?;
+    Ok((corpus, analysis))
+}
+
+fn decode_documents(r: &mut Reader<'_>) -> Result<Vec<Document>, SnapshotError> {
     let n = r.len()?;
     let mut documents = Vec::with_capacity(n);
     for _ in 0..n {
@@ -425,21 +471,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Corpus, Analysis), SnapshotError> 
             related: r.strs()?,
         });
     }
-    let synonyms = r.nested()?;
-    let n = r.len()?;
-    let rules = (0..n)
-        .map(|_| decode_rule(&mut r))
-        .collect::<Result<_, _>>()?;
-    let medicines = r.strs()?;
-    let disclaimer = r.str()?;
-    let corpus = Corpus {
-        documents,
-        synonyms,
-        rules,
-        medicines,
-        disclaimer,
-    };
+    Ok(documents)
+}
 
+fn decode_analysis(r: &mut Reader<'_>) -> Result<Analysis, SnapshotError> {
     let titles = r.nested()?;
     let labels = r.nested()?;
     let n = r.len()?;
@@ -461,7 +496,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Corpus, Analysis), SnapshotError> 
         }
         sentences.push(doc);
     }
-    let index = crate::bm25::Index::decode(&mut r)?;
+    let index = crate::bm25::Index::decode(r)?;
     let n = r.len()?;
     let mut groups = Vec::with_capacity(n);
     for _ in 0..n {
@@ -480,7 +515,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Corpus, Analysis), SnapshotError> 
         domain,
         domain_stems,
     };
-    Ok((corpus, analysis))
+    Ok(analysis)
 }
 
 #[cfg(test)]
@@ -540,6 +575,20 @@ mod tests {
             }],
             medicines: vec!["methotrexate".into()],
             disclaimer: "General information only.".into(),
+            spanish: vec![Document {
+                id: "heliotrope-rash-es".into(),
+                title: "Eritema en heliotropo".into(),
+                section: "symptoms".into(),
+                summary: "Un sarpullido morado en los párpados.".into(),
+                lines: vec!["Los párpados se hinchan.".into()],
+                terms: vec!["párpados morados".into()],
+                facts: vec![],
+                sources: vec!["MedlinePlus".into()],
+                reviewed_on: "2026-12-07".into(),
+                related: vec![],
+            }],
+            counterparts: vec![("heliotrope-rash-es".into(), "heliotrope-rash".into())],
+            spanish_synonyms: vec![vec!["mialgia".into(), "dolor muscular".into()]],
         }
     }
 

@@ -164,7 +164,7 @@ pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
 
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let (kb, engine) = load()?;
-    let known: HashSet<String> = kb.entries().iter().map(|e| e.id.clone()).collect();
+    let known: HashSet<String> = kb.all_entries().map(|e| e.id.clone()).collect();
     let (report, questions) = match &args.set {
         Some(path) => {
             let text = std::fs::read_to_string(path)

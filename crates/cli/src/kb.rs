@@ -14,8 +14,8 @@ use anyhow::{Context as _, bail};
 use crate::out::{emit, emit_line};
 use myo_api::kb::{CheckReportDto, CitationDto, EntryDto, EntryListDto, StatsDto};
 use myo_kb::{
-    CitationStyle, DEFAULT_BASE_URL, DISCLAIMER, Date, Entry, GRADE_LIMIT, Kb, Section, Severity,
-    Structured,
+    CitationStyle, DEFAULT_BASE_URL, DISCLAIMER, Date, EASE_FLOOR, EASE_TARGET, Entry, GRADE_LIMIT,
+    Kb, Section, Severity, Structured,
 };
 
 /// `myo kb` subcommands.
@@ -201,12 +201,26 @@ fn load(common: &Common) -> anyhow::Result<(Kb, Date)> {
 /// Entry files and registry text of a folder on disk.
 type DirContents = (Vec<(String, String)>, String);
 
-/// Reads `<dir>/sources.toml` and every `<dir>/<folder>/*.md`.
+/// Reads `<dir>/sources.toml`, every `<dir>/<folder>/*.md` and, for entries in another
+/// language, every `<dir>/<lang>/<folder>/*.md` (`lang` one of `myo_kb::LANGUAGES`).
 fn read_dir(dir: &Path) -> anyhow::Result<DirContents> {
     let sources_path = dir.join("sources.toml");
     let sources = std::fs::read_to_string(&sources_path)
         .with_context(|| format!("--dir: cannot read {}", sources_path.display()))?;
     let mut files = Vec::new();
+    read_entries(dir, &mut files)?;
+    for lang in myo_kb::LANGUAGES.iter().filter(|l| **l != "en") {
+        let sub = dir.join(lang);
+        if sub.is_dir() {
+            read_entries(&sub, &mut files)?;
+        }
+    }
+    files.sort();
+    Ok((files, sources))
+}
+
+/// Every `<dir>/<folder>/*.md` as `(path, text)`.
+fn read_entries(dir: &Path, files: &mut Vec<(String, String)>) -> anyhow::Result<()> {
     let folders =
         std::fs::read_dir(dir).with_context(|| format!("--dir: cannot read {}", dir.display()))?;
     for folder in folders.flatten().map(|f| f.path()).filter(|p| p.is_dir()) {
@@ -218,8 +232,7 @@ fn read_dir(dir: &Path) -> anyhow::Result<DirContents> {
             }
         }
     }
-    files.sort();
-    Ok((files, sources))
+    Ok(())
 }
 
 fn find<'a>(kb: &'a Kb, id: &str) -> anyhow::Result<&'a Entry> {
@@ -318,7 +331,10 @@ fn render_report(report: &myo_kb::Report, seeds: usize) -> String {
         } else {
             "ok"
         };
-        let grade = format!("{:.1}", e.readability.grade);
+        let grade = match &e.ease_es {
+            Some(es) => format!("FH{:.0}", es.ease),
+            None => format!("{:.1}", e.readability.grade),
+        };
         let _ = writeln!(out, "{status:<5} {grade:>5}  {}/{}", e.section, e.id);
         for p in &e.problems {
             let mark = if p.severity == Severity::Error {
@@ -345,7 +361,7 @@ fn render_report(report: &myo_kb::Report, seeds: usize) -> String {
     };
     let _ = writeln!(
         out,
-        "{} entries, {failing} failing; {} error(s), {} warning(s), {} stale; grade limit {GRADE_LIMIT:.1}; {copy}",
+        "{} entries, {failing} failing; {} error(s), {} warning(s), {} stale; grade limit {GRADE_LIMIT:.1} (English), Fernández-Huerta ease ≥ {EASE_FLOOR:.0}, target {EASE_TARGET:.0} (Spanish, FH); {copy}",
         report.entries.len(),
         report.errors(),
         report.warnings(),

@@ -59,6 +59,12 @@ pub enum Rule {
     SourceUrl,
     /// Product content that names a working note or an issue number instead of the source.
     WorkingNote,
+    /// A language tag outside `LANGUAGES`.
+    Language,
+    /// A translation without its English counterpart, or out of step with it (tier, numbers).
+    Counterpart,
+    /// Spanish patient text below the Fernández-Huerta floor (error) or target (warning).
+    Ease,
 }
 
 impl Rule {
@@ -82,6 +88,9 @@ impl Rule {
             Rule::PrimarySource => "primary-source",
             Rule::SourceUrl => "source-url",
             Rule::WorkingNote => "working-note",
+            Rule::Language => "language",
+            Rule::Counterpart => "counterpart",
+            Rule::Ease => "ease",
         }
     }
 }
@@ -98,7 +107,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn error(rule: Rule, message: impl Into<String>) -> Problem {
+    pub(crate) fn error(rule: Rule, message: impl Into<String>) -> Problem {
         Problem {
             rule,
             severity: Severity::Error,
@@ -106,7 +115,7 @@ impl Problem {
         }
     }
 
-    fn warning(rule: Rule, message: impl Into<String>) -> Problem {
+    pub(crate) fn warning(rule: Rule, message: impl Into<String>) -> Problem {
         Problem {
             rule,
             severity: Severity::Warning,
@@ -126,8 +135,12 @@ pub struct EntryReport {
     pub section: Section,
     /// Audience (the grade limit applies to patient entries only).
     pub audience: Audience,
-    /// Readability of summary + body.
+    /// Readability of summary + body (Flesch–Kincaid; English rules).
     pub readability: Readability,
+    /// Language of the entry (`en`, `es`).
+    pub language: String,
+    /// Fernández-Huerta ease of summary + body, for Spanish entries.
+    pub ease_es: Option<crate::SpanishReadability>,
     /// Past its review date.
     pub stale: bool,
     /// Problems found.
@@ -225,15 +238,14 @@ fn word_runs(text: &str) -> impl Iterator<Item = String> {
 
 pub(crate) fn check(kb: &Kb, seeds: &[(&str, &str)], today: Date) -> Report {
     let index = CopyIndex::new(seeds);
-    let ids: HashSet<&str> = kb.entries().iter().map(|e| e.id.as_str()).collect();
+    let ids: HashSet<&str> = kb.all_entries().map(|e| e.id.as_str()).collect();
     let sources: HashMap<&str, &Source> = kb.sources().iter().map(|s| (s.id.as_str(), s)).collect();
     let mut id_count: HashMap<&str, usize> = HashMap::new();
-    for e in kb.entries() {
+    for e in kb.all_entries() {
         *id_count.entry(e.id.as_str()).or_default() += 1;
     }
     let entries = kb
-        .entries()
-        .iter()
+        .all_entries()
         .map(|entry| {
             let ctx = Context {
                 ids: &ids,
@@ -242,7 +254,16 @@ pub(crate) fn check(kb: &Kb, seeds: &[(&str, &str)], today: Date) -> Report {
                 index: (!seeds.is_empty()).then_some(&index),
                 today,
             };
-            check_entry(entry, &ctx)
+            let mut report = check_entry(entry, &ctx);
+            report
+                .problems
+                .extend(crate::translation::problems(kb, entry));
+            if let Some(ease) = &report.ease_es {
+                report
+                    .problems
+                    .extend(crate::translation::ease_problems(entry, ease));
+            }
+            report
         })
         .collect();
     let mut general = registry_problems(kb);
@@ -275,7 +296,13 @@ fn check_entry(entry: &Entry, ctx: &Context<'_>) -> EntryReport {
     problems.extend(reference_problems(entry, ctx));
     problems.extend(primary_source_problems(entry, ctx));
     problems.extend(working_note_problems(entry));
-    problems.extend(structured_problems(entry));
+    problems.extend(structured_problems(entry).into_iter().filter(|p| {
+        // A translation's red flag carries its tier and action; the phrases are English only
+        // (Spanish phrasings live with the Spanish triage rules).
+        !(entry.translation_of.is_some()
+            && (p.message.starts_with("red_flag.phrases")
+                || p.message.starts_with("red_flag.variant: give")))
+    }));
     problems.extend(
         entry
             .codes
@@ -311,6 +338,8 @@ fn check_entry(entry: &Entry, ctx: &Context<'_>) -> EntryReport {
         path: entry.path.clone(),
         section: entry.section,
         audience: entry.audience,
+        language: entry.language.clone(),
+        ease_es: (entry.language == "es").then(|| entry.readability_es()),
         readability,
         stale,
         problems,
@@ -623,7 +652,10 @@ fn text_problems(entry: &Entry, readability: &Readability) -> Vec<Problem> {
     if entry.body.trim().is_empty() {
         out.push(Problem::error(Rule::Summary, "body: must not be empty"));
     }
-    if entry.audience == Audience::Patient && readability.grade > GRADE_LIMIT {
+    if entry.audience == Audience::Patient
+        && entry.language == "en"
+        && readability.grade > GRADE_LIMIT
+    {
         out.push(Problem::error(
             Rule::Grade,
             format!(

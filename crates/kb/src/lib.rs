@@ -14,6 +14,8 @@ mod load;
 mod model;
 mod suggest;
 mod text;
+mod text_es;
+mod translation;
 
 pub use check::{
     COPY_RUN, EntryReport, GRADE_LIMIT, Problem, Report, Rule, Severity, names_working_note,
@@ -32,16 +34,29 @@ pub use model::{
 pub use suggest::edit_distance;
 
 pub use text::{Passage, Readability, plain_text, readability, words};
+pub use text_es::{
+    EASE_FLOOR, EASE_TARGET, SpanishReadability, readability_es, readability_es_of, syllables_es,
+};
+
+/// The languages entries may be written in: English (the source language) and Spanish.
+pub const LANGUAGES: &[&str] = &["en", "es"];
 
 /// Myo's medical disclaimer, shown at the end of every page.
 pub const DISCLAIMER: &str = "Myo gives general information; it does not diagnose, \
 prescribe or replace your care team. Talk to your doctor or nurse about your own care. \
 In an emergency, call 911 or your local emergency number now.";
 
-/// The loaded knowledge base: entries (in load order) and the source registry.
+/// The loaded knowledge base: English entries (in load order), entries in other languages
+/// (translations, each naming its English counterpart) and the source registry.
+///
+/// English is the source language: [`Kb::entries`], [`Kb::section`], [`Kb::red_flags`] and
+/// [`Kb::glossary_terms`] see English entries only, so every English reader (search, triage,
+/// tracker rules, Infobutton) is unchanged by translations. [`Kb::get`] finds any entry by id,
+/// and [`Kb::counterpart`] links the two languages both ways.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kb {
     entries: Vec<Entry>,
+    translations: Vec<Entry>,
     sources: Vec<Source>,
 }
 
@@ -62,14 +77,20 @@ impl Kb {
             Vec::new()
         });
         let mut entries = Vec::new();
+        let mut translations = Vec::new();
         for (path, contents) in files {
             match load::parse_entry(path.as_ref(), contents.as_ref()) {
-                Ok(entry) => entries.push(entry),
+                Ok(entry) if entry.language == "en" => entries.push(entry),
+                Ok(entry) => translations.push(entry),
                 Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() {
-            Ok(Kb { entries, sources })
+            Ok(Kb {
+                entries,
+                translations,
+                sources,
+            })
         } else {
             Err(LoadErrors(errors))
         }
@@ -80,17 +101,51 @@ impl Kb {
         Kb::load(builtin::FILES.iter().copied(), builtin::SOURCES_TOML)
     }
 
-    /// All entries, in load order.
+    /// All English entries, in load order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
-    /// The entry with this id (the first one, should ids be duplicated).
-    pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+    /// Entries in other languages than English, in load order.
+    pub fn translations(&self) -> &[Entry] {
+        &self.translations
     }
 
-    /// Entries of one section.
+    /// Every entry, English first, then translations.
+    pub fn all_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().chain(&self.translations)
+    }
+
+    /// Entries written in `language` (`en`, `es`).
+    pub fn in_language<'a>(&'a self, language: &'a str) -> impl Iterator<Item = &'a Entry> {
+        self.all_entries().filter(move |e| e.language == language)
+    }
+
+    /// The entry with this id, in any language (the first one, should ids be duplicated).
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.all_entries().find(|e| e.id == id)
+    }
+
+    /// The entry in the other language: for a translation, its English entry; for an English
+    /// entry, its Spanish translation (the first translation, when there are several).
+    pub fn counterpart(&self, entry: &Entry) -> Option<&Entry> {
+        match &entry.translation_of {
+            Some(id) => self.entries.iter().find(|e| &e.id == id),
+            None => self
+                .translations
+                .iter()
+                .find(|t| t.translation_of.as_deref() == Some(entry.id.as_str())),
+        }
+    }
+
+    /// The translation of the English entry `id` into `language`, if one exists.
+    pub fn translation(&self, id: &str, language: &str) -> Option<&Entry> {
+        self.translations
+            .iter()
+            .find(|t| t.language == language && t.translation_of.as_deref() == Some(id))
+    }
+
+    /// English entries of one section.
     pub fn section(&self, section: Section) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(move |e| e.section == section)
     }
@@ -135,16 +190,16 @@ impl Kb {
 
     /// Up to `limit` known ids closest to `id`, nearest first, for "did you mean" messages.
     pub fn suggest(&self, id: &str, limit: usize) -> Vec<&str> {
-        suggest::nearest(id, self.entries.iter().map(|e| e.id.as_str()), limit)
+        suggest::nearest(id, self.all_entries().map(|e| e.id.as_str()), limit)
     }
 
     /// How well the entries are sourced (see [`Sourcing`]).
     pub fn sourcing(&self) -> Sourcing {
         let mut out = Sourcing {
-            entries: self.entries.len(),
+            entries: self.entries.len() + self.translations.len(),
             ..Sourcing::default()
         };
-        for e in &self.entries {
+        for e in self.all_entries() {
             let cited: Vec<&Source> = e
                 .sources
                 .iter()
@@ -203,9 +258,14 @@ impl Entry {
         text::passages(&self.id, &self.body)
     }
 
-    /// Readability of the measured text (summary + body).
+    /// Readability of the measured text (summary + body), Flesch–Kincaid (English rules).
     pub fn readability(&self) -> Readability {
         text::readability_of(&[&self.summary, &self.body])
+    }
+
+    /// Fernández-Huerta ease of the measured text (summary + body), Spanish rules.
+    pub fn readability_es(&self) -> SpanishReadability {
+        text_es::readability_es_of(&[&self.summary, &self.body])
     }
 
     /// True when the entry is past its review date.

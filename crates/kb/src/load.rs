@@ -43,6 +43,8 @@ struct FrontMatter {
     related: Vec<String>,
     audience: Audience,
     language: String,
+    #[serde(default)]
+    translation_of: Option<String>,
     reviewed_on: toml::value::Datetime,
     next_review_due: toml::value::Datetime,
     // Missing sources is a check problem (reported with the grade), not a parse failure.
@@ -104,6 +106,7 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LoadError> {
         related: fm.related,
         audience: fm.audience,
         language: fm.language,
+        translation_of: fm.translation_of,
         reviewed_on,
         next_review_due,
         sources: fm.sources,

@@ -208,8 +208,11 @@ pub struct Entry {
     pub related: Vec<String>,
     /// Intended reader.
     pub audience: Audience,
-    /// Language tag, e.g. `en`.
+    /// Language tag: `en` or `es` (see [`crate::LANGUAGES`]).
     pub language: String,
+    /// For an entry in another language than English: the id of the English entry it renders
+    /// (its counterpart). `None` for English entries.
+    pub translation_of: Option<String>,
     /// Date of the last review.
     pub reviewed_on: Date,
     /// Date by which the entry must be reviewed again.

@@ -204,8 +204,9 @@ fn decimal_point(chars: &[char], i: usize) -> bool {
     chars[i] == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1))
 }
 
-#[derive(Default)]
 struct Counter {
+    /// How the counted language splits a word into syllables.
+    syllables_of: fn(&str) -> usize,
     words: usize,
     sentences: usize,
     syllables: usize,
@@ -224,7 +225,7 @@ impl Counter {
             if word.chars().any(char::is_alphanumeric) {
                 self.words += 1;
                 self.words_in_sentence += 1;
-                self.syllables += syllables(&word);
+                self.syllables += (self.syllables_of)(&word);
             }
             word.clear();
             if matches!(c, '.' | '!' | '?') && !decimal_point(&chars, i) {
@@ -264,7 +265,20 @@ pub fn readability(markdown: &str) -> Readability {
 
 /// Readability of several Markdown parts measured as one text (e.g. summary + body).
 pub(crate) fn readability_of(parts: &[&str]) -> Readability {
-    let mut counter = Counter::default();
+    counts_of(parts, syllables)
+}
+
+/// Word, sentence and syllable counts of several Markdown parts, with syllables counted by
+/// `syllables_of` (the `grade` field is the English formula's and means nothing for another
+/// language's syllable counts).
+pub(crate) fn counts_of(parts: &[&str], syllables_of: fn(&str) -> usize) -> Readability {
+    let mut counter = Counter {
+        syllables_of,
+        words: 0,
+        sentences: 0,
+        syllables: 0,
+        words_in_sentence: 0,
+    };
     for block in parts.iter().flat_map(|p| blocks(p)) {
         counter.feed(&block.text);
         // Paragraph line breaks do not end sentences; heading and list-item breaks do.

@@ -10,7 +10,11 @@
 //! - [`reply`]: [`crate::Engine::ask`] and [`crate::Engine::red_flag`], which pick the reply
 //!   language and always run both rule sets.
 //! - [`eval`]: the Spanish dev set and its targets.
+//! - [`answer`]: answers from the Spanish entries of the knowledge base (`kb/es/`), and the
+//!   note that marks an English fallback; [`corpus`] renders their tables with Spanish labels.
 
+pub mod answer;
+pub(crate) mod corpus;
 mod context;
 pub mod eval;
 pub mod numbers;

@@ -3,12 +3,15 @@
 //!
 //! - English: the English pipeline; a Spanish-only warning is added if the Spanish rules find
 //!   something more severe (a mixed-language message).
-//! - Spanish: the warning and action in Spanish; then, for now, the English pipeline's answer
-//!   behind a one-line Spanish note (Spanish answers from Spanish entries come later).
+//! - Spanish: the warning and action in Spanish; then an answer from the Spanish entries
+//!   ([`crate::es::answer`]), or from the Spanish counterpart of the English entry the English
+//!   pipeline chose; when no Spanish page covers it, the English answer behind a Spanish note
+//!   ([`FALLBACK_NOTE`]).
 //! - Any other language: the warning in English and Spanish when one fired, and always a short
 //!   bilingual reply with emergency numbers, crisis lines and the languages Myo answers in.
 
 use crate::engine::{AskContext, Engine, Kind, Response};
+use crate::es::answer::{FALLBACK_NOTE, STRONG_SCORE_ES, SpanishAnswer, has_spanish_function_word};
 use crate::lang::{Lang, detect};
 use crate::triage::{Tier, TriageHit};
 
@@ -126,24 +129,32 @@ impl Engine {
                 .map(|h| es.translate(&h).unwrap_or(h)),
         );
         let in_field = es.in_field(question);
+        // A Spanish entry that answers the question also places it in the field.
+        let spanish = match english.kind {
+            Kind::Refusal(_) => None,
+            _ => self.spanish_answer(question, &english),
+        };
+        let strong = spanish.as_ref().is_some_and(|a| a.score >= STRONG_SCORE_ES);
+        let in_field = in_field || strong;
+        let spanish = spanish.filter(|_| in_field || hit.is_some());
         let kind = match english.kind {
+            _ if spanish.is_some() => Kind::Answer,
             // Without a field word the English pipeline's lexical match is noise.
             Kind::Answer | Kind::NotCovered if !in_field && hit.is_none() => Kind::OutOfScope,
             Kind::OutOfScope if hit.is_some() || in_field => Kind::NotCovered,
             k => k,
         };
-        let body = match kind {
+        let body = match (&spanish, kind) {
+            (Some(a), _) => a.text.clone(),
+            (None, Kind::Answer) => format!("{FALLBACK_NOTE}\n\n{}", strip_lead(&english)),
             // A refusal is worded in Spanish; the knowledge base's fact and pointers follow.
-            Kind::Refusal(class) => format!(
+            (None, Kind::Refusal(class)) => format!(
                 "{}\n\n{}\n\n{}",
                 class.message_es(),
                 t.note_english_follows,
                 strip_lead(&english)
             ),
-            Kind::Answer => {
-                format!("{}\n\n{}", t.note_english_follows, strip_lead(&english))
-            }
-            Kind::OutOfScope if hit.is_none() => t.out_of_scope.clone(),
+            (None, Kind::OutOfScope) if hit.is_none() => t.out_of_scope.clone(),
             _ => t.not_covered.clone(),
         };
         let lead = |tier: Tier| match tier {
@@ -154,13 +165,16 @@ impl Engine {
             Some(h) => format!("{} {}\n\n{}", lead(h.tier), h.action, body),
             None => body,
         };
-        let mut related = if kind == Kind::OutOfScope {
-            vec![]
-        } else {
-            english.related.clone()
+        let mut related = match (&spanish, kind) {
+            (Some(a), _) => a.related.clone(),
+            (None, Kind::OutOfScope) => vec![],
+            (None, _) => english.related.clone(),
         };
         if let Some(h) = &hit
-            && let Some(p) = self.page_of(&h.rule_id)
+            && let Some(p) = self
+                .spanish_answers()
+                .page_of_english(&h.rule_id)
+                .or_else(|| self.page_of(&h.rule_id))
             && !related.iter().any(|x| x.id == p.id)
         {
             related.insert(0, p);
@@ -169,21 +183,51 @@ impl Engine {
             .as_ref()
             .map(|h| self.contact_lines(h, context))
             .unwrap_or_default();
+        let citations = match (spanish, kind) {
+            (Some(a), _) => vec![a.citation],
+            (None, Kind::Answer) => english.citations,
+            _ => vec![],
+        };
         Response {
             kind,
             triage: hit,
             answer,
-            citations: if kind == Kind::Answer {
-                english.citations
-            } else {
-                vec![]
-            },
+            citations,
             related,
             disclaimer: t.disclaimer.clone(),
             escalation: ESCALATION_ES,
             contacts,
             language: Lang::Es,
         }
+    }
+
+    /// A Spanish answer: from the best Spanish entry, else from the Spanish counterpart of the
+    /// entry the English pipeline answered from.
+    ///
+    /// When the question names the English pick outright (its title's first word, such as
+    /// "tacrolimus" or "rituximab") and the Spanish pick does not, the English pick wins: its
+    /// Spanish counterpart, or none (then the reply is the English answer behind a note).
+    fn spanish_answer(&self, question: &str, english: &Response) -> Option<SpanishAnswer> {
+        let answers = self.spanish_answers();
+        let first = english
+            .citations
+            .first()
+            .filter(|_| english.kind == Kind::Answer);
+        // Technical words alone ("cyclosporine kidney problems") may be English misread as
+        // Spanish: those keep the English pick, in Spanish when it has a Spanish page.
+        if first.is_some() && !has_spanish_function_word(question) {
+            return answers.answer_for_english(question, &first?.id);
+        }
+        let spanish = answers.answer(question);
+        if let Some(first) = first
+            && names_entry(question, &first.title)
+            && spanish
+                .as_ref()
+                .is_none_or(|a| !names_entry(question, &a.citation.title))
+        {
+            return answers.answer_for_english(question, &first.id);
+        }
+        spanish.or_else(|| answers.answer_for_english(question, &first?.id))
     }
 
     fn ask_other(&self, question: &str, context: &AskContext) -> Response {
@@ -227,6 +271,22 @@ impl Engine {
             language: Lang::Other,
         }
     }
+}
+
+/// Does the question name the entry whose title is `title`: the title's first word (at least
+/// five letters, accents folded) typed as a word of the question?
+fn names_entry(question: &str, title: &str) -> bool {
+    let folded = crate::es::text::fold(title);
+    let Some(word) = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    word.chars().count() >= 5
+        && crate::es::text::fold(question)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
 }
 
 /// The reply text without the English warning line the pipeline put first.

@@ -203,14 +203,18 @@ fn other_languages_get_a_bilingual_reply_never_a_bare_out_of_scope() {
 }
 
 #[test]
-fn spanish_without_a_flag_gets_the_english_answer_with_a_note() {
+fn spanish_without_a_flag_gets_a_spanish_answer() {
     let e = engine();
     let r = e.ask("¿qué es la dermatomiositis?");
     assert_eq!(r.language, Lang::Es);
     assert_eq!(r.triage, None);
-    if r.kind == Kind::Answer {
-        assert!(r.answer.starts_with("Myo pronto responderá en español."));
-    }
+    assert_eq!(r.kind, Kind::Answer);
+    assert_eq!(
+        r.citations.first().map(|c| c.id.as_str()),
+        Some("what-is-dermatomyositis-es"),
+        "{}",
+        r.answer
+    );
     let r = e.ask("receta de tortilla de patatas");
     assert_eq!(r.kind, Kind::OutOfScope);
     assert!(r.answer.starts_with("Myo solo responde"));

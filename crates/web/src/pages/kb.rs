@@ -273,6 +273,18 @@ struct EntryPage<'a> {
     community: crate::community::Area,
     /// Organisations and trials pages link to the directory and the trial finder.
     directory_link: bool,
+    lang: &'a str,
+    counterpart: Option<&'a Counterpart>,
+}
+
+/// The same entry in the other language: the page links to it ("English" / "Español").
+#[derive(Debug)]
+struct Counterpart {
+    id: String,
+    title: String,
+    /// The link's text, in the counterpart's language.
+    label: &'static str,
+    lang: String,
 }
 
 /// Everything an entry page shows apart from the layout, for one day (the stale flags and the
@@ -287,6 +299,7 @@ pub struct EntryView {
     sources: Vec<SourceLine>,
     cites: Vec<Cite>,
     related: Vec<EntryLink>,
+    counterpart: Option<Counterpart>,
 }
 
 /// Rendered entry pages by id (inside `AppState`; no globals). A view from an earlier day is
@@ -348,6 +361,8 @@ pub async fn entry(
         community,
         directory_link: entry.section == myo_kb::Section::Organisations
             || entry.section == myo_kb::Section::Trials,
+        lang: &entry.language,
+        counterpart: v.counterpart.as_ref(),
     };
     Ok(render(&page))
 }
@@ -410,7 +425,18 @@ fn entry_view(state: &AppState, entry: &myo_kb::Entry, day: myo_kb::Date) -> Ent
         })
         .collect();
     let structured_html = e.structured.as_ref().map(structured).unwrap_or_default();
+    let counterpart = kb.counterpart(entry).map(|c| Counterpart {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        label: if c.language == "es" {
+            "Esta página en español"
+        } else {
+            "This page in English"
+        },
+        lang: c.language.clone(),
+    });
     EntryView {
+        counterpart,
         day,
         body_html: markdown(&entry.body, 2),
         structured_html,
@@ -664,6 +690,8 @@ mod tests {
                 related: &[],
                 community: crate::community::Area::default(),
                 directory_link: false,
+                lang: "en",
+                counterpart: None,
             }
             .render()
             .expect("renders")
@@ -673,6 +701,55 @@ mod tests {
         assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
         let html = page(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
         assert!(!html.contains("id=\"stale-banner\""));
+    }
+
+    /// A page and its translation link to each other, each link in the other page's language.
+    #[test]
+    fn a_page_links_its_counterpart_in_the_other_language() {
+        let kb = myo_kb::Kb::builtin().expect("builtin kb");
+        let day = myo_kb::Date::new(2027, 1, 1).expect("date");
+        for (id, other, lang, label) in [
+            (
+                "chest-pain",
+                "chest-pain-es",
+                "es",
+                "Esta página en español",
+            ),
+            ("chest-pain-es", "chest-pain", "en", "This page in English"),
+        ] {
+            let entry = kb.get(id).expect("entry");
+            let c = kb.counterpart(entry).expect("counterpart");
+            let counterpart = Counterpart {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                label,
+                lang: c.language.clone(),
+            };
+            let e = EntryDto::from_entry(&kb, entry, day);
+            let html = EntryPage {
+                l: Layout::default(),
+                e: &e,
+                section_title: "Warning signs",
+                body_html: "",
+                structured_html: "",
+                sources: &[],
+                cites: &[],
+                related: &[],
+                lang: &entry.language,
+                counterpart: Some(&counterpart),
+            }
+            .render()
+            .expect("renders");
+            assert!(
+                html.contains(&format!("href=\"/kb/{other}\" hreflang=\"{lang}\"")),
+                "{id}"
+            );
+            assert!(html.contains(label), "{id}");
+            assert!(
+                html.contains(&format!("lang=\"{}\"", entry.language)),
+                "{id}"
+            );
+        }
     }
 
     /// The warning-signs page lists emergencies first, then same-day signs, then the ones to
@@ -757,6 +834,8 @@ mod tests {
             related: &[],
             community: crate::community::Area::default(),
             directory_link: false,
+            lang: "en",
+            counterpart: None,
         }
         .render()
         .expect("renders");
