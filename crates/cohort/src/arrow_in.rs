@@ -167,8 +167,8 @@ pub fn score_batch(
                 found,
             });
         }
-        None => out.set_id_array(Arc::new(arrow_array::UInt64Array::from_iter_values(
-            1..=n as u64,
+        None => out.set_id_array(Arc::new(arrow_array::Int64Array::from_iter_values(
+            1..=n as i64,
         ))),
     }
     let dates: Vec<Option<&arrow_array::Date32Array>> = cols

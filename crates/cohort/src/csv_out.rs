@@ -4,7 +4,7 @@
 use std::io::Write as _;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Float64Type, UInt32Type, UInt64Type};
+use arrow_array::types::{Float64Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, Schema};
 
@@ -65,11 +65,8 @@ pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
                     let x = col.as_primitive::<Float64Type>().value(r);
                     out.extend_from_slice(ryu.format(x).as_bytes());
                 }
-                DataType::UInt32 => {
-                    write!(out, "{}", col.as_primitive::<UInt32Type>().value(r)).ok();
-                }
-                DataType::UInt64 => {
-                    write!(out, "{}", col.as_primitive::<UInt64Type>().value(r)).ok();
+                DataType::Int64 => {
+                    write!(out, "{}", col.as_primitive::<Int64Type>().value(r)).ok();
                 }
                 _ => {
                     let s = arrow_display(col.as_ref(), r);
@@ -84,7 +81,6 @@ pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
 fn arrow_display(col: &dyn Array, r: usize) -> String {
     use arrow_array::types::*;
     match col.data_type() {
-        DataType::Int64 => col.as_primitive::<Int64Type>().value(r).to_string(),
         DataType::Int32 => col.as_primitive::<Int32Type>().value(r).to_string(),
         DataType::Boolean => col.as_boolean().value(r).to_string(),
         _ => format!("{:?}", col.slice(r, 1)),

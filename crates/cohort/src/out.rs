@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use arrow_array::builder::{ArrayBuilder, Float64Builder, StringBuilder, UInt32Builder};
+use arrow_array::builder::{ArrayBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 
@@ -38,7 +38,7 @@ pub fn schema(id_name: &str, id_type: DataType, long: bool) -> Schema {
     for name in RESULT_COLUMNS {
         let t = match name {
             "score" | "probability" | "completeness" => DataType::Float64,
-            "missing_count" | "revision" => DataType::UInt32,
+            "missing_count" | "revision" => DataType::Int64,
             _ => DataType::Utf8,
         };
         fields.push(Field::new(name, t, true));
@@ -76,10 +76,10 @@ pub struct Builders {
     probability: Float64Builder,
     subgroup: StringBuilder,
     completeness: Float64Builder,
-    missing_count: UInt32Builder,
+    missing_count: Int64Builder,
     missing: StringBuilder,
     status: StringBuilder,
-    revision: UInt32Builder,
+    revision: Int64Builder,
     error: StringBuilder,
     schema: Arc<Schema>,
 }
@@ -107,10 +107,10 @@ impl Builders {
             probability: Float64Builder::with_capacity(rows),
             subgroup: s(),
             completeness: Float64Builder::with_capacity(rows),
-            missing_count: UInt32Builder::with_capacity(rows),
+            missing_count: Int64Builder::with_capacity(rows),
             missing: StringBuilder::with_capacity(rows, rows * 16),
             status: s(),
-            revision: UInt32Builder::with_capacity(rows),
+            revision: Int64Builder::with_capacity(rows),
             error: StringBuilder::with_capacity(rows, 0),
             schema,
         }
@@ -145,7 +145,8 @@ impl Builders {
         self.probability.append_option(r.probability);
         self.subgroup.append_option(r.subgroup);
         self.completeness.append_option(r.completeness);
-        self.missing_count.append_option(r.missing_count);
+        self.missing_count
+            .append_option(r.missing_count.map(i64::from));
         let mut names = MissingNames {
             out: &mut self.missing,
             first: true,
@@ -153,7 +154,7 @@ impl Builders {
         missing(&mut names);
         self.missing.append_value("");
         self.status.append_option(r.status);
-        self.revision.append_option(r.revision);
+        self.revision.append_option(r.revision.map(i64::from));
         self.error.append_null();
     }
 

@@ -250,7 +250,7 @@ impl Plan {
         let out_id_type = if id_col.is_some() {
             id_type
         } else {
-            DataType::UInt64
+            DataType::Int64
         };
         let schema = Arc::new(crate::out::schema(out_id_name, out_id_type, long));
         let path = if instrument == eular_acr::ID {

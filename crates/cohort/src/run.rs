@@ -263,8 +263,8 @@ fn write_in_order(
 fn renumber(batch: RecordBatch, base: u64) -> RecordBatch {
     let n = batch.num_rows() as u64;
     let mut cols = batch.columns().to_vec();
-    cols[0] = std::sync::Arc::new(arrow_array::UInt64Array::from_iter_values(
-        base + 1..=base + n,
+    cols[0] = std::sync::Arc::new(arrow_array::Int64Array::from_iter_values(
+        (base + 1..=base + n).map(|i| i as i64),
     ));
     RecordBatch::try_new(batch.schema(), cols).unwrap_or(batch)
 }
