@@ -61,12 +61,12 @@ impl CellErrorKind {
     pub fn as_str(self) -> &'static str {
         match self {
             CellErrorKind::NotUtf8 => "not UTF-8 text",
-            CellErrorKind::Nul => "contains a NUL byte",
+            CellErrorKind::Nul => "text with a NUL byte",
             CellErrorKind::NotBoolean => "not true/false",
             CellErrorKind::NotNumber => "not a number",
             CellErrorKind::NotWhole => "not a whole number",
             CellErrorKind::UnknownOption => "not one of the options",
-            CellErrorKind::WrongType => "wrong column type",
+            CellErrorKind::WrongType => "of a type this field does not take",
         }
     }
 }
