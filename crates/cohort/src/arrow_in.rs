@@ -178,13 +178,12 @@ pub fn score_batch(
     let mut date = String::new();
     for i in 0..n {
         date.clear();
-        if let Some(a) = dates.iter().flatten().next() {
-            if a.is_valid(i) {
-                let days = jiff::Span::new().days(i64::from(a.value(i)));
-                if let Ok(d) = jiff::civil::date(1970, 1, 1).checked_add(days) {
-                    date.push_str(&d.to_string());
-                }
-            }
+        if let Some(a) = dates.iter().flatten().next()
+            && a.is_valid(i)
+            && let Ok(d) = jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(a.value(i))))
+        {
+            date.push_str(&d.to_string());
         }
         let row = ArrowRow {
             cols: &cols,

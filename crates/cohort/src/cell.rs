@@ -145,10 +145,10 @@ fn decode_text<'a>(raw: &'a [u8], field: &Field, codes: &'a Codes) -> Result<Val
         return Err(err(CellErrorKind::Nul, raw));
     }
     let kinds = field.kinds;
-    if kinds.boolean {
-        if let Some(b) = codes.boolean(bytes) {
-            return Ok(Val::Bool(b));
-        }
+    if kinds.boolean
+        && let Some(b) = codes.boolean(bytes)
+    {
+        return Ok(Val::Bool(b));
     }
     if kinds.integer || kinds.number {
         match parse_number(bytes) {

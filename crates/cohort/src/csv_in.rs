@@ -171,10 +171,8 @@ pub fn detect_delimiter(line: &[u8]) -> u8 {
     for &b in line {
         if b == b'"' {
             in_quotes = !in_quotes;
-        } else if !in_quotes {
-            if let Some(k) = DELIMITERS.iter().position(|&d| d == b) {
-                counts[k] += 1;
-            }
+        } else if !in_quotes && let Some(k) = DELIMITERS.iter().position(|&d| d == b) {
+            counts[k] += 1;
         }
     }
     let best = (0..3).max_by_key(|&k| (counts[k], 3 - k)).unwrap_or(0);

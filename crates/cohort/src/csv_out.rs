@@ -49,11 +49,11 @@ pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
             if c > 0 {
                 out.push(b',');
             }
-            if c == 0 {
-                if let Some(base) = row_base {
-                    write!(out, "{}", base + r as u64 + 1).ok();
-                    continue;
-                }
+            if c == 0
+                && let Some(base) = row_base
+            {
+                write!(out, "{}", base + r as u64 + 1).ok();
+                continue;
             }
             if col.is_null(r) {
                 continue;

@@ -186,8 +186,7 @@ fn mapping_mistakes_are_refused_before_any_row() {
     ];
     for (mapping, says) in cases {
         let e = score("eular-acr-2017", &csv, Some(mapping))
-            .err()
-            .expect(mapping)
+            .expect_err(mapping)
             .to_string();
         assert!(e.contains(says), "{mapping}: {e}");
     }
