@@ -247,7 +247,10 @@ fn hint(name: &str, fields: &Fields) -> String {
         .map(|f| f.path.as_str())
         .filter(|p| {
             let last = p.rsplit('.').next().unwrap_or(p);
-            p.contains(name) || name.contains(last) || distance(p, name) <= 2
+            let stem = name.rsplit('.').next().unwrap_or(name);
+            p.contains(name)
+                || name.contains(last)
+                || stem.get(..4).is_some_and(|s| last.starts_with(s))
         })
         .take(3)
         .collect();
@@ -256,21 +259,6 @@ fn hint(name: &str, fields: &Fields) -> String {
     } else {
         format!(" (did you mean {}?)", close.join(", "))
     }
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// A mapping file for an instrument with every field mapped to itself and the codes spelled
