@@ -216,8 +216,12 @@ impl Plan {
             None => Mapping::identity(&fields),
         };
         let long = is_long(instrument);
+        // A dotted name may also be spelled with `__` (Spark reserves the dot in column names).
+        let spark = |name: &str| name.contains('.').then(|| name.replace('.', "__"));
         let find = |name: &str| -> Result<Option<usize>, PlanError> {
-            let mut hits = header.iter().enumerate().filter(|(_, h)| h.trim() == name);
+            let alias = spark(name);
+            let is = |h: &str| h == name || alias.as_deref() == Some(h);
+            let mut hits = header.iter().enumerate().filter(|(_, h)| is(h.trim()));
             let first = hits.next().map(|(i, _)| i);
             if hits.next().is_some() {
                 return Err(PlanError::Header(format!(

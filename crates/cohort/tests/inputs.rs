@@ -358,3 +358,16 @@ fn arrow_batches_pass_the_id_through() {
     assert!(text.starts_with("10,5.2,"), "{text}");
     assert!(text.contains("\n11,0.0,not_iim,"), "{text}");
 }
+
+#[test]
+fn double_underscore_spells_the_dot() {
+    let dotted = "id,muscle_biopsy.rimmed_vacuoles\n1,true\n";
+    let spark = "id,muscle_biopsy__rimmed_vacuoles\n1,true\n";
+    assert_eq!(
+        score("eular-acr-2017", dotted, None).unwrap(),
+        score("eular-acr-2017", spark, None).unwrap()
+    );
+    let both = "id,muscle_biopsy.rimmed_vacuoles,muscle_biopsy__rimmed_vacuoles\n1,true,false\n";
+    let e = score("eular-acr-2017", both, None).expect_err("two spellings of one field");
+    assert!(e.to_string().contains("more than once"), "{e}");
+}

@@ -70,12 +70,15 @@ fn arrow_select_concat(schema: &arrow_schema::SchemaRef, batches: &[RecordBatch]
     RecordBatch::try_new(schema.clone(), columns).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
-/// The input columns of an instrument (one visit's, for long-format ones), dotted.
+/// The input columns of an instrument (one visit's, for long-format ones), dotted; with
+/// `spark=True` spelled with `__` for the dot, which Spark reserves (both spellings are read).
 #[pyfunction]
-fn input_columns(instrument: &str) -> PyResult<Vec<String>> {
+#[pyo3(signature = (instrument, spark=false))]
+fn input_columns(instrument: &str, spark: bool) -> PyResult<Vec<String>> {
     let scorer = catalog()?;
     let fields = myo_cohort::fields_of(&scorer, instrument).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(fields.fields.into_iter().map(|f| f.path).collect())
+    let name = |p: String| if spark { p.replace('.', "__") } else { p };
+    Ok(fields.fields.into_iter().map(|f| name(f.path)).collect())
 }
 
 /// The output schema for an id column of Spark type `id_type`, as a Spark DDL string for

@@ -54,9 +54,10 @@ def test_spark_map_in_arrow(cohort):
              .getOrCreate())
     try:
         df = spark.read.csv(str(csv), header=True).repartition(2)
+        df = df.toDF(*[c.replace(".", "__") for c in df.columns])  # Spark reserves the dot
         inst = "eular-acr-2017"
-        wanted = [c for c in ["id", *myo.input_columns(inst)] if c in df.columns]
-        scored = df.select([f"`{c}`" for c in wanted]).mapInArrow(
+        wanted = [c for c in ["id", *myo.input_columns(inst, spark=True)] if c in df.columns]
+        scored = df.select(*wanted).mapInArrow(
             lambda it: (myo.score_batch(inst, b) for b in it), myo.spark_schema(inst))
         got = scored.toArrow()
         assert_same(got, expected)
