@@ -8,6 +8,7 @@
 //! some records rejected.
 
 mod ask;
+mod cohort;
 mod db;
 mod kb;
 mod out;
@@ -31,6 +32,9 @@ struct Cli {
 enum Command {
     /// Score a published clinical instrument from JSON or NDJSON cases.
     Score(score::ScoreArgs),
+    /// Score whole cohorts from CSV or Parquet files (one row per case, or per visit).
+    #[command(subcommand)]
+    Cohort(cohort::CohortCommand),
     /// Inspect and check the built-in knowledge base.
     #[command(subcommand)]
     Kb(kb::KbCommand),
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Cohort(cmd) => cohort::run(cmd),
         Command::Kb(cmd) => kb::run(cmd),
         Command::Ask(args) => ask::run_ask(args),
         Command::Search(args) => ask::run_search(args),

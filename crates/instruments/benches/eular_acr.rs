@@ -1,7 +1,9 @@
 //! EULAR/ACR 2017 scoring throughput on one core (target: at least 10 million cases per second).
 //!
-//! Two paths: `score_only` (score, model and category; allocation-free, the batch path) and
-//! `score` (the full explanation: contributions, missing list, warnings, subgroup).
+//! Three paths: `score_only` (score, model and category; allocation-free), `summary` (what a
+//! cohort row needs: headline, probability, subgroup, missing items as a bit set; allocation-free,
+//! the batch path of `myo cohort`) and `score` (the full explanation: contributions, missing
+//! list, warnings).
 
 use std::hint::black_box;
 
@@ -50,6 +52,16 @@ fn bench(c: &mut Criterion) {
             for input in &inputs {
                 let (_, score, category) = eular_acr::score_only(&def, black_box(input));
                 acc += score.0 + category as i32;
+            }
+            black_box(acc)
+        })
+    });
+    group.bench_function("summary", |b| {
+        b.iter(|| {
+            let mut acc = 0u32;
+            for input in &inputs {
+                let s = eular_acr::summary(&def, black_box(input)).expect("valid");
+                acc += s.missing.len() + s.assessed + s.subgroup.is_some() as u32;
             }
             black_box(acc)
         })

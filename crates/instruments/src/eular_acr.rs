@@ -449,6 +449,17 @@ impl Def {
         })
     }
 
+    /// Every item id in explanation order: age, the clinical items, the biopsy features, the
+    /// two subgroup-tree items (the bit order of [`MissingSet`]).
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        let rest = self
+            .clinical
+            .iter()
+            .chain(&self.biopsy)
+            .chain(&self.tree_only);
+        std::iter::once(AGE_ID).chain(rest.map(|i| i.id.as_str()))
+    }
+
     /// The age row that applies to a known onset age.
     pub fn age_row(&self, age: f64) -> &ItemDef {
         if age < self.adult_from_years {
@@ -570,8 +581,8 @@ pub struct Outcome<'c> {
 
 /// Scores one case with its full explanation.
 pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInput> {
-    validate(def, input)?;
-    let (model, score, category) = score_only(def, input);
+    let (s, notes) = summarise(def, input)?;
+    let (model, score, category) = (s.model, s.score, s.category);
     let mut ex = Explanation::new(&def.meta);
     let max_achievable_score = score + explain_items(def, input, model, &mut ex);
     let max_achievable_category = def.category(model, max_achievable_score);
@@ -583,18 +594,14 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             max_achievable_category.as_str()
         ));
     }
-    let classifiable = is_classifiable(input);
-    let outcome = if !classifiable && category >= Category::Possible {
+    if s.outcome == Headline::NotClassifiable {
         ex.warn(
             "not classifiable: without heliotrope rash, Gottron's papules or Gottron's sign, a \
              muscle biopsy showing at least one biopsy feature is required, so this person is not \
              classified as having an inflammatory myopathy whatever the score",
         );
-        Headline::NotClassifiable
-    } else {
-        Headline::Category(category)
-    };
-    let probability = def.probability(model, score);
+    }
+    let probability = s.probability;
     let probability_category = def.probability_category(probability);
     let borderline = probability_category < category;
     if borderline {
@@ -607,17 +614,19 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
             probability_category.as_str(),
         ));
     }
-    let subgroup = subgroup(def, input, category, classifiable, &mut ex);
+    for note in notes.into_iter().flatten() {
+        ex.warn(note.render(def));
+    }
     Ok(Outcome {
         model,
         score,
         probability,
         category,
-        outcome,
+        outcome: s.outcome,
         probability_category,
         borderline,
-        classifiable,
-        subgroup,
+        classifiable: s.classifiable,
+        subgroup: s.subgroup,
         max_achievable_score,
         max_achievable_category,
         explanation: ex,
@@ -676,74 +685,209 @@ pub fn is_classifiable(input: &Input) -> bool {
     input.any_present(&Clinical::SKIN) || biopsy_feature
 }
 
-/// The subgroup tree (Figure 2, as reconstructed; status partial). Warns when a branch was taken because an
-/// item was not assessed.
+/// Why the subgroup tree took the branch it did, or why it stopped: rendered as a warning by
+/// [`score`], never formatted on the allocation-free [`summary`] path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SubgroupNote {
+    /// No subgroup: the onset age was not assessed.
+    NoAge,
+    /// The tree assumed no DM skin item, but some skin items were not assessed.
+    SkinAssumedAbsent,
+    /// `dm`: a DM skin sign with this weakness item present.
+    DmWeakness(Clinical),
+    /// `adm` assumed no weakness, but some weakness items were not assessed.
+    AdmWeaknessAssumedAbsent,
+    /// `pm` assumed no IBM features, but some were not assessed.
+    PmIbmFeaturesNotAssessed,
+}
+
+impl SubgroupNote {
+    fn render(self, def: &Def) -> std::borrow::Cow<'static, str> {
+        match self {
+            SubgroupNote::NoAge => "no subgroup: age at onset not assessed".into(),
+            SubgroupNote::SkinAssumedAbsent => {
+                "subgroup assumes no DM skin item, but some skin items were not assessed".into()
+            }
+            SubgroupNote::DmWeakness(item) => format!(
+                "subgroup dm: a DM skin sign with muscle weakness ({})",
+                def.clinical[item as usize].label
+            )
+            .into(),
+            SubgroupNote::AdmWeaknessAssumedAbsent => {
+                "subgroup adm assumes no muscle weakness, but some weakness items were not assessed"
+                    .into()
+            }
+            SubgroupNote::PmIbmFeaturesNotAssessed => {
+                "subgroup pm assumes no IBM features, but finger-flexor weakness, response to \
+                 treatment or rimmed vacuoles were not assessed"
+                    .into()
+            }
+        }
+    }
+}
+
+/// The notes of one subgroup decision (at most two: a skin note and a branch note).
+type SubgroupNotes = [Option<SubgroupNote>; 2];
+
+/// The subgroup tree (Figure 2, as reconstructed; status partial), with the notes on branches
+/// taken because an item was not assessed.
 fn subgroup(
     def: &Def,
     input: &Input,
     category: Category,
     classifiable: bool,
-    ex: &mut Explanation<'_>,
-) -> Option<Subgroup> {
+) -> (Option<Subgroup>, SubgroupNotes) {
+    let mut notes = [None, None];
     if !classifiable || category < Category::Probable {
-        return None;
+        return (None, notes);
     }
     let Some(age) = input.age_at_onset_years else {
-        ex.warn("no subgroup: age at onset not assessed");
-        return None;
+        notes[0] = Some(SubgroupNote::NoAge);
+        return (None, notes);
     };
     let skin = input.any_present(&Clinical::SKIN);
     if !skin && input.any_missing(&Clinical::SKIN) {
-        ex.warn("subgroup assumes no DM skin item, but some skin items were not assessed");
+        notes[0] = Some(SubgroupNote::SkinAssumedAbsent);
     }
-    let group = if age < def.adult_from_years {
-        if skin {
+    let (group, note) = if age < def.adult_from_years {
+        let group = if skin {
             Subgroup::Jdm
         } else {
             Subgroup::JuvenileMyositisOther
-        }
+        };
+        (group, None)
     } else if skin {
-        dm_or_adm(def, input, ex)
+        dm_or_adm(input)
     } else {
-        ibm_or_pm(input, ex)
+        ibm_or_pm(input)
     };
-    Some(group)
+    notes[1] = note;
+    (Some(group), notes)
 }
 
 /// Adult onset with a skin item: `dm` if any of the four weakness items is present.
-fn dm_or_adm(def: &Def, input: &Input, ex: &mut Explanation<'_>) -> Subgroup {
-    if let Some(item) = Clinical::WEAKNESS
+fn dm_or_adm(input: &Input) -> (Subgroup, Option<SubgroupNote>) {
+    if let Some(&item) = Clinical::WEAKNESS
         .iter()
         .find(|&&c| input.get(c) == Some(true))
     {
-        ex.warn(format!(
-            "subgroup dm: a DM skin sign with muscle weakness ({})",
-            def.clinical[*item as usize].label
-        ));
-        return Subgroup::Dm;
+        return (Subgroup::Dm, Some(SubgroupNote::DmWeakness(item)));
     }
-    if input.any_missing(&Clinical::WEAKNESS) {
-        ex.warn(
-            "subgroup adm assumes no muscle weakness, but some weakness items were not assessed",
-        );
-    }
-    Subgroup::Adm
+    let note = input
+        .any_missing(&Clinical::WEAKNESS)
+        .then_some(SubgroupNote::AdmWeaknessAssumedAbsent);
+    (Subgroup::Adm, note)
 }
 
 /// Adult onset without a skin item: `ibm` if (finger-flexor weakness and no response to
 /// treatment) or rimmed vacuoles; otherwise `pm` (which includes IMNM).
-fn ibm_or_pm(input: &Input, ex: &mut Explanation<'_>) -> Subgroup {
+fn ibm_or_pm(input: &Input) -> (Subgroup, Option<SubgroupNote>) {
     let finger = input.finger_flexor_weakness;
     let no_response = input.no_response_to_treatment;
     let vacuoles = input.biopsy(BiopsyFeature::RimmedVacuoles);
     if (finger == Some(true) && no_response == Some(true)) || vacuoles == Some(true) {
-        return Subgroup::Ibm;
+        return (Subgroup::Ibm, None);
     }
-    if finger.is_none() || no_response.is_none() || vacuoles.is_none() {
-        ex.warn(
-            "subgroup pm assumes no IBM features, but finger-flexor weakness, response to \
-             treatment or rimmed vacuoles were not assessed",
-        );
+    let note = (finger.is_none() || no_response.is_none() || vacuoles.is_none())
+        .then_some(SubgroupNote::PmIbmFeaturesNotAssessed);
+    (Subgroup::Pm, note)
+}
+
+/// The items of one case that were not assessed, as a bit set over [`Def::item_ids`] order
+/// (age, the clinical items, the biopsy features, the two subgroup-tree items): the order of
+/// `Explanation::missing`. Allocation-free.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MissingSet(pub u32);
+
+impl MissingSet {
+    /// Number of items not assessed.
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
     }
-    Subgroup::Pm
+
+    /// Whether every item was assessed.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The ids of the items not assessed, in explanation order.
+    pub fn ids(self, def: &Def) -> impl Iterator<Item = &str> {
+        def.item_ids()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, id)| id)
+    }
+}
+
+/// Everything a batch row needs from one case, without the explanation's vectors and
+/// formatted warnings: the same numbers as [`score`] (which is built on it), with the missing
+/// items as a bit set. Allocation-free.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Summary {
+    /// Weight set used.
+    pub model: Model,
+    /// Sum of the weights of the items present.
+    pub score: Tenths,
+    /// Logistic probability (information only).
+    pub probability: f64,
+    /// Category by score cut-offs.
+    pub category: Category,
+    /// The headline (see [`Outcome::outcome`]).
+    pub outcome: Headline,
+    /// See [`Outcome::classifiable`].
+    pub classifiable: bool,
+    /// See [`Outcome::subgroup`].
+    pub subgroup: Option<Subgroup>,
+    /// Items not assessed.
+    pub missing: MissingSet,
+    /// Items assessed (the explanation's contributions).
+    pub assessed: u32,
+}
+
+/// Scores one case into a [`Summary`]: validation, score, category, headline, probability,
+/// subgroup and the missing set, allocating nothing on a valid case.
+pub fn summary(def: &Def, input: &Input) -> Result<Summary, InvalidInput> {
+    Ok(summarise(def, input)?.0)
+}
+
+fn summarise(def: &Def, input: &Input) -> Result<(Summary, SubgroupNotes), InvalidInput> {
+    validate(def, input)?;
+    let (model, score, category) = score_only(def, input);
+    let mut missing = u32::from(input.age_at_onset_years.is_none());
+    let mut bit = 1;
+    for v in &input.clinical {
+        missing |= u32::from(v.is_none()) << bit;
+        bit += 1;
+    }
+    let n_biopsy = input.muscle_biopsy.map_or(0, |b| b.len() as u32);
+    for v in input.muscle_biopsy.iter().flatten() {
+        missing |= u32::from(v.is_none()) << bit;
+        bit += 1;
+    }
+    bit = 1 + Clinical::ALL.len() as u32 + BIOPSY_IDS.len() as u32;
+    for v in [input.finger_flexor_weakness, input.no_response_to_treatment] {
+        missing |= u32::from(v.is_none()) << bit;
+        bit += 1;
+    }
+    let total = 1 + Clinical::ALL.len() as u32 + n_biopsy + TREE_ONLY_IDS.len() as u32;
+    let missing = MissingSet(missing);
+    let classifiable = is_classifiable(input);
+    let outcome = if !classifiable && category >= Category::Possible {
+        Headline::NotClassifiable
+    } else {
+        Headline::Category(category)
+    };
+    let (subgroup, notes) = subgroup(def, input, category, classifiable);
+    let summary = Summary {
+        model,
+        score,
+        probability: def.probability(model, score),
+        category,
+        outcome,
+        classifiable,
+        subgroup,
+        missing,
+        assessed: total - missing.len(),
+    };
+    Ok((summary, notes))
 }
