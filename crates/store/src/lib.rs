@@ -10,10 +10,10 @@
 //! rolled back.
 
 pub mod audit;
-mod community;
-mod community_model;
 pub mod children;
 pub mod circle;
+mod community;
+mod community_model;
 mod copy;
 mod db;
 mod error;
@@ -25,8 +25,8 @@ pub mod password;
 mod postgres;
 pub mod recovery;
 mod red_flags;
-mod replay;
 pub mod reminders;
+mod replay;
 pub mod schema;
 mod sqlite;
 mod store;
@@ -38,12 +38,12 @@ mod trials;
 
 use std::sync::Arc;
 
+pub use children::ChildrenStore;
+pub use circle::{CircleStore, GrantRelation, Invitation, NewInvitation};
 pub use community::{
     ActionRow, CommunityStore, FIRST_POST, FORMER_MEMBER, Moderation, NewPost, PostLimits, PostRow,
     PostStatus, Posted, Poster, QueueItem, ReportRow,
 };
-pub use children::ChildrenStore;
-pub use circle::{CircleStore, GrantRelation, Invitation, NewInvitation};
 pub use copy::{CopyReport, copy};
 pub use error::{Result, StoreError};
 pub use feeds::FeedStore;
@@ -56,8 +56,8 @@ pub use model::{
 };
 pub use recovery::RecoveryStore;
 pub use red_flags::{RedFlagRow, RedFlagStore};
-pub use replay::ReplayStore;
 pub use reminders::ReminderStore;
+pub use replay::ReplayStore;
 pub use tracker::TrackerStore;
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,

@@ -14,8 +14,8 @@
 //!   note that marks an English fallback; [`corpus`] renders their tables with Spanish labels.
 
 pub mod answer;
-pub(crate) mod corpus;
 mod context;
+pub(crate) mod corpus;
 pub mod eval;
 pub mod numbers;
 pub mod reply;

@@ -735,6 +735,8 @@ mod tests {
                 sources: &[],
                 cites: &[],
                 related: &[],
+                community: crate::community::Area::default(),
+                directory_link: false,
                 lang: &entry.language,
                 counterpart: Some(&counterpart),
             }
