@@ -1,5 +1,6 @@
-//! No product data file names a working note or an issue number: the knowledge base, the
-//! tracker's rule files and the instrument definitions cite the guideline, label or paper.
+//! No product file names a working note or an issue number: the knowledge base, the tracker's
+//! rule files and the instrument definitions cite the guideline, label or paper; source code,
+//! templates, documentation and scripts state the rule, not the note or ticket it came from.
 
 use std::path::{Path, PathBuf};
 
@@ -43,4 +44,61 @@ fn no_product_data_file_names_a_working_note() {
         }
     }
     assert!(hits.is_empty(), "working notes named:\n{}", hits.join("\n"));
+}
+
+/// Files that must mention note names or issue references to do their job: the checker's own
+/// tests and fixtures, the list itself, and the two first migrations, whose text is fixed by
+/// the checksums recorded in every existing database.
+fn exempt(rel: &str) -> bool {
+    rel.starts_with("crates/kb/tests/")
+        || rel == "crates/kb/data/working-notes.txt"
+        || rel == "crates/kb/src/check.rs"
+        || rel.contains("/migrations/sqlite/000")
+        || rel.contains("/migrations/postgres/000")
+}
+
+#[test]
+fn no_source_template_doc_or_script_names_a_working_note() {
+    let root = repo();
+    let mut all = Vec::new();
+    for top in ["crates", "scripts", "tests/browser", "tests/interop", "tests/mail", ".ci"] {
+        let dir = root.join(top);
+        if dir.is_dir() {
+            walk(&dir, &mut all);
+        }
+    }
+    for f in ["README.md", "ARCHITECTURE.md", "Cargo.toml"] {
+        all.push(root.join(f));
+    }
+    assert!(all.len() > 300, "expected the sources, found {}", all.len());
+    let mut hits = Vec::new();
+    for f in &all {
+        let rel = f.strip_prefix(&root).unwrap_or(f).to_string_lossy().replace('\\', "/");
+        if exempt(&rel) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(f) else {
+            continue; // binary files (fonts, models) hold no prose
+        };
+        for (n, line) in text.lines().enumerate() {
+            if let Some(note) = myo_kb::names_working_note(line) {
+                hits.push(format!("{rel}:{}: {note}", n + 1));
+            }
+        }
+    }
+    assert!(hits.is_empty(), "working notes or issues named:\n{}", hits.join("\n"));
+}
+
+/// Every file below `dir`, skipping build output, installed packages and virtual environments.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for p in std::fs::read_dir(dir).into_iter().flatten().flatten().map(|d| d.path()) {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if p.is_dir() {
+            if !matches!(name, "target" | "node_modules" | "__pycache__") && !name.starts_with('.') {
+                walk(&p, out);
+            }
+        } else {
+            out.push(p);
+        }
+    }
 }

@@ -234,7 +234,7 @@ mod tests {
         ] {
             assert!(local_path(good), "{good}");
         }
-        // The probe's payloads (as decoded from the form or query) and their relatives.
+        // Known open-redirect payloads (as decoded from the form or query) and their relatives.
         for bad in [
             "/\t/evil.example",
             "/\t/evil.example/x",

@@ -1,4 +1,4 @@
-//! The security probe's findings, each a test that feeds the bypasses: parallel password
+//! Known attacks, each a test that feeds the bypasses: parallel password
 //! guesses, bounded hashing, redirect targets, control characters at the boundary, proxies,
 //! tokens after a password change, slow connections and oversized bodies.
 
@@ -166,7 +166,7 @@ async fn sign_up_is_limited_per_address() {
     t.cleanup().await;
 }
 
-/// The probe's redirect payloads, decoded as the form and query parser decodes them, plus
+/// Known open-redirect payloads, decoded as the form and query parser decodes them, plus
 /// relatives: none may leave the site, none may give a 500.
 const BAD_NEXT: &[&str] = &[
     "/\t/evil.example",
@@ -193,7 +193,7 @@ const BAD_NEXT: &[&str] = &[
 async fn next_targets_are_same_origin_paths_only() {
     let t = TestApp::sqlite().await;
     let cookie = t.signup("n@example.org", PW).await;
-    // The probe's exact URL, percent-encoded as a browser sends it.
+    // The attack's exact URL, percent-encoded as a browser sends it.
     let r = t
         .get("/signin?next=/%09/evil.example/x", Some(&cookie))
         .await;
