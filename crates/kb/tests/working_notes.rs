@@ -61,7 +61,14 @@ fn exempt(rel: &str) -> bool {
 fn no_source_template_doc_or_script_names_a_working_note() {
     let root = repo();
     let mut all = Vec::new();
-    for top in ["crates", "scripts", "tests/browser", "tests/interop", "tests/mail", ".ci"] {
+    for top in [
+        "crates",
+        "scripts",
+        "tests/browser",
+        "tests/interop",
+        "tests/mail",
+        ".ci",
+    ] {
         let dir = root.join(top);
         if dir.is_dir() {
             walk(&dir, &mut all);
@@ -73,7 +80,11 @@ fn no_source_template_doc_or_script_names_a_working_note() {
     assert!(all.len() > 300, "expected the sources, found {}", all.len());
     let mut hits = Vec::new();
     for f in &all {
-        let rel = f.strip_prefix(&root).unwrap_or(f).to_string_lossy().replace('\\', "/");
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
         if exempt(&rel) {
             continue;
         }
@@ -86,15 +97,25 @@ fn no_source_template_doc_or_script_names_a_working_note() {
             }
         }
     }
-    assert!(hits.is_empty(), "working notes or issues named:\n{}", hits.join("\n"));
+    assert!(
+        hits.is_empty(),
+        "working notes or issues named:\n{}",
+        hits.join("\n")
+    );
 }
 
 /// Every file below `dir`, skipping build output, installed packages and virtual environments.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for p in std::fs::read_dir(dir).into_iter().flatten().flatten().map(|d| d.path()) {
+    for p in std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|d| d.path())
+    {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if p.is_dir() {
-            if !matches!(name, "target" | "node_modules" | "__pycache__") && !name.starts_with('.') {
+            if !matches!(name, "target" | "node_modules" | "__pycache__") && !name.starts_with('.')
+            {
                 walk(&p, out);
             }
         } else {
