@@ -211,7 +211,10 @@ fn score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
                 run::CHUNK_BYTES,
             )
             .with_context(|| format!("reading {shown} as CSV"))?;
-            let plan = Plan::new(scorer, &args.instrument, &header.names, &opts(None))?;
+            let mut plan = Plan::new(scorer, &args.instrument, &header.names, &opts(None))?;
+            if header.delimiter == b';' {
+                plan.refuse_dot_grouped_numbers();
+            }
             notes(&plan);
             let out_file = open_out(&args)?;
             if let Some(b) = &bar {
