@@ -133,16 +133,15 @@ fn open_out(args: &ScoreArgs) -> anyhow::Result<Option<File>> {
     let Some(path) = &args.out else {
         return Ok(None);
     };
-    if let (Ok(a), Ok(b)) = (
-        std::fs::canonicalize(path),
-        std::fs::canonicalize(&args.input),
-    ) {
-        if a == b {
-            bail!(
-                "{} is the input: write the results to another file",
-                path.display()
-            );
-        }
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(path, &args.input) {
+        bail!(
+            "{} is the input: write the results to another file",
+            path.display()
+        );
     }
     let mut o = File::options();
     o.write(true);
