@@ -301,7 +301,14 @@ fn finish(
     let mut progress = move |rows: u64, read: u64| {
         if let Some(b) = &bar {
             b.set_position(if by_bytes { read } else { rows });
-            b.set_message(format!("{rows} rows"));
+            // The position is bytes for CSV, so the rate is counted here, in rows.
+            let seconds = b.elapsed().as_secs_f64();
+            let rate = if seconds > 0.0 {
+                (rows as f64 / seconds) as u64
+            } else {
+                0
+            };
+            b.set_message(format!("{rows} rows, {rate} rows/s"));
         }
     };
     match out_format {
@@ -355,10 +362,8 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
-    let style = indicatif::ProgressStyle::with_template(
-        "{bar:30} {percent:>3}% {msg} ({per_sec}, ETA {eta})",
-    )
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template("{bar:30} {percent:>3}% {msg}, ETA {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
 }

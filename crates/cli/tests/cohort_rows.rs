@@ -124,7 +124,7 @@ fn no_progress_bar_off_a_terminal_or_with_quiet() {
         let tty = text(&out.stdout);
         assert!(tty.contains("2000 rows, 2000 scored"), "{tty:?}");
         assert_eq!(
-            tty.contains("ETA") && tty.contains('\u{1b}'),
+            tty.contains("ETA") && tty.contains('\u{1b}') && tty.contains(" rows/s"),
             !quiet,
             "bar drawn only without --quiet: {tty:?}"
         );
