@@ -127,10 +127,22 @@ fn template(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Opens `--out` (never the input itself, never an existing file without `--force`). Called
+/// only once the plan is built, so a run refused before any row leaves no file behind.
 fn open_out(args: &ScoreArgs) -> anyhow::Result<Option<File>> {
     let Some(path) = &args.out else {
         return Ok(None);
     };
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(path, &args.input) {
+        bail!(
+            "{} is the input: write the results to another file",
+            path.display()
+        );
+    }
     let mut o = File::options();
     o.write(true);
     if args.force {
@@ -187,15 +199,23 @@ fn score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     };
     let started = Instant::now();
     let bar = progress_bar(args.quiet);
-    let out_file = open_out(&args)?;
+    let shown = args.input.display();
     let stats = match input_format {
         FileFormat::Csv => {
+            if starts_with(&args.input, b"PAR1") {
+                bail!("{shown} is a Parquet file: give --input-format parquet");
+            }
             let (header, chunker) = Chunker::new(
                 io::BufReader::with_capacity(1 << 20, file),
                 run::CHUNK_BYTES,
-            )?;
-            let plan = Plan::new(scorer, &args.instrument, &header.names, &opts(None))?;
+            )
+            .with_context(|| format!("reading {shown} as CSV"))?;
+            let mut plan = Plan::new(scorer, &args.instrument, &header.names, &opts(None))?;
+            if header.delimiter == b';' {
+                plan.refuse_dot_grouped_numbers();
+            }
             notes(&plan);
+            let out_file = open_out(&args)?;
             if let Some(b) = &bar {
                 b.set_length(size);
             }
@@ -213,7 +233,9 @@ fn score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             )?
         }
         FileFormat::Parquet => {
-            let input = parquet_io::ParquetInput::open(file)?;
+            let input = parquet_io::ParquetInput::open(file).with_context(|| {
+                format!("reading {shown} as Parquet (if it is CSV, give --input-format csv)")
+            })?;
             let schema = input.schema();
             let names = arrow_in::header(&schema);
             let probe = Plan::new(scorer.clone(), &args.instrument, &names, &opts(None))?;
@@ -224,6 +246,7 @@ fn score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             let id_type = arrow_in::id_type(&projected, args.id_column.as_deref(), default_id);
             let plan = Plan::new(scorer, &args.instrument, &names, &opts(id_type))?;
             notes(&plan);
+            let out_file = open_out(&args)?;
             if let Some(b) = &bar {
                 b.set_length(input.rows());
             }
@@ -278,7 +301,14 @@ fn finish(
     let mut progress = move |rows: u64, read: u64| {
         if let Some(b) = &bar {
             b.set_position(if by_bytes { read } else { rows });
-            b.set_message(format!("{rows} rows"));
+            // The position is bytes for CSV, so the rate is counted here, in rows.
+            let seconds = b.elapsed().as_secs_f64();
+            let rate = if seconds > 0.0 {
+                (rows as f64 / seconds) as u64
+            } else {
+                0
+            };
+            b.set_message(format!("{rows} rows, {rate} rows/s"));
         }
     };
     match out_format {
@@ -318,15 +348,22 @@ fn finish(
     }
 }
 
+/// Whether the file at `path` begins with `magic` (a short or unreadable file does not).
+fn starts_with(path: &Path, magic: &[u8]) -> bool {
+    let mut head = vec![0; magic.len()];
+    File::open(path)
+        .and_then(|mut f| io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && head == magic
+}
+
 fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
-    let style = indicatif::ProgressStyle::with_template(
-        "{bar:30} {percent:>3}% {msg} ({per_sec}, ETA {eta})",
-    )
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template("{bar:30} {percent:>3}% {msg}, ETA {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
 }

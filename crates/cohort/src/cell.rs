@@ -233,6 +233,22 @@ pub fn parse_number(bytes: &[u8]) -> Option<Number> {
     x.is_finite().then_some(Number::Real(x))
 }
 
+/// Whether `bytes` (a number's text, spaces around allowed) is shaped like a thousands group
+/// with a dot: one to three digits not starting with 0, a dot, exactly three digits (`1.500`,
+/// `-12.000`).
+pub fn dot_grouped(bytes: &[u8]) -> bool {
+    let t = trim(bytes);
+    let t = t.strip_prefix(b"-").unwrap_or(t);
+    let Some(dot) = t.iter().position(|&b| b == b'.') else {
+        return false;
+    };
+    let (int, frac) = (&t[..dot], &t[dot + 1..]);
+    (1..=3).contains(&int.len())
+        && int[0] != b'0'
+        && frac.len() == 3
+        && int.iter().chain(frac).all(u8::is_ascii_digit)
+}
+
 /// The error text for a refused cell, in the words of `myo score` (`field X: ...`).
 pub fn message(field: &str, kinds: Kinds, e: &CellError) -> String {
     format!(
@@ -241,4 +257,28 @@ pub fn message(field: &str, kinds: Kinds, e: &CellError) -> String {
         e.kind.as_str(),
         kinds.describe()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dot_grouped;
+
+    #[test]
+    fn dot_groups_are_one_to_three_digits_a_dot_and_three() {
+        for yes in ["1.500", "-12.000", " 999.999 ", "45.251"] {
+            assert!(dot_grouped(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "0.125",
+            "1.5",
+            "45.25",
+            "1000.000",
+            "1.5000",
+            "1.500.000",
+            "1e3",
+            "1,500",
+        ] {
+            assert!(!dot_grouped(no.as_bytes()), "{no}");
+        }
+    }
 }

@@ -10,7 +10,7 @@ use myo_api::{InputError, ScoreError, Scorer};
 use myo_instruments::eular_acr;
 use serde_json::{Map, Value};
 
-use crate::cell::{Cell, Val, decode, message};
+use crate::cell::{Cell, Val, decode, dot_grouped, message};
 use crate::fields::Fields;
 use crate::mapping::{Mapping, MappingError};
 use crate::out::{Builders, RowResult};
@@ -161,6 +161,8 @@ pub struct Plan {
     pub ignored: Vec<String>,
     /// Fields with no column: not assessed in every row.
     pub absent: Vec<String>,
+    /// Refuse numbers shaped like `1.500` (see [`Plan::refuse_dot_grouped_numbers`]).
+    pub(crate) dot_groups: bool,
 }
 
 /// What the caller tells a plan about its input.
@@ -300,7 +302,16 @@ impl Plan {
             schema,
             ignored,
             absent,
+            dot_groups: false,
         })
+    }
+
+    /// Refuses text numbers shaped like `1.500` or `-12.000` (one to three digits, a dot, three
+    /// digits): in an export where the decimal mark is a comma (a CSV with `;` between
+    /// columns), the dot there groups thousands, and reading it as a decimal point would
+    /// rescale the value a thousandfold. Such a cell is an error for its row, never a guess.
+    pub fn refuse_dot_grouped_numbers(&mut self) {
+        self.dot_groups = true;
     }
 
     /// The input column holding the id, if any.
@@ -331,11 +342,34 @@ impl Plan {
             return Ok(Val::Missing);
         };
         let f = &self.fields.fields[i];
-        decode(row.cell(col), f, &self.mapping.codes[i]).map_err(|e| RowError {
+        let cell = row.cell(col);
+        let v = decode(cell, f, &self.mapping.codes[i]).map_err(|e| RowError {
             field: f.path.clone(),
             kind: Cow::Borrowed(e.kind.as_str()),
             text: message(&f.path, f.kinds, &e),
-        })
+        })?;
+        if self.dot_groups
+            && let (Val::Num(x), Cell::Text(text)) = (&v, cell)
+            && dot_grouped(text)
+        {
+            let shown = String::from_utf8_lossy(text.trim_ascii());
+            let grouped = shown.replace('.', "");
+            let short = shown.trim_end_matches('0').trim_end_matches('.');
+            let decimal = if short.len() < shown.len() {
+                short.to_owned()
+            } else {
+                format!("{x:.2}")
+            };
+            return Err(RowError {
+                field: f.path.clone(),
+                kind: Cow::Borrowed("a dot that may group thousands"),
+                text: format!(
+                    "field {}: {shown:?} is ambiguous in a file with ';' between columns ({grouped} with a dot grouping thousands, or a decimal?): write {grouped} or {decimal}",
+                    f.path
+                ),
+            });
+        }
+        Ok(v)
     }
 
     /// Scores one row into `out` (the id is appended by the caller).
