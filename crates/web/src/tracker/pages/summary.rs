@@ -376,9 +376,10 @@ pub async fn summary(
         Some(req.from.add_days(-30)),
     )
     .await?;
+    let (history, _) = load(&state, &a, &client, "visit_summary", None).await?;
     let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    enrich(&state, &data, &records, &req, &mut blocks);
+    enrich(&state, &data, &history, &records, &req, &mut blocks);
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
     let page = SummaryPage {
@@ -436,9 +437,15 @@ pub async fn summary_pdf(
     };
     let data = db::load(&state, &a.patient.id, &range, &entry).await?;
     let records = convert::records(state.rules(), state.scorer().catalog(), &data);
+    // Diagnoses and antibodies whatever their date, up to the last day of the summary.
+    let upto = DateRange {
+        from: None,
+        to: Some(req.to.to_string()),
+    };
+    let history = db::load(&state, &a.patient.id, &upto, &entry).await?;
     let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    enrich(&state, &data, &records, &req, &mut blocks);
+    enrich(&state, &data, &history, &records, &req, &mut blocks);
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
     let doc = pdf::SummaryDoc {

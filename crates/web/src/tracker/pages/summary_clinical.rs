@@ -206,11 +206,13 @@ pub fn missed_table(data: &PatientData, from: Date, to: Date) -> Table {
     t
 }
 
-/// Adds the clinical detail to the blocks of a summary (page and PDF): the diagnosis first, and
-/// the tables above inside the sections chosen.
+/// Adds the clinical detail to the blocks of a summary (page and PDF): the diagnosis first (from
+/// `history`, the records up to the last day whatever their date), and the tables above inside
+/// the sections chosen (from `data`, the records loaded for the range).
 pub fn enrich(
     state: &AppState,
     data: &PatientData,
+    history: &PatientData,
     records: &PatientRecords,
     req: &SummaryRequest,
     blocks: &mut Vec<SummaryBlock>,
@@ -225,5 +227,5 @@ pub fn enrich(
             _ => {}
         }
     }
-    blocks.insert(0, diagnosis_block(state, data));
+    blocks.insert(0, diagnosis_block(state, history));
 }
