@@ -47,7 +47,9 @@ async fn pdf_bytes(t: &TestApp, path: &str, cookie: &str) -> Vec<u8> {
 
 fn run(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("{tool} could not be run ({e}): install poppler-utils (apt-get install poppler-utils)")
+        panic!(
+            "{tool} could not be run ({e}): install poppler-utils (apt-get install poppler-utils)"
+        )
     });
     assert!(
         out.status.success(),
@@ -66,7 +68,10 @@ fn assert_fonts_embedded(file: &Path) -> usize {
     // Columns are the runs of dashes; "emb" is the one under that heading.
     let mut cols = Vec::new();
     let mut start = None;
-    for (i, c) in dashes.char_indices().chain(std::iter::once((dashes.len(), ' '))) {
+    for (i, c) in dashes
+        .char_indices()
+        .chain(std::iter::once((dashes.len(), ' ')))
+    {
         match (c, start) {
             ('-', None) => start = Some(i),
             (' ', Some(s)) => {
@@ -109,7 +114,11 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
     let child = r.header("location").to_owned();
     let day = |n: i32| today.add_days(-n).to_string();
     for (n, weakness, note) in [
-        (20, "6", "Debilidad al subir escaleras; anti-TIF1-γ positivo."),
+        (
+            20,
+            "6",
+            "Debilidad al subir escaleras; anti-TIF1-γ positivo.",
+        ),
         (19, "5", "Erupción en los párpados (heliotropo)."),
         (10, "3", "Mejor: camina 200 m sin parar."),
     ] {
@@ -132,15 +141,34 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
             r.body
         );
     }
+    // A warning sign raised for a day in the period.
+    let r = t
+        .post_form(
+            &format!("{child}/diary"),
+            &[
+                ("csrf", &parent.csrf),
+                ("date", &day(12)),
+                ("swallowing_trouble", "yes"),
+            ],
+            Some(&parent.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let api = |kind: &str| format!("/api/v1{child}/{kind}");
     for (kind, body) in [
         (
             "conditions",
-            format!(r#"{{"condition":"juvenile_dm","diagnosed":"{}"}}"#, day(200)),
+            format!(
+                r#"{{"condition":"juvenile_dm","diagnosed":"{}"}}"#,
+                day(200)
+            ),
         ),
         (
             "antibodies",
-            format!(r#"{{"antibody":"tif1g","outcome":"positive","date":"{}"}}"#, day(190)),
+            format!(
+                r#"{{"antibody":"tif1g","outcome":"positive","date":"{}"}}"#,
+                day(190)
+            ),
         ),
         (
             "labs",
@@ -218,11 +246,58 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         "Myo informs; it does not diagnose or prescribe",
         "call 911 or your local emergency number",
         "Questions for the doctor",
+        "Warning signs raised in the period",
+        "not yet dealt with",
+        "No missed dose recorded",
     ] {
         assert!(flat.contains(want), "{want:?} missing from:\n{text}");
     }
-    assert!(!flat.contains('\u{fffd}') && !flat.contains("TIF1-?"), "{text}");
+    assert!(
+        !flat.contains('\u{fffd}') && !flat.contains("TIF1-?"),
+        "{text}"
+    );
     // Only the sections on screen: strength and function was not chosen.
     assert!(!flat.contains("Strength and function"), "{text}");
+
+    // Visits: MMT-8 with its maximum and the TIS against the visit before.
+    for (n, grade, global) in [(25, 6, 6), (5, 8, 3)] {
+        let grades: Vec<String> = myo_instruments::mmt8::GROUP_IDS
+            .iter()
+            .map(|g| format!("\"{g}\":{grade}"))
+            .collect();
+        let body = format!(
+            r#"{{"date":"{}","physician_global":{global},"patient_global":{global},"mmt8":{{"mode":"unilateral","grades":{{{}}}}}}}"#,
+            day(n),
+            grades.join(",")
+        );
+        let r = t
+            .post_json(&api("visits"), &body, Some(&parent.bearer))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let strength = format!(
+        "{child}/summary.pdf?from={}&to={}&sections=strength",
+        day(30),
+        day(0)
+    );
+    std::fs::write(&file, pdf_bytes(t, &strength, &parent.cookie).await).expect("write PDF");
+    assert!(assert_fonts_embedded(&file) >= 1);
+    let text = run(
+        "pdftotext",
+        &["-enc", "UTF-8", file.to_str().expect("path"), "-"],
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "Visits: instrument scores and Total Improvement Score",
+        "48 of 80",
+        "64 of 80",
+        "no visit before",
+        "of 100",
+        "lower bound",
+        "not assessed",
+    ] {
+        assert!(flat.contains(want), "{want:?} missing from:\n{text}");
+    }
+    assert!(!flat.contains("Symptoms"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }

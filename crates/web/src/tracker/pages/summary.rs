@@ -5,8 +5,8 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use myo_store::{DateRange, Timestamp};
 use myo_store::audit::action;
+use myo_store::{DateRange, Timestamp};
 use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::{diary_chart, home_test_chart, lab_chart};
 use myo_tracker::labs::Analyte;
@@ -200,10 +200,11 @@ pub fn summary_blocks(
             };
             format!(
                 "Visit or assessment {d}: MMT-8 {mmt}, HAQ-DI {}, CMAS {}.",
-                v.haq_di_thousandths.map_or("not assessed".into(), |x| format!(
-                    "{} of 3",
-                    fmt_num(x as f64 / 1000.0)
-                )),
+                v.haq_di_thousandths
+                    .map_or("not assessed".into(), |x| format!(
+                        "{} of 3",
+                        fmt_num(x as f64 / 1000.0)
+                    )),
                 v.cmas_total.map_or("not assessed".into(), |x| format!(
                     "{x} of {}",
                     state.scorer().catalog().cmas.max_total
@@ -380,6 +381,9 @@ pub async fn summary(
     let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     enrich(&state, &data, &history, &records, &req, &mut blocks);
+    let (from, to) = (req.from.to_string(), req.to.to_string());
+    let period = super::super::red_flags::period_block(&state, &a.patient.id, &from, &to).await?;
+    blocks.insert(1, period);
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
     let page = SummaryPage {
@@ -398,7 +402,11 @@ pub async fn summary(
             s.days_recorded, s.days_in_range
         ),
         blocks,
-        pdf_link: format!("/patients/{}/summary.pdf?{}", a.patient_id(), pdf_query(&req)),
+        pdf_link: format!(
+            "/patients/{}/summary.pdf?{}",
+            a.patient_id(),
+            pdf_query(&req)
+        ),
     };
     Ok(render(&page))
 }
@@ -446,6 +454,9 @@ pub async fn summary_pdf(
     let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     enrich(&state, &data, &history, &records, &req, &mut blocks);
+    let (from, to) = (req.from.to_string(), req.to.to_string());
+    let period = super::super::red_flags::period_block(&state, &a.patient.id, &from, &to).await?;
+    blocks.insert(1, period);
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
     let doc = pdf::SummaryDoc {
@@ -464,8 +475,12 @@ pub async fn summary_pdf(
         blocks: &blocks,
         records: &records,
     };
-    let bytes = pdf::summary(&doc)
-        .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, format!("The PDF could not be made: {e}")))?;
+    let bytes = pdf::summary(&doc).map_err(|e| {
+        PageError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("The PDF could not be made: {e}"),
+        )
+    })?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

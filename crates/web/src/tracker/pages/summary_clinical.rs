@@ -22,7 +22,13 @@ pub fn diagnosis_block(state: &AppState, data: &PatientData) -> SummaryBlock {
     let mut conditions = Table::new(
         "summary-conditions",
         "Diagnoses as recorded",
-        &["Condition", "Diagnosed", "Resolved", "ICD-10-CM", "SNOMED CT"],
+        &[
+            "Condition",
+            "Diagnosed",
+            "Resolved",
+            "ICD-10-CM",
+            "SNOMED CT",
+        ],
         "No diagnosis recorded.",
     );
     let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
@@ -38,7 +44,12 @@ pub fn diagnosis_block(state: &AppState, data: &PatientData) -> SummaryBlock {
     let mut antibodies = Table::new(
         "summary-antibodies",
         "Antibody results and what a positive result is associated with",
-        &["Antibody", "Result", "Sample date", "Associated with (knowledge base)"],
+        &[
+            "Antibody",
+            "Result",
+            "Sample date",
+            "Associated with (knowledge base)",
+        ],
         "No antibody result recorded.",
     );
     for r in &data.antibodies {
@@ -114,7 +125,13 @@ pub fn visits_table(state: &AppState, records: &PatientRecords, from: Date, to: 
     let mut t = Table::new(
         "summary-visits",
         "Visits: instrument scores and Total Improvement Score",
-        &["Date", "MMT-8", "HAQ-DI", "CMAS", "TIS against the visit before"],
+        &[
+            "Date",
+            "MMT-8",
+            "HAQ-DI",
+            "CMAS",
+            "TIS against the visit before",
+        ],
         "No visit recorded in the range.",
     );
     let catalog = state.scorer().catalog();

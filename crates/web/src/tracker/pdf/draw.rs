@@ -13,17 +13,20 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, SpanTag, Tag, TagGroup, TagTree, TableHeaderScope};
+    Artifact, ArtifactType, ContentTag, SpanTag, TableHeaderScope, Tag, TagGroup, TagTree,
+};
 use krilla::text::{Font, TextDirection};
 
+use super::measure::Metrics;
 use super::{BOLD, CHART_HEIGHT, HEIGHT, Item, MARGIN, REGULAR, WIDTH};
 
-struct Fonts {
+struct Fonts<'m> {
     regular: Font,
     bold: Font,
+    metrics: &'m Metrics<'m>,
 }
 
-fn text(s: &mut Surface<'_>, f: &Fonts, x: f32, y: f32, size: f32, bold: bool, t: &str) {
+fn text(s: &mut Surface<'_>, f: &Fonts<'_>, x: f32, y: f32, size: f32, bold: bool, t: &str) {
     let font = if bold { &f.bold } else { &f.regular };
     s.draw_text(
         Point::from_xy(x, y),
@@ -39,7 +42,7 @@ fn text(s: &mut Surface<'_>, f: &Fonts, x: f32, y: f32, size: f32, bold: bool, t
 #[allow(clippy::too_many_arguments)]
 fn span(
     s: &mut Surface<'_>,
-    f: &Fonts,
+    f: &Fonts<'_>,
     group: &mut TagGroup,
     x: f32,
     y: f32,
@@ -76,7 +79,14 @@ fn line(s: &mut Surface<'_>, pts: &[(f32, f32)]) {
     }
 }
 
-fn chart(s: &mut Surface<'_>, y0: f32, series: &[Vec<(f32, f32)>], span: f32) {
+fn chart(
+    s: &mut Surface<'_>,
+    f: &Fonts<'_>,
+    y0: f32,
+    series: &[Vec<(f32, f32)>],
+    span: f32,
+    labels: &(String, String),
+) {
     let w = WIDTH - 2.0 * MARGIN;
     s.set_fill(None);
     s.set_stroke(Some(stroke(150, 0.5, None)));
@@ -93,7 +103,12 @@ fn chart(s: &mut Surface<'_>, y0: f32, series: &[Vec<(f32, f32)>], span: f32) {
         s.set_stroke(Some(stroke(0, 1.0, dashes[i % 3].clone())));
         let mut pts: Vec<(f32, f32)> = run
             .iter()
-            .map(|(x, v)| (MARGIN + x / span * w, y0 + CHART_HEIGHT - v / 10.0 * CHART_HEIGHT))
+            .map(|(x, v)| {
+                (
+                    MARGIN + x / span * w,
+                    y0 + CHART_HEIGHT - v / 10.0 * CHART_HEIGHT,
+                )
+            })
             .collect();
         if let [(x, y)] = pts[..] {
             pts.push((x + 1.5, y));
@@ -106,9 +121,24 @@ fn chart(s: &mut Surface<'_>, y0: f32, series: &[Vec<(f32, f32)>], span: f32) {
         opacity: NormalizedF32::ONE,
         rule: Default::default(),
     }));
+    // Scale and dates, so the chart reads without its caption.
+    let bottom = y0 + CHART_HEIGHT;
+    text(s, f, MARGIN - 14.0, y0 + 7.0, 7.0, false, "10");
+    text(s, f, MARGIN - 9.0, bottom, 7.0, false, "0");
+    text(s, f, MARGIN, bottom + 9.0, 7.0, false, &labels.0);
+    let w_to = f.metrics.width(&labels.1, 7.0, false);
+    text(
+        s,
+        f,
+        WIDTH - MARGIN - w_to,
+        bottom + 9.0,
+        7.0,
+        false,
+        &labels.1,
+    );
 }
 
-fn draw_item(s: &mut Surface<'_>, f: &Fonts, tree: &mut TagTree, item: &Item) {
+fn draw_item(s: &mut Surface<'_>, f: &Fonts<'_>, tree: &mut TagTree, item: &Item) {
     match item {
         Item::Heading { level, y, text: t } => {
             let size = if *level == 1 { 16.0 } else { 13.0 };
@@ -166,7 +196,9 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts, tree: &mut TagTree, item: &Item) {
             }
             // Rule under the header (decoration, not content).
             let rule_y = *head_y + head.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh - 8.0;
-            s.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Other)));
+            s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+                ArtifactType::Other,
+            )));
             s.set_fill(None);
             s.set_stroke(Some(stroke(120, 0.5, None)));
             line(s, &[(MARGIN, rule_y), (WIDTH - MARGIN, rule_y)]);
@@ -180,10 +212,11 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts, tree: &mut TagTree, item: &Item) {
             series,
             span: days,
             alt,
+            labels,
         } => {
             let mut fig = TagGroup::new(Tag::Figure(Some(alt.clone())));
             let id = s.start_tagged(ContentTag::Other);
-            chart(s, *y, series, *days);
+            chart(s, f, *y, series, *days, labels);
             s.end_tagged();
             fig.push(id);
             tree.push(fig);
@@ -192,10 +225,15 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts, tree: &mut TagTree, item: &Item) {
 }
 
 /// Renders the pages to PDF bytes.
-pub(crate) fn render(title: &str, pages: &[Vec<Item>]) -> Result<Vec<u8>, String> {
+pub(crate) fn render(
+    title: &str,
+    pages: &[Vec<Item>],
+    metrics: &Metrics<'_>,
+) -> Result<Vec<u8>, String> {
     let fonts = Fonts {
         regular: Font::new(REGULAR.into(), 0).ok_or("the regular font could not be read")?,
         bold: Font::new(BOLD.into(), 0).ok_or("the bold font could not be read")?,
+        metrics,
     };
     let mut doc = Document::new();
     let mut tree = TagTree::new();

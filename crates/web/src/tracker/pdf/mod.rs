@@ -85,6 +85,8 @@ pub(crate) enum Item {
         series: Vec<Vec<(f32, f32)>>,
         span: f32,
         alt: String,
+        /// First and last day, printed under the chart.
+        labels: (String, String),
     },
 }
 
@@ -185,7 +187,8 @@ impl Layout<'_> {
                 .collect()
         };
         let head_cells = wrap_row(self.m, head, true);
-        let height = |cells: &[Vec<String>]| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh;
+        let height =
+            |cells: &[Vec<String>]| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh;
         let head_h = height(&head_cells);
         let mut part: Vec<(f32, Vec<Vec<String>>)> = Vec::new();
         self.room(head_h + lh * 2.0);
@@ -231,8 +234,9 @@ impl Layout<'_> {
             series: diary_series(records, from, to),
             span: from.days_until(to).max(1) as f32,
             alt: alt.clone(),
+            labels: (from.to_string(), to.to_string()),
         });
-        self.y += CHART_HEIGHT + 4.0;
+        self.y += CHART_HEIGHT + 14.0;
         self.para(&alt, 8.0, false);
     }
 }
@@ -327,7 +331,7 @@ pub fn summary(doc: &SummaryDoc<'_>) -> Result<Vec<u8>, String> {
         "Visit summary: {}, {} to {}",
         doc.identity.name, doc.from, doc.to
     );
-    draw::render(&title, &pages)
+    draw::render(&title, &pages, &m)
 }
 
 #[cfg(test)]
@@ -341,7 +345,8 @@ mod tests {
         let to = from.add_days(30);
         let mut t = Table::new("t", "Labs", &["Test", "Result"], "None.");
         for i in 0..120 {
-            t.rows.push(vec![format!("TIF1-γ {i}"), "1.2 m² ≥ 5".into()]);
+            t.rows
+                .push(vec![format!("TIF1-γ {i}"), "1.2 m² ≥ 5".into()]);
         }
         let blocks = vec![SummaryBlock {
             id: "summary-symptoms".into(),
@@ -365,7 +370,10 @@ mod tests {
             records: &records,
         };
         let m = Metrics::new().unwrap_or_else(|e| panic!("{e}"));
-        assert!(layout(&doc, &m).len() > 2, "long tables continue on new pages");
+        assert!(
+            layout(&doc, &m).len() > 2,
+            "long tables continue on new pages"
+        );
         let pdf = summary(&doc).unwrap_or_else(|e| panic!("{e}"));
         assert!(pdf.starts_with(b"%PDF-"));
         assert!(pdf.windows(9).any(|w| w == b"/FontFile"), "font embedded");
