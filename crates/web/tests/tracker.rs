@@ -1469,7 +1469,7 @@ async fn reads_and_writes_are_audited_and_pages_render() {
         )
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
-    assert!(pdf.body.starts_with("%PDF-1.4"));
+    assert!(pdf.body.starts_with("%PDF-"));
     let events = t
         .store()
         .list_audit(&AuditFilter {

@@ -136,3 +136,42 @@ pub fn summary_block(flags: &[FlagLine]) -> Option<SummaryBlock> {
         charts: Vec::new(),
     })
 }
+
+/// Every warning sign raised for a diary day in `from..=to`, dealt with or not, as a summary
+/// block (it says so when there were none).
+pub async fn period_block(
+    state: &AppState,
+    patient: &UserId,
+    from: &str,
+    to: &str,
+) -> Result<SummaryBlock, myo_store::StoreError> {
+    let rows = state.store().list_red_flags(patient, false).await?;
+    let mut lines: Vec<String> = rows
+        .iter()
+        .filter(|r| r.date.as_str() >= from && r.date.as_str() <= to)
+        .map(|r| {
+            let f = FlagLine::of(r);
+            let status = r.resolved_at.map_or_else(
+                || "not yet dealt with".to_owned(),
+                |t| {
+                    format!(
+                        "marked as dealt with {}",
+                        t.to_rfc3339().get(..10).unwrap_or("")
+                    )
+                },
+            );
+            format!("{} for {}: {} ({status}).", f.tier_label, f.date, f.title)
+        })
+        .collect();
+    lines.sort();
+    if lines.is_empty() {
+        lines.push("None recorded in this period.".to_owned());
+    }
+    Ok(SummaryBlock {
+        id: "summary-red-flags-period".into(),
+        title: "Warning signs raised in the period".into(),
+        lines,
+        tables: Vec::new(),
+        charts: Vec::new(),
+    })
+}

@@ -16,6 +16,7 @@ mod medicines;
 mod settings;
 mod strength;
 mod summary;
+mod summary_clinical;
 
 pub use super::visits::Visits;
 pub use conditions::{AntibodyLine, Conditions, kb_antibody};

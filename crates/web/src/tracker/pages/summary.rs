@@ -5,8 +5,8 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use myo_store::DateRange;
 use myo_store::audit::action;
+use myo_store::{DateRange, Timestamp};
 use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::{diary_chart, home_test_chart, lab_chart};
 use myo_tracker::labs::Analyte;
@@ -15,7 +15,8 @@ use myo_tracker::summary::{PatientRecords, VisitSummary, summarize};
 use myo_tracker::{Date, Invalid};
 
 use super::super::access::resolve;
-use super::super::{SECTIONS, convert, db, section};
+use super::super::{SECTIONS, convert, db, pdf, section};
+use super::summary_clinical::enrich;
 use super::{FormData, FormError, Frame, Table, fmt_num, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -192,14 +193,22 @@ pub fn summary_blocks(
             })
             .collect();
         lines.extend(st.visits.iter().map(|(d, v)| {
+            let mmt = match (v.mmt8_total, v.mmt8_max) {
+                (Some(x), Some(m)) => format!("{x} of {m}"),
+                (None, Some(m)) => format!("incomplete (of {m})"),
+                _ => "not assessed".into(),
+            };
             format!(
-                "Visit or assessment {d}: MMT-8 {}, HAQ-DI {}, CMAS {}.",
-                v.mmt8_total
-                    .map_or("not assessed".into(), |x| x.to_string()),
+                "Visit or assessment {d}: MMT-8 {mmt}, HAQ-DI {}, CMAS {}.",
                 v.haq_di_thousandths
-                    .map_or("not assessed".into(), |x| fmt_num(x as f64 / 1000.0)),
-                v.cmas_total
-                    .map_or("not assessed".into(), |x| x.to_string()),
+                    .map_or("not assessed".into(), |x| format!(
+                        "{} of 3",
+                        fmt_num(x as f64 / 1000.0)
+                    )),
+                v.cmas_total.map_or("not assessed".into(), |x| format!(
+                    "{x} of {}",
+                    state.scorer().catalog().cmas.max_total
+                )),
             )
         }));
         blocks.push(SummaryBlock {
@@ -360,7 +369,7 @@ pub async fn summary(
             Some(FormError::from(e)),
         ),
     };
-    let (_, records) = load(
+    let (data, records) = load(
         &state,
         &a,
         &client,
@@ -368,8 +377,13 @@ pub async fn summary(
         Some(req.from.add_days(-30)),
     )
     .await?;
+    let (history, _) = load(&state, &a, &client, "visit_summary", None).await?;
     let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    enrich(&state, &data, &history, &records, &req, &mut blocks);
+    let (from, to) = (req.from.to_string(), req.to.to_string());
+    let period = super::super::red_flags::period_block(&state, &a.patient.id, &from, &to).await?;
+    blocks.insert(1, period);
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
     let page = SummaryPage {
@@ -391,10 +405,25 @@ pub async fn summary(
         pdf_link: format!(
             "/patients/{}/summary.pdf?{}",
             a.patient_id(),
-            query.unwrap_or_default()
+            pdf_query(&req)
         ),
     };
     Ok(render(&page))
+}
+
+/// The query of the PDF link: the dates, sections and questions of the summary on screen (the
+/// defaults when the form had an error), so the download matches what the person sees.
+fn pdf_query(req: &SummaryRequest) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("from", &req.from.to_string());
+    q.append_pair("to", &req.to.to_string());
+    for s in &req.sections {
+        q.append_pair("sections", s);
+    }
+    if !req.questions.is_empty() {
+        q.append_pair("questions", &req.questions.join("\n"));
+    }
+    q.finish()
 }
 
 /// `GET /patients/{id}/summary.pdf?…`: the same summary as a small PDF (text and vector charts).
@@ -416,17 +445,42 @@ pub async fn summary_pdf(
     };
     let data = db::load(&state, &a.patient.id, &range, &entry).await?;
     let records = convert::records(state.rules(), state.scorer().catalog(), &data);
+    // Diagnoses and antibodies whatever their date, up to the last day of the summary.
+    let upto = DateRange {
+        from: None,
+        to: Some(req.to.to_string()),
+    };
+    let history = db::load(&state, &a.patient.id, &upto, &entry).await?;
     let (s, mut blocks) = summary_blocks(&state, &records, &req)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    enrich(&state, &data, &history, &records, &req, &mut blocks);
+    let (from, to) = (req.from.to_string(), req.to.to_string());
+    let period = super::super::red_flags::period_block(&state, &a.patient.id, &from, &to).await?;
+    blocks.insert(1, period);
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
-    let title = format!(
-        "Visit summary for {}, {} to {}",
-        a.patient_name(),
-        s.from,
-        s.to
-    );
-    let bytes = super::super::pdf::summary(&title, &blocks, &records, req.from, req.to);
+    let doc = pdf::SummaryDoc {
+        identity: pdf::Identity {
+            name: a.patient_name(),
+            birth_date: data.profile.as_ref().and_then(|p| p.birth_date.clone()),
+            identifier: Some(format!("Myo record {}", a.patient_id())),
+        },
+        from: s.from,
+        to: s.to,
+        made: Timestamp::now().to_string(),
+        days: format!(
+            "{} of {} days have a diary entry.",
+            s.days_recorded, s.days_in_range
+        ),
+        blocks: &blocks,
+        records: &records,
+    };
+    let bytes = pdf::summary(&doc).map_err(|e| {
+        PageError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("The PDF could not be made: {e}"),
+        )
+    })?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

@@ -1,0 +1,381 @@
+//! The visit summary as a PDF: A4 pages laid out here, drawn by `krilla` (see `draw`) with
+//! DejaVu Sans embedded as a subset, so every character people type (Greek letters such as
+//! "TIF1-γ", superscripts such as "m²", "≥", accents) survives and the text can be extracted.
+//! The document is tagged (headings, paragraphs, tables, a figure with a text alternative).
+
+mod draw;
+mod measure;
+
+use myo_tracker::Date;
+use myo_tracker::records::Rating;
+use myo_tracker::summary::PatientRecords;
+
+use super::pages::SummaryBlock;
+use measure::Metrics;
+
+pub(crate) const WIDTH: f32 = 595.0;
+pub(crate) const HEIGHT: f32 = 842.0;
+pub(crate) const MARGIN: f32 = 50.0;
+pub(crate) const CHART_HEIGHT: f32 = 120.0;
+const BODY: f32 = 10.0;
+const CELL: f32 = 9.0;
+
+/// The regular face (DejaVu Sans, Bitstream Vera licence; see `fonts/LICENSE-DejaVu`).
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../../fonts/DejaVuSans.ttf");
+/// The bold face.
+pub(crate) static BOLD: &[u8] = include_bytes!("../../../fonts/DejaVuSans-Bold.ttf");
+
+/// Who the summary is about, printed at the top so that two people with one name cannot be
+/// confused.
+pub struct Identity {
+    /// Name as the person gave it.
+    pub name: String,
+    /// Date of birth, when recorded.
+    pub birth_date: Option<String>,
+    /// An identifier (Myo's record id).
+    pub identifier: Option<String>,
+}
+
+/// Everything the PDF shows.
+pub struct SummaryDoc<'a> {
+    /// Whose summary.
+    pub identity: Identity,
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// When it was made (UTC timestamp).
+    pub made: String,
+    /// Diary coverage line.
+    pub days: String,
+    /// The sections, in order.
+    pub blocks: &'a [SummaryBlock],
+    /// Records (for the diary chart).
+    pub records: &'a PatientRecords,
+}
+
+/// What the summary says before anything else: Myo informs, and where to go in an emergency.
+pub const DISCLAIMER: &str = "Myo informs; it does not diagnose or prescribe. Values come from \
+the person's own records; missing values are shown as missing, not as normal.";
+/// The escalation line.
+pub const ESCALATION: &str = "In an emergency (trouble breathing or swallowing, chest pain, \
+fainting), call 911 or your local emergency number now.";
+
+/// One laid-out piece of a page, top `y` measured from the top edge.
+pub(crate) enum Item {
+    /// A heading line (level 1 or 2).
+    Heading { level: u16, y: f32, text: String },
+    /// Lines of one paragraph (each line drawn at its own `y`).
+    Para {
+        size: f32,
+        bold: bool,
+        lines: Vec<(f32, String)>,
+    },
+    /// A table (or the part of it on this page): column x offsets, header and rows, each cell
+    /// wrapped into lines; `y` of each row's first line.
+    Table {
+        xs: Vec<f32>,
+        head: Vec<Vec<String>>,
+        head_y: f32,
+        rows: Vec<(f32, Vec<Vec<String>>)>,
+    },
+    /// The diary chart, its top at `y`, with its text alternative.
+    Chart {
+        y: f32,
+        series: Vec<Vec<(f32, f32)>>,
+        span: f32,
+        alt: String,
+        /// First and last day, printed under the chart.
+        labels: (String, String),
+    },
+}
+
+struct Layout<'m> {
+    pages: Vec<Vec<Item>>,
+    y: f32,
+    m: &'m Metrics<'m>,
+}
+
+impl Layout<'_> {
+    fn leading(size: f32) -> f32 {
+        size * 1.35
+    }
+
+    fn room(&mut self, h: f32) {
+        if self.y + h > HEIGHT - MARGIN {
+            self.pages.push(Vec::new());
+            self.y = MARGIN;
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        if let Some(p) = self.pages.last_mut() {
+            p.push(item);
+        }
+    }
+
+    fn heading(&mut self, level: u16, text: &str) {
+        let size = if level == 1 { 16.0 } else { 13.0 };
+        self.y += if level == 1 { 0.0 } else { 8.0 };
+        self.room(Self::leading(size) * 3.0);
+        self.y += size;
+        let y = self.y;
+        self.push(Item::Heading {
+            level,
+            y,
+            text: text.to_owned(),
+        });
+        self.y += size * 0.5;
+    }
+
+    /// A paragraph, wrapped to the text width; split across pages line by line.
+    fn para(&mut self, text: &str, size: f32, bold: bool) {
+        let lh = Self::leading(size);
+        let mut lines = Vec::new();
+        for l in self.m.wrap(text, size, bold, WIDTH - 2.0 * MARGIN) {
+            if self.y + lh > HEIGHT - MARGIN {
+                if !lines.is_empty() {
+                    self.push(Item::Para {
+                        size,
+                        bold,
+                        lines: std::mem::take(&mut lines),
+                    });
+                }
+                self.room(lh * 2.0);
+            }
+            self.y += lh;
+            lines.push((self.y - lh * 0.25, l));
+        }
+        if !lines.is_empty() {
+            self.push(Item::Para { size, bold, lines });
+        }
+    }
+
+    /// A table with columns sized to their content; rows never split, the header repeats on
+    /// each page.
+    fn table(&mut self, head: &[String], rows: &[Vec<String>]) {
+        let total = WIDTH - 2.0 * MARGIN;
+        let n = head.len().max(1);
+        let gap = 6.0;
+        // Natural width of each column (longest cell, capped), then scaled to fit.
+        let natural: Vec<f32> = (0..n)
+            .map(|c| {
+                std::iter::once(head.get(c))
+                    .chain(rows.iter().map(|r| r.get(c)))
+                    .flatten()
+                    .map(|s| self.m.width(s, CELL, false))
+                    .fold(24.0_f32, f32::max)
+                    .min(total * 0.5)
+                    + gap
+            })
+            .collect();
+        let sum: f32 = natural.iter().sum();
+        let widths: Vec<f32> = natural.iter().map(|w| w * total / sum).collect();
+        let mut xs = Vec::with_capacity(n);
+        let mut x = MARGIN;
+        for w in &widths {
+            xs.push(x);
+            x += w;
+        }
+        let lh = Self::leading(CELL);
+        let wrap_row = |m: &Metrics<'_>, r: &[String], bold: bool| -> Vec<Vec<String>> {
+            (0..n)
+                .map(|c| {
+                    let s = r.get(c).map_or("", String::as_str);
+                    m.wrap(s, CELL, bold, widths[c] - gap)
+                })
+                .collect()
+        };
+        let head_cells = wrap_row(self.m, head, true);
+        let height =
+            |cells: &[Vec<String>]| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh;
+        let head_h = height(&head_cells);
+        let mut part: Vec<(f32, Vec<Vec<String>>)> = Vec::new();
+        self.room(head_h + lh * 2.0);
+        let mut head_y = self.y + CELL;
+        self.y += head_h + 2.0;
+        for r in rows {
+            let cells = wrap_row(self.m, r, false);
+            let h = height(&cells);
+            if self.y + h > HEIGHT - MARGIN {
+                self.push(Item::Table {
+                    xs: xs.clone(),
+                    head: head_cells.clone(),
+                    head_y,
+                    rows: std::mem::take(&mut part),
+                });
+                self.pages.push(Vec::new());
+                self.y = MARGIN;
+                head_y = self.y + CELL;
+                self.y += head_h + 2.0;
+            }
+            part.push((self.y + CELL, cells));
+            self.y += h;
+        }
+        self.push(Item::Table {
+            xs,
+            head: head_cells,
+            head_y,
+            rows: part,
+        });
+        self.y += 4.0;
+    }
+
+    fn chart(&mut self, records: &PatientRecords, from: Date, to: Date) {
+        self.room(CHART_HEIGHT + 30.0);
+        self.y += 6.0;
+        let alt = format!(
+            "Chart of diary ratings from {from} to {to}: weakness (solid line), fatigue (dashed), \
+             pain (dotted), 0 to 10; breaks are days without an entry. The table above gives the \
+             same data in numbers."
+        );
+        self.push(Item::Chart {
+            y: self.y,
+            series: diary_series(records, from, to),
+            span: from.days_until(to).max(1) as f32,
+            alt: alt.clone(),
+            labels: (from.to_string(), to.to_string()),
+        });
+        self.y += CHART_HEIGHT + 14.0;
+        self.para(&alt, 8.0, false);
+    }
+}
+
+/// Diary series (weakness, fatigue, pain), each split at gaps (a missing day breaks the line):
+/// `(day offset, rating)`.
+fn diary_series(records: &PatientRecords, from: Date, to: Date) -> Vec<Vec<(f32, f32)>> {
+    let mut out = Vec::new();
+    for r in [Rating::Weakness, Rating::Fatigue, Rating::Pain] {
+        let mut pts: Vec<(Date, f64)> = records
+            .diary
+            .iter()
+            .filter(|e| e.date() >= from && e.date() <= to)
+            .filter_map(|e| e.rating(r).map(|v| (e.date(), v)))
+            .collect();
+        pts.sort_by_key(|p| p.0);
+        let mut run: Vec<(f32, f32)> = Vec::new();
+        let mut last: Option<Date> = None;
+        for (d, v) in pts {
+            if last.is_some_and(|l| l.days_until(d) > 1) && !run.is_empty() {
+                out.push(std::mem::take(&mut run));
+            }
+            run.push((from.days_until(d) as f32, v as f32));
+            last = Some(d);
+        }
+        if !run.is_empty() {
+            out.push(run);
+        }
+    }
+    out
+}
+
+fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
+    let mut l = Layout {
+        pages: vec![Vec::new()],
+        y: MARGIN,
+        m,
+    };
+    let id = &doc.identity;
+    l.heading(1, &format!("Visit summary: {}", id.name));
+    let identity = [
+        format!("Name: {}", id.name),
+        format!(
+            "Date of birth: {}",
+            id.birth_date.as_deref().unwrap_or("none recorded")
+        ),
+        format!(
+            "Identifier: {}",
+            id.identifier.as_deref().unwrap_or("none recorded")
+        ),
+        format!("Period: {} to {}", doc.from, doc.to),
+        format!("Made: {}", doc.made),
+        doc.days.clone(),
+    ];
+    for line in &identity {
+        l.para(line, BODY, false);
+    }
+    l.y += 4.0;
+    l.para(DISCLAIMER, 9.0, false);
+    l.para(ESCALATION, 9.0, true);
+    for b in doc.blocks {
+        l.heading(2, &b.title);
+        let mut empty = b.lines.is_empty() && b.tables.is_empty();
+        for line in &b.lines {
+            l.para(line, BODY, false);
+        }
+        for t in &b.tables {
+            l.para(&t.caption, BODY, true);
+            if t.rows.is_empty() {
+                l.para(&t.empty, BODY, false);
+            } else {
+                l.table(&t.head, &t.rows);
+                empty = false;
+            }
+        }
+        if b.id == "summary-symptoms" {
+            l.chart(doc.records, doc.from, doc.to);
+            empty = false;
+        }
+        if empty {
+            l.para("None recorded.", BODY, false);
+        }
+    }
+    l.pages
+}
+
+/// The summary as PDF bytes (an error only if the embedded font cannot be read).
+pub fn summary(doc: &SummaryDoc<'_>) -> Result<Vec<u8>, String> {
+    let m = Metrics::new()?;
+    let pages = layout(doc, &m);
+    let title = format!(
+        "Visit summary: {}, {} to {}",
+        doc.identity.name, doc.from, doc.to
+    );
+    draw::render(&title, &pages, &m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tracker::pages::Table;
+
+    #[test]
+    fn writes_a_pdf_across_pages() {
+        let from = Date::parse("f", "2026-01-01").unwrap_or_else(|e| panic!("{e}"));
+        let to = from.add_days(30);
+        let mut t = Table::new("t", "Labs", &["Test", "Result"], "None.");
+        for i in 0..120 {
+            t.rows
+                .push(vec![format!("TIF1-γ {i}"), "1.2 m² ≥ 5".into()]);
+        }
+        let blocks = vec![SummaryBlock {
+            id: "summary-symptoms".into(),
+            title: "Symptoms".into(),
+            lines: vec!["x ".repeat(400)],
+            tables: vec![t],
+            charts: Vec::new(),
+        }];
+        let records = PatientRecords::default();
+        let doc = SummaryDoc {
+            identity: Identity {
+                name: "José Núñez".into(),
+                birth_date: None,
+                identifier: None,
+            },
+            from,
+            to,
+            made: "2026-02-01T10:00:00Z".into(),
+            days: "0 of 31 days have a diary entry.".into(),
+            blocks: &blocks,
+            records: &records,
+        };
+        let m = Metrics::new().unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            layout(&doc, &m).len() > 2,
+            "long tables continue on new pages"
+        );
+        let pdf = summary(&doc).unwrap_or_else(|e| panic!("{e}"));
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(pdf.windows(9).any(|w| w == b"/FontFile"), "font embedded");
+    }
+}
