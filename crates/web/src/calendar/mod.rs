@@ -40,6 +40,7 @@ const NOT_PRESCRIBING: &str = "As recorded in your Myo tracker. Myo does not pre
 /// The feed for `records` on `today` in `zone`, made at `now` (seconds since the epoch).
 /// `medicine_ids` are the medicines' stored ids, in the same order (for stable event ids).
 pub fn feed(
+    kb: &myo_kb::Kb,
     rules: &myo_tracker::Rules,
     catalog: &myo_instruments::Catalog,
     records: &myo_tracker::summary::PatientRecords,
@@ -111,17 +112,20 @@ pub fn feed(
         }
         events += 1;
         let summary = format!("Test due: {} ({})", item.test.label(), item.medicine);
-        let status = match item.status {
-            myo_tracker::Status::Verified => "verified",
-            myo_tracker::Status::Partial => "partial, not yet verified",
+        // The guideline in words, never the rule's or the source's internal id.
+        let line = crate::tracker::due_words::line(kb, &item);
+        let from = if line.citations.is_empty() {
+            line.reference.clone()
+        } else {
+            line.citations
+                .iter()
+                .map(crate::tracker::due_words::plain)
+                .collect::<Vec<_>>()
+                .join("; ")
         };
-        let sources: Vec<String> = item.sources.iter().map(|s| s.id.clone()).collect();
         let description = format!(
-            "{}\nRule {} ({status}; {}). Sources: {}.\n{NOT_PRESCRIBING}",
-            item.explanation,
-            item.rule_id,
-            item.rule_date,
-            sources.join(", ")
+            "{}\nFrom: {from} (interval {} against the source; rules of {}).\n{NOT_PRESCRIBING}",
+            item.explanation, line.status, line.rules_date,
         );
         cal.begin("VEVENT")
             .raw(
@@ -293,6 +297,7 @@ pub async fn serve(
         .map(|r| r.id.as_str().to_owned())
         .collect();
     let body = feed(
+        state.kb(),
         state.rules(),
         state.scorer().catalog(),
         &records,
