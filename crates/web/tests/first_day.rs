@@ -67,7 +67,10 @@ async fn newcomer(t: &TestApp, email: &str, zone: Option<&str>, expect: &str) ->
     let r = sign_up(t, email, zone).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(r.header("location"), expect);
-    assert!(r.header("set-cookie").is_empty(), "sign-up does not sign in");
+    assert!(
+        r.header("set-cookie").is_empty(),
+        "sign-up does not sign in"
+    );
     let page = t.get(expect, None).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
@@ -128,7 +131,10 @@ async fn the_browsers_zone_is_taken_at_sign_up(t: &TestApp) {
     let behind = newcomer(t, "behind@example.org", Some(BEHIND), SIGNED_UP).await;
     let (ahead_today, behind_today) = (today_in(AHEAD), today_in(BEHIND));
     assert_ne!(ahead_today, behind_today);
-    for (p, zone, today) in [(&ahead, AHEAD, ahead_today), (&behind, BEHIND, behind_today)] {
+    for (p, zone, today) in [
+        (&ahead, AHEAD, ahead_today),
+        (&behind, BEHIND, behind_today),
+    ] {
         let saved = t
             .store()
             .get_profile(&UserId(p.id.clone()))
@@ -137,7 +143,10 @@ async fn the_browsers_zone_is_taken_at_sign_up(t: &TestApp) {
             .expect("saved at sign-up");
         assert_eq!(saved.time_zone, zone);
         let dash = t.get(&format!("/patients/{}", p.id), Some(&p.cookie)).await;
-        assert!(!dash.body.contains("id=\"tz-prompt\""), "zone known: no prompt");
+        assert!(
+            !dash.body.contains("id=\"tz-prompt\""),
+            "zone known: no prompt"
+        );
         assert!(
             dash.body.contains(&format!("At a glance ({today})")),
             "{zone}: {}",
@@ -147,7 +156,10 @@ async fn the_browsers_zone_is_taken_at_sign_up(t: &TestApp) {
             .get(&format!("/patients/{}/settings", p.id), Some(&p.cookie))
             .await;
         assert!(s.body.contains(&format!(r#"value="{zone}""#)), "{}", s.body);
-        assert!(s.body.contains(&format!(r#"<strong id="tz-today">{today}</strong>"#)));
+        assert!(
+            s.body
+                .contains(&format!(r#"<strong id="tz-today">{today}</strong>"#))
+        );
         assert!(!s.body.contains("data-unconfirmed"));
         let d = t
             .get(&format!("/patients/{}/diary", p.id), Some(&p.cookie))
@@ -176,7 +188,10 @@ async fn the_browsers_zone_is_taken_at_sign_up(t: &TestApp) {
     );
     assert!(!r.body.contains("today's entry"));
 }
-both_backends!(browser_zone_at_sign_up, the_browsers_zone_is_taken_at_sign_up);
+both_backends!(
+    browser_zone_at_sign_up,
+    the_browsers_zone_is_taken_at_sign_up
+);
 
 /// Without JavaScript no zone is sent, and an unknown one is ignored: nothing is guessed or
 /// saved, the sign-in page says so, the tracker says UTC is in use and links to settings, and
@@ -199,7 +214,11 @@ async fn a_missing_or_unknown_zone_is_shown_not_guessed(t: &TestApp) {
             "{zone:?}: nothing saved"
         );
         let dash = t.get(&format!("/patients/{}", p.id), Some(&p.cookie)).await;
-        assert!(dash.body.contains("id=\"tz-prompt\""), "{zone:?}: {}", dash.body);
+        assert!(
+            dash.body.contains("id=\"tz-prompt\""),
+            "{zone:?}: {}",
+            dash.body
+        );
         assert!(dash.body.contains("counts \"today\" in UTC"));
         assert!(dash.body.contains(&format!(
             r#"href="/patients/{}/settings" id="tz-prompt-link""#,
@@ -210,7 +229,10 @@ async fn a_missing_or_unknown_zone_is_shown_not_guessed(t: &TestApp) {
             .get(&format!("/patients/{}/settings", p.id), Some(&p.cookie))
             .await;
         assert!(s.body.contains("data-unconfirmed"), "{}", s.body);
-        assert!(s.body.contains("No time zone is saved yet, so Myo is using UTC"));
+        assert!(
+            s.body
+                .contains("No time zone is saved yet, so Myo is using UTC")
+        );
     }
     let notice = t.get(NO_ZONE_SIGNED_UP, None).await;
     assert!(
@@ -256,16 +278,28 @@ both_backends!(
 /// this site, so the content security policy allows it), and says where the zone is used.
 async fn the_sign_up_page_reads_the_browsers_zone(t: &TestApp) {
     let page = t.get("/signup", None).await;
-    assert!(page.body.contains(r#"<input type="hidden" name="time_zone" id="signup-tz""#));
-    assert!(page.body.contains(r#"<script src="/static/tz.js" defer></script>"#));
+    assert!(
+        page.body
+            .contains(r#"<input type="hidden" name="time_zone" id="signup-tz""#)
+    );
+    assert!(
+        page.body
+            .contains(r#"<script src="/static/tz.js" defer></script>"#)
+    );
     assert!(page.body.contains("id=\"signup-tz-note\""));
     let js = t.get("/static/tz.js", None).await;
     assert_eq!(js.status, StatusCode::OK);
     assert!(js.header("content-type").starts_with("text/javascript"));
-    assert!(js.body.contains("Intl.DateTimeFormat().resolvedOptions().timeZone"));
+    assert!(
+        js.body
+            .contains("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    );
     assert!(js.body.contains("signup-tz"));
 }
-both_backends!(sign_up_page_zone_field, the_sign_up_page_reads_the_browsers_zone);
+both_backends!(
+    sign_up_page_zone_field,
+    the_sign_up_page_reads_the_browsers_zone
+);
 
 /// Monitoring lines on the dashboard say the test's plain name, whether it is due, and the
 /// guideline it comes from with a link, and carry no rule or source ids; a rule whose interval
@@ -290,16 +324,32 @@ async fn monitoring_lines_cite_the_guideline_in_words(t: &TestApp) {
             Some(&p.cookie),
         )
         .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
     let dash = t.get(&format!("/patients/{}", p.id), Some(&p.cookie)).await;
     assert_eq!(dash.status, StatusCode::OK);
-    let start = dash.body.find("id=\"monitoring\"").expect("monitoring lines");
+    let start = dash
+        .body
+        .find("id=\"monitoring\"")
+        .expect("monitoring lines");
     let lines = &dash.body[start..];
     let lines = &lines[..lines.find("</ul>").unwrap_or(lines.len())];
-    assert!(lines.contains("<strong>Full blood count</strong> for methotrexate (overdue)"), "{lines}");
+    assert!(
+        lines.contains("<strong>Full blood count</strong> for methotrexate (overdue)"),
+        "{lines}"
+    );
     assert!(lines.contains("<strong>Liver tests</strong>"));
     let bsr = t.state.kb().source("bsr-dmard-2017").expect("guideline");
-    assert!(lines.contains(&format!("<cite><a href=\"https://doi.org/{}\"", bsr.doi.as_deref().unwrap_or("?"))), "{lines}");
+    assert!(
+        lines.contains(&format!(
+            "<cite><a href=\"https://doi.org/{}\"",
+            bsr.doi.as_deref().unwrap_or("?")
+        )),
+        "{lines}"
+    );
     assert!(lines.contains(&bsr.title), "the guideline's title: {lines}");
     assert!(lines.contains("Table 1: summary of monitoring requirements"));
     assert!(lines.contains("not yet verified against the source"));
@@ -311,4 +361,7 @@ async fn monitoring_lines_cite_the_guideline_in_words(t: &TestApp) {
     }
     assert!(!lines.contains("partial"), "status in words, not the code");
 }
-both_backends!(monitoring_in_words, monitoring_lines_cite_the_guideline_in_words);
+both_backends!(
+    monitoring_in_words,
+    monitoring_lines_cite_the_guideline_in_words
+);
