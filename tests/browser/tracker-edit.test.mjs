@@ -26,8 +26,8 @@ async function patient(tag, options = {}) {
   await Promise.all([page.waitForURL('**/signin**'), page.locator('#signup-submit').click()]);
   await page.locator('#signin-email').fill(email);
   await page.locator('#signin-password').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/account**'), page.locator('#signin-submit').click()]);
-  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#nav-tracker').click()]);
+  // After sign-up, sign-in leads straight to the tracker (the patient's dashboard).
+  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#signin-submit').click()]);
   const base = new URL(page.url()).pathname.replace(/\/$/, '');
   return { page, base };
 }

@@ -37,8 +37,8 @@ async function patient(tag, options = {}) {
   // Sign-up answers the same whether or not the address had an account; then one signs in.
   await page.locator('#signin-email').fill(email);
   await page.locator('#signin-password').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/account**'), page.locator('#signin-submit').click()]);
-  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#nav-tracker').click()]);
+  // After sign-up, sign-in leads straight to the tracker (the patient's dashboard).
+  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#signin-submit').click()]);
   const base = new URL(page.url()).pathname.replace(/\/$/, '');
   assert.match(base, /^\/patients\/[^/]+$/, `tracker home is the patient's dashboard (${base})`);
   return { page, base };

@@ -139,6 +139,19 @@ async fn the_feed_holds_doses_and_tests_with_alarms(t: &TestApp) {
     assert!(unfolded.contains("DTSTART;VALUE=DATE:"));
     assert!(unfolded.contains("TRIGGER:-P1D"));
     assert!(unfolded.contains("Myo does not prescribe"));
+    // Each names the guideline or label it comes from in words (title, where, address), and
+    // says whether the interval is verified; no rule or source id is shown.
+    assert!(unfolded.contains("From: "), "{unfolded}");
+    assert!(unfolded.contains("against the source"));
+    let shown: Vec<&str> = unfolded
+        .lines()
+        .filter(|l| l.starts_with("DESCRIPTION") || l.starts_with("SUMMARY"))
+        .collect();
+    for rule in &t.state.rules().monitoring.rules {
+        for id in std::iter::once(&rule.id).chain(rule.sources.iter().map(|s| &s.id)) {
+            assert!(!shown.iter().any(|l| l.contains(id.as_str())), "{id} shown");
+        }
+    }
 
     // Every opening is audited under the patient.
     let log = t

@@ -38,10 +38,10 @@ const NOT_PRESCRIBING: &str = "As recorded in your Myo tracker. Myo does not pre
                                your prescriber's instructions, and ask them if anything changes.";
 
 /// The feed for `records` on `today` in `zone`, made at `now` (seconds since the epoch).
-/// `medicine_ids` are the medicines' stored ids, in the same order (for stable event ids).
+/// `medicine_ids` are the medicines' stored ids, in the same order (for stable event ids). The
+/// state gives the monitoring rules, the instrument catalogue and the source registry.
 pub fn feed(
-    rules: &myo_tracker::Rules,
-    catalog: &myo_instruments::Catalog,
+    state: &AppState,
     records: &myo_tracker::summary::PatientRecords,
     medicine_ids: &[String],
     zone: &Zone,
@@ -104,6 +104,7 @@ pub fn feed(
             cal.end("VEVENT");
         }
     }
+    let (kb, rules, catalog) = (state.kb(), state.rules(), state.scorer().catalog());
     let dashboard = myo_tracker::dashboard::dashboard(rules, catalog, records, today, &|_| false);
     for item in dashboard.map(|d| d.monitoring).unwrap_or_default() {
         if item.state == DueState::Done || events >= MAX_EVENTS {
@@ -111,17 +112,20 @@ pub fn feed(
         }
         events += 1;
         let summary = format!("Test due: {} ({})", item.test.label(), item.medicine);
-        let status = match item.status {
-            myo_tracker::Status::Verified => "verified",
-            myo_tracker::Status::Partial => "partial, not yet verified",
+        // The guideline in words, never the rule's or the source's internal id.
+        let line = crate::tracker::due_words::line(kb, &item);
+        let from = if line.citations.is_empty() {
+            line.reference.clone()
+        } else {
+            line.citations
+                .iter()
+                .map(crate::tracker::due_words::plain)
+                .collect::<Vec<_>>()
+                .join("; ")
         };
-        let sources: Vec<String> = item.sources.iter().map(|s| s.id.clone()).collect();
         let description = format!(
-            "{}\nRule {} ({status}; {}). Sources: {}.\n{NOT_PRESCRIBING}",
-            item.explanation,
-            item.rule_id,
-            item.rule_date,
-            sources.join(", ")
+            "{}\nFrom: {from} (interval {} against the source; rules of {}).\n{NOT_PRESCRIBING}",
+            item.explanation, line.status, line.rules_date,
         );
         cal.begin("VEVENT")
             .raw(
@@ -292,15 +296,7 @@ pub async fn serve(
         .filter(|r| crate::tracker::convert::medicine(state.rules(), r).is_ok())
         .map(|r| r.id.as_str().to_owned())
         .collect();
-    let body = feed(
-        state.rules(),
-        state.scorer().catalog(),
-        &records,
-        &ids,
-        &zone,
-        today,
-        now.as_millis() / 1000,
-    );
+    let body = feed(&state, &records, &ids, &zone, today, now.as_millis() / 1000);
     let mut res = body.into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,

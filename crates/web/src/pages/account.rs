@@ -1,5 +1,5 @@
 //! Accounts: sign-in (rate-limited per account and per address, across processes, through the
-//! store), sign-up, sign-out, account settings (password, API tokens, sessions, deletion), the
+//! store; sign-up is in [`super::signup`]), sign-out, account settings (password, API tokens, sessions, deletion), the
 //! patient's own audit log and the admin audit viewer. Every sign-in attempt, sign-out and
 //! account change is audited.
 
@@ -10,8 +10,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::throttle::{Attempt, Reservation};
 use myo_store::{
-    AuditEvent, AuditFilter, NewSession, NewUser, Outcome, Role, SessionId, StoreError, Timestamp,
-    User, UserId, audit::action, normalize_email, password, token,
+    AuditEvent, AuditFilter, NewSession, Outcome, SessionId, StoreError, Timestamp, User,
+    audit::action, normalize_email, password, token,
 };
 use serde::Deserialize;
 
@@ -37,7 +37,7 @@ fn safe_next(next: Option<&str>) -> String {
 }
 
 /// See other (after a successful POST).
-fn see_other(to: &str) -> Response {
+pub(super) fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
@@ -86,6 +86,12 @@ pub async fn signin_form(
             "Thank you. If this e-mail address had no account, your account is ready: sign in \
              with it now. If it already had one, sign in with its password.",
         ),
+        Some("signed-up-no-zone") => Some(
+            "Thank you. If this e-mail address had no account, your account is ready: sign in \
+             with it now. If it already had one, sign in with its password. Your browser did \
+             not tell us your time zone, so Myo counts days in UTC until you confirm yours: \
+             your tracker will ask you.",
+        ),
         _ => None,
     };
     let page = SigninPage {
@@ -131,7 +137,7 @@ fn signin_again(
 }
 
 /// The address an attempt is counted against (`unknown` when the peer is not known).
-fn address(client: &Client) -> &str {
+pub(super) fn address(client: &Client) -> &str {
     client.ip.as_deref().unwrap_or("unknown")
 }
 
@@ -189,7 +195,7 @@ fn wait_message(retry_after: std::time::Duration) -> String {
 }
 
 /// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
-fn with_retry_after(mut res: Response, retry_after: std::time::Duration) -> Response {
+pub(super) fn with_retry_after(mut res: Response, retry_after: std::time::Duration) -> Response {
     let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
     res.headers_mut()
         .insert(header::RETRY_AFTER, header::HeaderValue::from(secs.max(1)));
@@ -307,200 +313,6 @@ pub async fn signin(
             ))
         }
     }
-}
-
-// ---- sign-up ----------------------------------------------------------------------------------
-
-#[derive(Template)]
-#[template(path = "signup.html")]
-struct SignupPage {
-    l: Layout,
-    email: String,
-    display_name: String,
-    error: Option<(&'static str, String)>,
-    min_len: usize,
-}
-
-impl SignupPage {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.error
-            .as_ref()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
-}
-
-fn signup_off() -> PageError {
-    PageError(
-        StatusCode::NOT_FOUND,
-        "Sign-up is turned off on this site. Ask its administrator for an account.".into(),
-    )
-}
-
-/// `GET /signup`
-pub async fn signup_form(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
-) -> Result<Response, PageError> {
-    if !state.config().allow_signup {
-        return Err(signup_off());
-    }
-    if user.is_some() {
-        return Ok(see_other("/account"));
-    }
-    let page = SignupPage {
-        l: Layout::new(&state, None, "Create an account", "signup"),
-        email: String::new(),
-        display_name: String::new(),
-        error: None,
-        min_len: password::MIN_LEN,
-    };
-    Ok(render(&page))
-}
-
-/// The sign-up form.
-#[derive(Debug, Deserialize)]
-pub struct SignupForm {
-    /// E-mail address.
-    #[serde(default)]
-    pub email: String,
-    /// Name to show.
-    #[serde(default)]
-    pub display_name: String,
-    /// Password.
-    #[serde(default)]
-    pub password: String,
-    /// Password again.
-    #[serde(default)]
-    pub password_confirm: String,
-}
-
-/// Checks an e-mail address typed into a form (sign-up, or an admin adding an account); the
-/// error names the field `email`.
-pub(super) fn check_email(email: &str) -> Result<(), (&'static str, String)> {
-    let email = email.trim();
-    let at = email.find('@');
-    if email.len() > 254
-        || at.is_none_or(|i| i == 0 || i + 1 >= email.len())
-        || email.contains(char::is_whitespace)
-    {
-        return Err((
-            "email",
-            "Enter an e-mail address like name@example.org.".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// Checks a display name typed into a form; the error names the field `display_name`.
-pub(super) fn check_display_name(name: &str) -> Result<(), (&'static str, String)> {
-    if name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return Err((
-            "display_name",
-            "Use at most 100 printable characters.".into(),
-        ));
-    }
-    Ok(())
-}
-
-fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
-    check_email(&f.email)?;
-    check_display_name(&f.display_name)?;
-    password::check_policy(&f.password).map_err(|_| {
-        (
-            "password",
-            format!(
-                "Use at least {} characters (a few words make a good password).",
-                password::MIN_LEN
-            ),
-        )
-    })?;
-    if f.password != f.password_confirm {
-        return Err(("password_confirm", "The two passwords differ.".into()));
-    }
-    Ok(())
-}
-
-/// `POST /signup`: creates a patient account (address-limited), then sends the person to sign
-/// in. An address that already has an account gets exactly the same answer, so sign-up cannot
-/// be used to find out who has an account.
-pub async fn signup(
-    State(state): State<AppState>,
-    client: Client,
-    Form(f): Form<SignupForm>,
-) -> Result<Response, PageError> {
-    if !state.config().allow_signup {
-        return Err(signup_off());
-    }
-    let again = |error: (&'static str, String), status: StatusCode| {
-        let page = SignupPage {
-            l: Layout::new(&state, None, "Create an account", "signup"),
-            email: f.email.clone(),
-            display_name: f.display_name.clone(),
-            error: Some(error),
-            min_len: password::MIN_LEN,
-        };
-        let mut res = render(&page);
-        *res.status_mut() = status;
-        res
-    };
-    if let Err(e) = check_signup(&f) {
-        return Ok(again(e, StatusCode::UNPROCESSABLE_ENTITY));
-    }
-    let policy = state.config().throttle_policy();
-    let attempt = Attempt::SignUp {
-        address: address(&client),
-    };
-    if let Reservation::Refused { retry_after, .. } = state
-        .store()
-        .reserve_attempt(attempt, &policy, Timestamp::now())
-        .await?
-    {
-        let message = format!(
-            "Too many new accounts from your network. Please wait {} minutes and try again.",
-            retry_after.as_secs().div_ceil(60).max(1)
-        );
-        let page = again(("email", message), StatusCode::TOO_MANY_REQUESTS);
-        return Ok(with_retry_after(page, retry_after));
-    }
-    // Hashed whether or not the address is taken, so the answer takes as long either way.
-    let hash = state.hasher().hash(f.password.clone()).await?;
-    let new = NewUser {
-        id: UserId::random(),
-        email: f.email.trim().to_owned(),
-        password_hash: hash,
-        role: Role::Patient,
-        display_name: f.display_name.trim().to_owned(),
-        created_at: Timestamp::now(),
-    };
-    let mut entry = audit(
-        None,
-        &client,
-        action::CREATE,
-        "user",
-        Some(new.id.as_str()),
-        Outcome::Success,
-    );
-    entry.details = Some(r#"{"via":"signup"}"#.to_owned());
-    match state.store().create_user(&new, &entry).await {
-        Ok(_) => {}
-        // The same answer as a new account, so sign-up does not reveal who has one. The
-        // owner of the address is told on the sign-in page; nothing is changed.
-        Err(StoreError::Conflict { .. }) => {
-            let mut e = audit(
-                None,
-                &client,
-                action::CREATE,
-                "user",
-                None,
-                Outcome::Failure,
-            );
-            e.details = Some(r#"{"via":"signup","reason":"exists"}"#.to_owned());
-            state.audit(&e).await?;
-        }
-        Err(e) => return Err(e.into()),
-    }
-    Ok(see_other("/signin?done=signed-up"))
 }
 
 // ---- sign-out ---------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ use myo_store::{
 };
 use serde::Deserialize;
 
-use super::account::{check_display_name, check_email};
+use super::signup::{check_display_name, check_email};
 use super::{Layout, PageError, PageQuery, render};
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn, audit, is_admin};

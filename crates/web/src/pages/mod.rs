@@ -7,6 +7,7 @@ pub mod ask;
 pub mod calc;
 pub mod kb;
 pub mod recovery;
+pub mod signup;
 
 use askama::Template;
 use axum::Router;
@@ -207,7 +208,7 @@ pub fn router() -> Router<AppState> {
         .route("/calculators", get(calc::index))
         .route("/calculators/{id}", get(calc::form).post(calc::result))
         .route("/signin", get(account::signin_form).post(account::signin))
-        .route("/signup", get(account::signup_form).post(account::signup))
+        .route("/signup", get(signup::signup_form).post(signup::signup))
         .route("/signout", post(account::signout))
         .route("/forgot", get(recovery::forgot_form).post(recovery::forgot))
         .route("/reset", post(recovery::reset))

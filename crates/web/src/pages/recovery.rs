@@ -78,7 +78,7 @@ pub async fn forgot(
 ) -> Result<Response, PageError> {
     let started = tokio::time::Instant::now();
     let typed = f.email.trim();
-    if let Err((_, message)) = super::account::check_email(typed) {
+    if let Err((_, message)) = super::signup::check_email(typed) {
         let mut res = render(&forgot_page(&state, typed, None, Some(message)));
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(res);

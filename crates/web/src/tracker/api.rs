@@ -258,9 +258,8 @@ pub async fn save_diary(
     let data = load(&state, &a, &client, "medicines", &r).await?;
     let meds: Vec<Medicine> =
         convert::records(state.rules(), state.scorer().catalog(), &data).medicines;
-    let mut banner = pages::triage(&state, &entry, &meds).await;
-    if let Some(b) = banner.as_mut() {
-        b.is_today = b.date == person_today.to_string();
+    let banner = pages::triage(&state, &entry, &meds, person_today).await;
+    if let Some(b) = banner.as_ref() {
         super::red_flags::raise(&state, &a, &client, b).await?;
     }
     let mut body = serde_json::to_value(DiaryEntryDto::from_domain(&entry))

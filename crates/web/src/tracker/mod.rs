@@ -19,6 +19,7 @@ pub mod assessments;
 pub mod convert;
 pub mod db;
 pub mod delete;
+pub mod due_words;
 pub mod edit;
 pub mod export;
 pub mod guided;

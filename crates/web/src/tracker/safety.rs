@@ -148,6 +148,12 @@ pub fn person_today(profile: Option<&PatientProfile>) -> Option<Date> {
     zone.date_at(myo_store::Timestamp::now().as_millis().div_euclid(1000))
 }
 
+/// Whether the person has a time zone of their own: a saved profile whose zone the bundled
+/// database knows. Until then "today" is UTC's, and the tracker asks them to confirm a zone.
+pub fn zone_confirmed(profile: Option<&PatientProfile>) -> bool {
+    profile.is_some_and(|p| Zone::named("time_zone", &p.time_zone).is_ok())
+}
+
 /// A lab result's value must be possible and its sample date not in the person's future.
 pub fn check_lab(rules: &Rules, lab: &LabResult, today: Date) -> Result<(), Invalid> {
     check_possible(rules, lab.analyte, lab.value, lab.unit)?;

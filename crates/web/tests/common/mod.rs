@@ -183,7 +183,9 @@ impl TestApp {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        assert_eq!(r.header("location"), "/signin?done=signed-up");
+        // No browser time zone is sent here (as without JavaScript): the account keeps no zone,
+        // "today" is UTC's and the tracker asks the person to confirm one.
+        assert_eq!(r.header("location"), NO_ZONE_SIGNED_UP);
         assert!(
             r.header("set-cookie").is_empty(),
             "sign-up does not sign in"
@@ -310,6 +312,14 @@ pub fn json_request(method: Method, path: &str, body: &str, bearer: Option<&str>
     }
     b.body(Body::from(body.to_owned())).expect("request")
 }
+
+/// Where sign-up sends the person when the browser gave a zone the database knows: sign in,
+/// then the tracker.
+pub const SIGNED_UP: &str = "/signin?done=signed-up&next=/tracker";
+
+/// Where sign-up sends the person without a (known) browser time zone: sign in, with a notice
+/// that the zone is not known, then the tracker.
+pub const NO_ZONE_SIGNED_UP: &str = "/signin?done=signed-up-no-zone&next=/tracker";
 
 /// The password every test account uses.
 pub const PW: &str = "correct horse battery";

@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_tracker::labs::Analyte;
-use myo_tracker::monitoring::DueState;
 use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
@@ -65,21 +64,7 @@ pub async fn mine(
     }))
 }
 
-/// One monitoring line.
-pub struct DueLine {
-    /// Medicine.
-    pub medicine: String,
-    /// Test.
-    pub test: &'static str,
-    /// Due date.
-    pub due: String,
-    /// `overdue`, `due-soon`, `upcoming`, `done`.
-    pub state: &'static str,
-    /// Words.
-    pub explanation: String,
-    /// Sources (`id, locator`), rule date and status.
-    pub source: String,
-}
+pub use super::super::due_words::DueLine;
 
 #[derive(Template)]
 #[template(path = "tracker_dashboard.html")]
@@ -87,6 +72,8 @@ struct DashboardPage {
     l: Layout,
     f: Frame,
     today: String,
+    /// No time zone of the person's own yet: "today" is UTC's, and the page says so.
+    tz_unconfirmed: bool,
     diary_days_last_30: usize,
     last_diary_entry: String,
     active_medicines: usize,
@@ -99,15 +86,6 @@ struct DashboardPage {
     flags_owner: bool,
     flags_pid: String,
     flags_csrf: String,
-}
-
-fn due_state(s: DueState) -> &'static str {
-    match s {
-        DueState::Overdue => "overdue",
-        DueState::DueSoon => "due soon",
-        DueState::Upcoming => "upcoming",
-        DueState::Done => "done",
-    }
 }
 
 fn latest_table(records: &PatientRecords) -> Table {
@@ -172,26 +150,10 @@ pub async fn dashboard(
     let monitoring = d
         .monitoring
         .iter()
-        .map(|i| DueLine {
-            medicine: i.medicine.clone(),
-            test: i.test.label(),
-            due: i.due.to_string(),
-            state: due_state(i.state),
-            explanation: i.explanation.clone(),
-            source: format!(
-                "{} ({}; rule {} of {}, {})",
-                i.sources
-                    .iter()
-                    .map(|s| format!("{}, {}", s.id, s.locator))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                i.reference,
-                i.rule_id,
-                i.rule_date,
-                i.status.as_str()
-            ),
-        })
+        .map(|i| super::super::due_words::line(state.kb(), i))
         .collect();
+    let profile = state.store().get_profile(&a.patient.id).await?;
+    let tz_unconfirmed = !super::super::safety::zone_confirmed(profile.as_ref());
     let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     let l = layout(&state, &u, "Tracker dashboard");
     let page = DashboardPage {
@@ -202,6 +164,7 @@ pub async fn dashboard(
         l,
         f: Frame::new(&a, "dashboard"),
         today: today.to_string(),
+        tz_unconfirmed,
         diary_days_last_30: d.diary_days_last_30,
         last_diary_entry: d
             .last_diary_entry

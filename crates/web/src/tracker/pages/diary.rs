@@ -14,7 +14,7 @@ use myo_tracker::{Date, Invalid};
 
 use super::super::access::Access;
 use super::super::delete::{self, DeleteLink};
-use super::super::{convert, db, today};
+use super::super::{convert, db};
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
     today_for,
@@ -133,9 +133,8 @@ impl RecordPage for Diary {
         );
         db::save_diary(state, &a.patient.id, row, &audit).await?;
         let meds = active_medicines(state, a, client).await?;
-        let mut banner = triage(state, &entry, &meds).await;
-        if let Some(b) = banner.as_mut() {
-            b.is_today = b.date == person_today.to_string();
+        let banner = triage(state, &entry, &meds, person_today).await;
+        if let Some(b) = banner.as_ref() {
             super::super::red_flags::raise(state, a, client, b).await?;
         }
         diary_page(cx, Outcome::saved(), banner).await
@@ -285,11 +284,13 @@ pub fn triage_text(e: &myo_tracker::records::DiaryEntry, medicines: &[Medicine])
 }
 
 /// Runs the Ask triage engine over an entry (English and Spanish rules; the banner is worded in
-/// the note's language); only emergency and urgent tiers make a banner.
+/// the note's language); only emergency and urgent tiers make a banner. `person_today` is the
+/// person's today in their own time zone, so a back-dated entry is not called "today's".
 pub async fn triage(
     state: &AppState,
     e: &myo_tracker::records::DiaryEntry,
     medicines: &[Medicine],
+    person_today: Date,
 ) -> Option<Banner> {
     let text = triage_text(e, medicines);
     if text.trim().is_empty() {
@@ -304,10 +305,9 @@ pub async fn triage(
         myo_ask::triage::Tier::Urgent => "urgent",
         myo_ask::triage::Tier::Discuss => return None,
     };
-    let today = today();
     Some(Banner {
         date: e.date().to_string(),
-        is_today: today == Some(e.date()),
+        is_today: e.date() == person_today,
         tier,
         action: hit.action,
         link: format!("/kb/{}", hit.rule_id),

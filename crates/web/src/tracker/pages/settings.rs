@@ -72,6 +72,8 @@ struct SettingsPage {
     time_zone: String,
     zones: Vec<&'static str>,
     today: String,
+    /// No zone is saved yet (UTC is in use): the page says so and offers the browser's zone.
+    unconfirmed: bool,
     error: Option<FormError>,
 }
 
@@ -94,6 +96,8 @@ async fn settings_page(
         time_zone: typed.unwrap_or(saved).to_owned(),
         zones: Zone::names(),
         today,
+        // After a refused zone the typed text stays in the field, so no suggestion then.
+        unconfirmed: typed.is_none() && !super::super::safety::zone_confirmed(profile.as_ref()),
         error,
     }))
 }

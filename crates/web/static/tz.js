@@ -1,0 +1,27 @@
+// Myo: the browser's time zone (an IANA name such as "Europe/Berlin") for the sign-up form and
+// the tracker's settings. The server checks the name against its bundled time-zone database and
+// ignores one it does not know; without this script nothing is sent and the tracker asks.
+(function () {
+  'use strict';
+  var zone = '';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch (e) {
+    zone = '';
+  }
+  if (!zone) return;
+  var field = document.getElementById('signup-tz');
+  if (field) {
+    field.value = zone;
+    var shown = document.getElementById('signup-tz-shown');
+    if (shown) shown.textContent = zone + ' (from this browser; you can change it in your tracker\'s settings)';
+  }
+  // Settings, while no zone is saved: offer the browser's zone in the field and say where it
+  // came from; nothing is saved until the person presses Save.
+  var pick = document.getElementById('tz-name');
+  if (pick && pick.hasAttribute('data-unconfirmed')) {
+    pick.value = zone;
+    var note = document.getElementById('tz-browser');
+    if (note) note.textContent = 'Your browser says ' + zone + '; it is filled in above. Press Save to confirm it.';
+  }
+})();
