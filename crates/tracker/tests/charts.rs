@@ -59,7 +59,10 @@ fn a_picked_range_is_respected() {
     let c = chart(pts, "2025-03-01", "2026-02-28").fixed();
     assert_eq!(c.shown_window(), Some((d("2025-03-01"), d("2026-02-28"))));
     let s = svg(&c);
-    assert!(s.contains(">Mar</text>") && s.contains(">2025</text>"), "{s}");
+    assert!(
+        s.contains(">Mar</text>") && s.contains(">2025</text>"),
+        "{s}"
+    );
     // Both values sit at the right of the plot, as in the range picked.
     assert!(marker_xs(&s).iter().all(|x| *x > 300.0));
 }
@@ -84,11 +87,14 @@ fn an_empty_chart_says_no_data_yet_and_has_no_table() {
     assert!(html.contains("<desc id=\"c-desc\">No data yet: nothing recorded from 2026-01-01"));
     assert!(!html.contains("<table"));
     assert!(!html.contains("chart-legend"));
-    assert_eq!(render(&chart(Vec::new(), "2026-01-01", "2026-03-01").fixed()), {
-        let mut e = chart(Vec::new(), "2026-01-01", "2026-03-01");
-        e.window = Window::Fixed;
-        render(&e)
-    });
+    assert_eq!(
+        render(&chart(Vec::new(), "2026-01-01", "2026-03-01").fixed()),
+        {
+            let mut e = chart(Vec::new(), "2026-01-01", "2026-03-01");
+            e.window = Window::Fixed;
+            render(&e)
+        }
+    );
 }
 
 fn band(medicine: &str, dose: &str, from: &str, to: &str, ongoing: bool) -> Band {
@@ -116,8 +122,20 @@ fn medicines_are_lanes_coloured_per_medicine_with_a_legend_and_a_table() {
     c.medication_bands = vec![
         band("Prednisone", "40 mg", "2026-01-06", "2026-01-31", false),
         band("Prednisone", "20 mg", "2026-02-01", "2026-03-01", true),
-        band("Methotrexate", "15 mg weekly", "2026-01-20", "2026-03-01", true),
-        band("Hydroxychloroquine", "200 mg", "2020-01-01", "2020-06-01", false),
+        band(
+            "Methotrexate",
+            "15 mg weekly",
+            "2026-01-20",
+            "2026-03-01",
+            true,
+        ),
+        band(
+            "Hydroxychloroquine",
+            "200 mg",
+            "2020-01-01",
+            "2020-06-01",
+            false,
+        ),
     ];
     let html = render(&c);
     // Two lanes (the 2020 medicine is outside the window), each labelled, in its own colour.
@@ -128,17 +146,28 @@ fn medicines_are_lanes_coloured_per_medicine_with_a_legend_and_a_table() {
     // Legend: the series with their patterns, the medicines, the reference range.
     let legend = html.split("<ul class=\"chart-legend\"").nth(1).unwrap();
     assert_eq!(legend.matches("<li class").count(), 5);
-    assert!(legend.contains("stroke-dasharray=\"7 4\""), "second series dashed");
+    assert!(
+        legend.contains("stroke-dasharray=\"7 4\""),
+        "second series dashed"
+    );
     assert!(legend.contains("</svg>Prednisone</li>") && legend.contains("</svg>Methotrexate</li>"));
     assert!(legend.contains("Reference range 0–200 U/L"));
     // Series differ by marker shape too.
     assert!(html.contains("data-marker=\"circle\"") && html.contains("data-marker=\"square\""));
     // The table: one row per day, a column per series, missing values said in words.
     let table = html.split("<details class=\"chart-data\">").nth(1).unwrap();
-    assert!(table.contains("<th scope=\"col\">Date</th><th scope=\"col\">CK</th><th scope=\"col\">Aldolase</th>"));
+    assert!(table.contains(
+        "<th scope=\"col\">Date</th><th scope=\"col\">CK</th><th scope=\"col\">Aldolase</th>"
+    ));
     assert!(table.contains("<tr><th scope=\"row\">2026-01-05</th><td>900</td><td>12</td></tr>"));
-    assert!(table.contains("<tr><th scope=\"row\">2026-02-20</th><td>300</td><td>not recorded</td></tr>"));
-    assert!(table.contains("<tr><th scope=\"row\">Prednisone 20 mg</th><td>2026-02-01</td><td>ongoing</td></tr>"));
+    assert!(
+        table.contains(
+            "<tr><th scope=\"row\">2026-02-20</th><td>300</td><td>not recorded</td></tr>"
+        )
+    );
+    assert!(table.contains(
+        "<tr><th scope=\"row\">Prednisone 20 mg</th><td>2026-02-01</td><td>ongoing</td></tr>"
+    ));
 }
 
 #[test]
@@ -155,6 +184,9 @@ fn chart_text_is_large_enough_for_a_phone() {
             .skip(1)
             .map(|r| r.split('"').next().unwrap().parse().unwrap())
             .collect();
-        assert!(!sizes.is_empty() && sizes.iter().all(|v| *v >= 14.0), "{sizes:?}");
+        assert!(
+            !sizes.is_empty() && sizes.iter().all(|v| *v >= 14.0),
+            "{sizes:?}"
+        );
     }
 }

@@ -22,10 +22,7 @@ fn points_in(points: &[(Date, f64)], from: Date, to: Date) -> Vec<(Date, f64)> {
 /// The `<desc>` text: the window, what each series shows, the reference range and medicines.
 pub fn describe(c: &Chart) -> String {
     let Some((from, to)) = c.shown_window() else {
-        return format!(
-            "{NO_DATA}: nothing recorded from {} to {}.",
-            c.from, c.to
-        );
+        return format!("{NO_DATA}: nothing recorded from {} to {}.", c.from, c.to);
     };
     let mut parts = vec![format!("From {from} to {to}.")];
     for ser in &c.series {

@@ -19,7 +19,11 @@ pub enum Window {
 /// The days drawn: from the first value to the last, padded by about 3 % of the span (at least a
 /// day) and widened to at least a week around the middle, kept inside `from..=to`.
 /// `None` when no date falls inside `from..=to`.
-pub fn fit_window(dates: impl IntoIterator<Item = Date>, from: Date, to: Date) -> Option<(Date, Date)> {
+pub fn fit_window(
+    dates: impl IntoIterator<Item = Date>,
+    from: Date,
+    to: Date,
+) -> Option<(Date, Date)> {
     let (mut lo, mut hi) = (None::<Date>, None::<Date>);
     for d in dates.into_iter().filter(|d| *d >= from && *d <= to) {
         lo = Some(lo.map_or(d, |l| l.min(d)));
@@ -121,11 +125,7 @@ pub fn tick_dates(step: Step, from: Date, to: Date) -> Vec<Date> {
         }
         Step::Months(n) => {
             let (mut y, mut m, _) = from.ymd();
-            loop {
-                let Some(d) = first_of_month(y, m) else { break };
-                if d > to {
-                    break;
-                }
+            while let Some(d) = first_of_month(y, m).filter(|d| *d <= to) {
                 if d >= from && (m - 1) % n == 0 {
                     out.push(d);
                 }
@@ -134,11 +134,7 @@ pub fn tick_dates(step: Step, from: Date, to: Date) -> Vec<Date> {
         }
         Step::Years(n) => {
             let (mut y, _, _) = from.ymd();
-            loop {
-                let Some(d) = first_of_month(y, 1) else { break };
-                if d > to {
-                    break;
-                }
+            while let Some(d) = first_of_month(y, 1).filter(|d| *d <= to) {
                 if d >= from && y.rem_euclid(n) == 0 {
                     out.push(d);
                 }
@@ -291,7 +287,11 @@ mod tests {
             let to = from.add_days(span);
             let (s, t) = ticks(from, to, PLOT, CH);
             let room = (label_chars(s) + 1.0) * CH;
-            assert!(t.len() as f64 * room <= PLOT, "{span} days: {s:?} {}", t.len());
+            assert!(
+                t.len() as f64 * room <= PLOT,
+                "{span} days: {s:?} {}",
+                t.len()
+            );
             assert!(!t.is_empty(), "{span} days: no tick");
         }
     }

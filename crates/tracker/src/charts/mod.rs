@@ -86,7 +86,10 @@ impl Chart {
 
     /// The days drawn, or `None` when no value falls between `from` and `to` (an empty chart).
     pub fn shown_window(&self) -> Option<(Date, Date)> {
-        let dates = self.series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
+        let dates = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.0));
         match self.window {
             Window::Fit => fit_window(dates, self.from, self.to),
             Window::Fixed => {
@@ -352,7 +355,7 @@ fn axes(s: &mut String, c: &Chart, f: &Frame, from: Date, to: Date) {
     let _ = write!(
         s,
         "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{pb}\"/>\
-         <line x1=\"{LEFT}\" y1=\"{pb}\" x2=\"{pr}\" y2=\"{pb}\"/>\
+         <line class=\"x-axis\" x1=\"{LEFT}\" y1=\"{pb}\" x2=\"{pr}\" y2=\"{pb}\"/>\
          <text class=\"unit\" x=\"2\" y=\"{}\" stroke=\"none\">{}</text>",
         n1(TOP - 10.0),
         escape(&c.unit)
