@@ -82,6 +82,10 @@ fn an_empty_chart_says_no_data_yet_and_has_no_table() {
     let c = chart(vec![(d("2020-01-01"), 100.0)], "2026-01-01", "2026-03-01");
     assert_eq!(c.shown_window(), None);
     let html = render(&c);
+    assert!(
+        html.starts_with("<figcaption class=\"chart-title\">CK (U/L)</figcaption>"),
+        "the title is visible"
+    );
     assert!(html.contains(">No data yet</text>"), "{html}");
     assert!(html.contains("role=\"img\""));
     assert!(html.contains("<desc id=\"c-desc\">No data yet: nothing recorded from 2026-01-01"));

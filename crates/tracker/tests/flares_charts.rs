@@ -196,7 +196,7 @@ fn sample_chart() -> Chart {
 #[test]
 fn charts_break_lines_at_gaps_and_are_accessible() {
     let svg = render(&sample_chart());
-    assert!(svg.starts_with("<svg class=\"chart-plot\" xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.starts_with("<figcaption class=\"chart-title\">Weakness &amp; &lt;fatigue&gt;</figcaption><svg class=\"chart-plot\" xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains("<title id=\"t-title\">Weakness &amp; &lt;fatigue&gt;</title>"));
     assert!(svg.contains("<desc id=\"t-desc\">"));

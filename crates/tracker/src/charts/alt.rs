@@ -145,8 +145,10 @@ pub fn table(c: &Chart) -> String {
     days.dedup();
     let mut s = format!(
         "<details class=\"chart-data\"><summary>{}: values as a table</summary>\
-         <div class=\"table-scroll\"><table><caption>{} ({}), {from} to {to}{}</caption>\
+         <div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: {} values\">\
+         <table><caption>{} ({}), {from} to {to}{}</caption>\
          <thead><tr><th scope=\"col\">Date</th>",
+        escape(&c.title),
         escape(&c.title),
         escape(&c.title),
         escape(&c.unit),

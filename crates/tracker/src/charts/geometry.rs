@@ -64,9 +64,10 @@ pub enum Step {
     Years(i32),
 }
 
-const STEPS: [Step; 12] = [
+const STEPS: [Step; 13] = [
     Step::Days(1),
     Step::Days(2),
+    Step::Days(3),
     Step::Weeks(1),
     Step::Weeks(2),
     Step::Months(1),
@@ -216,9 +217,9 @@ mod tests {
         Date::parse("test", s).unwrap()
     }
 
-    /// A phone-width plot: about 300 units for labels 7.8 units per character.
-    const PLOT: f64 = 300.0;
-    const CH: f64 = 7.8;
+    /// The plot's width and the character width the renderer uses.
+    const PLOT: f64 = 304.0;
+    const CH: f64 = 8.4;
 
     #[test]
     fn one_day_of_data_sits_in_the_middle_of_a_week() {
@@ -261,6 +262,9 @@ mod tests {
         assert_eq!(t[0].label, "7 Mar");
         assert_eq!(t[0].year, Some(2026));
         assert_eq!(t[1].year, None);
+        let (s, t) = ticks(d("2026-03-01"), d("2026-03-14"), PLOT, CH);
+        assert_eq!(s, Step::Days(3));
+        assert_eq!(t.len(), 5);
         let (s, t) = ticks(d("2026-01-31"), d("2026-03-02"), PLOT, CH);
         assert_eq!(s, Step::Weeks(1));
         assert!(t.iter().all(|k| k.date.weekday().as_str() == "monday"));

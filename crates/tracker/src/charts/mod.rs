@@ -1,6 +1,6 @@
 //! Trend charts as markup: pure and deterministic (fixed layout, one-decimal coordinates).
 //!
-//! [`render`] returns, for one chart, an SVG plot, an HTML legend and the same values as a table
+//! [`render`] returns, for one chart, a visible title (`<figcaption>`), an SVG plot, an HTML legend and the same values as a table
 //! in a `<details>` (the text alternative). The SVG has `role="img"`, a `<title>` (its accessible
 //! name) and a `<desc>` summarising the data in words; it scales to its container, and its text is
 //! sized so that it stays at least 12 CSS px on a 360 px wide phone (see the `.chart` style).
@@ -107,8 +107,8 @@ impl Chart {
 pub const W: f64 = 360.0;
 /// Font size of all chart text, in user units.
 pub const FONT: f64 = 14.0;
-/// Approximate width of one character at [`FONT`] (for tick spacing).
-pub const CHAR_W: f64 = 7.8;
+/// Width of one character at [`FONT`], on the wide side (DejaVu Sans), for tick spacing.
+pub const CHAR_W: f64 = 8.4;
 const LEFT: f64 = 42.0;
 const RIGHT: f64 = 14.0;
 const TOP: f64 = 28.0;
@@ -213,10 +213,14 @@ fn marker(shape: usize, x: f64, y: f64) -> String {
     }
 }
 
-/// Draws the chart: the SVG plot, then the legend and the table of values (see the module
-/// documentation).
+/// Draws the chart: its title as a `<figcaption>` (the output goes inside a `<figure>`), the SVG
+/// plot, then the legend and the table of values (see the module documentation).
 pub fn render(c: &Chart) -> String {
-    let mut s = svg(c);
+    let mut s = format!(
+        "<figcaption class=\"chart-title\">{}</figcaption>",
+        escape(&c.title)
+    );
+    s.push_str(&svg(c));
     if c.shown_window().is_some() {
         s.push_str(&alt::legend(c));
     }
