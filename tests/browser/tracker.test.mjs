@@ -58,19 +58,21 @@ test('a week of diary: seven entries, chart with their points, the skipped day a
   }
   assert.equal(await page.locator('#diary-list tbody tr').count(), 7, 'seven rows in the diary list');
 
-  const chart = page.locator('#diary-chart svg');
+  const chart = page.locator('#diary-chart svg.chart-plot');
   assert.equal(await chart.count(), 1, 'the diary chart is an inline SVG');
   assert.equal(await chart.getAttribute('role'), 'img');
-  // First series (weakness): segments split at the missing day, never joined through a zero.
+  // First series (weakness): segments split at the missing day, never joined through a zero;
+  // every value has its marker.
   const series = await page.evaluate(() => {
-    const g = document.querySelector('#diary-chart svg g.series');
-    const paths = [...g.querySelectorAll('path')].map((p) => p.getAttribute('d'));
-    const dots = g.querySelectorAll('circle').length;
-    return { paths, dots };
+    const g = document.querySelector('#diary-chart svg.chart-plot g.series');
+    return {
+      lines: g.querySelectorAll('path.line').length,
+      lone: g.querySelectorAll('path.pt.lone').length,
+      markers: g.querySelectorAll('path.pt').length,
+    };
   });
-  const points = series.paths.reduce((n, d) => n + (d.match(/[ML]/g) || []).length, 0) + series.dots;
-  assert.equal(points, 7, `seven data points drawn: ${JSON.stringify(series)}`);
-  assert.equal(series.paths.length + series.dots, 2, `two segments around the gap: ${JSON.stringify(series)}`);
+  assert.equal(series.markers, 7, `seven data points drawn: ${JSON.stringify(series)}`);
+  assert.equal(series.lines + series.lone, 2, `two segments around the gap: ${JSON.stringify(series)}`);
 
   // The dashboard shows the charts too.
   await page.goto(base);

@@ -2,7 +2,7 @@
 
 use myo_instruments::Catalog;
 
-use crate::charts::{Band, Chart, Series, render};
+use crate::charts::{Band, Chart, Series, Window, render};
 use crate::date::Date;
 use crate::error::Invalid;
 use crate::flares::{Flare, flares};
@@ -20,9 +20,11 @@ pub fn medication_bands(records: &PatientRecords, from: Date, to: Date) -> Vec<B
         .iter()
         .filter(|m| m.input().start <= to && m.input().end.is_none_or(|e| e >= from))
         .map(|m| Band {
+            medicine: m.input().name.clone(),
             label: format!("{} {}", m.input().name, m.input().dose),
             from: m.input().start,
             to: m.input().end.unwrap_or(to),
+            ongoing: m.input().end.is_none(),
         })
         .collect()
 }
@@ -48,6 +50,7 @@ pub fn diary_chart(records: &PatientRecords, ratings: &[Rating], from: Date, to:
         unit: "points (0–10)".into(),
         from,
         to,
+        window: Window::Fit,
         y_min: 0.0,
         y_max: 10.0,
         series,
@@ -100,6 +103,7 @@ pub fn lab_chart(
         unit: def.unit.display().into(),
         from,
         to,
+        window: Window::Fit,
         y_min: 0.0,
         y_max: nice_ceiling(top),
         series: vec![Series {
@@ -137,6 +141,7 @@ pub fn mmt8_chart(
         unit: format!("points (0–{max})"),
         from,
         to,
+        window: Window::Fit,
         y_min: 0.0,
         y_max: max as f64,
         series: vec![Series {
@@ -159,7 +164,12 @@ pub fn home_test_chart(records: &PatientRecords, test: HomeTest, from: Date, to:
         .collect();
     let top = pts.iter().map(|p| p.1).fold(0.0, f64::max);
     Chart {
-        id: "home-test".into(),
+        id: match test {
+            HomeTest::SitToStand30s => "home-sit-to-stand",
+            HomeTest::TimedUpAndGo => "home-up-and-go",
+            HomeTest::ArmRaise => "home-arm-raise",
+        }
+        .into(),
         title: format!("Home test: {}", test.label()),
         unit: match test {
             HomeTest::SitToStand30s => "stands".into(),
@@ -167,6 +177,7 @@ pub fn home_test_chart(records: &PatientRecords, test: HomeTest, from: Date, to:
         },
         from,
         to,
+        window: Window::Fit,
         y_min: 0.0,
         y_max: nice_ceiling(top),
         series: vec![Series {

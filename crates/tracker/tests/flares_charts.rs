@@ -3,7 +3,7 @@
 mod common;
 use common::{d, rules};
 
-use myo_tracker::charts::{Band, Chart, Series, render};
+use myo_tracker::charts::{Band, Chart, Series, Window, render};
 use myo_tracker::flares::{ck_rises, diary_flares, gaps};
 use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
 use myo_tracker::records::{DiaryEntry, Rating};
@@ -174,6 +174,7 @@ fn sample_chart() -> Chart {
         unit: "points".into(),
         from: d("2026-03-01"),
         to: d("2026-03-10"),
+        window: Window::Fixed,
         y_min: 0.0,
         y_max: 10.0,
         series: vec![Series {
@@ -183,9 +184,11 @@ fn sample_chart() -> Chart {
         }],
         reference: Some((1.0, 4.0)),
         medication_bands: vec![Band {
+            medicine: "Prednisone".into(),
             label: "Prednisone 40 mg".into(),
             from: d("2026-03-03"),
             to: d("2026-03-20"),
+            ongoing: false,
         }],
     }
 }
@@ -193,23 +196,24 @@ fn sample_chart() -> Chart {
 #[test]
 fn charts_break_lines_at_gaps_and_are_accessible() {
     let svg = render(&sample_chart());
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.starts_with("<figcaption class=\"chart-title\">Weakness &amp; &lt;fatigue&gt;</figcaption><svg class=\"chart-plot\" xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains("<title id=\"t-title\">Weakness &amp; &lt;fatigue&gt;</title>"));
     assert!(svg.contains("<desc id=\"t-desc\">"));
     assert!(svg.contains("the line breaks 2 times where days were not recorded"));
-    // Days 1-2 and 4-5 are lines; day 8 stands alone as a dot.
-    assert_eq!(svg.matches("<path").count(), 2);
-    assert_eq!(svg.matches("<circle").count(), 1);
+    // Days 1-2 and 4-5 are lines; day 8 stands alone as its marker; every value has a marker.
+    assert_eq!(svg.matches("class=\"line\"").count(), 2);
+    assert_eq!(svg.matches("class=\"pt").count(), 5);
+    assert_eq!(svg.matches("class=\"pt lone\"").count(), 1);
     assert!(svg.contains("class=\"ref\""));
     assert!(svg.contains("class=\"med\""));
-    assert!(svg.ends_with("</svg>"));
+    assert!(svg.ends_with("</details>"));
 }
 
 #[test]
 fn charts_are_deterministic_snapshots() {
-    let svg = render(&sample_chart());
-    assert_eq!(svg, render(&sample_chart()));
+    assert_eq!(render(&sample_chart()), render(&sample_chart()));
+    let svg = myo_tracker::charts::svg(&sample_chart());
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/snapshots/sample_chart.svg"

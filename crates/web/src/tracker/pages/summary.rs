@@ -88,7 +88,8 @@ pub struct SummaryBlock {
     pub charts: Vec<String>,
 }
 
-/// Builds the summary blocks (shared by the page, the PDF and share links).
+/// Builds the summary blocks (shared by the page, the PDF and share links). Charts show the
+/// range asked for as is, not fitted to the data.
 pub fn summary_blocks(
     state: &AppState,
     records: &PatientRecords,
@@ -172,7 +173,8 @@ pub fn summary_blocks(
                 &[Rating::Weakness, Rating::Fatigue, Rating::Pain],
                 req.from,
                 req.to,
-            ))],
+            )
+            .fixed())],
         });
     }
     if let Some(st) = &s.strength {
@@ -221,7 +223,8 @@ pub fn summary_blocks(
                 HomeTest::SitToStand30s,
                 req.from,
                 req.to,
-            ))],
+            )
+            .fixed())],
         });
     }
     if let Some(labs) = &s.labs {
@@ -255,7 +258,8 @@ pub fn summary_blocks(
                 Analyte::Ck,
                 req.from,
                 req.to,
-            ))],
+            )
+            .fixed())],
         });
     }
     if let Some(m) = &s.medicines {
