@@ -45,7 +45,7 @@ fn one_line(s: &str, max: usize) -> String {
     let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() > max {
         let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
+        format!("{cut}...")
     } else {
         flat
     }
@@ -57,7 +57,7 @@ fn item(base: &str, t: &Trial) -> String {
     let c = card(t);
     let mut status = c.status.clone();
     if !c.phases.is_empty() {
-        status = format!("{status} · {}", c.phases);
+        status = format!("{status}, {}", c.phases);
     }
     format!(
         "- {}\r\n  {}\r\n  {}\r\n  {base}/trials/{}\r\n",
@@ -78,20 +78,20 @@ pub fn message(base: &str, search: &SavedSearch, items: &[String]) -> (String, S
     } else {
         ("studies", "match")
     };
-    let subject = format!("Myo: {n} new {noun} for your search \u{201c}{name}\u{201d}");
+    let subject = format!("Myo: {n} new {noun} for your search \"{name}\"");
     let sep = if search.query.is_empty() { "" } else { "&" };
     let body = format!(
-        "{n} new {noun} on ClinicalTrials.gov {verb} your saved search \u{201c}{name}\u{201d} in \
+        "{n} new {noun} on ClinicalTrials.gov {verb} your saved search \"{name}\" in \
          Myo's clinical-trial finder:\r\n\r\n{}\r\n\
          Myo lists studies from the ClinicalTrials.gov registry. It does not judge whether you \
          can join a study: only the study team can say. Your care team can help you think it \
          over. Myo informs; it does not diagnose or prescribe.\r\n\r\n\
          All results for this search: {base}/trials?{}{sep}saved={}\r\n\r\n\
-         You get this e-mail because you ticked \u{201c}E-mail me new studies\u{201d} for this \
+         You get this e-mail because you ticked \"E-mail me new studies\" for this \
          saved search; each study is e-mailed once. To stop these e-mails, sign in at \
-         {base}/trials#saved-title and untick \u{201c}E-mail me new studies\u{201d} beside \
-         \u{201c}{name}\u{201d} under Saved searches, or delete the search.\r\n",
-        items.concat(),
+         {base}/trials#saved-title and untick \"E-mail me new studies\" beside \
+         \"{name}\" under Saved searches, or delete the search.\r\n",
+        items.join("\r\n"),
         search.query,
         search.id.as_str()
     );
