@@ -110,6 +110,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0008_cds_replay.sql"),
         postgres: include_str!("../migrations/postgres/0008_cds_replay.sql"),
     },
+    MigrationSource {
+        version: 9,
+        name: "trial_alerts",
+        sqlite: include_str!("../migrations/sqlite/0009_trial_alerts.sql"),
+        postgres: include_str!("../migrations/postgres/0009_trial_alerts.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

@@ -64,7 +64,7 @@ pub use tracker_model::{
     EditState, HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData,
     PatientProfile, Record, RecordId, RecordKind, RecordVersion, ShareLink, VisitRow,
 };
-pub use trials::{SavedSearch, SyncRow, TrialRow, TrialStore};
+pub use trials::{SEARCH_EMAIL_KIND, SavedSearch, SearchEmailText, SyncRow, TrialRow, TrialStore};
 
 /// Persistent state behind `myo serve`, object-safe so callers hold an `Arc<dyn Store>`.
 ///

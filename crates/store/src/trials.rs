@@ -5,10 +5,15 @@
 //! updated with their first-seen time kept, studies no longer returned removed), so readers see
 //! the old copy or the new one, never a half. A failed sync writes only its outcome: the last
 //! good copy stays.
+//!
+//! A saved search can ask for e-mail about new studies ([`TrialStore::plan_search_email`]):
+//! each study is marked once per search under a unique key, and the message goes into the
+//! reminders' outbox in the same transaction, so with several `myo serve` processes on one
+//! PostgreSQL database each study is e-mailed once per search (see `crate::reminders`).
 
 use sqlx::AssertSqlSafe;
 
-use crate::db::{AuditAppend, RowExt, each_backend, ts};
+use crate::db::{AuditAppend, Db, RowExt, each_backend, opt_ts, ts};
 use crate::error::{Result, StoreError};
 use crate::model::{AuditEntry, Timestamp, UserId};
 use crate::store::SqlStore;
@@ -61,7 +66,15 @@ pub struct SavedSearch {
     pub created_at: Timestamp,
     /// When the person last looked at its results (new trials are those first seen after).
     pub last_seen_at: Timestamp,
+    /// Since when new matching studies are e-mailed to the owner (`None`: not e-mailed).
+    pub email_since: Option<Timestamp>,
 }
+
+/// The outbox kind of a saved search's e-mail (beside the reminders' kinds).
+pub const SEARCH_EMAIL_KIND: &str = "trial_search";
+
+/// Builds a search e-mail's `(subject, body)` from the NCT ids it lists.
+pub type SearchEmailText<'a> = dyn Fn(&[String]) -> (String, String) + Send + Sync + 'a;
 
 /// Trial storage, implemented by the same store as [`crate::Store`] (a supertrait).
 #[async_trait::async_trait]
@@ -96,13 +109,43 @@ pub trait TrialStore: Send + Sync {
     /// Marks one of the owner's searches as looked at; `NotFound` for anyone else's.
     async fn touch_saved_search(&self, user: &UserId, id: &RecordId, now: Timestamp) -> Result<()>;
 
-    /// Deletes one of the owner's searches; `NotFound` for anyone else's.
+    /// Deletes one of the owner's searches (and its e-mails not yet sent); `NotFound` for
+    /// anyone else's.
     async fn delete_saved_search(
         &self,
         user: &UserId,
         id: &RecordId,
         audit: &AuditEntry,
     ) -> Result<()>;
+
+    /// Turns "e-mail me new studies" on (from `now`; an earlier start is kept) or off for one
+    /// of the owner's searches, with `audit`; `NotFound` for anyone else's. Turning it off
+    /// drops its messages no sender has claimed yet (their studies may be e-mailed later).
+    async fn set_search_email(
+        &self,
+        user: &UserId,
+        id: &RecordId,
+        on: bool,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<()>;
+
+    /// Every search whose owner asked for e-mail, of accounts not disabled (for the e-mail
+    /// job; never shown to anyone).
+    async fn emailed_searches(&self) -> Result<Vec<SavedSearch>>;
+
+    /// Plans one e-mail for `search`: of `candidates` (matching NCT ids, in order), up to
+    /// `limit` not yet e-mailed for it are marked and listed in one outbox message whose text
+    /// `text` builds. Returns the ids listed (empty: nothing new, or the search is no longer
+    /// its owner's or no longer e-mailed). Concurrent planners never list a study twice.
+    async fn plan_search_email(
+        &self,
+        search: &SavedSearch,
+        candidates: &[String],
+        limit: usize,
+        now: Timestamp,
+        text: &SearchEmailText<'_>,
+    ) -> Result<Vec<String>>;
 }
 
 const SYNC_COLUMNS: &str = "id, started_at, finished_at, ok, studies, pages, error";
@@ -136,6 +179,7 @@ fn search_from(r: &impl RowExt) -> Result<SavedSearch> {
         query: r.text("query")?,
         created_at: ts(r, "created_at")?,
         last_seen_at: ts(r, "last_seen_at")?,
+        email_since: opt_ts(r, "email_since")?,
     })
 }
 
@@ -146,6 +190,12 @@ fn nct_ok(id: &str) -> bool {
 fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
+
+const SEARCH_COLUMNS: &str = "id, user_id, name, query, created_at, last_seen_at, email_since";
+
+/// Unsent, unclaimed messages of one search (`$1` owner, `$2` the `search-id:%` pattern).
+const DROP_UNSENT: &str = "DELETE FROM reminder_outbox WHERE patient_id = $1 AND kind = 'trial_search' \
+                           AND due_key LIKE $2 AND sent_at IS NULL AND claimed_at IS NULL";
 
 const INSERT_SYNC: &str = "INSERT INTO trial_syncs (id, started_at, finished_at, ok, studies, \
                            pages, error) VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -286,7 +336,7 @@ impl TrialStore for SqlStore {
             }
             sqlx::query(
                 "INSERT INTO trial_saved_searches (id, user_id, name, query, created_at, \
-                 last_seen_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                 last_seen_at, email_since) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(search.id.as_str())
             .bind(search.user_id.as_str())
@@ -294,6 +344,7 @@ impl TrialStore for SqlStore {
             .bind(search.query.as_str())
             .bind(search.created_at.as_millis())
             .bind(search.last_seen_at.as_millis())
+            .bind(search.email_since.map(Timestamp::as_millis))
             .execute(&mut *tx)
             .await?;
             tx.append_audit(audit).await?;
@@ -304,10 +355,10 @@ impl TrialStore for SqlStore {
 
     async fn list_saved_searches(&self, user: &UserId) -> Result<Vec<SavedSearch>> {
         each_backend!(self.db(), b => {
-            let rows = sqlx::query(
-                "SELECT id, user_id, name, query, created_at, last_seen_at \
-                 FROM trial_saved_searches WHERE user_id = $1 ORDER BY created_at, id",
-            )
+            let rows = sqlx::query(AssertSqlSafe(format!(
+                "SELECT {SEARCH_COLUMNS} FROM trial_saved_searches WHERE user_id = $1 \
+                 ORDER BY created_at, id"
+            )))
             .bind(user.as_str())
             .fetch_all(b.reader())
             .await?;
@@ -348,9 +399,154 @@ impl TrialStore for SqlStore {
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound { what: "saved_search" });
             }
+            sqlx::query(DROP_UNSENT)
+                .bind(user.as_str())
+                .bind(format!("{}:%", id.as_str()))
+                .execute(&mut *tx)
+                .await?;
             tx.append_audit(audit).await?;
             tx.commit().await?;
             Ok(())
+        })
+    }
+
+    async fn set_search_email(
+        &self,
+        user: &UserId,
+        id: &RecordId,
+        on: bool,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<()> {
+        const ON: &str = "UPDATE trial_saved_searches SET email_since = COALESCE(email_since, $3) \
+                          WHERE user_id = $1 AND id = $2";
+        const OFF: &str = "UPDATE trial_saved_searches SET email_since = NULL \
+                           WHERE user_id = $1 AND id = $2";
+        const UNMARK: &str = "DELETE FROM trial_search_emails WHERE search_id = $2 AND outbox_id IN \
+                              (SELECT id FROM reminder_outbox WHERE patient_id = $1 \
+                              AND kind = 'trial_search' AND due_key LIKE $3 \
+                              AND sent_at IS NULL AND claimed_at IS NULL)";
+        let pattern = format!("{}:%", id.as_str());
+        each_backend!(self.db(), b => {
+            let mut tx = b.begin_write().await?;
+            let done = if on {
+                sqlx::query(ON).bind(user.as_str()).bind(id.as_str()).bind(now.as_millis())
+                    .execute(&mut *tx).await?
+            } else {
+                sqlx::query(OFF).bind(user.as_str()).bind(id.as_str()).execute(&mut *tx).await?
+            };
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound { what: "saved_search" });
+            }
+            if !on {
+                sqlx::query(UNMARK)
+                    .bind(user.as_str())
+                    .bind(id.as_str())
+                    .bind(pattern.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(DROP_UNSENT)
+                    .bind(user.as_str())
+                    .bind(pattern.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.append_audit(audit).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    async fn emailed_searches(&self) -> Result<Vec<SavedSearch>> {
+        const SQL: &str = "SELECT s.id, s.user_id, s.name, s.query, s.created_at, \
+                           s.last_seen_at, s.email_since FROM trial_saved_searches s \
+                           JOIN users u ON u.id = s.user_id WHERE s.email_since IS NOT NULL \
+                           AND u.disabled_at IS NULL ORDER BY s.user_id, s.id";
+        each_backend!(self.db(), b => {
+            let rows = sqlx::query(SQL).fetch_all(b.reader()).await?;
+            rows.iter().map(search_from).collect()
+        })
+    }
+
+    async fn plan_search_email(
+        &self,
+        search: &SavedSearch,
+        candidates: &[String],
+        limit: usize,
+        now: Timestamp,
+        text: &SearchEmailText<'_>,
+    ) -> Result<Vec<String>> {
+        const MARK: &str = "INSERT INTO trial_search_emails (search_id, nct_id, outbox_id, \
+                            created_at) VALUES ($1, $2, $3, $4) \
+                            ON CONFLICT (search_id, nct_id) DO NOTHING";
+        const OUTBOX: &str = "INSERT INTO reminder_outbox (id, patient_id, kind, due_key, \
+                              subject, body, created_at, claimed_at, claimed_by, sent_at) \
+                              VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL, NULL)";
+        if candidates.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        // The search row is locked (PostgreSQL) or the write serialised (SQLite), so an
+        // opt-out or a deletion either happens first (nothing planned) or waits.
+        let lock = if matches!(self.db(), Db::Postgres(_)) {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
+        let check = format!(
+            "SELECT id FROM trial_saved_searches WHERE id = $1 AND user_id = $2 \
+             AND email_since IS NOT NULL{lock}"
+        );
+        let outbox_id = RecordId::random();
+        each_backend!(self.db(), b => {
+            let mut tx = b.begin_write().await?;
+            let live = sqlx::query(AssertSqlSafe(check))
+                .bind(search.id.as_str())
+                .bind(search.user_id.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            if live.is_none() {
+                return Ok(Vec::new());
+            }
+            let done: Vec<String> =
+                sqlx::query("SELECT nct_id FROM trial_search_emails WHERE search_id = $1")
+                    .bind(search.id.as_str())
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|r| r.text("nct_id"))
+                    .collect::<Result<_>>()?;
+            let mut listed = Vec::new();
+            for nct in candidates.iter().filter(|c| !done.contains(c)) {
+                if listed.len() >= limit {
+                    break;
+                }
+                let marked = sqlx::query(MARK)
+                    .bind(search.id.as_str())
+                    .bind(nct.as_str())
+                    .bind(outbox_id.as_str())
+                    .bind(now.as_millis())
+                    .execute(&mut *tx)
+                    .await?;
+                if marked.rows_affected() == 1 {
+                    listed.push(nct.clone());
+                }
+            }
+            if listed.is_empty() {
+                return Ok(listed);
+            }
+            let (subject, body) = text(&listed);
+            sqlx::query(OUTBOX)
+                .bind(outbox_id.as_str())
+                .bind(search.user_id.as_str())
+                .bind(SEARCH_EMAIL_KIND)
+                .bind(format!("{}:{}", search.id.as_str(), outbox_id.as_str()))
+                .bind(subject)
+                .bind(body)
+                .bind(now.as_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(listed)
         })
     }
 }

@@ -657,6 +657,7 @@ async fn saved_searches_belong_to_their_owner(db: &TestDb) {
         query: "status=recruiting&near=Leeds".to_owned(),
         created_at: at(1),
         last_seen_at: at(1),
+        email_since: None,
     };
     store
         .save_search(&s, &audit(action::CREATE, &a))

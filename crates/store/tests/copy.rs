@@ -214,8 +214,15 @@ async fn populate_community(store: &Arc<dyn Store>, patient: &UserId, other: &Us
         query: "status=recruiting".into(),
         created_at: at(99),
         last_seen_at: at(99),
+        email_since: Some(at(99)),
     };
     store.save_search(&search, &change).await.unwrap();
+    let text = |ids: &[String]| ("New studies".to_owned(), ids.join("\n"));
+    let listed = store
+        .plan_search_email(&search, &["NCT09900001".to_owned()], 5, at(100), &text)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
 }
 
 /// Every tracker table: one filled-in record of each kind, an all-NULL diary day, a profile, a

@@ -84,6 +84,7 @@ async fn describe_reports_every_table_of_both_migrations() {
             "sessions",
             "share_links",
             "trial_saved_searches",
+            "trial_search_emails",
             "trial_syncs",
             "trials",
             "users",

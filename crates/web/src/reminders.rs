@@ -3,7 +3,8 @@
 //! An in-process job ([`run`]) plans each occasion once in the shared outbox and sends what it
 //! claims; with several `myo serve` processes on one PostgreSQL database, each reminder is sent
 //! once (see `myo_store::reminders`). Messages go to the account's own address, say only what
-//! is due, and link to the tracker; they never diagnose.
+//! is due, and link to the tracker; they never diagnose. The same outbox carries the e-mails
+//! about new studies for saved trial searches (`crate::trials::alerts`).
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -157,11 +158,18 @@ pub async fn send_claimed(state: &AppState, worker: &str) -> Result<usize, Store
                     false
                 }
             };
+            // A search's e-mail is filed under the search (its due key starts with its id).
+            let (resource, record) = if r.kind == myo_store::SEARCH_EMAIL_KIND {
+                let search = r.due_key.split(':').next().unwrap_or_default();
+                ("trial_saved_search", search)
+            } else {
+                ("reminder", r.id.as_str())
+            };
             let mut entry = AuditEntry::new(
                 Timestamp::now(),
                 action::EXPORT,
-                "reminder",
-                Some(r.id.as_str()),
+                resource,
+                Some(record),
                 Outcome::Success,
             )
             .by(None, "system");
@@ -182,9 +190,11 @@ pub async fn send_claimed(state: &AppState, worker: &str) -> Result<usize, Store
     }
 }
 
-/// One round: plan, then send what this process claims.
+/// One round: plan (reminders, then new studies for saved trial searches), then send what this
+/// process claims.
 pub async fn run_once(state: &AppState, worker: &str) -> Result<usize, StoreError> {
     plan(state).await?;
+    crate::trials::alerts::plan(state).await?;
     send_claimed(state, worker).await
 }
 

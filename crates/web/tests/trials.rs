@@ -265,7 +265,22 @@ async fn saved_searches_show_new_studies(t: TestApp) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = t.get("/trials", Some(&p.cookie)).await;
     assert!(page.body.contains(">Everything</a>"));
-    assert!(page.body.contains("does not send e-mails yet"));
+    // This site sends no e-mail: no choice offered, none accepted, nothing planned.
+    assert!(page.body.contains("not set up to send e-mail"));
+    assert!(!page.body.contains("E-mail me new studies"));
+    let with_email = t
+        .post_form(
+            "/trials/searches",
+            &[
+                ("csrf", &p.csrf),
+                ("name", "Mail"),
+                ("query", ""),
+                ("email", "on"),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(with_email.status, StatusCode::UNPROCESSABLE_ENTITY);
     let start = page
         .body
         .find("href=\"/trials?status=any&#38;saved=")
@@ -277,6 +292,16 @@ async fn saved_searches_show_new_studies(t: TestApp) {
         .replace("&#38;", "&");
     // A later sync adds two studies: opening the search marks them new, once.
     synced(&t).await;
+    let id = href.rsplit("saved=").next().unwrap().to_owned();
+    let r = t
+        .post_form(
+            &format!("/trials/searches/{id}/email"),
+            &[("csrf", &p.csrf), ("email", "on")],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(myo_web::trials::alerts::plan(&t.state).await.unwrap(), 0);
     let opened = t.get(&href, Some(&p.cookie)).await;
     assert_eq!(opened.body.matches("New since you last looked").count(), 2);
     let again = t.get(&href, Some(&p.cookie)).await;
@@ -291,7 +316,6 @@ async fn saved_searches_show_new_studies(t: TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let q = person(&t, "other@example.org").await;
-    let id = href.rsplit("saved=").next().unwrap();
     let r = t
         .post_form(
             &format!("/trials/searches/{id}/delete"),

@@ -3,8 +3,10 @@
 //! `sync`); pages never wait for a sync and show the date of the last good one.
 //!
 //! The pure parts (API v2 reading, filters, places, cards, pre-screen, directory) are in
-//! `myo-trials`; this module loads, audits and renders.
+//! `myo-trials`; this module loads, audits and renders. `alerts` e-mails new studies for the
+//! saved searches whose owners asked for it.
 
+pub mod alerts;
 mod detail;
 mod directory;
 pub mod sync;
@@ -36,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/trials", get(finder))
         .route("/trials/searches", post(save_search))
         .route("/trials/searches/{id}/delete", post(delete_search))
+        .route("/trials/searches/{id}/email", post(alerts::choose))
         .route("/trials/{nct}", get(detail::page))
         .route("/trials/{nct}/prescreen", post(detail::prescreen))
         .route("/organisations", get(directory::page))
@@ -162,6 +165,7 @@ pub struct SavedLine {
     id: String,
     name: String,
     href: String,
+    email: bool,
 }
 
 #[derive(Template)]
@@ -178,6 +182,7 @@ struct FinderPage {
     saved: Vec<SavedLine>,
     signed_in: bool,
     saved_name: Option<String>,
+    mail: bool,
     phases: &'static [(&'static str, &'static str)],
     interventions: &'static [(&'static str, &'static str)],
 }
@@ -248,6 +253,7 @@ pub async fn finder(
                     if s.query.is_empty() { "" } else { "&" },
                     s.id.as_str()
                 ),
+                email: s.email_since.is_some(),
             });
         }
         let e = audit(
@@ -301,6 +307,7 @@ pub async fn finder(
         saved,
         signed_in: user.is_some(),
         saved_name,
+        mail: state.mailer().is_some(),
         phases: &PHASES,
         interventions: &INTERVENTION_TYPES,
     };
@@ -352,6 +359,9 @@ pub struct SaveForm {
     /// The finder query string.
     #[serde(default)]
     pub query: String,
+    /// "E-mail me new studies": `on` when ticked.
+    #[serde(default)]
+    pub email: String,
 }
 
 /// `POST /trials/searches`: saves the current filters (checked first, so a saved search
@@ -375,6 +385,13 @@ pub async fn save_search(
             "Give the search a name of 1 to 80 characters.".into(),
         ));
     }
+    let email = alerts::ticked(&f.email)?;
+    if email && state.mailer().is_none() {
+        return Err(PageError(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "This site is not set up to send e-mail: save the search without it.".into(),
+        ));
+    }
     let now = Timestamp::now();
     let s = SavedSearch {
         id: RecordId::random(),
@@ -383,6 +400,7 @@ pub async fn save_search(
         query: f.query.clone(),
         created_at: now,
         last_seen_at: now,
+        email_since: email.then_some(now),
     };
     let e = audit(
         Some(&me.user),

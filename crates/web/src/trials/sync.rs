@@ -129,16 +129,23 @@ async fn record(
     }
 }
 
-/// Every `hours` hours (the first run at once), a sync in the background. Failures are logged;
-/// pages keep serving the last good copy throughout.
+/// Every `hours` hours (the first run at once), a sync in the background; after a successful
+/// one, new studies are e-mailed for the saved searches that asked (when the site sends
+/// e-mail). Failures are logged; pages keep serving the last good copy throughout.
 pub async fn schedule(state: crate::AppState, hours: u32) {
     let every = std::time::Duration::from_secs(u64::from(hours.max(1)) * 3600);
+    let worker = format!("{}-{}", std::process::id(), myo_store::token::random_hex(4));
     let mut tick = tokio::time::interval(every);
     loop {
         tick.tick().await;
         match sync_now(state.store(), myo_trials::v2::BASE_URL).await {
             Ok(SyncOutcome::Replaced { studies, pages }) => {
                 tracing::info!(studies, pages, "trials sync: replaced");
+                if state.mailer().is_some()
+                    && let Err(e) = super::alerts::run_once(&state, &worker).await
+                {
+                    tracing::warn!(error = %e, "e-mail about new studies");
+                }
             }
             Ok(SyncOutcome::Failed { reason }) => {
                 tracing::warn!(%reason, "trials sync failed; keeping the last good copy");
