@@ -110,6 +110,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0008_cds_replay.sql"),
         postgres: include_str!("../migrations/postgres/0008_cds_replay.sql"),
     },
+    MigrationSource {
+        version: 9,
+        name: "clinician_ref",
+        sqlite: include_str!("../migrations/sqlite/0009_clinician_ref.sql"),
+        postgres: include_str!("../migrations/postgres/0009_clinician_ref.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

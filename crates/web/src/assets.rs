@@ -1,5 +1,5 @@
 //! Static files compiled into the binary (no files beside `myo` are needed): the stylesheet and
-//! the vendored htmx 2.0.11 with its licence.
+//! the vendored htmx 2.0.11 with its licence, and the copy buttons' script.
 
 use axum::Router;
 use axum::http::{StatusCode, header};
@@ -10,6 +10,7 @@ use crate::AppState;
 
 const STYLE: &str = include_str!("../static/style.css");
 const HTMX: &str = include_str!("../static/htmx.min.js");
+const COPY: &str = include_str!("../static/copy.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx.LICENSE.txt");
 
 /// `/static/…` routes.
@@ -22,6 +23,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/static/htmx.min.js",
             get(|| async { asset("text/javascript; charset=utf-8", HTMX) }),
+        )
+        .route(
+            "/static/copy.js",
+            get(|| async { asset("text/javascript; charset=utf-8", COPY) }),
         )
         .route(
             "/static/htmx.LICENSE.txt",
