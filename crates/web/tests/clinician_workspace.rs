@@ -179,7 +179,7 @@ async fn the_list_shows_who_and_what_needs_attention(t: &TestApp) {
     );
     assert_eq!(cell(body, &format!("signals-{}", z.id)), "none");
     let over_a = cell(body, &format!("overdue-{}", a.id));
-    assert!(over_a.contains("Methotrexate"), "{over_a}");
+    assert!(over_a.contains("methotrexate"), "{over_a}");
     assert_eq!(cell(body, &format!("overdue-{}", b.id)), "none");
     assert_eq!(
         cell(body, &format!("last-entry-{}", a.id)),
