@@ -195,13 +195,19 @@ async fn the_list_shows_who_and_what_needs_attention(t: &TestApp) {
     );
     assert!(body.contains(&format!("href=\"/patients/{}/visits\"", a.id)));
     // Sorting: flags first (default), last entry, name.
-    assert_eq!(order(body, &ids), [a.id.as_str(), b.id.as_str(), z.id.as_str()]);
+    assert_eq!(
+        order(body, &ids),
+        [a.id.as_str(), b.id.as_str(), z.id.as_str()]
+    );
     assert!(
         body.contains("href=\"/tracker?sort=last\""),
         "plain sort links"
     );
     let last = t.get("/tracker?sort=last", Some(&doc)).await;
-    assert_eq!(order(&last.body, &ids), [b.id.as_str(), a.id.as_str(), z.id.as_str()]);
+    assert_eq!(
+        order(&last.body, &ids),
+        [b.id.as_str(), a.id.as_str(), z.id.as_str()]
+    );
     let name = t.get("/tracker?sort=name", Some(&doc)).await;
     assert_eq!(order(&name.body, &ids)[2], z.id);
     // Filtering, with the plain GET form's fields.
