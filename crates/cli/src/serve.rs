@@ -99,6 +99,13 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         mail_from: args.mail_from,
     };
     let config = myo_web::Config::from_raw(raw)?;
+    if config.public_url.is_none() {
+        tracing::warn!(
+            "no --public-url: Myo does not know its public address, so share, calendar and \
+             reset links take the address from each request's Host header (plain host[:port] \
+             only) and e-mail is off; set --public-url https://your.site to fix the address"
+        );
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

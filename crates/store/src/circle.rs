@@ -89,7 +89,7 @@ pub struct NewInvitation {
     pub email: String,
     /// Clinician or carer (a guardian is never invited).
     pub relation: GrantRelation,
-    /// Read and write; refused for clinicians here (their access is read-only).
+    /// Read and write (a carer may change records; a clinician may also record visits).
     pub can_write: bool,
     /// Now.
     pub created_at: Timestamp,
@@ -142,10 +142,25 @@ pub trait CircleStore {
         now: Timestamp,
         audit: &AuditEntry,
     ) -> Result<ClinicianGrant>;
+
+    /// Sets (or, with `None` or blank, clears) the clinician's own identifier for the patient,
+    /// on their active clinician grant, with its audit entry in the same transaction.
+    /// `NotFound` without such a grant; `Invalid { field: "identifier" }` when it is longer
+    /// than [`MAX_CLINICIAN_REF`] characters or holds control characters.
+    async fn set_clinician_ref(
+        &self,
+        patient: &UserId,
+        clinician: &UserId,
+        identifier: Option<&str>,
+        audit: &AuditEntry,
+    ) -> Result<()>;
 }
 
 pub(crate) const GRANT_COLUMNS: &str =
-    "id, patient_id, clinician_id, granted_at, revoked_at, relation, can_write";
+    "id, patient_id, clinician_id, granted_at, revoked_at, relation, can_write, clinician_ref";
+
+/// Longest identifier a clinician may keep for a patient, in characters.
+pub const MAX_CLINICIAN_REF: usize = 64;
 
 pub(crate) fn grant_from(row: &impl RowExt) -> Result<ClinicianGrant> {
     let relation = row.text("relation")?;
@@ -160,6 +175,7 @@ pub(crate) fn grant_from(row: &impl RowExt) -> Result<ClinicianGrant> {
             value: relation,
         })?,
         can_write: row.boolean("can_write")?,
+        clinician_ref: row.opt_text("clinician_ref")?,
     })
 }
 
@@ -224,12 +240,6 @@ impl CircleStore for SqlStore {
         }
         if invitation.relation == GrantRelation::Guardian {
             return Err(StoreError::invalid("relation", "a guardian is not invited"));
-        }
-        if invitation.relation == GrantRelation::Clinician && invitation.can_write {
-            return Err(StoreError::invalid(
-                "can_write",
-                "clinician access is read-only",
-            ));
         }
         let patient = &invitation.patient_id;
         let audit = scoped(audit, patient);
@@ -461,5 +471,46 @@ impl CircleStore for SqlStore {
             tx.commit().await?;
             Ok(grant)
         })
+    }
+    async fn set_clinician_ref(
+        &self,
+        patient: &UserId,
+        clinician: &UserId,
+        identifier: Option<&str>,
+        audit: &AuditEntry,
+    ) -> Result<()> {
+        const SQL: &str = "UPDATE clinician_grants SET clinician_ref = $3 WHERE patient_id = $1 \
+                           AND clinician_id = $2 AND revoked_at IS NULL AND relation = 'clinician'";
+        let identifier = identifier.map(str::trim).filter(|i| !i.is_empty());
+        if let Some(i) = identifier {
+            if i.chars().count() > MAX_CLINICIAN_REF {
+                return Err(StoreError::invalid(
+                    "identifier",
+                    "expected at most 64 characters",
+                ));
+            }
+            if i.chars().any(char::is_control) {
+                return Err(StoreError::invalid(
+                    "identifier",
+                    "expected letters, digits and punctuation on one line",
+                ));
+            }
+        }
+        let audit = scoped(audit, patient);
+        each_backend!(self.db(), b => {
+            let mut tx = b.begin_write().await?;
+            let done = sqlx::query(SQL)
+                .bind(patient.as_str())
+                .bind(clinician.as_str())
+                .bind(identifier)
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound { what: "clinician_grant" });
+            }
+            tx.append_audit(&audit).await?;
+            tx.commit().await?;
+        });
+        Ok(())
     }
 }

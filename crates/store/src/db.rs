@@ -116,6 +116,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0009_trial_alerts.sql"),
         postgres: include_str!("../migrations/postgres/0009_trial_alerts.sql"),
     },
+    MigrationSource {
+        version: 10,
+        name: "clinician_ref",
+        sqlite: include_str!("../migrations/sqlite/0010_clinician_ref.sql"),
+        postgres: include_str!("../migrations/postgres/0010_clinician_ref.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with

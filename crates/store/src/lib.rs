@@ -39,7 +39,7 @@ mod trials;
 use std::sync::Arc;
 
 pub use children::ChildrenStore;
-pub use circle::{CircleStore, GrantRelation, Invitation, NewInvitation};
+pub use circle::{CircleStore, GrantRelation, Invitation, MAX_CLINICIAN_REF, NewInvitation};
 pub use community::{
     ActionRow, CommunityStore, FIRST_POST, FORMER_MEMBER, Moderation, NewPost, PostLimits, PostRow,
     PostStatus, Posted, Poster, QueueItem, ReportRow,

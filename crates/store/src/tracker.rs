@@ -121,7 +121,8 @@ pub trait TrackerStore: Send + Sync {
     /// The link with this secret hash in any state (the caller checks `is_active`).
     async fn find_share_link_by_hash(&self, token_hash: &str) -> Result<Option<ShareLink>>;
 
-    /// Opens a share link: if it exists, is not revoked and `now < expires_at`, counts the use
+    /// Opens a share link: if it exists, is not revoked, `now < expires_at` and its owner's
+    /// account is not disabled, counts the use
     /// and writes `audit` (its `patient_id` set to the link's patient, `resource_id` to the link
     /// id when empty) in one transaction and returns the link as updated. Otherwise `None` and
     /// nothing is written: audit the refusal with `append_audit`.
@@ -1273,10 +1274,14 @@ impl TrackerStore for SqlStore {
         audit: &AuditEntry,
     ) -> Result<Option<ShareLink>> {
         // The activity test sits in the UPDATE itself, so a revocation committed a moment
-        // earlier can never be missed between a read and the count.
+        // earlier can never be missed between a read and the count. A link ends with its
+        // owner's account: a deleted account takes its links with it (ON DELETE CASCADE), and
+        // disabling revokes them; the owner test here also covers an account disabled by any
+        // other path.
         let sql = format!(
             "UPDATE share_links SET access_count = access_count + 1, last_access_at = $2 \
              WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 \
+             AND patient_id IN (SELECT id FROM users WHERE disabled_at IS NULL) \
              RETURNING {LINK_COLUMNS}"
         );
         each_backend!(self.db(), b => {

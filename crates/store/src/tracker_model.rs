@@ -540,6 +540,9 @@ pub struct ClinicianGrant {
     pub relation: crate::circle::GrantRelation,
     /// The grantee may change records.
     pub can_write: bool,
+    /// The clinician's own identifier for the patient (e.g. a hospital number), if set; seen
+    /// only by that clinician.
+    pub clinician_ref: Option<String>,
 }
 
 /// Everything a patient owns in the tracker: what the dashboard loads (for a date range) and

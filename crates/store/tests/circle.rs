@@ -82,10 +82,6 @@ async fn invitations_wait_for_the_right_account(db: &TestDb) {
             "email",
         ),
         (
-            invitation(&pat, "a@b.org", GrantRelation::Clinician, true),
-            "can_write",
-        ),
-        (
             invitation(&pat, "a@b.org", GrantRelation::Guardian, false),
             "relation",
         ),
@@ -95,6 +91,19 @@ async fn invitations_wait_for_the_right_account(db: &TestDb) {
             other => panic!("{field}: {other:?}"),
         }
     }
+    // A clinician may be offered read and write (to record visits).
+    let writer = store
+        .invite(
+            &invitation(&pat, "writer@example.org", GrantRelation::Clinician, true),
+            &entry(),
+        )
+        .await
+        .expect("a clinician may write");
+    assert!(writer.can_write);
+    store
+        .revoke_invitation(&pat.id, &writer.id, Timestamp::now(), &entry())
+        .await
+        .unwrap();
     // A patient account with the clinician's address does not get clinician access.
     let fake_doc = user(store.as_ref(), "doc@example.org", Role::Patient).await;
     assert!(

@@ -78,14 +78,6 @@ async fn populate(store: &Arc<dyn Store>) {
                 .revoke_token(&id, &token.id, at(30), &entry("delete", "api_token", "t"))
                 .await
                 .unwrap();
-            let off = UserChanges {
-                disabled_at: Some(Some(at(40))),
-                ..UserChanges::default()
-            };
-            store
-                .update_user(&id, &off, &entry("update", "user", id.as_str()))
-                .await
-                .unwrap();
         }
         let attempt = LoginAttempt {
             kind: if i == 2 {
@@ -116,6 +108,15 @@ async fn populate(store: &Arc<dyn Store>) {
     populate_tracker(store, &ids[0], &ids[1]).await;
     common::care::fill(store, &ids[0], &ids[1], "ada@example.org").await;
     populate_community(store, &ids[0], &ids[1]).await;
+    // Disabled last: a disabled account's share links no longer open, and disabling revokes them.
+    let off = UserChanges {
+        disabled_at: Some(Some(at(40))),
+        ..UserChanges::default()
+    };
+    store
+        .update_user(&ids[0], &off, &entry("update", "user", ids[0].as_str()))
+        .await
+        .unwrap();
 }
 
 /// Every community and trial table: a moderator, two posters, an approved (then edited) post

@@ -1,6 +1,6 @@
 //! Static files compiled into the binary (no files beside `myo` are needed): the stylesheet and
-//! the vendored htmx 2.0.11 with its licence, and Myo's own small script that reads the
-//! browser's time zone for the sign-up and settings forms.
+//! the vendored htmx 2.0.11 with its licence, and Myo's own two small scripts: one reads the
+//! browser's time zone for the sign-up and settings forms, one adds copy buttons.
 
 use axum::Router;
 use axum::http::{StatusCode, header};
@@ -11,6 +11,7 @@ use crate::AppState;
 
 const STYLE: &str = include_str!("../static/style.css");
 const HTMX: &str = include_str!("../static/htmx.min.js");
+const COPY: &str = include_str!("../static/copy.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx.LICENSE.txt");
 const TZ: &str = include_str!("../static/tz.js");
 
@@ -28,6 +29,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/static/tz.js",
             get(|| async { asset("text/javascript; charset=utf-8", TZ) }),
+        )
+        .route(
+            "/static/copy.js",
+            get(|| async { asset("text/javascript; charset=utf-8", COPY) }),
         )
         .route(
             "/static/htmx.LICENSE.txt",

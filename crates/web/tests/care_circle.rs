@@ -106,7 +106,7 @@ async fn granting_does_not_reveal_accounts(t: &TestApp) {
     for (form, field) in [
         (("not-an-address", "carer", "read"), "email"),
         (("x@example.org", "boss", "read"), "relation"),
-        (("x@example.org", "clinician", "write"), "access"),
+        (("x@example.org", "clinician", "everything"), "access"),
         (("pat@example.org", "carer", "read"), "email"),
     ] {
         let r = t

@@ -166,6 +166,7 @@ pub async fn create(
     State(state): State<AppState>,
     crate::auth::SignedIn(u): crate::auth::SignedIn,
     client: Client,
+    origin: crate::origin::LinkOrigin,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let a = crate::tracker::access::resolve_manage(&state, &u.user, &client, &id).await?;
@@ -180,11 +181,7 @@ pub async fn create(
             &entry,
         )
         .await?;
-    let path = format!("/calendar/{secret}.ics");
-    let url = match &state.config().public_url {
-        Some(origin) => format!("{origin}{path}"),
-        None => path,
-    };
+    let url = origin.url(&format!("/calendar/{secret}.ics"));
     crate::tracker::share::sharing_page(&state, &u, &a, Some(url), Some(
         "Your calendar link is ready. Add it to your phone's calendar as a subscription (\"add \
          calendar from URL\"). Anyone with the link sees your medicine and test dates: keep it \

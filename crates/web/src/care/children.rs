@@ -127,6 +127,7 @@ pub async fn start(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
     client: Client,
+    origin: crate::origin::LinkOrigin,
     Path(id): Path<String>,
     Form(f): Form<HandoverForm>,
 ) -> Result<Response, PageError> {
@@ -157,11 +158,7 @@ pub async fn start(
         }
         Err(e) => return Err(e.into()),
     }
-    let path = format!("/handover/{secret}");
-    let url = match &state.config().public_url {
-        Some(origin) => format!("{origin}{path}"),
-        None => path,
-    };
+    let url = origin.url(&format!("/handover/{secret}"));
     let email = myo_store::normalize_email(&f.email);
     let mailed = if let Some(mailer) = state.mailer() {
         let body = format!(

@@ -293,6 +293,7 @@ pub async fn admin_link(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     client: Client,
+    origin: crate::origin::LinkOrigin,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     require_admin(
@@ -340,11 +341,7 @@ pub async fn admin_link(
     let mut res = render(&AdminLinkPage {
         l: Layout::new(&state, Some(&me), "Password reset link", "users"),
         email: user.email,
-        url: match &state.config().public_url {
-            Some(origin) => format!("{origin}/reset/{secret}"),
-            // Without --public-url the site does not know its address: the path after it.
-            None => format!("/reset/{secret}"),
-        },
+        url: origin.url(&format!("/reset/{secret}")),
         hours: ADMIN_LINK_HOURS,
     });
     res.headers_mut().insert(

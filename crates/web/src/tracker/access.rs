@@ -1,6 +1,6 @@
 //! Who may see whose records. The only rule: a person sees their own records; anyone else sees a
 //! patient's records while the patient's grant to them is active (one grants table): a clinician
-//! reads; a carer reads, or reads and writes when the patient chose so; the guardian of a child's
+//! or a carer reads, or reads and writes when the patient chose so; the guardian of a child's
 //! profile does everything the patient could, sharing included. Only the patient and a guardian
 //! manage sharing. Everyone else, and every id that does not exist, gets the same "not found",
 //! so a guessed id reveals nothing. Denials are audited (outcome `denied`, no patient id, so the
@@ -20,8 +20,12 @@ use crate::pages::PageError;
 pub enum Viewer {
     /// The patient themself: may read and change everything.
     Owner,
-    /// A clinician with an active grant: may read.
-    Clinician,
+    /// A clinician with an active grant: may read, and write (record visits and other
+    /// records) when `write`.
+    Clinician {
+        /// The patient let them change records.
+        write: bool,
+    },
     /// A carer with an active grant: may read, and write when `write`.
     Carer {
         /// The patient let them change records.
@@ -36,7 +40,10 @@ impl Viewer {
     pub fn may_write(self) -> bool {
         matches!(
             self,
-            Viewer::Owner | Viewer::Guardian | Viewer::Carer { write: true }
+            Viewer::Owner
+                | Viewer::Guardian
+                | Viewer::Carer { write: true }
+                | Viewer::Clinician { write: true }
         )
     }
 
@@ -62,7 +69,7 @@ pub struct Access {
 pub enum Refused {
     /// Not theirs, not granted, or no such patient (one answer for all three).
     NotFound,
-    /// A clinician tried to change or manage records (they may only read).
+    /// A read-only grantee tried to change records, or a grantee tried to manage them.
     ReadOnly,
     /// The store failed.
     Store(StoreError),
@@ -152,7 +159,7 @@ async fn find(
         }
         grant.and_then(|g| match g.relation {
             GrantRelation::Clinician => {
-                (actor.role == Role::Clinician).then_some(Viewer::Clinician)
+                (actor.role == Role::Clinician).then_some(Viewer::Clinician { write: g.can_write })
             }
             GrantRelation::Carer => Some(Viewer::Carer { write: g.can_write }),
             GrantRelation::Guardian => Some(Viewer::Guardian),
@@ -228,7 +235,8 @@ impl Access {
         e.details = match self.viewer {
             Viewer::Carer { .. } => Some(r#"{"via":"carer"}"#.to_owned()),
             Viewer::Guardian => Some(r#"{"via":"guardian"}"#.to_owned()),
-            Viewer::Owner | Viewer::Clinician => None,
+            Viewer::Clinician { write: true } => Some(r#"{"via":"clinician"}"#.to_owned()),
+            Viewer::Owner | Viewer::Clinician { write: false } => None,
         };
         e
     }

@@ -592,6 +592,7 @@ pub async fn create_share(
     State(state): State<AppState>,
     me: ApiUser,
     client: Client,
+    origin: crate::origin::LinkOrigin,
     Path(id): Path<String>,
     ApiJson(req): ApiJson<ShareRequest>,
 ) -> Result<Response, ApiError> {
@@ -601,7 +602,7 @@ pub async fn create_share(
             StatusCode::CREATED,
             Json(json!({
                 "id": id.as_str(),
-                "url": format!("{}/share/{secret}", state.base_url().trim_end_matches('/')),
+                "url": origin.url(&format!("/share/{secret}")),
                 "expires_at": expires.to_rfc3339(),
             })),
         )
@@ -668,7 +669,7 @@ pub struct GrantRequest {
     /// `clinician` (default) or `carer`.
     #[serde(default)]
     pub relation: String,
-    /// `read` (default) or `write` (carers only).
+    /// `read` (default) or `write` (a carer changes records; a clinician also records visits).
     #[serde(default)]
     pub access: String,
 }

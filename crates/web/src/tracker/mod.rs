@@ -105,6 +105,7 @@ pub fn page_routes() -> Router<AppState> {
             post(pages::change_medicine),
         )
         .route("/patients/{id}/visits", route::<visits::Visits>())
+        .route("/patients/{id}/identifier", post(pages::set_identifier))
         .route(
             "/patients/{id}/records/{kind}/{record}/delete",
             get(delete::confirm).post(delete::delete),

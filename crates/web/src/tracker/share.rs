@@ -21,6 +21,7 @@ use super::pages::{FormData, Frame, SummaryBlock, SummaryRequest, layout, summar
 use super::{SECTIONS, convert, today};
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn, audit};
+use crate::origin::LinkOrigin;
 use crate::pages::{Layout, PageError, render};
 
 /// Longest a share link may live, in days.
@@ -270,6 +271,7 @@ pub async fn create_share(
     State(state): State<AppState>,
     SignedIn(u): SignedIn,
     client: Client,
+    origin: LinkOrigin,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, PageError> {
@@ -279,7 +281,7 @@ pub async fn create_share(
     let days = f.get("days").parse::<i64>().unwrap_or(0);
     match new_link(&state, &a, &client, sections, days, f.opt("label")).await? {
         Ok((_, secret, _)) => {
-            let url = format!("{}/share/{secret}", state.base_url().trim_end_matches('/'));
+            let url = origin.url(&format!("/share/{secret}"));
             sharing_page(&state, &u, &a, Some(url), None, None).await
         }
         Err(msg) => sharing_page(&state, &u, &a, None, None, Some(msg)).await,
@@ -340,7 +342,8 @@ pub async fn revoke_all_shares(
     sharing_page(&state, &u, &a, None, Some(notice), None).await
 }
 
-/// Offers access by e-mail to a clinician (read only) or a carer (read, or read and write).
+/// Offers access by e-mail to a clinician or a carer (read, or read and write: a clinician who
+/// may write records visits).
 /// The answer is the same whether or not the address has an account: the access waits as an
 /// invitation until someone with that address signs in. `Err(message)` names the field.
 pub async fn grant_by_email(
@@ -356,12 +359,7 @@ pub async fn grant_by_email(
     };
     let can_write = match request.access {
         "" | "read" => false,
-        "write" if relation == GrantRelation::Carer => true,
-        "write" => {
-            return Ok(Err(
-                "access: a clinician's access is read only; choose read only".into(),
-            ));
-        }
+        "write" => true,
         _ => return Ok(Err("access: choose read only, or read and write".into())),
     };
     let email = normalize_email(request.email);

@@ -1,10 +1,10 @@
-//! `/tracker` (a patient's own dashboard, or a clinician's patients) and the dashboard: latest
-//! values, monitoring due, flare signals, open red flags and charts.
+//! The dashboard (`/patients/{id}`): latest values, monitoring due, flare signals, open red
+//! flags and charts.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use myo_tracker::labs::Analyte;
 use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
@@ -14,55 +14,6 @@ use super::{Frame, Table, fmt_num, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
 use crate::pages::{Layout, PageError, render};
-
-/// A patient a clinician may see.
-pub struct PatientLink {
-    /// Patient id.
-    pub id: String,
-    /// Name or e-mail.
-    pub name: String,
-    /// Since when.
-    pub since: String,
-}
-
-#[derive(Template)]
-#[template(path = "tracker_patients.html")]
-struct PatientsPage {
-    l: Layout,
-    own: String,
-    patients: Vec<PatientLink>,
-}
-
-/// `GET /tracker`: a patient's own dashboard; for a clinician, the patients who granted access.
-pub async fn mine(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-) -> Result<Response, PageError> {
-    if u.user.role != myo_store::Role::Clinician {
-        return Ok(Redirect::to(&format!("/patients/{}", u.user.id.as_str())).into_response());
-    }
-    crate::care::accept_invitations(&state, &u.user, &client).await?;
-    let mut patients = Vec::new();
-    for g in state.store().list_clinician_patients(&u.user.id).await? {
-        if let Some(p) = state.store().get_user(&g.patient_id).await? {
-            patients.push(PatientLink {
-                id: p.id.as_str().to_owned(),
-                name: if p.display_name.is_empty() {
-                    p.email
-                } else {
-                    p.display_name
-                },
-                since: g.granted_at.to_rfc3339(),
-            });
-        }
-    }
-    Ok(render(&PatientsPage {
-        l: layout(&state, &u, "Patients"),
-        own: u.user.id.as_str().to_owned(),
-        patients,
-    }))
-}
 
 pub use super::super::due_words::DueLine;
 

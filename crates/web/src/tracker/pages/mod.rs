@@ -13,6 +13,7 @@ mod dashboard;
 mod diary;
 mod labs;
 mod medicines;
+mod patients;
 mod settings;
 mod strength;
 mod summary;
@@ -21,12 +22,13 @@ mod summary_clinical;
 pub use super::visits::Visits;
 pub use conditions::{AntibodyLine, Conditions, kb_antibody};
 pub use course::change as change_medicine;
-pub use dashboard::{DueLine, PatientLink, dashboard, mine};
+pub use dashboard::{DueLine, dashboard};
 pub use diary::{Banner, Diary, active_medicines, triage, triage_text};
 pub use labs::{Labs, lab_units};
 pub use medicines::{
     MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, save_dose, schedule_words,
 };
+pub use patients::{PatientRow, mine, set_identifier};
 pub use settings::{save_profile, settings};
 pub use strength::{Strength, strength_page};
 pub use summary::{

@@ -1,12 +1,14 @@
 //! The person's tracker settings: the time zone (chosen from the bundled time-zone database's
 //! list, searchable as you type) that makes "today", diary days, future-date checks, dose
-//! times and "edited on" times the person's own, not the server's.
+//! times and "edited on" times the person's own, not the server's; and the date of birth
+//! (optional), which the people they share with see beside their name.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::Timestamp;
 use myo_store::audit::action;
+use myo_tracker::Invalid;
 use myo_tracker::medicines::Zone;
 
 use super::super::access::resolve;
@@ -14,7 +16,7 @@ use askama::Template;
 use axum::extract::RawQuery;
 
 use super::super::access::Access;
-use super::{FormData, FormError, Frame, layout, notice};
+use super::{FormData, FormError, Frame, layout, notice, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
 use crate::pages::Layout;
@@ -30,7 +32,18 @@ pub async fn save_profile(
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
     let f = FormData::parse(&body);
-    let zone = match Zone::named("time_zone", f.get("time_zone")) {
+    let birth = if f.all("birth_date").is_empty() {
+        None
+    } else {
+        Some(birth_date(
+            f.get("birth_date"),
+            today_for(&state, &a).await?,
+        ))
+    };
+    let zone = match Zone::named("time_zone", f.get("time_zone")).and_then(|z| match &birth {
+        Some(Err(e)) => Err(e.clone()),
+        _ => Ok(z),
+    }) {
         Ok(z) => z,
         Err(e) => {
             let mut res = settings_page(
@@ -38,6 +51,7 @@ pub async fn save_profile(
                 &u,
                 &a,
                 Some(f.get("time_zone")),
+                Some(f.get("birth_date")),
                 Some(e.into()),
                 None,
             )
@@ -52,6 +66,9 @@ pub async fn save_profile(
         .await?
         .unwrap_or_default();
     profile.time_zone = zone.name().to_owned();
+    if let Some(Ok(b)) = birth {
+        profile.birth_date = b;
+    }
     profile.updated_at = Timestamp::now();
     let audit = a.entry(&client, action::UPDATE, "patient_profiles", None);
     state
@@ -62,7 +79,21 @@ pub async fn save_profile(
 }
 
 /// The `?done=` code after the settings were saved, and its notice.
-pub const SAVED: (&str, &str) = ("settings", "Saved your time zone.");
+pub const SAVED: (&str, &str) = ("settings", "Saved your settings.");
+
+/// A typed date of birth: blank clears it; otherwise a date, not in the future, after 1900.
+fn birth_date(typed: &str, today: myo_tracker::Date) -> Result<Option<String>, Invalid> {
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let allowed = "a date like 1980-04-30 (year-month-day), not in the future";
+    let d = myo_tracker::Date::parse("birth_date", typed)
+        .map_err(|_| Invalid::new("birth_date", format!("'{typed}' is not a date"), allowed))?;
+    if d > today || d.to_string().as_str() < "1900-01-01" {
+        return Err(Invalid::new("birth_date", d.to_string(), allowed));
+    }
+    Ok(Some(d.to_string()))
+}
 
 #[derive(Template)]
 #[template(path = "tracker_settings.html")]
@@ -70,6 +101,7 @@ struct SettingsPage {
     l: Layout,
     f: Frame,
     time_zone: String,
+    birth_date: String,
     zones: Vec<&'static str>,
     today: String,
     /// No zone is saved yet (UTC is in use): the page says so and offers the browser's zone.
@@ -82,6 +114,7 @@ async fn settings_page(
     u: &crate::auth::CurrentUser,
     a: &Access,
     typed: Option<&str>,
+    typed_birth: Option<&str>,
     error: Option<FormError>,
     notice: Option<&'static str>,
 ) -> Result<Response, PageError> {
@@ -94,6 +127,15 @@ async fn settings_page(
         l: layout(state, u, "Settings"),
         f: Frame::new(a, "settings").with_notice(notice),
         time_zone: typed.unwrap_or(saved).to_owned(),
+        birth_date: typed_birth.map_or_else(
+            || {
+                profile
+                    .as_ref()
+                    .and_then(|p| p.birth_date.clone())
+                    .unwrap_or_default()
+            },
+            str::to_owned,
+        ),
         zones: Zone::names(),
         today,
         // After a refused zone the typed text stays in the field, so no suggestion then.
@@ -111,5 +153,5 @@ pub async fn settings(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let a = resolve(&state, &u.user, &client, &id, true).await?;
-    settings_page(&state, &u, &a, None, None, notice(query.as_deref())).await
+    settings_page(&state, &u, &a, None, None, None, notice(query.as_deref())).await
 }
