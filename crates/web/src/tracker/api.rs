@@ -162,20 +162,8 @@ pub async fn dashboard(
     };
     let data = load(&state, &a, &client, "dashboard", &r).await?;
     let records = convert::records(state.rules(), state.scorer().catalog(), &data);
-    let risky: Vec<String> = data
-        .medicines
-        .iter()
-        .filter(|m| m.risk_factor)
-        .filter_map(|m| m.generic_name.clone().map(|g| g.to_lowercase()))
-        .collect();
-    let d = myo_tracker::dashboard::dashboard(
-        state.rules(),
-        state.scorer().catalog(),
-        &records,
-        today,
-        &|g| risky.iter().any(|x| x == g),
-    )
-    .map_err(|e| ApiError::internal(&e))?;
+    let d = crate::tracker::dashboard_of(&state, &data, &records, today)
+        .map_err(|e| ApiError::internal(&e))?;
     Ok(Json(json!({
         "today": d.today.to_string(),
         "diary_days_last_30": d.diary_days_last_30,

@@ -76,6 +76,30 @@ pub fn today() -> Option<myo_tracker::Date> {
     Some(epoch.add_days(i32::try_from(days).ok()?))
 }
 
+/// The dashboard of a person's records on `today`: monitoring due (with the extra checks for
+/// the medicines they marked as risk factors), flare signals and latest values. One place for
+/// the patient's page, the clinician's list and the API.
+pub(crate) fn dashboard_of(
+    state: &AppState,
+    data: &myo_store::PatientData,
+    records: &myo_tracker::summary::PatientRecords,
+    today: myo_tracker::Date,
+) -> Result<myo_tracker::dashboard::Dashboard, myo_tracker::Invalid> {
+    let risky: Vec<String> = data
+        .medicines
+        .iter()
+        .filter(|m| m.risk_factor)
+        .filter_map(|m| m.generic_name.as_deref().map(str::to_lowercase))
+        .collect();
+    myo_tracker::dashboard::dashboard(
+        state.rules(),
+        state.scorer().catalog(),
+        records,
+        today,
+        &|g| risky.iter().any(|r| r == g),
+    )
+}
+
 /// Page routes (merged by [`crate::router`]).
 pub fn page_routes() -> Router<AppState> {
     Router::new()

@@ -167,20 +167,8 @@ async fn row(
     let today = today_for(state, a).await?;
     let (data, records) =
         load(state, a, client, "patient_list", Some(today.add_days(-730))).await?;
-    let risky: Vec<String> = data
-        .medicines
-        .iter()
-        .filter(|m| m.risk_factor)
-        .filter_map(|m| m.generic_name.clone().map(|g| g.to_lowercase()))
-        .collect();
-    let d = myo_tracker::dashboard::dashboard(
-        state.rules(),
-        state.scorer().catalog(),
-        &records,
-        today,
-        &|g| risky.iter().any(|r| r == g),
-    )
-    .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let d = crate::tracker::dashboard_of(state, &data, &records, today)
+        .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let flags = super::super::red_flags::open(state, &a.patient.id)
         .await?
         .into_iter()
