@@ -38,8 +38,8 @@ async function patient(tag) {
   await Promise.all([page.waitForURL('**/signin**'), page.locator('#signup-submit').click()]);
   await page.locator('#signin-email').fill(email);
   await page.locator('#signin-password').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/account**'), page.locator('#signin-submit').click()]);
-  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#nav-tracker').click()]);
+  // After sign-up, signing in leads to the tracker.
+  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#signin-submit').click()]);
   return { page, base: new URL(page.url()).pathname.replace(/\/$/, '') };
 }
 

@@ -14,6 +14,7 @@ const HTMX: &str = include_str!("../static/htmx.min.js");
 const COPY: &str = include_str!("../static/copy.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx.LICENSE.txt");
 const TZ: &str = include_str!("../static/tz.js");
+const FAVICON: &str = include_str!("../static/favicon.svg");
 
 /// `/static/…` routes.
 pub fn router() -> Router<AppState> {
@@ -33,6 +34,15 @@ pub fn router() -> Router<AppState> {
         .route(
             "/static/copy.js",
             get(|| async { asset("text/javascript; charset=utf-8", COPY) }),
+        )
+        // Browsers ask for /favicon.ico on their own; both names serve the same small SVG.
+        .route(
+            "/static/favicon.svg",
+            get(|| async { asset("image/svg+xml", FAVICON) }),
+        )
+        .route(
+            "/favicon.ico",
+            get(|| async { asset("image/svg+xml", FAVICON) }),
         )
         .route(
             "/static/htmx.LICENSE.txt",
