@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use common::TestDb;
 use myo_store::{
-    AuditEntry, GrantRelation, NewInvitation, NewUser, Outcome, Role, Store, StoreError, Timestamp,
-    User, UserId,
+    AuditEntry, GrantRelation, NewInvitation, Outcome, Role, StoreError, Timestamp, User,
 };
 
 on_both_backends!(
@@ -20,18 +19,6 @@ on_both_backends!(
 
 fn entry() -> AuditEntry {
     AuditEntry::new(Timestamp::now(), "create", "grant", None, Outcome::Success)
-}
-
-async fn user(store: &dyn Store, email: &str, role: Role) -> User {
-    let new = NewUser {
-        id: UserId::random(),
-        email: email.to_owned(),
-        password_hash: "h".into(),
-        role,
-        display_name: String::new(),
-        created_at: Timestamp::now(),
-    };
-    store.create_user(&new, &entry()).await.expect("user")
 }
 
 fn invitation(patient: &User, email: &str, relation: GrantRelation, write: bool) -> NewInvitation {
@@ -46,7 +33,7 @@ fn invitation(patient: &User, email: &str, relation: GrantRelation, write: bool)
 
 async fn invitations_wait_for_the_right_account(db: &TestDb) {
     let store = db.open().await;
-    let pat = user(store.as_ref(), "pat@example.org", Role::Patient).await;
+    let pat = common::user(store.as_ref(), "pat@example.org", Role::Patient).await;
     let first = store
         .invite(
             &invitation(&pat, "Helper@Example.org ", GrantRelation::Carer, false),
@@ -105,7 +92,7 @@ async fn invitations_wait_for_the_right_account(db: &TestDb) {
         .await
         .unwrap();
     // A patient account with the clinician's address does not get clinician access.
-    let fake_doc = user(store.as_ref(), "doc@example.org", Role::Patient).await;
+    let fake_doc = common::user(store.as_ref(), "doc@example.org", Role::Patient).await;
     assert!(
         store
             .accept_invitations(&fake_doc, Timestamp::now(), &entry())
@@ -121,7 +108,7 @@ async fn invitations_wait_for_the_right_account(db: &TestDb) {
             .is_none()
     );
     // The helper takes theirs up, with its terms.
-    let helper = user(store.as_ref(), "helper@example.org", Role::Patient).await;
+    let helper = common::user(store.as_ref(), "helper@example.org", Role::Patient).await;
     let taken = store
         .accept_invitations(&helper, Timestamp::now(), &entry())
         .await
@@ -164,7 +151,7 @@ async fn invitations_wait_for_the_right_account(db: &TestDb) {
         Err(StoreError::NotFound { .. })
     ));
     // Another patient's id does not reach this invitation either.
-    let other = user(store.as_ref(), "other@example.org", Role::Patient).await;
+    let other = common::user(store.as_ref(), "other@example.org", Role::Patient).await;
     assert!(matches!(
         store
             .revoke_invitation(&other.id, &first.id, Timestamp::now(), &entry())
@@ -176,7 +163,7 @@ async fn invitations_wait_for_the_right_account(db: &TestDb) {
 
 async fn parallel_sign_ins_take_an_invitation_up_once(db: &TestDb) {
     let store = db.open().await;
-    let pat = user(store.as_ref(), "pat@example.org", Role::Patient).await;
+    let pat = common::user(store.as_ref(), "pat@example.org", Role::Patient).await;
     store
         .invite(
             &invitation(&pat, "c@example.org", GrantRelation::Carer, false),
@@ -184,7 +171,7 @@ async fn parallel_sign_ins_take_an_invitation_up_once(db: &TestDb) {
         )
         .await
         .unwrap();
-    let carer = user(store.as_ref(), "c@example.org", Role::Patient).await;
+    let carer = common::user(store.as_ref(), "c@example.org", Role::Patient).await;
     let tasks: Vec<_> = (0..8)
         .map(|_| {
             let store = Arc::clone(&store);
@@ -215,8 +202,8 @@ async fn parallel_sign_ins_take_an_invitation_up_once(db: &TestDb) {
 
 async fn a_guardian_is_never_replaced(db: &TestDb) {
     let store = db.open().await;
-    let child = user(store.as_ref(), "child@example.org", Role::Patient).await;
-    let parent = user(store.as_ref(), "parent@example.org", Role::Patient).await;
+    let child = common::user(store.as_ref(), "child@example.org", Role::Patient).await;
+    let parent = common::user(store.as_ref(), "parent@example.org", Role::Patient).await;
     store
         .grant_access(
             &child.id,

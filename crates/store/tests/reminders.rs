@@ -9,9 +9,7 @@ use std::sync::Arc;
 
 use common::TestDb;
 use myo_store::reminders::Reminder;
-use myo_store::{
-    AuditEntry, NewUser, Outcome, RecordId, Role, Store, StoreError, Timestamp, UserId,
-};
+use myo_store::{AuditEntry, Outcome, RecordId, Role, Store, StoreError, Timestamp, UserId};
 
 on_both_backends!(
     two_runners_send_each_reminder_once,
@@ -20,20 +18,6 @@ on_both_backends!(
 
 fn entry() -> AuditEntry {
     AuditEntry::new(Timestamp::now(), "read", "reminder", None, Outcome::Success)
-}
-
-async fn patient(store: &dyn Store, email: &str) -> UserId {
-    let id = UserId::random();
-    let new = NewUser {
-        id: id.clone(),
-        email: email.to_owned(),
-        password_hash: "h".into(),
-        role: Role::Patient,
-        display_name: String::new(),
-        created_at: Timestamp::now(),
-    };
-    store.create_user(&new, &entry()).await.expect("user");
-    id
 }
 
 fn reminder(p: &UserId, key: &str) -> Reminder {
@@ -52,7 +36,9 @@ fn reminder(p: &UserId, key: &str) -> Reminder {
 async fn two_runners_send_each_reminder_once(db: &TestDb) {
     let a: Arc<dyn Store> = db.open().await;
     let b: Arc<dyn Store> = db.open().await;
-    let p = patient(a.as_ref(), "p@example.org").await;
+    let p = common::user(a.as_ref(), "p@example.org", Role::Patient)
+        .await
+        .id;
     // Both runners plan the same 40 occasions, concurrently.
     let plans: Vec<_> = [&a, &b]
         .into_iter()
@@ -164,7 +150,9 @@ async fn two_runners_send_each_reminder_once(db: &TestDb) {
 
 async fn opt_ins_are_per_kind_and_checked(db: &TestDb) {
     let store = db.open().await;
-    let p = patient(store.as_ref(), "p@example.org").await;
+    let p = common::user(store.as_ref(), "p@example.org", Role::Patient)
+        .await
+        .id;
     let now = Timestamp::now();
     store
         .set_reminder(&p, "missed_diary", true, now, &entry())

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use common::TestDb;
 use myo_store::{
-    AuditEntry, NewUser, Outcome, RecordId, Role, SEARCH_EMAIL_KIND, SavedSearch, Store,
-    StoreError, Timestamp, UserId,
+    AuditEntry, Outcome, RecordId, Role, SEARCH_EMAIL_KIND, SavedSearch, Store, StoreError,
+    Timestamp, UserId,
 };
 
 on_both_backends!(
@@ -27,20 +27,6 @@ fn entry() -> AuditEntry {
         None,
         Outcome::Success,
     )
-}
-
-async fn person(store: &dyn Store, email: &str) -> UserId {
-    let id = UserId::random();
-    let new = NewUser {
-        id: id.clone(),
-        email: email.to_owned(),
-        password_hash: "h".into(),
-        role: Role::Patient,
-        display_name: String::new(),
-        created_at: Timestamp::now(),
-    };
-    store.create_user(&new, &entry()).await.expect("user");
-    id
 }
 
 async fn search(store: &dyn Store, owner: &UserId, email: bool) -> SavedSearch {
@@ -84,7 +70,9 @@ async fn plan_all(store: &dyn Store, s: &SavedSearch, candidates: &[String]) -> 
 async fn two_planners_list_each_study_once_per_search(db: &TestDb) {
     let a: Arc<dyn Store> = db.open().await;
     let b: Arc<dyn Store> = db.open().await;
-    let p = person(a.as_ref(), "p@example.org").await;
+    let p = common::user(a.as_ref(), "p@example.org", Role::Patient)
+        .await
+        .id;
     let s = search(a.as_ref(), &p, true).await;
     let candidates = ncts(0..30);
     let tasks: Vec<_> = [&a, &b, &a, &b]
@@ -123,8 +111,12 @@ async fn two_planners_list_each_study_once_per_search(db: &TestDb) {
 
 async fn only_the_owner_turns_email_on_and_off(db: &TestDb) {
     let store = db.open().await;
-    let p = person(store.as_ref(), "p@example.org").await;
-    let q = person(store.as_ref(), "q@example.org").await;
+    let p = common::user(store.as_ref(), "p@example.org", Role::Patient)
+        .await
+        .id;
+    let q = common::user(store.as_ref(), "q@example.org", Role::Patient)
+        .await
+        .id;
     let s = search(store.as_ref(), &p, false).await;
     let other = search(store.as_ref(), &q, false).await;
     let now = Timestamp::now();

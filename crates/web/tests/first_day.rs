@@ -11,22 +11,6 @@ use common::{NO_ZONE_SIGNED_UP, PW, SIGNED_UP, TestApp};
 use myo_store::UserId;
 use myo_tracker::medicines::Zone;
 
-/// Runs `case` on SQLite and, when configured, on PostgreSQL.
-macro_rules! both_backends {
-    ($name:ident, $case:ident) => {
-        #[tokio::test]
-        async fn $name() {
-            let t = TestApp::sqlite().await;
-            $case(&t).await;
-            t.cleanup().await;
-            if let Some(t) = TestApp::postgres(stringify!($name)).await {
-                $case(&t).await;
-                t.cleanup().await;
-            }
-        }
-    };
-}
-
 /// UTC+14 and UTC-11, with no daylight saving: 25 hours apart, so their dates always differ.
 const AHEAD: &str = "Pacific/Kiritimati";
 const BEHIND: &str = "Pacific/Pago_Pago";
@@ -188,11 +172,6 @@ async fn the_browsers_zone_is_taken_at_sign_up(t: &TestApp) {
     );
     assert!(!r.body.contains("today's entry"));
 }
-both_backends!(
-    browser_zone_at_sign_up,
-    the_browsers_zone_is_taken_at_sign_up
-);
-
 /// Without JavaScript no zone is sent, and an unknown one is ignored: nothing is guessed or
 /// saved, the sign-in page says so, the tracker says UTC is in use and links to settings, and
 /// the settings page offers to confirm. Saving a zone there ends the prompt. A second sign-up
@@ -269,11 +248,6 @@ async fn a_missing_or_unknown_zone_is_shown_not_guessed(t: &TestApp) {
         .expect("saved");
     assert_eq!(kept.time_zone, "UTC");
 }
-both_backends!(
-    missing_or_unknown_zone,
-    a_missing_or_unknown_zone_is_shown_not_guessed
-);
-
 /// The sign-up page carries the hidden zone field and the script that fills it (served from
 /// this site, so the content security policy allows it), and says where the zone is used.
 async fn the_sign_up_page_reads_the_browsers_zone(t: &TestApp) {
@@ -296,11 +270,6 @@ async fn the_sign_up_page_reads_the_browsers_zone(t: &TestApp) {
     );
     assert!(js.body.contains("signup-tz"));
 }
-both_backends!(
-    sign_up_page_zone_field,
-    the_sign_up_page_reads_the_browsers_zone
-);
-
 /// Monitoring lines on the dashboard say the test's plain name, whether it is due, and the
 /// guideline it comes from with a link, and carry no rule or source ids; a rule whose interval
 /// is not yet checked says "not yet verified". The calendar feed words it the same way.
@@ -361,7 +330,10 @@ async fn monitoring_lines_cite_the_guideline_in_words(t: &TestApp) {
     }
     assert!(!lines.contains("partial"), "status in words, not the code");
 }
-both_backends!(
-    monitoring_in_words,
-    monitoring_lines_cite_the_guideline_in_words
+
+on_both_apps!(
+    the_browsers_zone_is_taken_at_sign_up,
+    a_missing_or_unknown_zone_is_shown_not_guessed,
+    the_sign_up_page_reads_the_browsers_zone,
+    monitoring_lines_cite_the_guideline_in_words,
 );

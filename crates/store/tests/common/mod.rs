@@ -11,8 +11,24 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use myo_store::schema::{ColumnType, describe};
-use myo_store::{Location, OpenOptions, Store};
+use myo_store::{
+    AuditEntry, Location, NewUser, OpenOptions, Outcome, Role, Store, Timestamp, User, UserId,
+};
 use sqlx::{AssertSqlSafe, Connection, PgConnection, Row, SqliteConnection};
+
+/// A new account with a placeholder password hash (store tests never sign in).
+pub async fn user(store: &dyn Store, email: &str, role: Role) -> User {
+    let new = NewUser {
+        id: UserId::random(),
+        email: email.to_owned(),
+        password_hash: "h".into(),
+        role,
+        display_name: String::new(),
+        created_at: Timestamp::now(),
+    };
+    let entry = AuditEntry::new(Timestamp::now(), "create", "user", None, Outcome::Success);
+    store.create_user(&new, &entry).await.expect("user")
+}
 
 /// Environment variable naming the PostgreSQL server for tests.
 pub const PG_ENV: &str = "MYO_TEST_POSTGRES_URL";
