@@ -204,8 +204,9 @@ pub fn summary_blocks(
                 "Visit or assessment {d}: MMT-8 {mmt}, HAQ-DI {}, CMAS {}.",
                 v.haq_di_thousandths
                     .map_or("not assessed".into(), |x| format!(
-                        "{} of 3",
-                        fmt_num(x as f64 / 1000.0)
+                        "{} of {}",
+                        fmt_num(x as f64 / 1000.0),
+                        state.scorer().catalog().haq.item_max
                     )),
                 v.cmas_total.map_or("not assessed".into(), |x| format!(
                     "{x} of {}",

@@ -15,6 +15,7 @@ use myo_tracker::tis::{tis_between, visit_scores};
 use super::summary::{SummaryBlock, SummaryRequest};
 use super::{Table, fmt_num, kb_antibody};
 use crate::AppState;
+use crate::tracker::convert;
 
 /// Diagnoses (as recorded: Myo never diagnoses) and antibody results with what the knowledge
 /// base says a positive result is associated with.
@@ -169,7 +170,11 @@ pub fn visits_table(state: &AppState, records: &PatientRecords, from: Date, to: 
             _ => not(),
         };
         let haq = s.haq_di_thousandths.map_or_else(not, |h| {
-            format!("{} (0 best to 3)", fmt_num(h as f64 / 1000.0))
+            format!(
+                "{} (0 best to {})",
+                fmt_num(h as f64 / 1000.0),
+                catalog.haq.item_max
+            )
         });
         let cmas = s
             .cmas_total
@@ -236,9 +241,14 @@ pub fn enrich(
 ) {
     for b in blocks.iter_mut() {
         match b.id.as_str() {
-            "summary-strength" => b
-                .tables
-                .push(visits_table(state, records, req.from, req.to)),
+            // The whole history, not the range's records: the visit before the first one in the
+            // range, and a juvenile diagnosis made earlier, decide the TIS rows.
+            "summary-strength" => b.tables.push(visits_table(
+                state,
+                &convert::records(state.rules(), state.scorer().catalog(), history),
+                req.from,
+                req.to,
+            )),
             "summary-labs" => b.tables.push(labs_table(records, req.from, req.to)),
             "summary-medicines" => b.tables.push(missed_table(data, req.from, req.to)),
             _ => {}
