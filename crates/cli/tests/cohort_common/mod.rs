@@ -21,18 +21,8 @@ pub const ROWS: [&str; 3] = [
     "B,42,,,,true,,,,,",
     "C,30,,,,,,,,,",
 ];
-pub const RESULT_COLUMNS: [&str; 10] = [
-    "score",
-    "category",
-    "probability",
-    "subgroup",
-    "completeness",
-    "missing_count",
-    "missing",
-    "status",
-    "revision",
-    "error",
-];
+/// The result columns, as the library writes them.
+pub use myo_cohort::out::RESULT_COLUMNS;
 
 /// A temp dir removed on drop.
 pub struct Tmp(pub PathBuf);

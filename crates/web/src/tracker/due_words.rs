@@ -61,13 +61,6 @@ pub fn status_words(s: Status) -> &'static str {
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
-}
-
 /// The citations of an item's sources that the registry knows, in the rule's order.
 pub fn citations(kb: &Kb, item: &DueItem) -> Vec<Citation> {
     item.sources
@@ -95,7 +88,7 @@ pub fn citations(kb: &Kb, item: &DueItem) -> Vec<Citation> {
 pub fn line(kb: &Kb, item: &DueItem) -> DueLine {
     DueLine {
         medicine: item.medicine.clone(),
-        test: capitalised(item.test.label()),
+        test: super::safety::capitalise(item.test.label()),
         due: item.due.to_string(),
         state: due_state(item.state),
         explanation: item.explanation.clone(),

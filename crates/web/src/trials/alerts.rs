@@ -24,7 +24,7 @@ use crate::AppState;
 use crate::auth::{Client, SignedIn, audit};
 use crate::pages::PageError;
 
-/// Studies listed in one message at most; more wait for the next round.
+/// Studies listed in one message at most; a longer list goes out as several messages.
 pub const PER_MESSAGE: usize = 25;
 
 /// The stored studies, parsed, with when Myo first saw each.
