@@ -479,4 +479,27 @@ async fn a_clinician_with_a_write_grant_records_visits(t: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Writing records is not changing who the person is: the date of birth and time zone stay
+    // the patient's own to set.
+    let r = t
+        .post_form(
+            &format!("/patients/{}/profile", p.id),
+            &[
+                ("csrf", &csrf),
+                ("time_zone", "Pacific/Kiritimati"),
+                ("birth_date", "1990-01-01"),
+            ],
+            Some(&doc),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let profile = t
+        .store()
+        .get_profile(&UserId(p.id.clone()))
+        .await
+        .expect("profile");
+    assert!(
+        profile.is_none_or(|pr| pr.birth_date.is_none() && pr.time_zone != "Pacific/Kiritimati"),
+        "a clinician changed the patient's profile"
+    );
 }

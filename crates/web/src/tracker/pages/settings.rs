@@ -11,7 +11,7 @@ use myo_store::audit::action;
 use myo_tracker::Invalid;
 use myo_tracker::medicines::Zone;
 
-use super::super::access::resolve;
+use super::super::access::{resolve, resolve_manage};
 use askama::Template;
 use axum::extract::RawQuery;
 
@@ -30,7 +30,10 @@ pub async fn save_profile(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let a = resolve(&state, &u.user, &client, &id, true).await?;
+    // Time zone and date of birth say who the person is and when their day starts: only they
+    // (or a parent for a child's profile) change them, never a carer or clinician with write
+    // access to the records.
+    let a = resolve_manage(&state, &u.user, &client, &id).await?;
     let f = FormData::parse(&body);
     let birth = if f.all("birth_date").is_empty() {
         None
