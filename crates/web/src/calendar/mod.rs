@@ -38,10 +38,11 @@ const NOT_PRESCRIBING: &str = "As recorded in your Myo tracker. Myo does not pre
                                your prescriber's instructions, and ask them if anything changes.";
 
 /// The feed for `records` on `today` in `zone`, made at `now` (seconds since the epoch).
-/// `medicine_ids` are the medicines' stored ids, in the same order (for stable event ids). The
+/// `data` is what `records` were made from. `medicine_ids` are the medicines' stored ids, in the same order (for stable event ids). The
 /// state gives the monitoring rules, the instrument catalogue and the source registry.
 pub fn feed(
     state: &AppState,
+    data: &myo_store::PatientData,
     records: &myo_tracker::summary::PatientRecords,
     medicine_ids: &[String],
     zone: &Zone,
@@ -104,8 +105,9 @@ pub fn feed(
             cal.end("VEVENT");
         }
     }
-    let (kb, rules, catalog) = (state.kb(), state.rules(), state.scorer().catalog());
-    let dashboard = myo_tracker::dashboard::dashboard(rules, catalog, records, today, &|_| false);
+    let kb = state.kb();
+    // The same monitoring as the person's dashboard, tests for risk-factor medicines included.
+    let dashboard = crate::tracker::dashboard_of(state, data, records, today);
     for item in dashboard.map(|d| d.monitoring).unwrap_or_default() {
         if item.state == DueState::Done || events >= MAX_EVENTS {
             continue;
@@ -293,7 +295,15 @@ pub async fn serve(
         .filter(|r| crate::tracker::convert::medicine(state.rules(), r).is_ok())
         .map(|r| r.id.as_str().to_owned())
         .collect();
-    let body = feed(&state, &records, &ids, &zone, today, now.as_millis() / 1000);
+    let body = feed(
+        &state,
+        &data,
+        &records,
+        &ids,
+        &zone,
+        today,
+        now.as_millis() / 1000,
+    );
     let mut res = body.into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,
