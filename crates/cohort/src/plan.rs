@@ -349,16 +349,19 @@ impl Plan {
             text: message(&f.path, f.kinds, &e),
         })?;
         if self.dot_groups
-            && let (Val::Num(x), Cell::Text(text)) = (&v, cell)
+            && let (Val::Num(_), Cell::Text(text)) = (&v, cell)
             && dot_grouped(text)
         {
             let shown = String::from_utf8_lossy(text.trim_ascii());
             let grouped = shown.replace('.', "");
             let short = shown.trim_end_matches('0').trim_end_matches('.');
+            // The same value as a decimal, written so it cannot read as grouped: trailing zeros
+            // dropped ("45.250" -> "45.25"), or one zero added ("45.251" -> "45.2510"); never
+            // rounded.
             let decimal = if short.len() < shown.len() {
                 short.to_owned()
             } else {
-                format!("{x:.2}")
+                format!("{shown}0")
             };
             return Err(RowError {
                 field: f.path.clone(),
