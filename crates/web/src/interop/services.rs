@@ -3,8 +3,10 @@
 //!
 //! Every call carries the EHR's signed JWT ([`super::cds_auth`]); the token id is claimed and
 //! the call audited in one transaction before the cards are sent. Only the hook, its
-//! instance id and the card count are audited: no patient data is stored. The services read
-//! prefetched data only; what was not sent is named in an "not checked" card. Each card ends
+//! instance id, the card count and the prefetch keys read from the EHR are audited: no patient
+//! data is stored. The services read prefetched data, and with `fhirAuthorization` fetch the
+//! declared prefetch queries the EHR did not send ([`super::prefetch`]); what is still missing
+//! is named in a "not checked" card. Each card ends
 //! with the statement that Myo informs and does not prescribe.
 
 use axum::Json;
@@ -364,6 +366,11 @@ pub async fn call(
         .with_field("hook")
         .into_response();
     }
+    // With `fhirServer` and `fhirAuthorization`, read what the service declares and the EHR
+    // did not send (the declared queries only; see `prefetch`).
+    let mut request = request;
+    let fetch =
+        super::prefetch::fill(def, &mut request, &state.config().cds_fhir_http_origins).await;
     let cards = match answer(&state, def, &request) {
         Ok(c) => c,
         Err(e) => return e.into_response(),
@@ -374,7 +381,9 @@ pub async fn call(
         def.id,
         Outcome::Success,
         json!({"iss": verified.iss, "hook": request.hook,
-               "hookInstance": request.hook_instance, "cards": cards.len()}),
+               "hookInstance": request.hook_instance, "cards": cards.len(),
+               "fetched": fetch.fetched,
+               "fetchFailed": fetch.failed.iter().map(|(k, why)| json!({"key": k, "reason": why})).collect::<Vec<Value>>()}),
     );
     if let Err(res) = claim(&state, &verified, &audit).await {
         return res;
