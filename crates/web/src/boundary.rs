@@ -289,6 +289,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_the_import_routes_take_the_larger_limit() {
+        for import in [
+            "/import/fhir",
+            "/api/v1/fhir/import",
+            "/api/v1/patients/0123abc/import/fhir",
+        ] {
+            assert!(is_import(import), "{import}");
+            assert_eq!(body_limit(64 * 1024, import), IMPORT_BODY_LIMIT);
+        }
+        for other in [
+            "/import/fhir/",
+            "/import/fhirx",
+            "/x/import/fhir",
+            "/api/v1/fhir/import/x",
+            "/api/v1/patients//import/fhir",
+            "/api/v1/patients/a/b/import/fhir",
+            "/api/v1/patients/a/labs",
+            "/api/v1/patients/a/import/fhir/x",
+            "/patients/a/import/fhir",
+        ] {
+            assert!(!is_import(other), "{other}");
+            assert_eq!(body_limit(64 * 1024, other), 64 * 1024);
+        }
+    }
+
+    #[test]
     fn redirect_targets_are_same_origin_paths_only() {
         for good in [
             "/",
