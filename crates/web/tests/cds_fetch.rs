@@ -3,7 +3,8 @@
 //! test) records every request; the tests check that only the service's declared queries are
 //! read, with the bearer token, that the fetched data changes the cards, and that a plain-http
 //! server not on the list, an id that is not a FHIR id, a refused token and an answer over
-//! the size limit read nothing (the "Not checked" card names what is missing).
+//! the size limit read nothing (the "Not checked" card names what is missing), and that a
+//! replayed token is refused before anything is read.
 
 mod common;
 
@@ -239,7 +240,7 @@ async fn missing_prefetch_is_read_from_the_ehr_with_its_token() {
         .unwrap();
     let details = log
         .iter()
-        .filter(|e| e.entry.action == "cds_call")
+        .filter(|e| e.entry.action == "cds_fetch")
         .filter_map(|e| e.entry.details.clone())
         .collect::<Vec<_>>()
         .join("\n");
@@ -251,6 +252,23 @@ async fn missing_prefetch_is_read_from_the_ehr_with_its_token() {
         !details.contains("methotrexate") && !details.contains(ACCESS_TOKEN),
         "{details}"
     );
+    // A replayed token is refused before anything is read from the EHR.
+    seen.lock().unwrap().clear();
+    let jwt = token();
+    let body = call_body(&format!("{origin}/fhir"), "example", ACCESS_TOKEN).to_string();
+    let send = || {
+        json_request(
+            Method::POST,
+            "/cds-services/myo-order-sign",
+            &body,
+            Some(&jwt),
+        )
+    };
+    assert_eq!(t.send(send()).await.status, StatusCode::OK);
+    assert_eq!(seen.lock().unwrap().len(), 3);
+    let replay = t.send(send()).await;
+    assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "{}", replay.body);
+    assert_eq!(seen.lock().unwrap().len(), 3, "the replay read nothing");
     t.cleanup().await;
 }
 

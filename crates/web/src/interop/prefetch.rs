@@ -108,6 +108,19 @@ fn read(agent: &ureq::Agent, url: &str, token: &str) -> Result<Value, String> {
     Ok(value)
 }
 
+/// The declared prefetch keys a call lets Myo read: those the EHR did not send, when the call
+/// carries `fhirServer` and `fhirAuthorization`; none otherwise.
+pub fn to_read(def: &ServiceDef, request: &Request) -> Vec<&'static str> {
+    if request.fhir_server.is_none() || request.fhir_authorization.is_none() {
+        return Vec::new();
+    }
+    def.prefetch
+        .iter()
+        .filter(|(key, _)| !request.prefetch.contains_key(*key))
+        .map(|(k, _)| *k)
+        .collect()
+}
+
 /// Fills `request.prefetch` with what the service declares and the EHR did not send, when the
 /// call allows it (`fhirServer` and a bearer `fhirAuthorization`). Without them, nothing.
 pub async fn fill(def: &ServiceDef, request: &mut Request, http_origins: &[String]) -> Report {

@@ -366,8 +366,39 @@ pub async fn call(
         .with_field("hook")
         .into_response();
     }
-    // With `fhirServer` and `fhirAuthorization`, read what the service declares and the EHR
-    // did not send (the declared queries only; see `prefetch`).
+    let to_read = super::prefetch::to_read(def, &request);
+    if to_read.is_empty() {
+        let cards = match answer(&state, def, &request) {
+            Ok(c) => c,
+            Err(e) => return e.into_response(),
+        };
+        let audit = entry(
+            &client,
+            "cds_call",
+            def.id,
+            Outcome::Success,
+            json!({"iss": verified.iss, "hook": request.hook,
+                   "hookInstance": request.hook_instance, "cards": cards.len()}),
+        );
+        if let Err(res) = claim(&state, &verified, &audit).await {
+            return res;
+        }
+        return cards_response(cards);
+    }
+    // With `fhirServer` and `fhirAuthorization`, the service's declared prefetch that the EHR
+    // did not send is read from the EHR (see `prefetch`). The token id is claimed first, so a
+    // replayed token never reaches the EHR's server; the outcome is a second audit entry.
+    let audit = entry(
+        &client,
+        "cds_call",
+        def.id,
+        Outcome::Success,
+        json!({"iss": verified.iss, "hook": request.hook,
+               "hookInstance": request.hook_instance, "reading": to_read}),
+    );
+    if let Err(res) = claim(&state, &verified, &audit).await {
+        return res;
+    }
     let mut request = request;
     let fetch =
         super::prefetch::fill(def, &mut request, &state.config().cds_fhir_http_origins).await;
@@ -375,19 +406,22 @@ pub async fn call(
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
-    let audit = entry(
+    let outcome = entry(
         &client,
-        "cds_call",
+        "cds_fetch",
         def.id,
         Outcome::Success,
-        json!({"iss": verified.iss, "hook": request.hook,
-               "hookInstance": request.hook_instance, "cards": cards.len(),
-               "fetched": fetch.fetched,
+        json!({"iss": verified.iss, "hookInstance": request.hook_instance,
+               "cards": cards.len(), "fetched": fetch.fetched,
                "fetchFailed": fetch.failed.iter().map(|(k, why)| json!({"key": k, "reason": why})).collect::<Vec<Value>>()}),
     );
-    if let Err(res) = claim(&state, &verified, &audit).await {
-        return res;
+    if let Err(e) = state.audit(&outcome).await {
+        return ApiError::from(e).into_response();
     }
+    cards_response(cards)
+}
+
+fn cards_response(cards: Vec<Card>) -> Response {
     let response = myo_fhir::cds_hooks::Response {
         cards,
         ..Default::default()
