@@ -98,6 +98,8 @@ pub struct Config {
     /// Plain-http origins (`http://127.0.0.1:4000`) a CDS client's `fhirServer` may name, for
     /// tests against a local stand-in; empty by default, when only https servers are read.
     pub cds_fhir_http_origins: Vec<String>,
+    /// Longest one read from a CDS client's FHIR server may take.
+    pub cds_fhir_timeout: Duration,
     /// Outgoing e-mail (`--smtp-url`, `--mail-from`), if configured.
     pub mail: Option<crate::mail::MailConfig>,
     /// Limits and lifetime of password-reset links.
@@ -210,6 +212,7 @@ impl Config {
             hash_wait: Duration::from_secs(2),
             cds_clients,
             cds_fhir_http_origins: Vec::new(),
+            cds_fhir_timeout: crate::interop::prefetch::TIMEOUT,
             mail,
             reset_policy: myo_store::recovery::ResetPolicy::default(),
         })

@@ -3,7 +3,7 @@
 //! test) records every request; the tests check that only the service's declared queries are
 //! read, with the bearer token, that the fetched data changes the cards, and that a plain-http
 //! server not on the list, an id that is not a FHIR id, a refused token and an answer over
-//! the size limit read nothing (the "Not checked" card names what is missing), and that a
+//! the size limit or over the time limit read nothing (the "Not checked" card names what is missing), and that a
 //! replayed token is refused before anything is read.
 
 mod common;
@@ -85,6 +85,9 @@ async fn fhir(State(seen): State<Seen>, uri: Uri, headers: HeaderMap) -> Respons
     if auth != format!("Bearer {ACCESS_TOKEN}") {
         return (StatusCode::UNAUTHORIZED, "no").into_response();
     }
+    if path.starts_with("/slow/") {
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    }
     let body = if path.starts_with("/big/") {
         json!({"resourceType": "Bundle", "type": "searchset",
             "padding": "x".repeat(usize::try_from(myo_web::interop::prefetch::LIMIT).unwrap() + 10)})
@@ -125,6 +128,7 @@ async fn app(origin: &str, listed: bool) -> TestApp {
         if listed {
             c.cds_fhir_http_origins = vec![origin];
         }
+        c.cds_fhir_timeout = std::time::Duration::from_millis(500);
     })
     .await
 }
@@ -324,6 +328,24 @@ async fn nothing_is_read_from_servers_or_ids_that_are_not_allowed() {
         summaries(&r)
     );
     assert_eq!(seen.lock().unwrap().len(), 3);
+    // A server slower than the time limit: the call answers anyway, without its data.
+    seen.lock().unwrap().clear();
+    let started = std::time::Instant::now();
+    let r = call(
+        &t,
+        &call_body(&format!("{origin}/slow"), "example", ACCESS_TOKEN),
+    )
+    .await;
+    assert!(
+        !warns_of_the_combination(&r) && not_checked(&r),
+        "{:?}",
+        summaries(&r)
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(2900),
+        "{:?}",
+        started.elapsed()
+    );
     // Credentials in the server URL: refused before any request.
     seen.lock().unwrap().clear();
     let with_user = origin.replace("http://", "http://user:pw@");

@@ -6,7 +6,7 @@
 //! Limits: https only (a plain-http origin only when listed in
 //! `Config::cds_fhir_http_origins`, for tests), no user name or password, query or fragment in
 //! `fhirServer`; context values must be FHIR ids; no redirects (the token must not travel to
-//! another host); [`TIMEOUT`] for each request; [`LIMIT`] bytes per answer; the answer must be
+//! another host); `Config::cds_fhir_timeout` ([`TIMEOUT`]) for each request; [`LIMIT`] bytes per answer; the answer must be
 //! a FHIR resource. A query that fails leaves its key missing, so the "Not checked" card still
 //! names it. Nothing fetched is stored: it lives for the call only.
 
@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use super::services::ServiceDef;
 
-/// Longest a single FHIR read may take.
+/// Longest a single FHIR read may take (the default of `Config::cds_fhir_timeout`).
 pub const TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Largest answer read from the EHR's FHIR server, per query.
@@ -123,7 +123,12 @@ pub fn to_read(def: &ServiceDef, request: &Request) -> Vec<&'static str> {
 
 /// Fills `request.prefetch` with what the service declares and the EHR did not send, when the
 /// call allows it (`fhirServer` and a bearer `fhirAuthorization`). Without them, nothing.
-pub async fn fill(def: &ServiceDef, request: &mut Request, http_origins: &[String]) -> Report {
+pub async fn fill(
+    def: &ServiceDef,
+    request: &mut Request,
+    http_origins: &[String],
+    timeout: Duration,
+) -> Report {
     let mut report = Report::default();
     let (Some(server), Some(auth)) = (&request.fhir_server, &request.fhir_authorization) else {
         return report;
@@ -166,7 +171,7 @@ pub async fn fill(def: &ServiceDef, request: &mut Request, http_origins: &[Strin
     let token = auth.access_token.clone();
     let results = tokio::task::spawn_blocking(move || {
         let config = ureq::Agent::config_builder()
-            .timeout_global(Some(TIMEOUT))
+            .timeout_global(Some(timeout))
             .max_redirects(0)
             .http_status_as_error(true)
             .user_agent(concat!("myo/", env!("CARGO_PKG_VERSION")))

@@ -400,8 +400,14 @@ pub async fn call(
         return res;
     }
     let mut request = request;
-    let fetch =
-        super::prefetch::fill(def, &mut request, &state.config().cds_fhir_http_origins).await;
+    let config = state.config();
+    let fetch = super::prefetch::fill(
+        def,
+        &mut request,
+        &config.cds_fhir_http_origins,
+        config.cds_fhir_timeout,
+    )
+    .await;
     let cards = match answer(&state, def, &request) {
         Ok(c) => c,
         Err(e) => return e.into_response(),
