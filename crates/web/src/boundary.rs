@@ -146,17 +146,19 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
         return too_large(parts.uri.path(), limit);
     };
     let field = if let Some(b) = multipart {
-        crate::multipart::parse(&bytes, &b).map_or_else(
-            || Some("form".to_owned()),
-            |fields| {
-                fields
-                    .iter()
-                    .find(|f| {
-                        !clean(&f.name, false) || !clean(&String::from_utf8_lossy(&f.data), true)
-                    })
-                    .map(|f| f.name.chars().filter(|c| allowed(*c, false)).collect())
-            },
-        )
+        match crate::multipart::parse(bytes.clone(), &b, limit).await {
+            Ok(fields) => fields
+                .iter()
+                .find(|f| !clean(&f.name, false) || !clean(&String::from_utf8_lossy(&f.data), true))
+                .map(|f| f.name.chars().filter(|c| allowed(*c, false)).collect()),
+            Err(crate::multipart::Error::Malformed) => Some("form".to_owned()),
+            Err(crate::multipart::Error::TooLarge { .. }) => {
+                return too_large(parts.uri.path(), limit);
+            }
+        }
+    } else if crate::multipart::declared(&parts.headers) {
+        // `multipart/form-data` without a usable boundary: not a form Myo can read.
+        Some("form".to_owned())
     } else if json {
         // Malformed JSON is left to the handler's extractor, which names the position.
         serde_json::from_slice::<serde_json::Value>(&bytes)

@@ -1,8 +1,12 @@
-//! `multipart/form-data` (RFC 7578) bodies, as a browser sends a form with a file input.
-//! Only what Myo's forms need: each part's `name`, optional `filename` and bytes. The body
-//! is already bounded by the route's limit (`boundary::body_limit`) before it is parsed;
-//! anything malformed is `None`, never a guess.
+//! `multipart/form-data` (RFC 7578) bodies, as a browser sends a form with a file input,
+//! read with the `multer` crate (the parser behind axum's own `Multipart`). The middleware
+//! and the import page already hold the whole body, bounded by the route's limit
+//! (`boundary::body_limit`); this wrapper hands those bytes to multer with the same limit,
+//! collects each part's `name`, optional `filename` and bytes, and adds the checks multer
+//! leaves to its caller: every part is `Content-Disposition: form-data` and has a `name`.
+//! Anything malformed is an error, never a guess.
 
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, header};
 
 /// One field of the form.
@@ -13,104 +17,81 @@ pub struct Field {
     /// The uploaded file's name, for a file input.
     pub filename: Option<String>,
     /// The field's bytes (a file's contents).
-    pub data: Vec<u8>,
+    pub data: Bytes,
+}
+
+/// Why a body could not be read as a form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// Not a well-formed `multipart/form-data` body with this boundary.
+    #[error("the form is not a well-formed multipart/form-data body")]
+    Malformed,
+    /// The body is over the route's limit (bytes).
+    #[error("the form is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 /// The boundary of a `multipart/form-data` request, from its `Content-Type`.
 pub fn boundary_of(headers: &HeaderMap) -> Option<String> {
     let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
-    let mut params = value.split(';');
-    let media = params.next()?.trim();
-    if !media.eq_ignore_ascii_case("multipart/form-data") {
-        return None;
-    }
-    params.find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        if !k.trim().eq_ignore_ascii_case("boundary") {
-            return None;
-        }
-        let v = v.trim().trim_matches('"');
-        // RFC 2046: 1 to 70 characters.
-        (1..=70).contains(&v.len()).then(|| v.to_owned())
-    })
+    let boundary = multer::parse_boundary(value).ok()?;
+    // RFC 2046: 1 to 70 characters.
+    (1..=70).contains(&boundary.len()).then_some(boundary)
 }
 
-fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+/// Whether the request says it is `multipart/form-data`, with or without a usable boundary
+/// (without one, its body cannot be read as a form at all).
+pub fn declared(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("multipart/form-data"))
 }
 
-/// `name="value"` in a `Content-Disposition` header (quoted; `\"` escapes allowed).
-fn param(disposition: &str, key: &str) -> Option<String> {
-    let lower = disposition.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(i) = lower[at..].find(key) {
-        let start = at + i;
-        at = start + key.len();
-        let before_ok = start == 0 || matches!(lower.as_bytes()[start - 1], b';' | b' ' | b'\t');
-        let rest = &disposition[at..];
-        if !before_ok || !rest.starts_with("=\"") {
-            continue;
+/// The fields of `body`, read with this `boundary` and at most `limit` bytes in all.
+///
+/// # Errors
+/// [`Error::Malformed`] when it is not a well-formed `multipart/form-data` body (every part
+/// needs `Content-Disposition: form-data; name="…"` and the closing delimiter must be there);
+/// [`Error::TooLarge`] when it is over `limit`.
+pub async fn parse(body: Bytes, boundary: &str, limit: usize) -> Result<Vec<Field>, Error> {
+    let constraints = multer::Constraints::new().size_limit(
+        multer::SizeLimit::new().whole_stream(u64::try_from(limit).unwrap_or(u64::MAX)),
+    );
+    let mut form = multer::Multipart::with_constraints(
+        Body::from(body).into_data_stream(),
+        boundary,
+        constraints,
+    );
+    let failed = |e: multer::Error| match e {
+        multer::Error::StreamSizeExceeded { .. } | multer::Error::FieldSizeExceeded { .. } => {
+            Error::TooLarge { limit }
         }
-        let mut out = String::new();
-        let mut chars = rest[2..].chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => return Some(out),
-                '\\' => out.push(chars.next()?),
-                c => out.push(c),
-            }
-        }
-        return None;
-    }
-    None
-}
-
-/// The fields of `body`, or `None` when it is not a well-formed `multipart/form-data` body
-/// with this `boundary` (every part needs `Content-Disposition: form-data; name="…"`).
-pub fn parse(body: &[u8], boundary: &str) -> Option<Vec<Field>> {
-    let delimiter = [b"--", boundary.as_bytes()].concat();
-    let next_part = [b"\r\n", delimiter.as_slice()].concat();
-    // Text before the first delimiter (the preamble) is ignored.
-    let mut at = find(body, &delimiter, 0)? + delimiter.len();
+        _ => Error::Malformed,
+    };
     let mut fields = Vec::new();
-    loop {
-        let rest = body.get(at..)?;
-        if rest.starts_with(b"--") {
-            return Some(fields);
-        }
-        if !rest.starts_with(b"\r\n") {
-            return None;
-        }
-        at += 2;
-        let head_end = find(body, b"\r\n\r\n", at)?;
-        let head = std::str::from_utf8(&body[at..head_end]).ok()?;
-        let disposition = head.split("\r\n").find_map(|line| {
-            let (k, v) = line.split_once(':')?;
-            k.trim()
-                .eq_ignore_ascii_case("content-disposition")
-                .then(|| v.trim())
-        })?;
-        if !disposition
-            .get(..9)
-            .is_some_and(|d| d.eq_ignore_ascii_case("form-data"))
-        {
-            return None;
-        }
-        let name = param(disposition, "name")?;
-        let filename = param(disposition, "filename");
-        let data_start = head_end + 4;
-        let data_end = find(body, &next_part, data_start)?;
+    while let Some(part) = form.next_field().await.map_err(failed)? {
+        let form_data = part
+            .headers()
+            .get(header::CONTENT_DISPOSITION)
+            .and_then(|d| d.as_bytes().get(..9))
+            .is_some_and(|d| d.eq_ignore_ascii_case(b"form-data"));
+        let Some(name) = part.name().filter(|_| form_data).map(str::to_owned) else {
+            return Err(Error::Malformed);
+        };
+        let filename = part.file_name().map(str::to_owned);
+        let data = part.bytes().await.map_err(failed)?;
         fields.push(Field {
             name,
             filename,
-            data: body[data_start..data_end].to_vec(),
+            data,
         });
-        at = data_end + next_part.len();
     }
+    Ok(fields)
 }
 
 /// The text of the first field called `name` (UTF-8), if any.
@@ -118,14 +99,16 @@ pub fn text(fields: &[Field], name: &str) -> Option<String> {
     fields
         .iter()
         .find(|f| f.name == name)
-        .and_then(|f| String::from_utf8(f.data.clone()).ok())
+        .and_then(|f| std::str::from_utf8(&f.data).ok().map(str::to_owned))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn body(parts: &[(&str, Option<&str>, &str)], boundary: &str) -> Vec<u8> {
+    const LIMIT: usize = 64 * 1024;
+
+    fn body(parts: &[(&str, Option<&str>, &str)], boundary: &str) -> Bytes {
         let mut out = b"preamble\r\n".to_vec();
         for (name, file, data) in parts {
             out.extend(
@@ -137,11 +120,11 @@ mod tests {
             out.extend(format!("\r\n\r\n{data}\r\n").bytes());
         }
         out.extend(format!("--{boundary}--\r\n").bytes());
-        out
+        out.into()
     }
 
-    #[test]
-    fn fields_and_files_are_read() {
+    #[tokio::test]
+    async fn fields_and_files_are_read() {
         let b = "----x7";
         let data = body(
             &[
@@ -155,35 +138,59 @@ mod tests {
             ],
             b,
         );
-        let fields = parse(&data, b).unwrap();
+        let fields = parse(data, b, LIMIT).await.unwrap();
         assert_eq!(fields.len(), 3);
         assert_eq!(text(&fields, "csrf").as_deref(), Some("tok"));
         assert_eq!(
             fields[1].filename.as_deref(),
             Some("portal \"export\".json")
         );
-        assert_eq!(fields[1].data, b"{\"a\":\r\n--not-it\r\n1}");
+        assert_eq!(&fields[1].data[..], b"{\"a\":\r\n--not-it\r\n1}");
         assert_eq!(text(&fields, "bundle").as_deref(), Some(""));
         assert_eq!(text(&fields, "missing"), None);
     }
 
-    #[test]
-    fn malformed_bodies_are_none() {
+    #[tokio::test]
+    async fn malformed_bodies_are_errors() {
         let b = "B";
-        // No closing delimiter, no name, not form-data, no blank line after the headers.
+        // No closing delimiter, no name, not form-data, no blank line after the headers,
+        // junk after the delimiter, no delimiter at all, a different boundary, nothing.
         for bad in [
             "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",
+            "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n",
+            "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--B",
+            "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n",
             "--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--",
             "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--B--",
             "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nx\r\n--B--",
             "--B junk",
             "no delimiter at all",
+            "--C\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--C--",
+            "",
         ] {
-            assert_eq!(parse(bad.as_bytes(), b), None, "{bad}");
+            assert_eq!(
+                parse(Bytes::from(bad), b, LIMIT).await,
+                Err(Error::Malformed),
+                "{bad:?}"
+            );
         }
         // `filename` is not mistaken for `name`.
         let only_file = "--B\r\nContent-Disposition: form-data; filename=\"f\"\r\n\r\nx\r\n--B--";
-        assert_eq!(parse(only_file.as_bytes(), b), None);
+        assert_eq!(
+            parse(Bytes::from(only_file), b, LIMIT).await,
+            Err(Error::Malformed)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_too_large() {
+        let b = "B";
+        let data = body(&[("file", Some("f.json"), &"x".repeat(200))], b);
+        assert_eq!(
+            parse(data.clone(), b, 100).await,
+            Err(Error::TooLarge { limit: 100 })
+        );
+        assert_eq!(parse(data.clone(), b, data.len()).await.unwrap().len(), 1);
     }
 
     #[test]
@@ -196,11 +203,28 @@ mod tests {
         assert_eq!(boundary_of(&h).as_deref(), Some("abc"));
         h.insert(
             header::CONTENT_TYPE,
-            "application/x-www-form-urlencoded".parse().unwrap(),
+            "Multipart/Form-Data; charset=utf-8; boundary=----x7"
+                .parse()
+                .unwrap(),
         );
+        assert_eq!(boundary_of(&h).as_deref(), Some("----x7"));
+        for other in [
+            "application/x-www-form-urlencoded".to_owned(),
+            "multipart/form-data".to_owned(),
+            "multipart/mixed; boundary=abc".to_owned(),
+            format!("multipart/form-data; boundary={}", "a".repeat(71)),
+        ] {
+            h.insert(header::CONTENT_TYPE, other.parse().unwrap());
+            assert_eq!(boundary_of(&h), None, "{other}");
+        }
+        assert!(declared(&h), "declared, if without a usable boundary");
+        h.insert(
+            header::CONTENT_TYPE,
+            "multipart/mixed; boundary=abc".parse().unwrap(),
+        );
+        assert!(!declared(&h));
+        h.remove(header::CONTENT_TYPE);
         assert_eq!(boundary_of(&h), None);
-        let long = format!("multipart/form-data; boundary={}", "a".repeat(71));
-        h.insert(header::CONTENT_TYPE, long.parse().unwrap());
-        assert_eq!(boundary_of(&h), None);
+        assert!(!declared(&h));
     }
 }

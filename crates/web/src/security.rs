@@ -148,8 +148,13 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         return crate::boundary::too_large(parts.uri.path(), limit);
     };
     let sent = match multipart {
-        Some(b) => crate::multipart::parse(&bytes, &b)
-            .and_then(|fields| crate::multipart::text(&fields, "csrf")),
+        Some(b) => match crate::multipart::parse(bytes.clone(), &b, limit).await {
+            Ok(fields) => crate::multipart::text(&fields, "csrf"),
+            Err(crate::multipart::Error::TooLarge { .. }) => {
+                return crate::boundary::too_large(parts.uri.path(), limit);
+            }
+            Err(crate::multipart::Error::Malformed) => None,
+        },
         None => form_token(&bytes),
     };
     match sent {

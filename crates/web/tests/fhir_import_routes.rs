@@ -16,6 +16,10 @@ use serde_json::{Value, json};
 on_both_apps!(
     the_patient_route_is_authorised_like_other_writes,
     an_upload_over_the_import_limit_is_a_clear_413,
+    a_control_character_in_an_uploaded_text_field_is_refused_naming_it,
+    a_multipart_body_without_its_csrf_token_is_refused,
+    a_malformed_multipart_body_is_a_clear_error_not_a_500,
+    a_file_part_over_the_limit_gets_the_import_413,
 );
 
 const UCUM: &str = "http://unitsofmeasure.org";
@@ -359,4 +363,284 @@ async fn the_page_takes_a_file_upload_with_its_csrf_token() {
     assert!(r.body.contains("file"), "{}", r.body);
     assert_eq!(labs(&t, &p).await, 1);
     t.cleanup().await;
+}
+
+/// A POST to the import page with this `Content-Type` and raw body.
+fn raw_upload(cookie: &str, content_type: &str, body: Vec<u8>) -> Request<Body> {
+    Request::post("/import/fhir")
+        .header(header::CONTENT_TYPE, content_type)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn multipart_type() -> String {
+    format!("multipart/form-data; boundary={BOUNDARY}")
+}
+
+/// The field named in a 422 page, as the page quotes it.
+fn names_field(body: &str, field: &str) -> bool {
+    body.contains(&format!("\u{201c}{field}\u{201d}"))
+}
+
+async fn a_control_character_in_an_uploaded_text_field_is_refused_naming_it(t: &TestApp) {
+    let p = person(t, "pat@example.org").await;
+    let good = bundle(vec![ck("a", "2026-11-01", 850)]);
+    let nul_bundle = format!("{good}\u{0}");
+    let cases: Vec<(Vec<(&str, Option<&str>, &str)>, &str)> = vec![
+        // NUL in the pasted text.
+        (
+            vec![("csrf", None, &p.csrf), ("bundle", None, &nul_bundle)],
+            "bundle",
+        ),
+        // Another control character (ESC, DEL) in another text field.
+        (
+            vec![
+                ("csrf", None, &p.csrf),
+                ("confirm", None, "ye\u{1b}s"),
+                ("bundle", None, &good),
+            ],
+            "confirm",
+        ),
+        (
+            vec![
+                ("csrf", None, &p.csrf),
+                ("confirm", None, "yes\u{7f}"),
+                ("bundle", None, &good),
+            ],
+            "confirm",
+        ),
+        // Hidden in a second part of the same name (the handler reads the first).
+        (
+            vec![
+                ("csrf", None, &p.csrf),
+                ("confirm", None, "yes"),
+                ("bundle", None, &good),
+                ("bundle", None, &nul_bundle),
+            ],
+            "bundle",
+        ),
+        // In a part the handler never reads, and before the CSRF token.
+        (
+            vec![
+                ("note", None, "\u{0}"),
+                ("csrf", None, &p.csrf),
+                ("bundle", None, &good),
+            ],
+            "note",
+        ),
+        // In the uploaded file.
+        (
+            vec![
+                ("csrf", None, &p.csrf),
+                ("file", Some("x.json"), &nul_bundle),
+            ],
+            "file",
+        ),
+    ];
+    for (parts, field) in cases {
+        let r = t.send(upload(&p.cookie, &parts)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}: {}",
+            r.body
+        );
+        assert!(names_field(&r.body, field), "{field}: {}", r.body);
+    }
+    // A clean form still goes through, and nothing above was saved.
+    let r = t
+        .send(upload(
+            &p.cookie,
+            &[
+                ("csrf", None, &p.csrf),
+                ("confirm", None, "yes"),
+                ("bundle", None, &good),
+            ],
+        ))
+        .await;
+    assert!(r.body.contains("id=\"import-saved\""), "{}", r.body);
+    assert_eq!(labs(t, &p).await, 1);
+}
+
+async fn a_multipart_body_without_its_csrf_token_is_refused(t: &TestApp) {
+    let p = person(t, "pat@example.org").await;
+    let good = bundle(vec![ck("a", "2026-11-01", 850)]);
+    let token_field = format!("csrf={}", p.csrf);
+    let missing: Vec<Vec<(&str, Option<&str>, &str)>> = vec![
+        // No token at all.
+        vec![("confirm", None, "yes"), ("bundle", None, &good)],
+        // The token as a file's name, or in a part with another name.
+        vec![("file", Some(&p.csrf), &good), ("confirm", None, "yes")],
+        vec![
+            ("csrf_token", None, &p.csrf),
+            ("confirm", None, "yes"),
+            ("bundle", None, &good),
+        ],
+        // URL-encoded inside a part: a multipart body is not read as a URL-encoded one.
+        vec![
+            ("x", None, &token_field),
+            ("confirm", None, "yes"),
+            ("bundle", None, &good),
+        ],
+    ];
+    for parts in missing {
+        let r = t.send(upload(&p.cookie, &parts)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{parts:?}: {}", r.body);
+        assert!(r.body.contains("security token is missing"), "{}", r.body);
+    }
+    // Empty, or wrong: refused as wrong.
+    for token in ["", "wrong"] {
+        let r = t
+            .send(upload(
+                &p.cookie,
+                &[
+                    ("csrf", None, token),
+                    ("confirm", None, "yes"),
+                    ("bundle", None, &good),
+                ],
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{token:?}: {}", r.body);
+        assert!(r.body.contains("security token is wrong"), "{}", r.body);
+    }
+    // The token only in the preamble (before the first delimiter) does not count.
+    let body = format!(
+        "csrf={}\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"confirm\"\r\n\r\n\
+         yes\r\n--{BOUNDARY}--\r\n",
+        p.csrf
+    );
+    let r = t
+        .send(raw_upload(&p.cookie, &multipart_type(), body.into_bytes()))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    // The token in the query string does not count either.
+    let mut req = upload(
+        &p.cookie,
+        &[("confirm", None, "yes"), ("bundle", None, &good)],
+    );
+    *req.uri_mut() = format!("/import/fhir?csrf={}", p.csrf).parse().unwrap();
+    let r = t.send(req).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(labs(t, &p).await, 0);
+}
+
+async fn a_malformed_multipart_body_is_a_clear_error_not_a_500(t: &TestApp) {
+    let p = person(t, "pat@example.org").await;
+    let csrf = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}",
+        p.csrf
+    );
+    let bundle_part = format!(
+        "\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"bundle\"\r\n\r\n{}",
+        bundle(vec![ck("a", "2026-11-01", 850)])
+    );
+    let malformed = [
+        // Truncated: no closing delimiter, cut inside a part, cut inside the headers.
+        format!("{csrf}{bundle_part}"),
+        format!("{csrf}{bundle_part}\r\n--{BOUNDARY}"),
+        format!("{csrf}\r\n--{BOUNDARY}\r\nContent-Disposition: form-da"),
+        // A delimiter that is not the declared boundary.
+        format!("{csrf}{bundle_part}\r\n--{BOUNDARY}--\r\n").replace(BOUNDARY, "----other"),
+        // No blank line after a part's headers; a part without a name; not form-data.
+        format!(
+            "{csrf}\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"bundle\"\r\n{{}}\r\n--{BOUNDARY}--\r\n"
+        ),
+        format!(
+            "{csrf}\r\n--{BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--{BOUNDARY}--\r\n"
+        ),
+        format!(
+            "{csrf}\r\n--{BOUNDARY}\r\nContent-Disposition: attachment; name=\"bundle\"\r\n\r\nx\r\n--{BOUNDARY}--\r\n"
+        ),
+        // Junk after the first delimiter; an empty body.
+        format!("--{BOUNDARY} junk"),
+        String::new(),
+    ];
+    for body in malformed {
+        let r = t
+            .send(raw_upload(
+                &p.cookie,
+                &multipart_type(),
+                body.clone().into_bytes(),
+            ))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body:?}: {}",
+            r.body
+        );
+        assert!(names_field(&r.body, "form"), "{body:?}: {}", r.body);
+    }
+    // A `multipart/form-data` type without a usable boundary (none, empty, over 70
+    // characters): the body cannot be read as a form, and the page says so.
+    let good = format!("{csrf}{bundle_part}\r\n--{BOUNDARY}--\r\n");
+    for content_type in [
+        "multipart/form-data".to_owned(),
+        "multipart/form-data; boundary=".to_owned(),
+        format!("multipart/form-data; boundary={}", "b".repeat(71)),
+    ] {
+        let r = t
+            .send(raw_upload(
+                &p.cookie,
+                &content_type,
+                good.clone().into_bytes(),
+            ))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{content_type}: {}",
+            r.body
+        );
+        assert!(names_field(&r.body, "form"), "{content_type}: {}", r.body);
+    }
+    // Well-formed, the same body previews.
+    let r = t
+        .send(raw_upload(&p.cookie, &multipart_type(), good.into_bytes()))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(labs(t, &p).await, 0);
+}
+
+async fn a_file_part_over_the_limit_gets_the_import_413(t: &TestApp) {
+    let p = person(t, "pat@example.org").await;
+    let huge = " ".repeat(IMPORT_LIMIT + 1);
+    // With or without the token, before or after the file, with or without a declared length:
+    // the limit is checked first, and the answer says what to do.
+    let cases: Vec<Vec<(&str, Option<&str>, &str)>> = vec![
+        vec![("file", Some("big.json"), &huge), ("csrf", None, &p.csrf)],
+        vec![("file", Some("big.json"), &huge)],
+        vec![("csrf", None, &p.csrf), ("bundle", None, &huge)],
+    ];
+    for parts in cases {
+        for declared in [false, true] {
+            let mut req = upload(&p.cookie, &parts);
+            if declared {
+                let len =
+                    usize::try_from(axum::body::HttpBody::size_hint(req.body()).exact().unwrap())
+                        .unwrap();
+                req = with_length(req, len);
+            }
+            let r = t.send(req).await;
+            assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{declared}");
+            assert!(
+                r.body.contains("too large to import") && r.body.contains("4 MiB"),
+                "{}",
+                r.body
+            );
+        }
+    }
+    // Just under the limit the same upload is read (and refused only for what it is).
+    let under = " ".repeat(IMPORT_LIMIT - 1024);
+    let r = t
+        .send(upload(
+            &p.cookie,
+            &[("csrf", None, &p.csrf), ("file", Some("big.json"), &under)],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Choose the FHIR file"), "{}", r.body);
+    assert_eq!(labs(t, &p).await, 0);
 }

@@ -282,37 +282,49 @@ pub struct ImportForm {
 }
 
 /// Reads the page's form: a chosen file (`file`) wins over the pasted text (`bundle`).
-fn read_form(headers: &axum::http::HeaderMap, body: &[u8]) -> Result<ImportForm, ApiError> {
-    let Some(boundary) = crate::multipart::boundary_of(headers) else {
-        return serde_urlencoded::from_bytes(body)
-            .map_err(|_| ApiError::bad_request("the form could not be read; reload the page"));
+/// `limit` is the route's body limit, which the middleware already enforced.
+async fn read_form(
+    headers: &axum::http::HeaderMap,
+    body: Bytes,
+    limit: usize,
+) -> Result<ImportForm, Response> {
+    let unreadable = || {
+        crate::pages::error_page(
+            StatusCode::BAD_REQUEST,
+            "The form could not be read; reload the page.",
+        )
     };
-    let fields = crate::multipart::parse(body, &boundary)
-        .ok_or_else(|| ApiError::bad_request("the form could not be read; reload the page"))?;
+    let Some(boundary) = crate::multipart::boundary_of(headers) else {
+        return serde_urlencoded::from_bytes(&body).map_err(|_| unreadable());
+    };
+    let fields = match crate::multipart::parse(body, &boundary, limit).await {
+        Ok(fields) => fields,
+        Err(crate::multipart::Error::Malformed) => return Err(unreadable()),
+        Err(crate::multipart::Error::TooLarge { limit }) => {
+            return Err(crate::boundary::too_large("/import/fhir", limit));
+        }
+    };
     let mut form = ImportForm {
         bundle: crate::multipart::text(&fields, "bundle").unwrap_or_default(),
         confirm: crate::multipart::text(&fields, "confirm"),
+    };
+    let invalid = |message: &str| {
+        crate::pages::error_page(StatusCode::UNPROCESSABLE_ENTITY, &capitalised(message))
     };
     if let Some(file) = fields
         .iter()
         .find(|f| f.name == "file" && !f.data.is_empty())
     {
-        form.bundle = String::from_utf8(file.data.clone()).map_err(|_| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_input",
+        form.bundle = String::from_utf8(file.data.to_vec()).map_err(|_| {
+            invalid(
                 "the chosen file is not a text file; choose the FHIR file (JSON) from your portal",
             )
-            .with_field("file")
         })?;
     }
     if form.bundle.trim().is_empty() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_input",
+        return Err(invalid(
             "choose the FHIR file from your hospital portal, or paste its text",
-        )
-        .with_field("file"));
+        ));
     }
     Ok(form)
 }
@@ -325,9 +337,10 @@ pub async fn submit(
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Response {
-    let f = match read_form(&headers, &body) {
+    let limit = crate::boundary::body_limit(state.config().body_limit, "/import/fhir");
+    let f = match read_form(&headers, body, limit).await {
         Ok(f) => f,
-        Err(e) => return crate::pages::error_page(e.status, &capitalised(&e.message)),
+        Err(page) => return page,
     };
     let confirm = f.confirm.as_deref() == Some("yes");
     let l = Layout::new(
