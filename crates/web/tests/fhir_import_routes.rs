@@ -379,6 +379,9 @@ fn multipart_type() -> String {
     format!("multipart/form-data; boundary={BOUNDARY}")
 }
 
+/// A form's parts: name, file name (for a file input) and contents.
+type Parts<'a> = Vec<(&'a str, Option<&'a str>, &'a str)>;
+
 /// The field named in a 422 page, as the page quotes it.
 fn names_field(body: &str, field: &str) -> bool {
     body.contains(&format!("\u{201c}{field}\u{201d}"))
@@ -388,7 +391,7 @@ async fn a_control_character_in_an_uploaded_text_field_is_refused_naming_it(t: &
     let p = person(t, "pat@example.org").await;
     let good = bundle(vec![ck("a", "2026-11-01", 850)]);
     let nul_bundle = format!("{good}\u{0}");
-    let cases: Vec<(Vec<(&str, Option<&str>, &str)>, &str)> = vec![
+    let cases: Vec<(Parts, &str)> = vec![
         // NUL in the pasted text.
         (
             vec![("csrf", None, &p.csrf), ("bundle", None, &nul_bundle)],
@@ -468,7 +471,7 @@ async fn a_multipart_body_without_its_csrf_token_is_refused(t: &TestApp) {
     let p = person(t, "pat@example.org").await;
     let good = bundle(vec![ck("a", "2026-11-01", 850)]);
     let token_field = format!("csrf={}", p.csrf);
-    let missing: Vec<Vec<(&str, Option<&str>, &str)>> = vec![
+    let missing: Vec<Parts> = vec![
         // No token at all.
         vec![("confirm", None, "yes"), ("bundle", None, &good)],
         // The token as a file's name, or in a part with another name.
@@ -609,7 +612,7 @@ async fn a_file_part_over_the_limit_gets_the_import_413(t: &TestApp) {
     let huge = " ".repeat(IMPORT_LIMIT + 1);
     // With or without the token, before or after the file, with or without a declared length:
     // the limit is checked first, and the answer says what to do.
-    let cases: Vec<Vec<(&str, Option<&str>, &str)>> = vec![
+    let cases: Vec<Parts> = vec![
         vec![("file", Some("big.json"), &huge), ("csrf", None, &p.csrf)],
         vec![("file", Some("big.json"), &huge)],
         vec![("csrf", None, &p.csrf), ("bundle", None, &huge)],
