@@ -39,6 +39,14 @@ fn main() {
     let misses = args.iter().any(|a| a == "--misses");
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let engine = builtin_engine().expect("engine");
+    if let Some(at) = args.iter().position(|a| a == "--probe") {
+        for q in &args[at + 1..] {
+            println!("{q}\n  {:?}\n  {}", engine.gate_probe(q), engine.explain(q));
+            let r = engine.ask(q);
+            println!("  {} {}", r.kind.as_str(), r.answer);
+        }
+        return;
+    }
     let kb = myo_kb::Kb::builtin().expect("built-in KB");
     let known: HashSet<String> = kb.all_entries().map(|e| e.id.clone()).collect();
     if files.is_empty() {

@@ -165,6 +165,14 @@ struct RawData {
     exception: Vec<RawIntent>,
     field: RawField,
     homonyms: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    examples: RawExamples,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExamples {
+    off_topic: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +200,8 @@ pub struct Guard {
     field: HashSet<String>,
     /// Field word (stem) → context stems that give it its everyday sense.
     homonyms: Vec<(String, Vec<String>)>,
+    /// Example questions from outside the field, for the answerability gate's embedding test.
+    off_topic_examples: Vec<String>,
 }
 
 fn stem_all(words: &[String]) -> Vec<String> {
@@ -279,6 +289,7 @@ impl Guard {
                 .iter()
                 .map(|(w, ctx)| (stem(w), stem_all(ctx)))
                 .collect(),
+            off_topic_examples: raw.examples.off_topic,
         })
     }
 
@@ -294,6 +305,12 @@ impl Guard {
             .iter()
             .find(|(c, p)| matches_anywhere(p, &tokens) && !excepted(*c))
             .map(|(c, _)| *c)
+    }
+
+    /// Example questions from outside the field (everyday topics, field words in their everyday
+    /// sense): what the answerability gate compares a question with.
+    pub fn off_topic_examples(&self) -> &[String] {
+        &self.off_topic_examples
     }
 
     /// Does the question mention anything from the field (symptom, drug, test, condition)?

@@ -50,6 +50,10 @@ pub use engine::{
     AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
 };
 pub use guard::RefusalClass;
+#[doc(hidden)]
+pub use engine::gate::{
+    Features as GateFeatures, Probe as GateProbe, Similarity as GateSimilarity, Verdict as GateVerdict,
+};
 pub use lang::Lang;
 pub use triage::{Tier, TriageHit};
 
