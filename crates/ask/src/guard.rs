@@ -241,11 +241,18 @@ impl Guard {
                 )
             })
             .collect();
-        let med_words: Vec<Vec<String>> = medicines
+        let mut med_words: Vec<Vec<String>> = medicines
             .iter()
             .map(|m| member(m))
             .filter(|m| !m.is_empty())
             .collect();
+        // "mycophenolate mofetil" is typed "mycophenolate": a long first word names it alone.
+        let heads: Vec<Vec<String>> = med_words
+            .iter()
+            .filter(|m| m.len() > 1 && m[0].chars().count() >= 6)
+            .map(|m| vec![m[0].clone()])
+            .collect();
+        med_words.extend(heads);
         if let Some((_, meds)) = classes.iter_mut().find(|(n, _)| n == "@MED") {
             meds.extend(med_words.iter().cloned());
         }

@@ -136,9 +136,13 @@ impl Engine {
         };
         let strong = spanish.as_ref().is_some_and(|a| a.score >= STRONG_SCORE_ES);
         let in_field = in_field || strong;
-        let spanish = spanish.filter(|_| in_field || hit.is_some());
+        // More everyday-topic words than field words ("los frenos de mi coche"): out of scope,
+        // whatever a Spanish entry shares with it.
+        let off_topic = hit.is_none() && self.guard().off_topic(question);
+        let spanish = spanish.filter(|_| (in_field || hit.is_some()) && !off_topic);
         let kind = match english.kind {
             _ if spanish.is_some() => Kind::Answer,
+            _ if off_topic => Kind::OutOfScope,
             // Without a field word the English pipeline's lexical match is noise.
             Kind::Answer | Kind::NotCovered if !in_field && hit.is_none() => Kind::OutOfScope,
             Kind::OutOfScope if hit.is_some() || in_field => Kind::NotCovered,
