@@ -42,6 +42,9 @@ fn main() {
     if let Some(at) = args.iter().position(|a| a == "--probe") {
         for q in &args[at + 1..] {
             println!("{q}\n  {:?}\n  {}", engine.gate_probe(q), engine.explain(q));
+            if let Some(p) = engine.guard().refusal_explain(q) {
+                println!("  pattern {}", p.chars().take(300).collect::<String>());
+            }
             let r = engine.ask(q);
             println!("  {} {}", r.kind.as_str(), r.answer);
         }

@@ -320,6 +320,22 @@ impl Guard {
         &self.off_topic_examples
     }
 
+    /// The refusal pattern a question matches, written out (for debugging the data).
+    #[doc(hidden)]
+    pub fn refusal_explain(&self, text: &str) -> Option<String> {
+        let tokens = tokenize(&fold(text));
+        self.patterns
+            .iter()
+            .find(|(c, p)| {
+                matches_anywhere(p, &tokens)
+                    && !self
+                        .exceptions
+                        .iter()
+                        .any(|(e, x)| e == c && matches_anywhere(x, &tokens))
+            })
+            .map(|(c, p)| format!("{} {:?}", c.as_str(), p))
+    }
+
     /// Does the question mention anything from the field (symptom, drug, test, condition)?
     pub fn in_field(&self, text: &str) -> bool {
         self.in_field_tokens(&tokenize(text))

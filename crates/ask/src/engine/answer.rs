@@ -24,6 +24,10 @@ const DUPLICATE_OVERLAP: f32 = 0.6;
 const SECOND_SHARE: f32 = 0.8;
 /// Title words of an entry the question must cover for it to be "the same question".
 const SAME_QUESTION_SHARE: f32 = 0.75;
+/// Weight of a sentence's closeness in meaning to the question (cosine above `MEANING_BASE`),
+/// added to its lexical score when it shares a word with the question.
+const W_MEANING: f32 = 6.0;
+const MEANING_BASE: f32 = 0.45;
 /// A drug or supplement guide is the first place for a medicine's safety fact.
 const W_GUIDE: f32 = 1.5;
 
@@ -107,14 +111,25 @@ impl Engine {
         room: usize,
         taken: &[&Sentence],
         summary_first: bool,
+        meaning: Option<&crate::embed::Vector>,
     ) -> Vec<usize> {
         let sentences = &self.sentences[d];
+        // How near each sentence is, in meaning, to what was asked.
+        let near: Vec<f32> = match meaning {
+            Some(v) => self.sentence_similarities(v, d),
+            None => vec![0.0; sentences.len()],
+        };
         let mut scored: Vec<(usize, f32)> = sentences
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 let lead = summary_first && s.origin == origin::SUMMARY;
-                let score = self.sentence_score(s, q, &self.titles[d]);
+                let lexical = self.sentence_score(s, q, &self.titles[d]);
+                let score = if lexical > 0.0 {
+                    lexical + W_MEANING * (near[i] - MEANING_BASE).max(0.0)
+                } else {
+                    lexical
+                };
                 // A definition, or the entry's own question, starts with its summary.
                 (i, if lead { score + 1000.0 } else { score })
             })
@@ -201,7 +216,8 @@ impl Engine {
         let mut parts: Vec<String> = Vec::new();
         let mut used = vec![top];
         let summary_first = keep_yes_no || matches!(q.kind, QuestionType::WhatIs);
-        let picked = self.choose(top, q, MAX_FROM_TOP, &[], summary_first);
+        let meaning = self.embed_question(question);
+        let picked = self.choose(top, q, MAX_FROM_TOP, &[], summary_first, meaning.as_ref());
         let mut taken: Vec<&Sentence> = Vec::new();
         let mut count = 0;
         for (k, &i) in picked.iter().enumerate() {
@@ -243,7 +259,7 @@ impl Engine {
                 1
             };
             let room = room.min(MAX_SENTENCES - count);
-            let picked = self.choose(d, &qd, room, &taken, false);
+            let picked = self.choose(d, &qd, room, &taken, false, meaning.as_ref());
             let shown: Vec<String> = picked
                 .iter()
                 .filter_map(|&i| self.shown(d, i, false))
