@@ -55,7 +55,12 @@ fn main() {
     if files.is_empty() {
         let set = EvalSet::builtin().expect("dev set");
         let r = evaluate(&engine, &set, &known);
-        show("dev (questions.toml + dev-triage.toml)", &r.metrics, &r.failures, misses);
+        show(
+            "dev (questions.toml + dev-triage.toml)",
+            &r.metrics,
+            &r.failures,
+            misses,
+        );
         let es = EsSet::builtin().expect("Spanish dev set");
         let r = evaluate_es(&engine, &es);
         show("dev-es.toml", &r.metrics, &r.failures, misses);
@@ -65,7 +70,10 @@ fn main() {
         show("dev-es-answers.toml", &r.metrics, &r.failures, misses);
     }
     for path in files {
-        assert!(!path.contains("/v3"), "the v3 holdout is blind: never run it here");
+        assert!(
+            !path.contains("/v3"),
+            "the v3 holdout is blind: never run it here"
+        );
         let text = std::fs::read_to_string(path).expect("read set");
         let set = SplitSet::parse(&text).expect("set parses");
         let r = evaluate_split(&engine, &set, &known);

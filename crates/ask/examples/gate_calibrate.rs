@@ -35,12 +35,26 @@ fn main() {
             rows.push((name, "off", c.q.clone()));
         }
     };
-    split("dev-es-answers", include_str!("../eval/dev-es-answers.toml"), &mut rows);
+    split(
+        "dev-es-answers",
+        include_str!("../eval/dev-es-answers.toml"),
+        &mut rows,
+    );
     split("v1-en", include_str!("../eval/holdout/en.toml"), &mut rows);
     split("v1-es", include_str!("../eval/holdout/es.toml"), &mut rows);
-    split("v2-en", include_str!("../eval/holdout/v2/en.toml"), &mut rows);
-    split("v2-es", include_str!("../eval/holdout/v2/es.toml"), &mut rows);
-    println!("set\tlabel\tkind\tid\tscore\tcov\tfocus\tanchored\tin_field\twords\tentry\toff\tlexical\tq");
+    split(
+        "v2-en",
+        include_str!("../eval/holdout/v2/en.toml"),
+        &mut rows,
+    );
+    split(
+        "v2-es",
+        include_str!("../eval/holdout/v2/es.toml"),
+        &mut rows,
+    );
+    println!(
+        "set\tlabel\tkind\tid\tscore\tcov\tfocus\tanchored\tin_field\twords\tentry\toff\tlexical\tq"
+    );
     for (set, label, q) in rows {
         let kind = engine.ask(&q).kind.as_str();
         match engine.gate_probe(&q) {
@@ -57,7 +71,9 @@ fn main() {
                 p.similarity.map_or(-1.0, |s| s.off_topic),
                 p.lexical
             ),
-            None => println!("{set}\t{label}\t{kind}\t-\t0\t0\t0\tfalse\tfalse\t0\t-1\t-1\tNone\t{q}"),
+            None => {
+                println!("{set}\t{label}\t{kind}\t-\t0\t0\t0\tfalse\tfalse\t0\t-1\t-1\tNone\t{q}")
+            }
         }
     }
 }

@@ -739,6 +739,9 @@ impl Engine {
                     }
                     (Kind::Answer, text, citations, related)
                 }
+                Some(gate::Verdict::OffTopic) if triage.is_none() => {
+                    (Kind::OutOfScope, OUT_OF_SCOPE.to_string(), vec![], vec![])
+                }
                 _ if triage.is_none() && !self.guard.in_field(question) => {
                     (Kind::OutOfScope, OUT_OF_SCOPE.to_string(), vec![], vec![])
                 }

@@ -46,14 +46,15 @@ pub mod triage;
 
 pub use contacts::{ContactKind, ContactLine, CountryCode};
 pub use corpus::{Corpus, Document};
+#[doc(hidden)]
+pub use engine::gate::{
+    Features as GateFeatures, Probe as GateProbe, Similarity as GateSimilarity,
+    Verdict as GateVerdict,
+};
 pub use engine::{
     AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
 };
 pub use guard::RefusalClass;
-#[doc(hidden)]
-pub use engine::gate::{
-    Features as GateFeatures, Probe as GateProbe, Similarity as GateSimilarity, Verdict as GateVerdict,
-};
 pub use lang::Lang;
 pub use triage::{Tier, TriageHit};
 

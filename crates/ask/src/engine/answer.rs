@@ -44,7 +44,7 @@ impl Engine {
             .iter()
             .enumerate()
             .filter(|(_, s)| with_summary || s.origin != origin::SUMMARY)
-            .map(|(i, s)| (i, self.sentence_score(s, q, &self.titles[d])))
+            .map(|(i, s)| (i, self.sentence_score(s, q, &self.titles[d], 0.0)))
             .filter(|(_, score)| *score > 0.0)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -54,7 +54,15 @@ impl Engine {
     /// Relevance of one sentence. Words of the entry's own title say little inside that entry
     /// (every sentence of the methotrexate page is about methotrexate), so they count a fifth.
     /// A sentence that answers the question's type (a duration for "how long") scores more.
-    pub(crate) fn sentence_score(&self, s: &Sentence, q: &Query, title: &[String]) -> f32 {
+    /// `near` is the sentence's cosine with the question in the embedding (0 when unknown): a
+    /// sentence that shares a word and says nearly what was asked scores more.
+    pub(crate) fn sentence_score(
+        &self,
+        s: &Sentence,
+        q: &Query,
+        title: &[String],
+        near: f32,
+    ) -> f32 {
         let matched: f32 = q
             .terms
             .iter()
@@ -67,6 +75,9 @@ impl Engine {
         // Prefer full sentences of moderate length over fragments and walls of text.
         let len = s.stems.len() as f32;
         let mut score = matched / (1.0 + (len / 25.0));
+        if score > 0.0 {
+            score += W_MEANING * (near - MEANING_BASE).max(0.0);
+        }
         let wanted = q.kind.wanted_cue();
         if wanted != 0 && s.cues & wanted != 0 {
             score += W_TYPE * score + TYPE_FLOOR;
@@ -124,12 +135,10 @@ impl Engine {
             .enumerate()
             .map(|(i, s)| {
                 let lead = summary_first && s.origin == origin::SUMMARY;
-                let lexical = self.sentence_score(s, q, &self.titles[d]);
-                let score = if lexical > 0.0 {
-                    lexical + W_MEANING * (near[i] - MEANING_BASE).max(0.0)
-                } else {
-                    lexical
-                };
+                // The summary that leads keeps its own order: its first sentence is the one
+                // that may carry the entry's "Yes" or "No".
+                let near = if lead { 0.0 } else { near[i] };
+                let score = self.sentence_score(s, q, &self.titles[d], near);
                 // A definition, or the entry's own question, starts with its summary.
                 (i, if lead { score + 1000.0 } else { score })
             })

@@ -17,6 +17,9 @@ pub enum Verdict {
     Answer,
     /// Say the knowledge base does not cover it (or out of scope, when nothing is in the field).
     NotCovered,
+    /// The words matched, but the question means an everyday topic ("the surface of the sun"):
+    /// out of scope.
+    OffTopic,
 }
 
 /// What the gate sees of a question and its best entry.
@@ -92,21 +95,17 @@ pub fn decide(f: &Features, similarity: Option<Similarity>) -> Verdict {
     let focused = f.words > SHORT_QUESTION || f.focus >= FOCUS;
     let lexical =
         focused && (f.coverage >= COVERAGE || (f.anchored && f.coverage >= ANCHORED_COVERAGE));
-    let ok = match similarity {
-        None => lexical,
-        Some(sim) => {
-            let floor = if f.coverage < WEAK_COVERAGE {
-                MARGIN_WEAK
-            } else {
-                MARGIN
-            };
-            lexical && sim.margin() >= floor
-        }
-    };
-    if ok {
-        Verdict::Answer
+    if !lexical {
+        return Verdict::NotCovered;
+    }
+    let floor = if f.coverage < WEAK_COVERAGE {
+        MARGIN_WEAK
     } else {
-        Verdict::NotCovered
+        MARGIN
+    };
+    match similarity {
+        Some(sim) if sim.margin() < floor => Verdict::OffTopic,
+        _ => Verdict::Answer,
     }
 }
 
@@ -278,11 +277,11 @@ mod tests {
     #[test]
     fn similarity_only_vetoes() {
         // A weak match nearer an everyday topic than its entry is vetoed.
-        assert_eq!(decide(&f(0.5, true), sim(0.5, 0.6)), Verdict::NotCovered);
+        assert_eq!(decide(&f(0.5, true), sim(0.5, 0.6)), Verdict::OffTopic);
         assert_eq!(decide(&f(0.5, true), sim(0.6, 0.5)), Verdict::Answer);
         // A strong match needs only not to be far nearer an everyday topic.
         assert_eq!(decide(&f(0.9, true), sim(0.5, 0.6)), Verdict::Answer);
-        assert_eq!(decide(&f(0.9, true), sim(0.4, 0.6)), Verdict::NotCovered);
+        assert_eq!(decide(&f(0.9, true), sim(0.4, 0.6)), Verdict::OffTopic);
         // It never answers what the lexical gate declines.
         assert_eq!(decide(&f(0.2, false), sim(0.9, 0.1)), Verdict::NotCovered);
     }

@@ -56,16 +56,15 @@ impl Engine {
     pub(crate) fn similarity(&self, v: &Vector, d: usize) -> Option<Similarity> {
         let s = self.semantic()?;
         let doc = &self.docs[d];
-        let head = cosine(v, &s.embedder.embed(&format!("{}. {}", doc.title, doc.summary)));
+        let head = cosine(
+            v,
+            &s.embedder.embed(&format!("{}. {}", doc.title, doc.summary)),
+        );
         let entry = self
             .sentence_similarities(v, d)
             .into_iter()
             .fold(head, f32::max);
-        let off_topic = s
-            .off_topic
-            .iter()
-            .map(|x| cosine(v, x))
-            .fold(0.0, f32::max);
+        let off_topic = s.off_topic.iter().map(|x| cosine(v, x)).fold(0.0, f32::max);
         Some(Similarity { entry, off_topic })
     }
 }

@@ -557,7 +557,10 @@ impl SpanishAnswers {
                     .chars()
                     .map(|c| if c.is_alphanumeric() { c } else { ' ' })
                     .collect();
-                let folded = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
+                let folded = format!(
+                    " {} ",
+                    words.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
                 let warnings = WARNING_ES
                     .iter()
                     .filter(|w| folded.contains(&format!(" {w} ")))
