@@ -39,6 +39,63 @@ fn main() {
     let misses = args.iter().any(|a| a == "--misses");
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let engine = builtin_engine().expect("engine");
+    if args.iter().any(|a| a == "--time") {
+        let set = EvalSet::builtin().expect("dev set");
+        let qs: Vec<&str> = set
+            .retrieval
+            .iter()
+            .map(|c| c.q.as_str())
+            .chain(set.off_topic.iter().map(|c| c.q.as_str()))
+            .chain(set.refuse.iter().map(|c| c.q.as_str()))
+            .collect();
+        let t = std::time::Instant::now();
+        let fresh = builtin_engine().expect("engine");
+        fresh.ask("what is dermatomyositis");
+        println!(
+            "load and first answer {:.2} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        let t = std::time::Instant::now();
+        let e = myo_ask::embed::Embedder::builtin().expect("embedding");
+        println!("embedding load {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
+        let t = std::time::Instant::now();
+        let _ = builtin_engine().expect("engine");
+        println!("snapshot load {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
+        let texts: Vec<String> = qs.iter().map(|q| q.repeat(3)).collect();
+        let t = std::time::Instant::now();
+        for x in &texts {
+            std::hint::black_box(e.embed(x));
+        }
+        println!(
+            "embed: {:.1} µs per 30-word text",
+            t.elapsed().as_secs_f64() * 1e6 / texts.len() as f64
+        );
+        for pass in ["cold", "warm"] {
+            let mut timed: Vec<(f64, &str)> = qs
+                .iter()
+                .map(|q| {
+                    let t = std::time::Instant::now();
+                    std::hint::black_box(engine.ask(q));
+                    (t.elapsed().as_secs_f64() * 1e3, *q)
+                })
+                .collect();
+            timed.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (t, q) in timed.iter().take(4) {
+                println!("  slow {t:.2} ms {q:?}");
+            }
+            let mut ms: Vec<f64> = timed.iter().map(|x| x.0).collect();
+            ms.sort_by(f64::total_cmp);
+            let p = |x: f64| ms[((x * ms.len() as f64).ceil() as usize).clamp(1, ms.len()) - 1];
+            println!(
+                "{pass}: {} questions p50 {:.3} ms p99 {:.3} ms max {:.3} ms",
+                ms.len(),
+                p(0.5),
+                p(0.99),
+                p(1.0)
+            );
+        }
+        return;
+    }
     if let Some(at) = args.iter().position(|a| a == "--probe") {
         for q in &args[at + 1..] {
             println!("{q}\n  {:?}\n  {}", engine.gate_probe(q), engine.explain(q));

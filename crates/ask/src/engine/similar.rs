@@ -2,15 +2,19 @@
 //! the answerability gate, beside the lexical features) and which sentence of an entry says
 //! most nearly what was asked (for passage choice). Entries are ranked by BM25 alone.
 
+use std::sync::OnceLock;
+
 use super::Engine;
 use super::gate::Similarity;
 use crate::embed::{Embedder, Vector, cosine};
 
-/// The embedding and the vectors of the guardrails' off-topic examples.
+/// The embedding, the vectors of the guardrails' off-topic examples, and each entry's vectors
+/// (its title with summary, then its sentences), embedded the first time the entry is needed.
 #[derive(Debug, Clone)]
 pub(crate) struct Semantic {
     embedder: Embedder,
     off_topic: Vec<Vector>,
+    entries: Vec<OnceLock<(Vector, Vec<Vector>)>>,
 }
 
 impl Engine {
@@ -29,6 +33,7 @@ impl Engine {
                 Some(Semantic {
                     embedder,
                     off_topic,
+                    entries: (0..self.docs.len()).map(|_| OnceLock::new()).collect(),
                 })
             })
             .as_ref()
@@ -40,14 +45,28 @@ impl Engine {
         (!v.is_zero()).then_some(v)
     }
 
+    /// Entry `d`'s vectors: its title with summary, and its sentences.
+    fn entry_vectors<'a>(&self, s: &'a Semantic, d: usize) -> &'a (Vector, Vec<Vector>) {
+        s.entries[d].get_or_init(|| {
+            let doc = &self.docs[d];
+            let head = s.embedder.embed(&format!("{}. {}", doc.title, doc.summary));
+            let sentences = self.sentences[d]
+                .iter()
+                .map(|x| s.embedder.embed(&x.text))
+                .collect();
+            (head, sentences)
+        })
+    }
+
     /// Cosine of the question with each sentence of entry `d`, in the entry's order.
     pub(crate) fn sentence_similarities(&self, v: &Vector, d: usize) -> Vec<f32> {
         let Some(s) = self.semantic() else {
             return vec![0.0; self.sentences[d].len()];
         };
-        self.sentences[d]
+        self.entry_vectors(s, d)
+            .1
             .iter()
-            .map(|x| cosine(v, &s.embedder.embed(&x.text)))
+            .map(|x| cosine(v, x))
             .collect()
     }
 
@@ -55,15 +74,11 @@ impl Engine {
     /// and its sentences) and to the nearest off-topic example.
     pub(crate) fn similarity(&self, v: &Vector, d: usize) -> Option<Similarity> {
         let s = self.semantic()?;
-        let doc = &self.docs[d];
-        let head = cosine(
-            v,
-            &s.embedder.embed(&format!("{}. {}", doc.title, doc.summary)),
-        );
-        let entry = self
-            .sentence_similarities(v, d)
-            .into_iter()
-            .fold(head, f32::max);
+        let (head, sentences) = self.entry_vectors(s, d);
+        let entry = sentences
+            .iter()
+            .map(|x| cosine(v, x))
+            .fold(cosine(v, head), f32::max);
         let off_topic = s.off_topic.iter().map(|x| cosine(v, x)).fold(0.0, f32::max);
         Some(Similarity { entry, off_topic })
     }
