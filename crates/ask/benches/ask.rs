@@ -41,6 +41,14 @@ fn report_ratios(kb: &myo_kb::Kb, questions: &[String]) {
         black_box(myo_ask::builtin_engine().expect("snapshot"));
         load = load.min(t.elapsed().as_secs_f64() * 1e3);
     }
+    // Start-up as a process sees it: load, then the first answer (which loads the embedding).
+    let mut first = f64::MAX;
+    for _ in 0..10 {
+        let t = Instant::now();
+        let engine = myo_ask::builtin_engine().expect("snapshot");
+        black_box(engine.ask("what is dermatomyositis"));
+        first = first.min(t.elapsed().as_secs_f64() * 1e3);
+    }
     let engine = myo_ask::builtin_engine().expect("snapshot");
     let mut samples = Vec::new();
     for _ in 0..20 {
@@ -54,11 +62,12 @@ fn report_ratios(kb: &myo_kb::Kb, questions: &[String]) {
     let (p50, p99) = (percentile(&samples, 50.0), percentile(&samples, 99.0));
     println!(
         "ask: {} entries, {} questions x 20: p50 {p50:.3} ms, p99 {p99:.3} ms = {:.3} of the 5 ms target; \
-         snapshot load {load:.2} ms = {:.3} of the 30 ms start-up target; full build {build:.2} ms",
+         snapshot load {load:.2} ms, load and first answer {first:.2} ms = {:.3} of the 30 ms start-up \
+         target; full build {build:.2} ms",
         engine.len(),
         questions.len(),
         p99 / 5.0,
-        load / 30.0
+        first / 30.0
     );
 }
 

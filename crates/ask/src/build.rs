@@ -8,6 +8,7 @@
 mod bm25;
 mod contacts;
 mod corpus;
+mod embed;
 mod engine;
 mod es;
 mod eval;

@@ -15,6 +15,7 @@ use crate::triage::{Tier, Triage, TriageHit};
 
 mod answer;
 pub mod gate;
+mod similar;
 
 /// Field weights of the BM25F index: a word in the title counts as much as three in the body.
 const W_TITLE: f32 = 3.0;
@@ -275,6 +276,9 @@ pub struct Engine {
     /// Their index (`es::answer`), built on the first Spanish question, so English-only use
     /// pays nothing at start-up.
     spanish_answers: std::sync::OnceLock<crate::es::answer::SpanishAnswers>,
+    /// The sentence embedding and the vectors of the off-topic examples, loaded on the first
+    /// question that needs them.
+    semantic: std::sync::OnceLock<Option<similar::Semantic>>,
     guard: Guard,
     disclaimer: String,
     min_score: f32,
@@ -335,6 +339,7 @@ impl Engine {
             spanish,
             spanish_corpus: (corpus.spanish, corpus.counterparts, corpus.spanish_synonyms),
             spanish_answers: std::sync::OnceLock::new(),
+            semantic: std::sync::OnceLock::new(),
             title_words,
             titles: analysis.titles,
             labels: analysis.labels,
@@ -717,9 +722,12 @@ impl Engine {
             };
             (Kind::Refusal(class), text, citations, related)
         } else {
-            let verdict = ranked
-                .first()
-                .map(|&(d, top)| self.gate(&query, d, top, None));
+            let verdict = ranked.first().map(|&(d, top)| {
+                let similarity = self
+                    .embed_question(question)
+                    .and_then(|v| self.similarity(&v, d));
+                self.gate(&query, d, top, similarity)
+            });
             match verdict {
                 Some(gate::Verdict::Answer) => {
                     let (text, citations, used) = self.compose(question, &ranked, &query);
@@ -730,6 +738,9 @@ impl Engine {
                         }
                     }
                     (Kind::Answer, text, citations, related)
+                }
+                Some(gate::Verdict::OffTopic) if triage.is_none() => {
+                    (Kind::OutOfScope, OUT_OF_SCOPE.to_string(), vec![], vec![])
                 }
                 _ if triage.is_none() && !self.guard.in_field(question) => {
                     (Kind::OutOfScope, OUT_OF_SCOPE.to_string(), vec![], vec![])

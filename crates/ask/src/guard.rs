@@ -165,6 +165,14 @@ struct RawData {
     exception: Vec<RawIntent>,
     field: RawField,
     homonyms: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    examples: RawExamples,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExamples {
+    off_topic: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +200,8 @@ pub struct Guard {
     field: HashSet<String>,
     /// Field word (stem) → context stems that give it its everyday sense.
     homonyms: Vec<(String, Vec<String>)>,
+    /// Example questions from outside the field, for the answerability gate's embedding test.
+    off_topic_examples: Vec<String>,
 }
 
 fn stem_all(words: &[String]) -> Vec<String> {
@@ -231,11 +241,18 @@ impl Guard {
                 )
             })
             .collect();
-        let med_words: Vec<Vec<String>> = medicines
+        let mut med_words: Vec<Vec<String>> = medicines
             .iter()
             .map(|m| member(m))
             .filter(|m| !m.is_empty())
             .collect();
+        // "mycophenolate mofetil" is typed "mycophenolate": a long first word names it alone.
+        let heads: Vec<Vec<String>> = med_words
+            .iter()
+            .filter(|m| m.len() > 1 && m[0].chars().count() >= 6)
+            .map(|m| vec![m[0].clone()])
+            .collect();
+        med_words.extend(heads);
         if let Some((_, meds)) = classes.iter_mut().find(|(n, _)| n == "@MED") {
             meds.extend(med_words.iter().cloned());
         }
@@ -279,6 +296,7 @@ impl Guard {
                 .iter()
                 .map(|(w, ctx)| (stem(w), stem_all(ctx)))
                 .collect(),
+            off_topic_examples: raw.examples.off_topic,
         })
     }
 
@@ -294,6 +312,28 @@ impl Guard {
             .iter()
             .find(|(c, p)| matches_anywhere(p, &tokens) && !excepted(*c))
             .map(|(c, _)| *c)
+    }
+
+    /// Example questions from outside the field (everyday topics, field words in their everyday
+    /// sense): what the answerability gate compares a question with.
+    pub fn off_topic_examples(&self) -> &[String] {
+        &self.off_topic_examples
+    }
+
+    /// The refusal pattern a question matches, written out (for debugging the data).
+    #[doc(hidden)]
+    pub fn refusal_explain(&self, text: &str) -> Option<String> {
+        let tokens = tokenize(&fold(text));
+        self.patterns
+            .iter()
+            .find(|(c, p)| {
+                matches_anywhere(p, &tokens)
+                    && !self
+                        .exceptions
+                        .iter()
+                        .any(|(e, x)| e == c && matches_anywhere(x, &tokens))
+            })
+            .map(|(c, p)| format!("{} {:?}", c.as_str(), p))
     }
 
     /// Does the question mention anything from the field (symptom, drug, test, condition)?

@@ -28,6 +28,8 @@ pub enum QuestionType {
     CanI,
     /// "What is …", "what does … mean": a definition.
     WhatIs,
+    /// "Does it work", "is it approved yet", "is it forever": where a treatment stands.
+    Status,
     /// Any other question.
     Other,
 }
@@ -54,6 +56,8 @@ pub mod cue {
     pub const DEPENDENT: u16 = 1 << 8;
     /// Safety wording strong enough to carry into a refusal: never, must, suddenly, do not.
     pub const WARNING: u16 = 1 << 9;
+    /// Where a treatment stands: approved, experimental, in trials, rare, temporary.
+    pub const STATUS: u16 = 1 << 10;
 }
 
 impl QuestionType {
@@ -67,6 +71,7 @@ impl QuestionType {
             QuestionType::IsSafe | QuestionType::CanI => cue::SAFETY,
             QuestionType::Why => cue::REASON,
             QuestionType::WhatIs => cue::DEFINITION,
+            QuestionType::Status => cue::STATUS,
             QuestionType::Other => 0,
         }
     }
@@ -113,6 +118,13 @@ pub fn classify(tokens: &[Token]) -> QuestionType {
         QuestionType::IsSafe
     } else if w.first() == Some(&"why") || any(&[&["why"], &["how", "come"]]) {
         QuestionType::Why
+    } else if w.iter().any(|x| STATUS_ASKS.contains(x))
+        || any(&[&["real", "option"], &["does", "it", "happen"]])
+        || (w.iter().any(|x| *x == "does" || *x == "do")
+            && w.last()
+                .is_some_and(|x| ["work", "help", "happen"].contains(x)))
+    {
+        QuestionType::Status
     } else if any(&[
         &["which"],
         &["what", "kind"],
@@ -197,6 +209,39 @@ const SAFETY_WORDS: &[&str] = &[
     "usually",
     "considered",
 ];
+/// Question words that ask where a treatment stands.
+const STATUS_ASKS: &[&str] = &[
+    "approved",
+    "available",
+    "licensed",
+    "experimental",
+    "forever",
+    "permanent",
+    "yet",
+    "evidence",
+    "proven",
+];
+/// Sentence words that say where a treatment stands.
+const STATUS_WORDS: &[&str] = &[
+    "approved",
+    "unapproved",
+    "licensed",
+    "unlicensed",
+    "experimental",
+    "trial",
+    "trials",
+    "routine",
+    "routinely",
+    "rare",
+    "rarely",
+    "temporary",
+    "temporarily",
+    "permanent",
+    "evidence",
+    "proven",
+    "unproven",
+    "resort",
+];
 const WARNING_WORDS: &[&str] = &[
     "never", "must", "suddenly", "taper", "tapered", "weekly", "deadly", "danger",
 ];
@@ -273,6 +318,9 @@ pub fn cues_of(text: &str, tokens: &[Token]) -> u16 {
     }
     if has(WARNING_WORDS) || has_seq(&w, &["do", "not"]) {
         c |= cue::WARNING;
+    }
+    if has(STATUS_WORDS) {
+        c |= cue::STATUS;
     }
     if has(REASON_WORDS) {
         c |= cue::REASON;

@@ -8,16 +8,17 @@
 //!    refusals; questions from outside the field get a short out-of-scope reply.
 //! 3. [`bm25`]: ranked retrieval with Porter stems ([`stem`]), glossary synonyms, phrasing cues
 //!    ([`intent`]) and spelling tolerance toward field words ([`spell`]).
-//! 4. An answerability gate (lexical coverage and focus; an embedding similarity can plug in),
-//!    then an extractive answer: sentences of the best entries chosen for the question's type
-//!    ([`passage`]), with numbered citations, or "not covered" with the closest topics.
+//! 4. An answerability gate: lexical coverage and focus first, then the sentence embedding
+//!    ([`embed`]) compares the question with its best entry and with example questions from
+//!    outside the field (data in `data/guard.toml`); a match that means an everyday topic is out
+//!    of scope. Then an extractive answer: sentences of the best entries chosen for the
+//!    question's type and their closeness in meaning ([`passage`]), with numbered citations, or
+//!    "not covered" with the closest topics. BM25 alone ranks entries.
 //! 5. [`scrub`]: identifiers removed before any question could be logged.
 //!
-//! [`embed`] is a static sentence embedding (distilled from all-MiniLM-L6-v2) and [`head`] a
-//! learned triage head on it. Neither is in the pipeline yet: measured on the dev sets, the head
-//! rescued no question the rules missed and raised quiet ones, and the gate's similarity seam
-//! is not calibrated. Both are built and tested so that they can be wired in once they help;
-//! ranking stays with BM25.
+//! [`head`] is a learned triage head on the same embedding, built and tested but not in the
+//! pipeline: measured on the dev sets, it rescued no question the rules missed and raised
+//! quiet ones. The embedding loads on the first question that needs it (a few milliseconds).
 //!
 //! Languages: [`lang`] detects English, Spanish or another language; [`es`] holds the Spanish
 //! red-flag rules and the replies by language. Both rule sets run on every question.
@@ -46,6 +47,11 @@ pub mod triage;
 
 pub use contacts::{ContactKind, ContactLine, CountryCode};
 pub use corpus::{Corpus, Document};
+#[doc(hidden)]
+pub use engine::gate::{
+    Features as GateFeatures, Probe as GateProbe, Similarity as GateSimilarity,
+    Verdict as GateVerdict,
+};
 pub use engine::{
     AskContext, Citation, ESCALATION, Engine, Hit, Kind, MIN_SCORE, Related, Response,
 };

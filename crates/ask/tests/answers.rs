@@ -274,3 +274,22 @@ fn refusals_keep_the_safety_fact() {
         assert_eq!(e.ask(q).kind, Kind::Answer, "{q:?}");
     }
 }
+
+#[test]
+fn where_a_treatment_stands_is_answered_with_its_status() {
+    let e = engine();
+    let r = e.ask("is a feeding tube permanent");
+    assert!(r.answer.contains("temporary"), "{}", r.answer);
+    let r = e.ask("has stem cell transplant been proven for myositis");
+    assert!(
+        r.answer.contains("not a standard treatment"),
+        "{}",
+        r.answer
+    );
+    let r = e.ask("is plasma exchange a standard treatment for dm yet");
+    assert!(
+        r.answer.contains("not a standard treatment"),
+        "{}",
+        r.answer
+    );
+}

@@ -293,3 +293,108 @@ fn one_shared_word_with_a_medical_term_is_off_topic() {
         );
     }
 }
+
+#[test]
+fn questions_that_mean_an_everyday_topic_are_out_of_scope_though_they_share_words() {
+    let e = engine();
+    // Each shares field words with an entry ("inheritance", "muscle", "treat"), and the lexical
+    // gate alone answered the first two: the embedding finds them nearer to everyday topics.
+    for q in [
+        "how does class inheritance work in java",
+        "what is the best wax for a classic muscle car",
+        "is my gemini horoscope good this month",
+        "how do I treat water damage on a wooden floor",
+        "which upgrades make my character stronger in the game",
+    ] {
+        let r = e.ask(q);
+        assert_eq!(r.kind, Kind::OutOfScope, "{q:?}: {}", r.answer);
+        assert!(r.citations.is_empty(), "{q:?}");
+    }
+    // Questions from the field that share those words are still answered.
+    for q in [
+        "is dermatomyositis passed on to children",
+        "does sun exposure make the dm rash worse",
+        "is exercise safe for my muscles",
+        "is it safe to take vitamin d with prednisone",
+    ] {
+        assert_eq!(e.ask(q).kind, Kind::Answer, "{q:?}");
+    }
+    let probe = e
+        .gate_probe("how does class inheritance work in java")
+        .expect("a best entry");
+    assert_eq!(probe.lexical, myo_ask::GateVerdict::Answer);
+    let sim = probe.similarity.expect("the embedding is built in");
+    assert!(sim.off_topic > sim.entry, "{sim:?}");
+}
+
+#[test]
+fn diagnosis_medicine_and_image_refusals_in_more_wordings() {
+    let e = engine();
+    use RefusalClass::{Diagnosis, Image, Medication};
+    for (q, class) in [
+        (
+            "I get purple eyelids and weak thighs, do I have dermatomyositis or not",
+            Diagnosis,
+        ),
+        (
+            "my CK came back at 5000, that proves I have myositis, yes?",
+            Diagnosis,
+        ),
+        (
+            "judging by my antibodies, what kind of myositis have I got",
+            Diagnosis,
+        ),
+        (
+            "is my shoulder pain polymyositis or just a pulled muscle",
+            Diagnosis,
+        ),
+        ("tengo debilidad en los brazos, ¿tengo miositis?", Diagnosis),
+        (
+            "I want to bump my prednisone up to 40 until I see the doctor",
+            Medication,
+        ),
+        (
+            "the rheumatologist said 10 mg of methotrexate but I'd prefer to start on 20",
+            Medication,
+        ),
+        ("¿le bajo la prednisona a mi padre?", Medication),
+        ("¿qué dosis de metotrexato me tomo esta semana?", Medication),
+        (
+            "I'm uploading a picture of my knuckles, can you tell me what it is",
+            Image,
+        ),
+        ("te envío una foto de mis párpados", Image),
+    ] {
+        assert_eq!(refused(&e, q), Some(class), "{q:?}");
+    }
+    // General questions about the disease or a medicine are answered.
+    for q in [
+        "is methotrexate approved for dermatomyositis",
+        "can a child's growth be slowed by JDM",
+        "what tests do doctors use to diagnose dermatomyositis",
+        "why must prednisone never be stopped suddenly",
+    ] {
+        assert_eq!(e.ask(q).kind, Kind::Answer, "{q:?}");
+    }
+}
+
+#[test]
+fn a_spanish_medicine_refusal_keeps_the_spanish_pages_safety_fact() {
+    let e = engine();
+    let r = e.ask("¿cuántas pastillas de metotrexato me tomo al día?");
+    assert_eq!(r.kind, Kind::Refusal(RefusalClass::Medication));
+    assert!(r.answer.contains("semanal"), "{}", r.answer);
+    assert!(
+        r.citations.iter().all(|c| c.id.ends_with("-es")),
+        "{:?}",
+        r.citations
+    );
+    assert!(
+        !r.answer.contains("I can't advise"),
+        "no English refusal copy: {}",
+        r.answer
+    );
+    let r = e.ask("¿me quito la prednisona de una vez?");
+    assert_eq!(r.kind, Kind::Refusal(RefusalClass::Medication));
+    assert!(r.answer.contains("de golpe"), "{}", r.answer);
+}

@@ -24,6 +24,10 @@ const DUPLICATE_OVERLAP: f32 = 0.6;
 const SECOND_SHARE: f32 = 0.8;
 /// Title words of an entry the question must cover for it to be "the same question".
 const SAME_QUESTION_SHARE: f32 = 0.75;
+/// Weight of a sentence's closeness in meaning to the question (cosine above `MEANING_BASE`),
+/// added to its lexical score when it shares a word with the question.
+const W_MEANING: f32 = 6.0;
+const MEANING_BASE: f32 = 0.45;
 /// A drug or supplement guide is the first place for a medicine's safety fact.
 const W_GUIDE: f32 = 1.5;
 
@@ -40,7 +44,7 @@ impl Engine {
             .iter()
             .enumerate()
             .filter(|(_, s)| with_summary || s.origin != origin::SUMMARY)
-            .map(|(i, s)| (i, self.sentence_score(s, q, &self.titles[d])))
+            .map(|(i, s)| (i, self.sentence_score(s, q, &self.titles[d], 0.0)))
             .filter(|(_, score)| *score > 0.0)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -50,7 +54,15 @@ impl Engine {
     /// Relevance of one sentence. Words of the entry's own title say little inside that entry
     /// (every sentence of the methotrexate page is about methotrexate), so they count a fifth.
     /// A sentence that answers the question's type (a duration for "how long") scores more.
-    pub(crate) fn sentence_score(&self, s: &Sentence, q: &Query, title: &[String]) -> f32 {
+    /// `near` is the sentence's cosine with the question in the embedding (0 when unknown): a
+    /// sentence that shares a word and says nearly what was asked scores more.
+    pub(crate) fn sentence_score(
+        &self,
+        s: &Sentence,
+        q: &Query,
+        title: &[String],
+        near: f32,
+    ) -> f32 {
         let matched: f32 = q
             .terms
             .iter()
@@ -63,6 +75,9 @@ impl Engine {
         // Prefer full sentences of moderate length over fragments and walls of text.
         let len = s.stems.len() as f32;
         let mut score = matched / (1.0 + (len / 25.0));
+        if score > 0.0 {
+            score += W_MEANING * (near - MEANING_BASE).max(0.0);
+        }
         let wanted = q.kind.wanted_cue();
         if wanted != 0 && s.cues & wanted != 0 {
             score += W_TYPE * score + TYPE_FLOOR;
@@ -107,14 +122,23 @@ impl Engine {
         room: usize,
         taken: &[&Sentence],
         summary_first: bool,
+        meaning: Option<&crate::embed::Vector>,
     ) -> Vec<usize> {
         let sentences = &self.sentences[d];
+        // How near each sentence is, in meaning, to what was asked.
+        let near: Vec<f32> = match meaning {
+            Some(v) => self.sentence_similarities(v, d),
+            None => vec![0.0; sentences.len()],
+        };
         let mut scored: Vec<(usize, f32)> = sentences
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 let lead = summary_first && s.origin == origin::SUMMARY;
-                let score = self.sentence_score(s, q, &self.titles[d]);
+                // The summary that leads keeps its own order: its first sentence is the one
+                // that may carry the entry's "Yes" or "No".
+                let near = if lead { 0.0 } else { near[i] };
+                let score = self.sentence_score(s, q, &self.titles[d], near);
                 // A definition, or the entry's own question, starts with its summary.
                 (i, if lead { score + 1000.0 } else { score })
             })
@@ -201,7 +225,8 @@ impl Engine {
         let mut parts: Vec<String> = Vec::new();
         let mut used = vec![top];
         let summary_first = keep_yes_no || matches!(q.kind, QuestionType::WhatIs);
-        let picked = self.choose(top, q, MAX_FROM_TOP, &[], summary_first);
+        let meaning = self.embed_question(question);
+        let picked = self.choose(top, q, MAX_FROM_TOP, &[], summary_first, meaning.as_ref());
         let mut taken: Vec<&Sentence> = Vec::new();
         let mut count = 0;
         for (k, &i) in picked.iter().enumerate() {
@@ -243,7 +268,7 @@ impl Engine {
                 1
             };
             let room = room.min(MAX_SENTENCES - count);
-            let picked = self.choose(d, &qd, room, &taken, false);
+            let picked = self.choose(d, &qd, room, &taken, false, meaning.as_ref());
             let shown: Vec<String> = picked
                 .iter()
                 .filter_map(|&i| self.shown(d, i, false))

@@ -21,6 +21,9 @@ use super::text::{one_edit, tokenize_es};
 pub const FALLBACK_NOTE: &str = "Aún no tenemos esta página en español; esta respuesta viene \
      de la página en inglés:";
 
+/// What leads the safety fact a Spanish refusal keeps.
+pub const SAFETY_FACT_LEAD_ES: &str = "Lo que dice la base de conocimientos:";
+
 /// Field weights, as in the English index: title, terms, summary, body, table facts.
 const W_TITLE: f32 = 3.0;
 const W_TERMS: f32 = 2.0;
@@ -49,6 +52,23 @@ const W_TITLE_MATCH: f32 = 1.0;
 const W_GLOSSARY: f32 = 0.3;
 /// At most this many sentences besides the summary.
 const MAX_SENTENCES: usize = 3;
+/// Words (accents folded) that mark a Spanish sentence as a safety warning about a medicine.
+const WARNING_ES: &[&str] = &[
+    "nunca",
+    "golpe",
+    "bruscamente",
+    "repente",
+    "semanal",
+    "gradualmente",
+    "poco a poco",
+    "mortal",
+    "peligroso",
+    "peligrosa",
+    "no deje",
+    "no suspenda",
+    "no tome",
+    "no lo deje",
+];
 
 /// Spanish function words: they say nothing about which entry is meant.
 const STOPWORDS: &[&str] = &[
@@ -517,6 +537,57 @@ impl SpanishAnswers {
                 .take(3)
                 .collect(),
             score,
+        }
+    }
+
+    /// The safety fact a refused medicine question keeps, in Spanish: the sentence of the
+    /// Spanish counterpart of `english_id` that carries a warning ([`WARNING_ES`]) and shares
+    /// most with the question, cited to that page.
+    pub fn safety_fact_for_english(
+        &self,
+        question: &str,
+        english_id: &str,
+    ) -> Option<(String, Citation)> {
+        let d = self.of_english(english_id)?;
+        let query = self.query(question);
+        let best = self.sentences[d]
+            .iter()
+            .filter_map(|s| {
+                let words: String = super::text::fold(&s.text)
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect();
+                let folded = format!(
+                    " {} ",
+                    words.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+                let warnings = WARNING_ES
+                    .iter()
+                    .filter(|w| folded.contains(&format!(" {w} ")))
+                    .count();
+                if warnings == 0 {
+                    return None;
+                }
+                let shared: f32 = query
+                    .iter()
+                    .filter(|(q, _)| s.stems.contains(q))
+                    .map(|(q, w)| w * self.idf(q).max(0.1))
+                    .sum();
+                Some((s, 2.0 * warnings as f32 + shared))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        Some((best.0.text.clone(), self.citation(d)))
+    }
+
+    fn citation(&self, d: usize) -> Citation {
+        let doc = &self.docs[d];
+        Citation {
+            number: 1,
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            sources: doc.sources.clone(),
+            reviewed_on: doc.reviewed_on.clone(),
+            link: format!("/kb/{}", doc.id),
         }
     }
 

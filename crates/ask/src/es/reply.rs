@@ -134,11 +134,22 @@ impl Engine {
             Kind::Refusal(_) => None,
             _ => self.spanish_answer(question, &english),
         };
+        let refusal_fact = match english.kind {
+            Kind::Refusal(_) => english.citations.first().and_then(|c| {
+                self.spanish_answers()
+                    .safety_fact_for_english(question, &c.id)
+            }),
+            _ => None,
+        };
         let strong = spanish.as_ref().is_some_and(|a| a.score >= STRONG_SCORE_ES);
         let in_field = in_field || strong;
-        let spanish = spanish.filter(|_| in_field || hit.is_some());
+        // More everyday-topic words than field words ("los frenos de mi coche"): out of scope,
+        // whatever a Spanish entry shares with it.
+        let off_topic = hit.is_none() && self.guard().off_topic(question);
+        let spanish = spanish.filter(|_| (in_field || hit.is_some()) && !off_topic);
         let kind = match english.kind {
             _ if spanish.is_some() => Kind::Answer,
+            _ if off_topic => Kind::OutOfScope,
             // Without a field word the English pipeline's lexical match is noise.
             Kind::Answer | Kind::NotCovered if !in_field && hit.is_none() => Kind::OutOfScope,
             Kind::OutOfScope if hit.is_some() || in_field => Kind::NotCovered,
@@ -147,13 +158,22 @@ impl Engine {
         let body = match (&spanish, kind) {
             (Some(a), _) => a.text.clone(),
             (None, Kind::Answer) => format!("{FALLBACK_NOTE}\n\n{}", strip_lead(&english)),
-            // A refusal is worded in Spanish; the knowledge base's fact and pointers follow.
-            (None, Kind::Refusal(class)) => format!(
-                "{}\n\n{}\n\n{}",
-                class.message_es(),
-                t.note_english_follows,
-                strip_lead(&english)
-            ),
+            // A refusal is worded in Spanish, with the knowledge base's safety fact from the
+            // Spanish page when there is one, else from the English page behind a note.
+            (None, Kind::Refusal(class)) => match (&refusal_fact, english.citations.first()) {
+                (Some((fact, _)), _) => format!(
+                    "{}\n\n{} {fact} [1]",
+                    class.message_es(),
+                    crate::es::answer::SAFETY_FACT_LEAD_ES
+                ),
+                (None, Some(_)) => format!(
+                    "{}\n\n{}\n\n{}",
+                    class.message_es(),
+                    t.note_english_follows,
+                    english_fact(&english)
+                ),
+                (None, None) => class.message_es().to_string(),
+            },
             (None, Kind::OutOfScope) if hit.is_none() => t.out_of_scope.clone(),
             _ => t.not_covered.clone(),
         };
@@ -186,6 +206,10 @@ impl Engine {
         let citations = match (spanish, kind) {
             (Some(a), _) => vec![a.citation],
             (None, Kind::Answer) => english.citations,
+            (None, Kind::Refusal(_)) => match refusal_fact {
+                Some((_, citation)) => vec![citation],
+                None => english.citations,
+            },
             _ => vec![],
         };
         Response {
@@ -287,6 +311,15 @@ fn names_entry(question: &str, title: &str) -> bool {
         && crate::es::text::fold(question)
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == word)
+}
+
+/// The knowledge base's fact an English refusal carries (after its refusal copy).
+fn english_fact(r: &Response) -> String {
+    let body = strip_lead(r);
+    match body.split_once("\n\n") {
+        Some((_, fact)) => fact.to_string(),
+        None => body,
+    }
 }
 
 /// The reply text without the English warning line the pipeline put first.
