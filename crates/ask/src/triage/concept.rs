@@ -64,6 +64,11 @@ impl CompiledConcept {
         }
     }
 
+    /// Every stem of every group.
+    pub(super) fn stems(&self) -> impl Iterator<Item = &String> {
+        self.groups.iter().flatten().flat_map(|(_, p)| p)
+    }
+
     /// The matched words ("vomiting + blood") when the concept fires on these tokens.
     pub(super) fn fires(
         &self,

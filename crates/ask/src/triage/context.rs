@@ -25,6 +25,8 @@ use crate::text::Token;
 
 /// How far before a trigger a negation word still applies ("I do not have a fever").
 const NEGATION_WINDOW: usize = 3;
+/// How far back a negation reaches over a list joined by "or" or "nor".
+const LIST_NEGATION_WINDOW: usize = 8;
 /// Negation cues, as stems.
 const NEGATION_CUES: &[&str] = &[
     "no", "not", "never", "without", "nor", "deni", "free", "none", "neither",
@@ -323,12 +325,22 @@ const PRESENT: &[&str] = &[
 pub(super) fn negated(span: (usize, usize), tokens: &[Token], negations: &[Pattern]) -> bool {
     let (start, end) = span;
     let clause = tokens[start].clause;
-    for back in 1..=NEGATION_WINDOW.min(start) {
+    // A cue within a few words, or further back over a list joined by "or"/"nor" ("no chest
+    // pain or breathlessness", "never had a fever nor chills").
+    let mut listed = false;
+    for back in 1..=LIST_NEGATION_WINDOW.min(start) {
         let t = &tokens[start - back];
         if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
             break;
         }
-        if NEGATION_CUES.contains(&t.stem.as_str()) {
+        listed |= matches!(t.word.as_str(), "or" | "nor");
+        let unsure = matches!(
+            tokens.get(start - back + 1).map_or("", |n| n.word.as_str()),
+            "sure" | "certain"
+        );
+        if NEGATION_CUES.contains(&t.stem.as_str())
+            && (back <= NEGATION_WINDOW || (listed && !unsure))
+        {
             return true;
         }
     }

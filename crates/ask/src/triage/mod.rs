@@ -24,6 +24,7 @@
 pub mod concept;
 mod context;
 mod quantity;
+mod spelling;
 #[cfg(test)]
 mod tests;
 
@@ -35,6 +36,7 @@ use crate::text::{Token, tokenize};
 use concept::CompiledConcept;
 use context::{negated, reading_reported, reported};
 use quantity::{Reading, number_verdict, read_quantities};
+use spelling::Vocabulary;
 
 /// How soon someone should act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -193,10 +195,25 @@ struct Compiled {
     concepts: Vec<CompiledConcept>,
 }
 
+impl Compiled {
+    /// Every stem of the rule's phrases, groups, context words, negations and concepts.
+    fn stems(&self) -> impl Iterator<Item = &String> {
+        let texts = self.phrases.iter().chain(self.groups.iter().flatten());
+        texts
+            .map(|(_, p)| p)
+            .chain(&self.requires)
+            .chain(&self.negations)
+            .flatten()
+            .chain(self.concepts.iter().flat_map(CompiledConcept::stems))
+    }
+}
+
 /// The compiled rule set.
 #[derive(Debug, Clone)]
 pub struct Triage {
     rules: Vec<Compiled>,
+    /// Every stem the rules are written in: misspelt words are read toward them.
+    vocabulary: Vocabulary,
 }
 
 /// Extra words allowed between two words of a phrase ("can't really breathe").
@@ -237,8 +254,9 @@ impl Triage {
                 concepts: rule.concepts.iter().map(CompiledConcept::new).collect(),
                 rule,
             })
-            .collect();
-        Triage { rules }
+            .collect::<Vec<Compiled>>();
+        let vocabulary = Vocabulary::new(rules.iter().flat_map(Compiled::stems));
+        Triage { rules, vocabulary }
     }
 
     /// The rules, as given.
@@ -258,7 +276,7 @@ impl Triage {
     }
 
     fn highest(&self, text: &str, floor: Tier) -> Option<TriageHit> {
-        let tokens = tokenize(text);
+        let tokens = self.vocabulary.correct(tokenize(text));
         let readings = read_quantities(&tokens);
         // The highest tier wins, a crisis rule among equals, then knowledge-base order.
         let rank = |r: &Rule| (r.tier, r.is_crisis());
@@ -313,7 +331,7 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
         }
         group_spans.push(spans);
     }
-    // Groups that set a rule off on their own must meet in one sentence, one of them reported
+    // Groups that set a rule off on their own must meet in one sentence
     // ("I take methotrexate." and "tired every day" in a diary are two sentences).
     let groups_trigger = group_spans.first().and_then(|first| {
         first.iter().map(|g| g.0).find_map(|sentence| {
@@ -321,9 +339,11 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
                 .iter()
                 .map(|spans| spans.iter().find(|x| x.0 == sentence))
                 .collect::<Option<Vec<_>>>()?;
+            // Every group must be reported in that sentence: "I take methotrexate once a week,
+            // but why is daily dosing dangerous" asks about the daily dose, it reports none.
             let reported = group_spans
                 .iter()
-                .any(|spans| spans.iter().any(|x| x.0 == sentence && x.1));
+                .all(|spans| spans.iter().any(|x| x.0 == sentence && x.1));
             reported.then(|| picks.iter().map(|x| x.2).collect::<Vec<_>>().join(" + "))
         })
     });
