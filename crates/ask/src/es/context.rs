@@ -210,6 +210,11 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "video",
         "libro",
         "cartel",
+        // Spanish rules also read English and mixed messages.
+        "leaflet",
+        "label",
+        "booklet",
+        "website",
     ]) && has(&[
         "dice",
         "dicen",
@@ -222,6 +227,10 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "recomienda",
         "escribe",
         "decia",
+        "says",
+        "said",
+        "warns",
+        "states",
     ]);
     // "mi abuelo murió después de vomitar sangre": someone who died, with no one present.
     let died = has(&[
@@ -234,8 +243,11 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "funeral",
         "entierro",
     ]) && !has(&["ahora", "yo", "tengo", "estoy", "me", "hoy"]);
+    // "en 2018": a year gone by.
+    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     let long_ago = words.windows(2).any(|w| {
         (matches!(w[0], "ano" | "mes" | "verano" | "invierno") && w[1] == "pasado")
+            || (w[0] == "en" && year(w[1]))
             || (w[0] == "hace" && matches!(w[1], "anos" | "meses" | "mucho" | "tiempo"))
     }) || words
         .windows(3)

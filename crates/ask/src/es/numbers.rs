@@ -66,6 +66,8 @@ const SAT_CONTEXT: &[&str] = &[
     "o2",
     "oximetro",
     "pulsioximetro",
+    "saturometro",
+    "oximetria",
     "saturation",
     "oxygen",
 ];

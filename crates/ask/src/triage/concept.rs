@@ -35,6 +35,9 @@ pub struct Concept {
     pub ordered: bool,
     /// Most tokens from the first matched word to the last, inclusive of both.
     pub window: usize,
+    /// The groups may meet anywhere in one sentence, across its commas ("temp 39.4, breathing
+    /// fast, a bit muddled"), not only in one clause.
+    pub sentence: bool,
 }
 
 /// A concept compiled to stem patterns.
@@ -43,6 +46,7 @@ pub(super) struct CompiledConcept {
     groups: Vec<Vec<(String, Pattern)>>,
     ordered: bool,
     window: usize,
+    sentence: bool,
 }
 
 impl CompiledConcept {
@@ -61,7 +65,17 @@ impl CompiledConcept {
                 .collect(),
             ordered: c.ordered,
             window: c.window,
+            sentence: c.sentence,
         }
+    }
+
+    /// Apply `f` to every stem of every group.
+    pub(super) fn map_stems(&mut self, f: &dyn Fn(&mut String)) {
+        self.groups
+            .iter_mut()
+            .flatten()
+            .flat_map(|(_, p)| p.iter_mut())
+            .for_each(f);
     }
 
     /// Every stem of every group.
@@ -131,7 +145,11 @@ impl CompiledConcept {
         for &s in &spans[k] {
             let fits = picked.iter().all(|p| {
                 let disjoint = s.1 < p.0 || s.0 > p.1;
-                let same_clause = tokens[s.0].clause == tokens[p.0].clause;
+                let same_clause = if self.sentence {
+                    tokens[s.0].sentence == tokens[p.0].sentence
+                } else {
+                    tokens[s.0].clause == tokens[p.0].clause
+                };
                 let span = s.1.max(p.1) - s.0.min(p.0) + 1;
                 disjoint && same_clause && span <= self.window
             }) && (!self.ordered || picked.last().is_none_or(|p| s.0 > p.1));
@@ -184,6 +202,7 @@ struct RawRule {
     source: String,
     #[serde(default)]
     negations: Vec<String>,
+    #[serde(default)]
     concept: Vec<RawConcept>,
 }
 
@@ -194,6 +213,8 @@ struct RawConcept {
     #[serde(default)]
     ordered: bool,
     window: Option<usize>,
+    #[serde(default)]
+    sentence: bool,
 }
 
 /// Concepts and extra negations per red-flag entry id.
@@ -236,6 +257,7 @@ impl ConceptTable {
                     groups,
                     ordered: c.ordered,
                     window: c.window.unwrap_or(DEFAULT_WINDOW),
+                    sentence: c.sentence,
                 });
             }
             let slot = by_rule.entry(r.id).or_default();
@@ -279,6 +301,7 @@ mod tests {
                 .collect(),
             ordered,
             window,
+            sentence: false,
         }
     }
 

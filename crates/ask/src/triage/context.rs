@@ -25,6 +25,8 @@ use crate::text::Token;
 
 /// How far before a trigger a negation word still applies ("I do not have a fever").
 const NEGATION_WINDOW: usize = 3;
+/// Words that open a clause without changing what it is ("but why…", "and what if…").
+const CONJUNCTIONS: &[&str] = &["but", "and", "so", "however", "although", "though", "then"];
 /// How far back a negation reaches over a list joined by "or" or "nor".
 const LIST_NEGATION_WINDOW: usize = 8;
 /// Negation cues, as stems.
@@ -572,7 +574,16 @@ pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) ->
         return false;
     }
     let clause = tokens[span.0].clause;
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == clause).collect();
+    // A clause opened by a conjunction is read from the word after it ("…, but why is daily
+    // dosing dangerous" is a question).
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .skip_while(|t| CONJUNCTIONS.contains(&t.word.as_str()))
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
     if !lenient && hearsay_or_worry(&words) {
         return false;
     }

@@ -21,6 +21,7 @@
 //! Modules: `context` decides whether a match reports something happening now (negation,
 //! conditions, past events, people who died, quotes, definitions); `quantity` reads numbers.
 
+pub mod alias;
 pub mod concept;
 mod context;
 mod quantity;
@@ -28,6 +29,7 @@ mod spelling;
 #[cfg(test)]
 mod tests;
 
+pub use alias::Aliases;
 pub use concept::{Concept, ConceptTable};
 pub use quantity::MG_DL_PER_MMOL_L;
 
@@ -196,6 +198,20 @@ struct Compiled {
 }
 
 impl Compiled {
+    /// Apply `f` to every stem of every pattern.
+    fn map_stems(&mut self, f: &dyn Fn(&mut String)) {
+        let texts = self.phrases.iter_mut().chain(self.groups.iter_mut().flatten());
+        texts
+            .map(|(_, p)| p)
+            .chain(self.requires.iter_mut())
+            .chain(self.negations.iter_mut())
+            .flatten()
+            .for_each(f);
+        for c in &mut self.concepts {
+            c.map_stems(f);
+        }
+    }
+
     /// Every stem of the rule's phrases, groups, context words, negations and concepts.
     fn stems(&self) -> impl Iterator<Item = &String> {
         let texts = self.phrases.iter().chain(self.groups.iter().flatten());
@@ -233,6 +249,12 @@ fn with_text(list: &[String]) -> Vec<(String, Pattern)> {
 impl Triage {
     /// Compile rules (phrases are normalised and stemmed once).
     pub fn new(rules: Vec<Rule>) -> Triage {
+        Triage::with_aliases(rules, Aliases::default())
+    }
+
+    /// Compile rules, reading every alias (in the rules and in the text) as the medicine name
+    /// it stands for.
+    pub fn with_aliases(rules: Vec<Rule>, aliases: Aliases) -> Triage {
         let compile = |list: &[String]| -> Vec<Pattern> {
             list.iter()
                 .map(|p| pattern(p))
@@ -255,7 +277,13 @@ impl Triage {
                 rule,
             })
             .collect::<Vec<Compiled>>();
-        let vocabulary = Vocabulary::new(rules.iter().flat_map(Compiled::stems));
+        let mut rules = rules;
+        if !aliases.is_empty() {
+            for c in &mut rules {
+                c.map_stems(&|s: &mut String| aliases.canon(s));
+            }
+        }
+        let vocabulary = Vocabulary::new(rules.iter().flat_map(Compiled::stems), aliases);
         Triage { rules, vocabulary }
     }
 

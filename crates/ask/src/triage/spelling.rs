@@ -1,4 +1,5 @@
-//! Spelling tolerance toward the rules' own words ("vomitting bloood", "breathlesness").
+//! Spelling tolerance toward the rules' own words ("vomitting bloood", "breathlesness"), after
+//! the medicine aliases ([`super::alias`]).
 //!
 //! Only a word the rules do not know is ever changed, and only toward a word they do know:
 //! - a letter typed three or more times in a row is read once or twice ("bloood" → "blood",
@@ -10,6 +11,7 @@
 
 use std::collections::HashSet;
 
+use super::Aliases;
 use crate::spell::distance;
 use crate::stem::stem;
 use crate::text::Token;
@@ -23,10 +25,12 @@ pub(super) struct Vocabulary {
     stems: HashSet<String>,
     /// Stems long enough for the one-slip tolerance.
     long: Vec<String>,
+    /// Other names for the rules' medicines, read first.
+    aliases: Aliases,
 }
 
 impl Vocabulary {
-    pub(super) fn new<'a>(stems: impl Iterator<Item = &'a String>) -> Vocabulary {
+    pub(super) fn new<'a>(stems: impl Iterator<Item = &'a String>, aliases: Aliases) -> Vocabulary {
         let stems: HashSet<String> = stems.cloned().collect();
         let mut long: Vec<String> = stems
             .iter()
@@ -34,12 +38,17 @@ impl Vocabulary {
             .cloned()
             .collect();
         long.sort();
-        Vocabulary { stems, long }
+        Vocabulary {
+            stems,
+            long,
+            aliases,
+        }
     }
 
     /// The tokens with misspelt rule words read as the rule word.
     pub(super) fn correct(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         for t in &mut tokens {
+            self.aliases.canon(&mut t.stem);
             if let Some(fixed) = self.spelled(&t.word, &t.stem) {
                 t.stem = fixed;
             }
@@ -96,7 +105,7 @@ mod tests {
 
     fn vocab(words: &[&str]) -> Vocabulary {
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-        Vocabulary::new(stems.iter())
+        Vocabulary::new(stems.iter(), Aliases::default())
     }
 
     fn read(v: &Vocabulary, text: &str) -> Vec<String> {
