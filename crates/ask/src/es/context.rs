@@ -90,7 +90,7 @@ pub(super) fn reported(span: (usize, usize), tokens: &[EsToken]) -> bool {
     if hearsay_or_worry_or_past(tokens, clause) {
         return false;
     }
-    let led = QUESTION_STARTS.contains(&first);
+    let led = QUESTION_STARTS.contains(&first) || EN_QUESTION_STARTS.contains(&first);
     let person = words.iter().any(|w| PERSON_WORDS.contains(w));
     let hypothetical = words.iter().any(|w| HYPOTHETICAL.contains(w));
     // "La dermatomiositis puede dar dolor de pecho": a general statement about a disease or a
@@ -261,4 +261,35 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "sigue",
     ]);
     hearsay || worry || quoted || died || (long_ago && !now)
+}
+
+/// Question openers in English: the Spanish rules also read English and mixed messages.
+const EN_QUESTION_STARTS: &[&str] = &[
+    "what", "why", "how", "is", "are", "can", "does", "do", "which", "when",
+];
+/// Words of a general or statistical question (Spanish and English).
+const GENERAL_TALK: &[&str] = &[
+    "senales", "signos", "sintomas", "riesgo", "riesgos", "prevencion", "prevenir", "frecuente",
+    "comun", "adolescentes", "jovenes", "gente", "personas", "pacientes", "signs", "warning",
+    "risk", "prevent", "prevention", "common", "teenagers", "teens", "people", "patients",
+];
+/// The writer in the clause ("yo", "mi", "I", "my").
+const WRITER: &[&str] = &["yo", "me", "mi", "mis", "conmigo", "i", "my", "me", "myself"];
+
+/// Is the match inside a general question with no writer in it ("¿cuáles son las señales de
+/// suicidio en adolescentes?", "what are the warning signs of suicide in teenagers")? Rules that
+/// read every mention as a report (crisis) still let these pass quietly.
+pub(super) fn general_question(span: (usize, usize), tokens: &[EsToken]) -> bool {
+    let clause = tokens[span.0].clause;
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    let led = tokens[span.0].question
+        || QUESTION_STARTS.contains(&first)
+        || EN_QUESTION_STARTS.contains(&first);
+    led && words.iter().any(|w| GENERAL_TALK.contains(w))
+        && !words.iter().any(|w| WRITER.contains(w))
 }

@@ -304,7 +304,10 @@ impl Triage {
     }
 
     fn highest(&self, text: &str, floor: Tier) -> Option<TriageHit> {
-        let tokens = self.vocabulary.correct(tokenize(text));
+        // One-slip spelling tolerance is for English text: Spanish words are often one slip
+        // from an English rule word ("suicidio").
+        let english = crate::lang::detect(text) != crate::lang::Lang::Es;
+        let tokens = self.vocabulary.correct(tokenize(text), english);
         let readings = read_quantities(&tokens);
         // The highest tier wins, a crisis rule among equals, then knowledge-base order.
         let rank = |r: &Rule| (r.tier, r.is_crisis());

@@ -3,7 +3,7 @@
 //!
 //! Only a word the rules do not know is ever changed, and only toward a word they do know:
 //! - a letter typed three or more times in a row is read once or twice ("bloood" → "blood",
-//!   "helppp"), whichever the rules know;
+//!   "helppp"), whichever the rules know; a dropped final "g" is put back ("coughin");
 //! - a long word (at least [`TYPO_MIN_LEN`] letters) one slip away (a letter added, dropped,
 //!   changed, or two swapped) from exactly one rule word with the same first letter is read as
 //!   that word ("breathlesness" → "breathless"). Numbers and short words are never changed:
@@ -46,17 +46,18 @@ impl Vocabulary {
     }
 
     /// The tokens with misspelt rule words read as the rule word.
-    pub(super) fn correct(&self, mut tokens: Vec<Token>) -> Vec<Token> {
+    /// `one_slip`: also read long words one slip away (English text only).
+    pub(super) fn correct(&self, mut tokens: Vec<Token>, one_slip: bool) -> Vec<Token> {
         for t in &mut tokens {
             self.aliases.canon(&mut t.stem);
-            if let Some(fixed) = self.spelled(&t.word, &t.stem) {
+            if let Some(fixed) = self.spelled(&t.word, &t.stem, one_slip) {
                 t.stem = fixed;
             }
         }
         tokens
     }
 
-    fn spelled(&self, word: &str, own: &str) -> Option<String> {
+    fn spelled(&self, word: &str, own: &str, one_slip: bool) -> Option<String> {
         if self.stems.contains(own) || !word.chars().all(char::is_alphabetic) {
             return None;
         }
@@ -69,7 +70,14 @@ impl Vocabulary {
                 }
             }
         }
-        if own.chars().count() < TYPO_MIN_LEN {
+        // A dropped final "g" ("coughin", "bleedin", "vomitin").
+        if word.len() >= 5 && word.ends_with("in") {
+            let s = stem(&format!("{word}g"));
+            if self.stems.contains(&s) {
+                return Some(s);
+            }
+        }
+        if !one_slip || own.chars().count() < TYPO_MIN_LEN {
             return None;
         }
         let first = own.chars().next()?;
@@ -109,7 +117,7 @@ mod tests {
     }
 
     fn read(v: &Vocabulary, text: &str) -> Vec<String> {
-        v.correct(tokenize(text)).into_iter().map(|t| t.stem).collect()
+        v.correct(tokenize(text), true).into_iter().map(|t| t.stem).collect()
     }
 
     #[test]
@@ -119,6 +127,7 @@ mod tests {
         assert_eq!(read(&v, "vomitting"), [stem("vomiting")]);
         assert_eq!(read(&v, "breathlesness"), [stem("breathless")]);
         assert_eq!(read(&v, "metotrexate"), [stem("methotrexate")]);
+        assert_eq!(read(&v, "vomitin"), [stem("vomiting")]);
     }
 
     #[test]
