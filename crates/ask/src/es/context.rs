@@ -254,13 +254,38 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         .any(|w| w[0] == "hace" && matches!(w[2], "ano" | "anos" | "mes" | "meses"))
         || words
             .windows(2)
-            .any(|w| w[0] == "cuando" && matches!(w[1], "era" | "eramos" | "tenia"));
-    // "Tengo fiebre y me pusieron rituximab el mes pasado": the report is about now.
-    let now = has(&[
+            .any(|w| w[0] == "cuando" && matches!(w[1], "era" | "eramos" | "tenia"))
+        || words.windows(2).any(|w| {
+            w[0] == "de"
+                && matches!(
+                    w[1],
+                    "nina" | "nino" | "pequena" | "pequeno" | "chica" | "chico" | "joven" | "bebe"
+                )
+        });
+    // "mi vecino tuvo un ictus": a past event of someone outside the household.
+    let other_past = has(&[
+        "vecino",
+        "vecina",
+        "conocido",
+        "conocida",
+        "companero",
+        "companera",
+        "jefe",
+        "jefa",
+    ]) && has(&["tuvo", "sufrio", "dio", "murio", "paso"]);
+    // "Tengo fiebre y me pusieron rituximab el mes pasado": the report is about now (read in
+    // the match's own clause: "de niña tuve una convulsión, ¿importa ahora?" is the past).
+    let clause_words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    let now = |list: &[&str]| clause_words.iter().any(|w| list.contains(w));
+    let now = now(&[
         "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
         "sigue",
     ]);
-    hearsay || worry || quoted || died || (long_ago && !now)
+    hearsay || worry || quoted || died || ((long_ago || other_past) && !now)
 }
 
 /// Question openers in English: the Spanish rules also read English and mixed messages.

@@ -124,7 +124,7 @@ fn each_spanish_rule_fires_on_a_report() {
         ),
         ("tengo una llaga en el codo que no cierra", "skin-ulcers"),
         (
-            "mi hijo con DMJ no puede sostener la cabeza",
+            "mi hija con DMJ tiene la cabeza colgando",
             "head-drop-or-neck-weakness-in-a-child",
         ),
         ("toso al beber agua", "choking-on-liquids"),

@@ -328,11 +328,17 @@ pub(super) fn negated(span: (usize, usize), tokens: &[Token], negations: &[Patte
     let (start, end) = span;
     let clause = tokens[start].clause;
     // A cue within a few words, or further back over a list joined by "or"/"nor" ("no chest
-    // pain or breathlessness", "never had a fever nor chills").
+    // pain or breathlessness", "never had a fever nor chills"). A list may run over commas once an "or" has been seen ("no chest pain, fever or
+    // breathlessness"), never over a clause that opens with "but" or another break word.
     let mut listed = false;
     for back in 1..=LIST_NEGATION_WINDOW.min(start) {
         let t = &tokens[start - back];
-        if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
+        let next = &tokens[start - back + 1];
+        let crossing = t.clause != next.clause;
+        if SCOPE_BREAKS.contains(&t.word.as_str())
+            || t.sentence != tokens[start].sentence
+            || (crossing && (!listed || SCOPE_BREAKS.contains(&next.word.as_str())))
+        {
             break;
         }
         listed |= matches!(t.word.as_str(), "or" | "nor");
@@ -635,7 +641,18 @@ pub(super) fn reading_reported(at: usize, tokens: &[Token]) -> bool {
         return false;
     }
     let clause_words: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
-    !(died(&clause_words) || long_ago(&clause_words) || hearsay_or_worry(&words))
+    let sentence: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.sentence == tokens[at].sentence)
+        .map(|t| t.word.as_str())
+        .collect();
+    // "the booklet says a reading under 92 means call 999": a threshold quoted, not a reading.
+    // A device that "says" a number is the reading itself ("it says 89", "the app says 91").
+    let printed = sentence
+        .iter()
+        .any(|w| SOURCES.contains(w) && !matches!(*w, "it" | "app"));
+    let quoted = printed && has(&sentence, SAYS);
+    !(died(&clause_words) || long_ago(&clause_words) || quoted || hearsay_or_worry(&words))
 }
 
 /// Second-hand facts about other people ("I read that people with MDA5 can't breathe") and
