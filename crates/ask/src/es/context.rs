@@ -283,7 +283,7 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
     let now = |list: &[&str]| clause_words.iter().any(|w| list.contains(w));
     let now = now(&[
         "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
-        "sigue",
+        "sigue", "veo", "noto", "siento", "puedo", "duele", "duelen", "desde",
     ]);
     hearsay || worry || quoted || died || ((long_ago || other_past) && !now)
 }

@@ -216,6 +216,10 @@ const NEGATION_CUES: &[&str] = &[
     "no", "sin", "nunca", "jamas", "ni", "tampoco", "ningun", "ninguna", "ninguno", "nada", "not",
     "never", "without",
 ];
+/// Pronouns that sit between a negation and its verb ("no me", "no se lo").
+const CLITICS: &[&str] = &["me", "te", "se", "le", "les", "lo", "la", "los", "las", "nos", "os"];
+/// After "no", these say something keeps happening ("no paro de toser").
+const KEEP_ON: &[&str] = &["paro", "para", "dejo", "deja", "paramos", "dejamos", "paran", "dejan"];
 /// Words that end a negation's reach ("no tengo fiebre y no puedo respirar").
 const SCOPE_BREAKS: &[&str] = &["y", "e", "pero", "luego", "ahora", "entonces", "and", "but"];
 
@@ -551,12 +555,24 @@ fn find_all(pattern: &[String], tokens: &[EsToken]) -> Vec<(usize, usize)> {
 fn negated(span: (usize, usize), tokens: &[EsToken], negations: &[Pattern]) -> bool {
     let (start, _) = span;
     let clause = tokens[start].clause;
-    for back in 1..=NEGATION_WINDOW.min(start) {
-        let t = &tokens[start - back];
+    // Clitic pronouns do not count toward the reach ("no me siento con ganas de…"), and "no
+    // paro de" / "no dejo de" say it keeps happening ("no paro de vomitar").
+    let mut reach = 0;
+    for k in (0..start).rev() {
+        let t = &tokens[k];
         if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
             break;
         }
-        if NEGATION_CUES.contains(&t.word.as_str()) {
+        if !CLITICS.contains(&t.word.as_str()) {
+            reach += 1;
+        }
+        if reach > NEGATION_WINDOW {
+            break;
+        }
+        let keeps_on = tokens
+            .get(k + 1)
+            .is_some_and(|n| KEEP_ON.contains(&n.word.as_str()));
+        if NEGATION_CUES.contains(&t.word.as_str()) && !keeps_on {
             return true;
         }
     }

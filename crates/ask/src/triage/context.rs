@@ -573,6 +573,13 @@ pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) ->
     if conditional_before(span.0, tokens) {
         return false;
     }
+    let clause_tokens: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.clause == tokens[span.0].clause)
+        .collect();
+    if !lenient && how_to_tell(&clause_tokens) {
+        return false;
+    }
     if present_subject(span, tokens) {
         return true;
     }
@@ -671,4 +678,20 @@ fn hearsay_or_worry(words: &[&Token]) -> bool {
     });
     let worry = has(&["worri", "afraid", "scare", "concern", "fear", "nervou"]) && modal_not_be;
     hearsay || worry
+}
+
+/// "how do I know if I'm choking", "how can I tell whether it's a stroke": a question about
+/// recognising a sign, not a report of it.
+fn how_to_tell(words: &[&Token]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", |t| t.word.as_str());
+    w(0) == "how"
+        && words.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "know" | "tell" | "recognise" | "recognize" | "spot" | "differentiate"
+            )
+        })
+        && words
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "if" | "whether" | "between"))
 }
