@@ -134,7 +134,10 @@ fn report(engine: &Engine, name: &str, b: &Buckets, quiet: bool) -> usize {
         "false alarms, answerable  {fa_answer}/{}",
         b.answerable.len()
     );
-    println!("false alarms, no_alarm    {fa_no_alarm}/{}", b.no_alarm.len());
+    println!(
+        "false alarms, no_alarm    {fa_no_alarm}/{}",
+        b.no_alarm.len()
+    );
     println!(
         "false alarms, refuse/off  {fa_other}/{}",
         b.other_quiet.len()
@@ -151,7 +154,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let quiet = args.iter().any(|a| a == "--quiet");
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    if let Some(blind) = files.iter().find(|f| f.replace('\\', "/").contains("holdout/v3")) {
+    if let Some(blind) = files
+        .iter()
+        .find(|f| f.replace('\\', "/").contains("holdout/v3"))
+    {
         eprintln!("{blind}: the blind holdout is not run from here");
         std::process::exit(2);
     }
@@ -159,12 +165,22 @@ fn main() {
     let mut total = 0;
     if files.is_empty() {
         let dev = EvalSet::builtin().expect("dev set parses");
-        total += report(&engine, "dev (questions + dev-triage)", &Buckets::from_dev(&dev), quiet);
+        total += report(
+            &engine,
+            "dev (questions + dev-triage)",
+            &Buckets::from_dev(&dev),
+            quiet,
+        );
         let es = EsSet::builtin().expect("Spanish dev set parses");
         total += report(&engine, "dev-es", &Buckets::from_es(&es), quiet);
         let answers = SplitSet::parse(include_str!("../eval/dev-es-answers.toml"))
             .expect("Spanish answers dev set parses");
-        total += report(&engine, "dev-es-answers", &Buckets::from_split(&answers), quiet);
+        total += report(
+            &engine,
+            "dev-es-answers",
+            &Buckets::from_split(&answers),
+            quiet,
+        );
     }
     for f in files {
         let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{f}: {e}"));

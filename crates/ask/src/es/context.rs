@@ -294,12 +294,35 @@ const EN_QUESTION_STARTS: &[&str] = &[
 ];
 /// Words of a general or statistical question (Spanish and English).
 const GENERAL_TALK: &[&str] = &[
-    "senales", "signos", "sintomas", "riesgo", "riesgos", "prevencion", "prevenir", "frecuente",
-    "comun", "adolescentes", "jovenes", "gente", "personas", "pacientes", "signs", "warning",
-    "risk", "prevent", "prevention", "common", "teenagers", "teens", "people", "patients",
+    "senales",
+    "signos",
+    "sintomas",
+    "riesgo",
+    "riesgos",
+    "prevencion",
+    "prevenir",
+    "frecuente",
+    "comun",
+    "adolescentes",
+    "jovenes",
+    "gente",
+    "personas",
+    "pacientes",
+    "signs",
+    "warning",
+    "risk",
+    "prevent",
+    "prevention",
+    "common",
+    "teenagers",
+    "teens",
+    "people",
+    "patients",
 ];
 /// The writer in the clause ("yo", "mi", "I", "my").
-const WRITER: &[&str] = &["yo", "me", "mi", "mis", "conmigo", "i", "my", "me", "myself"];
+const WRITER: &[&str] = &[
+    "yo", "me", "mi", "mis", "conmigo", "i", "my", "me", "myself",
+];
 
 /// Is the match inside a general question with no writer in it ("¿cuáles son las señales de
 /// suicidio en adolescentes?", "what are the warning signs of suicide in teenagers")? Rules that

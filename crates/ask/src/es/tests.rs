@@ -93,10 +93,7 @@ fn each_spanish_rule_fires_on_a_report() {
             "fever-with-low-white-count",
         ),
         ("el medidor de glucosa marca HI", "glucose-meter-reads-hi"),
-        (
-            "en la infusión se me hincha la lengua",
-            "infusion-reaction",
-        ),
+        ("en la infusión se me hincha la lengua", "infusion-reaction"),
         ("llevo dos días tosiendo sangre", "coughing-up-blood"),
         (
             "me salió culebrilla en la sien, junto al ojo",

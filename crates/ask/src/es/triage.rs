@@ -19,6 +19,8 @@ use crate::triage::{Quantity, Rule, TempUnit, Tier, TriageHit};
 
 /// The Spanish rule data, compiled in.
 pub const BUILTIN_DATA: &str = include_str!("../../data/triage-es.toml");
+/// More built-in Spanish rules and their sources, read after [`BUILTIN_DATA`] as one file.
+pub const BUILTIN_MORE: &str = include_str!("../../data/triage-es-more.toml");
 
 /// Errors in the Spanish rule data.
 #[derive(Debug, thiserror::Error)]
@@ -217,9 +219,13 @@ const NEGATION_CUES: &[&str] = &[
     "never", "without",
 ];
 /// Pronouns that sit between a negation and its verb ("no me", "no se lo").
-const CLITICS: &[&str] = &["me", "te", "se", "le", "les", "lo", "la", "los", "las", "nos", "os"];
+const CLITICS: &[&str] = &[
+    "me", "te", "se", "le", "les", "lo", "la", "los", "las", "nos", "os",
+];
 /// After "no", these say something keeps happening ("no paro de toser").
-const KEEP_ON: &[&str] = &["paro", "para", "dejo", "deja", "paramos", "dejamos", "paran", "dejan"];
+const KEEP_ON: &[&str] = &[
+    "paro", "para", "dejo", "deja", "paramos", "dejamos", "paran", "dejan",
+];
 /// Words that end a negation's reach ("no tengo fiebre y no puedo respirar").
 const SCOPE_BREAKS: &[&str] = &["y", "e", "pero", "luego", "ahora", "entonces", "and", "but"];
 
@@ -250,7 +256,7 @@ impl SpanishTriage {
     /// and glucose checks apply to the Spanish rule with the same id, and their drug words
     /// (generic and brand names) join its required context.
     pub fn builtin(english: &[Rule]) -> Result<SpanishTriage, EsDataError> {
-        SpanishTriage::parse(BUILTIN_DATA, english)
+        SpanishTriage::parse(&[BUILTIN_DATA, BUILTIN_MORE].join("\n"), english)
     }
 
     /// Compile rule data (see [`SpanishTriage::builtin`]).

@@ -200,7 +200,10 @@ struct Compiled {
 impl Compiled {
     /// Apply `f` to every stem of every pattern.
     fn map_stems(&mut self, f: &dyn Fn(&mut String)) {
-        let texts = self.phrases.iter_mut().chain(self.groups.iter_mut().flatten());
+        let texts = self
+            .phrases
+            .iter_mut()
+            .chain(self.groups.iter_mut().flatten());
         texts
             .map(|(_, p)| p)
             .chain(self.requires.iter_mut())

@@ -117,7 +117,10 @@ mod tests {
     }
 
     fn read(v: &Vocabulary, text: &str) -> Vec<String> {
-        v.correct(tokenize(text), true).into_iter().map(|t| t.stem).collect()
+        v.correct(tokenize(text), true)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect()
     }
 
     #[test]
