@@ -194,6 +194,7 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "nervios",
     ]) && has(&[
         "pueda", "pueden", "puedan", "podria", "vaya", "llegue", "llegar", "futuro", "algun",
+        "salga", "salgan", "tenga", "tengan", "venga", "vuelva",
     ]);
     // "el folleto dice que vomitar sangre es una emergencia": a printed source quoted.
     let quoted = has(&[
