@@ -112,6 +112,9 @@ fn same_day_signs_in_new_words_and_nicknames() {
             "tongue covered in ulcers and I'm on mtx",
             "my boy with jdm can barely hold his head up",
             "fever of 38.6 on hcq and pred",
+            // "late" is a death only before a person; "without help" negates nothing.
+            "my period is two weeks late and I'm on mmf",
+            "I can't get out of bed without help anymore",
         ],
     );
 }
@@ -170,6 +173,10 @@ fn look_alikes_stay_quiet() {
             "mi vecina tuvo un ictus, ¿cómo se previene?",
             "no me siento con ganas de morir, solo cansada",
             "en 2019 me atraganté con una espina, ahora trago bien",
+            // The past inside a crisis phrase, in both languages.
+            "as a kid I self harmed but I'm well now, can steroids change mood",
+            "de adolescente me autolesionaba pero ahora estoy bien",
+            "my late husband had a stroke, what are the signs",
             // A number then "and on oxygen" is an age, not a reading.
             "my mum is 88 and on home oxygen, which vaccines does she need",
         ],
@@ -195,6 +202,8 @@ fn guards_let_present_reports_through() {
             // The past stays in its own clause.
             "de niña tuve asma, y ahora no puedo respirar",
             "mi vecino tuvo un ictus y ahora a mí se me cae un lado de la cara",
+            // A Spanish crisis in the past clause does not hide one now.
+            "de adolescente me cortaba y ahora me estoy cortando otra vez",
             // "no paro de" is not a negation.
             "no paro de vomitar sangre",
             // A Spanish general question with the writer in it is a report.

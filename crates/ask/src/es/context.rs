@@ -161,6 +161,19 @@ const GENERIC_VERBS: &[&str] = &[
 /// or more ago ("el año pasado tuvo fiebre"), quotes from a printed source ("el folleto dice
 /// que vomitar sangre es una emergencia") and someone who died ("mi abuelo murió de…").
 fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
+    let (other, past) = not_now(tokens, clause);
+    other || past
+}
+
+/// Does the clause tell of something long ago or of someone who died ("de adolescente me
+/// autolesionaba, pero ahora estoy bien")? Crisis rules, which read every other mention as a
+/// report, still let these pass quietly.
+pub(super) fn long_past(span: (usize, usize), tokens: &[EsToken]) -> bool {
+    not_now(tokens, tokens[span.0].clause).1
+}
+
+/// (hearsay, a worry or a quote; a death or an event long ago), for the clause.
+fn not_now(tokens: &[EsToken], clause: usize) -> (bool, bool) {
     let sentence = tokens
         .iter()
         .find(|t| t.clause == clause)
@@ -260,7 +273,15 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
             w[0] == "de"
                 && matches!(
                     w[1],
-                    "nina" | "nino" | "pequena" | "pequeno" | "chica" | "chico" | "joven" | "bebe"
+                    "nina"
+                        | "nino"
+                        | "pequena"
+                        | "pequeno"
+                        | "chica"
+                        | "chico"
+                        | "joven"
+                        | "bebe"
+                        | "adolescente"
                 )
         });
     // "mi vecino tuvo un ictus": a past event of someone outside the household.
@@ -286,7 +307,10 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
         "sigue", "veo", "noto", "siento", "puedo", "duele", "duelen", "desde",
     ]);
-    hearsay || worry || quoted || died || ((long_ago || other_past) && !now)
+    (
+        hearsay || worry || quoted,
+        died || ((long_ago || other_past) && !now),
+    )
 }
 
 /// Question openers in English: the Spanish rules also read English and mixed messages.

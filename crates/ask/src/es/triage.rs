@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::context::{general_question, reported};
+use super::context::{general_question, long_past, reported};
 use super::numbers::{self, EsQuantity, EsReading};
 use super::text::{EsToken, one_edit, stems, tokenize_es};
 use crate::contacts::ContactKind;
@@ -466,7 +466,8 @@ fn fires(r: &EsRule, tokens: &[EsToken], readings: &[EsReading]) -> Option<Strin
     let number_pass = numbers == Some(true);
     let live = |span: (usize, usize)| {
         !negated(span, tokens, &r.negations)
-            && ((r.always_report && !general_question(span, tokens)) || reported(span, tokens))
+            && ((r.always_report && !general_question(span, tokens) && !long_past(span, tokens))
+                || reported(span, tokens))
     };
     let phrase = r
         .phrases

@@ -167,6 +167,31 @@ const NOT_PRESENT: &[&str] = &[
     "chance", "chances", "odds", "prevent", "avoid", "lower", "reduce", "about", "fear", "worried",
     "read", "heard", "told", "said", "says", "learned", "learnt", "saw", "seen", "that",
 ];
+/// "-ed" words inside a sign that describe a state now, not a past event ("swollen" aside).
+const PARTICIPLES: &[&str] = &[
+    "slurred",
+    "blurred",
+    "confused",
+    "stopped",
+    "blocked",
+    "swelled",
+    "cracked",
+    "bloated",
+    "tired",
+    "scared",
+    "worried",
+    "paralysed",
+    "paralyzed",
+    "disoriented",
+    "disorientated",
+    "drooped",
+    "dropped",
+    "raised",
+    "closed",
+    "coloured",
+    "colored",
+    "red",
+];
 /// Words that turn a following subject into a question ("should I", "is my son").
 const ASKING: &[&str] = &[
     "should", "can", "could", "do", "does", "did", "will", "would", "may", "must", "shall", "is",
@@ -303,7 +328,34 @@ const DEFINING: &[&str] = &[
     "stands",
 ];
 /// Words that say a death happened ("died of", "passed away", "funeral").
-const DEATH: &[&str] = &["died", "funeral", "rip", "death", "deceased", "late"];
+const DEATH: &[&str] = &["died", "funeral", "rip", "death", "deceased"];
+/// People "late" may name ("my late husband"); a late period is not a death.
+const LATE_WHO: &[&str] = &[
+    "father",
+    "mother",
+    "dad",
+    "mum",
+    "mom",
+    "husband",
+    "wife",
+    "partner",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "granny",
+    "nan",
+    "aunt",
+    "uncle",
+    "friend",
+    "parents",
+    "grandparents",
+];
 /// Words that place an event long ago when nothing in the clause is present.
 const PRESENT: &[&str] = &[
     "now",
@@ -347,6 +399,7 @@ pub(super) fn negated(span: (usize, usize), tokens: &[Token], negations: &[Patte
             "sure" | "certain"
         );
         if NEGATION_CUES.contains(&t.stem.as_str())
+            && !idiom(start - back, tokens)
             && (back <= NEGATION_WINDOW || (listed && !unsure))
         {
             return true;
@@ -384,11 +437,19 @@ pub(super) fn cue_before(start: usize, floor: usize, tokens: &[Token]) -> bool {
         if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
             break;
         }
-        if NEGATION_CUES.contains(&t.stem.as_str()) {
+        if NEGATION_CUES.contains(&t.stem.as_str()) && !idiom(k, tokens) {
             return true;
         }
     }
     false
+}
+
+/// A cue word that negates nothing in the sign ("without help", "without support").
+fn idiom(k: usize, tokens: &[Token]) -> bool {
+    tokens[k].word == "without"
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word.as_str(), "help" | "support" | "assistance"))
 }
 
 /// Token indices of the clause holding token `at`.
@@ -440,6 +501,13 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
     if NOT_PRESENT.contains(&first) || (first.len() > 4 && first.ends_with("ed")) {
         return false;
     }
+    // "I self harmed": a past verb inside the sign is no present override either.
+    let (_, end) = span;
+    if tokens[start..=end].iter().any(|t| {
+        t.word.len() > 4 && t.word.ends_with("ed") && !PARTICIPLES.contains(&t.word.as_str())
+    }) {
+        return false;
+    }
     let clause = tokens[start].clause;
     for back in 1..=4.min(start) {
         let t = &tokens[start - back];
@@ -468,6 +536,7 @@ fn pair(words: &[&str], a: &[&str], b: &[&str]) -> bool {
 /// "my grandmother died of a stroke", "passed away", "lost my dad to".
 fn died(clause: &[&str]) -> bool {
     has(clause, DEATH)
+        || pair(clause, &["late"], LATE_WHO)
         || pair(clause, &["passed"], &["away", "on"])
         || pair(
             clause,
