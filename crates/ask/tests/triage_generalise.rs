@@ -197,8 +197,10 @@ fn guards_let_present_reports_through() {
             "why is it so dangerous? I took my methotrexate daily this week",
             // "How do I know" is a question; the report in the next sentence is not.
             "how do I know if it's serious? I'm choking on a bone",
-            // A device that "says" a number is a reading, not a quote.
+            // A device that "says" a number is a reading, not a quote; nor is a number before
+            // a quote.
             "the app says 88 for my oxygen",
+            "sats 89 and the nurse said to keep an eye on it",
             // The past stays in its own clause.
             "de niña tuve asma, y ahora no puedo respirar",
             "mi vecino tuvo un ictus y ahora a mí se me cae un lado de la cara",

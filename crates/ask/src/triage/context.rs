@@ -717,17 +717,18 @@ pub(super) fn reading_reported(at: usize, tokens: &[Token]) -> bool {
         return false;
     }
     let clause_words: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
-    let sentence: Vec<&str> = tokens
+    // "the booklet says a reading under 92 means call 999": a threshold quoted, not a reading.
+    // The quote comes before the number ("temp 38.5 and the nurse said my count is low" reads
+    // 38.5), and a device that "says" a number is the reading itself ("the app says 91").
+    let before: Vec<&str> = tokens[..at]
         .iter()
         .filter(|t| t.sentence == tokens[at].sentence)
         .map(|t| t.word.as_str())
         .collect();
-    // "the booklet says a reading under 92 means call 999": a threshold quoted, not a reading.
-    // A device that "says" a number is the reading itself ("it says 89", "the app says 91").
-    let printed = sentence
+    let printed = before
         .iter()
         .any(|w| SOURCES.contains(w) && !matches!(*w, "it" | "app"));
-    let quoted = printed && has(&sentence, SAYS);
+    let quoted = printed && has(&before, SAYS);
     !(died(&clause_words) || long_ago(&clause_words) || quoted || hearsay_or_worry(&words))
 }
 
