@@ -331,12 +331,13 @@ fn spanish_rules_match_the_knowledge_base() {
 
 #[test]
 fn bad_data_names_the_rule_and_field() {
-    let bad = crate::es::triage::BUILTIN_DATA.replacen("tier = \"urgent\"", "tier = \"soon\"", 1);
+    let data = crate::es::triage::builtin_data();
+    let bad = data.replacen("tier = \"urgent\"", "tier = \"soon\"", 1);
     let err = crate::es::triage::SpanishTriage::parse(&bad, &[])
         .unwrap_err()
         .to_string();
     assert!(err.contains("tier") && err.contains("soon"), "{err}");
-    let bad = crate::es::triage::BUILTIN_DATA.replacen(
+    let bad = data.replacen(
         "sources = [\"mlp-es-suicidio\"",
         "sources = [\"nowhere\"",
         1,

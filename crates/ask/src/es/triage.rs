@@ -22,6 +22,11 @@ pub const BUILTIN_DATA: &str = include_str!("../../data/triage-es.toml");
 /// More built-in Spanish rules and their sources, read after [`BUILTIN_DATA`] as one file.
 pub const BUILTIN_MORE: &str = include_str!("../../data/triage-es-more.toml");
 
+/// The whole built-in Spanish data: [`BUILTIN_DATA`], then [`BUILTIN_MORE`].
+pub fn builtin_data() -> String {
+    [BUILTIN_DATA, BUILTIN_MORE].join("\n")
+}
+
 /// Errors in the Spanish rule data.
 #[derive(Debug, thiserror::Error)]
 pub enum EsDataError {
@@ -256,7 +261,7 @@ impl SpanishTriage {
     /// and glucose checks apply to the Spanish rule with the same id, and their drug words
     /// (generic and brand names) join its required context.
     pub fn builtin(english: &[Rule]) -> Result<SpanishTriage, EsDataError> {
-        SpanishTriage::parse(&[BUILTIN_DATA, BUILTIN_MORE].join("\n"), english)
+        SpanishTriage::parse(&builtin_data(), english)
     }
 
     /// Compile rule data (see [`SpanishTriage::builtin`]).
