@@ -345,6 +345,8 @@ fn rules(
             .iter()
             .map(|s| s.to_string()),
     );
+    // The concept table's negations hold for the entry's variants too.
+    negations.extend(concepts.negations(&e.id).iter().cloned());
     let mut out: Vec<Rule> = f
         .variants
         .iter()
@@ -366,7 +368,6 @@ fn rules(
             }
         })
         .collect();
-    negations.extend(concepts.negations(&e.id).iter().cloned());
     let mut phrases = f.phrases.clone();
     phrases.extend(lexicon::extra_phrases(&e.id).iter().map(|s| s.to_string()));
     out.push(Rule {

@@ -344,7 +344,11 @@ impl Engine {
             titles: analysis.titles,
             labels: analysis.labels,
             guard: Guard::new(&corpus.medicines, &field_terms),
-            triage: Triage::new(corpus.rules),
+            triage: Triage::with_aliases(
+                corpus.rules,
+                crate::triage::Aliases::builtin()
+                    .unwrap_or_else(|e| panic!("built-in triage alias data: {e}")),
+            ),
             cues: Cues::builtin(),
             docs: corpus.documents,
             sentences: analysis.sentences,

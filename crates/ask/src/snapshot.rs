@@ -13,7 +13,7 @@ use crate::passage::Sentence;
 use crate::triage::{Concept, NumberCheck, Quantity, Rule, TempUnit, Tier};
 
 /// First bytes of a snapshot, with the format version.
-const MAGIC: &[u8; 8] = b"MYOASK05";
+const MAGIC: &[u8; 8] = b"MYOASK06";
 
 /// Why a snapshot could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -312,9 +312,10 @@ fn encode_rule(w: &mut Writer, r: &Rule) {
             groups,
             ordered,
             window,
+            sentence,
         } = c;
         w.nested(groups);
-        w.u8(u8::from(*ordered));
+        w.u8(u8::from(*ordered) | (u8::from(*sentence) << 1));
         w.len(*window);
     }
 }
@@ -388,16 +389,16 @@ fn decode_rule(r: &mut Reader<'_>) -> Result<Rule, SnapshotError> {
     let mut concepts = Vec::with_capacity(n);
     for _ in 0..n {
         let groups = r.nested()?;
-        let ordered = match r.u8()? {
-            0 => false,
-            1 => true,
-            _ => return Err(r.bad()),
-        };
+        let flags = r.u8()?;
+        if flags > 3 {
+            return Err(r.bad());
+        }
         let window = r.len()?;
         concepts.push(Concept {
             groups,
-            ordered,
+            ordered: flags & 1 != 0,
             window,
+            sentence: flags & 2 != 0,
         });
     }
     Ok(Rule {
@@ -571,6 +572,7 @@ mod tests {
                     groups: vec![vec!["vomiting".into()], vec!["blood".into(), "red".into()]],
                     ordered: true,
                     window: 6,
+                    sentence: true,
                 }],
             }],
             medicines: vec!["methotrexate".into()],

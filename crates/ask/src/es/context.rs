@@ -90,7 +90,7 @@ pub(super) fn reported(span: (usize, usize), tokens: &[EsToken]) -> bool {
     if hearsay_or_worry_or_past(tokens, clause) {
         return false;
     }
-    let led = QUESTION_STARTS.contains(&first);
+    let led = QUESTION_STARTS.contains(&first) || EN_QUESTION_STARTS.contains(&first);
     let person = words.iter().any(|w| PERSON_WORDS.contains(w));
     let hypothetical = words.iter().any(|w| HYPOTHETICAL.contains(w));
     // "La dermatomiositis puede dar dolor de pecho": a general statement about a disease or a
@@ -161,6 +161,19 @@ const GENERIC_VERBS: &[&str] = &[
 /// or more ago ("el año pasado tuvo fiebre"), quotes from a printed source ("el folleto dice
 /// que vomitar sangre es una emergencia") and someone who died ("mi abuelo murió de…").
 fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
+    let (other, past) = not_now(tokens, clause);
+    other || past
+}
+
+/// Does the clause tell of something long ago or of someone who died ("de adolescente me
+/// autolesionaba, pero ahora estoy bien")? Crisis rules, which read every other mention as a
+/// report, still let these pass quietly.
+pub(super) fn long_past(span: (usize, usize), tokens: &[EsToken]) -> bool {
+    not_now(tokens, tokens[span.0].clause).1
+}
+
+/// (hearsay, a worry or a quote; a death or an event long ago), for the clause.
+fn not_now(tokens: &[EsToken], clause: usize) -> (bool, bool) {
     let sentence = tokens
         .iter()
         .find(|t| t.clause == clause)
@@ -194,6 +207,7 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "nervios",
     ]) && has(&[
         "pueda", "pueden", "puedan", "podria", "vaya", "llegue", "llegar", "futuro", "algun",
+        "salga", "salgan", "tenga", "tengan", "venga", "vuelva",
     ]);
     // "el folleto dice que vomitar sangre es una emergencia": a printed source quoted.
     let quoted = has(&[
@@ -210,6 +224,11 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "video",
         "libro",
         "cartel",
+        // Spanish rules also read English and mixed messages.
+        "leaflet",
+        "label",
+        "booklet",
+        "website",
     ]) && has(&[
         "dice",
         "dicen",
@@ -222,6 +241,10 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "recomienda",
         "escribe",
         "decia",
+        "says",
+        "said",
+        "warns",
+        "states",
     ]);
     // "mi abuelo murió después de vomitar sangre": someone who died, with no one present.
     let died = has(&[
@@ -234,19 +257,112 @@ fn hearsay_or_worry_or_past(tokens: &[EsToken], clause: usize) -> bool {
         "funeral",
         "entierro",
     ]) && !has(&["ahora", "yo", "tengo", "estoy", "me", "hoy"]);
+    // "en 2018": a year gone by.
+    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     let long_ago = words.windows(2).any(|w| {
         (matches!(w[0], "ano" | "mes" | "verano" | "invierno") && w[1] == "pasado")
+            || (w[0] == "en" && year(w[1]))
             || (w[0] == "hace" && matches!(w[1], "anos" | "meses" | "mucho" | "tiempo"))
     }) || words
         .windows(3)
         .any(|w| w[0] == "hace" && matches!(w[2], "ano" | "anos" | "mes" | "meses"))
         || words
             .windows(2)
-            .any(|w| w[0] == "cuando" && matches!(w[1], "era" | "eramos" | "tenia"));
-    // "Tengo fiebre y me pusieron rituximab el mes pasado": the report is about now.
-    let now = has(&[
+            .any(|w| w[0] == "cuando" && matches!(w[1], "era" | "eramos" | "tenia"))
+        || words.windows(2).any(|w| {
+            w[0] == "de"
+                && matches!(
+                    w[1],
+                    "nina"
+                        | "nino"
+                        | "pequena"
+                        | "pequeno"
+                        | "chica"
+                        | "chico"
+                        | "joven"
+                        | "bebe"
+                        | "adolescente"
+                )
+        });
+    // "mi vecino tuvo un ictus": a past event of someone outside the household.
+    let other_past = has(&[
+        "vecino",
+        "vecina",
+        "conocido",
+        "conocida",
+        "companero",
+        "companera",
+        "jefe",
+        "jefa",
+    ]) && has(&["tuvo", "sufrio", "dio", "murio", "paso"]);
+    // "Tengo fiebre y me pusieron rituximab el mes pasado": the report is about now (read in
+    // the match's own clause: "de niña tuve una convulsión, ¿importa ahora?" is the past).
+    let clause_words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    let now = |list: &[&str]| clause_words.iter().any(|w| list.contains(w));
+    let now = now(&[
         "tengo", "tiene", "tienen", "estoy", "esta", "ahora", "hoy", "ayer", "anoche", "sigo",
-        "sigue",
+        "sigue", "veo", "noto", "siento", "puedo", "duele", "duelen", "desde",
     ]);
-    hearsay || worry || quoted || died || (long_ago && !now)
+    (
+        hearsay || worry || quoted,
+        died || ((long_ago || other_past) && !now),
+    )
+}
+
+/// Question openers in English: the Spanish rules also read English and mixed messages.
+const EN_QUESTION_STARTS: &[&str] = &[
+    "what", "why", "how", "is", "are", "can", "does", "do", "which", "when",
+];
+/// Words of a general or statistical question (Spanish and English).
+const GENERAL_TALK: &[&str] = &[
+    "senales",
+    "signos",
+    "sintomas",
+    "riesgo",
+    "riesgos",
+    "prevencion",
+    "prevenir",
+    "frecuente",
+    "comun",
+    "adolescentes",
+    "jovenes",
+    "gente",
+    "personas",
+    "pacientes",
+    "signs",
+    "warning",
+    "risk",
+    "prevent",
+    "prevention",
+    "common",
+    "teenagers",
+    "teens",
+    "people",
+    "patients",
+];
+/// The writer in the clause ("yo", "mi", "I", "my").
+const WRITER: &[&str] = &[
+    "yo", "me", "mi", "mis", "conmigo", "i", "my", "me", "myself",
+];
+
+/// Is the match inside a general question with no writer in it ("¿cuáles son las señales de
+/// suicidio en adolescentes?", "what are the warning signs of suicide in teenagers")? Rules that
+/// read every mention as a report (crisis) still let these pass quietly.
+pub(super) fn general_question(span: (usize, usize), tokens: &[EsToken]) -> bool {
+    let clause = tokens[span.0].clause;
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    let led = tokens[span.0].question
+        || QUESTION_STARTS.contains(&first)
+        || EN_QUESTION_STARTS.contains(&first);
+    led && words.iter().any(|w| GENERAL_TALK.contains(w))
+        && !words.iter().any(|w| WRITER.contains(w))
 }

@@ -5,8 +5,8 @@
 //! - [`numbers`]: temperatures, oxygen saturation and glucose read from Spanish text.
 //! - `context`: does a matched sign report something happening now (questions, hearsay, quotes,
 //!   the past and people who died do not).
-//! - [`triage`]: the Spanish red-flag rules (`data/triage-es.toml`), keyed by the knowledge
-//!   base's rule ids.
+//! - [`triage`]: the Spanish red-flag rules (`data/triage-es.toml`, then `triage-es-more.toml`),
+//!   keyed by the knowledge base's rule ids.
 //! - [`reply`]: [`crate::Engine::ask`] and [`crate::Engine::red_flag`], which pick the reply
 //!   language and always run both rule sets.
 //! - [`eval`]: the Spanish dev set and its targets.

@@ -66,10 +66,12 @@ const SAT_CONTEXT: &[&str] = &[
     "o2",
     "oximetro",
     "pulsioximetro",
+    "saturometro",
+    "oximetria",
     "saturation",
     "oxygen",
 ];
-const SAT_WINDOW: usize = 4;
+const SAT_WINDOW: usize = 6;
 /// Words that make the next number (within [`GLUCOSE_WINDOW`] words) a glucose reading.
 const GLUCOSE_CONTEXT: &[&str] = &[
     "azucar",

@@ -84,9 +84,47 @@ fn each_spanish_rule_fires_on_a_report() {
         ("vomité sangre", "vomiting-blood-or-black-stools"),
         ("todos estarían mejor sin mí", "suicidal-thoughts"),
         (
-            "tengo fiebre y tomo ciclofosfamida",
+            "tengo fiebre y tomo azatioprina",
             "fever-on-immunosuppressants",
         ),
+        // Fever after cyclophosphamide is the emergency, as in English.
+        (
+            "tengo fiebre y hace diez días me pusieron ciclofosfamida",
+            "fever-with-low-white-count",
+        ),
+        ("el medidor de glucosa marca HI", "glucose-meter-reads-hi"),
+        ("en la infusión se me hincha la lengua", "infusion-reaction"),
+        ("llevo dos días tosiendo sangre", "coughing-up-blood"),
+        (
+            "me salió culebrilla en la sien, junto al ojo",
+            "shingles-near-the-eye",
+        ),
+        (
+            "tomo azatioprina y me sangran las encías",
+            "sore-throat-or-mouth-ulcers-on-immunosuppressants",
+        ),
+        (
+            "tomo tacrolimus y tengo diarrea",
+            "vomiting-or-diarrhoea-on-tacrolimus-or-ciclosporin",
+        ),
+        (
+            "creo que estoy embarazada y tomo micofenolato",
+            "pregnant-on-a-risky-medicine",
+        ),
+        (
+            "tengo el gemelo izquierdo muy hinchado",
+            "leg-swelling-or-clot-signs",
+        ),
+        (
+            "veo líneas onduladas al leer",
+            "vision-changes-on-hydroxychloroquine",
+        ),
+        ("tengo una llaga en el codo que no cierra", "skin-ulcers"),
+        (
+            "mi hija con DMJ tiene la cabeza colgando",
+            "head-drop-or-neck-weakness-in-a-child",
+        ),
+        ("toso al beber agua", "choking-on-liquids"),
         (
             "cuello rígido y dolor de cabeza muy fuerte",
             "severe-headache-stiff-neck",
@@ -293,12 +331,13 @@ fn spanish_rules_match_the_knowledge_base() {
 
 #[test]
 fn bad_data_names_the_rule_and_field() {
-    let bad = crate::es::triage::BUILTIN_DATA.replacen("tier = \"urgent\"", "tier = \"soon\"", 1);
+    let data = crate::es::triage::builtin_data();
+    let bad = data.replacen("tier = \"urgent\"", "tier = \"soon\"", 1);
     let err = crate::es::triage::SpanishTriage::parse(&bad, &[])
         .unwrap_err()
         .to_string();
     assert!(err.contains("tier") && err.contains("soon"), "{err}");
-    let bad = crate::es::triage::BUILTIN_DATA.replacen(
+    let bad = data.replacen(
         "sources = [\"mlp-es-suicidio\"",
         "sources = [\"nowhere\"",
         1,

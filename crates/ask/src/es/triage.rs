@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::context::reported;
+use super::context::{general_question, long_past, reported};
 use super::numbers::{self, EsQuantity, EsReading};
 use super::text::{EsToken, one_edit, stems, tokenize_es};
 use crate::contacts::ContactKind;
@@ -19,6 +19,13 @@ use crate::triage::{Quantity, Rule, TempUnit, Tier, TriageHit};
 
 /// The Spanish rule data, compiled in.
 pub const BUILTIN_DATA: &str = include_str!("../../data/triage-es.toml");
+/// More built-in Spanish rules and their sources, read after [`BUILTIN_DATA`] as one file.
+pub const BUILTIN_MORE: &str = include_str!("../../data/triage-es-more.toml");
+
+/// The whole built-in Spanish data: [`BUILTIN_DATA`], then [`BUILTIN_MORE`].
+pub fn builtin_data() -> String {
+    [BUILTIN_DATA, BUILTIN_MORE].join("\n")
+}
 
 /// Errors in the Spanish rule data.
 #[derive(Debug, thiserror::Error)]
@@ -216,6 +223,14 @@ const NEGATION_CUES: &[&str] = &[
     "no", "sin", "nunca", "jamas", "ni", "tampoco", "ningun", "ninguna", "ninguno", "nada", "not",
     "never", "without",
 ];
+/// Pronouns that sit between a negation and its verb ("no me", "no se lo").
+const CLITICS: &[&str] = &[
+    "me", "te", "se", "le", "les", "lo", "la", "los", "las", "nos", "os",
+];
+/// After "no", these say something keeps happening ("no paro de toser").
+const KEEP_ON: &[&str] = &[
+    "paro", "para", "dejo", "deja", "paramos", "dejamos", "paran", "dejan",
+];
 /// Words that end a negation's reach ("no tengo fiebre y no puedo respirar").
 const SCOPE_BREAKS: &[&str] = &["y", "e", "pero", "luego", "ahora", "entonces", "and", "but"];
 
@@ -246,7 +261,7 @@ impl SpanishTriage {
     /// and glucose checks apply to the Spanish rule with the same id, and their drug words
     /// (generic and brand names) join its required context.
     pub fn builtin(english: &[Rule]) -> Result<SpanishTriage, EsDataError> {
-        SpanishTriage::parse(BUILTIN_DATA, english)
+        SpanishTriage::parse(&builtin_data(), english)
     }
 
     /// Compile rule data (see [`SpanishTriage::builtin`]).
@@ -455,7 +470,9 @@ fn fires(r: &EsRule, tokens: &[EsToken], readings: &[EsReading]) -> Option<Strin
     }
     let number_pass = numbers == Some(true);
     let live = |span: (usize, usize)| {
-        !negated(span, tokens, &r.negations) && (r.always_report || reported(span, tokens))
+        !negated(span, tokens, &r.negations)
+            && ((r.always_report && !general_question(span, tokens) && !long_past(span, tokens))
+                || reported(span, tokens))
     };
     let phrase = r
         .phrases
@@ -550,12 +567,24 @@ fn find_all(pattern: &[String], tokens: &[EsToken]) -> Vec<(usize, usize)> {
 fn negated(span: (usize, usize), tokens: &[EsToken], negations: &[Pattern]) -> bool {
     let (start, _) = span;
     let clause = tokens[start].clause;
-    for back in 1..=NEGATION_WINDOW.min(start) {
-        let t = &tokens[start - back];
+    // Clitic pronouns do not count toward the reach ("no me siento con ganas de…"), and "no
+    // paro de" / "no dejo de" say it keeps happening ("no paro de vomitar").
+    let mut reach = 0;
+    for k in (0..start).rev() {
+        let t = &tokens[k];
         if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
             break;
         }
-        if NEGATION_CUES.contains(&t.word.as_str()) {
+        if !CLITICS.contains(&t.word.as_str()) {
+            reach += 1;
+        }
+        if reach > NEGATION_WINDOW {
+            break;
+        }
+        let keeps_on = tokens
+            .get(k + 1)
+            .is_some_and(|n| KEEP_ON.contains(&n.word.as_str()));
+        if NEGATION_CUES.contains(&t.word.as_str()) && !keeps_on {
             return true;
         }
     }

@@ -9,8 +9,8 @@
 //! later match ("vomiting but no blood" is two clauses; "vomiting without blood" is negated). Whether the clause reports something happening now is decided by
 //! the same context rules as a phrase (`context::reported`).
 //!
-//! The concepts are data (`data/triage-concepts.toml`): a lexicon of named synonym groups
-//! (`@vomit`, `@blood`), and per red-flag entry id a list of concepts whose groups name lexicon
+//! The concepts are data (`data/triage-concepts.toml`, then `data/triage-concepts-more.toml`): a
+//! lexicon of named synonym groups (`@vomit`, `@blood`), and per red-flag entry id a list of concepts whose groups name lexicon
 //! entries or plain phrases. Each entry cites the knowledge-base entry whose sign it words.
 
 use std::collections::HashMap;
@@ -20,8 +20,10 @@ use serde::Deserialize;
 use super::{Pattern, context, find_all, pattern};
 use crate::text::Token;
 
-/// The built-in concept table.
+/// The built-in concept table: its lexicon and first rules.
 pub const BUILTIN_DATA: &str = include_str!("../../data/triage-concepts.toml");
+/// More built-in concept rules, read after [`BUILTIN_DATA`] as one table.
+pub const BUILTIN_MORE: &str = include_str!("../../data/triage-concepts-more.toml");
 
 /// Default span, in tokens, from the first matched word to the last.
 pub const DEFAULT_WINDOW: usize = 8;
@@ -35,6 +37,9 @@ pub struct Concept {
     pub ordered: bool,
     /// Most tokens from the first matched word to the last, inclusive of both.
     pub window: usize,
+    /// The groups may meet anywhere in one sentence, across its commas ("temp 39.4, breathing
+    /// fast, a bit muddled"), not only in one clause.
+    pub sentence: bool,
 }
 
 /// A concept compiled to stem patterns.
@@ -43,6 +48,7 @@ pub(super) struct CompiledConcept {
     groups: Vec<Vec<(String, Pattern)>>,
     ordered: bool,
     window: usize,
+    sentence: bool,
 }
 
 impl CompiledConcept {
@@ -61,7 +67,22 @@ impl CompiledConcept {
                 .collect(),
             ordered: c.ordered,
             window: c.window,
+            sentence: c.sentence,
         }
+    }
+
+    /// Apply `f` to every stem of every group.
+    pub(super) fn map_stems(&mut self, f: &dyn Fn(&mut String)) {
+        self.groups
+            .iter_mut()
+            .flatten()
+            .flat_map(|(_, p)| p.iter_mut())
+            .for_each(f);
+    }
+
+    /// Every stem of every group.
+    pub(super) fn stems(&self) -> impl Iterator<Item = &String> {
+        self.groups.iter().flatten().flat_map(|(_, p)| p)
     }
 
     /// The matched words ("vomiting + blood") when the concept fires on these tokens.
@@ -126,7 +147,11 @@ impl CompiledConcept {
         for &s in &spans[k] {
             let fits = picked.iter().all(|p| {
                 let disjoint = s.1 < p.0 || s.0 > p.1;
-                let same_clause = tokens[s.0].clause == tokens[p.0].clause;
+                let same_clause = if self.sentence {
+                    tokens[s.0].sentence == tokens[p.0].sentence
+                } else {
+                    tokens[s.0].clause == tokens[p.0].clause
+                };
                 let span = s.1.max(p.1) - s.0.min(p.0) + 1;
                 disjoint && same_clause && span <= self.window
             }) && (!self.ordered || picked.last().is_none_or(|p| s.0 > p.1));
@@ -179,6 +204,7 @@ struct RawRule {
     source: String,
     #[serde(default)]
     negations: Vec<String>,
+    #[serde(default)]
     concept: Vec<RawConcept>,
 }
 
@@ -189,12 +215,16 @@ struct RawConcept {
     #[serde(default)]
     ordered: bool,
     window: Option<usize>,
+    #[serde(default)]
+    sentence: bool,
 }
 
 /// Concepts and extra negations per red-flag entry id.
 #[derive(Debug, Clone, Default)]
 pub struct ConceptTable {
     by_rule: HashMap<String, (Vec<Concept>, Vec<String>)>,
+    /// The knowledge-base source ids each entry's concepts cite.
+    cited: HashMap<String, Vec<String>>,
 }
 
 impl ConceptTable {
@@ -202,6 +232,7 @@ impl ConceptTable {
     pub fn parse(text: &str) -> Result<ConceptTable, ConceptError> {
         let raw: RawTable = toml::from_str(text)?;
         let mut by_rule: HashMap<String, (Vec<Concept>, Vec<String>)> = HashMap::new();
+        let mut cited: HashMap<String, Vec<String>> = HashMap::new();
         for r in raw.rule {
             if r.source.trim().is_empty() {
                 return Err(ConceptError::NoSource(r.id));
@@ -231,18 +262,23 @@ impl ConceptTable {
                     groups,
                     ordered: c.ordered,
                     window: c.window.unwrap_or(DEFAULT_WINDOW),
+                    sentence: c.sentence,
                 });
             }
+            cited
+                .entry(r.id.clone())
+                .or_default()
+                .push(r.source.clone());
             let slot = by_rule.entry(r.id).or_default();
             slot.0.extend(concepts);
             slot.1.extend(r.negations);
         }
-        Ok(ConceptTable { by_rule })
+        Ok(ConceptTable { by_rule, cited })
     }
 
     /// The built-in table.
     pub fn builtin() -> Result<ConceptTable, ConceptError> {
-        ConceptTable::parse(BUILTIN_DATA)
+        ConceptTable::parse(&[BUILTIN_DATA, BUILTIN_MORE].join("\n"))
     }
 
     /// Concepts for an entry's rule (empty when it has none).
@@ -253,6 +289,11 @@ impl ConceptTable {
     /// Negation phrases the entry's concepts add to its rule.
     pub fn negations(&self, rule_id: &str) -> &[String] {
         self.by_rule.get(rule_id).map_or(&[], |r| &r.1)
+    }
+
+    /// The source ids the entry's concepts cite (each must be one of the entry's own sources).
+    pub fn sources(&self, rule_id: &str) -> &[String] {
+        self.cited.get(rule_id).map_or(&[], Vec::as_slice)
     }
 
     /// Entry ids with concepts.
@@ -274,6 +315,7 @@ mod tests {
                 .collect(),
             ordered,
             window,
+            sentence: false,
         }
     }
 
@@ -388,6 +430,21 @@ mod tests {
     fn choking_in_the_past_tense_with_a_present_sign_fires() {
         let t = triage(vec![concept(&[&["choked"], &["blue"]], false, 12)], &[]);
         assert!(fires(&t, "she choked on her water and her face went blue"));
+    }
+
+    #[test]
+    fn a_sentence_concept_crosses_commas_a_clause_concept_does_not() {
+        let mut across = concept(&[&["fever"], &["breathing fast"]], false, 12);
+        across.sentence = true;
+        let t = triage(vec![across], &[]);
+        assert!(fires(&t, "fever of 39, heart racing, breathing fast"));
+        assert!(!fires(&t, "fever of 39. Breathing fast after the stairs."));
+        let within = triage(
+            vec![concept(&[&["fever"], &["breathing fast"]], false, 12)],
+            &[],
+        );
+        assert!(!fires(&within, "fever of 39, heart racing, breathing fast"));
+        assert!(fires(&within, "fever and breathing fast"));
     }
 
     #[test]

@@ -25,6 +25,10 @@ use crate::text::Token;
 
 /// How far before a trigger a negation word still applies ("I do not have a fever").
 const NEGATION_WINDOW: usize = 3;
+/// Words that open a clause without changing what it is ("but why…", "and what if…").
+const CONJUNCTIONS: &[&str] = &["but", "and", "so", "however", "although", "though", "then"];
+/// How far back a negation reaches over a list joined by "or" or "nor".
+const LIST_NEGATION_WINDOW: usize = 8;
 /// Negation cues, as stems.
 const NEGATION_CUES: &[&str] = &[
     "no", "not", "never", "without", "nor", "deni", "free", "none", "neither",
@@ -163,6 +167,31 @@ const NOT_PRESENT: &[&str] = &[
     "chance", "chances", "odds", "prevent", "avoid", "lower", "reduce", "about", "fear", "worried",
     "read", "heard", "told", "said", "says", "learned", "learnt", "saw", "seen", "that",
 ];
+/// "-ed" words inside a sign that describe a state now, not a past event ("swollen" aside).
+const PARTICIPLES: &[&str] = &[
+    "slurred",
+    "blurred",
+    "confused",
+    "stopped",
+    "blocked",
+    "swelled",
+    "cracked",
+    "bloated",
+    "tired",
+    "scared",
+    "worried",
+    "paralysed",
+    "paralyzed",
+    "disoriented",
+    "disorientated",
+    "drooped",
+    "dropped",
+    "raised",
+    "closed",
+    "coloured",
+    "colored",
+    "red",
+];
 /// Words that turn a following subject into a question ("should I", "is my son").
 const ASKING: &[&str] = &[
     "should", "can", "could", "do", "does", "did", "will", "would", "may", "must", "shall", "is",
@@ -299,7 +328,34 @@ const DEFINING: &[&str] = &[
     "stands",
 ];
 /// Words that say a death happened ("died of", "passed away", "funeral").
-const DEATH: &[&str] = &["died", "funeral", "rip", "death", "deceased", "late"];
+const DEATH: &[&str] = &["died", "funeral", "rip", "death", "deceased"];
+/// People "late" may name ("my late husband"); a late period is not a death.
+const LATE_WHO: &[&str] = &[
+    "father",
+    "mother",
+    "dad",
+    "mum",
+    "mom",
+    "husband",
+    "wife",
+    "partner",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "granny",
+    "nan",
+    "aunt",
+    "uncle",
+    "friend",
+    "parents",
+    "grandparents",
+];
 /// Words that place an event long ago when nothing in the clause is present.
 const PRESENT: &[&str] = &[
     "now",
@@ -323,12 +379,29 @@ const PRESENT: &[&str] = &[
 pub(super) fn negated(span: (usize, usize), tokens: &[Token], negations: &[Pattern]) -> bool {
     let (start, end) = span;
     let clause = tokens[start].clause;
-    for back in 1..=NEGATION_WINDOW.min(start) {
+    // A cue within a few words, or further back over a list joined by "or"/"nor" ("no chest
+    // pain or breathlessness", "never had a fever nor chills"). A list may run over commas once an "or" has been seen ("no chest pain, fever or
+    // breathlessness"), never over a clause that opens with "but" or another break word.
+    let mut listed = false;
+    for back in 1..=LIST_NEGATION_WINDOW.min(start) {
         let t = &tokens[start - back];
-        if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
+        let next = &tokens[start - back + 1];
+        let crossing = t.clause != next.clause;
+        if SCOPE_BREAKS.contains(&t.word.as_str())
+            || t.sentence != tokens[start].sentence
+            || (crossing && (!listed || SCOPE_BREAKS.contains(&next.word.as_str())))
+        {
             break;
         }
-        if NEGATION_CUES.contains(&t.stem.as_str()) {
+        listed |= matches!(t.word.as_str(), "or" | "nor");
+        let unsure = matches!(
+            tokens.get(start - back + 1).map_or("", |n| n.word.as_str()),
+            "sure" | "certain"
+        );
+        if NEGATION_CUES.contains(&t.stem.as_str())
+            && !idiom(start - back, tokens)
+            && (back <= NEGATION_WINDOW || (listed && !unsure))
+        {
             return true;
         }
     }
@@ -364,11 +437,19 @@ pub(super) fn cue_before(start: usize, floor: usize, tokens: &[Token]) -> bool {
         if t.clause != clause || SCOPE_BREAKS.contains(&t.word.as_str()) {
             break;
         }
-        if NEGATION_CUES.contains(&t.stem.as_str()) {
+        if NEGATION_CUES.contains(&t.stem.as_str()) && !idiom(k, tokens) {
             return true;
         }
     }
     false
+}
+
+/// A cue word that negates nothing in the sign ("without help", "without support").
+fn idiom(k: usize, tokens: &[Token]) -> bool {
+    tokens[k].word == "without"
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word.as_str(), "help" | "support" | "assistance"))
 }
 
 /// Token indices of the clause holding token `at`.
@@ -420,6 +501,13 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
     if NOT_PRESENT.contains(&first) || (first.len() > 4 && first.ends_with("ed")) {
         return false;
     }
+    // "I self harmed": a past verb inside the sign is no present override either.
+    let (_, end) = span;
+    if tokens[start..=end].iter().any(|t| {
+        t.word.len() > 4 && t.word.ends_with("ed") && !PARTICIPLES.contains(&t.word.as_str())
+    }) {
+        return false;
+    }
     let clause = tokens[start].clause;
     for back in 1..=4.min(start) {
         let t = &tokens[start - back];
@@ -448,6 +536,7 @@ fn pair(words: &[&str], a: &[&str], b: &[&str]) -> bool {
 /// "my grandmother died of a stroke", "passed away", "lost my dad to".
 fn died(clause: &[&str]) -> bool {
     has(clause, DEATH)
+        || pair(clause, &["late"], LATE_WHO)
         || pair(clause, &["passed"], &["away", "on"])
         || pair(
             clause,
@@ -553,6 +642,13 @@ pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) ->
     if conditional_before(span.0, tokens) {
         return false;
     }
+    let clause_tokens: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.clause == tokens[span.0].clause)
+        .collect();
+    if !lenient && how_to_tell(&clause_tokens) {
+        return false;
+    }
     if present_subject(span, tokens) {
         return true;
     }
@@ -560,7 +656,16 @@ pub(super) fn reported(span: (usize, usize), tokens: &[Token], lenient: bool) ->
         return false;
     }
     let clause = tokens[span.0].clause;
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == clause).collect();
+    // A clause opened by a conjunction is read from the word after it ("…, but why is daily
+    // dosing dangerous" is a question).
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .skip_while(|t| CONJUNCTIONS.contains(&t.word.as_str()))
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
     if !lenient && hearsay_or_worry(&words) {
         return false;
     }
@@ -612,7 +717,19 @@ pub(super) fn reading_reported(at: usize, tokens: &[Token]) -> bool {
         return false;
     }
     let clause_words: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
-    !(died(&clause_words) || long_ago(&clause_words) || hearsay_or_worry(&words))
+    // "the booklet says a reading under 92 means call 999": a threshold quoted, not a reading.
+    // The quote comes before the number ("temp 38.5 and the nurse said my count is low" reads
+    // 38.5), and a device that "says" a number is the reading itself ("the app says 91").
+    let before: Vec<&str> = tokens[..at]
+        .iter()
+        .filter(|t| t.sentence == tokens[at].sentence)
+        .map(|t| t.word.as_str())
+        .collect();
+    let printed = before
+        .iter()
+        .any(|w| SOURCES.contains(w) && !matches!(*w, "it" | "app"));
+    let quoted = printed && has(&before, SAYS);
+    !(died(&clause_words) || long_ago(&clause_words) || quoted || hearsay_or_worry(&words))
 }
 
 /// Second-hand facts about other people ("I read that people with MDA5 can't breathe") and
@@ -631,4 +748,20 @@ fn hearsay_or_worry(words: &[&Token]) -> bool {
     });
     let worry = has(&["worri", "afraid", "scare", "concern", "fear", "nervou"]) && modal_not_be;
     hearsay || worry
+}
+
+/// "how do I know if I'm choking", "how can I tell whether it's a stroke": a question about
+/// recognising a sign, not a report of it.
+fn how_to_tell(words: &[&Token]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", |t| t.word.as_str());
+    w(0) == "how"
+        && words.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "know" | "tell" | "recognise" | "recognize" | "spot" | "differentiate"
+            )
+        })
+        && words
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "if" | "whether" | "between"))
 }

@@ -21,12 +21,15 @@
 //! Modules: `context` decides whether a match reports something happening now (negation,
 //! conditions, past events, people who died, quotes, definitions); `quantity` reads numbers.
 
+pub mod alias;
 pub mod concept;
 mod context;
 mod quantity;
+mod spelling;
 #[cfg(test)]
 mod tests;
 
+pub use alias::Aliases;
 pub use concept::{Concept, ConceptTable};
 pub use quantity::MG_DL_PER_MMOL_L;
 
@@ -35,6 +38,7 @@ use crate::text::{Token, tokenize};
 use concept::CompiledConcept;
 use context::{negated, reading_reported, reported};
 use quantity::{Reading, number_verdict, read_quantities};
+use spelling::Vocabulary;
 
 /// How soon someone should act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -193,10 +197,42 @@ struct Compiled {
     concepts: Vec<CompiledConcept>,
 }
 
+impl Compiled {
+    /// Apply `f` to every stem of every pattern.
+    fn map_stems(&mut self, f: &dyn Fn(&mut String)) {
+        let texts = self
+            .phrases
+            .iter_mut()
+            .chain(self.groups.iter_mut().flatten());
+        texts
+            .map(|(_, p)| p)
+            .chain(self.requires.iter_mut())
+            .chain(self.negations.iter_mut())
+            .flatten()
+            .for_each(f);
+        for c in &mut self.concepts {
+            c.map_stems(f);
+        }
+    }
+
+    /// Every stem of the rule's phrases, groups, context words, negations and concepts.
+    fn stems(&self) -> impl Iterator<Item = &String> {
+        let texts = self.phrases.iter().chain(self.groups.iter().flatten());
+        texts
+            .map(|(_, p)| p)
+            .chain(&self.requires)
+            .chain(&self.negations)
+            .flatten()
+            .chain(self.concepts.iter().flat_map(CompiledConcept::stems))
+    }
+}
+
 /// The compiled rule set.
 #[derive(Debug, Clone)]
 pub struct Triage {
     rules: Vec<Compiled>,
+    /// Every stem the rules are written in: misspelt words are read toward them.
+    vocabulary: Vocabulary,
 }
 
 /// Extra words allowed between two words of a phrase ("can't really breathe").
@@ -216,6 +252,12 @@ fn with_text(list: &[String]) -> Vec<(String, Pattern)> {
 impl Triage {
     /// Compile rules (phrases are normalised and stemmed once).
     pub fn new(rules: Vec<Rule>) -> Triage {
+        Triage::with_aliases(rules, Aliases::default())
+    }
+
+    /// Compile rules, reading every alias (in the rules and in the text) as the medicine name
+    /// it stands for.
+    pub fn with_aliases(rules: Vec<Rule>, aliases: Aliases) -> Triage {
         let compile = |list: &[String]| -> Vec<Pattern> {
             list.iter()
                 .map(|p| pattern(p))
@@ -237,8 +279,15 @@ impl Triage {
                 concepts: rule.concepts.iter().map(CompiledConcept::new).collect(),
                 rule,
             })
-            .collect();
-        Triage { rules }
+            .collect::<Vec<Compiled>>();
+        let mut rules = rules;
+        if !aliases.is_empty() {
+            for c in &mut rules {
+                c.map_stems(&|s: &mut String| aliases.canon(s));
+            }
+        }
+        let vocabulary = Vocabulary::new(rules.iter().flat_map(Compiled::stems), aliases);
+        Triage { rules, vocabulary }
     }
 
     /// The rules, as given.
@@ -258,7 +307,10 @@ impl Triage {
     }
 
     fn highest(&self, text: &str, floor: Tier) -> Option<TriageHit> {
-        let tokens = tokenize(text);
+        // One-slip spelling tolerance is for English text: Spanish words are often one slip
+        // from an English rule word ("suicidio").
+        let english = crate::lang::detect(text) != crate::lang::Lang::Es;
+        let tokens = self.vocabulary.correct(tokenize(text), english);
         let readings = read_quantities(&tokens);
         // The highest tier wins, a crisis rule among equals, then knowledge-base order.
         let rank = |r: &Rule| (r.tier, r.is_crisis());
@@ -313,7 +365,7 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
         }
         group_spans.push(spans);
     }
-    // Groups that set a rule off on their own must meet in one sentence, one of them reported
+    // Groups that set a rule off on their own must meet in one sentence
     // ("I take methotrexate." and "tired every day" in a diary are two sentences).
     let groups_trigger = group_spans.first().and_then(|first| {
         first.iter().map(|g| g.0).find_map(|sentence| {
@@ -321,9 +373,11 @@ fn fires(c: &Compiled, tokens: &[Token], readings: &[Reading]) -> Option<String>
                 .iter()
                 .map(|spans| spans.iter().find(|x| x.0 == sentence))
                 .collect::<Option<Vec<_>>>()?;
+            // Every group must be reported in that sentence: "I take methotrexate once a week,
+            // but why is daily dosing dangerous" asks about the daily dose, it reports none.
             let reported = group_spans
                 .iter()
-                .any(|spans| spans.iter().any(|x| x.0 == sentence && x.1));
+                .all(|spans| spans.iter().any(|x| x.0 == sentence && x.1));
             reported.then(|| picks.iter().map(|x| x.2).collect::<Vec<_>>().join(" + "))
         })
     });

@@ -138,10 +138,20 @@ fn oxygen_saturation(tokens: &[Token], i: usize, value: f64) -> Option<f64> {
         return None;
     }
     let t = &tokens[i];
-    tokens[i.saturating_sub(SPO2_WINDOW)..i]
+    let before = tokens[i.saturating_sub(SPO2_WINDOW)..i]
         .iter()
-        .any(|x| x.sentence == t.sentence && SPO2_CONTEXT.contains(&x.word.as_str()))
-        .then_some(value)
+        .any(|x| x.sentence == t.sentence && SPO2_CONTEXT.contains(&x.word.as_str()));
+    // Named just after it: "88 for my oxygen", "89 on the oximeter" (not "88 and on oxygen":
+    // an age).
+    let word = |k: usize| {
+        tokens
+            .get(i + k)
+            .filter(|x| x.sentence == t.sentence)
+            .map_or("", |x| x.word.as_str())
+    };
+    let after = matches!(word(1), "for" | "on" | "of")
+        && (SPO2_CONTEXT.contains(&word(2)) || SPO2_CONTEXT.contains(&word(3)));
+    (before || after).then_some(value)
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[

@@ -168,3 +168,50 @@ fn number_checks_convert_units() {
     assert_eq!(tier("fever 39 on prednisone"), Some(Tier::Urgent));
     assert_eq!(tier("my ck is 400 and I take prednisone"), None);
 }
+
+#[test]
+fn a_negation_reaches_over_an_or_list_but_not_past_but() {
+    let t = engine();
+    assert_eq!(
+        t.check("no chest pain or short of breath, just tired"),
+        None
+    );
+    assert_eq!(t.check("no cough, fever or short of breath"), None);
+    assert_eq!(
+        t.check("no fever or cough but I can't breathe")
+            .map(|h| h.tier),
+        Some(Tier::Emergency)
+    );
+    // Without an "or", the reach stays three words.
+    assert_eq!(
+        t.check("no energy at all today and short of breath")
+            .map(|h| h.tier),
+        Some(Tier::Emergency)
+    );
+}
+
+#[test]
+fn every_group_of_a_dose_rule_must_be_reported() {
+    let mut r = rule("mtx", Tier::Emergency, &[]);
+    r.requires_all = vec![vec!["methotrexate".into()], vec!["daily".into()]];
+    let t = Triage::new(vec![r]);
+    assert!(t.check("I took my methotrexate daily this week").is_some());
+    assert!(
+        t.check("I take methotrexate weekly, but why is daily dosing dangerous")
+            .is_none()
+    );
+}
+
+#[test]
+fn aliases_are_read_as_the_name_in_rules_and_text() {
+    let mut r = rule("sore", Tier::Urgent, &["mouth ulcers"]);
+    r.requires_any = vec!["azathioprine".into()];
+    let aliases = Aliases::parse("[alias]\naza = \"azathioprine\"\n").unwrap();
+    let t = Triage::with_aliases(vec![r.clone()], aliases);
+    assert!(t.check("mouth ulcers and I'm on aza").is_some());
+    assert!(
+        Triage::new(vec![r])
+            .check("mouth ulcers and I'm on aza")
+            .is_none()
+    );
+}
