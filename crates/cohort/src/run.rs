@@ -278,3 +278,18 @@ pub fn csv_source<R: Read + Send>(
         Ok(chunk.map(|c| (Chunk::Csv(c), chunker.bytes_read)))
     }
 }
+
+/// A chunk source over a Parquet reader (its batches as they come).
+pub fn parquet_source(
+    mut reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader,
+) -> impl FnMut() -> Result<Option<(Chunk, u64)>, RunError> + Send {
+    let mut rows = 0u64;
+    move || match reader.next() {
+        Some(Ok(batch)) => {
+            rows += batch.num_rows() as u64;
+            Ok(Some((Chunk::Arrow(batch), rows)))
+        }
+        Some(Err(e)) => Err(RunError::Io(std::io::Error::other(e.to_string()))),
+        None => Ok(None),
+    }
+}
