@@ -28,8 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let scorer = Arc::new(Scorer::builtin()?);
     let file = File::open(input)?;
     let started = std::time::Instant::now();
-    let stdout = std::io::stdout();
-    let mut w = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut w = BufWriter::with_capacity(1 << 20, std::io::stdout());
     let stats = if input.ends_with(".parquet") {
         let pq = parquet_io::ParquetInput::open(file)?;
         let names = arrow_in::header(&pq.schema());
