@@ -148,6 +148,15 @@ fn decode_text<'a>(raw: &'a [u8], field: &Field, codes: &'a Codes) -> Result<Val
         b"false" if field.kinds.boolean => return Ok(Val::Bool(false)),
         _ => {}
     }
+    // Plain digits, when no code of the mapping could claim them.
+    if (field.kinds.integer || field.kinds.number)
+        && (1..=18).contains(&raw.len())
+        && codes.is_default()
+        && raw.iter().all(u8::is_ascii_digit)
+    {
+        let n = raw.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+        return Ok(Val::Int(n));
+    }
     decode_text_general(raw, field, codes)
 }
 

@@ -391,6 +391,27 @@ impl Plan {
         Ok(v)
     }
 
+    /// A true/false field of a row: `None` when not assessed. The cells a registry writes most
+    /// (`true`, `false`, blank, a typed boolean or null) are read here; any other goes through
+    /// [`Plan::value`], whose answer these agree with.
+    #[inline]
+    fn flag(&self, row: &impl Row, i: usize) -> Result<Option<bool>, Box<RowError>> {
+        if let Some(col) = self.cols[i]
+            && self.fields.fields[i].kinds.boolean
+        {
+            match row.cell(col) {
+                Cell::Null | Cell::Text(b"") => return Ok(None),
+                Cell::Text(b"true") | Cell::Bool(true) => return Ok(Some(true)),
+                Cell::Text(b"false") | Cell::Bool(false) => return Ok(Some(false)),
+                _ => {}
+            }
+        }
+        Ok(match self.value(row, i)? {
+            Val::Bool(b) => Some(b),
+            _ => None,
+        })
+    }
+
     /// Scores one row into `out` (the id is appended by the caller).
     pub fn score_row(&self, row: &impl Row, out: &mut Builders, stats: &mut Stats) {
         stats.rows += 1;
@@ -414,12 +435,7 @@ impl Plan {
 
     fn eular(&self, s: &EularSlots, row: &impl Row, out: &mut Builders) -> Result<(), RowError> {
         let def = &self.scorer.catalog().eular_acr;
-        let tri = |i: usize| -> Result<Option<bool>, RowError> {
-            Ok(match self.value(row, i)? {
-                Val::Bool(b) => Some(b),
-                _ => None,
-            })
-        };
+        let tri = |i: usize| -> Result<Option<bool>, RowError> { Ok(self.flag(row, i)?) };
         let age = match self.value(row, s.age)? {
             Val::Int(n) => Some(n as f64),
             Val::Num(x) => Some(x),
