@@ -134,21 +134,11 @@ impl<R: Read> Chunker<R> {
     }
 }
 
+/// Appends up to `want` bytes (fewer only at the end of the input); 0 means the end. The
+/// buffer grows without being zeroed first.
 fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
-    let start = buf.len();
-    buf.resize(start + want, 0);
-    let n = loop {
-        match reader.read(&mut buf[start..]) {
-            Ok(n) => break n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                buf.truncate(start);
-                return Err(e);
-            }
-        }
-    };
-    buf.truncate(start + n);
-    Ok(n)
+    buf.reserve(want);
+    reader.take(want as u64).read_to_end(buf)
 }
 
 /// End of the first record (after its newline), honouring quotes.

@@ -20,7 +20,11 @@ pub fn header(schema: &Schema) -> Vec<u8> {
 }
 
 fn text(s: &str, out: &mut Vec<u8>) {
-    let needs = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    // The four bytes that need quotes are all at or below `,`; letters, digits, `_` and `|`
+    // are above it, so most bytes are passed by the first comparison.
+    let needs = s
+        .bytes()
+        .any(|b| b <= b',' && matches!(b, b',' | b'"' | b'\n' | b'\r'))
         || s.starts_with(' ')
         || s.ends_with(' ');
     if needs {
@@ -54,7 +58,7 @@ struct FloatMemo {
 }
 
 impl FloatMemo {
-    const SLOTS: usize = 256;
+    const SLOTS: usize = 1024;
 
     fn new() -> FloatMemo {
         // Length 0 marks an empty slot (ryu never writes an empty text).
@@ -65,7 +69,7 @@ impl FloatMemo {
 
     fn write(&mut self, x: f64, ryu: &mut ryu::Buffer, out: &mut Vec<u8>) {
         let bits = x.to_bits();
-        let h = (bits ^ (bits >> 29) ^ (bits >> 41)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        let h = (bits ^ (bits >> 29) ^ (bits >> 41)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
         let slot = &mut self.slots[h as usize % Self::SLOTS];
         if slot.0 != bits || slot.1 == 0 {
             let text = ryu.format(x).as_bytes();

@@ -73,7 +73,10 @@ fn score_chunk(
             let id = plan.id_column();
             for_each_record(bytes, delimiter, |row| {
                 match id.map(|c| crate::plan::Row::cell(row, c)) {
-                    Some(crate::cell::Cell::Text(t)) => out.id(Some(&String::from_utf8_lossy(t))),
+                    Some(crate::cell::Cell::Text(t)) => match std::str::from_utf8(t) {
+                        Ok(t) => out.id(Some(t)),
+                        Err(_) => out.id(Some(&String::from_utf8_lossy(t))),
+                    },
                     _ => out.id(None),
                 }
                 if row.len() != header_len {

@@ -530,3 +530,26 @@ fn eular_parquet_output_is_unchanged_for_any_batch_size_and_thread_count() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A file of many chunks (and Parquet batches) streams through in input order: every row once,
+/// ids in sequence, whatever the thread count.
+#[test]
+fn input_larger_than_a_chunk_streams_in_order() {
+    let rows = 20_000;
+    let mut csv = String::from("id,age_at_onset_years,heliotrope_rash\n");
+    for r in 0..rows {
+        csv.push_str(&format!("{r},{},{}\n", r % 90, r % 3 == 0));
+    }
+    for threads in [1, 3] {
+        // 4 KB chunks: about 80 of them.
+        let (out, stats) = run_csv("eular-acr-2017", &csv, 4 << 10, threads);
+        assert_eq!((stats.rows, stats.scored), (rows, rows));
+        let ids: Vec<u64> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(ids, (0..rows).collect::<Vec<_>>(), "{threads} threads");
+    }
+}
