@@ -102,7 +102,10 @@ pub struct Codes {
 impl Codes {
     /// Whether no code is mapped (the default encoding only).
     pub fn is_default(&self) -> bool {
-        self.yes.is_empty() && self.no.is_empty() && self.missing.is_empty() && self.values.is_empty()
+        self.yes.is_empty()
+            && self.no.is_empty()
+            && self.missing.is_empty()
+            && self.values.is_empty()
     }
 
     fn from_file(file: &CodesFile, place: &str) -> Result<Codes, MappingError> {

@@ -124,7 +124,7 @@ fn eular_csv(rows: usize, seed: u64) -> String {
             }
             .to_owned(),
         );
-        if cells[1].is_empty() && rng.next() % 5 != 0 {
+        if cells[1].is_empty() && !rng.next().is_multiple_of(5) {
             cells[1] = (rng.next() % 95).to_string();
         }
         for _ in EULAR_BOOLS {
@@ -143,8 +143,8 @@ fn eular_csv(rows: usize, seed: u64) -> String {
         cells.push(biopsy.to_owned());
         for _ in BIOPSY {
             let v = match biopsy {
-                "false" if rng.next() % 20 != 0 => "",
-                "" if rng.next() % 3 != 0 => "",
+                "false" if !rng.next().is_multiple_of(20) => "",
+                "" if !rng.next().is_multiple_of(3) => "",
                 _ => rng.pick(&["true", "false", ""]),
             };
             cells.push(v.to_owned());
@@ -158,7 +158,11 @@ fn eular_csv(rows: usize, seed: u64) -> String {
             _ => {}
         }
         out.push_str(&cells.join(","));
-        out.push_str(if rng.next() % 10 == 0 { "\r\n" } else { "\n" });
+        out.push_str(if rng.next().is_multiple_of(10) {
+            "\r\n"
+        } else {
+            "\n"
+        });
     }
     out
 }
@@ -321,8 +325,8 @@ fn generic_instruments_output_is_unchanged() {
             .map(|f| {
                 if !f.options.is_empty() {
                     let o = f.options[(rng.next() % f.options.len() as u64) as usize].as_str();
-                    if rng.next() % 6 == 0 { "" } else { o }
-                } else if rng.next() % 150 == 0 {
+                    if rng.next().is_multiple_of(6) { "" } else { o }
+                } else if rng.next().is_multiple_of(150) {
                     rng.pick(&["no", "1.5", "4", "x"])
                 } else if f.kinds.boolean {
                     rng.pick(&["true", "false", ""])
@@ -407,7 +411,11 @@ fn eular_parquet(rows: usize, path: &std::path::Path) {
             // elevated_muscle_enzymes as 0/1 integers: refused unless mapped.
             Arc::new(
                 (0..rows)
-                    .map(|_| (rng.next() % 100 == 0).then(|| (rng.next() % 2) as i32))
+                    .map(|_| {
+                        rng.next()
+                            .is_multiple_of(100)
+                            .then(|| (rng.next() % 2) as i32)
+                    })
                     .collect::<Int32Array>(),
             )
         } else {
@@ -434,7 +442,7 @@ fn eular_parquet(rows: usize, path: &std::path::Path) {
         let a: BooleanArray = flags
             .iter()
             .map(|f| match f {
-                Some(false) if rng.next() % 25 != 0 => None,
+                Some(false) if !rng.next().is_multiple_of(25) => None,
                 _ => [None, Some(true), Some(false)][(rng.next() % 3) as usize],
             })
             .collect();
