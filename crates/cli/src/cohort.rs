@@ -250,18 +250,7 @@ fn score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             if let Some(b) = &bar {
                 b.set_length(input.rows());
             }
-            let mut reader = input.reader(&used)?;
-            let mut rows = 0u64;
-            let source = move || -> Result<Option<(Chunk, u64)>, RunError> {
-                match reader.next() {
-                    Some(Ok(batch)) => {
-                        rows += batch.num_rows() as u64;
-                        Ok(Some((Chunk::Arrow(batch), rows)))
-                    }
-                    Some(Err(e)) => Err(RunError::Io(io::Error::other(e.to_string()))),
-                    None => Ok(None),
-                }
-            };
+            let source = run::parquet_source(input.reader(&used)?);
             finish(
                 &plan,
                 source,

@@ -97,6 +97,7 @@ fn err(kind: CellErrorKind, value: &[u8]) -> CellError {
 }
 
 /// Decodes one cell for `field` with its codes.
+#[inline]
 pub fn decode<'a>(cell: Cell<'a>, field: &Field, codes: &'a Codes) -> Result<Val<'a>, CellError> {
     match cell {
         Cell::Null => Ok(Val::Missing),
@@ -136,7 +137,34 @@ fn trim(bytes: &[u8]) -> &[u8] {
     &bytes[start..=end]
 }
 
+#[inline]
 fn decode_text<'a>(raw: &'a [u8], field: &Field, codes: &'a Codes) -> Result<Val<'a>, CellError> {
+    // The default encoding as exported, decided without the general path: blank is never a
+    // code, and a mapping may not list `true`/`false` under another meaning (refused when it
+    // is parsed), so these agree with what follows.
+    match raw {
+        b"" => return Ok(Val::Missing),
+        b"true" if field.kinds.boolean => return Ok(Val::Bool(true)),
+        b"false" if field.kinds.boolean => return Ok(Val::Bool(false)),
+        _ => {}
+    }
+    // Plain digits, when no code of the mapping could claim them.
+    if (field.kinds.integer || field.kinds.number)
+        && (1..=18).contains(&raw.len())
+        && codes.is_default()
+        && raw.iter().all(u8::is_ascii_digit)
+    {
+        let n = raw.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+        return Ok(Val::Int(n));
+    }
+    decode_text_general(raw, field, codes)
+}
+
+fn decode_text_general<'a>(
+    raw: &'a [u8],
+    field: &Field,
+    codes: &'a Codes,
+) -> Result<Val<'a>, CellError> {
     let bytes = trim(raw);
     if bytes.is_empty() || codes.is_missing(bytes) {
         return Ok(Val::Missing);

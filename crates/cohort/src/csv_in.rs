@@ -134,21 +134,11 @@ impl<R: Read> Chunker<R> {
     }
 }
 
+/// Appends up to `want` bytes (fewer only at the end of the input); 0 means the end. The
+/// buffer grows without being zeroed first.
 fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
-    let start = buf.len();
-    buf.resize(start + want, 0);
-    let n = loop {
-        match reader.read(&mut buf[start..]) {
-            Ok(n) => break n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                buf.truncate(start);
-                return Err(e);
-            }
-        }
-    };
-    buf.truncate(start + n);
-    Ok(n)
+    buf.reserve(want);
+    reader.take(want as u64).read_to_end(buf)
 }
 
 /// End of the first record (after its newline), honouring quotes.
@@ -222,23 +212,10 @@ pub fn for_each_record(chunk: &[u8], delimiter: u8, mut f: impl FnMut(&CsvRow<'_
     while pos < len {
         ranges.clear();
         let start = pos;
-        let mut field_start = pos;
-        let mut i = pos;
-        let mut quoted = false;
-        while i < len {
-            let b = chunk[i];
-            if b == delimiter {
-                ranges.push((field_start as u32, i as u32));
-                field_start = i + 1;
-            } else if b == b'\n' {
-                break;
-            } else if b == b'"' {
-                quoted = true;
-                break;
-            }
-            i += 1;
-        }
-        if quoted {
+        // The line (without its newline), found and checked for quotes with SIMD searches;
+        // the fields are then split in one tight loop.
+        let i = memchr::memchr(b'\n', &chunk[start..]).map_or(len, |n| start + n);
+        if memchr::memchr(b'"', &chunk[start..i]).is_some() {
             let end = record_end(chunk, start);
             let mut rdr = csv::ReaderBuilder::new()
                 .has_headers(false)
@@ -250,6 +227,13 @@ pub fn for_each_record(chunk: &[u8], delimiter: u8, mut f: impl FnMut(&CsvRow<'_
             }
             pos = end;
             continue;
+        }
+        let mut field_start = start;
+        for (k, &b) in chunk[start..i].iter().enumerate() {
+            if b == delimiter {
+                ranges.push((field_start as u32, (start + k) as u32));
+                field_start = start + k + 1;
+            }
         }
         let mut end = i;
         if end > field_start && chunk[end - 1] == b'\r' {

@@ -1,8 +1,6 @@
 //! Result batches as CSV (RFC 4180, `,`, LF): a header line, then one line per row. Null is an
 //! empty field; text is quoted when it holds a comma, a quote, a line break or edge spaces.
 
-use std::io::Write as _;
-
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
@@ -22,7 +20,11 @@ pub fn header(schema: &Schema) -> Vec<u8> {
 }
 
 fn text(s: &str, out: &mut Vec<u8>) {
-    let needs = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    // The four bytes that need quotes are all at or below `,`; letters, digits, `_` and `|`
+    // are above it, so most bytes are passed by the first comparison.
+    let needs = s
+        .bytes()
+        .any(|b| b <= b',' && matches!(b, b',' | b'"' | b'\n' | b'\r'))
         || s.starts_with(' ')
         || s.ends_with(' ');
     if needs {
@@ -39,38 +41,124 @@ fn text(s: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// A result column seen through its concrete type once per batch, not once per cell.
+enum View<'a> {
+    Utf8(&'a arrow_array::StringArray),
+    LargeUtf8(&'a arrow_array::LargeStringArray),
+    F64(&'a arrow_array::Float64Array, FloatMemo),
+    I64(&'a arrow_array::Int64Array),
+    Other(&'a dyn Array),
+}
+
+/// Shortest round-trip text of recent floats (direct-mapped by bits). Result columns hold few
+/// distinct values (scores in tenths, a probability per score, completeness ratios), so most
+/// cells are copied from here instead of formatted again; the text is `ryu`'s either way.
+struct FloatMemo {
+    slots: Vec<(u64, u8, [u8; 24])>,
+}
+
+impl FloatMemo {
+    const SLOTS: usize = 1024;
+
+    fn new() -> FloatMemo {
+        // Length 0 marks an empty slot (ryu never writes an empty text).
+        FloatMemo {
+            slots: vec![(0, 0, [0; 24]); Self::SLOTS],
+        }
+    }
+
+    fn write(&mut self, x: f64, ryu: &mut ryu::Buffer, out: &mut Vec<u8>) {
+        let bits = x.to_bits();
+        let h = (bits ^ (bits >> 29) ^ (bits >> 41)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
+        let slot = &mut self.slots[h as usize % Self::SLOTS];
+        if slot.0 != bits || slot.1 == 0 {
+            let text = ryu.format(x).as_bytes();
+            let n = text.len().min(24);
+            slot.0 = bits;
+            slot.1 = n as u8;
+            slot.2[..n].copy_from_slice(&text[..n]);
+            if n < text.len() {
+                // Longer than any f64's shortest text; never kept.
+                slot.1 = 0;
+                out.extend_from_slice(text);
+                return;
+            }
+        }
+        out.extend_from_slice(&slot.2[..slot.1 as usize]);
+    }
+}
+
+/// Appends a decimal integer (as `{}` formats it).
+fn int(n: i64, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
 /// Appends the rows of `batch` to `out`. With `row_base`, the first column is replaced by the
 /// 1-based row number counted from `row_base`.
 pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
     let mut ryu = ryu::Buffer::new();
-    let cols = batch.columns();
+    let mut views: Vec<View<'_>> = batch
+        .columns()
+        .iter()
+        .map(|col| match col.data_type() {
+            DataType::Utf8 => View::Utf8(col.as_string::<i32>()),
+            DataType::LargeUtf8 => View::LargeUtf8(col.as_string::<i64>()),
+            DataType::Float64 => View::F64(col.as_primitive::<Float64Type>(), FloatMemo::new()),
+            DataType::Int64 => View::I64(col.as_primitive::<Int64Type>()),
+            _ => View::Other(col.as_ref()),
+        })
+        .collect();
+    out.reserve(batch.num_rows() * 64);
     for r in 0..batch.num_rows() {
-        for (c, col) in cols.iter().enumerate() {
+        for (c, view) in views.iter_mut().enumerate() {
             if c > 0 {
                 out.push(b',');
             }
             if c == 0
                 && let Some(base) = row_base
             {
-                write!(out, "{}", base + r as u64 + 1).ok();
+                int((base + r as u64 + 1) as i64, out);
                 continue;
             }
-            if col.is_null(r) {
-                continue;
-            }
-            match col.data_type() {
-                DataType::Utf8 => text(col.as_string::<i32>().value(r), out),
-                DataType::LargeUtf8 => text(col.as_string::<i64>().value(r), out),
-                DataType::Float64 => {
-                    let x = col.as_primitive::<Float64Type>().value(r);
-                    out.extend_from_slice(ryu.format(x).as_bytes());
+            match view {
+                View::Utf8(a) => {
+                    if a.is_valid(r) {
+                        text(a.value(r), out);
+                    }
                 }
-                DataType::Int64 => {
-                    write!(out, "{}", col.as_primitive::<Int64Type>().value(r)).ok();
+                View::LargeUtf8(a) => {
+                    if a.is_valid(r) {
+                        text(a.value(r), out);
+                    }
                 }
-                _ => {
-                    let s = arrow_display(col.as_ref(), r);
-                    text(&s, out);
+                View::F64(a, memo) => {
+                    if a.is_valid(r) {
+                        memo.write(a.value(r), &mut ryu, out);
+                    }
+                }
+                View::I64(a) => {
+                    if a.is_valid(r) {
+                        int(a.value(r), out);
+                    }
+                }
+                View::Other(a) => {
+                    if a.is_valid(r) {
+                        text(&arrow_display(*a, r), out);
+                    }
                 }
             }
         }

@@ -100,6 +100,14 @@ pub struct Codes {
 }
 
 impl Codes {
+    /// Whether no code is mapped (the default encoding only).
+    pub fn is_default(&self) -> bool {
+        self.yes.is_empty()
+            && self.no.is_empty()
+            && self.missing.is_empty()
+            && self.values.is_empty()
+    }
+
     fn from_file(file: &CodesFile, place: &str) -> Result<Codes, MappingError> {
         let lists: [(&'static str, &Vec<String>); 3] = [
             ("true", &file.yes),

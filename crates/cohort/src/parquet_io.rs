@@ -43,10 +43,19 @@ impl ParquetInput {
     /// A reader of the given top-level columns only (leaf order of a flat file). The batches
     /// keep every column of the file's schema position order among those chosen.
     pub fn reader(self, columns: &[usize]) -> Result<ParquetRecordBatchReader, ParquetError> {
+        self.reader_with_batch_rows(columns, BATCH_ROWS)
+    }
+
+    /// [`ParquetInput::reader`] with batches of `rows` rows (tests use small ones).
+    pub fn reader_with_batch_rows(
+        self,
+        columns: &[usize],
+        rows: usize,
+    ) -> Result<ParquetRecordBatchReader, ParquetError> {
         let mask = ProjectionMask::roots(self.builder.parquet_schema(), columns.iter().copied());
         self.builder
             .with_projection(mask)
-            .with_batch_size(BATCH_ROWS)
+            .with_batch_size(rows.max(1))
             .build()
     }
 }

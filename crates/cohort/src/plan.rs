@@ -93,6 +93,8 @@ pub(crate) struct EularSlots {
     tree: [usize; 2],
     biopsy_flag: usize,
     biopsy: [usize; 4],
+    /// `Def::item_ids`, by bit of a `MissingSet`.
+    item_ids: Vec<String>,
 }
 
 /// Counts and error kinds of a run (or a batch).
@@ -125,6 +127,12 @@ pub(crate) struct RowError {
     pub field: String,
     pub kind: Cow<'static, str>,
     pub text: String,
+}
+
+impl From<Box<RowError>> for RowError {
+    fn from(e: Box<RowError>) -> RowError {
+        *e
+    }
 }
 
 impl From<InputError> for RowError {
@@ -336,17 +344,25 @@ impl Plan {
         used
     }
 
-    /// Decodes field `i` of a row.
-    pub(crate) fn value<'r>(&'r self, row: &'r impl Row, i: usize) -> Result<Val<'r>, RowError> {
+    /// Decodes field `i` of a row. The error is boxed: rows that decode (nearly all) then move
+    /// a small `Result` around.
+    #[inline]
+    pub(crate) fn value<'r>(
+        &'r self,
+        row: &'r impl Row,
+        i: usize,
+    ) -> Result<Val<'r>, Box<RowError>> {
         let Some(col) = self.cols[i] else {
             return Ok(Val::Missing);
         };
         let f = &self.fields.fields[i];
         let cell = row.cell(col);
-        let v = decode(cell, f, &self.mapping.codes[i]).map_err(|e| RowError {
-            field: f.path.clone(),
-            kind: Cow::Borrowed(e.kind.as_str()),
-            text: message(&f.path, f.kinds, &e),
+        let v = decode(cell, f, &self.mapping.codes[i]).map_err(|e| {
+            Box::new(RowError {
+                field: f.path.clone(),
+                kind: Cow::Borrowed(e.kind.as_str()),
+                text: message(&f.path, f.kinds, &e),
+            })
         })?;
         if self.dot_groups
             && let (Val::Num(_), Cell::Text(text)) = (&v, cell)
@@ -363,16 +379,37 @@ impl Plan {
             } else {
                 format!("{shown}0")
             };
-            return Err(RowError {
+            return Err(Box::new(RowError {
                 field: f.path.clone(),
                 kind: Cow::Borrowed("a dot that may group thousands"),
                 text: format!(
                     "field {}: {shown:?} is ambiguous in a file with ';' between columns ({grouped} with a dot grouping thousands, or a decimal?): write {grouped} or {decimal}",
                     f.path
                 ),
-            });
+            }));
         }
         Ok(v)
+    }
+
+    /// A true/false field of a row: `None` when not assessed. The cells a registry writes most
+    /// (`true`, `false`, blank, a typed boolean or null) are read here; any other goes through
+    /// [`Plan::value`], whose answer these agree with.
+    #[inline]
+    fn flag(&self, row: &impl Row, i: usize) -> Result<Option<bool>, Box<RowError>> {
+        if let Some(col) = self.cols[i]
+            && self.fields.fields[i].kinds.boolean
+        {
+            match row.cell(col) {
+                Cell::Null | Cell::Text(b"") => return Ok(None),
+                Cell::Text(b"true") | Cell::Bool(true) => return Ok(Some(true)),
+                Cell::Text(b"false") | Cell::Bool(false) => return Ok(Some(false)),
+                _ => {}
+            }
+        }
+        Ok(match self.value(row, i)? {
+            Val::Bool(b) => Some(b),
+            _ => None,
+        })
     }
 
     /// Scores one row into `out` (the id is appended by the caller).
@@ -398,12 +435,7 @@ impl Plan {
 
     fn eular(&self, s: &EularSlots, row: &impl Row, out: &mut Builders) -> Result<(), RowError> {
         let def = &self.scorer.catalog().eular_acr;
-        let tri = |i: usize| -> Result<Option<bool>, RowError> {
-            Ok(match self.value(row, i)? {
-                Val::Bool(b) => Some(b),
-                _ => None,
-            })
-        };
+        let tri = |i: usize| -> Result<Option<bool>, RowError> { Ok(self.flag(row, i)?) };
         let age = match self.value(row, s.age)? {
             Val::Int(n) => Some(n as f64),
             Val::Num(x) => Some(x),
@@ -448,7 +480,14 @@ impl Plan {
             status: Some(def.meta.status.as_str()),
             revision: Some(def.meta.revision),
         };
-        out.scored(&r, |names| sum.missing.ids(def).for_each(|n| names.push(n)));
+        // The missing set's bits follow `Def::item_ids` order (kept in the slots).
+        out.scored(&r, |names| {
+            let mut bits = sum.missing.0;
+            while bits != 0 {
+                names.push(&s.item_ids[bits.trailing_zeros() as usize]);
+                bits &= bits - 1;
+            }
+        });
         Ok(())
     }
 
@@ -461,7 +500,7 @@ impl Plan {
     pub(crate) fn json_with<'r>(
         &self,
         fields: &Fields,
-        mut value: impl FnMut(usize) -> Result<Val<'r>, RowError>,
+        mut value: impl FnMut(usize) -> Result<Val<'r>, Box<RowError>>,
     ) -> Result<Value, RowError> {
         let mut root = Map::new();
         let mut flags: Vec<(usize, bool)> = Vec::new();
@@ -573,6 +612,7 @@ fn eular_slots(scorer: &Scorer, fields: &Fields) -> EularSlots {
         tree: std::array::from_fn(|i| at(&def.tree_only[i].id)),
         biopsy_flag: at("muscle_biopsy"),
         biopsy: std::array::from_fn(|i| at(&format!("muscle_biopsy.{}", def.biopsy[i].id))),
+        item_ids: def.item_ids().map(str::to_owned).collect(),
     }
 }
 

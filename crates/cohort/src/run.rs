@@ -73,7 +73,10 @@ fn score_chunk(
             let id = plan.id_column();
             for_each_record(bytes, delimiter, |row| {
                 match id.map(|c| crate::plan::Row::cell(row, c)) {
-                    Some(crate::cell::Cell::Text(t)) => out.id(Some(&String::from_utf8_lossy(t))),
+                    Some(crate::cell::Cell::Text(t)) => match std::str::from_utf8(t) {
+                        Ok(t) => out.id(Some(t)),
+                        Err(_) => out.id(Some(&String::from_utf8_lossy(t))),
+                    },
                     _ => out.id(None),
                 }
                 if row.len() != header_len {
@@ -276,5 +279,20 @@ pub fn csv_source<R: Read + Send>(
     move || {
         let chunk = chunker.next_chunk()?;
         Ok(chunk.map(|c| (Chunk::Csv(c), chunker.bytes_read)))
+    }
+}
+
+/// A chunk source over a Parquet reader (its batches as they come).
+pub fn parquet_source(
+    mut reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader,
+) -> impl FnMut() -> Result<Option<(Chunk, u64)>, RunError> + Send {
+    let mut rows = 0u64;
+    move || match reader.next() {
+        Some(Ok(batch)) => {
+            rows += batch.num_rows() as u64;
+            Ok(Some((Chunk::Arrow(batch), rows)))
+        }
+        Some(Err(e)) => Err(RunError::Io(std::io::Error::other(e.to_string()))),
+        None => Ok(None),
     }
 }
