@@ -679,7 +679,10 @@ fn scale(field: &str, out: &serde_json::Value) -> Result<Option<fx::Scale>, Stri
 
 /// The FHIR R4 Bundle JSON of everything the patient owns.
 pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<String, String> {
-    let today = super::today().map(|t| t.to_string()).unwrap_or_default();
+    // A medicine that ended before the person's today (in their time zone) is completed.
+    let today = super::safety::person_today(d.profile.as_ref())
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     let mut input = fhir_input(state.rules(), patient, d, &today)?;
     input.instruments = instrument_results(state, &d.assessments)?;
     let options = myo_fhir::export::ExportOptions {
