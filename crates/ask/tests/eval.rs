@@ -112,3 +112,44 @@ fn holdout_v2_sets_parse_and_keep_their_sizes() {
         );
     }
 }
+
+#[test]
+fn holdout_v3_sets_parse_and_keep_their_sizes() {
+    use myo_ask::eval::split::SplitSet;
+    fn sizes(set: &SplitSet) -> [usize; 6] {
+        [
+            set.answer.len(),
+            set.emergency.len(),
+            set.urgent.len(),
+            set.refuse.len(),
+            set.off_topic.len(),
+            set.no_alarm.len(),
+        ]
+    }
+    // answer, emergency, urgent, refuse, off_topic, no_alarm
+    let en =
+        SplitSet::parse(include_str!("../eval/holdout/v3/en.toml")).expect("en v3 holdout parses");
+    assert_eq!(sizes(&en), [221, 36, 27, 21, 21, 22], "en v3 section sizes");
+    let es =
+        SplitSet::parse(include_str!("../eval/holdout/v3/es.toml")).expect("es v3 holdout parses");
+    assert_eq!(sizes(&es), [63, 26, 20, 13, 13, 13], "es v3 section sizes");
+    let crisis = |set: &SplitSet| {
+        set.emergency
+            .iter()
+            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
+            .count()
+    };
+    assert_eq!((crisis(&en), crisis(&es)), (10, 7), "crisis items");
+    for set in [&en, &es] {
+        let crisis_words = set
+            .emergency
+            .iter()
+            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
+            .filter(|c| c.q.to_lowercase().contains("suicid"));
+        assert_eq!(
+            crisis_words.count(),
+            0,
+            "crisis items avoid the word itself"
+        );
+    }
+}

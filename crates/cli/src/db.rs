@@ -25,6 +25,17 @@ impl DbLocation {
     pub(crate) fn resolve(&self) -> Result<Location> {
         Location::resolve(self.database_url.as_deref(), &self.data_dir).context("--database-url")
     }
+
+    /// The web application's configuration for this database (for commands that run the
+    /// web layer's code without serving, such as `myo fhir import`).
+    pub(crate) fn web_config(&self) -> Result<myo_web::Config> {
+        let raw = myo_web::RawConfig {
+            database_url: self.database_url.clone(),
+            data_dir: Some(self.data_dir.clone()),
+            ..myo_web::RawConfig::default()
+        };
+        Ok(myo_web::Config::from_raw(raw)?)
+    }
 }
 
 /// Database upkeep.

@@ -10,6 +10,7 @@
 mod ask;
 mod cohort;
 mod db;
+mod fhir;
 mod kb;
 mod out;
 mod score;
@@ -52,6 +53,10 @@ enum Command {
     /// Account administration (e.g. create the first admin).
     #[command(subcommand)]
     User(db::UserCommand),
+    /// FHIR R4 exchange: `myo fhir import` brings a hospital portal's Bundle into a patient's
+    /// records.
+    #[command(subcommand)]
+    Fhir(fhir::FhirCommand),
     /// Clinical-trial finder data: `myo trials sync` copies studies from ClinicalTrials.gov.
     #[command(subcommand)]
     Trials(trials::TrialsCommand),
@@ -69,6 +74,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Db(cmd) => db::run_db(cmd),
         Command::User(cmd) => db::run_user(cmd),
+        Command::Fhir(cmd) => fhir::run(cmd),
         Command::Trials(cmd) => trials::run(cmd),
     };
     match result {

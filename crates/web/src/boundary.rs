@@ -5,12 +5,15 @@
 //!   that names the field, in the path, the query string and every form or JSON body field.
 //!   Tab, line feed and carriage return are allowed only in long text ([`LONG_TEXT`]: notes,
 //!   posts, questions, a pasted FHIR bundle), in passwords (never shown or stored as text, so
-//!   one set with a pasted tab still signs in), and in another system's JSON document (FHIR
-//!   import, CDS Hooks calls); every other field is one line. PostgreSQL cannot store NUL, and a
+//!   one set with a pasted tab still signs in), in an uploaded file, and in another system's
+//!   document (the FHIR import routes, CDS Hooks calls); every other field is one line. PostgreSQL cannot store NUL, and a
 //!   NUL stored on SQLite used to stop `myo db copy`, so nothing with one gets in.
 //! - [`local_path`]: a `next=` redirect target must be a path on this site.
 //! - [`drain_oversized`]: a body declared larger than the limit is read and thrown away (up to
 //!   a bound) before the 413 is sent, so the client reads the answer instead of a reset.
+//! - [`body_limit`]: the one place that says how large a body may be: the configured limit,
+//!   or [`IMPORT_BODY_LIMIT`] for the FHIR import routes only (a hospital portal's file is
+//!   larger than any form). Every layer that reads a body asks it.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -67,10 +70,10 @@ fn multiline_field(field: &str) -> bool {
     LONG_TEXT.contains(&last) || SECRETS.contains(&last)
 }
 
-/// Routes whose JSON body is another system's document (a FHIR Bundle, a CDS Hooks request):
-/// their strings (narratives, notes) are long text throughout.
+/// Routes whose body is another system's document (a FHIR Bundle to import, a CDS Hooks
+/// request): their strings (narratives, notes) are long text throughout.
 fn foreign_document(path: &str) -> bool {
-    path == "/api/v1/fhir/import" || path.starts_with("/cds-services/")
+    is_import(path) || path.starts_with("/cds-services/")
 }
 
 /// The first field of a JSON value holding a refused character, as a dotted path
@@ -179,11 +182,28 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
     }
     let json = is_json(&req);
     let foreign = foreign_document(req.uri().path());
+    let multipart = crate::multipart::boundary_of(req.headers());
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, state.config().body_limit).await else {
-        return too_large(api);
+    let limit = body_limit(state.config().body_limit, parts.uri.path());
+    let Ok(bytes) = to_bytes(body, limit).await else {
+        return too_large(parts.uri.path(), limit);
     };
-    let field = if json {
+    let field = if let Some(b) = multipart {
+        crate::multipart::parse(&bytes, &b).map_or_else(
+            || Some("form".to_owned()),
+            |fields| {
+                fields
+                    .iter()
+                    .find(|f| {
+                        // An uploaded file is a document: long text, like a pasted one.
+                        let multiline = foreign || f.filename.is_some() || multiline_field(&f.name);
+                        !clean(&f.name, false)
+                            || !clean(&String::from_utf8_lossy(&f.data), multiline)
+                    })
+                    .map(|f| f.name.chars().filter(|c| allowed(*c, false)).collect())
+            },
+        )
+    } else if json {
         // Malformed JSON is left to the handler's extractor, which names the position.
         serde_json::from_slice::<serde_json::Value>(&bytes)
             .ok()
@@ -198,16 +218,63 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
         .await
 }
 
-fn too_large(api: bool) -> Response {
-    if api {
-        ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            "the request body is too large",
-        )
-        .into_response()
+/// Largest body of the FHIR import routes (`/import/fhir`, `POST /api/v1/fhir/import`,
+/// `POST /api/v1/patients/{id}/import/fhir`): a few years of a portal's records.
+pub const IMPORT_BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Whether `path` is one of the FHIR import routes.
+pub fn is_import(path: &str) -> bool {
+    if matches!(path, "/import/fhir" | "/api/v1/fhir/import") {
+        return true;
+    }
+    path.strip_prefix("/api/v1/patients/")
+        .and_then(|rest| rest.strip_suffix("/import/fhir"))
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The largest body `path` accepts: [`IMPORT_BODY_LIMIT`] for the import routes, the
+/// configured limit for every other route.
+pub fn body_limit(configured: usize, path: &str) -> usize {
+    if is_import(path) {
+        IMPORT_BODY_LIMIT.max(configured)
     } else {
-        error_page(StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.")
+        configured
+    }
+}
+
+fn mib(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KiB", bytes / 1024)
+    }
+}
+
+/// The 413 answer for `path`, naming the limit (and, for an import, what to do).
+pub fn too_large(path: &str, limit: usize) -> Response {
+    let api = path.starts_with("/api/");
+    let message = if is_import(path) {
+        format!(
+            "the file is too large to import (the limit is {}); export a shorter period from \
+             your hospital portal, or split the file, and import each part",
+            mib(limit)
+        )
+    } else if api {
+        format!(
+            "the request body is too large (the limit is {})",
+            mib(limit)
+        )
+    } else {
+        format!("the form is too large (the limit is {})", mib(limit))
+    };
+    if api {
+        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", message).into_response()
+    } else {
+        let mut m = message;
+        if let Some(f) = m.get(..1) {
+            m = f.to_uppercase() + &m[1..];
+        }
+        error_page(StatusCode::PAYLOAD_TOO_LARGE, &format!("{m}."))
     }
 }
 
@@ -224,12 +291,12 @@ pub async fn drain_oversized(State(state): State<AppState>, req: Request, next: 
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    let limit = u64::try_from(state.config().body_limit).unwrap_or(u64::MAX);
-    let Some(len) = declared.filter(|&n| n > limit) else {
+    let path = req.uri().path().to_owned();
+    let limit = body_limit(state.config().body_limit, &path);
+    let Some(len) = declared.filter(|&n| n > u64::try_from(limit).unwrap_or(u64::MAX)) else {
         return next.run(req).await;
     };
-    let api = req.uri().path().starts_with("/api/");
-    let mut res = too_large(api);
+    let mut res = too_large(&path, limit);
     if len <= DRAIN_LIMIT {
         let mut body = req.into_body();
         let drain = async {
@@ -266,6 +333,32 @@ pub fn local_path(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_import_routes_take_the_larger_limit() {
+        for import in [
+            "/import/fhir",
+            "/api/v1/fhir/import",
+            "/api/v1/patients/0123abc/import/fhir",
+        ] {
+            assert!(is_import(import), "{import}");
+            assert_eq!(body_limit(64 * 1024, import), IMPORT_BODY_LIMIT);
+        }
+        for other in [
+            "/import/fhir/",
+            "/import/fhirx",
+            "/x/import/fhir",
+            "/api/v1/fhir/import/x",
+            "/api/v1/patients//import/fhir",
+            "/api/v1/patients/a/b/import/fhir",
+            "/api/v1/patients/a/labs",
+            "/api/v1/patients/a/import/fhir/x",
+            "/patients/a/import/fhir",
+        ] {
+            assert!(!is_import(other), "{other}");
+            assert_eq!(body_limit(64 * 1024, other), 64 * 1024);
+        }
+    }
 
     #[test]
     fn redirect_targets_are_same_origin_paths_only() {
@@ -349,6 +442,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(r#"{"text":{"div":"\u0000"}}"#).unwrap();
         assert_eq!(json_field(&v, "", true).as_deref(), Some("text.div"));
         assert!(foreign_document("/api/v1/fhir/import"));
+        assert!(foreign_document("/api/v1/patients/0123abc/import/fhir"));
+        assert!(foreign_document("/import/fhir"));
         assert!(foreign_document("/cds-services/myo-patient-view"));
         assert!(!foreign_document("/api/v1/patients/x/medicines"));
     }

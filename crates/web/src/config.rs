@@ -95,6 +95,11 @@ pub struct Config {
     pub hash_wait: Duration,
     /// EHRs allowed to call the CDS Hooks services; empty: every call is refused.
     pub cds_clients: crate::interop::cds_auth::CdsClients,
+    /// Plain-http origins (`http://127.0.0.1:4000`) a CDS client's `fhirServer` may name, for
+    /// tests against a local stand-in; empty by default, when only https servers are read.
+    pub cds_fhir_http_origins: Vec<String>,
+    /// Longest one read from a CDS client's FHIR server may take.
+    pub cds_fhir_timeout: Duration,
     /// Outgoing e-mail (`--smtp-url`, `--mail-from`), if configured.
     pub mail: Option<crate::mail::MailConfig>,
     /// Limits and lifetime of password-reset links.
@@ -206,6 +211,8 @@ impl Config {
             hash_queue: 2 * hash_slots,
             hash_wait: Duration::from_secs(2),
             cds_clients,
+            cds_fhir_http_origins: Vec::new(),
+            cds_fhir_timeout: crate::interop::prefetch::TIMEOUT,
             mail,
             reset_policy: myo_store::recovery::ResetPolicy::default(),
         })

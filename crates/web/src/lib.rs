@@ -25,6 +25,7 @@ pub mod error;
 pub mod interop;
 pub mod mail;
 pub mod markdown;
+pub mod multipart;
 pub mod origin;
 pub mod pages;
 pub mod reminders;

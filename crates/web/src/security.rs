@@ -141,11 +141,18 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
             "the form's security token is wrong; reload the page and try again",
         );
     }
+    let multipart = crate::multipart::boundary_of(req.headers());
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, state.config().body_limit).await else {
-        return error_page(StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
+    let limit = crate::boundary::body_limit(state.config().body_limit, parts.uri.path());
+    let Ok(bytes) = to_bytes(body, limit).await else {
+        return crate::boundary::too_large(parts.uri.path(), limit);
     };
-    match form_token(&bytes) {
+    let sent = match multipart {
+        Some(b) => crate::multipart::parse(&bytes, &b)
+            .and_then(|fields| crate::multipart::text(&fields, "csrf")),
+        None => form_token(&bytes),
+    };
+    match sent {
         Some(sent) if same_secret(sent.as_bytes(), expected.as_bytes()) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await

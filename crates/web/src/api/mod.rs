@@ -9,6 +9,7 @@ pub mod score;
 pub mod tokens;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{MethodRouter, delete, get, post};
 
 use crate::AppState;
@@ -38,12 +39,22 @@ pub fn routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
         (
             "post",
             "/fhir/import",
-            post(crate::interop::import_http::api),
+            post(crate::interop::import_http::api).layer(import_limit()),
+        ),
+        (
+            "post",
+            "/patients/{id}/import/fhir",
+            post(crate::interop::import_http::api_for_patient).layer(import_limit()),
         ),
     ];
     table.extend(crate::tracker::api::routes());
     table.extend(crate::trials::api_routes());
     table
+}
+
+/// The FHIR import routes' own body limit (every other route keeps the configured one).
+fn import_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(crate::boundary::IMPORT_BODY_LIMIT)
 }
 
 /// `/api/v1` routes (nested by [`crate::router`]).

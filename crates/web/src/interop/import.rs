@@ -699,7 +699,14 @@ pub fn plan(ctx: &Ctx<'_>, text: &str, existing: &PatientData, active: &[Medicin
         if let Some((key, summary)) = medicine_key(r).filter(|_| is_medicine)
             && seen.contains(&key)
         {
-            out.duplicates.push(summary);
+            // The same name and start as a record already there: still every guard but the
+            // same-ingredient one, so a daily methotrexate order is refused, never passed off
+            // as "already in your records".
+            // (A missing time of day alone does not matter here: the record exists.)
+            match medicine(ctx, r, &at, i, &[]) {
+                Err(p) if !p.path.ends_with(".timeOfDay") => out.refused.push(p),
+                _ => out.duplicates.push(summary),
+            }
             continue;
         }
         let result = match kind {

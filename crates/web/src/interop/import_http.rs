@@ -5,20 +5,20 @@
 //! counts.
 
 use askama::Template;
-use axum::Form;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use myo_store::audit::action;
-use myo_store::{DateRange, Outcome, Role, User};
+use myo_store::{AuditEntry, DateRange, Outcome, Role, User, UserId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::import::{Ctx, Plan, plan};
 use crate::AppState;
 use crate::auth::{ApiUser, Client, SignedIn, audit};
+use crate::boundary::IMPORT_BODY_LIMIT;
 use crate::error::ApiError;
 use crate::pages::{Layout, render};
 use crate::tracker::{convert, safety};
@@ -31,7 +31,8 @@ pub struct Imported {
     pub saved: usize,
 }
 
-fn headline(plan: &Plan, saved: usize) -> String {
+/// The one-line account of a plan (and how many were saved).
+pub fn headline(plan: &Plan, saved: usize) -> String {
     let mut parts = Vec::new();
     if saved > 0 {
         parts.push(format!("{saved} record(s) were added"));
@@ -57,36 +58,42 @@ fn headline(plan: &Plan, saved: usize) -> String {
             plan.duplicates.len()
         ));
     }
-    let mut s = parts.join("; ");
-    if let Some(f) = s.get(..1) {
-        s = f.to_uppercase() + &s[1..];
-    }
-    s + "."
+    capitalised(&parts.join("; "))
 }
 
-/// Plans the import for `user` and, when `confirm`, saves the valid records.
-async fn run(
+/// Makes the audit entry of one step of an import: `(action, resource type, resource id)`.
+/// The HTTP routes make it from the request's [`crate::tracker::access::Access`]; the command
+/// line from its own actor.
+pub type EntryMaker<'a> = &'a (dyn Fn(&str, &str, Option<&str>) -> AuditEntry + Sync);
+
+/// Adds `extra`'s keys to an entry's JSON details (keeping `via` and the like).
+fn with_details(mut entry: AuditEntry, extra: Value) -> AuditEntry {
+    let mut details = entry
+        .details
+        .as_deref()
+        .and_then(|d| serde_json::from_str::<Value>(d).ok())
+        .filter(Value::is_object)
+        .unwrap_or_else(|| json!({}));
+    if let (Some(d), Some(x)) = (details.as_object_mut(), extra.as_object()) {
+        d.extend(x.clone());
+    }
+    entry.details = Some(details.to_string());
+    entry
+}
+
+/// Plans the import of `text` into `patient`'s records and, when `confirm`, saves the valid
+/// records. The preview reads the records (audited); each saved record has its own audit
+/// entry, and the import (or preview) one more with its counts. Used by both HTTP routes and
+/// by `myo fhir import`, so every path applies the same checks.
+pub async fn import(
     state: &AppState,
-    user: &User,
-    client: &Client,
+    patient: &UserId,
+    entry: EntryMaker<'_>,
     text: &str,
     confirm: bool,
 ) -> Result<Imported, ApiError> {
-    if user.role != Role::Patient {
-        return Err(ApiError::forbidden(
-            "only a patient can import records into their own tracker",
-        ));
-    }
-    let read = audit(
-        Some(user),
-        client,
-        action::READ,
-        "fhir_import",
-        None,
-        Outcome::Success,
-    )
-    .for_patient(user.id.as_str());
-    let existing = crate::tracker::db::load(state, &user.id, &DateRange::all(), &read).await?;
+    let read = entry(action::READ, "fhir_import", None);
+    let existing = crate::tracker::db::load(state, patient, &DateRange::all(), &read).await?;
     let today = safety::person_today(existing.profile.as_ref())
         .ok_or_else(|| ApiError::internal(&"clock outside the supported range"))?;
     let active = convert::records(state.rules(), state.scorer().catalog(), &existing).medicines;
@@ -99,39 +106,48 @@ async fn run(
     let mut saved = 0;
     if confirm {
         for item in &plan.add {
-            let mut entry = audit(
-                Some(user),
-                client,
-                action::CREATE,
-                item.table,
-                Some(item.record.id().as_str()),
-                Outcome::Success,
-            )
-            .for_patient(user.id.as_str());
-            entry.details = Some(json!({"source": "fhir_import", "entry": item.entry}).to_string());
+            let e = with_details(
+                entry(action::CREATE, item.table, Some(item.record.id().as_str())),
+                json!({"source": "fhir_import", "entry": item.entry}),
+            );
             state
                 .store()
-                .create_record(&user.id, &item.record, &entry)
+                .create_record(patient, &item.record, &e)
                 .await?;
             saved += 1;
         }
     }
-    let mut summary = audit(
-        Some(user),
-        client,
-        if confirm { "import" } else { "import_preview" },
-        "fhir_bundle",
-        None,
-        Outcome::Success,
-    )
-    .for_patient(user.id.as_str());
-    summary.details = Some(
+    let summary = with_details(
+        entry(
+            if confirm { "import" } else { "import_preview" },
+            "fhir_bundle",
+            None,
+        ),
         json!({"add": plan.add.len(), "saved": saved, "refused": plan.refused.len(),
-               "duplicates": plan.duplicates.len(), "skipped": plan.skipped.len()})
-        .to_string(),
+               "duplicates": plan.duplicates.len(), "skipped": plan.skipped.len()}),
     );
     state.audit(&summary).await?;
     Ok(Imported { plan, saved })
+}
+
+/// The signed-in person importing into their own records (`/import/fhir` and
+/// `POST /api/v1/fhir/import`): only a patient's own tracker.
+async fn run_own(
+    state: &AppState,
+    user: &User,
+    client: &Client,
+    text: &str,
+    confirm: bool,
+) -> Result<Imported, ApiError> {
+    if user.role != Role::Patient {
+        return Err(ApiError::forbidden(
+            "only a patient can import records into their own tracker",
+        ));
+    }
+    let make = |act: &str, resource: &str, id: Option<&str>| {
+        audit(Some(user), client, act, resource, id, Outcome::Success).for_patient(user.id.as_str())
+    };
+    import(state, &user.id, &make, text, confirm).await
 }
 
 /// `?confirm=true`
@@ -142,15 +158,8 @@ pub struct ImportQuery {
     pub confirm: bool,
 }
 
-/// `POST /api/v1/fhir/import`
-pub async fn api(
-    State(state): State<AppState>,
-    me: ApiUser,
-    client: Client,
-    Query(q): Query<ImportQuery>,
-    headers: axum::http::HeaderMap,
-    body: Bytes,
-) -> Result<Response, ApiError> {
+/// The Bundle text of an API request: JSON content types only (415 otherwise), UTF-8.
+fn bundle_text<'b>(headers: &axum::http::HeaderMap, body: &'b [u8]) -> Result<&'b str, ApiError> {
     let json_type = headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -164,19 +173,25 @@ pub async fn api(
             "send the Bundle as Content-Type: application/fhir+json or application/json",
         ));
     }
-    let text = std::str::from_utf8(&body)
-        .map_err(|_| ApiError::bad_request("the file is not UTF-8 text"))?;
-    let out = run(&state, &me.user, &client, text, q.confirm).await?;
+    std::str::from_utf8(body).map_err(|_| ApiError::bad_request("the file is not UTF-8 text"))
+}
+
+/// The API's (and `myo fhir import --json`'s) account of an import.
+pub fn result_json(out: &Imported, confirmed: bool) -> Value {
     let p = &out.plan;
-    let body = json!({
-        "confirmed": q.confirm,
+    json!({
+        "confirmed": confirmed,
         "saved": out.saved,
         "message": headline(p, out.saved),
         "add": p.add.iter().map(|a| json!({"entry": a.entry, "summary": a.summary})).collect::<Vec<Value>>(),
         "refused": p.refused.iter().map(|r| json!({"path": r.path, "field": r.field, "message": r.message})).collect::<Vec<Value>>(),
         "duplicates": p.duplicates,
         "skipped": p.skipped,
-    });
+    })
+}
+
+fn api_response(out: &Imported, confirmed: bool) -> Response {
+    let p = &out.plan;
     let status = if out.saved > 0 {
         StatusCode::CREATED
     } else if p.add.is_empty() && !p.refused.is_empty() {
@@ -184,7 +199,41 @@ pub async fn api(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(body)).into_response())
+    (status, Json(result_json(out, confirmed))).into_response()
+}
+
+/// `POST /api/v1/fhir/import`: into the caller's own records (a patient).
+pub async fn api(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Query(q): Query<ImportQuery>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let text = bundle_text(&headers, &body)?;
+    let out = run_own(&state, &me.user, &client, text, q.confirm).await?;
+    Ok(api_response(&out, q.confirm))
+}
+
+/// `POST /api/v1/patients/{id}/import/fhir`: into one patient's records, for whoever may
+/// change them (the patient, a guardian, or a carer or clinician granted write access); the
+/// same 404 as every tracker route for anyone else. Each entry names the actor and the
+/// patient, and says `via carer`/`via guardian` as the other writes do.
+pub async fn api_for_patient(
+    State(state): State<AppState>,
+    me: ApiUser,
+    client: Client,
+    Path(id): Path<String>,
+    Query(q): Query<ImportQuery>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let a = crate::tracker::access::resolve(&state, &me.user, &client, &id, true).await?;
+    let text = bundle_text(&headers, &body)?;
+    let make = |act: &str, resource: &str, rid: Option<&str>| a.entry(&client, act, resource, rid);
+    let out = import(&state, &a.patient.id, &make, text, q.confirm).await?;
+    Ok(api_response(&out, q.confirm))
 }
 
 /// What the page shows.
@@ -221,14 +270,51 @@ pub async fn page(State(state): State<AppState>, SignedIn(me): SignedIn) -> Resp
     })
 }
 
-/// The page's form.
-#[derive(Debug, Deserialize)]
+/// The page's form, as URL-encoded text or `multipart/form-data` with a file input.
+#[derive(Debug, Default, Deserialize)]
 pub struct ImportForm {
-    /// The Bundle text.
+    /// The Bundle text (pasted, or carried from the preview to the confirm button).
+    #[serde(default)]
     pub bundle: String,
     /// `yes` to save.
     #[serde(default)]
     pub confirm: Option<String>,
+}
+
+/// Reads the page's form: a chosen file (`file`) wins over the pasted text (`bundle`).
+fn read_form(headers: &axum::http::HeaderMap, body: &[u8]) -> Result<ImportForm, ApiError> {
+    let Some(boundary) = crate::multipart::boundary_of(headers) else {
+        return serde_urlencoded::from_bytes(body)
+            .map_err(|_| ApiError::bad_request("the form could not be read; reload the page"));
+    };
+    let fields = crate::multipart::parse(body, &boundary)
+        .ok_or_else(|| ApiError::bad_request("the form could not be read; reload the page"))?;
+    let mut form = ImportForm {
+        bundle: crate::multipart::text(&fields, "bundle").unwrap_or_default(),
+        confirm: crate::multipart::text(&fields, "confirm"),
+    };
+    if let Some(file) = fields
+        .iter()
+        .find(|f| f.name == "file" && !f.data.is_empty())
+    {
+        form.bundle = String::from_utf8(file.data.clone()).map_err(|_| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_input",
+                "the chosen file is not a text file; choose the FHIR file (JSON) from your portal",
+            )
+            .with_field("file")
+        })?;
+    }
+    if form.bundle.trim().is_empty() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_input",
+            "choose the FHIR file from your hospital portal, or paste its text",
+        )
+        .with_field("file"));
+    }
+    Ok(form)
 }
 
 /// `POST /import/fhir`: preview, or save when confirmed.
@@ -236,8 +322,13 @@ pub async fn submit(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     client: Client,
-    Form(f): Form<ImportForm>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
 ) -> Response {
+    let f = match read_form(&headers, &body) {
+        Ok(f) => f,
+        Err(e) => return crate::pages::error_page(e.status, &capitalised(&e.message)),
+    };
     let confirm = f.confirm.as_deref() == Some("yes");
     let l = Layout::new(
         &state,
@@ -245,7 +336,7 @@ pub async fn submit(
         "Import from a hospital portal (FHIR)",
         "",
     );
-    match run(&state, &me.user, &client, &f.bundle, confirm).await {
+    match run_own(&state, &me.user, &client, &f.bundle, confirm).await {
         Ok(out) => {
             let p = out.plan;
             let view = PreviewView {
@@ -272,6 +363,11 @@ pub async fn submit(
     }
 }
 
+fn capitalised(s: &str) -> String {
+    s.get(..1)
+        .map_or_else(String::new, |f| f.to_uppercase() + &s[1..] + ".")
+}
+
 /// The import's entry in the OpenAPI document.
 pub fn document_paths(paths: &mut serde_json::Map<String, Value>) {
     use crate::api::openapi::error_ref;
@@ -291,22 +387,45 @@ pub fn document_paths(paths: &mut serde_json::Map<String, Value>) {
             "duplicates": {"type": "array", "items": {"type": "string"}},
             "skipped": {"type": "array", "items": {"type": "string"}}}});
     let ok = |d: &str| json!({"description": d, "content": {"application/json": {"schema": result.clone()}}});
-    let mut responses = json!({
+    let limit = format!(
+        "Bundle over the import's size limit ({} MiB)",
+        IMPORT_BODY_LIMIT / (1024 * 1024)
+    );
+    let mut own = json!({
         "200": ok("Preview (nothing saved)"),
         "201": ok("Saved the valid records"),
         "401": error_ref("Missing or invalid token"),
         "403": error_ref("Only a patient imports, into their own records"),
+        "413": error_ref(&limit),
         "422": ok("Nothing importable: every entry was refused"),
     });
-    crate::api::openapi::add_body_errors(&mut responses);
+    crate::api::openapi::add_body_errors(&mut own);
+    let mut theirs = own.clone();
+    theirs["403"] = error_ref(
+        "Read-only access: only the patient, a guardian or someone granted write access imports",
+    );
+    theirs["404"] = error_ref("No such patient, or no access to their records");
+    let confirm =
+        json!({"name": "confirm", "in": "query", "required": false, "schema": {"type": "boolean"}});
+    let body = json!({"required": true, "content": {"application/fhir+json": {"schema": {"type": "object"}}, "application/json": {"schema": {"type": "object"}}}});
     paths.insert(
         "/fhir/import".into(),
         json!({"post": {
             "summary": "Import a FHIR R4 Bundle (JSON) into your own records: a preview, or with `confirm=true` the valid records are saved; each refused entry names its path and the field in plain words",
             "security": [{"bearer": []}],
-            "parameters": [{"name": "confirm", "in": "query", "required": false, "schema": {"type": "boolean"}}],
-            "requestBody": {"required": true, "content": {"application/fhir+json": {"schema": {"type": "object"}}, "application/json": {"schema": {"type": "object"}}}},
-            "responses": responses
+            "parameters": [confirm],
+            "requestBody": body,
+            "responses": own
+        }}),
+    );
+    paths.insert(
+        "/patients/{id}/import/fhir".into(),
+        json!({"post": {
+            "summary": "Import a FHIR R4 Bundle (JSON) into one patient's records, for the patient, a guardian or someone granted write access: a preview, or with `confirm=true` the valid records are saved",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The patient's id"}, confirm],
+            "requestBody": body,
+            "responses": theirs
         }}),
     );
 }

@@ -3,8 +3,10 @@
 //!
 //! Every call carries the EHR's signed JWT ([`super::cds_auth`]); the token id is claimed and
 //! the call audited in one transaction before the cards are sent. Only the hook, its
-//! instance id and the card count are audited: no patient data is stored. The services read
-//! prefetched data only; what was not sent is named in an "not checked" card. Each card ends
+//! instance id, the card count and the prefetch keys read from the EHR are audited: no patient
+//! data is stored. The services read prefetched data, and with `fhirAuthorization` fetch the
+//! declared prefetch queries the EHR did not send ([`super::prefetch`]); what is still missing
+//! is named in a "not checked" card. Each card ends
 //! with the statement that Myo informs and does not prescribe.
 
 use axum::Json;
@@ -364,21 +366,68 @@ pub async fn call(
         .with_field("hook")
         .into_response();
     }
-    let cards = match answer(&state, def, &request) {
-        Ok(c) => c,
-        Err(e) => return e.into_response(),
-    };
+    let to_read = super::prefetch::to_read(def, &request);
+    if to_read.is_empty() {
+        let cards = match answer(&state, def, &request) {
+            Ok(c) => c,
+            Err(e) => return e.into_response(),
+        };
+        let audit = entry(
+            &client,
+            "cds_call",
+            def.id,
+            Outcome::Success,
+            json!({"iss": verified.iss, "hook": request.hook,
+                   "hookInstance": request.hook_instance, "cards": cards.len()}),
+        );
+        if let Err(res) = claim(&state, &verified, &audit).await {
+            return res;
+        }
+        return cards_response(cards);
+    }
+    // With `fhirServer` and `fhirAuthorization`, the service's declared prefetch that the EHR
+    // did not send is read from the EHR (see `prefetch`). The token id is claimed first, so a
+    // replayed token never reaches the EHR's server; the outcome is a second audit entry.
     let audit = entry(
         &client,
         "cds_call",
         def.id,
         Outcome::Success,
         json!({"iss": verified.iss, "hook": request.hook,
-               "hookInstance": request.hook_instance, "cards": cards.len()}),
+               "hookInstance": request.hook_instance, "reading": to_read}),
     );
     if let Err(res) = claim(&state, &verified, &audit).await {
         return res;
     }
+    let mut request = request;
+    let config = state.config();
+    let fetch = super::prefetch::fill(
+        def,
+        &mut request,
+        &config.cds_fhir_http_origins,
+        config.cds_fhir_timeout,
+    )
+    .await;
+    let cards = match answer(&state, def, &request) {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    let outcome = entry(
+        &client,
+        "cds_fetch",
+        def.id,
+        Outcome::Success,
+        json!({"iss": verified.iss, "hookInstance": request.hook_instance,
+               "cards": cards.len(), "fetched": fetch.fetched,
+               "fetchFailed": fetch.failed.iter().map(|(k, why)| json!({"key": k, "reason": why})).collect::<Vec<Value>>()}),
+    );
+    if let Err(e) = state.audit(&outcome).await {
+        return ApiError::from(e).into_response();
+    }
+    cards_response(cards)
+}
+
+fn cards_response(cards: Vec<Card>) -> Response {
     let response = myo_fhir::cds_hooks::Response {
         cards,
         ..Default::default()

@@ -1,0 +1,362 @@
+//! FHIR import's other doors, on both backends: `POST /api/v1/patients/{id}/import/fhir`
+//! authorised exactly like other writes (the patient, a carer allowed to write; a read-only
+//! carer gets 403 and a stranger the same 404 as a missing patient), audited with the actor
+//! and the patient; the import routes' own, larger body limit (a file over it is a 413 that
+//! says so, while every other route keeps the small limit); and the page's file upload
+//! (`multipart/form-data`, CSRF checked in the multipart body).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use common::{Person, TestApp, person};
+use myo_store::AuditFilter;
+use serde_json::{Value, json};
+
+on_both_apps!(
+    the_patient_route_is_authorised_like_other_writes,
+    an_upload_over_the_import_limit_is_a_clear_413,
+);
+
+const UCUM: &str = "http://unitsofmeasure.org";
+const IMPORT_LIMIT: usize = myo_web::boundary::IMPORT_BODY_LIMIT;
+
+fn ck(id: &str, date: &str, value: u32) -> Value {
+    json!({"resourceType": "Observation", "id": id, "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "2157-6"}]},
+        "effectiveDateTime": date,
+        "valueQuantity": {"value": value, "unit": "U/L", "system": UCUM, "code": "U/L"}})
+}
+
+fn bundle(resources: Vec<Value>) -> String {
+    let entry: Vec<Value> = resources
+        .into_iter()
+        .map(|r| json!({"resource": r}))
+        .collect();
+    json!({"resourceType": "Bundle", "type": "collection", "entry": entry}).to_string()
+}
+
+/// A Bundle of `n` (at most 1008) CK results on different days of 2023 to 2025, about 300
+/// bytes each.
+fn many_labs(n: u32) -> String {
+    bundle(
+        (0..n)
+            .map(|i| {
+                let (year, month, day) = (2023 + i / 336, 1 + (i % 336) / 28, 1 + i % 28);
+                let date = format!("{year}-{month:02}-{day:02}");
+                ck(&format!("ck-{i}"), &date, 100 + i % 400)
+            })
+            .collect(),
+    )
+}
+
+async fn grant(t: &TestApp, p: &Person, email: &str, access: &str) {
+    let r = t
+        .post_form(
+            &format!("/patients/{}/grants", p.id),
+            &[
+                ("csrf", &p.csrf),
+                ("email", email),
+                ("relation", "carer"),
+                ("access", access),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+async fn import_for(t: &TestApp, who: &Person, patient: &str, body: &str) -> (StatusCode, Value) {
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{patient}/import/fhir?confirm=true"),
+            body,
+            Some(&who.bearer),
+        )
+        .await;
+    let v = serde_json::from_str(&r.body).unwrap_or(Value::Null);
+    (r.status, v)
+}
+
+async fn labs(t: &TestApp, p: &Person) -> u64 {
+    let r = t
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/labs", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    r.json()["count"].as_u64().unwrap()
+}
+
+async fn the_patient_route_is_authorised_like_other_writes(t: &TestApp) {
+    let pat = person(t, "pat@example.org").await;
+    let writer = person(t, "writer@example.org").await;
+    let reader = person(t, "reader@example.org").await;
+    let stranger = person(t, "stranger@example.org").await;
+    grant(t, &pat, "writer@example.org", "write").await;
+    grant(t, &pat, "reader@example.org", "read").await;
+
+    // The patient: a preview first (nothing saved), then saved.
+    let one = bundle(vec![ck("a", "2026-11-01", 850)]);
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/import/fhir", pat.id),
+            &one,
+            Some(&pat.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(labs(t, &pat).await, 0);
+    let (status, v) = import_for(t, &pat, &pat.id, &one).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    assert_eq!(labs(t, &pat).await, 1);
+
+    // A carer allowed to write (the grant is taken up on their first visit).
+    let (status, v) = import_for(
+        t,
+        &writer,
+        &pat.id,
+        &bundle(vec![ck("b", "2026-11-02", 700)]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    assert_eq!(labs(t, &pat).await, 2);
+    assert_eq!(
+        labs(t, &writer).await,
+        0,
+        "saved into the patient's records"
+    );
+
+    // A read-only carer: 403; a stranger: the same 404 as a missing patient.
+    let two = bundle(vec![ck("c", "2026-11-03", 600)]);
+    let (status, v) = import_for(t, &reader, &pat.id, &two).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{v}");
+    let (status, stranger_v) = import_for(t, &stranger, &pat.id, &two).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{stranger_v}");
+    let (_, missing_v) = import_for(t, &stranger, "no-such-patient", &two).await;
+    assert_eq!(stranger_v, missing_v);
+    // No token: 401.
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/import/fhir", pat.id),
+            &two,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(labs(t, &pat).await, 2);
+
+    // Audited: the carer's saved record names the carer, the patient and `via carer`.
+    let log = t
+        .store()
+        .list_audit(&AuditFilter {
+            limit: 500,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    let carer_create = log
+        .iter()
+        .find(|e| {
+            e.entry.action == "create" && e.entry.actor_id.as_deref() == Some(writer.id.as_str())
+        })
+        .expect("the carer's import is audited");
+    assert_eq!(
+        carer_create.entry.patient_id.as_deref(),
+        Some(pat.id.as_str())
+    );
+    let details = carer_create.entry.details.as_deref().unwrap();
+    assert!(
+        details.contains("\"via\":\"carer\"") && details.contains("fhir_import"),
+        "{details}"
+    );
+    assert!(log.iter().any(|e| e.entry.action == "import_preview"
+        && e.entry.patient_id.as_deref() == Some(pat.id.as_str())));
+    assert!(
+        log.iter()
+            .any(|e| e.entry.outcome == myo_store::Outcome::Denied
+                && e.entry.actor_id.as_deref() == Some(reader.id.as_str()))
+    );
+}
+
+fn with_length(mut req: Request<Body>, len: usize) -> Request<Body> {
+    req.headers_mut()
+        .insert(header::CONTENT_LENGTH, len.to_string().parse().unwrap());
+    req
+}
+
+async fn an_upload_over_the_import_limit_is_a_clear_413(t: &TestApp) {
+    let p = person(t, "pat@example.org").await;
+    // About 300 KiB: over the 64 KiB every other route takes, well under the import's limit.
+    let big = many_labs(1000);
+    assert!(
+        big.len() > 200 * 1024 && big.len() < IMPORT_LIMIT,
+        "{}",
+        big.len()
+    );
+    let (status, v) = import_for(t, &p, &p.id, &big).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    assert_eq!(v["saved"], 1000);
+    let r = t
+        .post_json("/api/v1/fhir/import", &big, Some(&p.bearer))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["duplicates"].as_array().map(Vec::len), Some(1000));
+    // The same size on another route is still refused.
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/labs", p.id),
+            &big,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("64 KiB"),
+        "{}",
+        r.body
+    );
+
+    // Over the import limit, with and without a declared length, on both API routes.
+    let huge = format!("{}{}", big, " ".repeat(IMPORT_LIMIT + 1 - big.len()));
+    for path in [
+        format!("/api/v1/patients/{}/import/fhir", p.id),
+        "/api/v1/fhir/import".to_owned(),
+    ] {
+        for declared in [true, false] {
+            let mut req = common::json_request(Method::POST, &path, &huge, Some(&p.bearer));
+            if declared {
+                req = with_length(req, huge.len());
+            }
+            let r = t.send(req).await;
+            assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{path} {declared}");
+            let e = &r.json()["error"];
+            assert_eq!(e["code"], "payload_too_large");
+            let m = e["message"].as_str().unwrap();
+            assert!(
+                m.contains("too large to import") && m.contains("4 MiB") && m.contains("split"),
+                "{m}"
+            );
+        }
+    }
+    // The page: a file over the limit gets an error page saying so.
+    let csrf = t.csrf(&p.cookie).await;
+    let req = upload(
+        &p.cookie,
+        &[("csrf", None, &csrf), ("file", Some("big.json"), &huge)],
+    );
+    let r = t.send(req).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.body.contains("too large to import"), "{}", r.body);
+    assert_eq!(labs(t, &p).await, 1000);
+}
+
+const BOUNDARY: &str = "----myo-test-7f3a";
+
+/// A `multipart/form-data` POST to the import page, as a browser sends a file input.
+fn upload(cookie: &str, parts: &[(&str, Option<&str>, &str)]) -> Request<Body> {
+    let mut body = String::new();
+    for (name, file, data) in parts {
+        body.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\""
+        ));
+        if let Some(f) = file {
+            body.push_str(&format!(
+                "; filename=\"{f}\"\r\nContent-Type: application/fhir+json"
+            ));
+        }
+        body.push_str(&format!("\r\n\r\n{data}\r\n"));
+    }
+    body.push_str(&format!("--{BOUNDARY}--\r\n"));
+    Request::post("/import/fhir")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_page_takes_a_file_upload_with_its_csrf_token() {
+    let t = TestApp::sqlite().await;
+    let p = person(&t, "pat@example.org").await;
+    let page = t.get("/import/fhir", Some(&p.cookie)).await;
+    assert!(
+        page.body.contains("type=\"file\"") && page.body.contains("multipart/form-data"),
+        "{}",
+        page.body
+    );
+    let csrf = page.csrf();
+    let file = bundle(vec![ck("a", "2026-11-01", 850), ck("feb", "2026-02-30", 1)]);
+    // Preview from the file (the empty textarea is ignored).
+    let r = t
+        .send(upload(
+            &p.cookie,
+            &[
+                ("csrf", None, &csrf),
+                ("file", Some("portal.json"), &file),
+                ("bundle", None, ""),
+            ],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body.contains("These 1 record(s) will be added"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("<strong>Date</strong>"), "{}", r.body);
+    assert_eq!(labs(&t, &p).await, 0);
+    // Confirm (the preview's confirm form is multipart too).
+    let r = t
+        .send(upload(
+            &p.cookie,
+            &[
+                ("csrf", None, &csrf),
+                ("confirm", None, "yes"),
+                ("bundle", None, &file),
+            ],
+        ))
+        .await;
+    assert!(r.body.contains("id=\"import-saved\""), "{}", r.body);
+    assert_eq!(labs(&t, &p).await, 1);
+    // Without the CSRF token, or with a wrong one: refused, nothing saved.
+    let other = bundle(vec![ck("b", "2026-11-02", 700)]);
+    for parts in [
+        vec![("file", Some("x.json"), other.as_str())],
+        vec![
+            ("csrf", None, "wrong"),
+            ("file", Some("x.json"), other.as_str()),
+        ],
+    ] {
+        let r = t.send(upload(&p.cookie, &parts)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    // No file and no text: the page says which field.
+    let r = t
+        .send(upload(
+            &p.cookie,
+            &[("csrf", None, &csrf), ("file", Some(""), "")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Choose the FHIR file"), "{}", r.body);
+    // A NUL byte in the file is refused at the boundary, naming the field.
+    let r = t
+        .send(upload(
+            &p.cookie,
+            &[("csrf", None, &csrf), ("file", Some("x.json"), "{\u{0}}")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("file"), "{}", r.body);
+    assert_eq!(labs(&t, &p).await, 1);
+    t.cleanup().await;
+}
