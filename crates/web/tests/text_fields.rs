@@ -170,7 +170,60 @@ async fn long_text_and_passwords_keep_them(t: &TestApp) {
     assert_eq!(r.json()["error"]["field"], "entry[0].resource.text.div");
 }
 
+/// A `multipart/form-data` POST (as a browser sends a form with a file input) to `path`.
+fn multipart(
+    path: &str,
+    parts: &[(&str, Option<&str>, &str)],
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "----myo-text-fields";
+    let mut body = String::new();
+    for (name, file, data) in parts {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+        ));
+        if let Some(f) = file {
+            body.push_str(&format!(
+                "; filename=\"{f}\"\r\nContent-Type: application/json"
+            ));
+        }
+        body.push_str(&format!("\r\n\r\n{data}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    axum::http::Request::post(path)
+        .header(
+            axum::http::header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("sec-fetch-site", "same-origin")
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+/// Multipart forms follow the same rule: a one-line part refuses a tab, an uploaded file keeps
+/// its line breaks.
+async fn multipart_parts_follow_the_same_rule(t: &TestApp) {
+    let r = t
+        .send(multipart(
+            "/signin",
+            &[("email", None, "a\t@example.org"), ("password", None, "x")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("\u{201c}Email\u{201d}"), "{}", r.body);
+    let r = t
+        .send(multipart(
+            "/signin",
+            &[
+                ("email", None, "a@example.org"),
+                ("file", Some("notes.json"), "{\n\t\"a\": 1\n}"),
+            ],
+        ))
+        .await;
+    assert!(!r.body.contains("hidden control character"), "{}", r.body);
+}
+
 on_both_apps!(
+    multipart_parts_follow_the_same_rule,
     one_line_fields_refuse_tab_and_line_breaks,
     long_text_and_passwords_keep_them,
 );
