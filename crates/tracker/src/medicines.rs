@@ -245,10 +245,14 @@ impl Medicine {
             }
             suggestions.push(w.suggestion.clone());
         }
-        // A guarded ingredient wins over a typed generic name, so "Metoject" with generic name
-        // "aspirin" is still methotrexate for monitoring and the same-ingredient check.
+        // A guarded ingredient, then one the ingredient table recognises (by RxCUI, name or
+        // generic name), win over the generic name as typed: "Metoject" with generic name
+        // "aspirin" is still methotrexate, and "Deltasone" with "prednisone tablets" (or a
+        // brand typed as the generic name) is prednisone, for monitoring and the
+        // same-ingredient check.
         let generic_key = guard
             .map(|w| w.generic_name.clone())
+            .or_else(|| ingredient_of(rules, &input).map(str::to_owned))
             .or_else(|| {
                 input
                     .generic_name
@@ -256,7 +260,6 @@ impl Medicine {
                     .map(|g| g.trim().to_lowercase())
                     .filter(|g| !g.is_empty())
             })
-            .or_else(|| ingredient_of(rules, &input).map(str::to_owned))
             .or_else(|| rule_drug_in_name(rules, name));
         Ok(Accepted {
             medicine: Medicine { input, generic_key },

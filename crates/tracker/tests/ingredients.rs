@@ -253,7 +253,11 @@ fn other_medicines_are_not_mistaken_for_methotrexate() {
         "Mexate", // distance > budget for a short name
     ];
     for name in others {
-        let found = r.ingredients.identify(name);
+        // Some are listed as ingredients of their own (prednisolone), never as methotrexate.
+        let found = r
+            .ingredients
+            .identify(name)
+            .filter(|f| f.ingredient.generic_name == "methotrexate");
         assert!(
             found.is_none(),
             "'{name}' matched {:?}",
@@ -325,4 +329,46 @@ fn callers_can_add_names_but_not_steal_one() {
         )],
     });
     assert!(steal.is_err());
+}
+
+#[test]
+fn a_near_spelling_of_another_listed_medicine_is_that_medicine() {
+    let mut table = rules().ingredients;
+    table
+        .add(Ingredient {
+            generic_name: "prednisone".into(),
+            rxcui: Some("8640".into()),
+            names: vec![KnownName::new(
+                "prednisone",
+                NameKind::Generic,
+                myo_tracker::Status::Verified,
+                "kb/drugs/prednisone.md",
+            )],
+        })
+        .unwrap();
+    table
+        .add(Ingredient {
+            generic_name: "omeprazole".into(),
+            rxcui: None,
+            names: vec![KnownName::new(
+                "omeprazole",
+                NameKind::Generic,
+                myo_tracker::Status::Verified,
+                "kb/drugs/proton-pump-inhibitors.md",
+            )],
+        })
+        .unwrap();
+    let of = |typed: &str| {
+        table
+            .identify(typed)
+            .map(|f| f.ingredient.generic_name.clone())
+    };
+    // Two letters apart, and a name inside a longer one: different medicines.
+    assert_eq!(of("Prednisolone 5 mg").as_deref(), Some("prednisolone"));
+    assert_eq!(of("esomeprazole").as_deref(), Some("esomeprazole"));
+    assert_eq!(of("Nexium 20mg").as_deref(), Some("esomeprazole"));
+    // Typos of each still find it.
+    assert_eq!(of("predisone").as_deref(), Some("prednisone"));
+    assert_eq!(of("prednisolon").as_deref(), Some("prednisolone"));
+    assert_eq!(of("omeprazol").as_deref(), Some("omeprazole"));
 }

@@ -3,8 +3,10 @@
 //!
 //! - [`text_guard`]: NUL and the other C0 control characters (and DEL) are refused with a 422
 //!   that names the field, in the path, the query string and every form or JSON body field.
-//!   Tab, line feed and carriage return are allowed in bodies only (long text such as notes);
-//!   single-line fields refuse them in their own checks. PostgreSQL cannot store NUL, and a
+//!   Tab, line feed and carriage return are allowed only in long text ([`LONG_TEXT`]: notes,
+//!   posts, questions, a pasted FHIR bundle), in passwords (never shown or stored as text, so
+//!   one set with a pasted tab still signs in), in an uploaded file, and in another system's
+//!   document (the FHIR import routes, CDS Hooks calls); every other field is one line. PostgreSQL cannot store NUL, and a
 //!   NUL stored on SQLite used to stop `myo db copy`, so nothing with one gets in.
 //! - [`local_path`]: a `next=` redirect target must be a path on this site.
 //! - [`drain_oversized`]: a body declared larger than the limit is read and thrown away (up to
@@ -38,9 +40,46 @@ fn clean(text: &str, multiline: bool) -> bool {
     text.chars().all(|c| allowed(c, multiline))
 }
 
+/// Fields (form names, or a JSON member's own name) that hold long text, where tab and line
+/// breaks are part of what people write. Every other field is a single line.
+pub const LONG_TEXT: &[&str] = &[
+    "body",
+    "bundle",
+    "confirmation",
+    "detail",
+    "note",
+    "question",
+    "questions",
+];
+
+/// Password fields: checked for NUL and the other controls, but a tab or line break in one is
+/// left to the password rules (refusing it here could lock out a password set with a paste).
+const SECRETS: &[&str] = &[
+    "password",
+    "password_confirm",
+    "current_password",
+    "new_password",
+    "new_password_confirm",
+];
+
+/// Whether `field` (a form name or a JSON path such as `items[2].note`) may hold tab and line
+/// breaks: its own name, without an index, is long text or a secret.
+fn multiline_field(field: &str) -> bool {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    LONG_TEXT.contains(&last) || SECRETS.contains(&last)
+}
+
+/// Routes whose body is another system's document (a FHIR Bundle to import, a CDS Hooks
+/// request): their strings (narratives, notes) are long text throughout.
+fn foreign_document(path: &str) -> bool {
+    is_import(path) || path.starts_with("/cds-services/")
+}
+
 /// The first field of a JSON value holding a refused character, as a dotted path
-/// (`items[2].note`; `$` for the whole document). Keys are checked too.
-fn json_field(value: &serde_json::Value, path: &str) -> Option<String> {
+/// (`items[2].note`; `$` for the whole document). Keys are checked too. A string may hold tab
+/// and line breaks when its field is long text, or everywhere when `foreign`.
+fn json_field(value: &serde_json::Value, path: &str, foreign: bool) -> Option<String> {
     use serde_json::Value;
     let here = || {
         if path.is_empty() {
@@ -50,11 +89,11 @@ fn json_field(value: &serde_json::Value, path: &str) -> Option<String> {
         }
     };
     match value {
-        Value::String(s) => (!clean(s, true)).then(here),
+        Value::String(s) => (!clean(s, foreign || multiline_field(path))).then(here),
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .find_map(|(i, v)| json_field(v, &format!("{path}[{i}]"))),
+            .find_map(|(i, v)| json_field(v, &format!("{path}[{i}]"), foreign)),
         Value::Object(map) => map.iter().find_map(|(k, v)| {
             let child = if path.is_empty() {
                 k.clone()
@@ -62,7 +101,7 @@ fn json_field(value: &serde_json::Value, path: &str) -> Option<String> {
                 format!("{path}.{k}")
             };
             if clean(k, false) {
-                json_field(v, &child)
+                json_field(v, &child, foreign)
             } else {
                 Some(child.chars().filter(|c| allowed(*c, false)).collect())
             }
@@ -71,11 +110,12 @@ fn json_field(value: &serde_json::Value, path: &str) -> Option<String> {
     }
 }
 
-/// The first form field (or query parameter) holding a refused character.
-fn form_field(bytes: &[u8], multiline: bool) -> Option<String> {
+/// The first form field (or query parameter) holding a refused character. In a form body
+/// (`body`), long-text fields may hold tab and line breaks; in a query nothing may.
+fn form_field(bytes: &[u8], body: bool) -> Option<String> {
     form_urlencoded_pairs(bytes)
         .into_iter()
-        .find(|(k, v)| !clean(k, false) || !clean(v, multiline))
+        .find(|(k, v)| !clean(k, false) || !clean(v, body && multiline_field(k)))
         .map(|(k, _)| k.chars().filter(|c| allowed(*c, false)).collect())
 }
 
@@ -96,7 +136,8 @@ fn refuse(api: bool, field: &str) -> Response {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_input",
-            "contains a control character (such as a NUL byte), which is not allowed",
+            "contains a control character (such as a NUL byte, or a tab or line break in a \
+             one-line field), which is not allowed",
         )
         .with_field(field)
         .into_response()
@@ -104,9 +145,10 @@ fn refuse(api: bool, field: &str) -> Response {
         error_page(
             StatusCode::UNPROCESSABLE_ENTITY,
             &format!(
-                "The field \u{201c}{field}\u{201d} contains a hidden control character (such as \
-                 a NUL byte) that Myo cannot store. Please remove it, or type the text again, \
-                 and send the form once more."
+                "The field \u{201c}{}\u{201d} contains a hidden control character (such as a \
+                 tab, a line break in a one-line field, or a NUL byte) that Myo cannot store. \
+                 Please remove it, or type the text again, and send the form once more.",
+                crate::tracker::safety::field_label(field)
             ),
         )
     }
@@ -139,6 +181,7 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
         return next.run(req).await;
     }
     let json = is_json(&req);
+    let foreign = foreign_document(req.uri().path());
     let multipart = crate::multipart::boundary_of(req.headers());
     let (parts, body) = req.into_parts();
     let limit = body_limit(state.config().body_limit, parts.uri.path());
@@ -149,7 +192,11 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
         match crate::multipart::parse(bytes.clone(), &b, limit).await {
             Ok(fields) => fields
                 .iter()
-                .find(|f| !clean(&f.name, false) || !clean(&String::from_utf8_lossy(&f.data), true))
+                .find(|f| {
+                    // An uploaded file is a document: long text, like a pasted one.
+                    let multiline = foreign || f.filename.is_some() || multiline_field(&f.name);
+                    !clean(&f.name, false) || !clean(&String::from_utf8_lossy(&f.data), multiline)
+                })
                 .map(|f| f.name.chars().filter(|c| allowed(*c, false)).collect()),
             Err(crate::multipart::Error::Malformed) => Some("form".to_owned()),
             Err(crate::multipart::Error::TooLarge { .. }) => {
@@ -163,7 +210,7 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
         // Malformed JSON is left to the handler's extractor, which names the position.
         serde_json::from_slice::<serde_json::Value>(&bytes)
             .ok()
-            .and_then(|v| json_field(&v, ""))
+            .and_then(|v| json_field(&v, "", foreign))
     } else {
         form_field(&bytes, true)
     };
@@ -356,6 +403,55 @@ mod tests {
     }
 
     #[test]
+    fn tab_and_line_breaks_only_in_long_text() {
+        // One-line fields refuse tab, CR and LF, in forms and JSON, whatever the nesting.
+        for body in [
+            &b"name=Pred%09nisone"[..],
+            b"name=Pred%0Anisone",
+            b"display_name=%0D",
+            b"email=a%09%40b.c",
+            b"time_zone=Europe%2FBerlin%09",
+            b"note=ok&label=x%09y",
+        ] {
+            assert!(form_field(body, true).is_some(), "{body:?}");
+        }
+        assert_eq!(form_field(b"label=x%09y", true).as_deref(), Some("label"));
+        // Long text and passwords keep them; queries never do.
+        for body in [
+            &b"note=a%09b%0D%0Ac"[..],
+            b"questions=one%0Atwo",
+            b"confirmation=a%0Ab",
+            b"body=x%09y",
+            b"password=pa%09ss",
+            b"new_password_confirm=pa%09ss",
+        ] {
+            assert_eq!(form_field(body, true), None, "{body:?}");
+        }
+        assert_eq!(form_field(b"note=a%09b", false).as_deref(), Some("note"));
+        let v: serde_json::Value = serde_json::from_str(
+            r#"{"name":"\tMTX","note":"a\tb","items":[{"note":"x\ny"},{"label":"p\tq"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(json_field(&v, "", false).as_deref(), Some("items[1].label"));
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"questions":["a\tb", "c\nd"], "note": "e\tf"}"#).unwrap();
+        assert_eq!(json_field(&v, "", false), None);
+        let v: serde_json::Value = serde_json::from_str(r#"{"name":"\t=1+1"}"#).unwrap();
+        assert_eq!(json_field(&v, "", false).as_deref(), Some("name"));
+        // Another system's document: line breaks anywhere, NUL nowhere.
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"text":{"div":"<div>\n\ta</div>"}}"#).unwrap();
+        assert_eq!(json_field(&v, "", true), None);
+        let v: serde_json::Value = serde_json::from_str(r#"{"text":{"div":"\u0000"}}"#).unwrap();
+        assert_eq!(json_field(&v, "", true).as_deref(), Some("text.div"));
+        assert!(foreign_document("/api/v1/fhir/import"));
+        assert!(foreign_document("/api/v1/patients/0123abc/import/fhir"));
+        assert!(foreign_document("/import/fhir"));
+        assert!(foreign_document("/cds-services/myo-patient-view"));
+        assert!(!foreign_document("/api/v1/patients/x/medicines"));
+    }
+
+    #[test]
     fn control_characters_are_found_in_forms_and_json() {
         assert_eq!(form_field(b"note=a%00b", true).as_deref(), Some("note"));
         assert_eq!(
@@ -370,12 +466,12 @@ mod tests {
         let v: serde_json::Value =
             serde_json::from_str(r#"{"a": 1, "items": [{"note": "ok"}, {"note": "x\u0000"}]}"#)
                 .unwrap();
-        assert_eq!(json_field(&v, "").as_deref(), Some("items[1].note"));
+        assert_eq!(json_field(&v, "", false).as_deref(), Some("items[1].note"));
         let v: serde_json::Value = serde_json::from_str(r#"{"note": "a\n\tb\r\n"}"#).unwrap();
-        assert_eq!(json_field(&v, ""), None);
+        assert_eq!(json_field(&v, "", false), None);
         let v: serde_json::Value = serde_json::from_str(r#"{"k\u0001": "v"}"#).unwrap();
-        assert_eq!(json_field(&v, "").as_deref(), Some("k"));
+        assert_eq!(json_field(&v, "", false).as_deref(), Some("k"));
         let v: serde_json::Value = serde_json::from_str(r#""\u001b[31m""#).unwrap();
-        assert_eq!(json_field(&v, "").as_deref(), Some("$"));
+        assert_eq!(json_field(&v, "", false).as_deref(), Some("$"));
     }
 }

@@ -1,6 +1,7 @@
-// Myo: the browser's time zone (an IANA name such as "Europe/Berlin") for the sign-up form and
-// the tracker's settings. The server checks the name against its bundled time-zone database and
-// ignores one it does not know; without this script nothing is sent and the tracker asks.
+// Myo: the browser's time zone (an IANA name such as "Europe/Berlin") for the sign-up form,
+// the tracker's settings and the add-a-child form. The server checks the name against its
+// bundled time-zone database and ignores one it does not know; without this script nothing is
+// sent and the tracker asks.
 (function () {
   'use strict';
   var zone = '';
@@ -22,6 +23,6 @@
   if (pick && pick.hasAttribute('data-unconfirmed')) {
     pick.value = zone;
     var note = document.getElementById('tz-browser');
-    if (note) note.textContent = 'Your browser says ' + zone + '; it is filled in above. Press Save to confirm it.';
+    if (note) note.textContent = 'Your browser says ' + zone + '; it is filled in above. ' + (note.getAttribute('data-next') || 'Press Save to confirm it.');
   }
 })();

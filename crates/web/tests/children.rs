@@ -19,31 +19,57 @@ async fn a_parent_keeps_a_childs_records_then_hands_them_over(t: &TestApp) {
     let parent = person(t, "parent@example.org").await;
     let care = t.get("/care", Some(&parent.cookie)).await;
     assert!(care.body.contains("id=\"child-form\""), "{}", care.body);
-    // Bad input names the field and creates nothing.
-    for (name, born, field) in [
-        ("", "2016-04-02", "name"),
-        ("Robin", "02/04/2016", "birth_date"),
-        ("Robin", "2016-02-31", "birth_date"),
-        ("Robin", "2999-01-01", "birth_date"),
-        ("Robin", &years_ago(30), "birth_date"),
+    // The child's time zone is a visible choice: the browser's, while the parent has none.
+    assert!(
+        care.body.contains("name=\"time_zone\" value=\"\""),
+        "{}",
+        care.body
+    );
+    assert!(care.body.contains("data-unconfirmed"));
+    assert!(care.body.contains("/static/tz.js"));
+    // Bad input names the field by its label and creates nothing.
+    let ten = years_ago(10);
+    for (name, born, zone, label) in [
+        ("", "2016-04-02", "Europe/London", "Name"),
+        ("Robin", "02/04/2016", "Europe/London", "Birth date"),
+        ("Robin", "2016-02-31", "Europe/London", "Birth date"),
+        ("Robin", "2999-01-01", "Europe/London", "Birth date"),
+        ("Robin", &years_ago(30), "Europe/London", "Birth date"),
+        ("Robin", &ten, "", "Time zone"),
+        ("Robin", &ten, "Mars/Olympus", "Time zone"),
     ] {
         let r = t
             .post_form(
                 "/care/children",
-                &[("csrf", &parent.csrf), ("name", name), ("birth_date", born)],
+                &[
+                    ("csrf", &parent.csrf),
+                    ("name", name),
+                    ("birth_date", born),
+                    ("time_zone", zone),
+                ],
                 Some(&parent.cookie),
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{born}");
-        assert!(r.body.contains(&format!("{field}:")), "{}", r.body);
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{born} {zone}");
+        assert!(r.body.contains(&format!("{label}:")), "{}", r.body);
     }
+    assert_eq!(
+        t.store()
+            .list_clinician_patients(&UserId(parent.id.clone()))
+            .await
+            .expect("list")
+            .len(),
+        0,
+        "nothing created"
+    );
     let r = t
         .post_form(
             "/care/children",
             &[
                 ("csrf", &parent.csrf),
                 ("name", "Robin"),
-                ("birth_date", &years_ago(10)),
+                ("birth_date", &ten),
+                ("time_zone", "Asia/Tokyo"),
             ],
             Some(&parent.cookie),
         )
@@ -51,6 +77,14 @@ async fn a_parent_keeps_a_childs_records_then_hands_them_over(t: &TestApp) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let child_path = r.header("location").to_owned();
     let child_id = child_path.trim_start_matches("/patients/").to_owned();
+    // The zone chosen on the form, not the parent's (who has none saved).
+    let zone = t
+        .store()
+        .get_profile(&UserId(child_id.clone()))
+        .await
+        .expect("profile")
+        .expect("saved");
+    assert_eq!(zone.time_zone, "Asia/Tokyo");
     let dash = t.get(&child_path, Some(&parent.cookie)).await;
     assert_eq!(dash.status, StatusCode::OK, "{}", dash.body);
     assert!(dash.body.contains("Records of <strong>Robin</strong>"));

@@ -360,7 +360,7 @@ async fn the_page_takes_a_file_upload_with_its_csrf_token() {
         ))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("file"), "{}", r.body);
+    assert!(r.body.contains("\u{201c}File\u{201d}"), "{}", r.body);
     assert_eq!(labs(&t, &p).await, 1);
     t.cleanup().await;
 }

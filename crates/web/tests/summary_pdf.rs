@@ -106,6 +106,7 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
                 ("csrf", &parent.csrf),
                 ("name", "Zoë Ibáñez"),
                 ("birth_date", &born),
+                ("time_zone", "Europe/Madrid"),
             ],
             Some(&parent.cookie),
         )

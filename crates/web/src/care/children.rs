@@ -31,12 +31,17 @@ pub struct ChildForm {
     /// Birth date, `YYYY-MM-DD`.
     #[serde(default)]
     pub birth_date: String,
+    /// The child's time zone (IANA name), chosen on the form: the parent's own, or the
+    /// browser's when the parent has none saved.
+    #[serde(default)]
+    pub time_zone: String,
 }
 
+/// A 422 naming the field by its label ("Birth date: …").
 fn bad(field: &str, message: &str) -> PageError {
     PageError(
         StatusCode::UNPROCESSABLE_ENTITY,
-        format!("{field}: {message}"),
+        format!("{}: {message}", crate::tracker::safety::field_label(field)),
     )
 }
 
@@ -53,23 +58,28 @@ pub async fn create(
     }
     let born = myo_tracker::Date::parse("birth_date", f.birth_date.trim())
         .map_err(|_| bad("birth_date", "give the date of birth as YYYY-MM-DD"))?;
-    let today = crate::tracker::today().ok_or_else(|| {
-        PageError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "clock out of range".into(),
+    // The zone is the one chosen on the form, never copied silently from the parent's.
+    let zone = crate::tracker::profile::time_zone(&f.time_zone).map_err(|_| {
+        bad(
+            "time_zone",
+            "choose the time zone the child lives in from the list, like Europe/Berlin",
         )
     })?;
+    let today = zone
+        .date_at(Timestamp::now().as_millis().div_euclid(1000))
+        .ok_or_else(|| {
+            PageError(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "clock out of range".into(),
+            )
+        })?;
     if born > today || born.days_until(today) > 18 * 366 {
         return Err(bad(
             "birth_date",
             "a child's profile is for someone born in the last 18 years, not in the future",
         ));
     }
-    let time_zone = state
-        .store()
-        .get_profile(&u.user.id)
-        .await?
-        .map_or_else(|| "UTC".to_owned(), |p| p.time_zone);
+    let time_zone = zone.name().to_owned();
     let id = UserId::random();
     // A password nobody knows: the profile cannot be signed in to until it is handed over.
     let unusable = state.hasher().hash(token::random_token()).await?;

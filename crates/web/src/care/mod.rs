@@ -106,6 +106,12 @@ struct PeoplePage {
     l: Layout,
     own: String,
     people: Vec<PersonLine>,
+    /// The add-a-child form's time zone: the parent's own when saved, else empty for the
+    /// browser's (`static/tz.js`) or the parent's choice.
+    child_zone: String,
+    /// The parent has no zone saved: the form offers the browser's.
+    child_zone_unconfirmed: bool,
+    zones: Vec<&'static str>,
 }
 
 /// `GET /care`: the people whose records you can see, to switch between them.
@@ -136,9 +142,17 @@ pub async fn people(
         });
     }
     people.sort_by_key(|a| a.name.to_lowercase());
+    let own = store.get_profile(&u.user.id).await?;
+    let confirmed = crate::tracker::safety::zone_confirmed(own.as_ref());
     Ok(render(&PeoplePage {
         l: Layout::new(&state, Some(&u), "Records you can see", "tracker"),
         own: u.user.id.as_str().to_owned(),
         people,
+        child_zone: own
+            .filter(|_| confirmed)
+            .map(|p| p.time_zone)
+            .unwrap_or_default(),
+        child_zone_unconfirmed: !confirmed,
+        zones: myo_tracker::medicines::Zone::names(),
     }))
 }

@@ -90,6 +90,16 @@ pub fn routes() -> Routes {
             delete(revoke_grant),
         ),
         ("delete", "/patients/{id}/data", delete(delete_data)),
+        (
+            "get",
+            "/patients/{id}/profile",
+            get(super::profile::api_get),
+        ),
+        (
+            "put",
+            "/patients/{id}/profile",
+            put(super::profile::api_put),
+        ),
     ]
 }
 

@@ -72,7 +72,11 @@ fn schemas() -> Value {
         }},
         "dose": {"type": "object", "required": ["date", "time", "outcome"], "properties": {"date": {"type": "string", "format": "date"}, "time": {"type": "string"}, "outcome": {"type": "string", "enum": ["taken", "missed"]}}},
         "share": {"type": "object", "required": ["sections", "days"], "properties": {"sections": {"type": "array", "items": {"type": "string", "enum": ["symptoms", "strength", "labs", "medicines", "flares"]}}, "days": {"type": "integer", "minimum": 1, "maximum": super::share::MAX_SHARE_DAYS}, "label": {"type": ["string", "null"]}}},
-        "grant": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}}
+        "grant": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}},
+        "profile": {"type": "object", "required": ["time_zone"], "additionalProperties": false, "properties": {
+            "time_zone": {"type": "string", "description": "IANA time zone name, e.g. Europe/Berlin; it makes \"today\", diary days, future-date checks and dose times the person's own"},
+            "birth_date": {"type": ["string", "null"], "format": "date", "description": "Left out or null keeps the saved one; an empty string removes it"}
+        }}
     })
 }
 
@@ -380,6 +384,26 @@ pub fn document_paths(paths: &mut Map<String, Value>) {
                 vec![pid.clone(), rec.clone()],
                 None,
                 std("204", "Revoked"),
+            ),
+        ),
+        (
+            "get",
+            "/patients/{id}/profile",
+            op(
+                "The person's time zone (UTC until one is saved), date of birth and today",
+                vec![pid.clone()],
+                None,
+                std("200", "Profile"),
+            ),
+        ),
+        (
+            "put",
+            "/patients/{id}/profile",
+            op(
+                "Set the time zone (and date of birth): the person or a child's parent only (403 otherwise)",
+                vec![pid.clone()],
+                Some(&s["profile"]),
+                std("200", "Profile"),
             ),
         ),
         (

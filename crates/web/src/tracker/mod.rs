@@ -26,6 +26,7 @@ pub mod guided;
 pub mod kinds;
 pub mod pages;
 pub mod pdf;
+pub mod profile;
 pub mod red_flags;
 pub mod safety;
 pub mod share;

@@ -15,22 +15,40 @@ use myo_tracker::plausible::{
 };
 
 /// Adds every KB drug guide's generic and brand names to the rules' ingredient table (a name
-/// the cited table already gives to another ingredient is left with it).
+/// the cited table already gives to another ingredient is left with it). Brands are read as
+/// [`guide_brands`] reads them.
 pub fn add_kb_ingredients(rules: &mut Rules, kb: &myo_kb::Kb) {
     for e in kb.entries() {
         let Some(myo_kb::Structured::Drug(d)) = &e.structured else {
             continue;
         };
         let source = format!("kb/{}/{}.md [drug]", e.section.as_str(), e.id);
-        let generic = d.generic_name.to_lowercase();
-        let mut names = vec![(d.generic_name.as_str(), NameKind::Generic)];
-        names.extend(d.brand_names.iter().map(|b| (b.as_str(), NameKind::Brand)));
-        for (name, kind) in names {
+        let several = d.generic_name.contains(';');
+        let mut names: Vec<(String, String, NameKind)> = Vec::new();
+        if !several {
+            let generic = d.generic_name.to_lowercase();
+            names.push((generic.clone(), d.generic_name.clone(), NameKind::Generic));
+        }
+        for (brand, bracket) in guide_brands(&d.brand_names) {
+            match (several, bracket) {
+                // A guide of several ingredients names each brand's own in brackets.
+                (true, Some(ingredient)) => {
+                    let generic = ingredient.to_lowercase();
+                    names.push((generic.clone(), ingredient, NameKind::Generic));
+                    names.push((generic, brand, NameKind::Brand));
+                }
+                (true, None) => {}
+                // One ingredient: the bracket is a note on the form (Myfortic is the guide's
+                // mycophenolate as mycophenolic acid); the brand stays with the guide.
+                (false, _) => names.push((d.generic_name.to_lowercase(), brand, NameKind::Brand)),
+            }
+        }
+        for (generic, name, kind) in names {
             let one = Ingredient {
-                generic_name: generic.clone(),
-                rxcui: d.rxnorm.clone(),
+                generic_name: generic,
+                rxcui: if several { None } else { d.rxnorm.clone() },
                 names: vec![KnownName::new(
-                    name,
+                    &name,
                     kind,
                     myo_tracker::Status::Verified,
                     &source,
@@ -43,11 +61,40 @@ pub fn add_kb_ingredients(rules: &mut Rules, kb: &myo_kb::Kb) {
     }
 }
 
-/// The usual adult dose of a generic name, from its KB drug guide's cited
-/// `[drug].typical_adult_dose`.
-pub fn usual_dose(kb: &myo_kb::Kb, generic: &str) -> Option<UsualDose> {
+/// A drug guide's `brand_names` as people write them on a box, each with the ingredient the
+/// guide names in brackets: `"Temovate and Clobex (clobetasol)"` is Temovate and Clobex, both
+/// clobetasol; `"Myfortic (mycophenolic acid)"` is Myfortic.
+pub fn guide_brands(listed: &[String]) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for entry in listed {
+        let (names, bracket) = match entry.split_once('(') {
+            Some((names, rest)) => (
+                names,
+                Some(rest.trim_end().trim_end_matches(')').trim().to_owned())
+                    .filter(|b| !b.is_empty()),
+            ),
+            None => (entry.as_str(), None),
+        };
+        for name in names
+            .split(" and ")
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            out.push((name.to_owned(), bracket.clone()));
+        }
+    }
+    out
+}
+
+/// The usual adult dose of a generic name taken by `route`, from its KB drug guide's cited
+/// `[drug].typical_adult_dose`. A guide's range holds for the routes it lists only: tacrolimus
+/// ointment is not measured against the tablets' milligrams.
+pub fn usual_dose(kb: &myo_kb::Kb, generic: &str, route: &str) -> Option<UsualDose> {
     kb.entries().iter().find_map(|e| match &e.structured {
-        Some(myo_kb::Structured::Drug(d)) if d.generic_name.eq_ignore_ascii_case(generic) => {
+        Some(myo_kb::Structured::Drug(d))
+            if d.generic_name.eq_ignore_ascii_case(generic)
+                && (d.routes.is_empty() || d.routes.iter().any(|r| r.as_str() == route)) =>
+        {
             let t = &d.typical_adult_dose;
             Some(UsualDose {
                 generic_name: d.generic_name.clone(),
@@ -105,7 +152,11 @@ pub fn check_medicine(
         ));
     }
     let mut warnings = Vec::new();
-    if let Some(usual) = m.generic_key().and_then(|g| usual_dose(kb, g)) {
+    let route = myo_api::tracker::ROUTES
+        .iter()
+        .find(|(_, r)| *r == m.input().route)
+        .map_or("", |(n, _)| *n);
+    if let Some(usual) = m.generic_key().and_then(|g| usual_dose(kb, g, route)) {
         match check_dose(rules, m.input(), &usual) {
             Err(e) => return MedicineCheck::Refused(e),
             Ok(DoseVerdict::AboveUsual { message }) => warnings.push(message),
@@ -294,6 +345,24 @@ mod tests {
             "See your team now."
         );
         assert_eq!(plain("a [b c"), "a [b c");
+    }
+
+    #[test]
+    fn guide_brands_read_brackets_and_pairs() {
+        let listed = [
+            "Temovate and Clobex (clobetasol)".to_owned(),
+            "Myfortic (mycophenolic acid)".to_owned(),
+            "Octagam 10%".to_owned(),
+        ];
+        assert_eq!(
+            guide_brands(&listed),
+            vec![
+                ("Temovate".to_owned(), Some("clobetasol".to_owned())),
+                ("Clobex".to_owned(), Some("clobetasol".to_owned())),
+                ("Myfortic".to_owned(), Some("mycophenolic acid".to_owned())),
+                ("Octagam 10%".to_owned(), None),
+            ]
+        );
     }
 
     #[test]

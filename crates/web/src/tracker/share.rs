@@ -18,7 +18,7 @@ use myo_store::{
 
 use super::access::{Access, resolve_manage};
 use super::pages::{FormData, Frame, SummaryBlock, SummaryRequest, layout, summary_blocks};
-use super::{SECTIONS, convert, today};
+use super::{SECTIONS, convert};
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn, audit};
 use crate::origin::LinkOrigin;
@@ -601,7 +601,9 @@ pub async fn public(
             "This link does not exist, has expired or was revoked.".into(),
         ));
     };
-    let today = today().ok_or_else(|| {
+    // The window ends on the person's today, in their own time zone (as their diary does).
+    let profile = store.get_profile(&link.patient_id).await?;
+    let today = super::safety::person_today(profile.as_ref()).ok_or_else(|| {
         PageError(
             StatusCode::INTERNAL_SERVER_ERROR,
             "clock out of range".into(),

@@ -8,7 +8,6 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::Timestamp;
 use myo_store::audit::action;
-use myo_tracker::Invalid;
 use myo_tracker::medicines::Zone;
 
 use super::super::access::{resolve, resolve_manage};
@@ -38,12 +37,13 @@ pub async fn save_profile(
     let birth = if f.all("birth_date").is_empty() {
         None
     } else {
-        Some(birth_date(
+        Some(super::super::profile::birth_date(
             f.get("birth_date"),
             today_for(&state, &a).await?,
         ))
     };
-    let zone = match Zone::named("time_zone", f.get("time_zone")).and_then(|z| match &birth {
+    let zone = match super::super::profile::time_zone(f.get("time_zone")).and_then(|z| match &birth
+    {
         Some(Err(e)) => Err(e.clone()),
         _ => Ok(z),
     }) {
@@ -83,20 +83,6 @@ pub async fn save_profile(
 
 /// The `?done=` code after the settings were saved, and its notice.
 pub const SAVED: (&str, &str) = ("settings", "Saved your settings.");
-
-/// A typed date of birth: blank clears it; otherwise a date, not in the future, after 1900.
-fn birth_date(typed: &str, today: myo_tracker::Date) -> Result<Option<String>, Invalid> {
-    if typed.is_empty() {
-        return Ok(None);
-    }
-    let allowed = "a date like 1980-04-30 (year-month-day), not in the future";
-    let d = myo_tracker::Date::parse("birth_date", typed)
-        .map_err(|_| Invalid::new("birth_date", format!("'{typed}' is not a date"), allowed))?;
-    if d > today || d.to_string().as_str() < "1900-01-01" {
-        return Err(Invalid::new("birth_date", d.to_string(), allowed));
-    }
-    Ok(Some(d.to_string()))
-}
 
 #[derive(Template)]
 #[template(path = "tracker_settings.html")]

@@ -1,309 +1,18 @@
-//! Export of everything a patient owns: one CSV per record kind (RFC 4180, UTF-8, header row;
-//! an empty cell means "not recorded", never zero) and a FHIR R4 `collection` Bundle built by
-//! `myo-fhir` through the adapter below (stored rows → `myo_fhir::export::input`). Exports are
-//! audited with the `export` verb before anything is sent.
+//! The adapter from stored rows to `myo-fhir`'s export input, and the Bundle.
 
-use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use myo_fhir::Decimal;
-use myo_fhir::export::input as fx;
-use myo_store::audit::action;
-use myo_store::{PatientData, User};
-
-use super::access::resolve_manage;
-use super::db;
-use crate::AppState;
-use crate::auth::{Client, SignedIn};
-use crate::error::ApiError;
-use crate::pages::PageError;
-
-/// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with
-/// their full-width forms, which some spreadsheets fold to the ASCII ones.
-const FORMULA_START: [char; 8] = [
-    '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
-];
-
-/// Whether a spreadsheet might run `s` as a formula: it starts with tab or carriage return
-/// (OWASP triggers), or, after any leading whitespace (which some imports drop), with one of
-/// [`FORMULA_START`]. A plain number such as `-5` or `+1.5` is data, not a formula.
-fn formula_like(s: &str) -> bool {
-    if s.starts_with(['\t', '\r']) {
-        return true;
-    }
-    let rest = s.trim_start();
-    rest.starts_with(FORMULA_START) && rest.trim_end().parse::<f64>().is_err()
-}
-
-/// One CSV cell, quoted when it must be. A cell a spreadsheet might run as a formula (see
-/// [`formula_like`]) is prefixed with `'`, which spreadsheets show as text.
-fn cell(s: &str) -> String {
-    let s = if formula_like(s) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map_or_else(String::new, |x| x.to_string())
-}
-
-fn csv(head: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut out = head.join(",");
-    out.push_str("\r\n");
-    for r in rows {
-        out.push_str(&r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// The CSV text of one file, or `None` for an unknown name.
-pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
-    Some(match name {
-        "diary.csv" => csv(
-            &[
-                "id",
-                "date",
-                "weakness",
-                "fatigue",
-                "pain",
-                "rash",
-                "itch",
-                "sleep_quality",
-                "mood",
-                "swallowing_trouble",
-                "breathlessness",
-                "fever",
-                "new_skin_sores",
-                "note",
-            ],
-            d.diary
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        opt(r.weakness),
-                        opt(r.fatigue),
-                        opt(r.pain),
-                        opt(r.rash),
-                        opt(r.itch),
-                        opt(r.sleep_quality),
-                        opt(r.mood),
-                        opt(r.swallowing_trouble),
-                        opt(r.breathlessness),
-                        opt(r.fever),
-                        opt(r.new_skin_sores),
-                        opt(r.note.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "labs.csv" => csv(
-            &[
-                "id",
-                "date",
-                "analyte",
-                "value",
-                "unit",
-                "range_low",
-                "range_high",
-                "uln",
-                "loinc",
-            ],
-            d.labs
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        r.analyte.clone(),
-                        r.value.clone(),
-                        r.unit.clone(),
-                        opt(r.range_low.as_ref()),
-                        opt(r.range_high.as_ref()),
-                        opt(r.uln.as_ref()),
-                        opt(r.loinc.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "medicines.csv" => csv(
-            &[
-                "id",
-                "name",
-                "generic_name",
-                "rxcui",
-                "dose_amount",
-                "dose_unit",
-                "route",
-                "schedule_kind",
-                "schedule",
-                "start",
-                "end",
-                "risk_factor",
-                "stop_reason",
-                "follows",
-            ],
-            d.medicines
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.name.clone(),
-                        opt(r.generic_name.as_ref()),
-                        opt(r.rxcui.as_ref()),
-                        r.dose_amount.to_string(),
-                        r.dose_unit.clone(),
-                        r.route.clone(),
-                        r.schedule_kind.clone(),
-                        r.schedule_json.clone(),
-                        r.start_date.clone(),
-                        opt(r.end_date.as_ref()),
-                        r.risk_factor.to_string(),
-                        opt(r.stop_reason.as_ref()),
-                        opt(r.follows.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "doses.csv" => csv(
-            &["id", "medicine_id", "date", "time", "outcome"],
-            d.dose_events
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.medicine_id.to_string(),
-                        r.date.clone(),
-                        r.time.clone(),
-                        r.outcome.clone(),
-                    ]
-                })
-                .collect(),
-        ),
-        "home_tests.csv" => csv(
-            &[
-                "id",
-                "date",
-                "sit_to_stand_30s",
-                "timed_up_and_go_s",
-                "arm_raise_s",
-            ],
-            d.home_tests
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        opt(r.sit_to_stand_30s),
-                        opt(r.timed_up_and_go_s),
-                        opt(r.arm_raise_s),
-                    ]
-                })
-                .collect(),
-        ),
-        "conditions.csv" => csv(
-            &[
-                "id",
-                "condition",
-                "icd10cm",
-                "snomed",
-                "diagnosed",
-                "resolved",
-            ],
-            d.conditions
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.condition.clone(),
-                        opt(r.icd10cm.as_ref()),
-                        opt(r.snomed.as_ref()),
-                        opt(r.diagnosed.as_ref()),
-                        opt(r.resolved.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "visits.csv" => csv(
-            &[
-                "id",
-                "date",
-                "physician_global",
-                "patient_global",
-                "extramuscular",
-                "mmt8",
-                "enzymes",
-            ],
-            d.visits
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        opt(r.physician_global),
-                        opt(r.patient_global),
-                        opt(r.extramuscular),
-                        opt(r.mmt8_json.as_ref()),
-                        r.enzymes_json.clone(),
-                    ]
-                })
-                .collect(),
-        ),
-        "antibodies.csv" => csv(
-            &["id", "date", "antibody", "outcome", "titre", "loinc"],
-            d.antibodies
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        r.antibody.clone(),
-                        r.outcome.clone(),
-                        opt(r.titre.as_ref()),
-                        opt(r.loinc.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "assessments.csv" => csv(
-            &["id", "date", "instrument", "input", "results"],
-            d.assessments
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        r.instrument.clone(),
-                        r.input_json.clone(),
-                        r.results_json.clone(),
-                    ]
-                })
-                .collect(),
-        ),
-        _ => return None,
-    })
-}
+use super::*;
 
 // ---- FHIR adapter -----------------------------------------------------------------------------
 
-fn dec(field: &str, v: f64) -> Result<Decimal, String> {
+pub(super) fn dec(field: &str, v: f64) -> Result<Decimal, String> {
     Decimal::from_f64(v).ok_or_else(|| format!("{field}: {v} cannot be written as a FHIR decimal"))
 }
 
-fn dec_text(field: &str, v: &str) -> Result<Decimal, String> {
+pub(super) fn dec_text(field: &str, v: &str) -> Result<Decimal, String> {
     Decimal::new(v.trim()).map_err(|e| format!("{field}: {e}"))
 }
 
-fn weekday(day: &str) -> Option<fx::Weekday> {
+pub(super) fn weekday(day: &str) -> Option<fx::Weekday> {
     Some(match day {
         "monday" => fx::Weekday::Mon,
         "tuesday" => fx::Weekday::Tue,
@@ -317,7 +26,7 @@ fn weekday(day: &str) -> Option<fx::Weekday> {
 }
 
 /// The schedule's local dose times as FHIR `time` (`HH:MM:SS`), so an import can rebuild it.
-fn times_of_day(m: &myo_store::MedicineRow) -> Vec<String> {
+pub(super) fn times_of_day(m: &myo_store::MedicineRow) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_str(&m.schedule_json).unwrap_or_default();
     let one = v["time"].as_str().map(str::to_owned);
     let many = v["times"]
@@ -332,7 +41,7 @@ fn times_of_day(m: &myo_store::MedicineRow) -> Vec<String> {
         .collect()
 }
 
-fn schedule(m: &myo_store::MedicineRow, field: &str) -> Result<fx::Schedule, String> {
+pub(super) fn schedule(m: &myo_store::MedicineRow, field: &str) -> Result<fx::Schedule, String> {
     use myo_api::tracker::ScheduleDto;
     let dto: ScheduleDto =
         serde_json::from_str(&m.schedule_json).map_err(|e| format!("{field}.schedule: {e}"))?;
@@ -600,7 +309,7 @@ pub fn fhir_input(
 /// Stored MMT-8, HAQ-DI and CMAS assessments as instrument results. Each stored input is scored
 /// again by the same instruments library (so title, status, total and missing items come from
 /// one place); an incomplete assessment has no total and names its missing items.
-fn instrument_results(
+pub(super) fn instrument_results(
     state: &AppState,
     rows: &[myo_store::AssessmentRow],
 ) -> Result<Vec<fx::InstrumentResult>, String> {
@@ -634,7 +343,7 @@ fn instrument_results(
                         .collect()
                 })
                 .unwrap_or_default();
-            let title = super::assessments::INSTRUMENTS
+            let title = super::super::assessments::INSTRUMENTS
                 .iter()
                 .find(|(known, _)| *known == id)
                 .map_or(id, |(_, label)| label);
@@ -662,7 +371,7 @@ fn instrument_results(
 }
 
 /// The scale of a total that reports its maximum (`max_score`: MMT-8 80 or 150 by `mode`).
-fn scale(field: &str, out: &serde_json::Value) -> Result<Option<fx::Scale>, String> {
+pub(super) fn scale(field: &str, out: &serde_json::Value) -> Result<Option<fx::Scale>, String> {
     let Some(max) = out.get("max_score").and_then(serde_json::Value::as_f64) else {
         return Ok(None);
     };
@@ -679,7 +388,10 @@ fn scale(field: &str, out: &serde_json::Value) -> Result<Option<fx::Scale>, Stri
 
 /// The FHIR R4 Bundle JSON of everything the patient owns.
 pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<String, String> {
-    let today = super::today().map(|t| t.to_string()).unwrap_or_default();
+    // A medicine that ended before the person's today (in their time zone) is completed.
+    let today = super::super::safety::person_today(d.profile.as_ref())
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     let mut input = fhir_input(state.rules(), patient, d, &today)?;
     input.instruments = instrument_results(state, &d.assessments)?;
     let options = myo_fhir::export::ExportOptions {
@@ -688,117 +400,4 @@ pub fn fhir_bundle(state: &AppState, patient: &User, d: &PatientData) -> Result<
     };
     let bundle = myo_fhir::export::patient_bundle(&input, &options).map_err(|e| e.to_string())?;
     myo_fhir::to_string_pretty(&bundle).map_err(|e| e.to_string())
-}
-
-fn download(content_type: &'static str, name: &str, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-/// `GET /patients/{id}/export/{kind}` (`diary.csv`, `labs.csv`, …): owner only.
-pub async fn csv_page(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-    Path((id, kind)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let a = resolve_manage(&state, &u.user, &client, &id).await?;
-    if !super::kinds::KINDS.iter().any(|k| k.csv.0 == kind) {
-        return Err(PageError(
-            StatusCode::NOT_FOUND,
-            "There is no page at this address.".into(),
-        ));
-    }
-    let entry = a.entry(&client, action::EXPORT, "patient_records", Some(&kind));
-    let data = db::export(&state, &a.patient.id, &entry).await?;
-    let body = csv_file(&kind, &data).unwrap_or_default();
-    Ok(download(
-        "text/csv; charset=utf-8",
-        &format!("myo-{kind}"),
-        body,
-    ))
-}
-
-/// `GET /patients/{id}/export/fhir.json`: owner only.
-pub async fn fhir_page(
-    State(state): State<AppState>,
-    SignedIn(u): SignedIn,
-    client: Client,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let a = resolve_manage(&state, &u.user, &client, &id).await?;
-    let entry = a.entry(&client, action::EXPORT, "patient_records", Some("fhir"));
-    let data = db::export(&state, &a.patient.id, &entry).await?;
-    let body = fhir_bundle(&state, &a.patient, &data)
-        .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e))?;
-    Ok(download(
-        "application/fhir+json",
-        "myo-fhir-bundle.json",
-        body,
-    ))
-}
-
-/// The bundle as an API response.
-pub fn fhir_api(state: &AppState, patient: &User, d: &PatientData) -> Result<Response, ApiError> {
-    let body = fhir_bundle(state, patient, d).map_err(|e| ApiError::internal(&e))?;
-    Ok(([(header::CONTENT_TYPE, "application/fhir+json")], body).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn formula_guard_covers_the_owasp_triggers_and_their_bypasses() {
-        for bad in [
-            "=1+1",
-            "+1+1",
-            "-1+1",
-            "@SUM(A1)",
-            "=HYPERLINK(\"http://evil.example\",\"x\")",
-            "\t=1+1",
-            "\r=1+1",
-            "\t",
-            "\rtext",
-            " =1+1",
-            "\u{a0}=1+1",
-            "\u{3000}=1+1",
-            "\n=1+1",
-            "\u{ff1d}1+1",
-            "\u{ff0b}1",
-            "\u{ff0d}1",
-            "\u{ff20}SUM(A1)",
-            "-2+3+cmd|' /C calc'!A0",
-            "=cmd|' /C calc'!A0",
-        ] {
-            let out = cell(bad);
-            let inner = out.trim_start_matches('"');
-            assert!(inner.starts_with('\''), "{bad:?} -> {out:?}");
-        }
-        for data in [
-            "-5",
-            "+1.5",
-            " -5 ",
-            "12",
-            "a=b",
-            "note - with dash",
-            "e-mail@x",
-        ] {
-            let out = cell(data);
-            assert!(
-                !out.trim_start_matches('"').starts_with('\''),
-                "{data:?} -> {out:?}"
-            );
-        }
-        assert_eq!(cell("a,\"b\""), "\"a,\"\"b\"\"\"");
-    }
 }

@@ -1,0 +1,326 @@
+//! Sign-in (rate-limited per account and per address, through the store) and sign-out.
+
+use super::*;
+
+pub(super) fn millis(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// A local path to return to after sign-in; anything else (other sites, `//host`, control
+/// characters or spaces that browsers strip into `//host`) is ignored.
+pub(super) fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if crate::boundary::local_path(n) => n.to_owned(),
+        _ => "/account".to_owned(),
+    }
+}
+
+/// See other (after a successful POST).
+pub(in crate::pages) fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+// ---- sign-in ----------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+pub(super) struct SigninPage {
+    l: Layout,
+    email: String,
+    next: String,
+    error: Option<String>,
+    notice: Option<&'static str>,
+}
+
+/// `?next=&done=`
+#[derive(Debug, Deserialize)]
+pub struct SigninQuery {
+    /// Where to go after sign-in.
+    pub next: Option<String>,
+    /// A fixed notice code.
+    pub done: Option<String>,
+}
+
+/// `GET /signin`
+pub async fn signin_form(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageQuery(q): PageQuery<SigninQuery>,
+) -> Response {
+    if user.is_some() {
+        return see_other(&safe_next(q.next.as_deref()));
+    }
+    let notice = match q.done.as_deref() {
+        Some("deleted") => Some("Your account has been deleted."),
+        Some("signed-out") => Some("You are signed out."),
+        Some("handed-over") => Some(
+            "Your records are yours now. Sign in with your e-mail address and the password you \
+             just chose.",
+        ),
+        Some("reset") => Some(
+            "Your new password is saved. You were signed out everywhere and your API tokens \
+             were stopped: sign in with the new password.",
+        ),
+        Some("signed-up") => Some(
+            "Thank you. If this e-mail address had no account, your account is ready: sign in \
+             with it now. If it already had one, sign in with its password.",
+        ),
+        Some("signed-up-no-zone") => Some(
+            "Thank you. If this e-mail address had no account, your account is ready: sign in \
+             with it now. If it already had one, sign in with its password. Your browser did \
+             not tell us your time zone, so Myo counts days in UTC until you confirm yours: \
+             your tracker will ask you.",
+        ),
+        _ => None,
+    };
+    let page = SigninPage {
+        l: Layout::new(&state, None, "Sign in", "signin"),
+        email: String::new(),
+        next: safe_next(q.next.as_deref()),
+        error: None,
+        notice,
+    };
+    render(&page)
+}
+
+/// The sign-in form.
+#[derive(Debug, Deserialize)]
+pub struct SigninForm {
+    /// E-mail address.
+    #[serde(default)]
+    pub email: String,
+    /// Password.
+    #[serde(default)]
+    pub password: String,
+    /// Where to go next.
+    pub next: Option<String>,
+}
+
+pub(super) fn signin_again(
+    state: &AppState,
+    email: &str,
+    next: &str,
+    status: StatusCode,
+    error: &str,
+) -> Response {
+    let page = SigninPage {
+        l: Layout::new(state, None, "Sign in", "signin"),
+        email: email.to_owned(),
+        next: next.to_owned(),
+        error: Some(error.to_owned()),
+        notice: None,
+    };
+    let mut res = render(&page);
+    *res.status_mut() = status;
+    res
+}
+
+/// The address an attempt is counted against (`unknown` when the peer is not known).
+pub(in crate::pages) fn address(client: &Client) -> &str {
+    client.ip.as_deref().unwrap_or("unknown")
+}
+
+/// Reserves one password check for `email` from `client` before the hash is verified (see
+/// `myo_store::throttle`). `Err` is the 429 page to send; the first refusal of each minute
+/// for this account and address is audited, the others only counted.
+pub(super) async fn reserve_check(
+    state: &AppState,
+    email: &str,
+    client: &Client,
+) -> Result<Result<(), std::time::Duration>, StoreError> {
+    let attempt = Attempt::SignIn {
+        account: email,
+        address: address(client),
+    };
+    let policy = state.config().throttle_policy();
+    match state
+        .store()
+        .reserve_attempt(attempt, &policy, Timestamp::now())
+        .await?
+    {
+        Reservation::Allowed => Ok(Ok(())),
+        Reservation::Refused {
+            retry_after,
+            first_in_minute,
+        } => {
+            if first_in_minute {
+                let mut e = audit(
+                    None,
+                    client,
+                    action::LOGIN_FAILED,
+                    "session",
+                    None,
+                    Outcome::Denied,
+                );
+                e.details = Some(r#"{"reason":"rate_limited"}"#.to_owned());
+                state.audit(&e).await?;
+            }
+            Ok(Err(retry_after))
+        }
+    }
+}
+
+/// "Please wait …" for a refused attempt, in whole minutes or seconds.
+pub(super) fn wait_message(retry_after: std::time::Duration) -> String {
+    let secs = retry_after.as_secs().max(1);
+    if secs >= 90 {
+        format!(
+            "Too many failed attempts. Please wait {} minutes and try again.",
+            secs.div_ceil(60)
+        )
+    } else {
+        format!("Too many failed attempts. Please wait {secs} seconds and try again.")
+    }
+}
+
+/// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
+pub(in crate::pages) fn with_retry_after(
+    mut res: Response,
+    retry_after: std::time::Duration,
+) -> Response {
+    let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(secs.max(1)));
+    res
+}
+
+/// Starts a session for `user`; returns the `Set-Cookie` value.
+pub(super) async fn start_session(
+    state: &AppState,
+    user: &User,
+    client: &Client,
+) -> Result<header::HeaderValue, StoreError> {
+    let secret = token::random_token();
+    let now = Timestamp::now();
+    let session = NewSession {
+        id: token::session_id_for(&secret),
+        user_id: user.id.clone(),
+        csrf_token: token::random_token(),
+        created_at: now,
+        expires_at: now.add_millis(millis(state.config().session_absolute)),
+        ip: client.ip.clone(),
+        user_agent: client.user_agent.clone(),
+    };
+    let entry = audit(
+        Some(user),
+        client,
+        action::LOGIN,
+        "session",
+        None,
+        Outcome::Success,
+    );
+    state.store().create_session(&session, &entry).await?;
+    Ok(set_session_cookie(state, &secret))
+}
+
+/// `POST /signin`
+pub async fn signin(
+    State(state): State<AppState>,
+    client: Client,
+    Form(f): Form<SigninForm>,
+) -> Result<Response, PageError> {
+    let email = normalize_email(&f.email);
+    let next = safe_next(f.next.as_deref());
+    if email.is_empty() || f.password.is_empty() {
+        return Ok(signin_again(
+            &state,
+            &f.email,
+            &next,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Enter your e-mail address and password.",
+        ));
+    }
+    if let Err(wait) = reserve_check(&state, &email, &client).await? {
+        let page = signin_again(
+            &state,
+            &f.email,
+            &next,
+            StatusCode::TOO_MANY_REQUESTS,
+            &wait_message(wait),
+        );
+        return Ok(with_retry_after(page, wait));
+    }
+    let user = state.store().find_user_by_email(&email).await?;
+    let ok = match &user {
+        Some(u) => {
+            state
+                .hasher()
+                .verify(f.password.clone(), u.password_hash.clone())
+                .await?
+                && u.disabled_at.is_none()
+        }
+        None => {
+            // Spend the same time as a real check, so response times do not reveal accounts.
+            let dummy = state.dummy_hash().await?;
+            let _ = state.hasher().verify(f.password.clone(), dummy).await?;
+            false
+        }
+    };
+    if ok {
+        let attempt = Attempt::SignIn {
+            account: &email,
+            address: address(&client),
+        };
+        state.store().attempt_succeeded(attempt).await?;
+    }
+    match (ok, user) {
+        (true, Some(u)) => {
+            let cookie = start_session(&state, &u, &client).await?;
+            crate::care::accept_invitations(&state, &u, &client).await?;
+            let mut res = see_other(&next);
+            res.headers_mut().insert(header::SET_COOKIE, cookie);
+            Ok(res)
+        }
+        (_, user) => {
+            let target = user.as_ref().map(|u| u.id.as_str().to_owned());
+            let mut e = audit(
+                None,
+                &client,
+                action::LOGIN_FAILED,
+                "user",
+                target.as_deref(),
+                Outcome::Failure,
+            );
+            // Filed under the account's owner, so they see attempts on their account in "my log".
+            if let Some(id) = &target {
+                e = e.for_patient(id);
+            }
+            state.audit(&e).await?;
+            Ok(signin_again(
+                &state,
+                &f.email,
+                &next,
+                StatusCode::UNAUTHORIZED,
+                "The e-mail address or password is wrong.",
+            ))
+        }
+    }
+}
+
+// ---- sign-out ---------------------------------------------------------------------------------
+
+/// `POST /signout`
+pub async fn signout(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    client: Client,
+) -> Result<Response, PageError> {
+    if let Some(me) = user {
+        let entry = audit(
+            Some(&me.user),
+            &client,
+            action::LOGOUT,
+            "session",
+            None,
+            Outcome::Success,
+        );
+        match state.store().delete_session(&me.session.id, &entry).await {
+            Ok(()) | Err(StoreError::NotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut res = see_other("/signin?done=signed-out");
+    res.headers_mut()
+        .insert(header::SET_COOKIE, clear_session_cookie(&state));
+    Ok(res)
+}
