@@ -383,8 +383,15 @@ fn multipart_type() -> String {
 type Parts<'a> = Vec<(&'a str, Option<&'a str>, &'a str)>;
 
 /// The field named in a 422 page, as the page quotes it.
+/// The error page names a field by its label: the field's name with a capital letter for the
+/// form parts used here (`bundle` → “Bundle”).
 fn names_field(body: &str, field: &str) -> bool {
-    body.contains(&format!("\u{201c}{field}\u{201d}"))
+    let mut c = field.chars();
+    let label = c
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default();
+    body.contains(&format!("\u{201c}{label}\u{201d}"))
 }
 
 async fn a_control_character_in_an_uploaded_text_field_is_refused_naming_it(t: &TestApp) {
