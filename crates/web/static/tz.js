@@ -14,7 +14,8 @@
   if (field) {
     field.value = zone;
     var shown = document.getElementById('signup-tz-shown');
-    if (shown) shown.textContent = zone + ' (from this browser; you can change it in your tracker\'s settings)';
+    // The page gives the sentence in its own language, with {zone} where the name goes.
+    if (shown) shown.textContent = (shown.getAttribute('data-found') || '{zone}').replace('{zone}', zone);
   }
   // Settings, while no zone is saved: offer the browser's zone in the field and say where it
   // came from; nothing is saved until the person presses Save.
@@ -22,6 +23,6 @@
   if (pick && pick.hasAttribute('data-unconfirmed')) {
     pick.value = zone;
     var note = document.getElementById('tz-browser');
-    if (note) note.textContent = 'Your browser says ' + zone + '; it is filled in above. Press Save to confirm it.';
+    if (note) note.textContent = (note.getAttribute('data-found') || 'Your browser says {zone}; it is filled in above. Press Save to confirm it.').replace('{zone}', zone);
   }
 })();

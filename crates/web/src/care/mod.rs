@@ -137,7 +137,13 @@ pub async fn people(
     }
     people.sort_by_key(|a| a.name.to_lowercase());
     Ok(render(&PeoplePage {
-        l: Layout::new(&state, Some(&u), "Records you can see", "tracker"),
+        l: Layout::new(
+            &state,
+            Some(&u),
+            &u.locale,
+            "Records you can see",
+            "tracker",
+        ),
         own: u.user.id.as_str().to_owned(),
         people,
     }))
