@@ -30,6 +30,9 @@ const CONVERTED: &[&str] = &[
     "tracker_red_flags.html",
     "tracker_table.html",
     "tracker_delete_link.html",
+    "tracker_settings.html",
+    "tracker_tz_field.html",
+    "kb_index.html",
 ];
 
 /// Words that are names, the same in every language.
@@ -239,6 +242,18 @@ fn every_key_the_code_and_templates_use_exists_in_every_language() {
         "missing messages:\n{}",
         missing.join("\n")
     );
+    // Every fixed `?done=` notice has its message, found by its English words.
+    for (code, english) in [
+        myo_web::tracker::delete::DONE,
+        myo_web::tracker::edit::EDITED,
+        myo_web::tracker::guided::SAVED,
+    ] {
+        assert_eq!(
+            catalog.key_of_english(english, "notice-").as_deref(),
+            Some(format!("notice-{code}").as_str()),
+            "{english}"
+        );
+    }
 }
 
 #[test]

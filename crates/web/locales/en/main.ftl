@@ -357,3 +357,21 @@ summary-home-tests = { $test }: { $count } tests; first { $first }, last { $last
 hometest-sit-to-stand = 30-second sit-to-stand (stands)
 hometest-timed-up-and-go = timed up-and-go (seconds)
 hometest-arm-raise = arm raise (seconds)
+settings-title = Your time zone and date of birth
+settings-hint = Myo uses it for "today", your diary days, dates that cannot be in the future, dose times and when an entry was edited. Today in this zone is
+settings-tz-label = Time zone (start typing a city, e.g. Europe/Berlin)
+settings-tz-unsaved = No time zone is saved yet, so Myo is using UTC. Choose yours and press Save.
+settings-tz-found = Your browser says { $zone }; it is filled in above. Press Save to confirm it.
+settings-birth-date = Date of birth (optional)
+settings-birth-date-hint = People you share your records with see it beside your name, so they do not mix you up with someone of the same name. Leave it empty to remove it.
+settings-submit = Save settings
+title-settings = Settings
+title-kb = Learn about myositis
+kb-pages = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+notice-deleted = Deleted.
+notice-edited = Saved your changes. The earlier version is kept in the entry's history.
+notice-assessed = Saved and scored. Items marked not assessed are listed as missing and are never scored.
+notice-settings = Saved your settings.

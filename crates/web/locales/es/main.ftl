@@ -380,3 +380,21 @@ summary-home-tests = { $test }: { $count ->
 hometest-sit-to-stand = levantarse de la silla en 30 segundos (veces)
 hometest-timed-up-and-go = levantarse y caminar cronometrado (segundos)
 hometest-arm-raise = brazos en alto (segundos)
+settings-title = Su zona horaria y su fecha de nacimiento
+settings-hint = Myo la usa para saber qué es «hoy», para los días de su diario, las fechas que no pueden ser futuras, las horas de las dosis y cuándo se editó una entrada. Hoy, en esta zona, es
+settings-tz-label = Zona horaria (empiece a escribir una ciudad, por ejemplo Europe/Madrid)
+settings-tz-unsaved = Todavía no hay ninguna zona horaria guardada, así que Myo usa UTC. Elija la suya y pulse Guardar.
+settings-tz-found = Su navegador indica { $zone }; ya está escrita arriba. Pulse Guardar para confirmarla.
+settings-birth-date = Fecha de nacimiento (opcional)
+settings-birth-date-hint = Las personas con quienes comparte sus registros la ven junto a su nombre, para no confundirle con alguien que se llame igual. Déjela en blanco para quitarla.
+settings-submit = Guardar configuración
+title-settings = Configuración
+title-kb = Aprender sobre la miositis
+kb-pages = { $count ->
+    [one] { $count } página
+   *[other] { $count } páginas
+}
+notice-deleted = Borrado.
+notice-edited = Cambios guardados. La versión anterior se conserva en el historial de la entrada.
+notice-assessed = Guardado y puntuado. Los puntos marcados como no evaluados se muestran como que faltan y nunca se puntúan.
+notice-settings = Configuración guardada.

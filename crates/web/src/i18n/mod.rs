@@ -286,6 +286,11 @@ impl Tr {
         Tr { lang, catalog }
     }
 
+    /// The catalogue (every language).
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
     /// The message `key`.
     pub fn t(&self, key: &str) -> String {
         self.catalog.format(self.lang, key, None)

@@ -108,7 +108,13 @@ pub async fn index(
     MaybeUser(user): MaybeUser,
     loc: crate::i18n::Locale,
 ) -> Response {
-    let l = Layout::new(&state, user.as_ref(), &loc, "Learn about myositis", "kb");
+    let l = Layout::new(
+        &state,
+        user.as_ref(),
+        &loc,
+        state.tr(loc.lang).t("title-kb"),
+        "kb",
+    );
     render(&IndexPage {
         l,
         sections: sections(&state, loc.lang),

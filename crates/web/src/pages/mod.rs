@@ -112,6 +112,15 @@ impl Layout {
         )
     }
 
+    /// A fixed English text made before the page's language was known (a `?done=` notice), in
+    /// the page's language when the catalogue has it as a `notice-*` message.
+    pub fn fixed(&self, english: &str) -> String {
+        match self.tr.catalog().key_of_english(english, "notice-") {
+            Some(key) => self.tr.t(&key),
+            None => english.to_owned(),
+        }
+    }
+
     /// The page's language code (`<html lang>`).
     pub fn lang(&self) -> &'static str {
         self.tr.lang.code()
