@@ -33,6 +33,8 @@ const CONVERTED: &[&str] = &[
     "tracker_settings.html",
     "tracker_tz_field.html",
     "kb_index.html",
+    "forgot.html",
+    "reset.html",
 ];
 
 /// Words that are names, the same in every language.

@@ -112,10 +112,14 @@ impl Layout {
         )
     }
 
-    /// A fixed English text made before the page's language was known (a `?done=` notice), in
-    /// the page's language when the catalogue has it as a `notice-*` message.
+    /// A fixed English text made before the page's language was known (a `?done=` notice, a
+    /// form error), in the page's language when the catalogue has it (`notice-*`, `signup-err-*`,
+    /// `forgot-err-*`); other texts are shown as made.
     pub fn fixed(&self, english: &str) -> String {
-        match self.tr.catalog().key_of_english(english, "notice-") {
+        let key = ["notice-", "signup-err-", "forgot-err-"]
+            .iter()
+            .find_map(|prefix| self.tr.catalog().key_of_english(english, prefix));
+        match key {
             Some(key) => self.tr.t(&key),
             None => english.to_owned(),
         }

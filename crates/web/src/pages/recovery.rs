@@ -49,7 +49,13 @@ fn forgot_page(
     error: Option<String>,
 ) -> ForgotPage {
     ForgotPage {
-        l: Layout::new(state, None, loc, "Forgot your password?", "signin"),
+        l: Layout::new(
+            state,
+            None,
+            loc,
+            state.tr(loc.lang).t("title-forgot"),
+            "signin",
+        ),
         can_mail: state.mailer().is_some(),
         ttl_minutes: state.config().reset_policy.ttl_ms / 60_000,
         email: email.to_owned(),
@@ -138,10 +144,12 @@ pub async fn forgot(
         }
     }
     tokio::time::sleep_until(started + ANSWER_FLOOR).await;
-    let notice = format!(
-        "If {typed} belongs to an account, a link to choose a new password is on its way. It \
-         works once, for {} minutes. Nothing arrived? Check your spam folder, then ask again.",
-        policy.ttl_ms / 60_000
+    let notice = state.tr(loc.lang).t2(
+        "forgot-sent",
+        "email",
+        typed,
+        "minutes",
+        (policy.ttl_ms / 60_000).to_string(),
     );
     Ok(render(&forgot_page(
         &state,
@@ -192,7 +200,13 @@ fn reset_page(
 ) -> Response {
     let valid = email.is_some();
     let page = ResetPage {
-        l: Layout::new(state, None, loc, "Choose a new password", "signin"),
+        l: Layout::new(
+            state,
+            None,
+            loc,
+            state.tr(loc.lang).t("title-reset"),
+            "signin",
+        ),
         valid,
         email: email.unwrap_or_default(),
         token: if valid {
