@@ -78,7 +78,7 @@ pub fn is_child_profile_email(email: &str) -> bool {
 }
 
 const PENDING: &str = "SELECT u.id, u.email, u.password_hash, u.role, u.display_name, \
-     u.created_at, u.disabled_at, h.email AS handover_email FROM profile_handovers h \
+     u.created_at, u.disabled_at, u.language, h.email AS handover_email FROM profile_handovers h \
      JOIN users u ON u.id = h.child_id WHERE h.token_hash = $1 AND h.used_at IS NULL \
      AND h.expires_at > $2 AND u.disabled_at IS NULL";
 

@@ -122,6 +122,12 @@ pub(crate) const MIGRATIONS: &[MigrationSource] = &[
         sqlite: include_str!("../migrations/sqlite/0010_clinician_ref.sql"),
         postgres: include_str!("../migrations/postgres/0010_clinician_ref.sql"),
     },
+    MigrationSource {
+        version: 11,
+        name: "user_language",
+        sqlite: include_str!("../migrations/sqlite/0011_user_language.sql"),
+        postgres: include_str!("../migrations/postgres/0011_user_language.sql"),
+    },
 ];
 
 /// The embedded migrator for one backend. Built by hand from `include_str!` rather than with
@@ -205,6 +211,7 @@ pub(crate) fn user_from(row: &impl RowExt, prefix: &str) -> Result<User> {
         display_name: row.text(&col("display_name"))?,
         created_at: ts(row, &col("created_at"))?,
         disabled_at: opt_ts(row, &col("disabled_at"))?,
+        language: row.opt_text(&col("language"))?,
     })
 }
 

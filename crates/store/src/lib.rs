@@ -150,6 +150,15 @@ pub trait Store:
         audit: &AuditEntry,
     ) -> Result<()>;
 
+    /// Sets (or, with `None`, clears) the account's interface language, a short code such as
+    /// `es`; [`StoreError::NotFound`] when the account is gone.
+    async fn set_user_language(
+        &self,
+        id: &UserId,
+        language: Option<&str>,
+        audit: &AuditEntry,
+    ) -> Result<()>;
+
     /// Deletes the account with its sessions, tokens and per-account login attempts.
     /// Audit events stay: they carry the opaque id only. [`StoreError::LastAdmin`] (nothing
     /// deleted) for the last active admin, as in [`Store::update_user`].

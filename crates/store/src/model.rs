@@ -194,6 +194,8 @@ pub struct User {
     pub created_at: Timestamp,
     /// Set when an admin disabled the account; a disabled account cannot sign in.
     pub disabled_at: Option<Timestamp>,
+    /// The interface language the person chose (`en`, `es`); `None` follows the browser.
+    pub language: Option<String>,
 }
 
 /// A new account. The caller picks the id (so the audit entry written with it can name it).

@@ -110,10 +110,10 @@ pub trait RecoveryStore {
 const RESET_LOCK_KEY: i64 = 0x6d79_6f5f_7273_7431; // "myo_rst1"
 
 const USER_BY_EMAIL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                             disabled_at FROM users WHERE email = $1";
+                             disabled_at, language FROM users WHERE email = $1";
 
 const LINK_USER: &str = "SELECT u.id, u.email, u.password_hash, u.role, u.display_name, \
-     u.created_at, u.disabled_at FROM password_resets r JOIN users u ON u.id = r.user_id \
+     u.created_at, u.disabled_at, u.language FROM password_resets r JOIN users u ON u.id = r.user_id \
      WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 \
      AND u.disabled_at IS NULL";
 

@@ -104,7 +104,7 @@ fn like_literal(text: &str) -> String {
 
 /// One account by id (`get_user`, and inside the transactions that change or delete it).
 const USER_BY_ID: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                          disabled_at FROM users WHERE id = $1";
+                          disabled_at, language FROM users WHERE id = $1";
 
 /// Locks the active admins' rows and counts them in one statement, before an account that may
 /// be one of them is read. On PostgreSQL a concurrent demotion makes this wait and then skip the
@@ -166,6 +166,7 @@ impl Store for SqlStore {
             display_name: user.display_name.trim().to_owned(),
             created_at: user.created_at,
             disabled_at: None,
+            language: None,
         };
         const SQL: &str = "INSERT INTO users (id, email, password_hash, role, display_name, \
                            created_at, disabled_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)";
@@ -195,7 +196,7 @@ impl Store for SqlStore {
 
     async fn find_user_by_email(&self, email: &str) -> Result<Option<User>> {
         const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at FROM users WHERE email = $1";
+                           disabled_at, language FROM users WHERE email = $1";
         let email = normalize_email(email);
         each_backend!(&self.db, b => {
             let row = sqlx::query(SQL).bind(email.as_str()).fetch_optional(b.reader()).await?;
@@ -212,7 +213,7 @@ impl Store for SqlStore {
 
     async fn list_users(&self, page: Page) -> Result<Vec<User>> {
         const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2";
+                           disabled_at, language FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2";
         each_backend!(&self.db, b => {
             let rows = sqlx::query(SQL)
                 .bind(limit(page.limit))
@@ -227,7 +228,7 @@ impl Store for SqlStore {
         // Stored e-mails are lowercase, so a lowercased pattern matches alike on SQLite (LIKE
         // ignores ASCII case) and PostgreSQL (LIKE does not).
         const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at FROM users WHERE email LIKE $1 ESCAPE '\\' \
+                           disabled_at, language FROM users WHERE email LIKE $1 ESCAPE '\\' \
                            ORDER BY created_at, id LIMIT $2 OFFSET $3";
         let pattern = format!("%{}%", like_literal(&normalize_email(email_part)));
         each_backend!(&self.db, b => {
@@ -327,6 +328,24 @@ impl Store for SqlStore {
         Ok(())
     }
 
+    async fn set_user_language(
+        &self,
+        id: &UserId,
+        language: Option<&str>,
+        audit: &AuditEntry,
+    ) -> Result<()> {
+        const SQL: &str = "UPDATE users SET language = $2 WHERE id = $1";
+        each_backend!(&self.db, b => {
+            let mut tx = b.begin_write().await?;
+            let done =
+                sqlx::query(SQL).bind(id.as_str()).bind(language).execute(&mut *tx).await?;
+            must_affect(done.rows_affected(), "user")?;
+            tx.append_audit(audit).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     async fn delete_user(&self, id: &UserId, audit: &AuditEntry) -> Result<()> {
         const ATTEMPTS: &str = "DELETE FROM login_attempts WHERE kind = 'account' AND key = $1";
         // Sessions and tokens go with the account (ON DELETE CASCADE).
@@ -397,7 +416,7 @@ impl Store for SqlStore {
             s.user_agent AS s_user_agent, u.id AS u_id, u.email AS u_email, \
             u.password_hash AS u_password_hash, u.role AS u_role, \
             u.display_name AS u_display_name, u.created_at AS u_created_at, \
-            u.disabled_at AS u_disabled_at \
+            u.disabled_at AS u_disabled_at, u.language AS u_language \
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1";
         each_backend!(&self.db, b => {
             let row = sqlx::query(SQL).bind(id.as_str()).fetch_optional(b.reader()).await?;

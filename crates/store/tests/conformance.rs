@@ -18,6 +18,7 @@ on_both_backends!(
     users_are_unique_by_email_case_insensitively,
     bad_email_names_the_field,
     users_update_and_password_change,
+    users_keep_their_interface_language,
     users_search_by_email_part,
     disabling_ends_sessions_and_revokes_tokens,
     last_active_admin_cannot_be_demoted_or_disabled,
@@ -235,6 +236,52 @@ async fn users_update_and_password_change(db: &TestDb) {
         4,
         "create + 2 updates + password; failures add none"
     );
+}
+
+async fn users_keep_their_interface_language(db: &TestDb) {
+    let store = db.open().await;
+    let ada = add_user(&store, "ada@example.org").await;
+    assert_eq!(ada.language, None, "a new account follows the browser");
+    store
+        .set_user_language(&ada.id, Some("es"), &audit("update", "user", "a"))
+        .await
+        .unwrap();
+    let read = store.get_user(&ada.id).await.unwrap().unwrap();
+    assert_eq!(read.language.as_deref(), Some("es"));
+    let by_email = store
+        .find_user_by_email("ada@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(by_email.language.as_deref(), Some("es"));
+    let (cookie, session) = new_session(&ada.id, 0, 1_000_000_000);
+    store
+        .create_session(&session, &audit("login", "session", "s"))
+        .await
+        .unwrap();
+    let (_, with_session) = store
+        .get_session_user(&session_id_for(&cookie))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(with_session.language.as_deref(), Some("es"));
+    store
+        .set_user_language(&ada.id, None, &audit("update", "user", "a"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_user(&ada.id).await.unwrap().unwrap().language,
+        None
+    );
+    let err = store
+        .set_user_language(&UserId::random(), Some("es"), &audit("update", "user", "g"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "user" }),
+        "{err:?}"
+    );
+    assert_eq!(audit_count(&store).await, 4, "create, login, 2 changes");
 }
 
 async fn users_search_by_email_part(db: &TestDb) {

@@ -22,6 +22,8 @@ pub struct CurrentUser {
     pub user: User,
     /// The session (its `csrf_token` protects forms).
     pub session: Session,
+    /// The request's language (set by [`crate::i18n::layer`]).
+    pub locale: crate::i18n::Locale,
 }
 
 /// Where a request came from, for the audit log and address rate limits.
@@ -143,7 +145,11 @@ pub async fn session_layer(
                     {
                         tracing::warn!(error = %e, "touch_session failed");
                     }
-                    req.extensions_mut().insert(CurrentUser { user, session });
+                    req.extensions_mut().insert(CurrentUser {
+                        user,
+                        session,
+                        locale: crate::i18n::Locale::default(),
+                    });
                 }
             }
             Ok(None) => {}

@@ -22,6 +22,7 @@ pub mod care;
 pub mod community;
 pub mod config;
 pub mod error;
+pub mod i18n;
 pub mod interop;
 pub mod mail;
 pub mod markdown;
@@ -74,6 +75,8 @@ struct Inner {
     screen: myo_community::Screen,
     /// Outgoing e-mail, when `--smtp-url` is configured.
     mailer: Option<mail::Mailer>,
+    /// The interface's messages in every language, parsed once.
+    catalog: Arc<i18n::Catalog>,
 }
 
 /// Why the application could not be built.
@@ -95,6 +98,9 @@ pub enum StartError {
     /// The mail transport could not be set up.
     #[error("e-mail: {0}")]
     Mail(String),
+    /// The interface's message catalogue failed to load.
+    #[error("interface messages: {0}")]
+    Messages(String),
 }
 
 impl AppState {
@@ -108,6 +114,7 @@ impl AppState {
         tracker::safety::add_kb_ingredients(&mut rules, &kb);
         let screen =
             community::screen_for(&kb).map_err(|e| StartError::Community(e.to_string()))?;
+        let catalog = Arc::new(i18n::Catalog::builtin().map_err(StartError::Messages)?);
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         let hasher = myo_store::password::Hasher::new(
@@ -134,6 +141,7 @@ impl AppState {
                 entry_cache: pages::kb::EntryCache::default(),
                 screen,
                 mailer,
+                catalog,
             }),
         })
     }
@@ -166,6 +174,16 @@ impl AppState {
     /// Community post screening.
     pub fn screen(&self) -> &myo_community::Screen {
         &self.inner.screen
+    }
+
+    /// The interface's messages in `lang`.
+    pub fn tr(&self, lang: i18n::Lang) -> i18n::Tr {
+        i18n::Tr::new(Arc::clone(&self.inner.catalog), lang)
+    }
+
+    /// The interface's message catalogue.
+    pub fn catalog(&self) -> &i18n::Catalog {
+        &self.inner.catalog
     }
 
     /// The mailer, when e-mail is configured.
@@ -261,6 +279,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security::csrf,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), i18n::layer))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::session_layer,
@@ -277,6 +296,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             boundary::drain_oversized,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), i18n::outer))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
 }

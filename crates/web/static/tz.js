@@ -15,7 +15,8 @@
   if (field) {
     field.value = zone;
     var shown = document.getElementById('signup-tz-shown');
-    if (shown) shown.textContent = zone + ' (from this browser; you can change it in your tracker\'s settings)';
+    // The page gives the sentence in its own language, with {zone} where the name goes.
+    if (shown) shown.textContent = (shown.getAttribute('data-found') || '{zone}').replace('{zone}', zone);
   }
   // Settings, while no zone is saved: offer the browser's zone in the field and say where it
   // came from; nothing is saved until the person presses Save.
@@ -23,6 +24,11 @@
   if (pick && pick.hasAttribute('data-unconfirmed')) {
     pick.value = zone;
     var note = document.getElementById('tz-browser');
-    if (note) note.textContent = 'Your browser says ' + zone + '; it is filled in above. ' + (note.getAttribute('data-next') || 'Press Save to confirm it.');
+    // A converted page gives the whole sentence in its language (`data-found`); an older one
+    // gives only what to do next (`data-next`).
+    var found = note && (note.getAttribute('data-found') ||
+      'Your browser says {zone}; it is filled in above. ' +
+      (note.getAttribute('data-next') || 'Press Save to confirm it.'));
+    if (note) note.textContent = found.replace('{zone}', zone);
   }
 })();

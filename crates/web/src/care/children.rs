@@ -184,7 +184,13 @@ pub async fn start(
         false
     };
     let mut res = render(&LinkPage {
-        l: Layout::new(&state, Some(&u), "Hand over the profile", "tracker"),
+        l: Layout::new(
+            &state,
+            Some(&u),
+            &u.locale,
+            "Hand over the profile",
+            "tracker",
+        ),
         child: a.patient_name(),
         email,
         url,
@@ -212,6 +218,7 @@ struct HandoverPage {
 
 fn handover_page(
     state: &AppState,
+    loc: &crate::i18n::Locale,
     found: Option<(String, String)>,
     secret: &str,
     error: Option<String>,
@@ -219,7 +226,7 @@ fn handover_page(
     let valid = found.is_some();
     let (child, email) = found.unwrap_or_default();
     let mut res = render(&HandoverPage {
-        l: Layout::new(state, None, "Your own Myo log-in", "signin"),
+        l: Layout::new(state, None, loc, "Your own Myo log-in", "signin"),
         valid,
         child,
         email,
@@ -242,6 +249,7 @@ fn handover_page(
 /// `GET /handover/{token}`
 pub async fn form(
     State(state): State<AppState>,
+    loc: crate::i18n::Locale,
     Path(secret): Path<String>,
 ) -> Result<Response, PageError> {
     let found = state
@@ -249,7 +257,7 @@ pub async fn form(
         .find_handover(&token::hash_secret(secret.trim()), Timestamp::now())
         .await?
         .map(|h| (h.child.display_name, h.email));
-    Ok(handover_page(&state, found, secret.trim(), None))
+    Ok(handover_page(&state, &loc, found, secret.trim(), None))
 }
 
 /// The new log-in form.
@@ -270,21 +278,22 @@ pub struct CompleteForm {
 pub async fn complete(
     State(state): State<AppState>,
     client: Client,
+    loc: crate::i18n::Locale,
     Form(f): Form<CompleteForm>,
 ) -> Result<Response, PageError> {
     let secret = f.token.trim();
     let hash = token::hash_secret(secret);
     let Some(h) = state.store().find_handover(&hash, Timestamp::now()).await? else {
-        return Ok(handover_page(&state, None, secret, None));
+        return Ok(handover_page(&state, &loc, None, secret, None));
     };
     let found = Some((h.child.display_name.clone(), h.email.clone()));
     if password::check_policy(&f.password).is_err() {
         let msg = format!("password: use at least {} characters", password::MIN_LEN);
-        return Ok(handover_page(&state, found, secret, Some(msg)));
+        return Ok(handover_page(&state, &loc, found, secret, Some(msg)));
     }
     if f.password != f.password_confirm {
         let msg = "password_confirm: the two passwords differ".to_owned();
-        return Ok(handover_page(&state, found, secret, Some(msg)));
+        return Ok(handover_page(&state, &loc, found, secret, Some(msg)));
     }
     let new_hash = state.hasher().hash(f.password.clone()).await?;
     let mut entry = audit(
@@ -302,9 +311,10 @@ pub async fn complete(
         .await
     {
         Ok(Some(_)) => Ok(Redirect::to("/signin?done=handed-over").into_response()),
-        Ok(None) => Ok(handover_page(&state, None, secret, None)),
+        Ok(None) => Ok(handover_page(&state, &loc, None, secret, None)),
         Err(StoreError::Conflict { .. }) => Ok(handover_page(
             &state,
+            &loc,
             found,
             secret,
             Some(

@@ -145,7 +145,13 @@ pub async fn people(
     let own = store.get_profile(&u.user.id).await?;
     let confirmed = crate::tracker::safety::zone_confirmed(own.as_ref());
     Ok(render(&PeoplePage {
-        l: Layout::new(&state, Some(&u), "Records you can see", "tracker"),
+        l: Layout::new(
+            &state,
+            Some(&u),
+            &u.locale,
+            "Records you can see",
+            "tracker",
+        ),
         own: u.user.id.as_str().to_owned(),
         people,
         child_zone: own

@@ -137,7 +137,13 @@ async fn queue_page(
     );
     state.audit(&e).await?;
     Ok(QueuePage {
-        l: Layout::new(state, Some(me), "Moderation queue", "moderation"),
+        l: Layout::new(
+            state,
+            Some(me),
+            &me.locale,
+            "Moderation queue",
+            "moderation",
+        ),
         items: items.iter().map(|q| item(state, q)).collect(),
         notice,
         error,

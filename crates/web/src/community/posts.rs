@@ -59,7 +59,7 @@ struct PostPage {
 
 fn page(state: &AppState, me: &CurrentUser, topic: &myo_kb::Entry) -> PostPage {
     PostPage {
-        l: Layout::new(state, Some(me), "Your post", "kb"),
+        l: Layout::new(state, Some(me), &me.locale, "Your post", "kb"),
         topic: topic.id.clone(),
         topic_title: topic.title.clone(),
         error: None,

@@ -260,6 +260,7 @@ pub async fn page(State(state): State<AppState>, SignedIn(me): SignedIn) -> Resp
     let l = Layout::new(
         &state,
         Some(&me),
+        &me.locale,
         "Import from a hospital portal (FHIR)",
         "",
     );
@@ -346,6 +347,7 @@ pub async fn submit(
     let l = Layout::new(
         &state,
         Some(&me),
+        &me.locale,
         "Import from a hospital portal (FHIR)",
         "",
     );

@@ -209,7 +209,7 @@ async fn users_page(
     state.audit(&e).await?;
     let q = view.q.trim().to_owned();
     Ok(UsersPage {
-        l: Layout::new(state, Some(me), "Users", "users"),
+        l: Layout::new(state, Some(me), &me.locale, "Users", "users"),
         rows: users.iter().map(|u| user_row(u, me, &moderators)).collect(),
         prev_href: (view.page > 1).then(|| users_href(&q, view.page - 1)),
         next_href: more.then(|| users_href(&q, view.page + 1)),

@@ -32,8 +32,12 @@ impl AskPage {
 }
 
 /// `GET /ask`
-pub async fn form(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
-    let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
+pub async fn form(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
+) -> Response {
+    let l = Layout::new(&state, user.as_ref(), &loc, "Ask a question", "ask");
     render(&AskPage {
         l,
         question: String::new(),
@@ -69,10 +73,11 @@ pub fn country_from_accept_language(headers: &HeaderMap) -> Option<CountryCode> 
 pub async fn answer(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     headers: HeaderMap,
     Form(f): Form<AskForm>,
 ) -> Response {
-    let l = Layout::new(&state, user.as_ref(), "Ask a question", "ask");
+    let l = Layout::new(&state, user.as_ref(), &loc, "Ask a question", "ask");
     let q = f.question.trim().to_owned();
     let (error, reply) = if q.is_empty() {
         (Some("Please type a question.".to_owned()), None)

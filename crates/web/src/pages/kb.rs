@@ -48,18 +48,19 @@ pub fn section_title(s: Section) -> &'static str {
 pub struct SectionLink {
     /// Folder name (`drugs`).
     pub slug: &'static str,
-    /// Reader-facing name.
-    pub title: &'static str,
+    /// Reader-facing name, in the page's language.
+    pub title: String,
     /// Number of entries.
     pub count: usize,
 }
 
-fn sections(state: &AppState) -> Vec<SectionLink> {
+fn sections(state: &AppState, lang: crate::i18n::Lang) -> Vec<SectionLink> {
+    let tr = state.tr(lang);
     Section::ALL
         .iter()
         .map(|&s| SectionLink {
             slug: s.as_str(),
-            title: section_title(s),
+            title: tr.t(&format!("kb-section-{}", s.as_str())),
             count: state.kb().section(s).count(),
         })
         .filter(|s| s.count > 0)
@@ -75,16 +76,21 @@ struct HomePage {
 }
 
 /// `GET /`
-pub async fn home(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+pub async fn home(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
+) -> Response {
     let l = Layout::new(
         &state,
         user.as_ref(),
-        "Dermatomyositis and myositis information",
+        &loc,
+        state.tr(loc.lang).t("title-home"),
         "home",
     );
     render(&HomePage {
         l,
-        sections: sections(&state),
+        sections: sections(&state, loc.lang),
         instruments: state.scorer().list().len(),
     })
 }
@@ -97,11 +103,21 @@ struct IndexPage {
 }
 
 /// `GET /kb`
-pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
-    let l = Layout::new(&state, user.as_ref(), "Learn about myositis", "kb");
+pub async fn index(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
+) -> Response {
+    let l = Layout::new(
+        &state,
+        user.as_ref(),
+        &loc,
+        state.tr(loc.lang).t("title-kb"),
+        "kb",
+    );
     render(&IndexPage {
         l,
-        sections: sections(&state),
+        sections: sections(&state, loc.lang),
     })
 }
 
@@ -193,6 +209,7 @@ fn red_flag_groups(kb: &myo_kb::Kb, day: myo_kb::Date) -> Vec<EntryGroup> {
 pub async fn section(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
     let s = Section::from_str(&name).map_err(|_| {
@@ -223,7 +240,7 @@ pub async fn section(
             entries,
         }]
     };
-    let l = Layout::new(&state, user.as_ref(), section_title(s), "kb");
+    let l = Layout::new(&state, user.as_ref(), &loc, section_title(s), "kb");
     Ok(render(&SectionPage {
         l,
         slug: s.as_str(),
@@ -331,6 +348,7 @@ impl EntryCache {
 pub async fn entry(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     Path(id): Path<String>,
     uri: axum::http::Uri,
 ) -> Result<Response, PageError> {
@@ -350,7 +368,7 @@ pub async fn entry(
     let v = state.entry_cache().get(&state, entry, today());
     let community = crate::community::area(&state, user.as_ref(), &entry.id, uri.query()).await;
     let page = EntryPage {
-        l: Layout::new(&state, user.as_ref(), entry.title.clone(), "kb"),
+        l: Layout::new(&state, user.as_ref(), &loc, entry.title.clone(), "kb"),
         section_title: section_title(entry.section),
         e: &v.e,
         body_html: &v.body_html,
@@ -626,6 +644,7 @@ fn section_for_query(q: &str) -> Option<(&'static str, &'static str)> {
 pub async fn search(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     PageQuery(q): PageQuery<SearchQuery>,
 ) -> Response {
     let q = q.q.unwrap_or_default().trim().to_owned();
@@ -662,7 +681,7 @@ pub async fn search(
         None
     };
     render(&SearchPage {
-        l: Layout::new(&state, user.as_ref(), title, "kb"),
+        l: Layout::new(&state, user.as_ref(), &loc, title, "kb"),
         q,
         hits,
         error,

@@ -18,9 +18,11 @@ use axum::routing::{get, post};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::i18n::{Lang, Locale, Tr};
 
-/// What every page's layout needs: title, who is signed in, the CSRF token for its forms.
-#[derive(Debug, Clone, Default)]
+/// What every page's layout needs: title, who is signed in, the CSRF token for its forms, and
+/// the page's language (`l.t("key")` in templates).
+#[derive(Debug, Clone)]
 pub struct Layout {
     /// Page title (without the site name).
     pub title: String,
@@ -35,15 +37,18 @@ pub struct Layout {
     /// Which nav item is current (`home`, `kb`, `ask`, `calc`, `account`, `admin` (audit log),
     /// `users`, `signin`).
     pub nav: &'static str,
-    /// Medical disclaimer.
-    pub disclaimer: &'static str,
+    /// The interface's messages in the page's language.
+    pub tr: Tr,
+    /// The page's own address (where the language switch comes back to).
+    pub here: String,
 }
 
 impl Layout {
-    /// A layout for `user` (or anonymous).
+    /// A layout for `user` (or anonymous) in `loc`'s language.
     pub fn new(
         state: &AppState,
         user: Option<&CurrentUser>,
+        loc: &Locale,
         title: impl Into<String>,
         nav: &'static str,
     ) -> Layout {
@@ -62,13 +67,113 @@ impl Layout {
                 .unwrap_or_default(),
             signup: state.config().allow_signup,
             nav,
-            disclaimer: myo_kb::DISCLAIMER,
+            tr: state.tr(loc.lang),
+            here: loc.here.clone(),
         }
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// The message `key` with one variable.
+    pub fn t1(&self, key: &str, name: &str, value: impl crate::i18n::ToArg) -> String {
+        self.tr.t1(key, name, value)
+    }
+
+    /// The message `key` with two variables.
+    pub fn t2(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl crate::i18n::ToArg,
+        n2: &str,
+        v2: impl crate::i18n::ToArg,
+    ) -> String {
+        self.tr.t2(key, n1, v1, n2, v2)
+    }
+
+    /// The message `key` with three variables.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl crate::i18n::ToArg,
+        n2: &str,
+        v2: impl crate::i18n::ToArg,
+        n3: &str,
+        v3: impl crate::i18n::ToArg,
+    ) -> String {
+        self.tr.ta(
+            key,
+            &[(n1, v1.to_arg()), (n2, v2.to_arg()), (n3, v3.to_arg())],
+        )
+    }
+
+    /// A fixed English text made before the page's language was known (a `?done=` notice, a
+    /// form error), in the page's language when the catalogue has it (`notice-*`, `signup-err-*`,
+    /// `forgot-err-*`); other texts are shown as made.
+    pub fn fixed(&self, english: &str) -> String {
+        let key = ["notice-", "signup-err-", "forgot-err-"]
+            .iter()
+            .find_map(|prefix| self.tr.catalog().key_of_english(english, prefix));
+        match key {
+            Some(key) => self.tr.t(&key),
+            None => english.to_owned(),
+        }
+    }
+
+    /// The page's language code (`<html lang>`).
+    pub fn lang(&self) -> &'static str {
+        self.tr.lang.code()
+    }
+
+    /// The languages the switch offers: code, own name, whether it is the page's.
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.own_name(), *l == self.tr.lang))
+            .collect()
+    }
+
+    /// A measured value in the page's language (`1,5` in Spanish).
+    pub fn num(&self, v: f64) -> String {
+        crate::i18n::num(self.tr.lang, v)
+    }
+
+    /// A date (`YYYY-MM-DD`) in the page's language.
+    pub fn date(&self, iso: &str) -> String {
+        crate::i18n::date(self.tr.lang, iso)
+    }
+
+    /// The medical disclaimer in the page's language.
+    pub fn disclaimer(&self) -> String {
+        self.tr.t("disclaimer")
     }
 
     /// `aria-current="page"` for the current nav item.
     pub fn current(&self, item: &str) -> &'static str {
         if self.nav == item { "page" } else { "false" }
+    }
+}
+
+#[cfg(test)]
+impl Default for Layout {
+    /// An anonymous English layout for unit tests of templates.
+    fn default() -> Layout {
+        let catalog = crate::i18n::Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        Layout {
+            title: String::new(),
+            user_name: None,
+            is_admin: false,
+            csrf: String::new(),
+            signup: false,
+            nav: "",
+            tr: Tr::new(std::sync::Arc::new(catalog), Lang::En),
+            here: "/".to_owned(),
+        }
     }
 }
 
@@ -93,18 +198,49 @@ struct ErrorPage {
     message: String,
 }
 
-/// A plain error page (no user context: used from middleware too).
+/// An error page waiting for its language: [`error_page`] marks its response with this, and
+/// `i18n::layer` (or, outside the session, `i18n::outer`) renders it in the request's language.
+#[derive(Debug, Clone)]
+pub struct ErrorShown {
+    /// The status.
+    pub status: StatusCode,
+    /// What went wrong, in English (translated when the catalogue has it).
+    pub message: String,
+}
+
+/// A plain error page (no user context: used from middleware too). The page is rendered in the
+/// request's language on the way out.
 pub fn error_page(status: StatusCode, message: &str) -> Response {
-    let reason = status.canonical_reason().unwrap_or("Error");
-    let l = Layout {
-        title: reason.to_owned(),
-        disclaimer: myo_kb::DISCLAIMER,
-        ..Layout::default()
+    let mut res = (status, Html(FALLBACK_ERROR)).into_response();
+    res.extensions_mut().insert(ErrorShown {
+        status,
+        message: message.to_owned(),
+    });
+    res
+}
+
+/// Shown only if no language layer rendered the error (never through [`crate::router`]).
+const FALLBACK_ERROR: &str =
+    "<!doctype html><html lang=\"en\"><title>Error · Myo</title><main><h1>Error</h1></main></html>";
+
+/// The error page for `status` in `loc`'s language. A fixed message the catalogue knows (an
+/// `error-msg-*` whose English text it is) is translated; others are shown as given.
+pub fn error_page_in(
+    state: &AppState,
+    loc: &Locale,
+    status: StatusCode,
+    message: &str,
+) -> Response {
+    let tr = state.tr(loc.lang);
+    let title = tr.t1("error-title", "status", status.as_u16());
+    let message = match state.catalog().key_of_english(message, "error-msg-") {
+        Some(key) => tr.t(&key),
+        None => message.to_owned(),
     };
     let page = ErrorPage {
-        l,
+        l: Layout::new(state, None, loc, title, ""),
         status: status.as_u16(),
-        message: message.to_owned(),
+        message,
     };
     (status, render(&page)).into_response()
 }
@@ -210,6 +346,7 @@ pub fn router() -> Router<AppState> {
         .route("/signin", get(account::signin_form).post(account::signin))
         .route("/signup", get(signup::signup_form).post(signup::signup))
         .route("/signout", post(account::signout))
+        .route("/lang", post(crate::i18n::set_language))
         .route("/forgot", get(recovery::forgot_form).post(recovery::forgot))
         .route("/reset", post(recovery::reset))
         .route("/reset/{token}", get(recovery::reset_form))

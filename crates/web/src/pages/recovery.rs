@@ -43,12 +43,19 @@ struct ForgotPage {
 
 fn forgot_page(
     state: &AppState,
+    loc: &crate::i18n::Locale,
     email: &str,
     notice: Option<String>,
     error: Option<String>,
 ) -> ForgotPage {
     ForgotPage {
-        l: Layout::new(state, None, "Forgot your password?", "signin"),
+        l: Layout::new(
+            state,
+            None,
+            loc,
+            state.tr(loc.lang).t("title-forgot"),
+            "signin",
+        ),
         can_mail: state.mailer().is_some(),
         ttl_minutes: state.config().reset_policy.ttl_ms / 60_000,
         email: email.to_owned(),
@@ -58,8 +65,8 @@ fn forgot_page(
 }
 
 /// `GET /forgot`
-pub async fn forgot_form(State(state): State<AppState>) -> Response {
-    render(&forgot_page(&state, "", None, None))
+pub async fn forgot_form(State(state): State<AppState>, loc: crate::i18n::Locale) -> Response {
+    render(&forgot_page(&state, &loc, "", None, None))
 }
 
 /// The "forgot password" form.
@@ -73,18 +80,19 @@ pub struct ForgotForm {
 /// `POST /forgot`: the same page and status whether or not the address has an account.
 pub async fn forgot(
     State(state): State<AppState>,
+    loc: crate::i18n::Locale,
     client: Client,
     Form(f): Form<ForgotForm>,
 ) -> Result<Response, PageError> {
     let started = tokio::time::Instant::now();
     let typed = f.email.trim();
     if let Err((_, message)) = super::signup::check_email(typed) {
-        let mut res = render(&forgot_page(&state, typed, None, Some(message)));
+        let mut res = render(&forgot_page(&state, &loc, typed, None, Some(message)));
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(res);
     }
     let Some(mailer) = state.mailer() else {
-        return Ok(render(&forgot_page(&state, typed, None, None)));
+        return Ok(render(&forgot_page(&state, &loc, typed, None, None)));
     };
     let secret = token::random_token();
     let hash = token::hash_secret(&secret);
@@ -120,7 +128,13 @@ pub async fn forgot(
         ResetIssued::NoAccount => {}
         ResetIssued::Throttled => {
             let message = "Too many links were asked for. Please wait an hour and try again.";
-            let mut res = render(&forgot_page(&state, typed, None, Some(message.into())));
+            let mut res = render(&forgot_page(
+                &state,
+                &loc,
+                typed,
+                None,
+                Some(message.into()),
+            ));
             *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
             res.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
@@ -130,12 +144,20 @@ pub async fn forgot(
         }
     }
     tokio::time::sleep_until(started + ANSWER_FLOOR).await;
-    let notice = format!(
-        "If {typed} belongs to an account, a link to choose a new password is on its way. It \
-         works once, for {} minutes. Nothing arrived? Check your spam folder, then ask again.",
-        policy.ttl_ms / 60_000
+    let notice = state.tr(loc.lang).t2(
+        "forgot-sent",
+        "email",
+        typed,
+        "minutes",
+        (policy.ttl_ms / 60_000).to_string(),
     );
-    Ok(render(&forgot_page(&state, typed, Some(notice), None)))
+    Ok(render(&forgot_page(
+        &state,
+        &loc,
+        typed,
+        Some(notice),
+        None,
+    )))
 }
 
 fn reset_mail(url: &str, policy: &myo_store::recovery::ResetPolicy) -> String {
@@ -171,13 +193,20 @@ impl ResetPage {
 
 fn reset_page(
     state: &AppState,
+    loc: &crate::i18n::Locale,
     email: Option<String>,
     secret: &str,
     error: Option<(&'static str, String)>,
 ) -> Response {
     let valid = email.is_some();
     let page = ResetPage {
-        l: Layout::new(state, None, "Choose a new password", "signin"),
+        l: Layout::new(
+            state,
+            None,
+            loc,
+            state.tr(loc.lang).t("title-reset"),
+            "signin",
+        ),
         valid,
         email: email.unwrap_or_default(),
         token: if valid {
@@ -201,6 +230,7 @@ fn reset_page(
 /// `GET /reset/{token}`: the form, or "this link does not work" (404).
 pub async fn reset_form(
     State(state): State<AppState>,
+    loc: crate::i18n::Locale,
     Path(secret): Path<String>,
 ) -> Result<Response, PageError> {
     let user = state
@@ -209,6 +239,7 @@ pub async fn reset_form(
         .await?;
     Ok(reset_page(
         &state,
+        &loc,
         user.map(|u| u.email),
         secret.trim(),
         None,
@@ -233,6 +264,7 @@ pub struct ResetForm {
 /// person to sign in.
 pub async fn reset(
     State(state): State<AppState>,
+    loc: crate::i18n::Locale,
     client: Client,
     Form(f): Form<ResetForm>,
 ) -> Result<Response, PageError> {
@@ -240,7 +272,7 @@ pub async fn reset(
     let hash = token::hash_secret(secret);
     let store = state.store();
     let Some(user) = store.find_password_reset(&hash, Timestamp::now()).await? else {
-        return Ok(reset_page(&state, None, secret, None));
+        return Ok(reset_page(&state, &loc, None, secret, None));
     };
     let problem = if password::check_policy(&f.password).is_err() {
         Some((
@@ -256,7 +288,13 @@ pub async fn reset(
         None
     };
     if let Some(error) = problem {
-        return Ok(reset_page(&state, Some(user.email), secret, Some(error)));
+        return Ok(reset_page(
+            &state,
+            &loc,
+            Some(user.email),
+            secret,
+            Some(error),
+        ));
     }
     let new_hash = state.hasher().hash(f.password.clone()).await?;
     let mut entry = audit(
@@ -274,7 +312,7 @@ pub async fn reset(
     {
         Some(_) => Ok(Redirect::to("/signin?done=reset").into_response()),
         // Used by a concurrent request in between.
-        None => Ok(reset_page(&state, None, secret, None)),
+        None => Ok(reset_page(&state, &loc, None, secret, None)),
     }
 }
 
@@ -339,7 +377,13 @@ pub async fn admin_link(
         )
         .await?;
     let mut res = render(&AdminLinkPage {
-        l: Layout::new(&state, Some(&me), "Password reset link", "users"),
+        l: Layout::new(
+            &state,
+            Some(&me),
+            &me.locale,
+            "Password reset link",
+            "users",
+        ),
         email: user.email,
         url: origin.url(&format!("/reset/{secret}")),
         hours: ADMIN_LINK_HOURS,

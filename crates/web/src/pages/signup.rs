@@ -48,6 +48,7 @@ fn signup_off() -> PageError {
 pub async fn signup_form(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
 ) -> Result<Response, PageError> {
     if !state.config().allow_signup {
         return Err(signup_off());
@@ -56,7 +57,13 @@ pub async fn signup_form(
         return Ok(see_other("/account"));
     }
     let page = SignupPage {
-        l: Layout::new(&state, None, "Create an account", "signup"),
+        l: Layout::new(
+            &state,
+            None,
+            &loc,
+            state.tr(loc.lang).t("title-signup"),
+            "signup",
+        ),
         email: String::new(),
         display_name: String::new(),
         error: None,
@@ -137,14 +144,26 @@ fn check_signup(f: &SignupForm) -> Result<(), (&'static str, String)> {
 pub async fn signup(
     State(state): State<AppState>,
     client: Client,
+    loc: crate::i18n::Locale,
     Form(f): Form<SignupForm>,
 ) -> Result<Response, PageError> {
     if !state.config().allow_signup {
         return Err(signup_off());
     }
-    let again = |error: (&'static str, String), status: StatusCode| {
+    let tr = state.tr(loc.lang);
+    let again = |(field, message): (&'static str, String), status: StatusCode| {
+        // Fixed messages in the page's language (the password one names the minimum length).
+        let message = if field == "password" {
+            tr.t1("signup-err-password", "count", password::MIN_LEN)
+        } else {
+            state
+                .catalog()
+                .key_of_english(&message, "signup-err-")
+                .map_or(message, |key| tr.t(&key))
+        };
+        let error = (field, message);
         let page = SignupPage {
-            l: Layout::new(&state, None, "Create an account", "signup"),
+            l: Layout::new(&state, None, &loc, tr.t("title-signup"), "signup"),
             email: f.email.clone(),
             display_name: f.display_name.clone(),
             error: Some(error),

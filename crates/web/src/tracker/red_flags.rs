@@ -117,18 +117,97 @@ pub async fn resolve(
     Ok(Redirect::to(&format!("/patients/{id}#red-flags")).into_response())
 }
 
+/// Shows `flags` in `lang`: the title, action and link of the knowledge base's entry in that
+/// language (a Spanish page shows the Spanish red-flag entry's own words; the stored words were
+/// those of the note's language). Which action (the entry's, or one of its stronger variants')
+/// is matched on the stored text; a flag whose entry has no page in `lang` keeps its words.
+pub fn in_language(flags: &mut [FlagLine], kb: &myo_kb::Kb, lang: crate::i18n::Lang) {
+    for f in flags.iter_mut() {
+        words_in(kb, lang, &f.tier, &mut f.title, &mut f.action, &mut f.link);
+    }
+}
+
+/// A warning's title, action and knowledge-base link (`/kb/<id>`) in `lang`, as
+/// [`in_language`] does for stored flags (also used for the banner shown right after a save).
+/// An action worded elsewhere (Ask's own Spanish rules) is replaced by the entry's action of the
+/// same `tier`, so the words match the page and the urgency never changes. On an English page
+/// the stored words stay: they are in the language the note was written in, so someone who
+/// writes Spanish before switching the interface still reads the warning in Spanish.
+pub fn words_in(
+    kb: &myo_kb::Kb,
+    lang: crate::i18n::Lang,
+    tier: &str,
+    title: &mut String,
+    action: &mut String,
+    link: &mut String,
+) {
+    if lang == crate::i18n::Lang::En {
+        return;
+    }
+    let id = link.trim_start_matches("/kb/");
+    let Some(stored) = kb.get(id) else { return };
+    let english = match stored.translation_of.as_deref() {
+        Some(en) => kb.get(en),
+        None => Some(stored),
+    };
+    let Some(english) = english else { return };
+    let target = kb.translation(&english.id, lang.code());
+    let Some(target) = target else { return };
+    let tiered = |e: &myo_kb::Entry| -> Vec<(&'static str, String)> {
+        match &e.structured {
+            Some(myo_kb::Structured::RedFlag(r)) => {
+                std::iter::once((r.tier.as_str(), r.action.clone()))
+                    .chain(
+                        r.variants
+                            .iter()
+                            .map(|v| (v.tier.as_str(), v.action.clone())),
+                    )
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let actions =
+        |e: &myo_kb::Entry| -> Vec<String> { tiered(e).into_iter().map(|(_, a)| a).collect() };
+    let spanish = kb.translation(&english.id, "es");
+    let index = [Some(english), Some(stored), spanish]
+        .into_iter()
+        .flatten()
+        .find_map(|e| actions(e).iter().position(|a| a == action));
+    let found = match index {
+        Some(i) => actions(target).get(i).cloned(),
+        None => tiered(target)
+            .into_iter()
+            .find(|(t, _)| *t == tier)
+            .map(|(_, a)| a),
+    };
+    if let Some(found) = found {
+        *action = found;
+    }
+    *title = target.title.clone();
+    *link = format!("/kb/{}", target.id);
+}
+
 /// The open flags as the first block of a visit summary, share view or PDF (`None` when there
-/// are none).
-pub fn summary_block(flags: &[FlagLine]) -> Option<SummaryBlock> {
+/// are none), in `tr`'s language.
+pub fn summary_block(flags: &[FlagLine], tr: &crate::i18n::Tr) -> Option<SummaryBlock> {
     (!flags.is_empty()).then(|| SummaryBlock {
         id: "red-flags-summary".into(),
-        title: "Warning signs not yet dealt with".into(),
+        title: tr.t("flags-title"),
         lines: flags
             .iter()
             .map(|f| {
                 format!(
-                    "{} in the diary entry for {}: {}. {}",
-                    f.tier_label, f.date, f.title, f.action
+                    "{}: {}. {}",
+                    tr.t2(
+                        "flags-line",
+                        "tier",
+                        f.tier.as_str(),
+                        "date",
+                        crate::i18n::date(tr.lang, &f.date)
+                    ),
+                    f.title,
+                    f.action
                 )
             })
             .collect(),
@@ -144,32 +223,50 @@ pub async fn period_block(
     patient: &UserId,
     from: &str,
     to: &str,
+    tr: &crate::i18n::Tr,
 ) -> Result<SummaryBlock, myo_store::StoreError> {
     let rows = state.store().list_red_flags(patient, false).await?;
-    let mut lines: Vec<String> = rows
+    let mut flags: Vec<(FlagLine, Option<String>)> = rows
         .iter()
         .filter(|r| r.date.as_str() >= from && r.date.as_str() <= to)
         .map(|r| {
-            let f = FlagLine::of(r);
-            let status = r.resolved_at.map_or_else(
-                || "not yet dealt with".to_owned(),
-                |t| {
-                    format!(
-                        "marked as dealt with {}",
-                        t.to_rfc3339().get(..10).unwrap_or("")
-                    )
-                },
-            );
-            format!("{} for {}: {} ({status}).", f.tier_label, f.date, f.title)
+            let resolved = r
+                .resolved_at
+                .map(|t| t.to_rfc3339().get(..10).unwrap_or("").to_owned());
+            (FlagLine::of(r), resolved)
+        })
+        .collect();
+    let mut lines: Vec<String> = flags
+        .iter_mut()
+        .map(|(f, resolved)| {
+            in_language(std::slice::from_mut(f), state.kb(), tr.lang);
+            let status = match resolved {
+                None => tr.t("flags-status-open"),
+                Some(day) => tr.t1(
+                    "flags-status-resolved",
+                    "date",
+                    crate::i18n::date(tr.lang, day),
+                ),
+            };
+            use crate::i18n::ToArg;
+            tr.ta(
+                "flags-period-line",
+                &[
+                    ("tier", f.tier.to_arg()),
+                    ("date", crate::i18n::date(tr.lang, &f.date).to_arg()),
+                    ("title", f.title.to_arg()),
+                    ("status", status.to_arg()),
+                ],
+            )
         })
         .collect();
     lines.sort();
     if lines.is_empty() {
-        lines.push("None recorded in this period.".to_owned());
+        lines.push(tr.t("flags-period-none"));
     }
     Ok(SummaryBlock {
         id: "summary-red-flags-period".into(),
-        title: "Warning signs raised in the period".into(),
+        title: tr.t("flags-period-title"),
         lines,
         tables: Vec::new(),
         charts: Vec::new(),

@@ -551,6 +551,7 @@ fn share_key(client: &Client) -> String {
 pub async fn public(
     State(state): State<AppState>,
     client: Client,
+    loc: crate::i18n::Locale,
     Path(secret): Path<String>,
 ) -> Result<Response, PageError> {
     let store = state.store();
@@ -632,14 +633,16 @@ pub async fn public(
             .collect(),
         questions: Vec::new(),
     };
-    let (_, mut blocks) = summary_blocks(&state, &records, &req)
+    let tr = state.tr(loc.lang);
+    let (_, mut blocks) = summary_blocks(&state, &records, &req, &tr)
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     // Open warning signs travel with the diary (read under the same audited share use).
     if req.sections.contains(&"symptoms") {
-        let flags = super::red_flags::open(&state, &link.patient_id).await?;
-        blocks.splice(0..0, super::red_flags::summary_block(&flags));
+        let mut flags = super::red_flags::open(&state, &link.patient_id).await?;
+        super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
+        blocks.splice(0..0, super::red_flags::summary_block(&flags, &tr));
     }
-    let mut l = Layout::new(&state, None, "Shared summary", "share");
+    let mut l = Layout::new(&state, None, &loc, "Shared summary", "share");
     l.signup = false;
     let page = PublicPage {
         l,

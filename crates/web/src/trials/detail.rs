@@ -57,11 +57,12 @@ async fn study(state: &AppState, nct: &str) -> Result<myo_trials::Trial, PageErr
 fn view(
     state: &AppState,
     user: Option<&crate::auth::CurrentUser>,
+    loc: &crate::i18n::Locale,
     t: &myo_trials::Trial,
 ) -> DetailPage {
     let c = card(t);
     DetailPage {
-        l: Layout::new(state, user, c.title.clone(), "trials"),
+        l: Layout::new(state, user, loc, c.title.clone(), "trials"),
         grade_note: c.grade.map(grade_note),
         c,
         signed_in: user.is_some(),
@@ -74,10 +75,11 @@ fn view(
 pub async fn page(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     Path(nct): Path<String>,
 ) -> Result<Response, PageError> {
     let t = study(&state, &nct).await?;
-    Ok(render(&view(&state, user.as_ref(), &t)))
+    Ok(render(&view(&state, user.as_ref(), &loc, &t)))
 }
 
 /// The pre-screen form.
@@ -151,7 +153,7 @@ pub async fn prescreen(
     Form(f): Form<ConsentForm>,
 ) -> Result<Response, PageError> {
     let t = study(&state, &nct).await?;
-    let mut page = view(&state, Some(&me), &t);
+    let mut page = view(&state, Some(&me), &me.locale, &t);
     if f.consent != "yes" {
         page.consent_error = true;
         let mut res = render(&page);

@@ -25,6 +25,7 @@ struct DirectoryPage {
 pub async fn page(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     uri: Uri,
 ) -> Result<Response, PageError> {
     let all = build(state.kb()).map_err(|e| {
@@ -58,7 +59,13 @@ pub async fn page(
         )
     };
     let page = DirectoryPage {
-        l: Layout::new(&state, user.as_ref(), "Organisations and centres", "kb"),
+        l: Layout::new(
+            &state,
+            user.as_ref(),
+            &loc,
+            "Organisations and centres",
+            "kb",
+        ),
         listings,
         countries,
         country,

@@ -216,6 +216,7 @@ impl FinderPage {
 pub async fn finder(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     client: Client,
     uri: Uri,
 ) -> Result<Response, PageError> {
@@ -285,7 +286,13 @@ pub async fn finder(
         StatusCode::OK
     };
     let page = FinderPage {
-        l: Layout::new(&state, user.as_ref(), "Clinical-trial finder", "trials"),
+        l: Layout::new(
+            &state,
+            user.as_ref(),
+            &loc,
+            "Clinical-trial finder",
+            "trials",
+        ),
         lines,
         total,
         error,

@@ -106,7 +106,13 @@ pub async fn my_audit(
         .then(|| events.last().map(|e| e.seq))
         .flatten();
     let page = AuditPage {
-        l: Layout::new(&state, Some(&me), "Your activity log", "account"),
+        l: Layout::new(
+            &state,
+            Some(&me),
+            &me.locale,
+            "Your activity log",
+            "account",
+        ),
         intro: "Every sign-in, change and access concerning your account, newest first.",
         rows: events.iter().map(row).collect(),
         next_before,
@@ -169,7 +175,7 @@ pub async fn admin_audit(
         .then(|| events.last().map(|e| e.seq))
         .flatten();
     let page = AuditPage {
-        l: Layout::new(&state, Some(&me), "Audit log", "admin"),
+        l: Layout::new(&state, Some(&me), &me.locale, "Audit log", "admin"),
         intro: "Every audited event, newest first.",
         rows: events.iter().map(row).collect(),
         next_before,

@@ -129,7 +129,7 @@ async fn account_page(
         .collect();
     let u = &me.user;
     Ok(AccountPage {
-        l: Layout::new(state, Some(me), "Your account", "account"),
+        l: Layout::new(state, Some(me), &me.locale, "Your account", "account"),
         email: u.email.clone(),
         display_name: u.display_name.clone(),
         role: u.role.as_str(),

@@ -29,7 +29,7 @@ pub(super) struct SigninPage {
     email: String,
     next: String,
     error: Option<String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 /// `?next=&done=`
@@ -45,36 +45,31 @@ pub struct SigninQuery {
 pub async fn signin_form(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     PageQuery(q): PageQuery<SigninQuery>,
 ) -> Response {
     if user.is_some() {
         return see_other(&safe_next(q.next.as_deref()));
     }
+    // Fixed notices, by code; their words are in the message catalogue.
     let notice = match q.done.as_deref() {
-        Some("deleted") => Some("Your account has been deleted."),
-        Some("signed-out") => Some("You are signed out."),
-        Some("handed-over") => Some(
-            "Your records are yours now. Sign in with your e-mail address and the password you \
-             just chose.",
-        ),
-        Some("reset") => Some(
-            "Your new password is saved. You were signed out everywhere and your API tokens \
-             were stopped: sign in with the new password.",
-        ),
-        Some("signed-up") => Some(
-            "Thank you. If this e-mail address had no account, your account is ready: sign in \
-             with it now. If it already had one, sign in with its password.",
-        ),
-        Some("signed-up-no-zone") => Some(
-            "Thank you. If this e-mail address had no account, your account is ready: sign in \
-             with it now. If it already had one, sign in with its password. Your browser did \
-             not tell us your time zone, so Myo counts days in UTC until you confirm yours: \
-             your tracker will ask you.",
-        ),
+        Some("deleted") => Some("signin-notice-deleted"),
+        Some("signed-out") => Some("signin-notice-signed-out"),
+        Some("handed-over") => Some("signin-notice-handed-over"),
+        Some("reset") => Some("signin-notice-reset"),
+        Some("signed-up") => Some("signin-notice-signed-up"),
+        Some("signed-up-no-zone") => Some("signin-notice-signed-up-no-zone"),
         _ => None,
-    };
+    }
+    .map(|key| state.tr(loc.lang).t(key));
     let page = SigninPage {
-        l: Layout::new(&state, None, "Sign in", "signin"),
+        l: Layout::new(
+            &state,
+            None,
+            &loc,
+            state.tr(loc.lang).t("title-signin"),
+            "signin",
+        ),
         email: String::new(),
         next: safe_next(q.next.as_deref()),
         error: None,
@@ -98,16 +93,23 @@ pub struct SigninForm {
 
 pub(super) fn signin_again(
     state: &AppState,
+    loc: &crate::i18n::Locale,
     email: &str,
     next: &str,
     status: StatusCode,
     error: &str,
 ) -> Response {
+    // A fixed message is shown in the page's language; one with numbers in it stays as made.
+    let tr = state.tr(loc.lang);
+    let error = match state.catalog().key_of_english(error, "signin-err-") {
+        Some(key) => tr.t(&key),
+        None => error.to_owned(),
+    };
     let page = SigninPage {
-        l: Layout::new(state, None, "Sign in", "signin"),
+        l: Layout::new(state, None, loc, tr.t("title-signin"), "signin"),
         email: email.to_owned(),
         next: next.to_owned(),
-        error: Some(error.to_owned()),
+        error: Some(error),
         notice: None,
     };
     let mut res = render(&page);
@@ -217,6 +219,7 @@ pub(super) async fn start_session(
 pub async fn signin(
     State(state): State<AppState>,
     client: Client,
+    loc: crate::i18n::Locale,
     Form(f): Form<SigninForm>,
 ) -> Result<Response, PageError> {
     let email = normalize_email(&f.email);
@@ -224,6 +227,7 @@ pub async fn signin(
     if email.is_empty() || f.password.is_empty() {
         return Ok(signin_again(
             &state,
+            &loc,
             &f.email,
             &next,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -233,6 +237,7 @@ pub async fn signin(
     if let Err(wait) = reserve_check(&state, &email, &client).await? {
         let page = signin_again(
             &state,
+            &loc,
             &f.email,
             &next,
             StatusCode::TOO_MANY_REQUESTS,
@@ -288,6 +293,7 @@ pub async fn signin(
             state.audit(&e).await?;
             Ok(signin_again(
                 &state,
+                &loc,
                 &f.email,
                 &next,
                 StatusCode::UNAUTHORIZED,

@@ -45,7 +45,11 @@ struct IndexPage {
 }
 
 /// `GET /calculators`
-pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+pub async fn index(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
+) -> Response {
     let instruments = state
         .scorer()
         .list()
@@ -57,7 +61,7 @@ pub async fn index(State(state): State<AppState>, MaybeUser(user): MaybeUser) ->
         })
         .collect();
     render(&IndexPage {
-        l: Layout::new(&state, user.as_ref(), "Calculators", "calc"),
+        l: Layout::new(&state, user.as_ref(), &loc, "Calculators", "calc"),
         instruments,
     })
 }
@@ -90,6 +94,7 @@ impl FormPage {
 fn page(
     state: &AppState,
     user: Option<&crate::auth::CurrentUser>,
+    loc: &crate::i18n::Locale,
     id: &str,
     values: &HashMap<String, String>,
     error: Option<(String, String)>,
@@ -111,7 +116,7 @@ fn page(
     let title = meta["title"].as_str().unwrap_or(id).to_owned();
     let err_ref = error.as_ref().map(|(f, m)| (f.as_str(), m.as_str()));
     Ok(FormPage {
-        l: Layout::new(state, user, title.clone(), "calc"),
+        l: Layout::new(state, user, loc, title.clone(), "calc"),
         id: id.to_owned(),
         classification: title.to_lowercase().contains("classification")
             || title.to_lowercase().contains("criteria"),
@@ -136,11 +141,13 @@ fn page(
 pub async fn form(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     Ok(render(&page(
         &state,
         user.as_ref(),
+        &loc,
         &id,
         &HashMap::new(),
         None,
@@ -153,6 +160,7 @@ pub async fn form(
 pub async fn result(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
+    loc: crate::i18n::Locale,
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
@@ -184,7 +192,7 @@ pub async fn result(
     } else {
         StatusCode::OK
     };
-    let p = page(&state, user.as_ref(), &id, &values, error, result)?;
+    let p = page(&state, user.as_ref(), &loc, &id, &values, error, result)?;
     let mut res = render(&p);
     *res.status_mut() = status;
     Ok(res)

@@ -10,9 +10,10 @@ use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
 use super::super::access::resolve;
-use super::{Frame, Table, fmt_num, layout, load, today_for};
+use super::{Frame, Table, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
+use crate::i18n::{Tr, words};
 use crate::pages::{Layout, PageError, render};
 
 pub use super::super::due_words::DueLine;
@@ -26,7 +27,7 @@ struct DashboardPage {
     /// No time zone of the person's own yet: "today" is UTC's, and the page says so.
     tz_unconfirmed: bool,
     diary_days_last_30: usize,
-    last_diary_entry: String,
+    last_diary_entry: Option<String>,
     active_medicines: usize,
     overdue: usize,
     latest: Table,
@@ -39,21 +40,28 @@ struct DashboardPage {
     flags_csrf: String,
 }
 
-fn latest_table(records: &PatientRecords) -> Table {
+fn latest_table(records: &PatientRecords, tr: &Tr) -> Table {
     let mut t = Table::new(
         "latest-values",
-        "Latest values",
-        &["Measure", "Value", "Date"],
-        "Nothing recorded yet.",
+        &tr.t("dash-latest"),
+        &[
+            tr.t("dash-latest-measure").as_str(),
+            tr.t("dash-latest-value").as_str(),
+            tr.t("column-date").as_str(),
+        ],
+        &tr.t("dash-latest-empty"),
     );
     if let Some(e) = records.diary.iter().max_by_key(|e| e.date()) {
         for r in Rating::ALL {
             let v = e.rating(r).map_or_else(
-                || "not recorded".to_owned(),
-                |v| format!("{}/10", fmt_num(v)),
+                || tr.t("dash-not-recorded"),
+                |v| format!("{}/10", words::num(tr, v)),
             );
-            t.rows
-                .push(vec![r.label().to_owned(), v, e.date().to_string()]);
+            t.rows.push(vec![
+                words::rating(tr, r),
+                v,
+                words::date(tr, &e.date().to_string()),
+            ]);
         }
     }
     for analyte in Analyte::ALL {
@@ -65,8 +73,8 @@ fn latest_table(records: &PatientRecords) -> Table {
         {
             t.rows.push(vec![
                 analyte.id().to_uppercase(),
-                format!("{} {}", fmt_num(l.value), l.unit.display()),
-                l.date.to_string(),
+                format!("{} {}", words::num(tr, l.value), l.unit.display()),
+                words::date(tr, &l.date.to_string()),
             ]);
         }
     }
@@ -93,8 +101,10 @@ pub async fn dashboard(
         .collect();
     let profile = state.store().get_profile(&a.patient.id).await?;
     let tz_unconfirmed = !super::super::safety::zone_confirmed(profile.as_ref());
-    let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
-    let l = layout(&state, &u, "Tracker dashboard");
+    let tr = state.tr(u.locale.lang);
+    let mut flags = super::super::red_flags::open(&state, &a.patient.id).await?;
+    super::super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
+    let l = layout(&state, &u, &tr.t("title-dashboard"));
     let page = DashboardPage {
         flags,
         flags_owner: a.is_owner(),
@@ -105,12 +115,10 @@ pub async fn dashboard(
         today: today.to_string(),
         tz_unconfirmed,
         diary_days_last_30: d.diary_days_last_30,
-        last_diary_entry: d
-            .last_diary_entry
-            .map_or_else(|| "none yet".to_owned(), |d| d.to_string()),
+        last_diary_entry: d.last_diary_entry.map(|d| d.to_string()),
         active_medicines: d.active_medicines,
         overdue: d.overdue,
-        latest: latest_table(&records),
+        latest: latest_table(&records, &tr),
         monitoring,
         flares: d
             .recent_flares

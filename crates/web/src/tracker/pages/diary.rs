@@ -21,6 +21,7 @@ use super::{
 };
 use crate::AppState;
 use crate::auth::Client;
+use crate::i18n::{Tr, words};
 use crate::pages::{Layout, PageError};
 
 /// A red-flag banner shown at once after saving.
@@ -45,8 +46,8 @@ struct DiaryPage {
     l: Layout,
     f: Frame,
     date: String,
-    ratings: Vec<(&'static str, &'static str, String)>,
-    symptoms: Vec<(&'static str, &'static str, String)>,
+    ratings: Vec<(&'static str, String, String)>,
+    symptoms: Vec<(&'static str, String, String)>,
     note: String,
     error: Option<FormError>,
     saved: bool,
@@ -61,29 +62,32 @@ impl DiaryPage {
     }
 }
 
-fn diary_list(records: &PatientRecords, link: impl Fn(Date) -> Option<DeleteLink>) -> Table {
-    let mut head = vec!["Date"];
-    head.extend(Rating::ALL.iter().map(|r| r.label()));
-    head.extend(Symptom::ALL.iter().map(|s| s.label()));
-    head.push("Note");
+fn diary_list(
+    records: &PatientRecords,
+    tr: &Tr,
+    link: impl Fn(Date) -> Option<DeleteLink>,
+) -> Table {
+    let mut head = vec![tr.t("column-date")];
+    head.extend(Rating::ALL.iter().map(|r| words::rating(tr, *r)));
+    head.extend(Symptom::ALL.iter().map(|s| words::symptom(tr, *s)));
+    head.push(tr.t("column-note"));
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut t = Table::new(
         "diary-list",
-        "Recent entries (a day without an entry is a gap, not a zero)",
+        &tr.t("diary-list-caption"),
         &head,
-        "No diary entries yet.",
+        &tr.t("diary-list-empty"),
     );
     let mut entries: Vec<_> = records.diary.iter().collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.date()));
     for e in entries.into_iter().take(30) {
-        let mut row = vec![e.date().to_string()];
-        row.extend(
-            Rating::ALL
-                .iter()
-                .map(|r| e.rating(*r).map_or_else(|| "–".to_owned(), fmt_num)),
-        );
+        let mut row = vec![words::date(tr, &e.date().to_string())];
+        row.extend(Rating::ALL.iter().map(|r| {
+            e.rating(*r)
+                .map_or_else(|| "–".to_owned(), |v| words::num(tr, v))
+        }));
         row.extend(Symptom::ALL.iter().map(|s| match e.symptom(*s) {
-            Some(true) => "yes".to_owned(),
-            Some(false) => "no".to_owned(),
+            Some(yes) => words::yes_no(tr, yes),
             None => "–".to_owned(),
         }));
         row.push(e.note().unwrap_or("").to_owned());
@@ -187,24 +191,36 @@ async fn diary_page(
         (None, None) => String::new(),
     };
     let refused = out.error.is_some();
+    let tr = state.tr(u.locale.lang);
+    let banner = banner.map(|mut b| {
+        super::super::red_flags::words_in(
+            state.kb(),
+            tr.lang,
+            b.tier,
+            &mut b.title,
+            &mut b.action,
+            &mut b.link,
+        );
+        b
+    });
     let page = DiaryPage {
-        l: layout(state, u, "Diary"),
+        l: layout(state, u, &tr.t("title-diary")),
         f: Frame::new(a, "diary"),
         date: form.map_or_else(|| today.to_string(), |f| f.get("date").to_owned()),
         ratings: Rating::ALL
             .iter()
-            .map(|r| (r.id(), r.label(), value(r.id())))
+            .map(|r| (r.id(), words::rating(&tr, *r), value(r.id())))
             .collect(),
         symptoms: Symptom::ALL
             .iter()
-            .map(|s| (s.id(), s.label(), value(s.id())))
+            .map(|s| (s.id(), words::symptom(&tr, *s), value(s.id())))
             .collect(),
         note: value("note"),
         error: out.error,
         saved: out.saved,
         banner,
         list: {
-            let mut t = diary_list(&records, |d| {
+            let mut t = diary_list(&records, &tr, |d| {
                 let day = d.to_string();
                 let row = data.diary.iter().find(|r| r.date == day)?;
                 a.is_owner().then(|| {
@@ -212,7 +228,7 @@ async fn diary_page(
                         a.patient_id(),
                         RecordKind::Diary,
                         &row.id,
-                        format!("diary {day}"),
+                        tr.t1("diary-delete-label", "date", words::date(&tr, &day)),
                     )
                 })
             });

@@ -108,7 +108,7 @@ pub fn notice(query: Option<&str>) -> Option<&'static str> {
 
 /// The site layout for a tracker page.
 pub fn layout(state: &AppState, user: &crate::auth::CurrentUser, title: &str) -> Layout {
-    Layout::new(state, Some(user), title, "tracker")
+    Layout::new(state, Some(user), &user.locale, title, "tracker")
 }
 
 /// A simple table for templates (`tracker_table.html`).

@@ -113,7 +113,7 @@ async fn settings_page(
         .map(|d| d.to_string())
         .unwrap_or_default();
     Ok(crate::pages::render(&SettingsPage {
-        l: layout(state, u, "Settings"),
+        l: layout(state, u, &state.tr(u.locale.lang).t("title-settings")),
         f: Frame::new(a, "settings").with_notice(notice),
         time_zone: typed.unwrap_or(saved).to_owned(),
         birth_date: typed_birth.map_or_else(

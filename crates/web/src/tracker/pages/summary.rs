@@ -17,9 +17,10 @@ use myo_tracker::{Date, Invalid};
 use super::super::access::resolve;
 use super::super::{SECTIONS, convert, db, pdf, section};
 use super::summary_clinical::enrich;
-use super::{FormData, FormError, Frame, Table, fmt_num, layout, load, today_for};
+use super::{FormData, FormError, Frame, Table, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
+use crate::i18n::{Tr, words};
 use crate::pages::{Layout, PageError, render};
 
 /// The summary request (from the query string).
@@ -94,6 +95,7 @@ pub fn summary_blocks(
     state: &AppState,
     records: &PatientRecords,
     req: &SummaryRequest,
+    tr: &Tr,
 ) -> Result<(VisitSummary, Vec<SummaryBlock>), Invalid> {
     let sections: Vec<_> = req.sections.iter().filter_map(|s| section(s)).collect();
     let s = summarize(
@@ -106,28 +108,37 @@ pub fn summary_blocks(
         &req.questions,
     )?;
     let mut blocks = Vec::new();
+    let day = |d: Date| words::date(tr, &d.to_string());
     if let Some(sym) = &s.symptoms {
+        let head: Vec<String> = [
+            "summary-col-rating",
+            "summary-col-days",
+            "summary-col-mean",
+            "summary-col-lowest",
+            "summary-col-highest",
+            "summary-col-first",
+            "summary-col-last",
+        ]
+        .iter()
+        .map(|k| tr.t(k))
+        .collect();
+        let head: Vec<&str> = head.iter().map(String::as_str).collect();
         let mut t = Table::new(
             "summary-ratings",
-            "Diary ratings over the range",
-            &[
-                "Rating",
-                "Days recorded",
-                "Mean",
-                "Lowest",
-                "Highest",
-                "First",
-                "Last",
-            ],
-            "No ratings recorded.",
+            &tr.t("summary-ratings-caption"),
+            &head,
+            &tr.t("summary-ratings-empty"),
         );
         for r in &sym.ratings {
-            let o = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), fmt_num);
+            let o = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |x| words::num(tr, x));
             let p = |v: Option<(Date, f64)>| {
-                v.map_or_else(|| "–".to_owned(), |(d, x)| format!("{} ({d})", fmt_num(x)))
+                v.map_or_else(
+                    || "–".to_owned(),
+                    |(d, x)| format!("{} ({})", words::num(tr, x), day(d)),
+                )
             };
             t.rows.push(vec![
-                r.rating.label().to_owned(),
+                words::rating(tr, r.rating),
                 r.recorded_days.to_string(),
                 o(r.mean),
                 o(r.min),
@@ -141,31 +152,41 @@ pub fn summary_blocks(
             .iter()
             .map(|x| {
                 format!(
-                    "{}: yes on {} of {} answered days.",
-                    x.symptom.label(),
-                    x.yes_days,
-                    x.answered_days
+                    "{}: {}",
+                    words::symptom(tr, x.symptom),
+                    tr.t2(
+                        "summary-symptom-days",
+                        "yes",
+                        x.yes_days,
+                        "answered",
+                        x.answered_days
+                    )
                 )
             })
             .collect();
         if !sym.gaps.is_empty() {
-            lines.push(format!(
-                "Days without an entry (gaps, not zeros): {}.",
-                sym.gaps
-                    .iter()
-                    .map(|(a, b)| if a == b {
-                        a.to_string()
+            let gaps = sym
+                .gaps
+                .iter()
+                .map(|(a, b)| {
+                    if a == b {
+                        day(*a)
                     } else {
-                        format!("{a} to {b}")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+                        tr.t2("summary-range", "from", day(*a), "to", day(*b))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            lines.push(tr.t1("summary-gaps", "days", gaps));
         }
-        lines.extend(sym.notes.iter().map(|(d, n)| format!("Note {d}: {n}")));
+        lines.extend(
+            sym.notes
+                .iter()
+                .map(|(d, n)| format!("{}: {n}", tr.t1("summary-note", "date", day(*d)))),
+        );
         blocks.push(SummaryBlock {
             id: "summary-symptoms".into(),
-            title: "Symptoms".into(),
+            title: tr.t("summary-symptoms"),
             lines,
             tables: vec![t],
             charts: vec![svg(&diary_chart(
@@ -183,40 +204,66 @@ pub fn summary_blocks(
             .iter()
             .map(|h| {
                 let p = |v: Option<(Date, f64)>| {
-                    v.map_or_else(|| "–".to_owned(), |(d, x)| format!("{} on {d}", fmt_num(x)))
+                    v.map_or_else(
+                        || "–".to_owned(),
+                        |(d, x)| {
+                            tr.t2(
+                                "summary-value-on",
+                                "value",
+                                words::num(tr, x),
+                                "date",
+                                day(d),
+                            )
+                        },
+                    )
                 };
-                format!(
-                    "{}: {} tests; first {}, last {}.",
-                    h.test.label(),
-                    h.count,
-                    p(h.first),
-                    p(h.last)
+                use crate::i18n::ToArg;
+                tr.ta(
+                    "summary-home-tests",
+                    &[
+                        ("test", words::home_test(tr, h.test).to_arg()),
+                        ("count", h.count.to_arg()),
+                        ("first", p(h.first).to_arg()),
+                        ("last", p(h.last).to_arg()),
+                    ],
                 )
             })
             .collect();
         lines.extend(st.visits.iter().map(|(d, v)| {
+            let of = |x: String, m: String| tr.t2("clin-of", "value", x, "max", m);
             let mmt = match (v.mmt8_total, v.mmt8_max) {
-                (Some(x), Some(m)) => format!("{x} of {m}"),
-                (None, Some(m)) => format!("incomplete (of {m})"),
-                _ => "not assessed".into(),
+                (Some(x), Some(m)) => of(x.to_string(), m.to_string()),
+                (None, Some(m)) => tr.t1("clin-incomplete", "max", m.to_string()),
+                _ => tr.t("clin-not-assessed"),
             };
-            format!(
-                "Visit or assessment {d}: MMT-8 {mmt}, HAQ-DI {}, CMAS {}.",
-                v.haq_di_thousandths
-                    .map_or("not assessed".into(), |x| format!(
-                        "{} of {}",
-                        fmt_num(x as f64 / 1000.0),
-                        state.scorer().catalog().haq.item_max
-                    )),
-                v.cmas_total.map_or("not assessed".into(), |x| format!(
-                    "{x} of {}",
-                    state.scorer().catalog().cmas.max_total
-                )),
+            let catalog = state.scorer().catalog();
+            let haq = v.haq_di_thousandths.map_or_else(
+                || tr.t("clin-not-assessed"),
+                |x| {
+                    of(
+                        words::num(tr, x as f64 / 1000.0),
+                        catalog.haq.item_max.to_string(),
+                    )
+                },
+            );
+            let cmas = v.cmas_total.map_or_else(
+                || tr.t("clin-not-assessed"),
+                |x| of(x.to_string(), catalog.cmas.max_total.to_string()),
+            );
+            use crate::i18n::ToArg;
+            tr.ta(
+                "summary-visit-line",
+                &[
+                    ("date", day(*d).to_arg()),
+                    ("mmt", mmt.to_arg()),
+                    ("haq", haq.to_arg()),
+                    ("cmas", cmas.to_arg()),
+                ],
             )
         }));
         blocks.push(SummaryBlock {
             id: "summary-strength".into(),
-            title: "Strength and function".into(),
+            title: tr.t("summary-strength"),
             lines,
             tables: Vec::new(),
             charts: vec![svg(&home_test_chart(
@@ -231,26 +278,36 @@ pub fn summary_blocks(
     if let Some(labs) = &s.labs {
         let mut t = Table::new(
             "summary-labs",
-            "Lab results in the range",
-            &["Test", "Results", "Out of range", "Latest"],
-            "No lab results in the range.",
+            &tr.t("summary-labs-caption"),
+            &[
+                tr.t("summary-col-test").as_str(),
+                tr.t("summary-col-results").as_str(),
+                tr.t("summary-col-out-of-range").as_str(),
+                tr.t("summary-col-latest").as_str(),
+            ],
+            &tr.t("summary-labs-empty"),
         );
         for l in labs {
             t.rows.push(vec![
                 l.analyte.id().to_uppercase(),
                 l.count.to_string(),
                 l.out_of_range.to_string(),
-                format!(
-                    "{} {} on {}",
-                    fmt_num(l.latest.value),
-                    l.latest.unit.display(),
-                    l.latest.date
+                tr.t2(
+                    "summary-value-on",
+                    "value",
+                    format!(
+                        "{} {}",
+                        words::num(tr, l.latest.value),
+                        l.latest.unit.display()
+                    ),
+                    "date",
+                    words::date(tr, &l.latest.date.to_string()),
                 ),
             ]);
         }
         blocks.push(SummaryBlock {
             id: "summary-labs".into(),
-            title: "Labs".into(),
+            title: tr.t("tab-labs"),
             lines: Vec::new(),
             tables: vec![t],
             charts: vec![svg(&lab_chart(
@@ -290,22 +347,26 @@ pub fn summary_blocks(
         }));
         let mut t = Table::new(
             "summary-dose-in-force",
-            "Dose in force, from each day it changed",
-            &["Medicine", "From", "Dose"],
-            "No medicine taken in the range.",
+            &tr.t("summary-dose-caption"),
+            &[
+                tr.t("summary-col-medicine").as_str(),
+                tr.t("summary-from").as_str(),
+                tr.t("summary-col-dose").as_str(),
+            ],
+            &tr.t("summary-dose-empty"),
         );
         for (name, changes) in &m.in_force {
             for (day, dose) in changes {
                 t.rows.push(vec![
                     name.clone(),
-                    day.to_string(),
-                    dose.map_or_else(|| "not taken".to_owned(), |d| d.to_string()),
+                    words::date(tr, &day.to_string()),
+                    dose.map_or_else(|| tr.t("summary-not-taken"), |d| d.to_string()),
                 ]);
             }
         }
         blocks.push(SummaryBlock {
             id: "summary-medicines".into(),
-            title: "Medicines and changes".into(),
+            title: tr.t("summary-medicines"),
             lines,
             tables: vec![t],
             charts: Vec::new(),
@@ -314,15 +375,18 @@ pub fn summary_blocks(
     if let Some(fl) = &s.flares {
         let mut lines: Vec<String> = fl
             .iter()
-            .map(|f| format!("{}: {}", f.date(), f.explanation()))
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    words::date(tr, &f.date().to_string()),
+                    f.explanation()
+                )
+            })
             .collect();
-        lines.push(
-            "Flare signals are a heuristic (status: partial), not a diagnosis: discuss them with your care team."
-                .into(),
-        );
+        lines.push(tr.t("summary-flares-note"));
         blocks.push(SummaryBlock {
             id: "summary-flares".into(),
-            title: "Flare signals".into(),
+            title: tr.t("summary-flares"),
             lines,
             tables: Vec::new(),
             charts: Vec::new(),
@@ -331,7 +395,7 @@ pub fn summary_blocks(
     if let Some(q) = &s.questions {
         blocks.push(SummaryBlock {
             id: "summary-questions".into(),
-            title: "Questions for the doctor".into(),
+            title: tr.t("summary-questions-title"),
             lines: q.clone(),
             tables: Vec::new(),
             charts: Vec::new(),
@@ -347,7 +411,7 @@ struct SummaryPage {
     f: Frame,
     from: String,
     to: String,
-    chosen: Vec<(&'static str, &'static str, bool)>,
+    chosen: Vec<(&'static str, String, bool)>,
     questions: String,
     error: Option<FormError>,
     days: String,
@@ -383,28 +447,40 @@ pub async fn summary(
     )
     .await?;
     let (history, _) = load(&state, &a, &client, "visit_summary", None).await?;
-    let (s, mut blocks) = summary_blocks(&state, &records, &req)
+    let tr = state.tr(u.locale.lang);
+    let (s, mut blocks) = summary_blocks(&state, &records, &req, &tr)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    enrich(&state, &data, &history, &records, &req, &mut blocks);
+    enrich(&state, &data, &history, &records, &req, &mut blocks, &tr);
     let (from, to) = (req.from.to_string(), req.to.to_string());
-    let period = super::super::red_flags::period_block(&state, &a.patient.id, &from, &to).await?;
+    let period =
+        super::super::red_flags::period_block(&state, &a.patient.id, &from, &to, &tr).await?;
     blocks.insert(1, period);
-    let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
-    blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
+    let mut flags = super::super::red_flags::open(&state, &a.patient.id).await?;
+    super::super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
+    blocks.splice(0..0, super::super::red_flags::summary_block(&flags, &tr));
     let page = SummaryPage {
-        l: layout(&state, &u, "Visit summary"),
+        l: layout(&state, &u, &tr.t("title-summary")),
         f: Frame::new(&a, "summary"),
         from: req.from.to_string(),
         to: req.to.to_string(),
         chosen: SECTIONS
             .iter()
-            .map(|(sid, label)| (*sid, *label, req.sections.contains(sid)))
+            .map(|(sid, _)| {
+                (
+                    *sid,
+                    tr.t(&format!("section-{sid}")),
+                    req.sections.contains(sid),
+                )
+            })
             .collect(),
         questions: f.get("questions").to_owned(),
         error,
-        days: format!(
-            "{} of {} days have a diary entry.",
-            s.days_recorded, s.days_in_range
+        days: tr.t2(
+            "summary-days",
+            "recorded",
+            s.days_recorded,
+            "total",
+            s.days_in_range,
         ),
         blocks,
         pdf_link: format!(
@@ -456,28 +532,35 @@ pub async fn summary_pdf(
         to: Some(req.to.to_string()),
     };
     let history = db::load(&state, &a.patient.id, &upto, &entry).await?;
-    let (s, mut blocks) = summary_blocks(&state, &records, &req)
+    let tr = state.tr(u.locale.lang);
+    let (s, mut blocks) = summary_blocks(&state, &records, &req, &tr)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    enrich(&state, &data, &history, &records, &req, &mut blocks);
+    enrich(&state, &data, &history, &records, &req, &mut blocks, &tr);
     let (from, to) = (req.from.to_string(), req.to.to_string());
-    let period = super::super::red_flags::period_block(&state, &a.patient.id, &from, &to).await?;
+    let period =
+        super::super::red_flags::period_block(&state, &a.patient.id, &from, &to, &tr).await?;
     blocks.insert(1, period);
-    let flags = super::super::red_flags::open(&state, &a.patient.id).await?;
-    blocks.splice(0..0, super::super::red_flags::summary_block(&flags));
+    let mut flags = super::super::red_flags::open(&state, &a.patient.id).await?;
+    super::super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
+    blocks.splice(0..0, super::super::red_flags::summary_block(&flags, &tr));
     let doc = pdf::SummaryDoc {
         identity: pdf::Identity {
             name: a.patient_name(),
             birth_date: data.profile.as_ref().and_then(|p| p.birth_date.clone()),
-            identifier: Some(format!("Myo record {}", a.patient_id())),
+            identifier: Some(tr.t1("pdf-record-id", "id", a.patient_id())),
         },
         from: s.from,
         to: s.to,
         made: Timestamp::now().to_string(),
-        days: format!(
-            "{} of {} days have a diary entry.",
-            s.days_recorded, s.days_in_range
+        days: tr.t2(
+            "summary-days",
+            "recorded",
+            s.days_recorded,
+            "total",
+            s.days_in_range,
         ),
         blocks: &blocks,
+        tr: &tr,
         records: &records,
     };
     let bytes = pdf::summary(&doc).map_err(|e| {

@@ -13,52 +13,57 @@ use myo_tracker::summary::PatientRecords;
 use myo_tracker::tis::{tis_between, visit_scores};
 
 use super::summary::{SummaryBlock, SummaryRequest};
-use super::{Table, fmt_num, kb_antibody};
+use super::{Table, kb_antibody};
 use crate::AppState;
+use crate::i18n::{Tr, words};
 use crate::tracker::convert;
 
 /// Diagnoses (as recorded: Myo never diagnoses) and antibody results with what the knowledge
 /// base says a positive result is associated with.
-pub fn diagnosis_block(state: &AppState, data: &PatientData) -> SummaryBlock {
+pub fn diagnosis_block(state: &AppState, data: &PatientData, tr: &Tr) -> SummaryBlock {
     let mut conditions = Table::new(
         "summary-conditions",
-        "Diagnoses as recorded",
+        &tr.t("clin-conditions-caption"),
         &[
-            "Condition",
-            "Diagnosed",
-            "Resolved",
+            tr.t("clin-col-condition").as_str(),
+            tr.t("clin-col-diagnosed").as_str(),
+            tr.t("clin-col-resolved").as_str(),
             "ICD-10-CM",
             "SNOMED CT",
         ],
-        "No diagnosis recorded.",
+        &tr.t("clin-conditions-empty"),
     );
     let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
     for c in &data.conditions {
         conditions.rows.push(vec![
             c.condition.replace('_', " "),
-            o(&c.diagnosed),
-            o(&c.resolved),
+            c.diagnosed
+                .as_deref()
+                .map_or_else(|| "–".to_owned(), |d| words::date(tr, d)),
+            c.resolved
+                .as_deref()
+                .map_or_else(|| "–".to_owned(), |d| words::date(tr, d)),
             o(&c.icd10cm),
             o(&c.snomed),
         ]);
     }
     let mut antibodies = Table::new(
         "summary-antibodies",
-        "Antibody results and what a positive result is associated with",
+        &tr.t("clin-antibodies-caption"),
         &[
-            "Antibody",
-            "Result",
-            "Sample date",
-            "Associated with (knowledge base)",
+            tr.t("clin-col-antibody").as_str(),
+            tr.t("clin-col-result").as_str(),
+            tr.t("clin-col-sample-date").as_str(),
+            tr.t("clin-col-associated").as_str(),
         ],
-        "No antibody result recorded.",
+        &tr.t("clin-antibodies-empty"),
     );
     for r in &data.antibodies {
         let kb = kb_antibody(state.kb(), &r.antibody);
         let name = kb.map_or_else(|| format!("anti-{}", r.antibody), |(_, k)| k.name.clone());
         let meaning = match kb {
             Some((_, k)) if r.outcome == "positive" && !k.flags.is_empty() => k.flags.join("; "),
-            _ if r.outcome == "positive" => "no knowledge-base entry".to_owned(),
+            _ if r.outcome == "positive" => tr.t("clin-no-kb-entry"),
             _ => "–".to_owned(),
         };
         antibodies.rows.push(vec![
@@ -66,34 +71,41 @@ pub fn diagnosis_block(state: &AppState, data: &PatientData) -> SummaryBlock {
             r.titre
                 .as_ref()
                 .map_or_else(|| r.outcome.clone(), |t| format!("{} ({t})", r.outcome)),
-            r.date.clone(),
+            words::date(tr, &r.date),
             meaning,
         ]);
     }
     SummaryBlock {
         id: "summary-diagnosis".into(),
-        title: "Diagnosis and antibodies".into(),
+        title: tr.t("clin-diagnosis-title"),
         lines: Vec::new(),
         tables: vec![conditions, antibodies],
         charts: Vec::new(),
     }
 }
 
-fn range_text(r: RefRange, unit: &str) -> String {
+fn range_text(r: RefRange, unit: &str, tr: &Tr) -> String {
+    let n = |v: f64| words::num(tr, v);
     match r {
-        RefRange::Interval { low, high } => format!("{}–{} {unit}", fmt_num(low), fmt_num(high)),
-        RefRange::Uln(u) => format!("≤ {} {unit}", fmt_num(u)),
-        RefRange::NotGiven => "not given".to_owned(),
+        RefRange::Interval { low, high } => format!("{}–{} {unit}", n(low), n(high)),
+        RefRange::Uln(u) => format!("≤ {} {unit}", n(u)),
+        RefRange::NotGiven => tr.t("clin-not-given"),
     }
 }
 
 /// Every lab result in the range, oldest first per test, with the lab's reference range.
-pub fn labs_table(records: &PatientRecords, from: Date, to: Date) -> Table {
+pub fn labs_table(records: &PatientRecords, from: Date, to: Date, tr: &Tr) -> Table {
     let mut t = Table::new(
         "summary-lab-results",
-        "Each result with the lab's reference range",
-        &["Test", "Date", "Result", "Reference range", "Against range"],
-        "No lab results in the range.",
+        &tr.t("clin-labs-caption"),
+        &[
+            tr.t("summary-col-test").as_str(),
+            tr.t("column-date").as_str(),
+            tr.t("clin-col-result").as_str(),
+            tr.t("clin-col-range").as_str(),
+            tr.t("clin-col-against").as_str(),
+        ],
+        &tr.t("summary-labs-empty"),
     );
     let mut labs: Vec<_> = records
         .labs
@@ -105,16 +117,15 @@ pub fn labs_table(records: &PatientRecords, from: Date, to: Date) -> Table {
         let unit = l.unit.display();
         t.rows.push(vec![
             l.analyte.id().to_uppercase(),
-            l.date.to_string(),
-            format!("{} {unit}", fmt_num(l.value)),
-            range_text(l.range, unit),
-            match l.flag() {
-                RangeFlag::Low => "below",
-                RangeFlag::Normal => "within",
-                RangeFlag::High => "above",
-                RangeFlag::Unknown => "no range given",
-            }
-            .to_owned(),
+            words::date(tr, &l.date.to_string()),
+            format!("{} {unit}", words::num(tr, l.value)),
+            range_text(l.range, unit, tr),
+            tr.t(match l.flag() {
+                RangeFlag::Low => "clin-below",
+                RangeFlag::Normal => "clin-within",
+                RangeFlag::High => "clin-above",
+                RangeFlag::Unknown => "clin-no-range",
+            }),
         ]);
     }
     t
@@ -122,18 +133,24 @@ pub fn labs_table(records: &PatientRecords, from: Date, to: Date) -> Table {
 
 /// Visits in the range: MMT-8, HAQ-DI and CMAS with their maxima, and the TIS 2016 against the
 /// visit before (a lower bound when a measure is missing).
-pub fn visits_table(state: &AppState, records: &PatientRecords, from: Date, to: Date) -> Table {
+pub fn visits_table(
+    state: &AppState,
+    records: &PatientRecords,
+    from: Date,
+    to: Date,
+    tr: &Tr,
+) -> Table {
     let mut t = Table::new(
         "summary-visits",
-        "Visits: instrument scores and Total Improvement Score",
+        &tr.t("clin-visits-caption"),
         &[
-            "Date",
+            tr.t("column-date").as_str(),
             "MMT-8",
             "HAQ-DI",
             "CMAS",
-            "TIS against the visit before",
+            tr.t("clin-col-tis").as_str(),
         ],
-        "No visit recorded in the range.",
+        &tr.t("clin-visits-empty"),
     );
     let catalog = state.scorer().catalog();
     let juvenile = records.conditions.iter().any(|c| {
@@ -149,15 +166,15 @@ pub fn visits_table(state: &AppState, records: &PatientRecords, from: Date, to: 
     };
     let mut visits: Vec<_> = records.visits.iter().filter(|v| v.date <= to).collect();
     visits.sort_by_key(|v| v.date);
-    let not = || "not assessed".to_owned();
+    let not = || tr.t("clin-not-assessed");
     for (i, v) in visits.iter().enumerate() {
         if v.date < from {
             continue;
         }
         let Ok(s) = visit_scores(catalog, v) else {
             t.rows.push(vec![
-                v.date.to_string(),
-                "could not be scored".into(),
+                words::date(tr, &v.date.to_string()),
+                tr.t("clin-not-scored"),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -165,49 +182,71 @@ pub fn visits_table(state: &AppState, records: &PatientRecords, from: Date, to: 
             continue;
         };
         let mmt = match (s.mmt8_total, s.mmt8_max) {
-            (Some(x), Some(m)) => format!("{x} of {m}"),
-            (None, Some(m)) => format!("incomplete (of {m})"),
+            (Some(x), Some(m)) => tr.t2("clin-of", "value", x.to_string(), "max", m.to_string()),
+            (None, Some(m)) => tr.t1("clin-incomplete", "max", m.to_string()),
             _ => not(),
         };
         let haq = s.haq_di_thousandths.map_or_else(not, |h| {
-            format!(
-                "{} (0 best to {})",
-                fmt_num(h as f64 / 1000.0),
-                catalog.haq.item_max
+            tr.t2(
+                "clin-haq",
+                "value",
+                words::num(tr, h as f64 / 1000.0),
+                "max",
+                catalog.haq.item_max.to_string(),
             )
         });
-        let cmas = s
-            .cmas_total
-            .map_or_else(not, |c| format!("{c} of {}", catalog.cmas.max_total));
+        let cmas = s.cmas_total.map_or_else(not, |c| {
+            tr.t2(
+                "clin-of",
+                "value",
+                c.to_string(),
+                "max",
+                catalog.cmas.max_total.to_string(),
+            )
+        });
         let tis = match i.checked_sub(1).and_then(|p| visits.get(p)) {
-            None => "no visit before".to_owned(),
+            None => tr.t("clin-no-visit-before"),
             Some(prev) => match tis_between(catalog, population, prev, v) {
-                Ok(o) => format!(
-                    "{} of 100, {} improvement{} (from {})",
-                    o.tis,
-                    o.category.as_str(),
-                    if o.complete {
-                        ""
-                    } else {
-                        "; a lower bound, some measures missing"
-                    },
-                    prev.date
-                ),
-                Err(e) => format!("not computed: {e}"),
+                Ok(o) => {
+                    use crate::i18n::ToArg;
+                    tr.ta(
+                        if o.complete {
+                            "clin-tis"
+                        } else {
+                            "clin-tis-lower-bound"
+                        },
+                        &[
+                            ("score", o.tis.to_string().to_arg()),
+                            ("category", o.category.as_str().to_arg()),
+                            ("date", words::date(tr, &prev.date.to_string()).to_arg()),
+                        ],
+                    )
+                }
+                Err(e) => tr.t1("clin-not-computed", "why", e.to_string()),
             },
         };
-        t.rows.push(vec![v.date.to_string(), mmt, haq, cmas, tis]);
+        t.rows.push(vec![
+            words::date(tr, &v.date.to_string()),
+            mmt,
+            haq,
+            cmas,
+            tis,
+        ]);
     }
     t
 }
 
 /// Doses recorded as missed in the range, by medicine and day.
-pub fn missed_table(data: &PatientData, from: Date, to: Date) -> Table {
+pub fn missed_table(data: &PatientData, from: Date, to: Date, tr: &Tr) -> Table {
     let mut t = Table::new(
         "summary-missed",
-        "Doses recorded as missed",
-        &["Date", "Time", "Medicine"],
-        "No missed dose recorded (doses not logged are unknown, not taken or missed).",
+        &tr.t("clin-missed-caption"),
+        &[
+            tr.t("column-date").as_str(),
+            tr.t("clin-col-time").as_str(),
+            tr.t("summary-col-medicine").as_str(),
+        ],
+        &tr.t("clin-missed-empty"),
     );
     let (f, l) = (from.to_string(), to.to_string());
     let mut rows: Vec<Vec<String>> = data
@@ -219,8 +258,8 @@ pub fn missed_table(data: &PatientData, from: Date, to: Date) -> Table {
                 .medicines
                 .iter()
                 .find(|m| m.id == e.medicine_id)
-                .map_or_else(|| "a deleted medicine".to_owned(), |m| m.name.clone());
-            vec![e.date.clone(), e.time.clone(), name]
+                .map_or_else(|| tr.t("clin-deleted-medicine"), |m| m.name.clone());
+            vec![words::date(tr, &e.date), e.time.clone(), name]
         })
         .collect();
     rows.sort();
@@ -238,6 +277,7 @@ pub fn enrich(
     records: &PatientRecords,
     req: &SummaryRequest,
     blocks: &mut Vec<SummaryBlock>,
+    tr: &Tr,
 ) {
     for b in blocks.iter_mut() {
         match b.id.as_str() {
@@ -248,11 +288,12 @@ pub fn enrich(
                 &convert::records(state.rules(), state.scorer().catalog(), history),
                 req.from,
                 req.to,
+                tr,
             )),
-            "summary-labs" => b.tables.push(labs_table(records, req.from, req.to)),
-            "summary-medicines" => b.tables.push(missed_table(data, req.from, req.to)),
+            "summary-labs" => b.tables.push(labs_table(records, req.from, req.to, tr)),
+            "summary-medicines" => b.tables.push(missed_table(data, req.from, req.to, tr)),
             _ => {}
         }
     }
-    blocks.insert(0, diagnosis_block(state, history));
+    blocks.insert(0, diagnosis_block(state, history, tr));
 }

@@ -227,6 +227,7 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts<'_>, tree: &mut TagTree, item: &Item
 /// Renders the pages to PDF bytes.
 pub(crate) fn render(
     title: &str,
+    lang: &str,
     pages: &[Vec<Item>],
     metrics: &Metrics<'_>,
 ) -> Result<Vec<u8>, String> {
@@ -251,7 +252,7 @@ pub(crate) fn render(
     doc.set_metadata(
         Metadata::new()
             .title(title.to_owned())
-            .language("en".to_owned())
+            .language(lang.to_owned())
             .creator("Myo".to_owned()),
     );
     doc.finish().map_err(|e| format!("PDF: {e:?}"))

@@ -11,6 +11,7 @@ use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
 use super::pages::SummaryBlock;
+use crate::i18n::ToArg;
 use measure::Metrics;
 
 pub(crate) const WIDTH: f32 = 595.0;
@@ -52,14 +53,10 @@ pub struct SummaryDoc<'a> {
     pub blocks: &'a [SummaryBlock],
     /// Records (for the diary chart).
     pub records: &'a PatientRecords,
+    /// The words, in the reader's language (the disclaimer and escalation lines come first:
+    /// `pdf-disclaimer`, `pdf-escalation`).
+    pub tr: &'a crate::i18n::Tr,
 }
-
-/// What the summary says before anything else: Myo informs, and where to go in an emergency.
-pub const DISCLAIMER: &str = "Myo informs; it does not diagnose or prescribe. Values come from \
-the person's own records; missing values are shown as missing, not as normal.";
-/// The escalation line.
-pub const ESCALATION: &str = "In an emergency (trouble breathing or swallowing, chest pain, \
-fainting), call 911 or your local emergency number now.";
 
 /// One laid-out piece of a page, top `y` measured from the top edge.
 pub(crate) enum Item {
@@ -221,13 +218,17 @@ impl Layout<'_> {
         self.y += 4.0;
     }
 
-    fn chart(&mut self, records: &PatientRecords, from: Date, to: Date) {
+    fn chart(&mut self, doc: &SummaryDoc<'_>) {
+        let (records, from, to) = (doc.records, doc.from, doc.to);
         self.room(CHART_HEIGHT + 30.0);
         self.y += 6.0;
-        let alt = format!(
-            "Chart of diary ratings from {from} to {to}: weakness (solid line), fatigue (dashed), \
-             pain (dotted), 0 to 10; breaks are days without an entry. The table above gives the \
-             same data in numbers."
+        let lang = doc.tr.lang;
+        let alt = doc.tr.t2(
+            "pdf-chart-alt",
+            "from",
+            crate::i18n::date(lang, &from.to_string()),
+            "to",
+            crate::i18n::date(lang, &to.to_string()),
         );
         self.push(Item::Chart {
             y: self.y,
@@ -276,27 +277,38 @@ fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
         m,
     };
     let id = &doc.identity;
-    l.heading(1, &format!("Visit summary: {}", id.name));
+    let tr = doc.tr;
+    let day = |d: &str| crate::i18n::date(tr.lang, d);
+    let none = tr.t("pdf-none-recorded");
+    l.heading(1, &tr.t1("pdf-heading", "name", &id.name));
     let identity = [
-        format!("Name: {}", id.name),
-        format!(
-            "Date of birth: {}",
-            id.birth_date.as_deref().unwrap_or("none recorded")
+        tr.t1("pdf-name", "name", &id.name),
+        tr.t1(
+            "pdf-birth-date",
+            "date",
+            id.birth_date.as_deref().map_or_else(|| none.clone(), day),
         ),
-        format!(
-            "Identifier: {}",
-            id.identifier.as_deref().unwrap_or("none recorded")
+        tr.t1(
+            "pdf-identifier",
+            "id",
+            id.identifier.clone().unwrap_or_else(|| none.clone()),
         ),
-        format!("Period: {} to {}", doc.from, doc.to),
-        format!("Made: {}", doc.made),
+        tr.t2(
+            "pdf-period",
+            "from",
+            day(&doc.from.to_string()),
+            "to",
+            day(&doc.to.to_string()),
+        ),
+        tr.t1("pdf-made", "when", &doc.made),
         doc.days.clone(),
     ];
     for line in &identity {
         l.para(line, BODY, false);
     }
     l.y += 4.0;
-    l.para(DISCLAIMER, 9.0, false);
-    l.para(ESCALATION, 9.0, true);
+    l.para(&tr.t("pdf-disclaimer"), 9.0, false);
+    l.para(&tr.t("pdf-escalation"), 9.0, true);
     for b in doc.blocks {
         l.heading(2, &b.title);
         let mut empty = b.lines.is_empty() && b.tables.is_empty();
@@ -313,11 +325,11 @@ fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
             }
         }
         if b.id == "summary-symptoms" {
-            l.chart(doc.records, doc.from, doc.to);
+            l.chart(doc);
             empty = false;
         }
         if empty {
-            l.para("None recorded.", BODY, false);
+            l.para(&tr.t("pdf-nothing"), BODY, false);
         }
     }
     l.pages
@@ -327,11 +339,15 @@ fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
 pub fn summary(doc: &SummaryDoc<'_>) -> Result<Vec<u8>, String> {
     let m = Metrics::new()?;
     let pages = layout(doc, &m);
-    let title = format!(
-        "Visit summary: {}, {} to {}",
-        doc.identity.name, doc.from, doc.to
+    let title = doc.tr.ta(
+        "pdf-title",
+        &[
+            ("name", doc.identity.name.to_arg()),
+            ("from", doc.from.to_string().to_arg()),
+            ("to", doc.to.to_string().to_arg()),
+        ],
     );
-    draw::render(&title, &pages, &m)
+    draw::render(&title, doc.tr.lang.code(), &pages, &m)
 }
 
 #[cfg(test)]
@@ -356,6 +372,8 @@ mod tests {
             charts: Vec::new(),
         }];
         let records = PatientRecords::default();
+        let catalog = crate::i18n::Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let tr = crate::i18n::Tr::new(std::sync::Arc::new(catalog), crate::i18n::Lang::Es);
         let doc = SummaryDoc {
             identity: Identity {
                 name: "José Núñez".into(),
@@ -368,6 +386,7 @@ mod tests {
             days: "0 of 31 days have a diary entry.".into(),
             blocks: &blocks,
             records: &records,
+            tr: &tr,
         };
         let m = Metrics::new().unwrap_or_else(|e| panic!("{e}"));
         assert!(

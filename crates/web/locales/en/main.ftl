@@ -1,0 +1,393 @@
+# Myo's interface in English (the source language). Every message here exists in every other
+# language with the same variables (tested). Keys are grouped by page; a key used on several
+# pages lives in the first group that needs it.
+
+## Layout: header, navigation, footer, language switch
+
+skip-to-main = Skip to main content
+nav-home-label = Myo home
+nav-main-label = Main
+nav-learn = Learn
+nav-ask = Ask
+nav-calculators = Calculators
+nav-tracker = My tracker
+nav-audit = Audit log
+nav-users = Users
+nav-moderation = Moderation
+nav-account = Account
+nav-account-for = for { $name }
+nav-signout = Sign out
+nav-signin = Sign in
+nav-signup = Sign up
+footer-disclaimer-title = Medical disclaimer.
+# The same words as the knowledge base's disclaimer (tested).
+disclaimer = Myo gives general information; it does not diagnose, prescribe or replace your care team. Talk to your doctor or nurse about your own care. In an emergency, call 911 or your local emergency number now.
+footer-open-source = Myo is open-source software.
+footer-htmx-licence = htmx licence
+lang-switch-label = Language:
+
+## Home
+
+home-title = Myo: clear information about dermatomyositis and myositis
+home-lead = Reviewed, dated pages with their sources, answers to your questions, and the published clinical scores explained item by item. Myo informs; it does not diagnose or prescribe.
+home-search-label = Search the knowledge base
+home-search-placeholder = for example: heliotrope rash
+home-search-button = Search
+home-emergency-lead = In an emergency
+home-emergency = (trouble breathing or swallowing, chest pain, fainting), call 911 or your local emergency number now.
+home-start-here = Start here
+home-card-learn = Symptoms, tests, medicines, diet and daily life, each page with its sources and review date.
+home-card-ask-title = Ask a question
+home-card-ask = Answers come only from the reviewed pages, with numbered sources. Warning signs are flagged first.
+home-card-calculators = { $count } published instruments, such as the EULAR/ACR 2017 criteria, with every item explained.
+home-browse = Browse by topic
+title-home = Dermatomyositis and myositis information
+kb-section-overview = Overview
+kb-section-types = Types of myositis
+kb-section-causes = Causes and risk factors
+kb-section-symptoms = Symptoms and signs
+kb-section-tests = Tests
+kb-section-treatments = Treatments
+kb-section-drugs = Medicines
+kb-section-supplements = Supplements
+kb-section-advanced = Advanced and experimental therapies
+kb-section-procedures = Procedures
+kb-section-prevention = Prevention
+kb-section-red-flags = Warning signs
+kb-section-diet = Diet
+kb-section-faq = Questions people ask
+kb-section-antibodies = Antibodies
+kb-section-living = Living with myositis
+kb-section-organisations = Patient organisations
+kb-section-trials = Clinical trials
+kb-section-related = Related conditions
+kb-section-glossary = Glossary
+
+## Sign in and sign up
+
+title-signin = Sign in
+signin-title = Sign in
+field-email = E-mail address
+field-password = Password
+signin-forgot = Forgot your password?
+signin-no-account = No account yet?
+signin-create-one = Create one
+title-signup = Create an account
+signup-title = Create an account
+signup-intro = An account lets you keep your own records in the tracker: a symptom diary, labs, medicines and visits, to share with your care team if you choose. Myo stores as little as it can, and you can delete your account at any time.
+signup-name = Name to show (optional)
+signup-password-hint = At least { $count } characters.
+signup-password-again = Password again
+signup-tz-label = Time zone:
+signup-tz-unknown = your tracker will ask you to confirm it after you sign in
+signup-tz-found = { $zone } (from this browser; you can change it in your tracker's settings)
+signup-tz-why = Myo uses it for "today" in your diary, doses and warnings.
+signup-submit = Create account
+signup-have-account = Already have an account?
+signin-notice-deleted = Your account has been deleted.
+signin-notice-signed-out = You are signed out.
+signin-notice-handed-over = Your records are yours now. Sign in with your e-mail address and the password you just chose.
+signin-notice-reset = Your new password is saved. You were signed out everywhere and your API tokens were stopped: sign in with the new password.
+signin-notice-signed-up = Thank you. If this e-mail address had no account, your account is ready: sign in with it now. If it already had one, sign in with its password.
+signin-notice-signed-up-no-zone = Thank you. If this e-mail address had no account, your account is ready: sign in with it now. If it already had one, sign in with its password. Your browser did not tell us your time zone, so Myo counts days in UTC until you confirm yours: your tracker will ask you.
+signin-err-missing = Enter your e-mail address and password.
+signin-err-wrong = The e-mail address or password is wrong.
+signup-err-email = Enter an e-mail address like name@example.org.
+signup-err-name = Use at most 100 printable characters.
+signup-err-password = Use at least { $count } characters (a few words make a good password).
+signup-err-confirm = The two passwords differ.
+
+## Error pages
+
+error-title = { $status ->
+    [400] Bad Request
+    [403] Forbidden
+    [404] Not Found
+    [405] Method Not Allowed
+    [409] Conflict
+    [413] Payload Too Large
+    [422] Unprocessable Entity
+    [429] Too Many Requests
+    [500] Internal Server Error
+    [503] Service Unavailable
+   *[other] Error
+}
+error-code = Error { $status }.
+error-home-link = Go to the home page
+error-msg-not-found = There is no page at this address.
+error-msg-method = This address does not accept that kind of request.
+error-msg-busy = Myo is busy right now. Please try again in a few seconds.
+error-msg-conflict = This entry changed since you opened it, so nothing was saved. Go back, reload it and make your change again.
+error-msg-internal = Something went wrong on our side; it has been logged.
+error-msg-csrf-wrong = the form's security token is wrong; reload the page and try again
+error-msg-csrf-missing = the form's security token is missing; reload the page and try again
+error-msg-too-large = The form is too large.
+error-msg-language = Language: choose one of the languages offered.
+error-msg-no-record = There is no such record.
+error-msg-signup-off = Sign-up is turned off on this site. Ask its administrator for an account.
+error-msg-clock = The server clock is out of range.
+
+## Tracker: frame, tables, warnings
+
+tracker-records-of = Records of
+tracker-shared-read-only = (shared with you; read only)
+tracker-switch-person = Switch person
+tracker-nav-label = Tracker
+tab-dashboard = Dashboard
+tab-diary = Diary
+tab-strength = Strength
+tab-labs = Labs
+tab-conditions = Conditions
+tab-medicines = Medicines
+tab-visits = Visits
+tab-summary = Visit summary
+tab-settings = Settings
+tab-sharing = Sharing and export
+table-region = Table: { $caption }
+table-action = Action
+table-edit = Edit
+table-delete = Delete
+table-edited-on = edited on { $when }
+table-history-of = history of { $what }
+form-not-saved = Not saved.
+tz-prompt-owner = Myo does not know your time zone yet, so it counts "today" in UTC (Coordinated Universal Time). If you live elsewhere, your diary days, dose times and warnings can be a day off.
+tz-prompt-link = Confirm your time zone in Settings
+tz-prompt-other = This person has not confirmed their time zone yet, so "today" on these pages is counted in UTC (Coordinated Universal Time).
+flags-title = Warning signs not yet dealt with
+flags-tier = { $tier ->
+    [emergency] Emergency warning sign
+   *[other] Urgent warning sign
+}
+flags-line = { $tier ->
+    [emergency] Emergency warning sign
+   *[other] Urgent warning sign
+} in the diary entry for { $date }
+flags-resolve = Mark as dealt with
+flags-status-open = not yet dealt with
+flags-status-resolved = marked as dealt with { $date }
+flags-period-line = { $tier ->
+    [emergency] Emergency warning sign
+   *[other] Urgent warning sign
+} for { $date }: { $title } ({ $status }).
+flags-period-none = None recorded in this period.
+flags-period-title = Warning signs raised in the period
+answer-yes = Yes
+answer-no = No
+answer-not-answered = Not answered
+value-yes = yes
+value-no = no
+rating-weakness = weakness
+rating-fatigue = fatigue
+rating-pain = pain
+rating-rash = rash
+rating-itch = itch
+rating-sleep_quality = sleep quality
+rating-mood = mood
+symptom-swallowing_trouble = trouble swallowing
+symptom-breathlessness = breathlessness
+symptom-fever = fever
+symptom-new_skin_sores = new skin sores
+column-date = Date
+column-note = Note
+
+## Tracker: dashboard
+
+title-dashboard = Tracker dashboard
+dash-at-a-glance = At a glance ({ $date })
+dash-diary-days = Diary days in the last 30
+dash-diary-days-value = { $count } of 30
+dash-last-entry = Last diary entry
+dash-none-yet = none yet
+dash-active-medicines = Medicines being taken
+dash-overdue = Overdue monitoring tests
+dash-latest = Latest values
+dash-latest-measure = Measure
+dash-latest-value = Value
+dash-latest-empty = Nothing recorded yet.
+dash-not-recorded = not recorded
+dash-monitoring = Monitoring tests
+dash-monitoring-hint = From Myo's dated monitoring rules; each line names the guideline or drug label it comes from. Your care team's plan comes first.
+dash-monitoring-none = No monitoring tests are due for your recorded medicines.
+dash-due-for = for { $medicine }
+due-state = { $state ->
+    [overdue] overdue
+    [due-soon] due soon
+    [upcoming] upcoming
+   *[done] done
+}
+dash-from = From
+dash-and = and
+dash-interval-verified = Interval verified against the source (rules of { $date }).
+dash-interval-unverified = Interval not yet verified against the source (rules of { $date }).
+dash-flares = Flare signals (last 30 days)
+dash-flares-hint = A heuristic (status: partial): a rise above your own recent baseline. It is not a diagnosis; talk to your care team.
+dash-flares-none = No flare signals.
+dash-trends = Trends
+dash-trends-hint = Gaps in a line are days without a record, not zeros. Coloured bars under a chart show when each medicine was taken. Each chart has a key and its values as a table.
+
+## Tracker: diary
+
+title-diary = Diary
+diary-banner-today = { $tier ->
+    [emergency] Emergency warning sign
+   *[other] Urgent warning sign
+} in today's entry
+diary-banner-day = { $tier ->
+    [emergency] Emergency warning sign
+   *[other] Urgent warning sign
+} in the entry for { $date }
+diary-saved = Saved.
+diary-form-title = How are you today?
+diary-form-hint = Leave anything you did not rate empty: it is stored as "not recorded", never as 0. Saving again for a day that has an entry updates only what you change.
+diary-date = Date
+diary-ratings-legend = Ratings from 0 to 10 (weakness, fatigue, pain, rash, itch: 10 = worst; sleep and mood: 10 = best)
+diary-symptom-question = { $symptom }?
+diary-note = Note (optional, at most 2000 characters)
+diary-clear-title = Erase a saved answer for this day
+diary-clear-hint = Saving again for the same day keeps what you leave empty. Tick what you want erased.
+diary-clear-note = note
+diary-submit = Save entry
+diary-chart-title = Last 90 days
+diary-list-title = Entries
+diary-list-caption = Recent entries (a day without an entry is a gap, not a zero)
+diary-list-empty = No diary entries yet.
+diary-delete-label = diary { $date }
+
+## Tracker: visit summary (page, print and PDF)
+
+title-summary = Visit summary
+summary-from = From
+summary-to = To
+summary-sections = Sections
+summary-questions = Questions for the doctor (one per line)
+summary-submit = Show summary
+summary-pdf = Download as PDF
+summary-print-hint = Use your browser's print command for a paper copy; the page prints without menus.
+summary-heading = { $name }: { $from } to { $to }
+summary-days = { $recorded } of { $total } days have a diary entry.
+section-symptoms = Symptoms (diary)
+section-strength = Strength and function
+section-labs = Lab results
+section-medicines = Medicines and changes
+section-flares = Flare signals
+section-questions = Questions for the doctor
+summary-symptoms = Symptoms
+summary-ratings-caption = Diary ratings over the range
+summary-ratings-empty = No ratings recorded.
+summary-col-rating = Rating
+summary-col-days = Days recorded
+summary-col-mean = Mean
+summary-col-lowest = Lowest
+summary-col-highest = Highest
+summary-col-first = First
+summary-col-last = Last
+summary-symptom-days = yes on { $yes } of { $answered } answered days.
+summary-range = { $from } to { $to }
+summary-gaps = Days without an entry (gaps, not zeros): { $days }.
+summary-note = Note { $date }
+summary-strength = Strength and function
+summary-labs-caption = Lab results in the range
+summary-labs-empty = No lab results in the range.
+summary-col-test = Test
+summary-col-results = Results
+summary-col-out-of-range = Out of range
+summary-col-latest = Latest
+summary-value-on = { $value } on { $date }
+summary-dose-caption = Dose in force, from each day it changed
+summary-col-medicine = Medicine
+summary-col-dose = Dose
+summary-dose-empty = No medicine taken in the range.
+summary-not-taken = not taken
+summary-medicines = Medicines and changes
+summary-flares = Flare signals
+summary-flares-note = Flare signals are a heuristic (status: partial), not a diagnosis: discuss them with your care team.
+summary-questions-title = Questions for the doctor
+pdf-heading = Visit summary: { $name }
+pdf-title = Visit summary: { $name }, { $from } to { $to }
+pdf-name = Name: { $name }
+pdf-birth-date = Date of birth: { $date }
+pdf-identifier = Identifier: { $id }
+pdf-record-id = Myo record { $id }
+pdf-none-recorded = none recorded
+pdf-period = Period: { $from } to { $to }
+pdf-made = Made: { $when }
+pdf-disclaimer = Myo informs; it does not diagnose or prescribe. Values come from the person's own records; missing values are shown as missing, not as normal.
+pdf-escalation = In an emergency (trouble breathing or swallowing, chest pain, fainting), call 911 or your local emergency number now.
+pdf-nothing = None recorded.
+pdf-chart-alt = Chart of diary ratings from { $from } to { $to }: weakness (solid line), fatigue (dashed), pain (dotted), 0 to 10; breaks are days without an entry. The table above gives the same data in numbers.
+clin-diagnosis-title = Diagnosis and antibodies
+clin-conditions-caption = Diagnoses as recorded
+clin-col-condition = Condition
+clin-col-diagnosed = Diagnosed
+clin-col-resolved = Resolved
+clin-conditions-empty = No diagnosis recorded.
+clin-antibodies-caption = Antibody results and what a positive result is associated with
+clin-col-antibody = Antibody
+clin-col-result = Result
+clin-col-sample-date = Sample date
+clin-col-associated = Associated with (knowledge base)
+clin-antibodies-empty = No antibody result recorded.
+clin-no-kb-entry = no knowledge-base entry
+clin-not-given = not given
+clin-labs-caption = Each result with the lab's reference range
+clin-col-range = Reference range
+clin-col-against = Against range
+clin-below = below
+clin-within = within
+clin-above = above
+clin-no-range = no range given
+clin-visits-caption = Visits: instrument scores and Total Improvement Score
+clin-col-tis = TIS against the visit before
+clin-visits-empty = No visit recorded in the range.
+clin-not-assessed = not assessed
+clin-not-scored = could not be scored
+clin-of = { $value } of { $max }
+clin-incomplete = incomplete (of { $max })
+clin-haq = { $value } (0 best to { $max })
+clin-no-visit-before = no visit before
+clin-tis = { $score } of 100, { $category } improvement (from { $date })
+clin-tis-lower-bound = { $score } of 100, { $category } improvement; a lower bound, some measures missing (from { $date })
+clin-not-computed = not computed: { $why }
+clin-missed-caption = Doses recorded as missed
+clin-col-time = Time
+clin-missed-empty = No missed dose recorded (doses not logged are unknown, not taken or missed).
+clin-deleted-medicine = a deleted medicine
+summary-visit-line = Visit or assessment { $date }: MMT-8 { $mmt }, HAQ-DI { $haq }, CMAS { $cmas }.
+summary-home-tests = { $test }: { $count } tests; first { $first }, last { $last }.
+hometest-sit-to-stand = 30-second sit-to-stand (stands)
+hometest-timed-up-and-go = timed up-and-go (seconds)
+hometest-arm-raise = arm raise (seconds)
+settings-title = Your time zone and date of birth
+settings-hint = Myo uses it for "today", your diary days, dates that cannot be in the future, dose times and when an entry was edited. Today in this zone is
+settings-tz-label = Time zone (start typing a city, e.g. Europe/Berlin)
+settings-tz-unsaved = No time zone is saved yet, so Myo is using UTC. Choose yours and press Save.
+settings-tz-found = Your browser says { $zone }; it is filled in above. Press Save to confirm it.
+settings-birth-date = Date of birth (optional)
+settings-birth-date-hint = People you share your records with see it beside your name, so they do not mix you up with someone of the same name. Leave it empty to remove it.
+settings-submit = Save settings
+title-settings = Settings
+title-kb = Learn about myositis
+kb-pages = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+notice-deleted = Deleted.
+notice-edited = Saved your changes. The earlier version is kept in the entry's history.
+notice-assessed = Saved and scored. Items marked not assessed are listed as missing and are never scored.
+notice-settings = Saved your settings.
+title-forgot = Forgot your password?
+forgot-intro = Type the e-mail address you sign in with. If it belongs to an account, we send a link to choose a new password. The link works once, for { $minutes } minutes.
+forgot-submit = Send me a link
+forgot-ask-admin = This site does not send e-mail. Ask its administrator for a link to choose a new password; they can make one for you in the list of accounts.
+forgot-signs-out = Choosing a new password signs you out everywhere and stops your API tokens.
+forgot-back = Back to sign in
+forgot-sent = If { $email } belongs to an account, a link to choose a new password is on its way. It works once, for { $minutes } minutes. Nothing arrived? Check your spam folder, then ask again.
+forgot-err-too-many = Too many links were asked for. Please wait an hour and try again.
+title-reset = Choose a new password
+reset-for-account = For the account
+reset-signs-out = Saving it signs you out everywhere and stops your API tokens.
+reset-password = New password
+reset-password-again = New password again
+reset-submit = Save the new password
+reset-invalid = This link does not work: it was already used, it is more than { $minutes } minutes old, or it was mistyped.
+reset-ask-again = Ask for a new link
