@@ -119,7 +119,13 @@ test('a Spanish-speaking patient signs up, keeps a diary, reads the dashboard an
 
   // The switch, by keyboard: English now, kept on the account (not only in this browser).
   await page.locator('#lang-en').focus();
-  await Promise.all([page.waitForURL('**/summary?**'), page.keyboard.press('Enter')]);
+  // The page is already at /summary?…, so waiting for that URL would not wait for the switch:
+  // wait for the switch's own POST and then for the page it leads back to.
+  await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/lang' && r.request().method() === 'POST'),
+    page.keyboard.press('Enter'),
+  ]);
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.equal(await page.locator('h1').innerText(), 'Visit summary');
   const other = await env.newPage(PHONE);
