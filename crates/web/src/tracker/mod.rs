@@ -16,6 +16,7 @@ pub mod access;
 pub mod api;
 pub mod api_doc;
 pub mod assessments;
+pub mod charts;
 pub mod convert;
 pub mod db;
 pub mod delete;

@@ -5,11 +5,13 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use myo_tracker::dashboard::{DASHBOARD_HOME_TEST, DASHBOARD_RATINGS};
 use myo_tracker::labs::Analyte;
 use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
 use super::super::access::resolve;
+use super::super::charts;
 use super::{Frame, Table, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -125,7 +127,19 @@ pub async fn dashboard(
             .iter()
             .map(|f| (f.date().to_string(), f.explanation().to_owned()))
             .collect(),
-        charts: d.charts.to_vec(),
+        charts: {
+            let [diary, ck, mmt8, home] = d.charts;
+            let ck_name = Analyte::Ck.id().to_uppercase();
+            [
+                charts::diary(&tr, diary, &DASHBOARD_RATINGS),
+                charts::lab(&tr, ck, &ck_name),
+                charts::mmt8(&tr, mmt8),
+                charts::home_test(&tr, home, DASHBOARD_HOME_TEST),
+            ]
+            .iter()
+            .map(|c| charts::render(&tr, c))
+            .collect()
+        },
     };
     Ok(render(&page))
 }
