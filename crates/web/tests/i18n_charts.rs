@@ -144,3 +144,65 @@ fn the_english_catalogue_says_what_the_tracker_draws_in_english() {
         assert_eq!(render(&en, &c), render_in(&c, &English));
     }
 }
+
+mod monitoring {
+    use super::*;
+    use myo_tracker::Status;
+    use myo_tracker::monitoring::{DueItem, DueKind, DueState, Reason, TestKind};
+    use myo_web::tracker::due_words::{line_in, test_name};
+
+    fn item(test: TestKind, state: DueState, reason: Reason) -> DueItem {
+        DueItem {
+            medicine: "Metoject".into(),
+            test,
+            kind: DueKind::Repeat,
+            due: d("2026-12-01"),
+            state,
+            days_overdue: 6,
+            rule_id: "r".into(),
+            status: Status::Verified,
+            rule_date: d("2026-01-01"),
+            sources: Vec::new(),
+            reference: "label".into(),
+            explanation: "English words".into(),
+            reason,
+        }
+    }
+
+    #[test]
+    fn monitoring_lines_are_in_spanish_and_english_matches_the_tracker() {
+        let kb = myo_kb::Kb::builtin().expect("kb loads");
+        let (es, en) = (tr(Lang::Es), tr(Lang::En));
+        let repeat = Reason::Repeat {
+            every_weeks: 4,
+            last: Some(d("2026-11-03")),
+        };
+        let l = line_in(
+            &kb,
+            &es,
+            &item(TestKind::FullBloodCount, DueState::Overdue, repeat),
+        );
+        assert_eq!(l.test, "Hemograma completo");
+        assert_eq!(
+            l.explanation,
+            "RETRASADO 6 días (tocaba el 1 dic 2026): hemograma completo cada 4 semanas en esta \
+             fase del tratamiento; último resultado el 3 nov 2026"
+        );
+        for (reason, want) in [
+            (Reason::Baseline { within_days: 0 }, "antes de empezar"),
+            (Reason::Baseline { within_days: 14 }, "en los 14 días"),
+            (Reason::DoneNoRepeat, "no hay repetición programada"),
+        ] {
+            let l = line_in(&kb, &es, &item(TestKind::Tpmt, DueState::DueSoon, reason));
+            assert!(l.explanation.contains(want), "{}", l.explanation);
+            assert!(!l.explanation.contains("English"), "{}", l.explanation);
+        }
+        // Every test has a Spanish name, and English keeps the tracker's own words.
+        for t in TestKind::ALL {
+            let i = item(t, DueState::Upcoming, Reason::DoneNoRepeat);
+            assert_ne!(test_name(&es, &i), t.label(), "{t:?}");
+            assert_eq!(test_name(&en, &i), t.label());
+            assert_eq!(line_in(&kb, &en, &i).explanation, "English words");
+        }
+    }
+}

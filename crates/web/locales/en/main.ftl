@@ -424,3 +424,22 @@ chart-unit-stands = stands
 chart-unit-seconds = seconds
 chart-mmt8-title = MMT-8 total (higher is stronger)
 chart-mmt8-unit = points (0–{ $max })
+
+## Monitoring tests on the dashboard (English pages use the tracker's own words; these match them)
+monitor-test-full_blood_count = full blood count
+monitor-test-liver_tests = liver tests
+monitor-test-kidney_function = kidney function
+monitor-test-tpmt = TPMT test
+monitor-test-blood_pressure = blood pressure
+monitor-test-glucose = blood sugar
+monitor-test-hepatitis_b = hepatitis B tests
+monitor-test-immunoglobulins = immunoglobulin levels
+monitor-test-lipids = cholesterol (lipids)
+monitor-test-eye_screening = eye screening
+monitor-baseline-before = a baseline { $test } is needed before starting
+monitor-baseline-within = a baseline { $test } is needed within { $days } days of starting
+monitor-done = { $test } done on { $date }; no repeat is scheduled
+monitor-repeat = { $test } every { $weeks } weeks at this stage of treatment
+monitor-repeat-last = { $repeat }; last result { $date }
+monitor-overdue = OVERDUE by { $days } days (due { $due }): { $why }
+monitor-due = due { $due }: { $why }

@@ -451,3 +451,25 @@ chart-unit-stands = veces
 chart-unit-seconds = segundos
 chart-mmt8-title = MMT-8 total (más alto es más fuerza)
 chart-mmt8-unit = puntos (0–{ $max })
+
+## Pruebas de control en el panel
+monitor-test-full_blood_count = hemograma completo
+monitor-test-liver_tests = análisis del hígado
+monitor-test-kidney_function = función renal
+monitor-test-tpmt = análisis de TPMT
+monitor-test-blood_pressure = presión arterial
+monitor-test-glucose = azúcar en sangre (glucosa)
+monitor-test-hepatitis_b = análisis de hepatitis B
+monitor-test-immunoglobulins = niveles de inmunoglobulinas
+monitor-test-lipids = colesterol (lípidos)
+monitor-test-eye_screening = revisión de los ojos
+monitor-baseline-before = hace falta un control inicial ({ $test }) antes de empezar
+monitor-baseline-within = hace falta un control inicial ({ $test }) en los { $days } días siguientes al inicio
+monitor-done = { $test } hecho el { $date }; no hay repetición programada
+monitor-repeat = { $test } cada { $weeks } semanas en esta fase del tratamiento
+monitor-repeat-last = { $repeat }; último resultado el { $date }
+monitor-overdue = RETRASADO { $days ->
+    [one] un día
+   *[other] { $days } días
+  } (tocaba el { $due }): { $why }
+monitor-due = toca el { $due }: { $why }

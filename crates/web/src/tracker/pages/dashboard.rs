@@ -96,14 +96,14 @@ pub async fn dashboard(
         load(&state, &a, &client, "dashboard", Some(today.add_days(-730))).await?;
     let d = crate::tracker::dashboard_of(&state, &data, &records, today)
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let tr = state.tr(u.locale.lang);
     let monitoring = d
         .monitoring
         .iter()
-        .map(|i| super::super::due_words::line(state.kb(), i))
+        .map(|i| super::super::due_words::line_in(state.kb(), &tr, i))
         .collect();
     let profile = state.store().get_profile(&a.patient.id).await?;
     let tz_unconfirmed = !super::super::safety::zone_confirmed(profile.as_ref());
-    let tr = state.tr(u.locale.lang);
     let mut flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     super::super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
     let l = layout(&state, &u, &tr.t("title-dashboard"));
