@@ -206,3 +206,54 @@ mod monitoring {
         }
     }
 }
+
+mod flares {
+    use super::*;
+    use myo_tracker::Status;
+    use myo_tracker::flares::{CkRise, DiaryFlare, Flare};
+    use myo_tracker::records::Rating;
+    use myo_web::tracker::flare_words::explanation;
+
+    #[test]
+    fn flare_signals_are_explained_in_spanish_and_english_keeps_the_trackers_words() {
+        let rules = myo_tracker::Rules::builtin().expect("built-in rules");
+        let (es, en) = (tr(Lang::Es), tr(Lang::En));
+        let diary = Flare::Diary(DiaryFlare {
+            date: d("2026-12-01"),
+            rating: Rating::Weakness,
+            value: 7.0,
+            baseline_mean: 3.5,
+            baseline_days: 5,
+            status: Status::Partial,
+            explanation: "English words".into(),
+        });
+        let ck = Flare::Ck(CkRise {
+            date: d("2026-12-01"),
+            value: 900.0,
+            previous: 300.0,
+            previous_date: d("2026-11-01"),
+            status: Status::Partial,
+            explanation: "English words".into(),
+        });
+        let text = explanation(&es, &rules.flare, &diary);
+        for want in [
+            "debilidad: 7 el 1 dic 2026",
+            "media de 3,5",
+            "5 días",
+            "una subida",
+        ] {
+            assert!(text.contains(want), "{want:?} in {text}");
+        }
+        let text = explanation(&es, &rules.flare, &ck);
+        for want in [
+            "CK de 900 U/L el 1 dic 2026",
+            "3 veces",
+            "300 U/L el 1 nov 2026",
+        ] {
+            assert!(text.contains(want), "{want:?} in {text}");
+        }
+        for f in [&diary, &ck] {
+            assert_eq!(explanation(&en, &rules.flare, f), "English words");
+        }
+    }
+}

@@ -443,3 +443,9 @@ monitor-repeat = { $test } every { $weeks } weeks at this stage of treatment
 monitor-repeat-last = { $repeat }; last result { $date }
 monitor-overdue = OVERDUE by { $days } days (due { $due }): { $why }
 monitor-due = due { $due }: { $why }
+
+## Flare signals (English pages use the tracker's own words; these match them)
+flare-rise = a rise
+flare-drop = a drop
+flare-diary = { $rating } { $value } on { $date } vs { $days }-day average { $mean } (average of the { $days } recorded days before it within { $lookback } days; { $change } by { $threshold } or more counts as a possible flare)
+flare-ck = CK { $value } U/L on { $date } is { $times } times the previous { $previous } U/L on { $previous_date } (more than { $factor } times counts as a rise)

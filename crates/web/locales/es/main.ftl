@@ -473,3 +473,9 @@ monitor-overdue = RETRASADO { $days ->
    *[other] { $days } días
   } (tocaba el { $due }): { $why }
 monitor-due = toca el { $due }: { $why }
+
+## Señales de brote
+flare-rise = una subida
+flare-drop = una bajada
+flare-diary = { $rating }: { $value } el { $date }, frente a una media de { $mean } (media de los { $days } días registrados antes, dentro de { $lookback } días; { $change } de { $threshold } o más cuenta como posible brote)
+flare-ck = CK de { $value } U/L el { $date }: { $times } veces el valor anterior, { $previous } U/L el { $previous_date } (más de { $factor } veces cuenta como subida)

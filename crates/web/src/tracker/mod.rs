@@ -23,6 +23,7 @@ pub mod delete;
 pub mod due_words;
 pub mod edit;
 pub mod export;
+pub mod flare_words;
 pub mod guided;
 pub mod kinds;
 pub mod pages;

@@ -11,7 +11,7 @@ use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
 use super::super::access::resolve;
-use super::super::charts;
+use super::super::{charts, flare_words};
 use super::{Frame, Table, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -125,7 +125,10 @@ pub async fn dashboard(
         flares: d
             .recent_flares
             .iter()
-            .map(|f| (f.date().to_string(), f.explanation().to_owned()))
+            .map(|f| {
+                let text = flare_words::explanation(&tr, &state.rules().flare, f);
+                (f.date().to_string(), text)
+            })
             .collect(),
         charts: {
             let [diary, ck, mmt8, home] = d.charts;
