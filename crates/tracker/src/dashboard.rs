@@ -2,7 +2,7 @@
 
 use myo_instruments::Catalog;
 
-use crate::charts::{Band, Chart, Series, Window, render};
+use crate::charts::{Band, Chart, Series, Window};
 use crate::date::Date;
 use crate::error::Invalid;
 use crate::flares::{Flare, flares};
@@ -219,9 +219,15 @@ pub struct Dashboard {
     pub monitoring: Vec<DueItem>,
     /// Overdue monitoring items.
     pub overdue: usize,
-    /// Charts: diary (90 days), CK (2 years), MMT-8 (all visits, 5 years), sit-to-stand (1 year).
-    pub charts: [String; 4],
+    /// Charts: diary (90 days), CK (2 years), MMT-8 (all visits, 5 years), sit-to-stand (1 year),
+    /// to draw with [`crate::charts::render`] (English) or [`crate::charts::render_in`] (the caller's words).
+    pub charts: [Chart; 4],
 }
+
+/// The diary ratings the dashboard's diary chart draws, in order.
+pub const DASHBOARD_RATINGS: [Rating; 3] = [Rating::Weakness, Rating::Fatigue, Rating::Pain];
+/// The home test the dashboard charts.
+pub const DASHBOARD_HOME_TEST: HomeTest = HomeTest::SitToStand30s;
 
 /// Builds the dashboard. `risk_factors(generic_name)` says whether the person has risk factors
 /// recorded for that medicine's monitoring.
@@ -264,26 +270,10 @@ pub fn dashboard(
         .collect();
     let monitoring = due_items(rules, &monitored, today, &|t| records.last_result(t, today));
     let charts = [
-        render(&diary_chart(
-            records,
-            &[Rating::Weakness, Rating::Fatigue, Rating::Pain],
-            today.add_days(-89),
-            today,
-        )),
-        render(&lab_chart(
-            rules,
-            records,
-            Analyte::Ck,
-            today.add_days(-730),
-            today,
-        )),
-        render(&mmt8_chart(catalog, records, today.add_days(-1825), today)?),
-        render(&home_test_chart(
-            records,
-            HomeTest::SitToStand30s,
-            today.add_days(-365),
-            today,
-        )),
+        diary_chart(records, &DASHBOARD_RATINGS, today.add_days(-89), today),
+        lab_chart(rules, records, Analyte::Ck, today.add_days(-730), today),
+        mmt8_chart(catalog, records, today.add_days(-1825), today)?,
+        home_test_chart(records, DASHBOARD_HOME_TEST, today.add_days(-365), today),
     ];
     Ok(Dashboard {
         today,

@@ -138,8 +138,29 @@ pub struct DueItem {
     pub sources: Vec<SourceRef>,
     /// Product anchor the interval was read from.
     pub reference: String,
-    /// Plain-words explanation.
+    /// Plain-words explanation (English).
     pub explanation: String,
+    /// Why the test is due, as data, so a caller can say it in another language.
+    pub reason: Reason,
+}
+
+/// Why a monitoring test is due (the parts of [`DueItem::explanation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// A baseline test is needed within this many days of starting (0 = before starting).
+    Baseline {
+        /// Days after the start.
+        within_days: i32,
+    },
+    /// Done on [`DueItem::due`]; no repeat is scheduled.
+    DoneNoRepeat,
+    /// A repeat every so many weeks at this stage, after the last result if any.
+    Repeat {
+        /// Interval in weeks.
+        every_weeks: u32,
+        /// The latest result.
+        last: Option<Date>,
+    },
 }
 
 /// Computes due/overdue items for the given medicines. `last_result(test)` returns the date of
@@ -183,7 +204,7 @@ fn item(
     let mon = &rules.monitoring;
     let last = last.filter(|d| *d <= today);
     let baseline_ok = last.is_some_and(|d| d >= med.start.add_days(-mon.baseline_lookback_days));
-    let (kind, due, why) = if rule.baseline && !baseline_ok {
+    let (kind, due, why, reason) = if rule.baseline && !baseline_ok {
         let due = med.start.add_days(rule.baseline_within_days);
         let when = if rule.baseline_within_days == 0 {
             "before starting".to_owned()
@@ -194,14 +215,22 @@ fn item(
             DueKind::Baseline,
             due,
             format!("a baseline {} is needed {when}", rule.test.label()),
+            Reason::Baseline {
+                within_days: rule.baseline_within_days,
+            },
         )
     } else if let Some(done) = last.filter(|_| rule.phases.is_empty()) {
-        return finish(rule, name, DueKind::Baseline, done, DueState::Done, 0, {
-            format!(
-                "{} done on {done}; no repeat is scheduled",
-                rule.test.label()
-            )
-        });
+        let text = format!(
+            "{} done on {done}; no repeat is scheduled",
+            rule.test.label()
+        );
+        return finish(
+            rule,
+            name,
+            (DueKind::Baseline, done, DueState::Done, 0),
+            text,
+            Reason::DoneNoRepeat,
+        );
     } else {
         let (due, every) = next_due(rule, med.start, last);
         (
@@ -212,6 +241,10 @@ fn item(
                 rule.test.label(),
                 last.map_or(String::new(), |l| format!("; last result {l}"))
             ),
+            Reason::Repeat {
+                every_weeks: every,
+                last,
+            },
         )
     };
     let left = today.days_until(due);
@@ -226,7 +259,7 @@ fn item(
         DueState::Overdue => format!("OVERDUE by {overdue} days (due {due}): {why}"),
         _ => format!("due {due}: {why}"),
     };
-    finish(rule, name, kind, due, state, overdue, text)
+    finish(rule, name, (kind, due, state, overdue), text, reason)
 }
 
 /// Next due date after the last result (or after the start) and the interval in force.
@@ -246,11 +279,9 @@ fn next_due(rule: &MonitoringRule, start: Date, last: Option<Date>) -> (Date, u3
 fn finish(
     rule: &MonitoringRule,
     name: &str,
-    kind: DueKind,
-    due: Date,
-    state: DueState,
-    days_overdue: i32,
+    (kind, due, state, days_overdue): (DueKind, Date, DueState, i32),
     explanation: String,
+    reason: Reason,
 ) -> DueItem {
     DueItem {
         medicine: name.to_owned(),
@@ -265,5 +296,6 @@ fn finish(
         sources: rule.sources.clone(),
         reference: rule.reference.clone(),
         explanation,
+        reason,
     }
 }

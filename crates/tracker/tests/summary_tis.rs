@@ -221,7 +221,11 @@ fn dashboard_has_numbers_four_charts_and_flags_overdue_monitoring() {
     let dash = dashboard(&r, &cat, &records(), d("2026-03-10"), &|_| false).unwrap();
     assert_eq!((dash.diary_days_last_30, dash.active_medicines), (5, 1));
     assert_eq!(dash.charts.len(), 4);
-    assert!(dash.charts.iter().all(|c| c.contains("role=\"img\"")));
+    assert!(
+        dash.charts
+            .iter()
+            .all(|c| myo_tracker::charts::render(c).contains("role=\"img\""))
+    );
     // Methotrexate started 2026-03-02 with no blood counts, liver or kidney tests: overdue.
     assert_eq!(dash.overdue, 3);
     assert_eq!(dash.recent_flares.len(), 1);

@@ -210,7 +210,8 @@ fn every_key_the_code_and_templates_use_exists_in_every_language() {
             }
         }
     }
-    // Keys made from ids: every rating, symptom, summary section and knowledge-base section.
+    // Keys made from ids: every rating, symptom, monitoring test, summary section and
+    // knowledge-base section.
     let mut made: Vec<String> = Vec::new();
     made.extend(
         myo_tracker::records::Rating::ALL
@@ -221,6 +222,11 @@ fn every_key_the_code_and_templates_use_exists_in_every_language() {
         myo_tracker::records::Symptom::ALL
             .iter()
             .map(|s| format!("symptom-{}", s.id())),
+    );
+    made.extend(
+        myo_tracker::monitoring::TestKind::ALL
+            .iter()
+            .map(|t| format!("monitor-test-{}", t.id())),
     );
     made.extend(
         myo_web::tracker::SECTIONS

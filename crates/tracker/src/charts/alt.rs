@@ -3,11 +3,17 @@
 
 use std::fmt::Write;
 
-use super::{COLOURS, Chart, DASHES, REF_COLOUR, escape, lanes, marker, short};
+use super::words::{English, SeriesSummary, Words};
+use super::{COLOURS, Chart, DASHES, REF_COLOUR, escape, lanes, marker};
 use crate::date::Date;
 
-/// Text shown (and spoken) for a chart without values in its range.
+/// Text shown (and spoken) for a chart without values in its range, in English.
 pub const NO_DATA: &str = "No data yet";
+
+/// The reference range as "low–high unit" (not escaped).
+fn range(w: &dyn Words, lo: f64, hi: f64, unit: &str) -> String {
+    format!("{}–{} {unit}", w.number(lo), w.number(hi))
+}
 
 fn points_in(points: &[(Date, f64)], from: Date, to: Date) -> Vec<(Date, f64)> {
     let mut pts: Vec<(Date, f64)> = points
@@ -19,58 +25,45 @@ fn points_in(points: &[(Date, f64)], from: Date, to: Date) -> Vec<(Date, f64)> {
     pts
 }
 
-/// The `<desc>` text: the window, what each series shows, the reference range and medicines.
+/// The `<desc>` text in English.
 pub fn describe(c: &Chart) -> String {
+    describe_in(c, &English)
+}
+
+/// The `<desc>` text: the window, what each series shows, the reference range and medicines.
+pub fn describe_in(c: &Chart, w: &dyn Words) -> String {
     let Some((from, to)) = c.shown_window() else {
-        return format!("{NO_DATA}: nothing recorded from {} to {}.", c.from, c.to);
+        return w.nothing_recorded(&w.date(c.from), &w.date(c.to));
     };
-    let mut parts = vec![format!("From {from} to {to}.")];
+    let mut parts = vec![w.window(&w.date(from), &w.date(to))];
     for ser in &c.series {
         let pts = points_in(&ser.points, from, to);
         let (Some(first), Some(last)) = (pts.first(), pts.last()) else {
-            parts.push(format!("{}: no values recorded.", ser.label));
+            parts.push(w.series_empty(&ser.label));
             continue;
         };
         let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
         let hi = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
         let breaks = super::segments(&pts, ser.max_gap_days).len() - 1;
-        parts.push(format!(
-            "{}: {} values from {} to {}, lowest {}, highest {}, latest {} {}{}.",
-            ser.label,
-            pts.len(),
-            first.0,
-            last.0,
-            short(lo),
-            short(hi),
-            short(last.1),
-            c.unit,
-            if breaks > 0 {
-                format!("; the line breaks {breaks} times where days were not recorded")
-            } else {
-                String::new()
-            }
-        ));
+        parts.push(w.series_summary(&SeriesSummary {
+            label: &ser.label,
+            count: pts.len(),
+            first: w.date(first.0),
+            last: w.date(last.0),
+            lowest: w.number(lo),
+            highest: w.number(hi),
+            latest: w.number(last.1),
+            unit: &c.unit,
+            breaks,
+        }));
     }
     if let Some((lo, hi)) = c.reference {
-        parts.push(format!(
-            "Shaded band: reference range {}–{} {}.",
-            short(lo),
-            short(hi),
-            c.unit
-        ));
+        parts.push(w.reference_band(&range(w, lo, hi, &c.unit)));
     }
     for (_, _, bands) in lanes(c, from, to) {
         for b in bands {
-            parts.push(format!(
-                "Medicine period: {} from {} to {}.",
-                b.label,
-                b.from,
-                if b.ongoing {
-                    "now".to_owned()
-                } else {
-                    b.to.to_string()
-                }
-            ));
+            let end = if b.ongoing { w.now() } else { w.date(b.to) };
+            parts.push(w.medicine_period(&b.label, &w.date(b.from), &end));
         }
     }
     parts.join(" ")
@@ -82,12 +75,17 @@ const SWATCH: &str = "<svg class=\"swatch\" aria-hidden=\"true\" focusable=\"fal
 /// The legend: each series with its colour, dash pattern and marker; each medicine with its
 /// colour; the reference range. Empty when the chart has no data.
 pub fn legend(c: &Chart) -> String {
+    legend_in(c, &English)
+}
+
+/// The legend in the given words (see [`legend`]).
+pub fn legend_in(c: &Chart, w: &dyn Words) -> String {
     let Some((from, to)) = c.shown_window() else {
         return String::new();
     };
     let mut s = format!(
-        "<ul class=\"chart-legend\" aria-label=\"Key: {}\">",
-        escape(&c.title)
+        "<ul class=\"chart-legend\" aria-label=\"{}\">",
+        escape(&w.key(&c.title))
     );
     for (i, ser) in c.series.iter().enumerate() {
         let colour = COLOURS[i % COLOURS.len()];
@@ -119,10 +117,8 @@ pub fn legend(c: &Chart) -> String {
             s,
             "<li class=\"legend-reference\">{SWATCH}<rect x=\"1\" y=\"1\" width=\"38\" \
              height=\"14\" fill=\"{REF_COLOUR}\" fill-opacity=\"0.18\" stroke=\"{REF_COLOUR}\"/>\
-             </svg>Reference range {}–{} {}</li>",
-            short(lo),
-            short(hi),
-            escape(&c.unit)
+             </svg>{}</li>",
+            escape(&w.reference_range(&range(w, lo, hi, &c.unit)))
         );
     }
     s.push_str("</ul>");
@@ -132,6 +128,11 @@ pub fn legend(c: &Chart) -> String {
 /// The values as tables in a `<details>`: one row per day with a column per series, then the
 /// medicine periods. Empty when the chart has no data (the plot then says so in words).
 pub fn table(c: &Chart) -> String {
+    table_in(c, &English)
+}
+
+/// The table of values in the given words (see [`table`]).
+pub fn table_in(c: &Chart, w: &dyn Words) -> String {
     let Some((from, to)) = c.shown_window() else {
         return String::new();
     };
@@ -143,51 +144,58 @@ pub fn table(c: &Chart) -> String {
     let mut days: Vec<Date> = series.iter().flatten().map(|p| p.0).collect();
     days.sort();
     days.dedup();
+    let reference = c.reference.map(|(lo, hi)| range(w, lo, hi, &c.unit));
     let mut s = format!(
-        "<details class=\"chart-data\"><summary>{}: values as a table</summary>\
-         <div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: {} values\">\
-         <table><caption>{} ({}), {from} to {to}{}</caption>\
-         <thead><tr><th scope=\"col\">Date</th>",
-        escape(&c.title),
-        escape(&c.title),
-        escape(&c.title),
-        escape(&c.unit),
-        c.reference.map_or_else(String::new, |(lo, hi)| format!(
-            "; reference range {}–{} {}",
-            short(lo),
-            short(hi),
-            escape(&c.unit)
+        "<details class=\"chart-data\"><summary>{}</summary>\
+         <div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\
+         <table><caption>{}</caption>\
+         <thead><tr><th scope=\"col\">{}</th>",
+        escape(&w.table_summary(&c.title)),
+        escape(&w.table_label(&c.title)),
+        escape(&w.table_caption(
+            &c.title,
+            &c.unit,
+            &w.date(from),
+            &w.date(to),
+            reference.as_deref()
         )),
+        escape(&w.date_column()),
     );
     for ser in &c.series {
         let _ = write!(s, "<th scope=\"col\">{}</th>", escape(&ser.label));
     }
     s.push_str("</tr></thead><tbody>");
     for day in days {
-        let _ = write!(s, "<tr><th scope=\"row\">{day}</th>");
+        let _ = write!(s, "<tr><th scope=\"row\">{}</th>", escape(&w.date(day)));
         for pts in &series {
             // Several values on one day (e.g. two lab results) are listed together.
             let v: Vec<String> = pts
                 .iter()
                 .filter(|p| p.0 == day)
-                .map(|p| short(p.1))
+                .map(|p| w.number(p.1))
                 .collect();
             let cell = if v.is_empty() {
-                "not recorded".to_owned()
+                w.not_recorded()
             } else {
                 v.join(", ")
             };
-            let _ = write!(s, "<td>{cell}</td>");
+            let _ = write!(s, "<td>{}</td>", escape(&cell));
         }
         s.push_str("</tr>");
     }
     s.push_str("</tbody></table>");
     let lanes = lanes(c, from, to);
     if !lanes.is_empty() {
-        s.push_str(
-            "<table><caption>Medicines in this period</caption><thead><tr>\
-             <th scope=\"col\">Medicine and dose</th><th scope=\"col\">From</th>\
-             <th scope=\"col\">To</th></tr></thead><tbody>",
+        let [m, f, t] = w.medicine_columns();
+        let _ = write!(
+            s,
+            "<table><caption>{}</caption><thead><tr>\
+             <th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+             <th scope=\"col\">{}</th></tr></thead><tbody>",
+            escape(&w.medicines_caption()),
+            escape(&m),
+            escape(&f),
+            escape(&t)
         );
         for (_, _, bands) in lanes {
             for b in bands {
@@ -195,12 +203,8 @@ pub fn table(c: &Chart) -> String {
                     s,
                     "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
                     escape(&b.label),
-                    b.from,
-                    if b.ongoing {
-                        "ongoing".to_owned()
-                    } else {
-                        b.to.to_string()
-                    }
+                    escape(&w.date(b.from)),
+                    escape(&if b.ongoing { w.ongoing() } else { w.date(b.to) })
                 );
             }
         }

@@ -168,8 +168,19 @@ pub fn choose_step(from: Date, to: Date, width: f64, char_width: f64) -> Step {
     Step::Years(10)
 }
 
-/// Ticks with labels for `from..=to` on a plot `width` units wide.
+/// Ticks with English labels for `from..=to` on a plot `width` units wide.
 pub fn ticks(from: Date, to: Date, width: f64, char_width: f64) -> (Step, Vec<Tick>) {
+    ticks_in(from, to, width, char_width, &|m| month_name(m).to_owned())
+}
+
+/// Ticks for `from..=to` with the month names `month` gives (1 = January).
+pub fn ticks_in(
+    from: Date,
+    to: Date,
+    width: f64,
+    char_width: f64,
+    month: &dyn Fn(u32) -> String,
+) -> (Step, Vec<Tick>) {
     let step = choose_step(from, to, width, char_width);
     let mut last_year = None;
     let ticks = tick_dates(step, from, to)
@@ -177,8 +188,8 @@ pub fn ticks(from: Date, to: Date, width: f64, char_width: f64) -> (Step, Vec<Ti
         .map(|date| {
             let (y, m, d) = date.ymd();
             let label = match step {
-                Step::Days(_) | Step::Weeks(_) => format!("{d} {}", month_name(m)),
-                Step::Months(_) => month_name(m).to_owned(),
+                Step::Days(_) | Step::Weeks(_) => format!("{d} {}", month(m)),
+                Step::Months(_) => month(m),
                 Step::Years(_) => y.to_string(),
             };
             let year = match step {

@@ -17,12 +17,14 @@
 
 pub mod alt;
 pub mod geometry;
+pub mod words;
 
 use std::fmt::Write;
 
 use crate::date::Date;
 pub use geometry::Window;
-use geometry::{fit_window, segments, ticks};
+use geometry::{fit_window, segments, ticks_in};
+pub use words::{English, Words};
 
 /// One line of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,21 +216,27 @@ fn marker(shape: usize, x: f64, y: f64) -> String {
 }
 
 /// Draws the chart: its title as a `<figcaption>` (the output goes inside a `<figure>`), the SVG
-/// plot, then the legend and the table of values (see the module documentation).
+/// plot, then the legend and the table of values (see the module documentation), in English.
 pub fn render(c: &Chart) -> String {
+    render_in(c, &English)
+}
+
+/// Draws the chart (see [`render`]) with the caller's words: month ticks, dates, numbers and
+/// the key and table text. The title, unit and series labels are the chart's own.
+pub fn render_in(c: &Chart, w: &dyn Words) -> String {
     let mut s = format!(
         "<figcaption class=\"chart-title\">{}</figcaption>",
         escape(&c.title)
     );
-    s.push_str(&svg(c));
+    s.push_str(&svg_in(c, w));
     if c.shown_window().is_some() {
-        s.push_str(&alt::legend(c));
+        s.push_str(&alt::legend_in(c, w));
     }
-    s.push_str(&alt::table(c));
+    s.push_str(&alt::table_in(c, w));
     s
 }
 
-fn open_svg(s: &mut String, c: &Chart, h: f64) {
+fn open_svg(s: &mut String, c: &Chart, h: f64, w: &dyn Words) {
     let id = escape(&c.id);
     let _ = write!(
         s,
@@ -237,24 +245,30 @@ fn open_svg(s: &mut String, c: &Chart, h: f64) {
          font-size=\"{FONT}\" font-family=\"system-ui, sans-serif\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
         escape(&c.title),
-        escape(&alt::describe(c)),
+        escape(&alt::describe_in(c, w)),
     );
 }
 
-/// The SVG plot alone.
+/// The SVG plot alone, in English.
 pub fn svg(c: &Chart) -> String {
+    svg_in(c, &English)
+}
+
+/// The SVG plot alone, with the caller's words.
+pub fn svg_in(c: &Chart, w: &dyn Words) -> String {
     let mut s = String::with_capacity(4096);
     let Some((from, to)) = c.shown_window() else {
-        open_svg(&mut s, c, EMPTY_H);
+        open_svg(&mut s, c, EMPTY_H, w);
         let _ = write!(
             s,
             "<rect x=\"1\" y=\"1\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#888\" \
              stroke-dasharray=\"4 3\"/><text class=\"empty\" x=\"{}\" y=\"{}\" \
-             text-anchor=\"middle\" font-size=\"18\" fill=\"{INK}\">No data yet</text></svg>",
+             text-anchor=\"middle\" font-size=\"18\" fill=\"{INK}\">{}</text></svg>",
             W - 2.0,
             EMPTY_H - 2.0,
             W / 2.0,
-            EMPTY_H / 2.0 + 6.0
+            EMPTY_H / 2.0 + 6.0,
+            escape(&w.no_data())
         );
         return s;
     };
@@ -270,7 +284,7 @@ pub fn svg(c: &Chart) -> String {
     };
     let lanes = lanes(c, from, to);
     let h = TOP + PLOT_H + AXIS_H + LANE_H * lanes.len() as f64;
-    open_svg(&mut s, c, h);
+    open_svg(&mut s, c, h, w);
     if let Some((lo, hi)) = c.reference {
         let (y0, y1) = (f.y(hi), f.y(lo));
         let _ = write!(
@@ -282,8 +296,8 @@ pub fn svg(c: &Chart) -> String {
             n1((y1 - y0).max(0.5)),
         );
     }
-    axes(&mut s, c, &f, from, to);
-    lanes_svg(&mut s, &f, &lanes, from, to);
+    axes(&mut s, c, &f, (from, to), w);
+    lanes_svg(&mut s, &f, &lanes, (from, to), w);
     for (i, ser) in c.series.iter().enumerate() {
         series_svg(&mut s, &f, i, ser, from, to);
     }
@@ -342,7 +356,7 @@ fn series_svg(s: &mut String, f: &Frame, i: usize, ser: &Series, from: Date, to:
     s.push_str("</g>");
 }
 
-fn axes(s: &mut String, c: &Chart, f: &Frame, from: Date, to: Date) {
+fn axes(s: &mut String, c: &Chart, f: &Frame, (from, to): (Date, Date), w: &dyn Words) {
     let (pb, pr) = (TOP + PLOT_H, W - RIGHT);
     let _ = write!(s, "<g class=\"axes\" stroke=\"#767676\" fill=\"{INK}\">");
     for v in [c.y_min, (c.y_min + c.y_max) / 2.0, c.y_max] {
@@ -353,7 +367,7 @@ fn axes(s: &mut String, c: &Chart, f: &Frame, from: Date, to: Date) {
              <text x=\"{}\" y=\"{}\" text-anchor=\"end\" stroke=\"none\">{}</text>",
             n1(LEFT - 5.0),
             n1(f.y(v) + 5.0),
-            short(v)
+            escape(&w.number(v))
         );
     }
     let _ = write!(
@@ -364,7 +378,7 @@ fn axes(s: &mut String, c: &Chart, f: &Frame, from: Date, to: Date) {
         n1(TOP - 10.0),
         escape(&c.unit)
     );
-    let (_, ts) = ticks(from, to, W - LEFT - RIGHT, CHAR_W);
+    let (_, ts) = ticks_in(from, to, W - LEFT - RIGHT, CHAR_W, &|m| w.month(m));
     for t in ts {
         let x = f.x(t.date);
         let half = t.label.chars().count() as f64 * CHAR_W / 2.0;
@@ -397,8 +411,8 @@ fn lanes_svg(
     s: &mut String,
     f: &Frame,
     lanes: &[(String, &'static str, Vec<&Band>)],
-    from: Date,
-    to: Date,
+    (from, to): (Date, Date),
+    w: &dyn Words,
 ) {
     if lanes.is_empty() {
         return;
@@ -419,17 +433,15 @@ fn lanes_svg(
             let _ = write!(
                 s,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" stroke=\"#fff\" \
-                 stroke-width=\"1\"><title>{}, {} to {}</title></rect>",
+                 stroke-width=\"1\"><title>{}</title></rect>",
                 n1(x0),
                 n1(top + 17.0),
                 n1((x1 - x0).max(2.0)),
-                escape(&b.label),
-                b.from,
-                if b.ongoing {
-                    "now".to_owned()
-                } else {
-                    b.to.to_string()
-                }
+                escape(&w.bar(
+                    &b.label,
+                    &w.date(b.from),
+                    &if b.ongoing { w.now() } else { w.date(b.to) }
+                )),
             );
         }
         s.push_str("</g>");

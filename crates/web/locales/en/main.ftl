@@ -391,3 +391,61 @@ reset-password-again = New password again
 reset-submit = Save the new password
 reset-invalid = This link does not work: it was already used, it is more than { $minutes } minutes old, or it was mistyped.
 reset-ask-again = Ask for a new link
+
+## Charts (drawn by the tracker with these words)
+chart-no-data = No data yet
+chart-nothing-recorded = No data yet: nothing recorded from { $from } to { $to }.
+chart-window = From { $from } to { $to }.
+chart-series-empty = { $series }: no values recorded.
+chart-series-summary = { $series }: { $count } values from { $first } to { $last }, lowest { $lowest }, highest { $highest }, latest { $latest } { $unit }{ $breaks ->
+    [0] .
+    *[other] ; the line breaks { $breaks } times where days were not recorded.
+  }
+chart-reference-band = Shaded band: reference range { $range }.
+chart-medicine-period = Medicine period: { $medicine } from { $from } to { $to }.
+chart-now = now
+chart-ongoing = ongoing
+chart-bar = { $medicine }, { $from } to { $to }
+chart-key = Key: { $title }
+chart-reference-range = Reference range { $range }
+chart-table-summary = { $title }: values as a table
+chart-table-label = Table: { $title } values
+chart-table-caption = { $title } ({ $unit }), { $from } to { $to }
+chart-table-caption-range = { $title } ({ $unit }), { $from } to { $to }; reference range { $range }
+chart-col-date = Date
+chart-medicines-caption = Medicines in this period
+chart-col-medicine = Medicine and dose
+chart-col-from = From
+chart-col-to = To
+chart-diary-title = Diary ratings (0–10)
+chart-diary-unit = points (0–10)
+chart-home-test-title = Home test: { $test }
+chart-unit-stands = stands
+chart-unit-seconds = seconds
+chart-mmt8-title = MMT-8 total (higher is stronger)
+chart-mmt8-unit = points (0–{ $max })
+
+## Monitoring tests on the dashboard (English pages use the tracker's own words; these match them)
+monitor-test-full_blood_count = full blood count
+monitor-test-liver_tests = liver tests
+monitor-test-kidney_function = kidney function
+monitor-test-tpmt = TPMT test
+monitor-test-blood_pressure = blood pressure
+monitor-test-glucose = blood sugar
+monitor-test-hepatitis_b = hepatitis B tests
+monitor-test-immunoglobulins = immunoglobulin levels
+monitor-test-lipids = cholesterol (lipids)
+monitor-test-eye_screening = eye screening
+monitor-baseline-before = a baseline { $test } is needed before starting
+monitor-baseline-within = a baseline { $test } is needed within { $days } days of starting
+monitor-done = { $test } done on { $date }; no repeat is scheduled
+monitor-repeat = { $test } every { $weeks } weeks at this stage of treatment
+monitor-repeat-last = { $repeat }; last result { $date }
+monitor-overdue = OVERDUE by { $days } days (due { $due }): { $why }
+monitor-due = due { $due }: { $why }
+
+## Flare signals (English pages use the tracker's own words; these match them)
+flare-rise = a rise
+flare-drop = a drop
+flare-diary = { $rating } { $value } on { $date } vs { $days }-day average { $mean } (average of the { $days } recorded days before it within { $lookback } days; { $change } by { $threshold } or more counts as a possible flare)
+flare-ck = CK { $value } U/L on { $date } is { $times } times the previous { $previous } U/L on { $previous_date } (more than { $factor } times counts as a rise)

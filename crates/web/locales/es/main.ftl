@@ -414,3 +414,68 @@ reset-password-again = Repita la contraseña nueva
 reset-submit = Guardar la contraseña nueva
 reset-invalid = Este enlace no funciona: ya se usó, tiene más de { $minutes } minutos o se copió mal.
 reset-ask-again = Pida un enlace nuevo
+
+## Gráficos (los dibuja el registro con estas palabras)
+chart-no-data = Aún no hay datos
+chart-nothing-recorded = Aún no hay datos: nada registrado del { $from } al { $to }.
+chart-window = Del { $from } al { $to }.
+chart-series-empty = { $series }: ningún valor registrado.
+chart-series-summary = { $series }: { $count ->
+    [one] un valor
+    *[other] { $count } valores
+  } del { $first } al { $last }, mínimo { $lowest }, máximo { $highest }, último { $latest } { $unit }{ $breaks ->
+    [0] .
+    [one] ; la línea se corta una vez donde faltan días.
+    *[other] ; la línea se corta { $breaks } veces donde faltan días.
+  }
+chart-reference-band = Franja sombreada: intervalo de referencia { $range }.
+chart-medicine-period = Periodo de medicamento: { $medicine } del { $from } al { $to }.
+chart-now = hoy
+chart-ongoing = sigue
+chart-bar = { $medicine }, del { $from } al { $to }
+chart-key = Leyenda: { $title }
+chart-reference-range = Intervalo de referencia { $range }
+chart-table-summary = { $title }: valores en una tabla
+chart-table-label = Tabla: valores de { $title }
+chart-table-caption = { $title } ({ $unit }), del { $from } al { $to }
+chart-table-caption-range = { $title } ({ $unit }), del { $from } al { $to }; intervalo de referencia { $range }
+chart-col-date = Fecha
+chart-medicines-caption = Medicamentos en este periodo
+chart-col-medicine = Medicamento y dosis
+chart-col-from = Desde
+chart-col-to = Hasta
+chart-diary-title = Valoraciones del diario (0–10)
+chart-diary-unit = puntos (0–10)
+chart-home-test-title = Prueba en casa: { $test }
+chart-unit-stands = veces
+chart-unit-seconds = segundos
+chart-mmt8-title = MMT-8 total (más alto es más fuerza)
+chart-mmt8-unit = puntos (0–{ $max })
+
+## Pruebas de control en el panel
+monitor-test-full_blood_count = hemograma completo
+monitor-test-liver_tests = análisis del hígado
+monitor-test-kidney_function = función renal
+monitor-test-tpmt = análisis de TPMT
+monitor-test-blood_pressure = presión arterial
+monitor-test-glucose = azúcar en sangre (glucosa)
+monitor-test-hepatitis_b = análisis de hepatitis B
+monitor-test-immunoglobulins = niveles de inmunoglobulinas
+monitor-test-lipids = colesterol (lípidos)
+monitor-test-eye_screening = revisión de los ojos
+monitor-baseline-before = hace falta un control inicial ({ $test }) antes de empezar
+monitor-baseline-within = hace falta un control inicial ({ $test }) en los { $days } días siguientes al inicio
+monitor-done = { $test } hecho el { $date }; no hay repetición programada
+monitor-repeat = { $test } cada { $weeks } semanas en esta fase del tratamiento
+monitor-repeat-last = { $repeat }; último resultado el { $date }
+monitor-overdue = RETRASADO { $days ->
+    [one] un día
+   *[other] { $days } días
+  } (tocaba el { $due }): { $why }
+monitor-due = toca el { $due }: { $why }
+
+## Señales de brote
+flare-rise = una subida
+flare-drop = una bajada
+flare-diary = { $rating }: { $value } el { $date }, frente a una media de { $mean } (media de los { $days } días registrados antes, dentro de { $lookback } días; { $change } de { $threshold } o más cuenta como posible brote)
+flare-ck = CK de { $value } U/L el { $date }: { $times } veces el valor anterior, { $previous } U/L el { $previous_date } (más de { $factor } veces cuenta como subida)

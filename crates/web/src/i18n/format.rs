@@ -19,6 +19,19 @@ const MONTHS_ES: [&str; 12] = [
     "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
 ];
 
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month's short name (1 = January): `Jan`, `ene`.
+pub fn month(lang: Lang, m: u32) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::En => MONTHS_EN[i],
+        Lang::Es => MONTHS_ES[i],
+    }
+}
+
 /// A calendar date (`YYYY-MM-DD` in, as stored): English keeps the ISO form, Spanish writes
 /// `7 dic 2026`. Text that is not such a date is returned unchanged.
 pub fn date(lang: Lang, iso: &str) -> String {
@@ -58,6 +71,8 @@ mod tests {
     #[test]
     fn dates_in_each_language() {
         assert_eq!(date(Lang::En, "2026-12-07"), "2026-12-07");
+        assert_eq!(month(Lang::Es, 9), "sept");
+        assert_eq!(month(Lang::En, 9), "Sep");
         assert_eq!(date(Lang::Es, "2026-12-07"), "7 dic 2026");
         assert_eq!(date(Lang::Es, "2026-01-31"), "31 ene 2026");
         assert_eq!(date(Lang::Es, "not a date"), "not a date");

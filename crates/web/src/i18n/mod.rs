@@ -444,4 +444,4 @@ fn localise_error(state: &AppState, locale: &Locale, res: Response) -> Response 
     again.into_response()
 }
 
-pub use format::{date, num};
+pub use format::{date, month, num};

@@ -5,7 +5,9 @@
 
 use myo_kb::Kb;
 use myo_tracker::Status;
-use myo_tracker::monitoring::{DueItem, DueState};
+use myo_tracker::monitoring::{DueItem, DueState, Reason};
+
+use crate::i18n::{ToArg, Tr, words};
 
 /// One cited source of a monitoring line.
 pub struct Citation {
@@ -96,6 +98,60 @@ pub fn line(kb: &Kb, item: &DueItem) -> DueLine {
         reference: item.reference.clone(),
         rules_date: item.rule_date.to_string(),
         status: status_words(item.status),
+    }
+}
+
+/// A monitoring item as a line in `tr`'s language: the test's name and the explanation from
+/// the catalogue (English, the source language, keeps the tracker's words). The citations and
+/// their links are the same in every language.
+pub fn line_in(kb: &Kb, tr: &Tr, item: &DueItem) -> DueLine {
+    let mut l = line(kb, item);
+    if !words::is_source(tr) {
+        let test = test_name(tr, item);
+        l.test = super::safety::capitalise(&test);
+        l.explanation = explanation(tr, item, &test);
+    }
+    l
+}
+
+/// A monitoring test's everyday name in `tr`'s language.
+pub fn test_name(tr: &Tr, item: &DueItem) -> String {
+    tr.t(&format!("monitor-test-{}", item.test.id()))
+}
+
+/// Why and when, in `tr`'s language (the same parts as the tracker's English explanation).
+fn explanation(tr: &Tr, item: &DueItem, test: &str) -> String {
+    let date = |d: myo_tracker::Date| words::date(tr, &d.to_string());
+    let why = match item.reason {
+        Reason::Baseline { within_days: 0 } => tr.t1("monitor-baseline-before", "test", test),
+        Reason::Baseline { within_days } => tr.t2(
+            "monitor-baseline-within",
+            "test",
+            test,
+            "days",
+            i64::from(within_days),
+        ),
+        Reason::DoneNoRepeat => {
+            return tr.t2("monitor-done", "test", test, "date", date(item.due));
+        }
+        Reason::Repeat { every_weeks, last } => {
+            let repeat = tr.t2("monitor-repeat", "test", test, "weeks", every_weeks);
+            match last {
+                Some(l) => tr.t2("monitor-repeat-last", "repeat", repeat, "date", date(l)),
+                None => repeat,
+            }
+        }
+    };
+    match item.state {
+        DueState::Overdue => tr.ta(
+            "monitor-overdue",
+            &[
+                ("days", i64::from(item.days_overdue).to_arg()),
+                ("due", date(item.due).to_arg()),
+                ("why", why.to_arg()),
+            ],
+        ),
+        _ => tr.t2("monitor-due", "due", date(item.due), "why", why),
     }
 }
 

@@ -5,11 +5,13 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use myo_tracker::dashboard::{DASHBOARD_HOME_TEST, DASHBOARD_RATINGS};
 use myo_tracker::labs::Analyte;
 use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
 
 use super::super::access::resolve;
+use super::super::{charts, flare_words};
 use super::{Frame, Table, layout, load, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
@@ -94,14 +96,14 @@ pub async fn dashboard(
         load(&state, &a, &client, "dashboard", Some(today.add_days(-730))).await?;
     let d = crate::tracker::dashboard_of(&state, &data, &records, today)
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let tr = state.tr(u.locale.lang);
     let monitoring = d
         .monitoring
         .iter()
-        .map(|i| super::super::due_words::line(state.kb(), i))
+        .map(|i| super::super::due_words::line_in(state.kb(), &tr, i))
         .collect();
     let profile = state.store().get_profile(&a.patient.id).await?;
     let tz_unconfirmed = !super::super::safety::zone_confirmed(profile.as_ref());
-    let tr = state.tr(u.locale.lang);
     let mut flags = super::super::red_flags::open(&state, &a.patient.id).await?;
     super::super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
     let l = layout(&state, &u, &tr.t("title-dashboard"));
@@ -123,9 +125,24 @@ pub async fn dashboard(
         flares: d
             .recent_flares
             .iter()
-            .map(|f| (f.date().to_string(), f.explanation().to_owned()))
+            .map(|f| {
+                let text = flare_words::explanation(&tr, &state.rules().flare, f);
+                (f.date().to_string(), text)
+            })
             .collect(),
-        charts: d.charts.to_vec(),
+        charts: {
+            let [diary, ck, mmt8, home] = d.charts;
+            let ck_name = Analyte::Ck.id().to_uppercase();
+            [
+                charts::diary(&tr, diary, &DASHBOARD_RATINGS),
+                charts::lab(&tr, ck, &ck_name),
+                charts::mmt8(&tr, mmt8),
+                charts::home_test(&tr, home, DASHBOARD_HOME_TEST),
+            ]
+            .iter()
+            .map(|c| charts::render(&tr, c))
+            .collect()
+        },
     };
     Ok(render(&page))
 }

@@ -5,7 +5,6 @@ use axum::response::Response;
 use myo_api::tracker::DiaryEntryDto;
 use myo_store::audit::action;
 use myo_store::{Record, RecordKind, Timestamp};
-use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::diary_chart;
 use myo_tracker::medicines::Medicine;
 use myo_tracker::records::{Rating, Symptom};
@@ -14,7 +13,7 @@ use myo_tracker::{Date, Invalid};
 
 use super::super::access::Access;
 use super::super::delete::{self, DeleteLink};
-use super::super::{convert, db};
+use super::super::{charts, convert, db};
 use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
     today_for,
@@ -235,12 +234,11 @@ async fn diary_page(
             t.mark(&super::super::edit::edited(state, a).await?);
             t
         },
-        chart: svg(&diary_chart(
-            &records,
-            &[Rating::Weakness, Rating::Fatigue, Rating::Pain],
-            today.add_days(-89),
-            today,
-        )),
+        chart: {
+            let ratings = [Rating::Weakness, Rating::Fatigue, Rating::Pain];
+            let chart = diary_chart(&records, &ratings, today.add_days(-89), today);
+            charts::render(&tr, &charts::diary(&tr, chart, &ratings))
+        },
     };
     Ok(respond(&page, refused))
 }

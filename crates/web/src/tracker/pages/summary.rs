@@ -7,7 +7,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use myo_store::audit::action;
 use myo_store::{DateRange, Timestamp};
-use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::{diary_chart, home_test_chart, lab_chart};
 use myo_tracker::labs::Analyte;
 use myo_tracker::records::{HomeTest, Rating};
@@ -15,7 +14,7 @@ use myo_tracker::summary::{PatientRecords, VisitSummary, summarize};
 use myo_tracker::{Date, Invalid};
 
 use super::super::access::resolve;
-use super::super::{SECTIONS, convert, db, pdf, section};
+use super::super::{SECTIONS, charts, convert, db, pdf, section};
 use super::summary_clinical::enrich;
 use super::{FormData, FormError, Frame, Table, layout, load, today_for};
 use crate::AppState;
@@ -189,13 +188,11 @@ pub fn summary_blocks(
             title: tr.t("summary-symptoms"),
             lines,
             tables: vec![t],
-            charts: vec![svg(&diary_chart(
-                records,
-                &[Rating::Weakness, Rating::Fatigue, Rating::Pain],
-                req.from,
-                req.to,
-            )
-            .fixed())],
+            charts: vec![{
+                let ratings = [Rating::Weakness, Rating::Fatigue, Rating::Pain];
+                let chart = diary_chart(records, &ratings, req.from, req.to).fixed();
+                charts::render(tr, &charts::diary(tr, chart, &ratings))
+            }],
         });
     }
     if let Some(st) = &s.strength {
@@ -266,13 +263,11 @@ pub fn summary_blocks(
             title: tr.t("summary-strength"),
             lines,
             tables: Vec::new(),
-            charts: vec![svg(&home_test_chart(
-                records,
-                HomeTest::SitToStand30s,
-                req.from,
-                req.to,
-            )
-            .fixed())],
+            charts: vec![{
+                let test = HomeTest::SitToStand30s;
+                let chart = home_test_chart(records, test, req.from, req.to).fixed();
+                charts::render(tr, &charts::home_test(tr, chart, test))
+            }],
         });
     }
     if let Some(labs) = &s.labs {
@@ -310,14 +305,11 @@ pub fn summary_blocks(
             title: tr.t("tab-labs"),
             lines: Vec::new(),
             tables: vec![t],
-            charts: vec![svg(&lab_chart(
-                state.rules(),
-                records,
-                Analyte::Ck,
-                req.from,
-                req.to,
-            )
-            .fixed())],
+            charts: vec![{
+                let chart = lab_chart(state.rules(), records, Analyte::Ck, req.from, req.to);
+                let name = Analyte::Ck.id().to_uppercase();
+                charts::render(tr, &charts::lab(tr, chart.fixed(), &name))
+            }],
         });
     }
     if let Some(m) = &s.medicines {
