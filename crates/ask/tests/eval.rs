@@ -69,87 +69,51 @@ fn holdout_sets_parse_and_are_big_enough() {
     assert!(es.emergency.len() >= 20 && es.no_alarm.len() >= 10);
 }
 
+/// Parses one holdout set and checks the exact size of each section it was written with
+/// (answer, emergency, urgent, refuse, off_topic, no_alarm), its crisis count, and that no crisis
+/// item names the word itself.
+fn check_holdout_sizes(text: &str, label: &str, sizes: [usize; 6], crisis: usize) {
+    use myo_ask::eval::split::SplitSet;
+    let set = SplitSet::parse(text).unwrap_or_else(|e| panic!("{label} holdout parses: {e:?}"));
+    let got = [
+        set.answer.len(),
+        set.emergency.len(),
+        set.urgent.len(),
+        set.refuse.len(),
+        set.off_topic.len(),
+        set.no_alarm.len(),
+    ];
+    assert_eq!(got, sizes, "{label} section sizes");
+    let crisis_items: Vec<_> = set
+        .emergency
+        .iter()
+        .filter(|c| c.tags.iter().any(|t| t == "crisis"))
+        .collect();
+    assert_eq!(crisis_items.len(), crisis, "{label} crisis items");
+    let named = crisis_items
+        .iter()
+        .filter(|c| c.q.to_lowercase().contains("suicid"))
+        .count();
+    assert_eq!(named, 0, "{label} crisis items avoid the word itself");
+}
+
 /// The second blind holdout (`eval/holdout/v2`, written after the first one had been read) parses
 /// and keeps the exact size of each section it was written with, so no question is dropped or
 /// added quietly. Its figures are reported, never asserted.
 #[test]
 fn holdout_v2_sets_parse_and_keep_their_sizes() {
-    use myo_ask::eval::split::SplitSet;
-    fn sizes(set: &SplitSet) -> [usize; 6] {
-        [
-            set.answer.len(),
-            set.emergency.len(),
-            set.urgent.len(),
-            set.refuse.len(),
-            set.off_topic.len(),
-            set.no_alarm.len(),
-        ]
-    }
-    // answer, emergency, urgent, refuse, off_topic, no_alarm
-    let en =
-        SplitSet::parse(include_str!("../eval/holdout/v2/en.toml")).expect("en v2 holdout parses");
-    assert_eq!(sizes(&en), [203, 39, 27, 21, 22, 24], "en v2 section sizes");
-    let es =
-        SplitSet::parse(include_str!("../eval/holdout/v2/es.toml")).expect("es v2 holdout parses");
-    assert_eq!(sizes(&es), [55, 30, 21, 13, 13, 14], "es v2 section sizes");
-    let crisis = |set: &SplitSet| {
-        set.emergency
-            .iter()
-            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
-            .count()
-    };
-    assert_eq!((crisis(&en), crisis(&es)), (12, 10), "crisis items");
-    for set in [&en, &es] {
-        let crisis_words = set
-            .emergency
-            .iter()
-            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
-            .filter(|c| c.q.to_lowercase().contains("suicid"));
-        assert_eq!(
-            crisis_words.count(),
-            0,
-            "crisis items avoid the word itself"
-        );
-    }
+    let en = include_str!("../eval/holdout/v2/en.toml");
+    check_holdout_sizes(en, "en v2", [203, 39, 27, 21, 22, 24], 12);
+    let es = include_str!("../eval/holdout/v2/es.toml");
+    check_holdout_sizes(es, "es v2", [55, 30, 21, 13, 13, 14], 10);
 }
 
+/// The third blind holdout (`eval/holdout/v3`) parses and keeps its section sizes; its figures
+/// are reported, never asserted.
 #[test]
 fn holdout_v3_sets_parse_and_keep_their_sizes() {
-    use myo_ask::eval::split::SplitSet;
-    fn sizes(set: &SplitSet) -> [usize; 6] {
-        [
-            set.answer.len(),
-            set.emergency.len(),
-            set.urgent.len(),
-            set.refuse.len(),
-            set.off_topic.len(),
-            set.no_alarm.len(),
-        ]
-    }
-    // answer, emergency, urgent, refuse, off_topic, no_alarm
-    let en =
-        SplitSet::parse(include_str!("../eval/holdout/v3/en.toml")).expect("en v3 holdout parses");
-    assert_eq!(sizes(&en), [221, 36, 27, 21, 21, 22], "en v3 section sizes");
-    let es =
-        SplitSet::parse(include_str!("../eval/holdout/v3/es.toml")).expect("es v3 holdout parses");
-    assert_eq!(sizes(&es), [63, 26, 20, 13, 13, 13], "es v3 section sizes");
-    let crisis = |set: &SplitSet| {
-        set.emergency
-            .iter()
-            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
-            .count()
-    };
-    assert_eq!((crisis(&en), crisis(&es)), (10, 7), "crisis items");
-    for set in [&en, &es] {
-        let crisis_words = set
-            .emergency
-            .iter()
-            .filter(|c| c.tags.iter().any(|t| t == "crisis"))
-            .filter(|c| c.q.to_lowercase().contains("suicid"));
-        assert_eq!(
-            crisis_words.count(),
-            0,
-            "crisis items avoid the word itself"
-        );
-    }
+    let en = include_str!("../eval/holdout/v3/en.toml");
+    check_holdout_sizes(en, "en v3", [221, 36, 27, 21, 21, 22], 10);
+    let es = include_str!("../eval/holdout/v3/es.toml");
+    check_holdout_sizes(es, "es v3", [63, 26, 20, 13, 13, 13], 7);
 }
