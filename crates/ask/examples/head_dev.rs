@@ -9,22 +9,11 @@ use myo_ask::embed::Embedder;
 use myo_ask::es::eval::EsSet;
 use myo_ask::eval::EvalSet;
 use myo_ask::head::TriageHead;
-use myo_ask::lang::detect;
-use myo_ask::{Lang, Tier, builtin_engine};
+use myo_ask::{Tier, builtin_engine};
 
-/// Negation words that close the gate (English and Spanish).
-const NEGATION: &[&str] = &[
-    "no", "not", "never", "without", "dont", "don't", "didnt", "didn't", "isnt", "isn't", "nunca",
-    "sin", "ni", "tampoco",
-];
-
-fn gated(q: &str) -> bool {
-    let lower = q.to_lowercase();
-    detect(q) == Lang::En
-        && !lower
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| NEGATION.contains(&w))
-}
+#[path = "shared/head_probe.rs"]
+mod head_probe;
+use head_probe::{gated, quiet_list};
 
 fn main() {
     let engine = builtin_engine().expect("engine");
@@ -56,21 +45,7 @@ fn main() {
             println!("rescue: {q}");
         }
     }
-    let quiet: Vec<&str> = set
-        .no_trigger
-        .iter()
-        .chain(&set.off_topic)
-        .chain(&set.no_refuse)
-        .map(|c| c.q.as_str())
-        .chain(set.retrieval.iter().map(|c| c.q.as_str()))
-        .chain(set.refuse.iter().map(|c| c.q.as_str()))
-        .chain(
-            es.no_alarm
-                .iter()
-                .chain(&es.off_topic)
-                .map(|c| c.q.as_str()),
-        )
-        .collect();
+    let quiet = quiet_list(&set, &es);
     let (mut alarms, mut alarms_gated) = (0, 0);
     for q in &quiet {
         if rule_tier(q).is_none() && head_tier(q).is_some() {

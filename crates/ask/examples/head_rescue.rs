@@ -6,25 +6,15 @@
 //!
 //! Run: `cargo run -p myo-ask --example head_rescue -- MISSES.tsv`
 
+use myo_ask::Tier;
 use myo_ask::embed::Embedder;
 use myo_ask::es::eval::EsSet;
 use myo_ask::eval::EvalSet;
 use myo_ask::head::TriageHead;
-use myo_ask::lang::detect;
-use myo_ask::{Lang, Tier};
 
-const NEGATION: &[&str] = &[
-    "no", "not", "never", "without", "dont", "don't", "didnt", "didn't", "isnt", "isn't", "nunca",
-    "sin", "ni", "tampoco",
-];
-
-fn gated(q: &str) -> bool {
-    let lower = q.to_lowercase();
-    detect(q) == Lang::En
-        && !lower
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| NEGATION.contains(&w))
-}
+#[path = "shared/head_probe.rs"]
+mod head_probe;
+use head_probe::{NEGATION, gated, quiet_list};
 
 fn main() {
     let embedder = Embedder::builtin().expect("embedding");
@@ -55,21 +45,6 @@ fn main() {
     let set = EvalSet::builtin().expect("dev set");
     let es = EsSet::builtin().expect("Spanish dev set");
     let quiet: Vec<&str> = quiet_list(&set, &es);
-    let _unused: Vec<&str> = set
-        .no_trigger
-        .iter()
-        .chain(&set.off_topic)
-        .chain(&set.no_refuse)
-        .map(|c| c.q.as_str())
-        .chain(set.retrieval.iter().map(|c| c.q.as_str()))
-        .chain(set.refuse.iter().map(|c| c.q.as_str()))
-        .chain(
-            es.no_alarm
-                .iter()
-                .chain(&es.off_topic)
-                .map(|c| c.q.as_str()),
-        )
-        .collect();
     let (mut alarms, mut alarms_gated, mut n_gated) = (0, 0, 0);
     for q in &quiet {
         let g = gated(q);
@@ -99,7 +74,7 @@ fn main() {
     };
     for cut in [0.95f32, 0.97, 0.98, 0.99, 0.995] {
         let r = misses.iter().filter(|(t, q)| score(q, *t) >= cut).count();
-        let a = quiet_list(&set, &es)
+        let a = quiet
             .iter()
             .filter(|q| score(q, Tier::Urgent) >= cut)
             .count();
@@ -112,23 +87,6 @@ fn main() {
         "quiet dev questions {}: head alarms {alarms}; gated {n_gated}: head alarms {alarms_gated}",
         quiet.len()
     );
-}
-
-fn quiet_list<'a>(set: &'a EvalSet, es: &'a EsSet) -> Vec<&'a str> {
-    set.no_trigger
-        .iter()
-        .chain(&set.off_topic)
-        .chain(&set.no_refuse)
-        .map(|c| c.q.as_str())
-        .chain(set.retrieval.iter().map(|c| c.q.as_str()))
-        .chain(set.refuse.iter().map(|c| c.q.as_str()))
-        .chain(
-            es.no_alarm
-                .iter()
-                .chain(&es.off_topic)
-                .map(|c| c.q.as_str()),
-        )
-        .collect()
 }
 
 /// The question without its negated stretches: from a negation word to the end of its clause
