@@ -302,6 +302,11 @@ impl Guard {
 
     /// The refusal class the question falls under, if any (English or Spanish wording).
     pub fn refusal(&self, text: &str) -> Option<RefusalClass> {
+        self.refusal_match(text).map(|(c, _)| *c)
+    }
+
+    /// The first refusal pattern the question matches whose class no exception lifts.
+    fn refusal_match(&self, text: &str) -> Option<&(RefusalClass, Vec<Slot>)> {
         let tokens = tokenize(&fold(text));
         let excepted = |class: RefusalClass| {
             self.exceptions
@@ -311,7 +316,6 @@ impl Guard {
         self.patterns
             .iter()
             .find(|(c, p)| matches_anywhere(p, &tokens) && !excepted(*c))
-            .map(|(c, _)| *c)
     }
 
     /// Example questions from outside the field (everyday topics, field words in their everyday
@@ -323,16 +327,7 @@ impl Guard {
     /// The refusal pattern a question matches, written out (for debugging the data).
     #[doc(hidden)]
     pub fn refusal_explain(&self, text: &str) -> Option<String> {
-        let tokens = tokenize(&fold(text));
-        self.patterns
-            .iter()
-            .find(|(c, p)| {
-                matches_anywhere(p, &tokens)
-                    && !self
-                        .exceptions
-                        .iter()
-                        .any(|(e, x)| e == c && matches_anywhere(x, &tokens))
-            })
+        self.refusal_match(text)
             .map(|(c, p)| format!("{} {:?}", c.as_str(), p))
     }
 
