@@ -160,11 +160,7 @@ pub struct ImportQuery {
 
 /// The Bundle text of an API request: JSON content types only (415 otherwise), UTF-8.
 fn bundle_text<'b>(headers: &axum::http::HeaderMap, body: &'b [u8]) -> Result<&'b str, ApiError> {
-    let json_type = headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(|v| v.trim().to_ascii_lowercase())
+    let json_type = crate::boundary::media_type(headers)
         .is_some_and(|v| v == "application/json" || v == "application/fhir+json");
     if !json_type {
         return Err(ApiError::new(
