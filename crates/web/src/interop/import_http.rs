@@ -374,9 +374,12 @@ pub async fn submit(
     }
 }
 
+/// `s` as a sentence: first letter in upper case and a full stop (empty stays empty).
 fn capitalised(s: &str) -> String {
-    s.get(..1)
-        .map_or_else(String::new, |f| f.to_uppercase() + &s[1..] + ".")
+    if s.is_empty() {
+        return String::new();
+    }
+    crate::tracker::safety::capitalise(s) + "."
 }
 
 /// The import's entry in the OpenAPI document.
