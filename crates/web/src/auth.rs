@@ -82,8 +82,8 @@ fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-/// The session cookie's value, if sent.
-pub fn session_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -91,7 +91,12 @@ pub fn session_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+        .map(|(_, v)| v)
+}
+
+/// The session cookie's value, if sent.
+pub fn session_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookie(headers, name).map(str::to_owned)
 }
 
 /// `Set-Cookie` for a new session: `HttpOnly`, `SameSite=Strict`, path `/`, and `Secure` with the

@@ -17,7 +17,7 @@
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
@@ -119,15 +119,18 @@ fn form_field(bytes: &[u8], body: bool) -> Option<String> {
         .map(|(k, _)| k.chars().filter(|c| allowed(*c, false)).collect())
 }
 
-fn is_json(req: &Request) -> bool {
-    req.headers()
+/// The media type a request's `Content-Type` declares, trimmed and in lower case, without its
+/// parameters (`multipart/form-data; boundary=x` → `multipart/form-data`).
+pub(crate) fn media_type(headers: &HeaderMap) -> Option<String> {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
-        .is_some_and(|m| {
-            let m = m.trim().to_ascii_lowercase();
-            m == "application/json" || m.ends_with("+json")
-        })
+        .map(|m| m.trim().to_ascii_lowercase())
+}
+
+fn is_json(req: &Request) -> bool {
+    media_type(req.headers()).is_some_and(|m| m == "application/json" || m.ends_with("+json"))
 }
 
 fn refuse(api: bool, field: &str) -> Response {

@@ -45,11 +45,7 @@ pub fn boundary_of(headers: &HeaderMap) -> Option<String> {
 /// Whether the request says it is `multipart/form-data`, with or without a usable boundary
 /// (without one, its body cannot be read as a form at all).
 pub fn declared(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|media| media.trim().eq_ignore_ascii_case("multipart/form-data"))
+    crate::boundary::media_type(headers).is_some_and(|media| media == "multipart/form-data")
 }
 
 /// The fields of `body`, read with this `boundary` and at most `limit` bytes in all.

@@ -372,25 +372,13 @@ impl<T: ToArg + ?Sized> ToArg for &T {
     }
 }
 
-/// A cookie's value from the request's `Cookie` headers.
-fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
 /// The language a request asks for before its session is known: the cookie, then
 /// `Accept-Language`.
 fn asked(headers: &HeaderMap, account: Option<&str>) -> Lang {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    choose(account, cookie(headers, COOKIE), accept)
+    choose(account, crate::auth::cookie(headers, COOKIE), accept)
 }
 
 fn here(req: &Request) -> String {

@@ -34,6 +34,17 @@ pub fn num(tr: &Tr, v: f64) -> String {
     super::num(tr.lang, v)
 }
 
+/// A value with at most one decimal, as the tracker's charts write it
+/// (`myo_tracker::charts::short`), with the language's decimal mark.
+pub fn short_num(tr: &Tr, v: f64) -> String {
+    let s = myo_tracker::charts::short(v);
+    if is_source(tr) {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
 /// A date (`YYYY-MM-DD`) in `tr`'s language.
 pub fn date(tr: &Tr, iso: &str) -> String {
     super::date(tr.lang, iso)

@@ -160,11 +160,7 @@ pub struct ImportQuery {
 
 /// The Bundle text of an API request: JSON content types only (415 otherwise), UTF-8.
 fn bundle_text<'b>(headers: &axum::http::HeaderMap, body: &'b [u8]) -> Result<&'b str, ApiError> {
-    let json_type = headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(|v| v.trim().to_ascii_lowercase())
+    let json_type = crate::boundary::media_type(headers)
         .is_some_and(|v| v == "application/json" || v == "application/fhir+json");
     if !json_type {
         return Err(ApiError::new(
@@ -378,9 +374,12 @@ pub async fn submit(
     }
 }
 
+/// `s` as a sentence: first letter in upper case and a full stop (empty stays empty).
 fn capitalised(s: &str) -> String {
-    s.get(..1)
-        .map_or_else(String::new, |f| f.to_uppercase() + &s[1..] + ".")
+    if s.is_empty() {
+        return String::new();
+    }
+    crate::tracker::safety::capitalise(s) + "."
 }
 
 /// The import's entry in the OpenAPI document.

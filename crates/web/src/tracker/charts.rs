@@ -21,12 +21,7 @@ impl Words for TrWords<'_> {
     }
     fn number(&self, v: f64) -> String {
         // One decimal, as the English drawing, with the language's decimal mark.
-        let s = short(v);
-        if words::is_source(self.0) {
-            s
-        } else {
-            s.replace('.', ",")
-        }
+        words::short_num(self.0, v)
     }
     fn no_data(&self) -> String {
         self.0.t("chart-no-data")

@@ -2,21 +2,10 @@
 //! (the rating or CK value, the baseline or previous value, and the rule's thresholds), worded
 //! from the catalogue. English, the source language, keeps the tracker's own words.
 
-use myo_tracker::charts::short;
 use myo_tracker::flares::Flare;
 use myo_tracker::rules::FlareRule;
 
 use crate::i18n::{ToArg, Tr, words};
-
-/// A value with at most one decimal (as the tracker writes it) and the language's decimal mark.
-fn num(tr: &Tr, v: f64) -> String {
-    let s = short(v);
-    if words::is_source(tr) {
-        s
-    } else {
-        s.replace('.', ",")
-    }
-}
 
 /// The flare signal's explanation in `tr`'s language.
 pub fn explanation(tr: &Tr, rule: &FlareRule, flare: &Flare) -> String {
@@ -29,10 +18,10 @@ pub fn explanation(tr: &Tr, rule: &FlareRule, flare: &Flare) -> String {
             "flare-diary",
             &[
                 ("rating", words::rating(tr, f.rating).to_arg()),
-                ("value", num(tr, f.value).to_arg()),
+                ("value", words::short_num(tr, f.value).to_arg()),
                 ("date", date(f.date).to_arg()),
                 ("days", f.baseline_days.to_arg()),
-                ("mean", num(tr, f.baseline_mean).to_arg()),
+                ("mean", words::short_num(tr, f.baseline_mean).to_arg()),
                 ("lookback", i64::from(rule.lookback_days).to_arg()),
                 (
                     "change",
@@ -43,18 +32,18 @@ pub fn explanation(tr: &Tr, rule: &FlareRule, flare: &Flare) -> String {
                     })
                     .to_arg(),
                 ),
-                ("threshold", num(tr, rule.rating_rise).to_arg()),
+                ("threshold", words::short_num(tr, rule.rating_rise).to_arg()),
             ],
         ),
         Flare::Ck(f) => tr.ta(
             "flare-ck",
             &[
-                ("value", num(tr, f.value).to_arg()),
+                ("value", words::short_num(tr, f.value).to_arg()),
                 ("date", date(f.date).to_arg()),
-                ("times", num(tr, f.value / f.previous).to_arg()),
-                ("previous", num(tr, f.previous).to_arg()),
+                ("times", words::short_num(tr, f.value / f.previous).to_arg()),
+                ("previous", words::short_num(tr, f.previous).to_arg()),
                 ("previous_date", date(f.previous_date).to_arg()),
-                ("factor", num(tr, rule.ck_factor).to_arg()),
+                ("factor", words::short_num(tr, rule.ck_factor).to_arg()),
             ],
         ),
     }
