@@ -21,39 +21,8 @@ use myo_cohort::csv_in::Chunker;
 use myo_cohort::run::{self, Sink};
 use myo_cohort::{Options, Plan, Stats, arrow_in, parquet_io};
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
-
-const EULAR_BOOLS: [&str; 12] = [
-    "proximal_upper_weakness",
-    "proximal_lower_weakness",
-    "neck_flexors_weaker_than_extensors",
-    "proximal_legs_weaker_than_distal",
-    "heliotrope_rash",
-    "gottrons_papules",
-    "gottrons_sign",
-    "dysphagia",
-    "anti_jo1",
-    "elevated_muscle_enzymes",
-    "finger_flexor_weakness",
-    "no_response_to_treatment",
-];
-const BIOPSY: [&str; 4] = [
-    "muscle_biopsy.endomysial_infiltrate",
-    "muscle_biopsy.perimysial_or_perivascular_infiltrate",
-    "muscle_biopsy.perifascicular_atrophy",
-    "muscle_biopsy.rimmed_vacuoles",
-];
+mod common;
+use common::{BIOPSY, EULAR_BOOLS, Rng};
 
 fn today() -> jiff::civil::Date {
     jiff::civil::date(2026, 12, 7)

@@ -4,11 +4,11 @@
 mod common;
 
 use common::{d, rules, t};
-use myo_tracker::Weekday;
 use myo_tracker::ingredients::{Ingredient, KnownName, NameKind};
 use myo_tracker::medicines::{
     Dose, DoseUnit, Medicine, MedicineInput, Route, Schedule, ingredient_of, same_ingredient,
 };
+use myo_tracker::{Status, Weekday};
 
 fn input(name: &str, schedule: Schedule) -> MedicineInput {
     MedicineInput {
@@ -23,6 +23,22 @@ fn input(name: &str, schedule: Schedule) -> MedicineInput {
         schedule,
         start: d("2026-01-05"),
         end: None,
+    }
+}
+
+/// An ingredient with one listed name, as a caller adds it.
+fn one_name(
+    generic: &str,
+    rxcui: Option<&str>,
+    name: &str,
+    kind: NameKind,
+    status: Status,
+    source: &str,
+) -> Ingredient {
+    Ingredient {
+        generic_name: generic.into(),
+        rxcui: rxcui.map(Into::into),
+        names: vec![KnownName::new(name, kind, status, source)],
     }
 }
 
@@ -301,16 +317,14 @@ fn ingredient_is_found_for_the_same_ingredient_check() {
 fn callers_can_add_names_but_not_steal_one() {
     let mut table = rules().ingredients;
     table
-        .add(Ingredient {
-            generic_name: "prednisone".into(),
-            rxcui: Some("8640".into()),
-            names: vec![KnownName::new(
-                "Deltasone",
-                NameKind::Brand,
-                myo_tracker::Status::Verified,
-                "kb/drugs/prednisone.md",
-            )],
-        })
+        .add(one_name(
+            "prednisone",
+            Some("8640"),
+            "Deltasone",
+            NameKind::Brand,
+            Status::Verified,
+            "kb/drugs/prednisone.md",
+        ))
         .unwrap();
     assert_eq!(
         table
@@ -318,16 +332,14 @@ fn callers_can_add_names_but_not_steal_one() {
             .map(|f| f.ingredient.generic_name.as_str()),
         Some("prednisone")
     );
-    let steal = table.add(Ingredient {
-        generic_name: "something".into(),
-        rxcui: None,
-        names: vec![KnownName::new(
-            "Metoject",
-            NameKind::Brand,
-            myo_tracker::Status::Partial,
-            "x",
-        )],
-    });
+    let steal = table.add(one_name(
+        "something",
+        None,
+        "Metoject",
+        NameKind::Brand,
+        Status::Partial,
+        "x",
+    ));
     assert!(steal.is_err());
 }
 
@@ -335,28 +347,24 @@ fn callers_can_add_names_but_not_steal_one() {
 fn a_near_spelling_of_another_listed_medicine_is_that_medicine() {
     let mut table = rules().ingredients;
     table
-        .add(Ingredient {
-            generic_name: "prednisone".into(),
-            rxcui: Some("8640".into()),
-            names: vec![KnownName::new(
-                "prednisone",
-                NameKind::Generic,
-                myo_tracker::Status::Verified,
-                "kb/drugs/prednisone.md",
-            )],
-        })
+        .add(one_name(
+            "prednisone",
+            Some("8640"),
+            "prednisone",
+            NameKind::Generic,
+            Status::Verified,
+            "kb/drugs/prednisone.md",
+        ))
         .unwrap();
     table
-        .add(Ingredient {
-            generic_name: "omeprazole".into(),
-            rxcui: None,
-            names: vec![KnownName::new(
-                "omeprazole",
-                NameKind::Generic,
-                myo_tracker::Status::Verified,
-                "kb/drugs/proton-pump-inhibitors.md",
-            )],
-        })
+        .add(one_name(
+            "omeprazole",
+            None,
+            "omeprazole",
+            NameKind::Generic,
+            Status::Verified,
+            "kb/drugs/proton-pump-inhibitors.md",
+        ))
         .unwrap();
     let of = |typed: &str| {
         table

@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{PW, TestApp};
-use myo_store::{AuditEvent, AuditFilter, NewUser, Outcome, Role, Timestamp, UserId};
+use myo_store::{AuditEvent, NewUser, Outcome, Role, Timestamp, UserId};
 
 const ADMIN_EMAIL: &str = "admin@example.org";
 
@@ -22,13 +22,7 @@ async fn admin(t: &TestApp) -> (String, String, UserId) {
 }
 
 async fn events(t: &TestApp) -> Vec<AuditEvent> {
-    t.store()
-        .list_audit(&AuditFilter {
-            limit: 1000,
-            ..AuditFilter::default()
-        })
-        .await
-        .expect("audit")
+    t.audit(1000).await
 }
 
 async fn user(t: &TestApp, email: &str) -> myo_store::User {

@@ -7,7 +7,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{PW, Person, TestApp, person};
-use myo_store::UserId;
 
 fn today() -> myo_tracker::Date {
     myo_web::tracker::today().expect("today")
@@ -68,11 +67,7 @@ async fn a_red_flag_shows_on_the_carers_view(t: &TestApp) {
         summary.body
     );
     // Dealt with by the patient: gone from the carer's view too.
-    let flags = t
-        .store()
-        .list_red_flags(&UserId(p.id.clone()), true)
-        .await
-        .expect("flags");
+    let flags = t.open_red_flags(&p.id).await;
     assert_eq!(flags.len(), 1);
     let r = t
         .post_form(

@@ -17,7 +17,6 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use common::{Resp, TestApp, json_request};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
-use myo_store::AuditFilter;
 use myo_web::interop::cds_auth::CdsClients;
 use serde_json::{Value, json};
 
@@ -153,6 +152,11 @@ fn call_body(server: &str, patient: &str, access_token: &str) -> Value {
     })
 }
 
+/// [`call`] with [`call_body`]: the order-sign call naming `server`, `patient` and the token.
+async fn call_server(t: &TestApp, server: &str, patient: &str, access_token: &str) -> Resp {
+    call(t, &call_body(server, patient, access_token)).await
+}
+
 async fn call(t: &TestApp, body: &Value) -> Resp {
     let r = t
         .send(json_request(
@@ -195,11 +199,7 @@ fn not_checked(r: &Resp) -> bool {
 async fn missing_prefetch_is_read_from_the_ehr_with_its_token() {
     let (origin, seen) = stand_in().await;
     let t = app(&origin, true).await;
-    let r = call(
-        &t,
-        &call_body(&format!("{origin}/fhir"), "example", ACCESS_TOKEN),
-    )
-    .await;
+    let r = call_server(&t, &format!("{origin}/fhir"), "example", ACCESS_TOKEN).await;
     // The methotrexate only the FHIR server knew about makes the combination card appear.
     assert!(warns_of_the_combination(&r), "{:?}", summaries(&r));
     assert!(!not_checked(&r), "{:?}", summaries(&r));
@@ -234,14 +234,7 @@ async fn missing_prefetch_is_read_from_the_ehr_with_its_token() {
         "{got:?}"
     );
     // The audit entry names the keys read, never their contents.
-    let log = t
-        .store()
-        .list_audit(&AuditFilter {
-            limit: 50,
-            ..AuditFilter::default()
-        })
-        .await
-        .unwrap();
+    let log = t.audit(50).await;
     let details = log
         .iter()
         .filter(|e| e.entry.action == "cds_fetch")
@@ -281,11 +274,7 @@ async fn nothing_is_read_from_servers_or_ids_that_are_not_allowed() {
     let (origin, seen) = stand_in().await;
     // A plain-http server that is not on the list: nothing is requested.
     let t = app(&origin, false).await;
-    let r = call(
-        &t,
-        &call_body(&format!("{origin}/fhir"), "example", ACCESS_TOKEN),
-    )
-    .await;
+    let r = call_server(&t, &format!("{origin}/fhir"), "example", ACCESS_TOKEN).await;
     assert!(
         !warns_of_the_combination(&r) && not_checked(&r),
         "{:?}",
@@ -296,19 +285,11 @@ async fn nothing_is_read_from_servers_or_ids_that_are_not_allowed() {
 
     let t = app(&origin, true).await;
     // A patient id that is not a FHIR id cannot change the query.
-    let r = call(
-        &t,
-        &call_body(&format!("{origin}/fhir"), "x&_id=other", ACCESS_TOKEN),
-    )
-    .await;
+    let r = call_server(&t, &format!("{origin}/fhir"), "x&_id=other", ACCESS_TOKEN).await;
     assert!(not_checked(&r), "{:?}", summaries(&r));
     assert!(seen.lock().unwrap().is_empty());
     // The server refuses the token: the keys stay missing and say so.
-    let r = call(
-        &t,
-        &call_body(&format!("{origin}/fhir"), "example", "wrong-token"),
-    )
-    .await;
+    let r = call_server(&t, &format!("{origin}/fhir"), "example", "wrong-token").await;
     assert!(
         !warns_of_the_combination(&r) && not_checked(&r),
         "{:?}",
@@ -317,11 +298,7 @@ async fn nothing_is_read_from_servers_or_ids_that_are_not_allowed() {
     assert_eq!(seen.lock().unwrap().len(), 3);
     // An answer over the size limit is not read.
     seen.lock().unwrap().clear();
-    let r = call(
-        &t,
-        &call_body(&format!("{origin}/big"), "example", ACCESS_TOKEN),
-    )
-    .await;
+    let r = call_server(&t, &format!("{origin}/big"), "example", ACCESS_TOKEN).await;
     assert!(
         !warns_of_the_combination(&r) && not_checked(&r),
         "{:?}",
@@ -331,11 +308,7 @@ async fn nothing_is_read_from_servers_or_ids_that_are_not_allowed() {
     // A server slower than the time limit: the call answers anyway, without its data.
     seen.lock().unwrap().clear();
     let started = std::time::Instant::now();
-    let r = call(
-        &t,
-        &call_body(&format!("{origin}/slow"), "example", ACCESS_TOKEN),
-    )
-    .await;
+    let r = call_server(&t, &format!("{origin}/slow"), "example", ACCESS_TOKEN).await;
     assert!(
         !warns_of_the_combination(&r) && not_checked(&r),
         "{:?}",
@@ -349,11 +322,7 @@ async fn nothing_is_read_from_servers_or_ids_that_are_not_allowed() {
     // Credentials in the server URL: refused before any request.
     seen.lock().unwrap().clear();
     let with_user = origin.replace("http://", "http://user:pw@");
-    let r = call(
-        &t,
-        &call_body(&format!("{with_user}/fhir"), "example", ACCESS_TOKEN),
-    )
-    .await;
+    let r = call_server(&t, &format!("{with_user}/fhir"), "example", ACCESS_TOKEN).await;
     assert!(not_checked(&r), "{:?}", summaries(&r));
     assert!(seen.lock().unwrap().is_empty());
     t.cleanup().await;

@@ -7,8 +7,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Person, TestApp, person};
-use myo_store::AuditFilter;
+use common::{Person, TestApp, fhir_bundle, person};
 use serde_json::{Value, json};
 
 const UCUM: &str = "http://unitsofmeasure.org";
@@ -29,21 +28,13 @@ fn medicine(id: &str, name: &str, repeat: Value) -> Value {
             "doseAndRate": [{"doseQuantity": {"value": 15, "unit": "mg", "system": UCUM, "code": "mg"}}]}]})
 }
 
-fn bundle(resources: Vec<Value>) -> String {
-    let entry: Vec<Value> = resources
-        .into_iter()
-        .map(|r| json!({"resource": r}))
-        .collect();
-    json!({"resourceType": "Bundle", "type": "collection", "entry": entry}).to_string()
-}
-
 /// A portal export: 5 importable records, 2 skipped and 7 that must be refused.
 fn portal_bundle() -> String {
     let mut bad_status = lab("ok-2", "1742-6", "2026-11-02", json!(40), "U/L");
     bad_status["status"] = json!("finished");
     let mut bad_id = lab("has space", "1920-8", "2026-11-02", json!(35), "U/L");
     bad_id["id"] = json!("has space");
-    bundle(vec![
+    fhir_bundle(vec![
         json!({"resourceType": "Patient", "id": "p1", "gender": "female"}),
         lab("ck-1", "2157-6", "2026-11-20T09:30:00Z", json!(850), "U/L"),
         lab("alt-1", "1742-6", "2026-11-20", json!(62), "U/L"),
@@ -195,14 +186,7 @@ async fn confirm_saves_the_valid_part_audited_and_reimport_finds_duplicates() {
     assert_eq!(count(&t, &p, "antibodies").await, 1);
     assert_eq!(count(&t, &p, "conditions").await, 1);
     assert_eq!(count(&t, &p, "medicines").await, 1);
-    let log = t
-        .store()
-        .list_audit(&AuditFilter {
-            limit: 200,
-            ..AuditFilter::default()
-        })
-        .await
-        .unwrap();
+    let log = t.audit(200).await;
     let created = log
         .iter()
         .filter(|e| {
@@ -223,7 +207,7 @@ async fn confirm_saves_the_valid_part_audited_and_reimport_finds_duplicates() {
     assert_eq!(v["duplicates"].as_array().unwrap().len(), 5, "{v}");
     assert_eq!(count(&t, &p, "labs").await, 2);
     // A file with the same lab twice imports it once.
-    let twice = bundle(vec![
+    let twice = fhir_bundle(vec![
         lab("a", "2532-0", "2026-11-20", json!(300), "U/L"),
         lab("b", "2532-0", "2026-11-20", json!(300.0), "U/L"),
     ]);
@@ -254,7 +238,7 @@ async fn bad_files_and_other_people_are_refused() {
             .contains("not a FHIR Bundle")
     );
     // A NUL byte is refused at the boundary, naming the field.
-    let nul = bundle(vec![lab("x", "2157-6", "2026-11-20", json!(1), "U/L\u{0}")]);
+    let nul = fhir_bundle(vec![lab("x", "2157-6", "2026-11-20", json!(1), "U/L\u{0}")]);
     let r = t
         .post_json("/api/v1/fhir/import", &nul, Some(&p.bearer))
         .await;

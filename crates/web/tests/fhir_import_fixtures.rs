@@ -12,7 +12,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Person, TestApp, person};
+use common::{Person, TestApp, person, record_count};
 use myo_fhir::resources::Bundle;
 use myo_fhir::validate::Validate;
 use serde_json::Value;
@@ -58,17 +58,6 @@ fn valid_r4(text: &str) {
     assert!(bundle.validate().is_empty(), "{:?}", bundle.validate());
 }
 
-async fn count(t: &TestApp, p: &Person, kind: &str) -> u64 {
-    let r = t
-        .api(
-            Method::GET,
-            &format!("/api/v1/patients/{}/{kind}", p.id),
-            Some(&p.bearer),
-        )
-        .await;
-    r.json()["count"].as_u64().unwrap()
-}
-
 /// Confirms the import, exports the result (valid R4, written for `scripts/interop-check`),
 /// and imports the export into a second account: every record kind arrives, nothing refused.
 async fn round_trip(t: &TestApp, p: &Person, text: &str, saved: u64, sample: &str) {
@@ -102,8 +91,8 @@ async fn round_trip(t: &TestApp, p: &Person, text: &str, saved: u64, sample: &st
     assert!(v["refused"].as_array().unwrap().is_empty(), "{v}");
     for kind in ["labs", "antibodies", "conditions", "medicines"] {
         assert_eq!(
-            count(t, p, kind).await,
-            count(t, &second, kind).await,
+            record_count(t, p, kind).await,
+            record_count(t, &second, kind).await,
             "{kind}"
         );
     }
@@ -151,8 +140,8 @@ async fn a_synthea_style_patient_imports_what_myo_tracks() {
         ]
     );
     round_trip(&t, &p, SYNTHEA, 8, "import-synthea-style.json").await;
-    assert_eq!(count(&t, &p, "labs").await, 4);
-    assert_eq!(count(&t, &p, "medicines").await, 2);
+    assert_eq!(record_count(&t, &p, "labs").await, 4);
+    assert_eq!(record_count(&t, &p, "medicines").await, 2);
     t.cleanup().await;
 }
 
@@ -195,6 +184,6 @@ async fn an_ips_document_imports_through_its_references() {
         ]
     );
     round_trip(&t, &p, IPS, 7, "import-ips.json").await;
-    assert_eq!(count(&t, &p, "antibodies").await, 2);
+    assert_eq!(record_count(&t, &p, "antibodies").await, 2);
     t.cleanup().await;
 }

@@ -9,8 +9,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::{Person, TestApp, person};
-use myo_store::AuditFilter;
+use common::{Person, TestApp, fhir_bundle, person, record_count};
 use serde_json::{Value, json};
 
 on_both_apps!(
@@ -32,18 +31,10 @@ fn ck(id: &str, date: &str, value: u32) -> Value {
         "valueQuantity": {"value": value, "unit": "U/L", "system": UCUM, "code": "U/L"}})
 }
 
-fn bundle(resources: Vec<Value>) -> String {
-    let entry: Vec<Value> = resources
-        .into_iter()
-        .map(|r| json!({"resource": r}))
-        .collect();
-    json!({"resourceType": "Bundle", "type": "collection", "entry": entry}).to_string()
-}
-
 /// A Bundle of `n` (at most 1008) CK results on different days of 2023 to 2025, about 300
 /// bytes each.
 fn many_labs(n: u32) -> String {
-    bundle(
+    fhir_bundle(
         (0..n)
             .map(|i| {
                 let (year, month, day) = (2023 + i / 336, 1 + (i % 336) / 28, 1 + i % 28);
@@ -82,17 +73,6 @@ async fn import_for(t: &TestApp, who: &Person, patient: &str, body: &str) -> (St
     (r.status, v)
 }
 
-async fn labs(t: &TestApp, p: &Person) -> u64 {
-    let r = t
-        .api(
-            Method::GET,
-            &format!("/api/v1/patients/{}/labs", p.id),
-            Some(&p.bearer),
-        )
-        .await;
-    r.json()["count"].as_u64().unwrap()
-}
-
 async fn the_patient_route_is_authorised_like_other_writes(t: &TestApp) {
     let pat = person(t, "pat@example.org").await;
     let writer = person(t, "writer@example.org").await;
@@ -102,7 +82,7 @@ async fn the_patient_route_is_authorised_like_other_writes(t: &TestApp) {
     grant(t, &pat, "reader@example.org", "read").await;
 
     // The patient: a preview first (nothing saved), then saved.
-    let one = bundle(vec![ck("a", "2026-11-01", 850)]);
+    let one = fhir_bundle(vec![ck("a", "2026-11-01", 850)]);
     let r = t
         .post_json(
             &format!("/api/v1/patients/{}/import/fhir", pat.id),
@@ -111,29 +91,29 @@ async fn the_patient_route_is_authorised_like_other_writes(t: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(labs(t, &pat).await, 0);
+    assert_eq!(record_count(t, &pat, "labs").await, 0);
     let (status, v) = import_for(t, &pat, &pat.id, &one).await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
-    assert_eq!(labs(t, &pat).await, 1);
+    assert_eq!(record_count(t, &pat, "labs").await, 1);
 
     // A carer allowed to write (the grant is taken up on their first visit).
     let (status, v) = import_for(
         t,
         &writer,
         &pat.id,
-        &bundle(vec![ck("b", "2026-11-02", 700)]),
+        &fhir_bundle(vec![ck("b", "2026-11-02", 700)]),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
-    assert_eq!(labs(t, &pat).await, 2);
+    assert_eq!(record_count(t, &pat, "labs").await, 2);
     assert_eq!(
-        labs(t, &writer).await,
+        record_count(t, &writer, "labs").await,
         0,
         "saved into the patient's records"
     );
 
     // A read-only carer: 403; a stranger: the same 404 as a missing patient.
-    let two = bundle(vec![ck("c", "2026-11-03", 600)]);
+    let two = fhir_bundle(vec![ck("c", "2026-11-03", 600)]);
     let (status, v) = import_for(t, &reader, &pat.id, &two).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{v}");
     let (status, stranger_v) = import_for(t, &stranger, &pat.id, &two).await;
@@ -149,17 +129,10 @@ async fn the_patient_route_is_authorised_like_other_writes(t: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(labs(t, &pat).await, 2);
+    assert_eq!(record_count(t, &pat, "labs").await, 2);
 
     // Audited: the carer's saved record names the carer, the patient and `via carer`.
-    let log = t
-        .store()
-        .list_audit(&AuditFilter {
-            limit: 500,
-            ..AuditFilter::default()
-        })
-        .await
-        .unwrap();
+    let log = t.audit(500).await;
     let carer_create = log
         .iter()
         .find(|e| {
@@ -256,7 +229,7 @@ async fn an_upload_over_the_import_limit_is_a_clear_413(t: &TestApp) {
     let r = t.send(req).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(r.body.contains("too large to import"), "{}", r.body);
-    assert_eq!(labs(t, &p).await, 1000);
+    assert_eq!(record_count(t, &p, "labs").await, 1000);
 }
 
 const BOUNDARY: &str = "----myo-test-7f3a";
@@ -298,7 +271,7 @@ async fn the_page_takes_a_file_upload_with_its_csrf_token() {
         page.body
     );
     let csrf = page.csrf();
-    let file = bundle(vec![ck("a", "2026-11-01", 850), ck("feb", "2026-02-30", 1)]);
+    let file = fhir_bundle(vec![ck("a", "2026-11-01", 850), ck("feb", "2026-02-30", 1)]);
     // Preview from the file (the empty textarea is ignored).
     let r = t
         .send(upload(
@@ -317,7 +290,7 @@ async fn the_page_takes_a_file_upload_with_its_csrf_token() {
         r.body
     );
     assert!(r.body.contains("<strong>Date</strong>"), "{}", r.body);
-    assert_eq!(labs(&t, &p).await, 0);
+    assert_eq!(record_count(&t, &p, "labs").await, 0);
     // Confirm (the preview's confirm form is multipart too).
     let r = t
         .send(upload(
@@ -330,9 +303,9 @@ async fn the_page_takes_a_file_upload_with_its_csrf_token() {
         ))
         .await;
     assert!(r.body.contains("id=\"import-saved\""), "{}", r.body);
-    assert_eq!(labs(&t, &p).await, 1);
+    assert_eq!(record_count(&t, &p, "labs").await, 1);
     // Without the CSRF token, or with a wrong one: refused, nothing saved.
-    let other = bundle(vec![ck("b", "2026-11-02", 700)]);
+    let other = fhir_bundle(vec![ck("b", "2026-11-02", 700)]);
     for parts in [
         vec![("file", Some("x.json"), other.as_str())],
         vec![
@@ -361,7 +334,7 @@ async fn the_page_takes_a_file_upload_with_its_csrf_token() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("\u{201c}File\u{201d}"), "{}", r.body);
-    assert_eq!(labs(&t, &p).await, 1);
+    assert_eq!(record_count(&t, &p, "labs").await, 1);
     t.cleanup().await;
 }
 
@@ -396,7 +369,7 @@ fn names_field(body: &str, field: &str) -> bool {
 
 async fn a_control_character_in_an_uploaded_text_field_is_refused_naming_it(t: &TestApp) {
     let p = person(t, "pat@example.org").await;
-    let good = bundle(vec![ck("a", "2026-11-01", 850)]);
+    let good = fhir_bundle(vec![ck("a", "2026-11-01", 850)]);
     let nul_bundle = format!("{good}\u{0}");
     let cases: Vec<(Parts, &str)> = vec![
         // NUL in the pasted text.
@@ -471,12 +444,12 @@ async fn a_control_character_in_an_uploaded_text_field_is_refused_naming_it(t: &
         ))
         .await;
     assert!(r.body.contains("id=\"import-saved\""), "{}", r.body);
-    assert_eq!(labs(t, &p).await, 1);
+    assert_eq!(record_count(t, &p, "labs").await, 1);
 }
 
 async fn a_multipart_body_without_its_csrf_token_is_refused(t: &TestApp) {
     let p = person(t, "pat@example.org").await;
-    let good = bundle(vec![ck("a", "2026-11-01", 850)]);
+    let good = fhir_bundle(vec![ck("a", "2026-11-01", 850)]);
     let token_field = format!("csrf={}", p.csrf);
     let missing: Vec<Parts> = vec![
         // No token at all.
@@ -533,7 +506,7 @@ async fn a_multipart_body_without_its_csrf_token_is_refused(t: &TestApp) {
     *req.uri_mut() = format!("/import/fhir?csrf={}", p.csrf).parse().unwrap();
     let r = t.send(req).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
-    assert_eq!(labs(t, &p).await, 0);
+    assert_eq!(record_count(t, &p, "labs").await, 0);
 }
 
 async fn a_malformed_multipart_body_is_a_clear_error_not_a_500(t: &TestApp) {
@@ -544,7 +517,7 @@ async fn a_malformed_multipart_body_is_a_clear_error_not_a_500(t: &TestApp) {
     );
     let bundle_part = format!(
         "\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"bundle\"\r\n\r\n{}",
-        bundle(vec![ck("a", "2026-11-01", 850)])
+        fhir_bundle(vec![ck("a", "2026-11-01", 850)])
     );
     let malformed = [
         // Truncated: no closing delimiter, cut inside a part, cut inside the headers.
@@ -611,7 +584,7 @@ async fn a_malformed_multipart_body_is_a_clear_error_not_a_500(t: &TestApp) {
         .send(raw_upload(&p.cookie, &multipart_type(), good.into_bytes()))
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(labs(t, &p).await, 0);
+    assert_eq!(record_count(t, &p, "labs").await, 0);
 }
 
 async fn a_file_part_over_the_limit_gets_the_import_413(t: &TestApp) {
@@ -652,5 +625,5 @@ async fn a_file_part_over_the_limit_gets_the_import_413(t: &TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("Choose the FHIR file"), "{}", r.body);
-    assert_eq!(labs(t, &p).await, 0);
+    assert_eq!(record_count(t, &p, "labs").await, 0);
 }

@@ -442,11 +442,7 @@ async fn red_flags_persist_until_dealt_with() {
         shared.body
     );
     // Only the patient can mark it as dealt with; then it is gone, and the change is audited.
-    let flags = t
-        .store()
-        .list_red_flags(&UserId(p.id.clone()), true)
-        .await
-        .expect("flags");
+    let flags = t.open_red_flags(&p.id).await;
     assert_eq!(flags.len(), 1);
     let resolve = format!(
         "/patients/{}/red-flags/{}/resolve",
@@ -462,14 +458,7 @@ async fn red_flags_persist_until_dealt_with() {
         StatusCode::SEE_OTHER,
         "a clinician cannot resolve it"
     );
-    assert_eq!(
-        t.store()
-            .list_red_flags(&UserId(p.id.clone()), true)
-            .await
-            .expect("flags")
-            .len(),
-        1
-    );
+    assert_eq!(t.open_red_flags(&p.id).await.len(), 1);
     let r = t
         .post_form(&resolve, &[("csrf", &p.csrf)], Some(&p.cookie))
         .await;
@@ -503,11 +492,7 @@ async fn red_flags_persist_until_dealt_with() {
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let open = t
-        .store()
-        .list_red_flags(&UserId(p.id.clone()), true)
-        .await
-        .expect("flags");
+    let open = t.open_red_flags(&p.id).await;
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].tier, "emergency");
     let r = t

@@ -21,7 +21,7 @@ pub trait Words {
     }
     /// Shown on a chart without values in its range.
     fn no_data(&self) -> String {
-        "No data yet".into()
+        super::alt::NO_DATA.into()
     }
     /// The description of an empty chart.
     fn nothing_recorded(&self, from: &str, to: &str) -> String {

@@ -11,7 +11,9 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use myo_store::{Location, NewUser, Role, Store, Timestamp, UserId};
+use myo_store::{
+    AuditEvent, AuditFilter, Location, NewUser, RedFlagRow, Role, Store, Timestamp, UserId,
+};
 use myo_web::{AppState, Config};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use tower::ServiceExt;
@@ -249,6 +251,25 @@ impl TestApp {
         r.body[start..].split('"').next().unwrap_or("").to_owned()
     }
 
+    /// The newest `limit` audit events, from the store.
+    pub async fn audit(&self, limit: u32) -> Vec<AuditEvent> {
+        self.store()
+            .list_audit(&AuditFilter {
+                limit,
+                ..AuditFilter::default()
+            })
+            .await
+            .expect("audit")
+    }
+
+    /// The patient's red flags not yet marked as dealt with, from the store.
+    pub async fn open_red_flags(&self, patient: &str) -> Vec<RedFlagRow> {
+        self.store()
+            .list_red_flags(&UserId(patient.to_owned()), true)
+            .await
+            .expect("flags")
+    }
+
     /// Removes the database.
     pub async fn cleanup(self) {
         self.state.store().close().await;
@@ -349,6 +370,27 @@ pub async fn person(t: &TestApp, email: &str) -> Person {
         csrf,
         bearer,
     }
+}
+
+/// A FHIR `collection` Bundle of `resources`, as JSON text.
+pub fn fhir_bundle(resources: Vec<serde_json::Value>) -> String {
+    let entry: Vec<serde_json::Value> = resources
+        .into_iter()
+        .map(|r| serde_json::json!({"resource": r}))
+        .collect();
+    serde_json::json!({"resourceType": "Bundle", "type": "collection", "entry": entry}).to_string()
+}
+
+/// The `count` of the patient's records of `kind` (`labs`, `medicines`, ...) through the API.
+pub async fn record_count(t: &TestApp, p: &Person, kind: &str) -> u64 {
+    let r = t
+        .api(
+            Method::GET,
+            &format!("/api/v1/patients/{}/{kind}", p.id),
+            Some(&p.bearer),
+        )
+        .await;
+    r.json()["count"].as_u64().unwrap()
 }
 
 /// Declares each listed `async fn case(t: &TestApp)` as two tests, `sqlite::case` and
