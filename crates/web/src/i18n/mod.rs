@@ -118,6 +118,9 @@ pub fn choose(account: Option<&str>, cookie: Option<&str>, accept: Option<&str>)
 /// The messages of every language, parsed once.
 pub struct Catalog {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    /// Each English message's text with the ids that say it, in file order: built once, for
+    /// [`Catalog::key_of_english`].
+    english: std::collections::HashMap<String, Vec<String>>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -148,7 +151,21 @@ impl Catalog {
                 .map_err(|e| format!("locales/{}/main.ftl: {e:?}", lang.code()))?;
             bundles.push((lang, bundle));
         }
-        Ok(Catalog { bundles })
+        let mut catalog = Catalog {
+            bundles,
+            english: std::collections::HashMap::new(),
+        };
+        let en = catalog.bundle(Lang::En);
+        let mut english: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for k in keys(Lang::En.source()) {
+            if let Some(p) = en.get_message(&k).and_then(|m| m.value()) {
+                let text = en.format_pattern(p, None, &mut Vec::new()).into_owned();
+                english.entry(text).or_default().push(k);
+            }
+        }
+        catalog.english = english;
+        Ok(catalog)
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
@@ -190,15 +207,11 @@ impl Catalog {
     /// The key of the English message whose text is `english`, if one is (for fixed error texts
     /// made before the language was known).
     pub fn key_of_english(&self, english: &str, prefix: &str) -> Option<String> {
-        let en = self.bundle(Lang::En);
-        keys(Lang::En.source())
-            .into_iter()
-            .filter(|k| k.starts_with(prefix))
-            .find(|k| {
-                en.get_message(k)
-                    .and_then(|m| m.value())
-                    .is_some_and(|p| en.format_pattern(p, None, &mut Vec::new()) == english)
-            })
+        self.english
+            .get(english)?
+            .iter()
+            .find(|k| k.starts_with(prefix))
+            .cloned()
     }
 }
 
