@@ -197,6 +197,7 @@ async fn every_page_form_field_refuses_nul(t: &TestApp) {
             failures.push(format!("post {action} [{field}]: {}", r.status));
         }
     }
+    eprintln!("{fields} form fields swept");
     assert!(fields > 150, "the crawl reached only {fields} form fields");
     assert!(
         failures.is_empty(),
@@ -362,6 +363,7 @@ async fn every_api_field_refuses_nul(t: &TestApp) {
             }
         }
     }
+    eprintln!("{members} body members and {params} path parameters swept");
     assert!(
         members > 40 && params > 20,
         "the document gave only {members} members and {params} path parameters"
