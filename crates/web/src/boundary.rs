@@ -188,8 +188,9 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
     let multipart = crate::multipart::boundary_of(req.headers());
     let (parts, body) = req.into_parts();
     let limit = body_limit(state.config().body_limit, parts.uri.path());
-    let Ok(bytes) = to_bytes(body, limit).await else {
-        return too_large(parts.uri.path(), limit);
+    let bytes = match to_bytes(body, limit).await {
+        Ok(bytes) => bytes,
+        Err(e) => return body_failed(&e, parts.uri.path(), limit),
     };
     let field = if let Some(b) = multipart {
         match crate::multipart::parse(bytes.clone(), &b, limit).await {
@@ -222,6 +223,45 @@ pub async fn text_guard(State(state): State<AppState>, req: Request, next: Next)
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The answer when a body could not be read: 413 when it was over the limit, 408 when it
+/// stopped arriving within the body timeout (a slow client is not told its body was too
+/// large), 400 when the client broke off.
+fn body_failed(e: &axum::Error, path: &str, limit: usize) -> Response {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let (mut over, mut slow) = (false, false);
+    while let Some(c) = cause {
+        over |= c.is::<http_body_util::LengthLimitError>();
+        slow |= c.is::<tower_http::timeout::TimeoutError>();
+        cause = c.source();
+    }
+    if over {
+        return too_large(path, limit);
+    }
+    let (status, code, message) = if slow {
+        (
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "the request body did not arrive in time",
+        )
+    } else {
+        (
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "the request body could not be read",
+        )
+    };
+    tracing::info!(error = %e, %status, "request body not read");
+    if path.starts_with("/api/") {
+        ApiError::new(status, code, message).into_response()
+    } else {
+        let mut m = message.to_owned();
+        if let Some(f) = m.get(..1) {
+            m = f.to_uppercase() + &m[1..];
+        }
+        error_page(status, &format!("{m}. Please send the form again."))
+    }
 }
 
 /// Largest body of the FHIR import routes (`/import/fhir`, `POST /api/v1/fhir/import`,

@@ -10,13 +10,14 @@ pub(super) const FORMULA_START: [char; 8] = [
 
 /// Whether a spreadsheet might run `s` as a formula: it starts with tab or carriage return
 /// (OWASP triggers), or, after any leading whitespace (which some imports drop), with one of
-/// [`FORMULA_START`]. A plain number such as `-5` or `+1.5` is data, not a formula.
+/// [`FORMULA_START`]. A plain number such as `-5` or `+1.5` is data, not a formula; `-inf` or
+/// `+NaN`, which Rust reads as numbers, are not (a spreadsheet reads them as names).
 pub(super) fn formula_like(s: &str) -> bool {
     if s.starts_with(['\t', '\r']) {
         return true;
     }
     let rest = s.trim_start();
-    rest.starts_with(FORMULA_START) && rest.trim_end().parse::<f64>().is_err()
+    rest.starts_with(FORMULA_START) && !rest.trim_end().parse::<f64>().is_ok_and(f64::is_finite)
 }
 
 /// One CSV cell, quoted when it must be. A cell a spreadsheet might run as a formula (see

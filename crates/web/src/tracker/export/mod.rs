@@ -113,6 +113,9 @@ mod tests {
             "\u{ff20}SUM(A1)",
             "-2+3+cmd|' /C calc'!A0",
             "=cmd|' /C calc'!A0",
+            "-inf",
+            "+Infinity",
+            "-NaN",
         ] {
             let out = cell(bad);
             let inner = out.trim_start_matches('"');
