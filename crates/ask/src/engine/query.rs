@@ -136,11 +136,14 @@ impl Engine {
                 let abbreviation = group.phrases[hit].len() == 1
                     && group.phrases[hit][0].chars().count() <= 4
                     && hit > 0;
+                // A lay word the entries never use ("yoga") means only what its synonym says:
+                // the group's main term takes its full weight.
+                let unknown = hit > 0 && group.phrases[hit].iter().all(|s| !self.index.contains(s));
                 for (k, phrase) in group.phrases.iter().enumerate() {
                     if k == hit {
                         continue;
                     }
-                    let base = if abbreviation && k == 0 {
+                    let base = if (abbreviation || unknown) && k == 0 {
                         W_ABBREVIATION
                     } else {
                         W_SYNONYM
