@@ -2,8 +2,8 @@
 //! binary: figures and misses per set.
 //!
 //! Run: `cargo run -p myo-ask --example eval_gate_sets -- [--misses] [SPLIT_SET.toml ...]`
-//! With no file, runs the built-in English dev set, the Spanish dev set and the Spanish answer
-//! dev set.
+//! With no file, runs the built-in English dev set, the English answer dev set, the Spanish dev
+//! set and the Spanish answer dev set. A file under the blind holdout directory is refused.
 
 use std::collections::HashSet;
 
@@ -121,16 +121,20 @@ fn main() {
         let es = EsSet::builtin().expect("Spanish dev set");
         let r = evaluate_es(&engine, &es);
         show("dev-es.toml", &r.metrics, &r.failures, misses);
+        let text = include_str!("../eval/dev-en-answers.toml");
+        let set = SplitSet::parse(text).expect("dev-en-answers parses");
+        let r = evaluate_split(&engine, &set, &known);
+        show("dev-en-answers.toml", &r.metrics, &r.failures, misses);
         let text = include_str!("../eval/dev-es-answers.toml");
         let set = SplitSet::parse(text).expect("dev-es-answers parses");
         let r = evaluate_split(&engine, &set, &known);
         show("dev-es-answers.toml", &r.metrics, &r.failures, misses);
     }
     for path in files {
-        assert!(
-            !path.contains("/v3"),
-            "the v3 holdout is blind: never run it here"
-        );
+        if let Err(e) = myo_ask::eval::blind::refuse_blind(std::path::Path::new(path)) {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
         let text = std::fs::read_to_string(path).expect("read set");
         let set = SplitSet::parse(&text).expect("set parses");
         let r = evaluate_split(&engine, &set, &known);

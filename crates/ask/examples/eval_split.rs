@@ -4,10 +4,10 @@
 //! the whole reply of `Engine::ask`, as `myo eval --set` does.
 //!
 //! Run: `cargo run -p myo-ask --example eval_split` (the dev sets: `questions.toml` with
-//! `dev-triage.toml`, `dev-es.toml`, `dev-es-answers.toml`), or
+//! `dev-triage.toml`, `dev-en-answers.toml`, `dev-es.toml`, `dev-es-answers.toml`), or
 //! `cargo run -p myo-ask --example eval_split -- FILE...` (split-format files). `--quiet` prints
 //! the figures without the misses. A blind holdout must only be measured, never tuned on; this
-//! example refuses any path under `holdout/v3`.
+//! example refuses any path that resolves under `eval/holdout/` (`eval::blind`).
 
 use myo_ask::es::eval::EsSet;
 use myo_ask::eval::EvalSet;
@@ -154,12 +154,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let quiet = args.iter().any(|a| a == "--quiet");
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    if let Some(blind) = files
-        .iter()
-        .find(|f| f.replace('\\', "/").contains("holdout/v3"))
-    {
-        eprintln!("{blind}: the blind holdout is not run from here");
-        std::process::exit(2);
+    for f in &files {
+        if let Err(e) = myo_ask::eval::blind::refuse_blind(std::path::Path::new(f)) {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
     }
     let engine = builtin_engine().expect("built-in engine");
     let mut total = 0;
@@ -171,6 +170,9 @@ fn main() {
             &Buckets::from_dev(&dev),
             quiet,
         );
+        let en = SplitSet::parse(include_str!("../eval/dev-en-answers.toml"))
+            .expect("English answers dev set parses");
+        total += report(&engine, "dev-en-answers", &Buckets::from_split(&en), quiet);
         let es = EsSet::builtin().expect("Spanish dev set parses");
         total += report(&engine, "dev-es", &Buckets::from_es(&es), quiet);
         let answers = SplitSet::parse(include_str!("../eval/dev-es-answers.toml"))

@@ -29,6 +29,10 @@ fn main() {
     };
     let tier = |q: &str| head.classify(&embedder.embed(&prep(q)));
     let path = std::env::args().nth(1).expect("a file of misses");
+    if let Err(e) = myo_ask::eval::blind::refuse_blind(std::path::Path::new(&path)) {
+        eprintln!("{e}");
+        std::process::exit(2);
+    }
     let text = std::fs::read_to_string(&path).expect("misses file");
     let (mut n, mut rescued, mut rescued_gated) = (0, 0, 0);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {

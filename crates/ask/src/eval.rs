@@ -10,6 +10,7 @@ use crate::engine::{Engine, Kind};
 use crate::guard::RefusalClass;
 use crate::triage::Tier;
 
+pub mod blind;
 pub mod split;
 
 /// The built-in question set (compiled in).

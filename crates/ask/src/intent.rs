@@ -34,6 +34,16 @@ pub enum QuestionType {
     Other,
 }
 
+impl QuestionType {
+    /// Does the question ask for one specific figure (a duration, a frequency, an amount)?
+    pub fn is_specific(self) -> bool {
+        matches!(
+            self,
+            QuestionType::HowLong | QuestionType::HowOften | QuestionType::HowMuch
+        )
+    }
+}
+
 /// Sentence features that answer a question type (a bit set; see [`cues_of`]).
 pub mod cue {
     /// A duration: years, months, weeks, "long-term", "lifelong".

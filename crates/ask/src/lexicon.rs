@@ -339,7 +339,20 @@ pub const EVERYDAY_SYNONYMS: &[&[&str]] = &[
     &["contagious", "catch", "infectious", "spread"],
     &["cure", "curable", "cured"],
     &["sunlight", "sun", "uv", "sunshine"],
-    &["exercise", "workout", "gym", "sport", "sports"],
+    &[
+        "exercise", "workout", "workouts", "gym", "sport", "sports", "swimming", "swim", "jogging",
+        "yoga",
+    ],
+    &[
+        "work",
+        "job",
+        "jobs",
+        "employer",
+        "workplace",
+        "career",
+        "boss",
+    ],
+    &["flare", "relapse", "come back", "comes back", "coming back"],
     &[
         "monitoring",
         "blood tests",
@@ -444,6 +457,8 @@ pub const QUESTION_CUES: &[(&str, &[&str], f32)] = &[
         &["sun", "sunscreen", "sun sensitivity"],
         0.8,
     ),
+    // Working out is exercise, not work.
+    ("working+out|work+out|works+out", &["exercise"], 1.0),
     // Breastfeeding, in its spellings.
     (
         "breastfeed|breastfeeding|breastfed|breast+feed|breast+feeding|breast+milk|breastmilk|nursing+my+baby|lactation",
@@ -482,6 +497,10 @@ pub const QUESTION_CUES: &[(&str, &[&str], f32)] = &[
 /// decision", "a weak battery"): the pair is ignored by retrieval, so a shared word alone does
 /// not pull an everyday question to a medical entry.
 pub const EVERYDAY_COLLOCATIONS: &[(&str, &[&str])] = &[
+    // "working out" is exercise, read through its question cue, not work.
+    ("working", &["out"]),
+    ("work", &["out"]),
+    ("works", &["out"]),
     (
         "rash",
         &[

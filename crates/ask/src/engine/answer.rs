@@ -82,11 +82,7 @@ impl Engine {
         if wanted != 0 && s.cues & wanted != 0 {
             score += W_TYPE * score + TYPE_FLOOR;
         }
-        let specific = matches!(
-            q.kind,
-            QuestionType::HowLong | QuestionType::HowOften | QuestionType::HowMuch
-        );
-        if s.origin == origin::SUMMARY && !specific {
+        if s.origin == origin::SUMMARY && !q.kind.is_specific() {
             // The summary is the entry's own short answer.
             score += W_SUMMARY_LEAD * score + TYPE_FLOOR / 2.0;
         }
@@ -224,7 +220,9 @@ impl Engine {
         let keep_yes_no = self.same_question(top, q);
         let mut parts: Vec<String> = Vec::new();
         let mut used = vec![top];
-        let summary_first = keep_yes_no || matches!(q.kind, QuestionType::WhatIs);
+        // The summary is the entry's own short answer: it leads unless the question asks for
+        // one specific figure (how long, how often, how much), which a body sentence holds.
+        let summary_first = keep_yes_no || !q.kind.is_specific();
         let meaning = self.embed_question(question);
         let picked = self.choose(top, q, MAX_FROM_TOP, &[], summary_first, meaning.as_ref());
         let mut taken: Vec<&Sentence> = Vec::new();

@@ -47,7 +47,15 @@ pub const STRONG_SCORE_ES: f32 = 6.0;
 /// Share of a word's weight a sentence earns when the word is in the heading above it.
 const W_HEADING: f32 = 0.5;
 /// Scale of the title-match bonus (idf of the title words found × the square of the share found).
-const W_TITLE_MATCH: f32 = 1.0;
+const W_TITLE_MATCH: f32 = 2.0;
+/// A word in more than this share of the entries ("dermatomiositis", "dm") is their background:
+/// beside other words it weighs `W_BACKGROUND` and earns no title bonus, so the disease's name
+/// does not pull a question to the entry named after it (as in the English engine).
+const BACKGROUND_SHARE: f32 = 0.5;
+const W_BACKGROUND: f32 = 0.3;
+/// Scale of the bonus for a question that contains one of an entry's own multi-word terms
+/// whole ("tarjeta de emergencia de corticoides"): the idf of the term's words.
+const W_TERM_PHRASE: f32 = 1.0;
 /// The glossary is a source of synonyms, not an answer: its score is scaled down.
 const W_GLOSSARY: f32 = 0.3;
 /// At most this many sentences besides the summary.
@@ -258,6 +266,10 @@ pub struct SpanishAnswers {
     synonyms: Vec<Vec<Vec<String>>>,
     /// Content stems of each title.
     titles: Vec<HashSet<String>>,
+    /// Content stems of each title and its everyday and medical terms.
+    labels: Vec<HashSet<String>>,
+    /// Each entry's multi-word terms, as stem sequences.
+    phrases: Vec<Vec<Vec<String>>>,
 }
 
 /// A Spanish answer: text with `[1]` markers, its citation and pages to read next.
@@ -271,6 +283,9 @@ pub struct SpanishAnswer {
     pub related: Vec<Related>,
     /// Score of the entry for the question (0 when reached through the English entry).
     pub score: f32,
+    /// A word typed (not a synonym or a correction) names the entry: its title or one of its
+    /// terms. Without it, a high score comes from everyday words ("tiempo", "mañana").
+    pub anchored: bool,
 }
 
 impl SpanishAnswers {
@@ -320,6 +335,25 @@ impl SpanishAnswers {
                 .iter()
                 .map(|d| content_stems_es(&d.title).into_iter().collect())
                 .collect(),
+            phrases: docs
+                .iter()
+                .map(|d| {
+                    d.terms
+                        .iter()
+                        .map(|t| content_stems_es(t))
+                        .filter(|p| p.len() > 1)
+                        .collect()
+                })
+                .collect(),
+            labels: docs
+                .iter()
+                .map(|d| {
+                    std::iter::once(&d.title)
+                        .chain(d.terms.iter())
+                        .flat_map(|t| content_stems_es(t))
+                        .collect()
+                })
+                .collect(),
             synonyms: synonyms
                 .iter()
                 .map(|g| {
@@ -336,6 +370,11 @@ impl SpanishAnswers {
             doc_len,
             avg_len,
         }
+    }
+
+    /// The id of Spanish document `d` (as ranked by [`SpanishAnswers::rank`]).
+    pub fn id_of(&self, d: usize) -> &str {
+        &self.docs[d].id
     }
 
     /// Number of Spanish documents.
@@ -358,6 +397,12 @@ impl SpanishAnswers {
     /// The Spanish page of an English entry, when one exists.
     pub fn page_of_english(&self, english_id: &str) -> Option<Related> {
         self.of_english(english_id).map(|d| self.related(d))
+    }
+
+    /// Is this stem in more than [`BACKGROUND_SHARE`] of the entries?
+    fn is_background(&self, stem: &str) -> bool {
+        let n = self.docs.len().max(1) as f32;
+        self.postings.get(stem).map_or(0, Vec::len) as f32 / n > BACKGROUND_SHARE
     }
 
     fn idf(&self, stem: &str) -> f32 {
@@ -415,7 +460,16 @@ impl SpanishAnswers {
 
     /// Documents by score for a question, best first.
     pub fn rank(&self, question: &str) -> Vec<(usize, f32)> {
-        let query = self.query(question);
+        let typed = content_stems_es(question);
+        let mut query = self.query(question);
+        let topical = query.iter().any(|(s, _)| !self.is_background(s));
+        if topical {
+            for (s, w) in &mut query {
+                if self.is_background(s) {
+                    *w *= W_BACKGROUND;
+                }
+            }
+        }
         let mut scores = vec![0.0f32; self.docs.len()];
         for (stem, w) in &query {
             let idf = self.idf(stem);
@@ -433,11 +487,18 @@ impl SpanishAnswers {
             let found: Vec<&String> = query
                 .iter()
                 .map(|(s, _)| s)
-                .filter(|s| title.contains(*s))
+                .filter(|s| title.contains(*s) && !self.is_background(s))
                 .collect();
             let share = found.len() as f32 / title.len() as f32;
             let idf: f32 = found.iter().map(|s| self.idf(s)).sum();
             *score += W_TITLE_MATCH * idf * share * share;
+            // The longest of the entry's own terms found whole in the question.
+            let phrase = self.phrases[d]
+                .iter()
+                .filter(|p| typed.windows(p.len()).any(|w| w == p.as_slice()))
+                .map(|p| p.iter().map(|s| self.idf(s)).sum::<f32>())
+                .fold(0.0, f32::max);
+            *score += W_TERM_PHRASE * phrase;
             if self.docs[d].section == "glossary" {
                 *score *= W_GLOSSARY;
             }
@@ -514,7 +575,11 @@ impl SpanishAnswers {
         }
         let text = texts.join(" ");
         let doc = &self.docs[d];
+        let anchored = query
+            .iter()
+            .any(|(q, w)| *w >= 1.0 && self.labels[d].contains(q));
         SpanishAnswer {
+            anchored,
             text: format!("{text} [1]"),
             citation: Citation {
                 number: 1,

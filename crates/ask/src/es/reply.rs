@@ -141,7 +141,11 @@ impl Engine {
             }),
             _ => None,
         };
-        let strong = spanish.as_ref().is_some_and(|a| a.score >= STRONG_SCORE_ES);
+        // A strong match places the question in the field only when a typed word names the
+        // entry: everyday words alone ("¿qué tiempo hará mañana?") can score high too.
+        let strong = spanish
+            .as_ref()
+            .is_some_and(|a| a.score >= STRONG_SCORE_ES && a.anchored);
         let in_field = in_field || strong;
         // More everyday-topic words than field words ("los frenos de mi coche"): out of scope,
         // whatever a Spanish entry shares with it.
