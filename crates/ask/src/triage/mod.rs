@@ -26,6 +26,7 @@ pub mod concept;
 mod context;
 mod quantity;
 mod spelling;
+mod story;
 #[cfg(test)]
 mod tests;
 
