@@ -583,6 +583,8 @@ pub(super) fn long_ago(clause: &[&str]) -> bool {
         &["year", "years", "months", "decade", "decades"],
         &["ago", "back"],
     ) || pair(clause, &["as"], &["a", "child", "kid", "teenager", "teen"])
+        || pair(clause, &["long"], &["ago"])
+        || clause.windows(3).any(|w| w == ["long", "time", "ago"])
         || pair(clause, &["used"], &["to"])
         || pair(clause, &["back"], &["in", "when", "then"])
         || clause.windows(4).any(|w| {
@@ -643,8 +645,11 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         .map(|t| t.word.as_str())
         .collect();
     let quoted = has(&sentence, SOURCES) && has(&sentence, SAYS);
+    // "A long time ago, back in 2015, I tried to …": the time may sit in another clause of
+    // the sentence, so long as nothing in the sign's own clause is present.
     died(&clause)
         || long_ago(&clause)
+        || long_ago(&sentence) && !has(&clause, PRESENT)
         || quoted
         || has(&sentence, story::FICTION)
         || story::after_a_death(span.0, tokens, &clause)
