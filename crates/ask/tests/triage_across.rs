@@ -13,7 +13,8 @@ fn assert_crisis(e: &Engine, questions: &[&str]) {
     for q in questions {
         let hit = e.ask(q).triage;
         assert!(
-            hit.as_ref().is_some_and(|h| h.rule_id == "suicidal-thoughts"),
+            hit.as_ref()
+                .is_some_and(|h| h.rule_id == "suicidal-thoughts"),
             "{q:?}: expected the crisis warning, got {hit:?}"
         );
     }
@@ -56,7 +57,8 @@ fn the_crisis_line_of_the_persons_country_leads_the_reply() {
         },
     );
     assert!(
-        gb.answer.starts_with("EMERGENCY: United Kingdom: Samaritans 116 123"),
+        gb.answer
+            .starts_with("EMERGENCY: United Kingdom: Samaritans 116 123"),
         "{}",
         gb.answer
     );
@@ -162,7 +164,8 @@ fn spanish_rules_read_any_person_of_the_verb() {
     ] {
         let hit = e.ask(q).triage;
         assert!(
-            hit.as_ref().is_some_and(|h| h.tier == myo_ask::Tier::Emergency),
+            hit.as_ref()
+                .is_some_and(|h| h.tier == myo_ask::Tier::Emergency),
             "{q:?}: expected an emergency, got {hit:?}"
         );
     }

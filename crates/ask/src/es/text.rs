@@ -101,13 +101,28 @@ const CHAT: &[(&str, &str)] = &[
 const SAME_STEM: &[(&[&str], &str)] = &[
     (&["me", "te", "le", "nos", "les"], "le"),
     (&["mi", "tu", "su", "mis", "tus", "sus"], "su"),
-    (&["tengo", "tienes", "tiene", "tenes", "tenemos", "tienen"], "tien"),
-    (&["puedo", "puedes", "puede", "podes", "podemos", "pueden"], "pued"),
+    (
+        &["tengo", "tienes", "tiene", "tenes", "tenemos", "tienen"],
+        "tien",
+    ),
+    (
+        &["puedo", "puedes", "puede", "podes", "podemos", "pueden"],
+        "pued",
+    ),
     (&["estoy", "estas", "esta", "estamos", "estan"], "est"),
-    (&["siento", "sientes", "siente", "sentis", "sienten"], "sient"),
-    (&["quiero", "quieres", "quiere", "queres", "quieren"], "quier"),
+    (
+        &["siento", "sientes", "siente", "sentis", "sienten"],
+        "sient",
+    ),
+    (
+        &["quiero", "quieres", "quiere", "queres", "quieren"],
+        "quier",
+    ),
     (&["aguanto", "aguantas", "aguanta", "aguantan"], "aguant"),
-    (&["duermo", "duermes", "duerme", "dormis", "duermen"], "duerm"),
+    (
+        &["duermo", "duermes", "duerme", "dormis", "duermen"],
+        "duerm",
+    ),
 ];
 
 /// The stem shared by every person of a word in [`SAME_STEM`], else the stem itself.

@@ -520,7 +520,9 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
         // "I tried to end my life", "she wanted to": a past verb before the sign is no
         // present override either.
         let past = IRREGULAR_PAST.contains(&t.word.as_str())
-            || t.word.len() > 4 && t.word.ends_with("ed") && !PARTICIPLES.contains(&t.word.as_str());
+            || t.word.len() > 4
+                && t.word.ends_with("ed")
+                && !PARTICIPLES.contains(&t.word.as_str());
         if t.clause != clause || NOT_PRESENT.contains(&t.word.as_str()) || past {
             return false;
         }

@@ -8,8 +8,19 @@ use crate::text::Token;
 /// Stories on a screen or a page: a sign told in one is not a report ("the film ended with a
 /// goodbye letter").
 pub(super) const FICTION: &[&str] = &[
-    "film", "films", "movie", "movies", "novel", "episode", "series", "documentary", "soap",
-    "character", "characters", "song", "lyrics",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "novel",
+    "episode",
+    "series",
+    "documentary",
+    "soap",
+    "character",
+    "characters",
+    "song",
+    "lyrics",
 ];
 /// "My uncle took his own life last year. He had stockpiled his painkillers.": a clause about
 /// "he" or "she", with nothing present in it, just after a sentence telling of a death.
@@ -41,4 +52,3 @@ pub(super) fn sentence_talks_about(at: usize, tokens: &[Token]) -> bool {
         || has(&sentence, SOURCES) && has(&sentence, SAYS)
         || has(&sentence, DEFINING)
 }
-
