@@ -288,6 +288,25 @@ mod tests {
     }
 
     #[test]
+    fn person_free_stems_meet_across_yo_tu_vos_and_usted() {
+        let pf = |w: &str| person_free(&stem(&fold(w)));
+        for (a, b) in [
+            ("tengo", "tenés"),
+            ("tengo", "tiene"),
+            ("puedo", "podés"),
+            ("estoy", "está"),
+            ("me", "le"),
+            ("mi", "su"),
+            ("aguanto", "aguanta"),
+        ] {
+            assert_eq!(pf(a), pf(b), "{a} / {b}");
+        }
+        // Other words keep their own stem.
+        assert_eq!(person_free("respir"), "respir");
+        assert_ne!(pf("tengo"), pf("puedo"));
+    }
+
+    #[test]
     fn one_edit_catches_typos_only() {
         assert!(one_edit("metotrexto", "metotrexato"));
         assert!(one_edit("metotrexat", "metotrexato"));

@@ -503,6 +503,51 @@ mod tests {
     }
 
     #[test]
+    fn an_adjacent_concept_meets_in_the_next_sentence_only() {
+        let mut across = concept(&[&["decided"], &["tablets saved"]], false, 40);
+        across.adjacent = true;
+        let t = triage(vec![across], &[]);
+        assert!(fires(
+            &t,
+            "I have decided. The tablets saved up are in my bag."
+        ));
+        assert!(fires(
+            &t,
+            "The tablets saved up are in my bag. I have decided."
+        ));
+        // Two sentences apart, a sentence told as long ago, a negated match: quiet.
+        assert!(!fires(
+            &t,
+            "I have decided. It is raining. The tablets saved up are in my bag."
+        ));
+        assert!(!fires(
+            &t,
+            "Years ago I had decided. The tablets saved up were in my bag."
+        ));
+        assert!(!fires(&t, "I have decided. No tablets saved up, though."));
+        // Without the flag the groups must meet in one clause.
+        let t = triage(
+            vec![concept(&[&["decided"], &["tablets saved"]], false, 40)],
+            &[],
+        );
+        assert!(!fires(
+            &t,
+            "I have decided. The tablets saved up are in my bag."
+        ));
+    }
+
+    #[test]
+    fn tables_merge_their_lexicons() {
+        let a = "[lexicon]\npills = [\"pills\"]\n";
+        let b = "[lexicon]\npills = [\"tablets\"]\n[[rule]]\nid = \"x\"\nsource = \"s\"\n[[rule.concept]]\ngroups = [[\"@pills\"]]\n";
+        let table = ConceptTable::parse_all(&[a, b]).expect("merged tables parse");
+        assert_eq!(
+            table.concepts("x")[0].groups,
+            vec![vec!["pills", "tablets"]]
+        );
+    }
+
+    #[test]
     fn the_builtin_table_parses_and_names_known_lexicon_entries() {
         let table = ConceptTable::builtin().expect("concept table parses");
         assert!(!table.concepts("suicidal-thoughts").is_empty());
