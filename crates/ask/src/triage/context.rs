@@ -519,20 +519,25 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
         let t = &tokens[start - back];
         // "I tried to end my life", "she wanted to": a past verb before the sign is no
         // present override either.
-        let past = IRREGULAR_PAST.contains(&t.word.as_str())
-            || t.word.len() > 4
-                && t.word.ends_with("ed")
-                && !PARTICIPLES.contains(&t.word.as_str());
-        if t.clause != clause || NOT_PRESENT.contains(&t.word.as_str()) || past {
+        if t.clause != clause || NOT_PRESENT.contains(&t.word.as_str()) || is_past(&t.word) {
             return false;
         }
         if SUBJECTS.contains(&t.word.as_str()) {
             // "should I take …", "is my son …": a question; the checks below decide.
             let k = start - back;
-            return k == 0 || !ASKING.contains(&tokens[k - 1].word.as_str());
+            // "I wrote her a goodbye note": "her" after a past verb is its object, not a subject.
+            let object =
+                k > 0 && is_past(&tokens[k - 1].word) && matches!(t.word.as_str(), "her" | "his");
+            return !object && (k == 0 || !ASKING.contains(&tokens[k - 1].word.as_str()));
         }
     }
     false
+}
+
+/// A past verb: an irregular past form or an "-ed" word that is not a state now.
+fn is_past(word: &str) -> bool {
+    IRREGULAR_PAST.contains(&word)
+        || word.len() > 4 && word.ends_with("ed") && !PARTICIPLES.contains(&word)
 }
 
 pub(super) fn has(words: &[&str], list: &[&str]) -> bool {

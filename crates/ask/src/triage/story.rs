@@ -23,7 +23,8 @@ pub(super) const FICTION: &[&str] = &[
     "lyrics",
 ];
 /// "My uncle took his own life last year. He had stockpiled his painkillers.": a clause about
-/// "he" or "she", with nothing present in it, just after a sentence telling of a death.
+/// "he" or "she" (or the writer's past deed toward them), with nothing present in it, just after
+/// a sentence telling of a death.
 pub(super) fn after_a_death(at: usize, tokens: &[Token], clause: &[&str]) -> bool {
     let here = tokens[at].sentence;
     let before: Vec<&str> = tokens
@@ -33,7 +34,12 @@ pub(super) fn after_a_death(at: usize, tokens: &[Token], clause: &[&str]) -> boo
         .collect();
     let third = has(clause, &["he", "she", "they", "his", "her", "their"]);
     let writer = has(clause, &["i", "me", "my", "we", "our"]);
-    died(&before) && third && !writer && !has(clause, PRESENT)
+    // "My cat died last week. I wrote her a goodbye note.": the writer, in the past, about
+    // the one who died.
+    let past = clause.iter().any(|w| {
+        matches!(*w, "wrote" | "said" | "gave" | "sent") || w.len() > 4 && w.ends_with("ed")
+    });
+    died(&before) && third && (!writer || past) && !has(clause, PRESENT)
 }
 
 /// Does the sentence holding token `at` talk about a sign rather than report one now (someone
