@@ -313,9 +313,10 @@ fn encode_rule(w: &mut Writer, r: &Rule) {
             ordered,
             window,
             sentence,
+            adjacent,
         } = c;
         w.nested(groups);
-        w.u8(u8::from(*ordered) | (u8::from(*sentence) << 1));
+        w.u8(u8::from(*ordered) | (u8::from(*sentence) << 1) | (u8::from(*adjacent) << 2));
         w.len(*window);
     }
 }
@@ -390,7 +391,7 @@ fn decode_rule(r: &mut Reader<'_>) -> Result<Rule, SnapshotError> {
     for _ in 0..n {
         let groups = r.nested()?;
         let flags = r.u8()?;
-        if flags > 3 {
+        if flags > 7 {
             return Err(r.bad());
         }
         let window = r.len()?;
@@ -399,6 +400,7 @@ fn decode_rule(r: &mut Reader<'_>) -> Result<Rule, SnapshotError> {
             ordered: flags & 1 != 0,
             window,
             sentence: flags & 2 != 0,
+            adjacent: flags & 4 != 0,
         });
     }
     Ok(Rule {
@@ -573,6 +575,7 @@ mod tests {
                     ordered: true,
                     window: 6,
                     sentence: true,
+                    adjacent: true,
                 }],
             }],
             medicines: vec!["methotrexate".into()],

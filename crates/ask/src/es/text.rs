@@ -94,6 +94,45 @@ const CHAT: &[(&str, &str)] = &[
     ("ayudaa", "ayuda"),
 ];
 
+/// Words that differ only by person (yo, tú, vos, usted, él), read as one by the red-flag
+/// rules: a phrase written "me duele" or "tengo" also matches "le duele", "tenés", "tiene"; "mi
+/// hija" matches "su hija". Only rule matching uses it (see [`person_free`]); the words stay for
+/// the context checks (who is speaking).
+const SAME_STEM: &[(&[&str], &str)] = &[
+    (&["me", "te", "le", "nos", "les"], "le"),
+    (&["mi", "tu", "su", "mis", "tus", "sus"], "su"),
+    (
+        &["tengo", "tienes", "tiene", "tenes", "tenemos", "tienen"],
+        "tien",
+    ),
+    (
+        &["puedo", "puedes", "puede", "podes", "podemos", "pueden"],
+        "pued",
+    ),
+    (&["estoy", "estas", "esta", "estamos", "estan"], "est"),
+    (
+        &["siento", "sientes", "siente", "sentis", "sienten"],
+        "sient",
+    ),
+    (
+        &["quiero", "quieres", "quiere", "queres", "quieren"],
+        "quier",
+    ),
+    (&["aguanto", "aguantas", "aguanta", "aguantan"], "aguant"),
+    (
+        &["duermo", "duermes", "duerme", "dormis", "duermen"],
+        "duerm",
+    ),
+];
+
+/// The stem shared by every person of a word in [`SAME_STEM`], else the stem itself.
+pub fn person_free(stemmed: &str) -> String {
+    SAME_STEM
+        .iter()
+        .find(|(forms, _)| forms.iter().any(|f| stem(f) == stemmed))
+        .map_or_else(|| stemmed.to_string(), |(_, shared)| (*shared).to_string())
+}
+
 /// Marker words standing in for "¿" and "?" while the shared lexer runs.
 const Q_OPEN: &str = "qqabreqq";
 const Q_CLOSE: &str = "qqcierraqq";
@@ -246,6 +285,25 @@ mod tests {
         let t = tokenize_es("que es la disnea?");
         assert!(t.iter().all(|x| x.question));
         assert!(tokenize_es("¿que es la disnea").iter().all(|x| x.question));
+    }
+
+    #[test]
+    fn person_free_stems_meet_across_yo_tu_vos_and_usted() {
+        let pf = |w: &str| person_free(&stem(&fold(w)));
+        for (a, b) in [
+            ("tengo", "tenés"),
+            ("tengo", "tiene"),
+            ("puedo", "podés"),
+            ("estoy", "está"),
+            ("me", "le"),
+            ("mi", "su"),
+            ("aguanto", "aguanta"),
+        ] {
+            assert_eq!(pf(a), pf(b), "{a} / {b}");
+        }
+        // Other words keep their own stem.
+        assert_eq!(person_free("respir"), "respir");
+        assert_ne!(pf("tengo"), pf("puedo"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::context::{general_question, long_past, reported};
 use super::numbers::{self, EsQuantity, EsReading};
-use super::text::{EsToken, one_edit, stems, tokenize_es};
+use super::text::{EsToken, one_edit, person_free, tokenize_es};
 use crate::contacts::ContactKind;
 use crate::triage::{Quantity, Rule, TempUnit, Tier, TriageHit};
 
@@ -116,6 +116,10 @@ struct PairData {
     a: Vec<String>,
     b: Vec<String>,
     window: usize,
+    /// `b` may also stand in the sentence before or after `a` (intent in one sentence, the
+    /// means or a farewell in the next); it must then be live and reported on its own.
+    #[serde(default)]
+    adjacent: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -178,11 +182,29 @@ impl EsCheck {
 
 type Pattern = Vec<String>;
 
+/// A phrase's stems, each read without its person ("tengo" and "tiene" alike).
+fn stems(text: &str) -> Pattern {
+    super::text::stems(text)
+        .iter()
+        .map(|s| person_free(s))
+        .collect()
+}
+
+/// The text's tokens, their stems read without person (as the rules' phrases are).
+fn rule_tokens(text: &str) -> Vec<EsToken> {
+    let mut tokens = tokenize_es(text);
+    for t in &mut tokens {
+        t.stem = person_free(&t.stem);
+    }
+    tokens
+}
+
 #[derive(Debug, Clone)]
 struct Pair {
     a: Vec<(String, Pattern)>,
     b: Vec<Pattern>,
     window: usize,
+    adjacent: bool,
 }
 
 /// One compiled Spanish rule.
@@ -330,6 +352,7 @@ impl SpanishTriage {
                         a: with_text(&p.a),
                         b: compile(&p.b),
                         window: p.window,
+                        adjacent: p.adjacent,
                     })
                     .collect(),
                 requires: compile(&requires),
@@ -379,7 +402,7 @@ impl SpanishTriage {
 
     /// Does the text use a word of Myo's field ("dermatomiositis", "metotrexato", "piel"…)?
     pub fn in_field(&self, text: &str) -> bool {
-        let tokens = tokenize_es(text);
+        let tokens = rule_tokens(text);
         self.field.iter().any(|p| !find_all(p, &tokens).is_empty())
     }
 
@@ -390,7 +413,7 @@ impl SpanishTriage {
 
     /// The most severe urgent-or-emergency warning the text raises in Spanish, if any.
     pub fn check(&self, text: &str) -> Option<TriageHit> {
-        let tokens = tokenize_es(text);
+        let tokens = rule_tokens(text);
         let readings = numbers::read(&tokens);
         let mut best: Option<TriageHit> = None;
         for r in &self.rules {
@@ -485,7 +508,10 @@ fn fires(r: &EsRule, tokens: &[EsToken], readings: &[EsReading]) -> Option<Strin
                 find_all(p, tokens)
                     .into_iter()
                     .filter(|&span| live(span))
-                    .any(|span| near(span, &pair.b, pair.window, tokens))
+                    .any(|span| {
+                        near(span, &pair.b, pair.window, tokens)
+                            || pair.adjacent && next_door(span, &pair.b, tokens, &live)
+                    })
                     .then(|| text.clone())
             })
         })
@@ -512,14 +538,31 @@ fn fires(r: &EsRule, tokens: &[EsToken], readings: &[EsReading]) -> Option<Strin
     context_ok.then_some(trigger)
 }
 
-/// Does one of `patterns` occur within `window` words of `span`, in the same sentence?
+/// Does one of `patterns` occur within `window` words of `span`, in the same sentence, at
+/// another place than `span` itself (a phrase on both sides of a pair is not two)?
 fn near(span: (usize, usize), patterns: &[Pattern], window: usize, tokens: &[EsToken]) -> bool {
     let sentence = tokens[span.0].sentence;
     patterns.iter().any(|p| {
         find_all(p, tokens).into_iter().any(|(s, e)| {
             tokens[s].sentence == sentence
+                && (s, e) != span
                 && (s.abs_diff(span.1) <= window || e.abs_diff(span.0) <= window)
         })
+    })
+}
+
+/// Does one of `patterns` occur, live, in the sentence just before or just after `span`'s?
+fn next_door(
+    span: (usize, usize),
+    patterns: &[Pattern],
+    tokens: &[EsToken],
+    live: &dyn Fn((usize, usize)) -> bool,
+) -> bool {
+    let sentence = tokens[span.0].sentence;
+    patterns.iter().any(|p| {
+        find_all(p, tokens)
+            .into_iter()
+            .any(|(s, e)| tokens[s].sentence.abs_diff(sentence) == 1 && live((s, e)))
     })
 }
 

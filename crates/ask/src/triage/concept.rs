@@ -24,6 +24,8 @@ use crate::text::Token;
 pub const BUILTIN_DATA: &str = include_str!("../../data/triage-concepts.toml");
 /// More built-in concept rules, read after [`BUILTIN_DATA`] as one table.
 pub const BUILTIN_MORE: &str = include_str!("../../data/triage-concepts-more.toml");
+/// Crisis concepts told across two sentences, with their own lexicon (merged with the first).
+pub const BUILTIN_ACROSS: &str = include_str!("../../data/triage-concepts-across.toml");
 
 /// Default span, in tokens, from the first matched word to the last.
 pub const DEFAULT_WINDOW: usize = 8;
@@ -40,6 +42,11 @@ pub struct Concept {
     /// The groups may meet anywhere in one sentence, across its commas ("temp 39.4, breathing
     /// fast, a bit muddled"), not only in one clause.
     pub sentence: bool,
+    /// The groups may meet across two adjacent sentences of one message: intent in one, the
+    /// means, the time or a farewell in the next ("I've decided tonight's the night. I've got
+    /// the tablets saved up."). Each match must then be live and reported on its own, and
+    /// neither sentence may talk about the past, a death, a quote or a definition.
+    pub adjacent: bool,
 }
 
 /// A concept compiled to stem patterns.
@@ -49,6 +56,7 @@ pub(super) struct CompiledConcept {
     ordered: bool,
     window: usize,
     sentence: bool,
+    adjacent: bool,
 }
 
 impl CompiledConcept {
@@ -68,6 +76,7 @@ impl CompiledConcept {
             ordered: c.ordered,
             window: c.window,
             sentence: c.sentence,
+            adjacent: c.adjacent,
         }
     }
 
@@ -128,6 +137,10 @@ impl CompiledConcept {
         if k == spans.len() {
             let first = picked.iter().map(|s| s.0).min()?;
             let last = picked.iter().map(|s| s.1).max()?;
+            let one_sentence = tokens[first].sentence == tokens[last].sentence;
+            if self.adjacent && !one_sentence {
+                return self.across_sentences(picked, tokens, negations, lenient);
+            }
             if context::negated((first, last), tokens, negations) {
                 return None;
             }
@@ -147,7 +160,9 @@ impl CompiledConcept {
         for &s in &spans[k] {
             let fits = picked.iter().all(|p| {
                 let disjoint = s.1 < p.0 || s.0 > p.1;
-                let same_clause = if self.sentence {
+                let same_clause = if self.adjacent {
+                    tokens[s.0].sentence.abs_diff(tokens[p.0].sentence) <= 1
+                } else if self.sentence {
                     tokens[s.0].sentence == tokens[p.0].sentence
                 } else {
                     tokens[s.0].clause == tokens[p.0].clause
@@ -166,6 +181,24 @@ impl CompiledConcept {
             }
         }
         None
+    }
+
+    /// The verdict on matches spread over two adjacent sentences: every match live (not
+    /// negated, nothing saying it has passed) and reported in its own clause, and neither
+    /// sentence about the past, a death, a quote or a definition.
+    fn across_sentences(
+        &self,
+        picked: &[(usize, usize, &str)],
+        tokens: &[Token],
+        negations: &[Pattern],
+        lenient: bool,
+    ) -> Option<String> {
+        let each_live = picked.iter().all(|&(a, b, _)| {
+            !context::negated((a, b), tokens, negations)
+                && context::reported((a, b), tokens, lenient)
+                && !super::story::sentence_talks_about(a, tokens)
+        });
+        each_live.then(|| picked.iter().map(|s| s.2).collect::<Vec<_>>().join(" + "))
     }
 }
 
@@ -191,6 +224,7 @@ pub enum ConceptError {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTable {
+    #[serde(default)]
     lexicon: HashMap<String, Vec<String>>,
     #[serde(default)]
     rule: Vec<RawRule>,
@@ -217,6 +251,8 @@ struct RawConcept {
     window: Option<usize>,
     #[serde(default)]
     sentence: bool,
+    #[serde(default)]
+    adjacent: bool,
 }
 
 /// Concepts and extra negations per red-flag entry id.
@@ -230,7 +266,23 @@ pub struct ConceptTable {
 impl ConceptTable {
     /// Parse a table; lexicon names (`@vomit`) are expanded here.
     pub fn parse(text: &str) -> Result<ConceptTable, ConceptError> {
-        let raw: RawTable = toml::from_str(text)?;
+        ConceptTable::parse_all(&[text])
+    }
+
+    /// Parse several tables as one: their lexicons are merged (a later name adds to an
+    /// earlier one's words) and their rules read in order.
+    pub fn parse_all(texts: &[&str]) -> Result<ConceptTable, ConceptError> {
+        let mut raw = RawTable {
+            lexicon: HashMap::new(),
+            rule: Vec::new(),
+        };
+        for text in texts {
+            let part: RawTable = toml::from_str(text)?;
+            for (name, words) in part.lexicon {
+                raw.lexicon.entry(name).or_default().extend(words);
+            }
+            raw.rule.extend(part.rule);
+        }
         let mut by_rule: HashMap<String, (Vec<Concept>, Vec<String>)> = HashMap::new();
         let mut cited: HashMap<String, Vec<String>> = HashMap::new();
         for r in raw.rule {
@@ -263,6 +315,7 @@ impl ConceptTable {
                     ordered: c.ordered,
                     window: c.window.unwrap_or(DEFAULT_WINDOW),
                     sentence: c.sentence,
+                    adjacent: c.adjacent,
                 });
             }
             cited
@@ -278,7 +331,8 @@ impl ConceptTable {
 
     /// The built-in table.
     pub fn builtin() -> Result<ConceptTable, ConceptError> {
-        ConceptTable::parse(&[BUILTIN_DATA, BUILTIN_MORE].join("\n"))
+        let first = [BUILTIN_DATA, BUILTIN_MORE].join("\n");
+        ConceptTable::parse_all(&[&first, BUILTIN_ACROSS])
     }
 
     /// Concepts for an entry's rule (empty when it has none).
@@ -316,6 +370,7 @@ mod tests {
             ordered,
             window,
             sentence: false,
+            adjacent: false,
         }
     }
 
@@ -445,6 +500,51 @@ mod tests {
         );
         assert!(!fires(&within, "fever of 39, heart racing, breathing fast"));
         assert!(fires(&within, "fever and breathing fast"));
+    }
+
+    #[test]
+    fn an_adjacent_concept_meets_in_the_next_sentence_only() {
+        let mut across = concept(&[&["decided"], &["tablets saved"]], false, 40);
+        across.adjacent = true;
+        let t = triage(vec![across], &[]);
+        assert!(fires(
+            &t,
+            "I have decided. The tablets saved up are in my bag."
+        ));
+        assert!(fires(
+            &t,
+            "The tablets saved up are in my bag. I have decided."
+        ));
+        // Two sentences apart, a sentence told as long ago, a negated match: quiet.
+        assert!(!fires(
+            &t,
+            "I have decided. It is raining. The tablets saved up are in my bag."
+        ));
+        assert!(!fires(
+            &t,
+            "Years ago I had decided. The tablets saved up were in my bag."
+        ));
+        assert!(!fires(&t, "I have decided. No tablets saved up, though."));
+        // Without the flag the groups must meet in one clause.
+        let t = triage(
+            vec![concept(&[&["decided"], &["tablets saved"]], false, 40)],
+            &[],
+        );
+        assert!(!fires(
+            &t,
+            "I have decided. The tablets saved up are in my bag."
+        ));
+    }
+
+    #[test]
+    fn tables_merge_their_lexicons() {
+        let a = "[lexicon]\npills = [\"pills\"]\n";
+        let b = "[lexicon]\npills = [\"tablets\"]\n[[rule]]\nid = \"x\"\nsource = \"s\"\n[[rule.concept]]\ngroups = [[\"@pills\"]]\n";
+        let table = ConceptTable::parse_all(&[a, b]).expect("merged tables parse");
+        assert_eq!(
+            table.concepts("x")[0].groups,
+            vec![vec!["pills", "tablets"]]
+        );
     }
 
     #[test]

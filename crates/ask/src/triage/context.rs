@@ -20,7 +20,7 @@
 //! Crisis rules are lenient: "should I just end it all" and "I'm scared I might hurt myself"
 //! still report.
 
-use super::{Pattern, find_all};
+use super::{Pattern, find_all, story};
 use crate::text::Token;
 
 /// How far before a trigger a negation word still applies ("I do not have a fever").
@@ -167,6 +167,9 @@ const NOT_PRESENT: &[&str] = &[
     "chance", "chances", "odds", "prevent", "avoid", "lower", "reduce", "about", "fear", "worried",
     "read", "heard", "told", "said", "says", "learned", "learnt", "saw", "seen", "that",
 ];
+/// Past forms without "-ed" that open a sign told as a past event ("I took too many tablets in
+/// 2019"): like an "-ed" word, no present override; the long-ago and death checks decide.
+const IRREGULAR_PAST: &[&str] = &["took", "drank", "ate", "bought", "gave", "wrote", "sent"];
 /// "-ed" words inside a sign that describe a state now, not a past event ("swollen" aside).
 const PARTICIPLES: &[&str] = &[
     "slurred",
@@ -250,7 +253,7 @@ const GENERIC: &[&str] = &[
     "one",
 ];
 /// Printed or spoken sources whose words a question may quote.
-const SOURCES: &[&str] = &[
+pub(super) const SOURCES: &[&str] = &[
     "leaflet",
     "leaflets",
     "label",
@@ -290,7 +293,7 @@ const SOURCES: &[&str] = &[
     "team",
     "it",
 ];
-const SAYS: &[&str] = &[
+pub(super) const SAYS: &[&str] = &[
     "says",
     "said",
     "say",
@@ -315,7 +318,7 @@ const SAYS: &[&str] = &[
     "talks",
 ];
 /// Words that ask what something means.
-const DEFINING: &[&str] = &[
+pub(super) const DEFINING: &[&str] = &[
     "mean",
     "means",
     "meaning",
@@ -357,7 +360,7 @@ const LATE_WHO: &[&str] = &[
     "grandparents",
 ];
 /// Words that place an event long ago when nothing in the clause is present.
-const PRESENT: &[&str] = &[
+pub(super) const PRESENT: &[&str] = &[
     "now",
     "today",
     "tonight",
@@ -498,7 +501,10 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
     }
     // A sign told in the past tense ("my mother had a seizure", "he killed himself") is not an
     // override; the checks below decide.
-    if NOT_PRESENT.contains(&first) || (first.len() > 4 && first.ends_with("ed")) {
+    if NOT_PRESENT.contains(&first)
+        || IRREGULAR_PAST.contains(&first)
+        || (first.len() > 4 && first.ends_with("ed"))
+    {
         return false;
     }
     // "I self harmed": a past verb inside the sign is no present override either.
@@ -511,19 +517,30 @@ fn present_subject(span: (usize, usize), tokens: &[Token]) -> bool {
     let clause = tokens[start].clause;
     for back in 1..=4.min(start) {
         let t = &tokens[start - back];
-        if t.clause != clause || NOT_PRESENT.contains(&t.word.as_str()) {
+        // "I tried to end my life", "she wanted to": a past verb before the sign is no
+        // present override either.
+        if t.clause != clause || NOT_PRESENT.contains(&t.word.as_str()) || is_past(&t.word) {
             return false;
         }
         if SUBJECTS.contains(&t.word.as_str()) {
             // "should I take …", "is my son …": a question; the checks below decide.
             let k = start - back;
-            return k == 0 || !ASKING.contains(&tokens[k - 1].word.as_str());
+            // "I wrote her a goodbye note": "her" after a past verb is its object, not a subject.
+            let object =
+                k > 0 && is_past(&tokens[k - 1].word) && matches!(t.word.as_str(), "her" | "his");
+            return !object && (k == 0 || !ASKING.contains(&tokens[k - 1].word.as_str()));
         }
     }
     false
 }
 
-fn has(words: &[&str], list: &[&str]) -> bool {
+/// A past verb: an irregular past form or an "-ed" word that is not a state now.
+fn is_past(word: &str) -> bool {
+    IRREGULAR_PAST.contains(&word)
+        || word.len() > 4 && word.ends_with("ed") && !PARTICIPLES.contains(&word)
+}
+
+pub(super) fn has(words: &[&str], list: &[&str]) -> bool {
     words.iter().any(|w| list.contains(w))
 }
 
@@ -534,7 +551,7 @@ fn pair(words: &[&str], a: &[&str], b: &[&str]) -> bool {
 }
 
 /// "my grandmother died of a stroke", "passed away", "lost my dad to".
-fn died(clause: &[&str]) -> bool {
+pub(super) fn died(clause: &[&str]) -> bool {
     has(clause, DEATH)
         || pair(clause, &["late"], LATE_WHO)
         || pair(clause, &["passed"], &["away", "on"])
@@ -544,12 +561,17 @@ fn died(clause: &[&str]) -> bool {
             &["him", "her", "them", "himself", "herself", "themselves"],
         )
         || pair(clause, &["committed"], &["suicide"])
+        || clause.windows(4).any(|w| {
+            matches!(w[0], "took" | "ended")
+                && matches!(w[1], "his" | "her" | "their")
+                && (w[2] == "life" || w[2] == "own" && w[3] == "life")
+        })
         || pair(clause, &["lost"], &["my", "his", "her", "our"])
 }
 
 /// "last year", "years ago", "as a child", "used to", "in 2019", with nothing present
 /// ("now", "again", "is") in the clause.
-fn long_ago(clause: &[&str]) -> bool {
+pub(super) fn long_ago(clause: &[&str]) -> bool {
     let past = pair(
         clause,
         &["last"],
@@ -568,8 +590,10 @@ fn long_ago(clause: &[&str]) -> bool {
         &["year", "years", "months", "decade", "decades"],
         &["ago", "back"],
     ) || pair(clause, &["as"], &["a", "child", "kid", "teenager", "teen"])
+        || pair(clause, &["long"], &["ago"])
+        || clause.windows(3).any(|w| w == ["long", "time", "ago"])
         || pair(clause, &["used"], &["to"])
-        || pair(clause, &["back"], &["in", "when"])
+        || pair(clause, &["back"], &["in", "when", "then"])
         || clause.windows(4).any(|w| {
             w[0] == "when"
                 && matches!(w[2], "was" | "were")
@@ -628,9 +652,14 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         .map(|t| t.word.as_str())
         .collect();
     let quoted = has(&sentence, SOURCES) && has(&sentence, SAYS);
+    // "A long time ago, back in 2015, I tried to …": the time may sit in another clause of
+    // the sentence, so long as nothing in the sign's own clause is present.
     died(&clause)
         || long_ago(&clause)
+        || long_ago(&sentence) && !has(&clause, PRESENT)
         || quoted
+        || has(&sentence, story::FICTION)
+        || story::after_a_death(span.0, tokens, &clause)
         || has(&clause, DEFINING)
         || watch_for(span.0, tokens, &clause)
 }

@@ -16,16 +16,22 @@
 //! A rule may also carry concepts (`concept`): groups of synonyms that must meet within a few
 //! words in one clause, in order or not, so a sign said with extra words in between or in a
 //! different order still fires ("vomiting bright red blood", "took the whole lot of my pills on
-//! purpose"). The context rules below apply to them as to phrases.
+//! purpose"). The context rules below apply to them as to phrases. A concept marked `adjacent`
+//! may meet across two sentences next to each other (a crisis plan told in two: "I've decided
+//! tonight's the night. I've got the tablets saved up."); each part must then be reported on its
+//! own and neither sentence may tell of the past, a death, a quote, a definition or a story
+//! (`story`).
 //!
 //! Modules: `context` decides whether a match reports something happening now (negation,
-//! conditions, past events, people who died, quotes, definitions); `quantity` reads numbers.
+//! conditions, past events, people who died, quotes, definitions); `story` reads the same over
+//! whole sentences; `quantity` reads numbers.
 
 pub mod alias;
 pub mod concept;
 mod context;
 mod quantity;
 mod spelling;
+mod story;
 #[cfg(test)]
 mod tests;
 
