@@ -247,6 +247,11 @@ fn every_key_the_code_and_templates_use_exists_in_every_language() {
             .iter()
             .map(|(r, _)| format!("route-{r}")),
     );
+    made.extend(
+        myo_store::reminders::KINDS
+            .iter()
+            .map(|k| format!("reminder-kind-{k}")),
+    );
     for k in myo_web::tracker::kinds::KINDS {
         made.push(format!("kind-noun-{}", k.slug));
         made.push(format!("kind-csv-{}", k.slug));

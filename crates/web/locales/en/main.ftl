@@ -1253,3 +1253,5 @@ cal-test-due = Test due: { $test } ({ $medicine })
 cal-from-verified = From: { $source } (interval verified against the source; rules of { $date }).
 cal-from-unverified = From: { $source } (interval not yet verified against the source; rules of { $date }).
 fhir-title = Import from a hospital portal (FHIR)
+reminder-kind-monitoring_due = a monitoring test for my medicines is due soon or overdue
+reminder-kind-missed_diary = I have not written in my diary for a few days

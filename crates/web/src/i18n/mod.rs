@@ -379,6 +379,16 @@ impl ToArg for i64 {
         Arg::Count(*self)
     }
 }
+impl ToArg for i32 {
+    fn to_arg(&self) -> Arg {
+        Arg::Count(i64::from(*self))
+    }
+}
+impl ToArg for u64 {
+    fn to_arg(&self) -> Arg {
+        Arg::Count(i64::try_from(*self).unwrap_or(i64::MAX))
+    }
+}
 impl<T: ToArg + ?Sized> ToArg for &T {
     fn to_arg(&self) -> Arg {
         (**self).to_arg()

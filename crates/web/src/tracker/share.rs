@@ -89,7 +89,7 @@ struct SharingPage {
     /// When the current calendar feed was made, if there is one.
     calendar_since: Option<String>,
     /// E-mail reminders `(kind, label, chosen)`, shown to the patient themself.
-    reminders: Vec<(&'static str, &'static str, bool)>,
+    reminders: Vec<(&'static str, String, bool)>,
     /// The site sends e-mail.
     can_mail: bool,
 }
@@ -190,19 +190,17 @@ pub(crate) async fn sharing_page(
             .map(Timestamp::to_rfc3339),
         reminders: if a.is_self() {
             let chosen = store.reminders_of(&a.patient.id).await?;
-            [
-                (
-                    "monitoring_due",
-                    "a monitoring test for my medicines is due soon or overdue",
-                ),
-                (
-                    "missed_diary",
-                    "I have not written in my diary for a few days",
-                ),
-            ]
-            .into_iter()
-            .map(|(k, label)| (k, label, chosen.iter().any(|c| c == k)))
-            .collect()
+            let tr = state.tr(u.locale.lang);
+            myo_store::reminders::KINDS
+                .into_iter()
+                .map(|k| {
+                    (
+                        k,
+                        tr.t(&format!("reminder-kind-{k}")),
+                        chosen.iter().any(|c| c == k),
+                    )
+                })
+                .collect()
         } else {
             Vec::new()
         },
