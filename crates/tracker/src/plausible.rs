@@ -52,7 +52,10 @@ pub fn parse_number(field: &str, text: &str, style: NumberStyle) -> Result<Optio
             format!("'{t}' {why}"),
             "a number such as 1850 or 1.85",
         )
-        .worded("not-a-number", vec![("text", WordedValue::Text(t.to_owned()))])
+        .worded(
+            "not-a-number",
+            vec![("text", WordedValue::Text(t.to_owned()))],
+        )
     };
     let (sign, body) = match t.strip_prefix('-') {
         Some(rest) => ("-", rest),

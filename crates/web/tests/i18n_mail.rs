@@ -87,9 +87,8 @@ async fn reminders_in_the_account_language(t: &TestApp) {
     let (mine, theirs) = (of(&es), of(&en));
     assert!(mine.len() >= 2 && theirs.len() >= 2, "{claimed:?}");
     assert!(
-        mine.iter()
-            .any(|r| r.subject == "Myo: su diario le espera"
-                && r.body.contains("Su última entrada del diario fue el")),
+        mine.iter().any(|r| r.subject == "Myo: su diario le espera"
+            && r.body.contains("Su última entrada del diario fue el")),
         "{mine:?}"
     );
     assert!(
@@ -148,7 +147,10 @@ fn reset_and_invitation_mails_in_each_language() {
         )
     );
     let es = myo_web::pages::recovery::reset_mail(&tr(Lang::Es), url, &policy);
-    assert!(es.contains("Alguien pidió elegir una nueva contraseña"), "{es}");
+    assert!(
+        es.contains("Alguien pidió elegir una nueva contraseña"),
+        "{es}"
+    );
     assert!(es.contains(&format!("\r\n\r\n{url}\r\n\r\n")), "{es}");
 
     let en = myo_web::care::invitation_mail(&tr(Lang::En), "Ana", true, "https://myo.test");
@@ -197,11 +199,20 @@ async fn calendar_in_the_account_language(t: &TestApp) {
     let doc = t.get(&link, None).await.body;
     // iCalendar folds long lines; unfold before reading.
     let doc = doc.replace("\r\n ", "");
-    assert!(doc.contains("X-WR-CALNAME:Myo: medicamentos y análisis"), "{doc}");
+    assert!(
+        doc.contains("X-WR-CALNAME:Myo: medicamentos y análisis"),
+        "{doc}"
+    );
     assert!(doc.contains("(semanal\\, el lunes)"), "{doc}");
     assert!(doc.contains("SUMMARY:Análisis pendiente: "), "{doc}");
     assert!(doc.contains("Myo no receta"), "{doc}");
-    for english in ["Test due", "weekly", "does not prescribe", "OVERDUE", "From:"] {
+    for english in [
+        "Test due",
+        "weekly",
+        "does not prescribe",
+        "OVERDUE",
+        "From:",
+    ] {
         assert!(!doc.contains(english), "{english} in {doc}");
     }
 }

@@ -106,7 +106,15 @@ fn flare_lines_in_english_are_the_trackers_words() {
         let date = format!("2026-03-{day:02}");
         // Weakness (higher is worse) rises; sleep quality (higher is better) drops.
         let high = i >= 12;
-        entries.push(diary(&date, "weakness", if high { 8.5 } else { 2.0 + 0.5 * (i % 2) as f64 }));
+        entries.push(diary(
+            &date,
+            "weakness",
+            if high {
+                8.5
+            } else {
+                2.0 + 0.5 * (i % 2) as f64
+            },
+        ));
         entries.push(diary(&date, "sleep_quality", if high { 1.0 } else { 7.0 }));
     }
     let lab = |date: &str, value: f64| {
@@ -179,8 +187,14 @@ fn worded_in_english(e: &myo_tracker::Invalid) -> String {
 
 #[test]
 fn worded_problems_in_english_are_the_trackers_words() {
-    let english = |e: &myo_tracker::Invalid| format!("{}: {} (allowed: {})",
-        myo_web::tracker::safety::field_label(&e.field), e.problem, e.allowed);
+    let english = |e: &myo_tracker::Invalid| {
+        format!(
+            "{}: {} (allowed: {})",
+            myo_web::tracker::safety::field_label(&e.field),
+            e.problem,
+            e.allowed
+        )
+    };
     let out_of_range = diary_error("weakness", 12.0);
     let future = myo_tracker::plausible::check_not_future("date", d("2026-05-02"), d("2026-05-01"))
         .expect_err("future");

@@ -712,7 +712,7 @@ history-back = Volver
 edit-edit-this = Editar este registro: { $noun }
 edit-not-saved-this-entry = No se guardó: esta entrada cambió desde que la abrió. Sus valores se conservan abajo. Compruebe la versión guardada en su
 edit-history = historial
-edit-then-save-again-to = y luego guarde de nuevo para sustituirla.
+edit-then-save-again-to = , y luego guarde de nuevo para sustituirla.
 edit-edited-on = Editado el { $e }.
 edit-see-its-history = Ver su historial
 edit-change-what-is-wrong = Cambie lo que esté mal
@@ -840,7 +840,7 @@ calcs-not-yet-verified = (todavía no verificado)
 
 ## Ask
 
-ask-call-or-text = , llame o envíe un mensaje al
+ask-call-or-text = , llamada o mensaje de texto
 ask-emergency-warning-sign = Señal de alarma de emergencia
 ask-urgent-warning-sign = Señal de alarma urgente
 ask-this-was-flagged-from = : se detectó por las palabras de su pregunta.
@@ -1080,7 +1080,7 @@ users-with-the-role = con la función
 users-temporary-password-shown-only = Contraseña temporal (solo se muestra esta vez)
 users-give-it-to-the = Entréguela a la persona de forma segura, por ejemplo en persona o por teléfono. No la envíe en el mismo mensaje que la dirección de correo.
 users-ask-them-to-change = Pídale que la cambie la primera vez que inicie sesión:
-users-then = y luego
+users-then = , y luego
 users-accounts = Cuentas
 users-find-by-e-mail = Buscar por dirección de correo
 users-find = Buscar

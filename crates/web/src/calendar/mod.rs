@@ -81,7 +81,9 @@ pub fn feed(
                     crate::tracker::pages::weekday(tr, day.as_str())
                 )
             ),
-            Schedule::EveryNWeeks { n, .. } => format!(" ({})", tr.t1("cal-every-n-weeks", "n", *n)),
+            Schedule::EveryNWeeks { n, .. } => {
+                format!(" ({})", tr.t1("cal-every-n-weeks", "n", *n))
+            }
             _ => String::new(),
         };
         for dose in doses {

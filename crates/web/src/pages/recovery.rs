@@ -171,7 +171,11 @@ pub fn reset_mail(
         tr.t("mail-reset-intro"),
         tr.t1("mail-reset-open", "minutes", policy.ttl_ms / 60_000),
         url.to_owned(),
-        format!("{}\r\n{}", tr.t("mail-reset-effect"), tr.t("mail-reset-ignore")),
+        format!(
+            "{}\r\n{}",
+            tr.t("mail-reset-effect"),
+            tr.t("mail-reset-ignore")
+        ),
     ])
 }
 

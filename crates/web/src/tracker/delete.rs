@@ -232,7 +232,11 @@ pub async fn confirm(
     let tr = state.tr(u.locale.lang);
     let (date, summary) = describe(&state, &tr, &found);
     Ok(render(&ConfirmPage {
-        l: layout(&state, &u, &tr.t1("delete-delete-this", "noun", home.noun_in(&tr))),
+        l: layout(
+            &state,
+            &u,
+            &tr.t1("delete-delete-this", "noun", home.noun_in(&tr)),
+        ),
         f: Frame::new(&a, home.page.unwrap_or("dashboard")),
         noun: home.noun_in(&tr),
         date,

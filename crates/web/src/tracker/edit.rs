@@ -257,9 +257,11 @@ fn edit_page(
         l: layout(
             state,
             u,
-            &state
-                .tr(u.locale.lang)
-                .t1("edit-edit-this", "noun", s.decl.noun_in(&state.tr(u.locale.lang))),
+            &state.tr(u.locale.lang).t1(
+                "edit-edit-this",
+                "noun",
+                s.decl.noun_in(&state.tr(u.locale.lang)),
+            ),
         ),
         f: Frame::new(a, s.decl.page.unwrap_or("dashboard")),
         noun: s.decl.noun_in(&state.tr(u.locale.lang)),
@@ -449,9 +451,11 @@ pub async fn history(
         l: layout(
             &state,
             &u,
-            &state
-                .tr(u.locale.lang)
-                .t1("history-history-of-this", "noun", decl.noun_in(&state.tr(u.locale.lang))),
+            &state.tr(u.locale.lang).t1(
+                "history-history-of-this",
+                "noun",
+                decl.noun_in(&state.tr(u.locale.lang)),
+            ),
         ),
         f: Frame::new(&a, decl.page.unwrap_or("dashboard")),
         noun: decl.noun_in(&state.tr(u.locale.lang)),

@@ -11,8 +11,7 @@ use myo_tracker::{Date, Invalid};
 use super::super::convert;
 use super::super::delete::link;
 use super::{
-    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond,
-    today_for,
+    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
 use crate::AppState;
 use crate::i18n::words;
@@ -177,9 +176,9 @@ impl RecordPage for Labs {
 
     fn parse(state: &AppState, f: &FormData, today: Date) -> Result<Record, Invalid> {
         let rules = state.rules();
-        let value = f
-            .number("value")?
-            .ok_or_else(|| Invalid::new("value", "missing", "a number").worded("missing", Vec::new()))?;
+        let value = f.number("value")?.ok_or_else(|| {
+            Invalid::new("value", "missing", "a number").worded("missing", Vec::new())
+        })?;
         let lab = LabResultDto {
             analyte: f.get("analyte").to_owned(),
             value,

@@ -9,11 +9,10 @@ use myo_tracker::records::{HomeTest, HomeTests};
 use myo_tracker::{Date, Invalid};
 
 use super::super::assessments;
-use super::super::{charts, convert};
 use super::super::delete::link;
+use super::super::{charts, convert};
 use super::{
-    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond,
-    today_for,
+    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
 use crate::AppState;
 use crate::i18n::words;
