@@ -93,6 +93,8 @@ test('a Spanish-speaking patient signs up, keeps a diary, reads the dashboard an
   await page.locator('#diary-submit').click();
   await page.locator('#form-error').waitFor();
   assert.match(await page.locator('#form-error').innerText(), /^No se guardó\./);
+  // The refused value is named in Spanish, with the allowed range.
+  assert.match(await page.locator('#form-error').innerText(), /Debilidad: 12 está fuera del intervalo \(se admite: de 0 a 10\)/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'es');
 
   // A good entry: a half point shows with the decimal comma.
@@ -111,6 +113,23 @@ test('a Spanish-speaking patient signs up, keeps a diary, reads the dashboard an
   assert.match(await page.locator('#latest-values').innerText(), /debilidad\s+4,5\/10/);
   assert.match(await page.locator('#dash-title').innerText(), /^De un vistazo/);
   await spanish(page, 'dashboard');
+
+  // The record pages: labs (with a refused value), strength, medicines, conditions, visits,
+  // sharing and the FHIR import, each in Spanish.
+  await page.goto(`${base}/labs`);
+  assert.equal(await page.locator('h1').innerText(), 'Análisis');
+  await page.locator('#lab-value').fill('mucho');
+  await page.locator('#lab-submit').click();
+  await page.locator('#form-error').waitFor();
+  assert.match(await page.locator('#form-error').innerText(), /Valor: «mucho» no se puede leer como número/);
+  await spanish(page, 'labs');
+  for (const [tab, what] of [['strength', 'strength'], ['medicines', 'medicines'], ['conditions', 'conditions'],
+    ['visits', 'visits'], ['sharing', 'sharing']]) {
+    await page.goto(`${base}/${tab}`);
+    await spanish(page, what);
+  }
+  await page.goto('/import/fhir');
+  await spanish(page, 'FHIR import');
 
   // The visit summary, its print view and its PDF.
   await page.goto(`${base}/summary`);

@@ -83,7 +83,12 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`.
     pub fn parse(field: &str, s: &str) -> Result<Date, Invalid> {
-        let bad = || Invalid::new(field, format!("'{s}' is not a date"), "YYYY-MM-DD");
+        let bad = || {
+            Invalid::new(field, format!("'{s}' is not a date"), "YYYY-MM-DD").worded(
+                "not-a-date",
+                vec![("text", crate::error::WordedValue::Text(s.to_owned()))],
+            )
+        };
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());

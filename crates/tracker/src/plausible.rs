@@ -15,7 +15,7 @@
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::error::{Invalid, RulesError};
+use crate::error::{Invalid, RulesError, WordedValue};
 use crate::labs::{Analyte, Unit, convert};
 use crate::medicines::{DoseUnit, MedicineInput, Schedule};
 use crate::rules::{Rules, Status};
@@ -51,6 +51,10 @@ pub fn parse_number(field: &str, text: &str, style: NumberStyle) -> Result<Optio
             field,
             format!("'{t}' {why}"),
             "a number such as 1850 or 1.85",
+        )
+        .worded(
+            "not-a-number",
+            vec![("text", WordedValue::Text(t.to_owned()))],
         )
     };
     let (sign, body) = match t.strip_prefix('-') {
@@ -300,6 +304,13 @@ pub fn check_not_future(field: &str, date: Date, today: Date) -> Result<Date, In
             field,
             format!("{date} is in the future"),
             format!("today ({today}) or an earlier day"),
+        )
+        .worded(
+            "future-date",
+            vec![
+                ("date", WordedValue::Date(date.to_string())),
+                ("today", WordedValue::Date(today.to_string())),
+            ],
         ))
     } else {
         Ok(date)

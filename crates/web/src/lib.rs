@@ -181,6 +181,12 @@ impl AppState {
         i18n::Tr::new(Arc::clone(&self.inner.catalog), lang)
     }
 
+    /// The messages for an account whose language setting is `language` (English when it has
+    /// none or one Myo does not speak): e-mails and calendar text go out in it.
+    pub fn tr_for(&self, language: Option<&str>) -> i18n::Tr {
+        self.tr(language.and_then(i18n::Lang::parse).unwrap_or_default())
+    }
+
     /// The interface's message catalogue.
     pub fn catalog(&self) -> &i18n::Catalog {
         &self.inner.catalog

@@ -187,14 +187,22 @@ impl Mailer {
     }
 
     /// Sends in the background; a failure is logged (without the address).
-    pub fn send_later(&self, to: String, subject: &'static str, body: String) {
+    pub fn send_later(&self, to: String, subject: String, body: String) {
         let mailer = self.clone();
         tokio::spawn(async move {
-            if let Err(e) = mailer.send(&to, subject, body).await {
+            if let Err(e) = mailer.send(&to, &subject, body).await {
                 tracing::warn!(error = %e, subject, "e-mail not sent");
             }
         });
     }
+}
+
+/// Paragraphs of a plain-text e-mail: lines end in CRLF, paragraphs are parted by a blank line,
+/// and the last line ends too.
+pub fn paragraphs(parts: &[String]) -> String {
+    let mut body = parts.join("\r\n\r\n");
+    body.push_str("\r\n");
+    body
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use myo_tracker::monitoring::DueState;
 
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
+use crate::i18n::{ToArg, Tr, words};
 use crate::pages::PageError;
 
 /// Days without a diary entry that make a gap worth a reminder.
@@ -35,7 +36,8 @@ pub async fn plan(state: &AppState) -> Result<usize, StoreError> {
         if myo_store::children::is_child_profile_email(&user.email) {
             continue;
         }
-        for (due_key, subject, body) in occasions(state, &patient, &kind).await? {
+        let tr = state.tr_for(user.language.as_deref());
+        for (due_key, subject, body) in occasions(state, &tr, &patient, &kind).await? {
             let r = Reminder {
                 id: RecordId::random(),
                 patient_id: patient.clone(),
@@ -52,9 +54,10 @@ pub async fn plan(state: &AppState) -> Result<usize, StoreError> {
     Ok(new)
 }
 
-/// `(occasion key, subject, body)` for one person and kind.
+/// `(occasion key, subject, body)` for one person and kind, in `tr`'s language (the account's).
 async fn occasions(
     state: &AppState,
+    tr: &Tr,
     patient: &UserId,
     kind: &str,
 ) -> Result<Vec<(String, String, String)>, StoreError> {
@@ -75,9 +78,10 @@ async fn occasions(
     let records = crate::tracker::convert::records(state.rules(), state.scorer().catalog(), &data);
     let link = format!("{}/patients/{}", state.base_url(), patient.as_str());
     let footer = format!(
-        "\r\n\r\nOpen your tracker: {link}\r\nMyo informs; it does not diagnose or prescribe. \
-         If you feel unwell, contact your care team, or emergency services in an emergency.\r\n\
-         To stop these e-mails, untick them under Sharing and export.\r\n"
+        "\r\n\r\n{}\r\n{}\r\n{}\r\n",
+        tr.t1("mail-reminder-open", "link", link),
+        tr.t("mail-reminder-informs"),
+        tr.t("mail-reminder-stop")
     );
     let mut out = Vec::new();
     match kind {
@@ -94,12 +98,18 @@ async fn occasions(
                     continue;
                 }
                 let key = format!("{}:{}:{}", item.rule_id, item.medicine, item.due);
-                let subject = format!("Myo: {} due", item.test.label());
+                let test = crate::tracker::due_words::test_name(tr, &item);
+                let subject = tr.t1("mail-monitoring-subject", "test", test.as_str());
                 let body = format!(
-                    "A monitoring test for {} is due on {}: {}.{footer}",
-                    item.medicine,
-                    item.due,
-                    item.test.label()
+                    "{}{footer}",
+                    tr.ta(
+                        "mail-monitoring-body",
+                        &[
+                            ("medicine", item.medicine.to_arg()),
+                            ("date", words::date(tr, &item.due.to_string()).to_arg()),
+                            ("test", test.to_arg()),
+                        ],
+                    )
                 );
                 out.push((key, subject, body));
             }
@@ -116,13 +126,16 @@ async fn occasions(
                 && last.days_until(today) <= 60
             {
                 let body = format!(
-                    "Your last diary entry was on {last}. A few words or a rating today keeps \
-                     your record complete; days without an entry are shown as gaps, never as \
-                     normal.{footer}"
+                    "{}{footer}",
+                    tr.t1(
+                        "mail-diary-body",
+                        "date",
+                        words::date(tr, &last.to_string())
+                    )
                 );
                 out.push((
                     format!("gap-after:{last}"),
-                    "Myo: your diary is waiting".to_owned(),
+                    tr.t("mail-diary-subject"),
                     body,
                 ));
             }

@@ -22,6 +22,7 @@ use myo_tracker::monitoring::DueState;
 
 use crate::AppState;
 use crate::auth::{Client, audit};
+use crate::i18n::Tr;
 use crate::pages::PageError;
 use ics::Ics;
 
@@ -34,14 +35,14 @@ pub const MAX_EVENTS: usize = 3000;
 /// Failed feed openings allowed per client address within the sign-in window.
 pub const FAILURES_PER_ADDRESS: u64 = 20;
 
-const NOT_PRESCRIBING: &str = "As recorded in your Myo tracker. Myo does not prescribe: follow \
-                               your prescriber's instructions, and ask them if anything changes.";
-
-/// The feed for `records` on `today` in `zone`, made at `now` (seconds since the epoch).
+/// The feed for `records` on `today` in `zone`, made at `now` (seconds since the epoch), its
+/// words in `tr`'s language (the account's).
 /// `data` is what `records` were made from. `medicine_ids` are the medicines' stored ids, in the same order (for stable event ids). The
 /// state gives the monitoring rules, the instrument catalogue and the source registry.
+#[allow(clippy::too_many_arguments)]
 pub fn feed(
     state: &AppState,
+    tr: &Tr,
     data: &myo_store::PatientData,
     records: &myo_tracker::summary::PatientRecords,
     medicine_ids: &[String],
@@ -49,13 +50,14 @@ pub fn feed(
     today: Date,
     now: i64,
 ) -> String {
+    let not_prescribing = tr.t("cal-not-prescribing");
     let mut cal = Ics::new();
     cal.begin("VCALENDAR")
         .raw("VERSION", "2.0")
         .raw("PRODID", "-//Myo//Care tracker calendar//EN")
         .raw("CALSCALE", "GREGORIAN")
         .raw("METHOD", "PUBLISH")
-        .text("X-WR-CALNAME", "Myo: medicines and tests")
+        .text("X-WR-CALNAME", &tr.t("cal-name"))
         .raw("REFRESH-INTERVAL;VALUE=DURATION", "PT12H");
     let stamp = ics::utc(now);
     let mut events = 0;
@@ -71,8 +73,17 @@ pub fn feed(
             .cloned()
             .unwrap_or_else(|| i.to_string());
         let how = match &input.schedule {
-            Schedule::Weekly { day, .. } => format!(" (weekly, on {})", day.as_str()),
-            Schedule::EveryNWeeks { n, .. } => format!(" (every {n} weeks)"),
+            Schedule::Weekly { day, .. } => format!(
+                " ({})",
+                tr.t1(
+                    "cal-weekly",
+                    "day",
+                    crate::tracker::pages::weekday(tr, day.as_str())
+                )
+            ),
+            Schedule::EveryNWeeks { n, .. } => {
+                format!(" ({})", tr.t1("cal-every-n-weeks", "n", *n))
+            }
             _ => String::new(),
         };
         for dose in doses {
@@ -82,7 +93,7 @@ pub fn feed(
             events += 1;
             let step = dose
                 .step
-                .map(|s| format!(", taper step {}", s + 1))
+                .map(|s| format!(", {}", tr.t1("cal-taper-step", "step", s + 1)))
                 .unwrap_or_default();
             let summary = format!("{} {}{how}{step}", input.name.trim(), dose.dose);
             cal.begin("VEVENT")
@@ -94,7 +105,7 @@ pub fn feed(
                 .raw("DTSTART", &ics::utc(dose.unix_seconds))
                 .raw("DURATION", "PT15M")
                 .text("SUMMARY", &summary)
-                .text("DESCRIPTION", NOT_PRESCRIBING)
+                .text("DESCRIPTION", &not_prescribing)
                 .raw("CATEGORIES", "MEDICINE")
                 .raw("TRANSP", "TRANSPARENT");
             cal.begin("VALARM")
@@ -113,9 +124,15 @@ pub fn feed(
             continue;
         }
         events += 1;
-        let summary = format!("Test due: {} ({})", item.test.label(), item.medicine);
         // The guideline in words, never the rule's or the source's internal id.
-        let line = crate::tracker::due_words::line(kb, &item);
+        let line = crate::tracker::due_words::line_in(kb, tr, &item);
+        let summary = tr.t2(
+            "cal-test-due",
+            "test",
+            crate::tracker::due_words::test_name(tr, &item),
+            "medicine",
+            item.medicine.as_str(),
+        );
         let from = if line.citations.is_empty() {
             line.reference.clone()
         } else {
@@ -125,10 +142,18 @@ pub fn feed(
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let description = format!(
-            "{}\nFrom: {from} (interval {} against the source; rules of {}).\n{NOT_PRESCRIBING}",
-            item.explanation, line.status, line.rules_date,
+        let from = tr.t2(
+            if line.status == "verified" {
+                "cal-from-verified"
+            } else {
+                "cal-from-unverified"
+            },
+            "source",
+            from,
+            "date",
+            crate::i18n::date(tr.lang, &line.rules_date),
         );
+        let description = format!("{}\n{from}\n{not_prescribing}", line.explanation);
         cal.begin("VEVENT")
             .raw(
                 "UID",
@@ -295,8 +320,10 @@ pub async fn serve(
         .filter(|r| crate::tracker::convert::medicine(state.rules(), r).is_ok())
         .map(|r| r.id.as_str().to_owned())
         .collect();
+    let language = store.get_user(&patient).await?.and_then(|u| u.language);
     let body = feed(
         &state,
+        &state.tr_for(language.as_deref()),
         &data,
         &records,
         &ids,

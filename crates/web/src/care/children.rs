@@ -171,14 +171,20 @@ pub async fn start(
     let url = origin.url(&format!("/handover/{secret}"));
     let email = myo_store::normalize_email(&f.email);
     let mailed = if let Some(mailer) = state.mailer() {
-        let body = format!(
-            "{} has set up your own Myo log-in for the records they kept for you.\r\n\r\n\
-             Open this link within {HANDOVER_DAYS} days to choose your password. It works \
-             once:\r\n\r\n{url}\r\n\r\nAfterwards the records are yours alone: they can no \
-             longer see them unless you give them access.\r\n",
-            crate::care::display_name(&u.user),
-        );
-        mailer.send_later(email.clone(), "Your Myo records are ready for you", body);
+        // The young person has no account yet: the e-mail is in the language of the person
+        // who kept the records.
+        let tr = state.tr(u.locale.lang);
+        let body = crate::mail::paragraphs(&[
+            tr.t1(
+                "mail-handover-intro",
+                "name",
+                crate::care::display_name(&u.user),
+            ),
+            tr.t1("mail-handover-open", "days", HANDOVER_DAYS),
+            url.clone(),
+            tr.t("mail-handover-after"),
+        ]);
+        mailer.send_later(email.clone(), tr.t("mail-handover-subject"), body);
         true
     } else {
         false

@@ -69,23 +69,41 @@ pub fn mail_invitation(state: &AppState, a: &Access, invitation: &Invitation) {
     let Some(mailer) = state.mailer() else {
         return;
     };
-    let what = match (invitation.relation, invitation.can_write) {
-        (GrantRelation::Carer, true) => "read and change",
-        _ => "read",
+    let write = matches!(
+        (invitation.relation, invitation.can_write),
+        (GrantRelation::Carer, true)
+    );
+    let (state, mailer) = (state.clone(), mailer.clone());
+    let (to, name) = (invitation.email.clone(), a.patient_name());
+    // In the invited person's own language when they have an account (else English); the
+    // look-up runs off the request path like the sending.
+    tokio::spawn(async move {
+        let language = match state.store().find_user_by_email(&to).await {
+            Ok(user) => user.and_then(|u| u.language),
+            Err(e) => {
+                tracing::warn!(error = %e, "invited account not read; e-mail in English");
+                None
+            }
+        };
+        let tr = state.tr_for(language.as_deref());
+        let body = invitation_mail(&tr, &name, write, &state.base_url());
+        mailer.send_later(to, tr.t("mail-invite-subject"), body);
+    });
+}
+
+/// The e-mail telling someone that `name` shared records with them, in `tr`'s language.
+pub fn invitation_mail(tr: &crate::i18n::Tr, name: &str, write: bool, base_url: &str) -> String {
+    let key = if write {
+        "mail-invite-read-write"
+    } else {
+        "mail-invite-read"
     };
-    let body = format!(
-        "{} has given you access to {what} their records on Myo, a tracker for people living \
-         with myositis.\r\n\r\nTo see them, sign in to Myo with this e-mail address, or create \
-         an account with it:\r\n\r\n{}/signin\r\n\r\nIf you do not know this person, ignore \
-         this message.\r\n",
-        a.patient_name(),
-        state.base_url()
-    );
-    mailer.send_later(
-        invitation.email.clone(),
-        "Someone shared their Myo records with you",
-        body,
-    );
+    crate::mail::paragraphs(&[
+        tr.t1(key, "name", name),
+        tr.t("mail-invite-how"),
+        format!("{base_url}/signin"),
+        tr.t("mail-invite-ignore"),
+    ])
 }
 
 /// One person whose records the viewer may see.

@@ -8,6 +8,10 @@
 //! [`Locale`] in the request's extensions (and in the signed-in [`CurrentUser`]); handlers hand
 //! it to [`crate::pages::Layout::new`], whose [`Tr`] every template reads as `l.t("key")`.
 //!
+//! What Myo writes outside a request (reminder and invitation e-mails, the password reset, the
+//! calendar feed) is in the recipient's account language: [`crate::AppState::tr_for`].
+//! Every template takes its words from the catalogue (tested for all of `templates/`).
+//!
 //! To add a language: a `locales/<code>/main.ftl` with every message of the English one (the
 //! tests compare keys and variables), a [`Lang`] variant, and its number and date forms in
 //! [`Tr::num`] and [`Tr::date`].
@@ -377,6 +381,16 @@ impl ToArg for u32 {
 impl ToArg for i64 {
     fn to_arg(&self) -> Arg {
         Arg::Count(*self)
+    }
+}
+impl ToArg for i32 {
+    fn to_arg(&self) -> Arg {
+        Arg::Count(i64::from(*self))
+    }
+}
+impl ToArg for u64 {
+    fn to_arg(&self) -> Arg {
+        Arg::Count(i64::try_from(*self).unwrap_or(i64::MAX))
     }
 }
 impl<T: ToArg + ?Sized> ToArg for &T {

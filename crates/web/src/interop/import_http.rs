@@ -257,7 +257,7 @@ pub async fn page(State(state): State<AppState>, SignedIn(me): SignedIn) -> Resp
         &state,
         Some(&me),
         &me.locale,
-        "Import from a hospital portal (FHIR)",
+        state.tr(me.locale.lang).t("fhir-title"),
         "",
     );
     render(&ImportPage {
@@ -344,7 +344,7 @@ pub async fn submit(
         &state,
         Some(&me),
         &me.locale,
-        "Import from a hospital portal (FHIR)",
+        state.tr(me.locale.lang).t("fhir-title"),
         "",
     );
     match run_own(&state, &me.user, &client, &f.bundle, confirm).await {

@@ -125,6 +125,11 @@ impl Layout {
         }
     }
 
+    /// A tracker form's error in the page's language.
+    pub fn form_error(&self, e: &crate::tracker::pages::FormError) -> String {
+        e.text(&self.tr)
+    }
+
     /// The page's language code (`<html lang>`).
     pub fn lang(&self) -> &'static str {
         self.tr.lang.code()

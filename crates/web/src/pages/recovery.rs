@@ -119,10 +119,11 @@ pub async fn forgot(
     {
         ResetIssued::Issued(user) => {
             let url = format!("{}/reset/{secret}", state.base_url());
+            let tr = state.tr_for(user.language.as_deref());
             mailer.send_later(
                 user.email,
-                "Choose a new Myo password",
-                reset_mail(&url, &policy),
+                tr.t("mail-reset-subject"),
+                reset_mail(&tr, &url, &policy),
             );
         }
         ResetIssued::NoAccount => {}
@@ -160,14 +161,22 @@ pub async fn forgot(
     )))
 }
 
-fn reset_mail(url: &str, policy: &myo_store::recovery::ResetPolicy) -> String {
-    format!(
-        "Someone asked to choose a new password for your Myo account.\r\n\r\n\
-         To choose one, open this link within {} minutes. It works once:\r\n\r\n{url}\r\n\r\n\
-         Choosing a new password signs you out everywhere and stops your API tokens.\r\n\
-         If you did not ask for this, ignore this message: your password stays as it is.\r\n",
-        policy.ttl_ms / 60_000
-    )
+/// The password-reset e-mail in the account's language.
+pub fn reset_mail(
+    tr: &crate::i18n::Tr,
+    url: &str,
+    policy: &myo_store::recovery::ResetPolicy,
+) -> String {
+    crate::mail::paragraphs(&[
+        tr.t("mail-reset-intro"),
+        tr.t1("mail-reset-open", "minutes", policy.ttl_ms / 60_000),
+        url.to_owned(),
+        format!(
+            "{}\r\n{}",
+            tr.t("mail-reset-effect"),
+            tr.t("mail-reset-ignore")
+        ),
+    ])
 }
 
 #[derive(Template)]

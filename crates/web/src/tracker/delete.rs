@@ -17,10 +17,11 @@ use serde_json::Value;
 
 use super::access::{Refused, resolve};
 use super::kinds::{self, KindDecl};
-use super::pages::{Frame, kb_antibody, layout, schedule_words};
+use super::pages::{Frame, kb_antibody, layout, route_words, schedule_words};
 use super::{convert, db};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
+use crate::i18n::Tr;
 use crate::pages::{Layout, PageError, render};
 
 /// The `?done=` code a page gets after a deletion, and the notice it shows for it.
@@ -82,7 +83,7 @@ fn deletable(wire: &str) -> Result<&'static KindDecl, PageError> {
 struct ConfirmPage {
     l: Layout,
     f: Frame,
-    noun: &'static str,
+    noun: String,
     date: String,
     summary: String,
     also: Option<String>,
@@ -95,7 +96,7 @@ fn num(v: Option<f64>, unit: &str) -> String {
 }
 
 /// The record's date and a one-line summary, in plain words.
-fn describe(state: &AppState, record: &Record) -> (String, String) {
+fn describe(state: &AppState, tr: &Tr, record: &Record) -> (String, String) {
     match record {
         Record::HomeTest(r) => (
             r.date.clone(),
@@ -141,8 +142,8 @@ fn describe(state: &AppState, record: &Record) -> (String, String) {
                     format!(
                         "{} {}, {}",
                         i.dose,
-                        myo_api::tracker::route_name(i.route),
-                        schedule_words(&i.schedule)
+                        route_words(tr, i.route),
+                        schedule_words(tr, &i.schedule)
                     )
                 },
             );
@@ -197,11 +198,11 @@ fn describe(state: &AppState, record: &Record) -> (String, String) {
 }
 
 /// What else goes with a medicine: the doses recorded for it (the store cascades them).
-fn doses_note(n: usize) -> String {
-    match n {
-        0 => "You have not recorded any doses of this medicine.".to_owned(),
-        1 => "The 1 dose you recorded for this medicine will be deleted too.".to_owned(),
-        n => format!("The {n} doses you recorded for this medicine will be deleted too."),
+fn doses_note(tr: &Tr, n: usize) -> String {
+    if n == 0 {
+        tr.t("delete-no-doses")
+    } else {
+        tr.t1("delete-doses-too", "count", n)
     }
 }
 
@@ -222,16 +223,22 @@ pub async fn confirm(
     };
     let also = if home.kind == RecordKind::Medicine {
         Some(doses_note(
+            &state.tr(u.locale.lang),
             db::dose_count(&state, &a.patient.id, &rid).await?,
         ))
     } else {
         None
     };
-    let (date, summary) = describe(&state, &found);
+    let tr = state.tr(u.locale.lang);
+    let (date, summary) = describe(&state, &tr, &found);
     Ok(render(&ConfirmPage {
-        l: layout(&state, &u, &format!("Delete this {}?", home.noun)),
+        l: layout(
+            &state,
+            &u,
+            &tr.t1("delete-delete-this", "noun", home.noun_in(&tr)),
+        ),
         f: Frame::new(&a, home.page.unwrap_or("dashboard")),
-        noun: home.noun,
+        noun: home.noun_in(&tr),
         date,
         summary,
         also,

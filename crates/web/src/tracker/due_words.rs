@@ -119,8 +119,9 @@ pub fn test_name(tr: &Tr, item: &DueItem) -> String {
     tr.t(&format!("monitor-test-{}", item.test.id()))
 }
 
-/// Why and when, in `tr`'s language (the same parts as the tracker's English explanation).
-fn explanation(tr: &Tr, item: &DueItem, test: &str) -> String {
+/// Why and when, from the catalogue in `tr`'s language (the same parts as the tracker's English
+/// explanation; in English the words are the tracker's, word for word: tested).
+pub fn explanation(tr: &Tr, item: &DueItem, test: &str) -> String {
     let date = |d: myo_tracker::Date| words::date(tr, &d.to_string());
     let why = match item.reason {
         Reason::Baseline { within_days: 0 } => tr.t1("monitor-baseline-before", "test", test),

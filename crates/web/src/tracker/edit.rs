@@ -53,7 +53,7 @@ pub struct Control {
 struct EditPage {
     l: Layout,
     f: Frame,
-    noun: &'static str,
+    noun: String,
     action: String,
     back: String,
     history: String,
@@ -81,7 +81,7 @@ pub struct VersionLine {
 struct HistoryPage {
     l: Layout,
     f: Frame,
-    noun: &'static str,
+    noun: String,
     back: String,
     edit: Option<String>,
     versions: Vec<VersionLine>,
@@ -254,9 +254,17 @@ fn edit_page(
     let pid = a.patient_id();
     let id = s.record.id().as_str();
     let page = EditPage {
-        l: layout(state, u, &format!("Edit this {}", s.decl.noun)),
+        l: layout(
+            state,
+            u,
+            &state.tr(u.locale.lang).t1(
+                "edit-edit-this",
+                "noun",
+                s.decl.noun_in(&state.tr(u.locale.lang)),
+            ),
+        ),
         f: Frame::new(a, s.decl.page.unwrap_or("dashboard")),
-        noun: s.decl.noun,
+        noun: s.decl.noun_in(&state.tr(u.locale.lang)),
         action: s.decl.record_href(pid, id, "edit"),
         back: s.decl.page_href(pid).unwrap_or_default(),
         history: s.decl.record_href(pid, id, "history"),
@@ -440,9 +448,17 @@ pub async fn history(
     versions.reverse();
     let pid = a.patient_id();
     Ok(render(&HistoryPage {
-        l: layout(&state, &u, &format!("History of this {}", decl.noun)),
+        l: layout(
+            &state,
+            &u,
+            &state.tr(u.locale.lang).t1(
+                "history-history-of-this",
+                "noun",
+                decl.noun_in(&state.tr(u.locale.lang)),
+            ),
+        ),
         f: Frame::new(&a, decl.page.unwrap_or("dashboard")),
-        noun: decl.noun,
+        noun: decl.noun_in(&state.tr(u.locale.lang)),
         back: decl.page_href(pid).unwrap_or_default(),
         edit: (a.is_owner() && decl.edit.is_some())
             .then(|| decl.record_href(pid, rid.as_str(), "edit")),

@@ -12,6 +12,12 @@ pub fn explanation(tr: &Tr, rule: &FlareRule, flare: &Flare) -> String {
     if words::is_source(tr) {
         return flare.explanation().to_owned();
     }
+    from_catalogue(tr, rule, flare)
+}
+
+/// The flare signal's explanation from the catalogue (in English the words are the tracker's,
+/// word for word: tested).
+pub fn from_catalogue(tr: &Tr, rule: &FlareRule, flare: &Flare) -> String {
     let date = |d: myo_tracker::Date| words::date(tr, &d.to_string());
     match flare {
         Flare::Diary(f) => tr.ta(

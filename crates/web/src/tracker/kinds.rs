@@ -270,6 +270,16 @@ pub struct KindDecl {
 }
 
 impl KindDecl {
+    /// What one record is called in `tr`'s language (`kind-noun-<slug>`; English is `noun`).
+    pub fn noun_in(&self, tr: &crate::i18n::Tr) -> String {
+        tr.t(&format!("kind-noun-{}", self.slug))
+    }
+
+    /// The CSV file's label in `tr`'s language (`kind-csv-<slug>`; English is `csv.1`).
+    pub fn csv_label(&self, tr: &crate::i18n::Tr) -> String {
+        tr.t(&format!("kind-csv-{}", self.slug))
+    }
+
     /// The page's address for patient `pid`.
     pub fn page_href(&self, pid: &str) -> Option<String> {
         self.page.map(|p| format!("/patients/{pid}/{p}"))

@@ -213,41 +213,7 @@ pub fn check_lab(rules: &Rules, lab: &LabResult, today: Date) -> Result<(), Inva
 
 /// The label a person sees for a field path (`dose.amount` → `Dose`), for error messages.
 pub fn field_label(field: &str) -> String {
-    const LABELS: &[(&str, &str)] = &[
-        ("dose.amount", "Dose"),
-        ("dose_amount", "Dose"),
-        ("dose.unit", "Dose unit"),
-        ("dose", "Dose"),
-        ("name", "Name"),
-        ("generic_name", "Generic name"),
-        ("route", "How it is taken"),
-        ("schedule.kind", "How often"),
-        ("schedule.day", "Day of the week"),
-        ("schedule.time", "Time"),
-        ("schedule.times", "Times"),
-        ("schedule.n", "Every N weeks"),
-        ("schedule.dates", "Dates"),
-        ("schedule.steps", "Taper steps"),
-        ("start", "Start"),
-        ("end", "End"),
-        ("confirmation", "Reason"),
-        ("time_zone", "Time zone"),
-        ("value", "Value"),
-        ("unit", "Unit"),
-        ("analyte", "Test"),
-        ("low", "Lower limit"),
-        ("high", "Upper limit"),
-        ("uln", "Upper limit of normal"),
-        ("range", "Reference range"),
-        ("range.uln", "Upper limit of normal"),
-        ("date", "Date"),
-        ("note", "Note"),
-        ("titre", "Titre"),
-        ("sit_to_stand_30s", "30-second sit-to-stand"),
-        ("timed_up_and_go_s", "Timed up-and-go"),
-        ("arm_raise_s", "Arm raise"),
-    ];
-    if let Some((_, l)) = LABELS.iter().find(|(f, _)| *f == field) {
+    if let Some((_, l)) = FIELD_LABELS.iter().find(|(f, _)| *f == field) {
         return (*l).to_owned();
     }
     if let Some(r) = field.strip_prefix("ratings.") {
@@ -264,6 +230,80 @@ pub fn field_label(field: &str) -> String {
     let last = last.split('[').next().unwrap_or(last);
     capitalise(&last.replace('_', " "))
 }
+
+/// The catalogue key of a named field's label (`dose.amount` → `field-dose-amount`).
+pub fn field_key(field: &str) -> String {
+    format!("field-{}", field.replace(['.', '_'], "-"))
+}
+
+/// A field's label in `tr`'s language (English: [`field_label`]); a field the catalogue does
+/// not name keeps its English words.
+pub fn field_label_in(tr: &crate::i18n::Tr, field: &str) -> String {
+    use crate::i18n::words;
+    if words::is_source(tr) {
+        return field_label(field);
+    }
+    if FIELD_LABELS.iter().any(|(f, _)| *f == field) {
+        return tr.t(&field_key(field));
+    }
+    let rating = field.strip_prefix("ratings.").and_then(|r| {
+        myo_tracker::records::Rating::ALL
+            .into_iter()
+            .find(|x| x.id() == r)
+    });
+    if let Some(r) = rating {
+        return capitalise(&words::rating(tr, r));
+    }
+    let symptom = field.strip_prefix("symptoms.").and_then(|r| {
+        myo_tracker::records::Symptom::ALL
+            .into_iter()
+            .find(|x| x.id() == r)
+    });
+    if let Some(s) = symptom {
+        return capitalise(&words::symptom(tr, s));
+    }
+    if field.starts_with("schedule.steps[") {
+        return tr.t("field-taper-step");
+    }
+    field_label(field)
+}
+
+/// The fields with a label of their own (field path, English label); their labels in other
+/// languages are the catalogue's [`field_key`] messages.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("dose.amount", "Dose"),
+    ("dose_amount", "Dose"),
+    ("dose.unit", "Dose unit"),
+    ("dose", "Dose"),
+    ("name", "Name"),
+    ("generic_name", "Generic name"),
+    ("route", "How it is taken"),
+    ("schedule.kind", "How often"),
+    ("schedule.day", "Day of the week"),
+    ("schedule.time", "Time"),
+    ("schedule.times", "Times"),
+    ("schedule.n", "Every N weeks"),
+    ("schedule.dates", "Dates"),
+    ("schedule.steps", "Taper steps"),
+    ("start", "Start"),
+    ("end", "End"),
+    ("confirmation", "Reason"),
+    ("time_zone", "Time zone"),
+    ("value", "Value"),
+    ("unit", "Unit"),
+    ("analyte", "Test"),
+    ("low", "Lower limit"),
+    ("high", "Upper limit"),
+    ("uln", "Upper limit of normal"),
+    ("range", "Reference range"),
+    ("range.uln", "Upper limit of normal"),
+    ("date", "Date"),
+    ("note", "Note"),
+    ("titre", "Titre"),
+    ("sit_to_stand_30s", "30-second sit-to-stand"),
+    ("timed_up_and_go_s", "Timed up-and-go"),
+    ("arm_raise_s", "Arm raise"),
+];
 
 /// `s` with its first letter in upper case.
 pub(crate) fn capitalise(s: &str) -> String {

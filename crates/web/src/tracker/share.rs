@@ -76,20 +76,20 @@ fn access_words(can_write: bool) -> &'static str {
 struct SharingPage {
     l: Layout,
     f: Frame,
-    sections: Vec<(&'static str, &'static str)>,
+    sections: Vec<(&'static str, String)>,
     max_days: i64,
     links: Vec<LinkLine>,
     grants: Vec<GrantLine>,
     new_url: Option<String>,
     notice: Option<String>,
     error: Option<String>,
-    csv: Vec<(&'static str, &'static str)>,
+    csv: Vec<(&'static str, String)>,
     /// The viewer is the guardian of a child's profile that has no log-in yet.
     handover: bool,
     /// When the current calendar feed was made, if there is one.
     calendar_since: Option<String>,
     /// E-mail reminders `(kind, label, chosen)`, shown to the patient themself.
-    reminders: Vec<(&'static str, &'static str, bool)>,
+    reminders: Vec<(&'static str, String, bool)>,
     /// The site sends e-mail.
     can_mail: bool,
 }
@@ -165,12 +165,12 @@ pub(crate) async fn sharing_page(
         StatusCode::OK
     };
     let mut res = render(&SharingPage {
-        l: layout(state, u, "Sharing and export"),
+        l: layout(state, u, &state.tr(u.locale.lang).t("tab-sharing")),
         f: Frame::new(a, "sharing"),
         sections: SECTIONS
             .iter()
             .filter(|(s, _)| *s != "questions")
-            .copied()
+            .map(|(s, _)| (*s, state.tr(u.locale.lang).t(&format!("section-{s}"))))
             .collect(),
         max_days: MAX_SHARE_DAYS,
         links,
@@ -178,7 +178,10 @@ pub(crate) async fn sharing_page(
         new_url,
         notice,
         error,
-        csv: super::kinds::csv_files(),
+        csv: super::kinds::KINDS
+            .iter()
+            .map(|k| (k.csv.0, k.csv_label(&state.tr(u.locale.lang))))
+            .collect(),
         handover: a.viewer == super::access::Viewer::Guardian
             && myo_store::children::is_child_profile_email(&a.patient.email),
         calendar_since: store
@@ -187,19 +190,17 @@ pub(crate) async fn sharing_page(
             .map(Timestamp::to_rfc3339),
         reminders: if a.is_self() {
             let chosen = store.reminders_of(&a.patient.id).await?;
-            [
-                (
-                    "monitoring_due",
-                    "a monitoring test for my medicines is due soon or overdue",
-                ),
-                (
-                    "missed_diary",
-                    "I have not written in my diary for a few days",
-                ),
-            ]
-            .into_iter()
-            .map(|(k, label)| (k, label, chosen.iter().any(|c| c == k)))
-            .collect()
+            let tr = state.tr(u.locale.lang);
+            myo_store::reminders::KINDS
+                .into_iter()
+                .map(|k| {
+                    (
+                        k,
+                        tr.t(&format!("reminder-kind-{k}")),
+                        chosen.iter().any(|c| c == k),
+                    )
+                })
+                .collect()
         } else {
             Vec::new()
         },
@@ -642,12 +643,12 @@ pub async fn public(
         super::red_flags::in_language(&mut flags, state.kb(), tr.lang);
         blocks.splice(0..0, super::red_flags::summary_block(&flags, &tr));
     }
-    let mut l = Layout::new(&state, None, &loc, "Shared summary", "share");
+    let mut l = Layout::new(&state, None, &loc, tr.t("shared-shared-summary"), "share");
     l.signup = false;
     let page = PublicPage {
         l,
-        from: from.to_string(),
-        to: today.to_string(),
+        from: crate::i18n::date(tr.lang, &from.to_string()),
+        to: crate::i18n::date(tr.lang, &today.to_string()),
         expires: link.expires_at.to_rfc3339(),
         blocks,
     };

@@ -382,7 +382,7 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
     let today = super::pages::today_for(state, a).await?.to_string();
     Ok(respond(
         &VisitsPage {
-            l: layout(state, u, "Visits"),
+            l: layout(state, u, &state.tr(u.locale.lang).t("tab-visits")),
             f: Frame::new(a, "visits").with_notice(out.notice),
             date: today,
             groups: myo_instruments::mmt8::GROUP_IDS.to_vec(),
@@ -393,14 +393,18 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
                 .iter()
                 .map(|v| VisitLine {
                     id: v.id.to_string(),
-                    date: v.date.clone(),
+                    date: crate::i18n::date(u.locale.lang, &v.date),
                     measures: words(state, v),
                     delete: a.is_owner().then(|| {
                         let mut l = super::delete::link(
                             a.patient_id(),
                             myo_store::RecordKind::Visit,
                             &v.id,
-                            format!("visit {}", v.date),
+                            state.tr(u.locale.lang).t1(
+                                "visits-delete-label",
+                                "date",
+                                crate::i18n::date(u.locale.lang, &v.date),
+                            ),
                         );
                         l.mark(&edited);
                         l

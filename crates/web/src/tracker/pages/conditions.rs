@@ -12,6 +12,7 @@ use super::{
     Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
 use crate::AppState;
+use crate::i18n::words;
 use crate::pages::{Layout, PageError};
 
 /// The conditions and antibodies page (`/patients/{id}/conditions`).
@@ -84,32 +85,39 @@ impl RecordPage for Conditions {
         } = *cx;
         let today = today_for(state, a).await?;
         let (data, _) = load(state, a, client, "conditions", None).await?;
+        let tr = state.tr(u.locale.lang);
+        let head = [
+            tr.t("clin-col-condition"),
+            tr.t("clin-col-diagnosed"),
+            tr.t("clin-col-resolved"),
+            "ICD-10-CM".to_owned(),
+            "SNOMED CT".to_owned(),
+        ];
+        let head: Vec<&str> = head.iter().map(String::as_str).collect();
         let mut conditions = Table::new(
             "condition-list",
-            "Diagnoses as recorded (Myo never diagnoses)",
-            &[
-                "Condition",
-                "Diagnosed",
-                "Resolved",
-                "ICD-10-CM",
-                "SNOMED CT",
-            ],
-            "No conditions recorded.",
+            &tr.t("cond-list-caption"),
+            &head,
+            &tr.t("cond-list-empty"),
         );
         for c in &data.conditions {
-            let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
+            let o = |v: &Option<String>| {
+                v.as_deref()
+                    .map_or_else(|| "–".to_owned(), |d| words::date(&tr, d))
+            };
             let name = c.condition.replace('_', " ");
             let delete = a.is_owner().then(|| {
-                let when = c
-                    .diagnosed
-                    .as_ref()
-                    .map_or_else(String::new, |d| format!(" {d}"));
-                link(
-                    a.patient_id(),
-                    RecordKind::Condition,
-                    &c.id,
-                    format!("condition {name}{when}"),
-                )
+                let label = match &c.diagnosed {
+                    Some(d) => tr.t2(
+                        "cond-delete-label-dated",
+                        "name",
+                        name.as_str(),
+                        "date",
+                        words::date(&tr, d),
+                    ),
+                    None => tr.t1("cond-delete-label", "name", name.as_str()),
+                };
+                link(a.patient_id(), RecordKind::Condition, &c.id, label)
             });
             conditions.push_with_link(
                 vec![
@@ -137,15 +145,29 @@ impl RecordPage for Conditions {
                             a.patient_id(),
                             RecordKind::Antibody,
                             &r.id,
-                            format!("antibody {name} {}", r.date),
+                            tr.t2(
+                                "cond-delete-antibody",
+                                "name",
+                                name.as_str(),
+                                "date",
+                                words::date(&tr, &r.date),
+                            ),
                         )
                     }),
                     name,
-                    result: match &r.titre {
-                        Some(t) => format!("{} ({t})", r.outcome),
-                        None => r.outcome.clone(),
+                    result: {
+                        let outcome = match r.outcome.as_str() {
+                            "positive" => tr.t("cond-outcome-positive"),
+                            "negative" => tr.t("cond-outcome-negative"),
+                            "borderline" => tr.t("cond-outcome-borderline"),
+                            other => other.to_owned(),
+                        };
+                        match &r.titre {
+                            Some(t) => format!("{outcome} ({t})"),
+                            None => outcome,
+                        }
                     },
-                    date: r.date.clone(),
+                    date: words::date(&tr, &r.date),
                     flags: if r.outcome == "positive" {
                         kb.map(|(_, k)| k.flags.clone()).unwrap_or_default()
                     } else {
@@ -179,7 +201,7 @@ impl RecordPage for Conditions {
         let refused = out.error.is_some();
         Ok(respond(
             &ConditionsPage {
-                l: layout(state, u, "Conditions and antibodies"),
+                l: layout(state, u, &tr.t("cond-conditions-and-antibodies")),
                 f: Frame::new(a, "conditions").with_notice(out.notice),
                 date: today.to_string(),
                 condition_ids: myo_tracker::records::ConditionKind::ALL

@@ -4,7 +4,6 @@ use askama::Template;
 use axum::response::Response;
 use myo_api::tracker::LabResultDto;
 use myo_store::{Record, RecordKind, Timestamp};
-use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::lab_chart;
 use myo_tracker::labs::{Analyte, Unit};
 use myo_tracker::{Date, Invalid};
@@ -12,10 +11,10 @@ use myo_tracker::{Date, Invalid};
 use super::super::convert;
 use super::super::delete::link;
 use super::{
-    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
-    today_for,
+    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
 use crate::AppState;
+use crate::i18n::words;
 use crate::pages::{Layout, PageError};
 
 /// The labs page (`/patients/{id}/labs`).
@@ -76,19 +75,22 @@ impl RecordPage for Labs {
         let today = today_for(state, a).await?;
         let (data, records) = load(state, a, client, "lab_results", None).await?;
         let rules = state.rules();
+        let tr = state.tr(u.locale.lang);
+        let head = [
+            tr.t("column-date"),
+            tr.t("summary-col-test"),
+            tr.t("dash-latest-value"),
+            tr.t("labs-col-reference"),
+            tr.t("labs-col-flag"),
+            tr.t("labs-col-converted"),
+            "LOINC".to_owned(),
+        ];
+        let head: Vec<&str> = head.iter().map(String::as_str).collect();
         let mut list = Table::new(
             "lab-list",
-            "Lab results, newest first",
-            &[
-                "Date",
-                "Test",
-                "Value",
-                "Reference",
-                "Flag",
-                "Converted",
-                "LOINC",
-            ],
-            "No lab results yet.",
+            &tr.t("labs-list-caption"),
+            &head,
+            &tr.t("labs-list-empty"),
         );
         let mut labs: Vec<_> = data
             .labs
@@ -101,37 +103,43 @@ impl RecordPage for Labs {
         for (id, l) in labs.into_iter().take(200) {
             let range = match l.range {
                 myo_tracker::labs::RefRange::Interval { low, high } => {
-                    format!("{}–{}", fmt_num(low), fmt_num(high))
+                    format!("{}–{}", words::num(&tr, low), words::num(&tr, high))
                 }
-                myo_tracker::labs::RefRange::Uln(u) => format!("≤ {}", fmt_num(u)),
-                myo_tracker::labs::RefRange::NotGiven => "not given".to_owned(),
+                myo_tracker::labs::RefRange::Uln(u) => format!("≤ {}", words::num(&tr, u)),
+                myo_tracker::labs::RefRange::NotGiven => tr.t("clin-not-given"),
             };
             let converted = other_unit(l.unit)
                 .and_then(|to| l.in_unit(rules, to).ok())
                 .map_or_else(String::new, |c| {
-                    format!("{} {}", fmt_num(c.value), c.unit.display())
+                    format!("{} {}", words::num(&tr, c.value), c.unit.display())
                 });
-            let flag = match l.flag() {
-                myo_tracker::labs::RangeFlag::Low => "low",
-                myo_tracker::labs::RangeFlag::Normal => "in range",
-                myo_tracker::labs::RangeFlag::High => "high",
-                myo_tracker::labs::RangeFlag::Unknown => "no range",
-            };
+            let flag = tr.t(match l.flag() {
+                myo_tracker::labs::RangeFlag::Low => "labs-flag-low",
+                myo_tracker::labs::RangeFlag::Normal => "labs-flag-normal",
+                myo_tracker::labs::RangeFlag::High => "labs-flag-high",
+                myo_tracker::labs::RangeFlag::Unknown => "labs-flag-none",
+            });
             let delete = a.is_owner().then(|| {
                 link(
                     a.patient_id(),
                     RecordKind::Lab,
                     id,
-                    format!("lab {} {}", l.analyte.id().to_uppercase(), l.date),
+                    tr.t2(
+                        "labs-delete-label",
+                        "test",
+                        l.analyte.id().to_uppercase(),
+                        "date",
+                        words::date(&tr, &l.date.to_string()),
+                    ),
                 )
             });
             list.push_with_link(
                 vec![
-                    l.date.to_string(),
+                    words::date(&tr, &l.date.to_string()),
                     l.analyte.id().to_uppercase(),
-                    format!("{} {}", fmt_num(l.value), l.unit.display()),
+                    format!("{} {}", words::num(&tr, l.value), l.unit.display()),
                     range,
-                    flag.to_owned(),
+                    flag,
                     converted,
                     l.loinc
                         .as_ref()
@@ -140,18 +148,19 @@ impl RecordPage for Labs {
                 delete,
             );
         }
-        let chart = svg(&lab_chart(
-            rules,
-            &records,
-            Analyte::Ck,
-            today.add_days(-730),
-            today,
-        ));
+        let chart = super::super::charts::render(
+            &tr,
+            &super::super::charts::lab(
+                &tr,
+                lab_chart(rules, &records, Analyte::Ck, today.add_days(-730), today),
+                "CK",
+            ),
+        );
         list.mark(&super::super::edit::edited(state, a).await?);
         let refused = out.error.is_some();
         Ok(respond(
             &LabsPage {
-                l: layout(state, u, "Labs"),
+                l: layout(state, u, &tr.t("tab-labs")),
                 f: Frame::new(a, "labs").with_notice(out.notice),
                 date: today.to_string(),
                 analytes: Analyte::ALL.iter().map(|a| a.id()).collect(),
@@ -167,9 +176,9 @@ impl RecordPage for Labs {
 
     fn parse(state: &AppState, f: &FormData, today: Date) -> Result<Record, Invalid> {
         let rules = state.rules();
-        let value = f
-            .number("value")?
-            .ok_or_else(|| Invalid::new("value", "missing", "a number"))?;
+        let value = f.number("value")?.ok_or_else(|| {
+            Invalid::new("value", "missing", "a number").worded("missing", Vec::new())
+        })?;
         let lab = LabResultDto {
             analyte: f.get("analyte").to_owned(),
             value,

@@ -21,6 +21,7 @@ use super::{
 };
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
+use crate::i18n::{ToArg, Tr, words};
 use crate::pages::{Layout, PageError};
 
 /// One medicine as listed.
@@ -81,7 +82,7 @@ struct MedicinesPage {
     meds: Vec<MedLine>,
     missed: Vec<MissedLine>,
     in_force: InForce,
-    weekdays: Vec<&'static str>,
+    weekdays: Vec<(&'static str, String)>,
     form_name: String,
     time_zone: String,
     zones: Vec<&'static str>,
@@ -93,6 +94,7 @@ struct MedicinesPage {
 /// changes, tapers and stops.
 fn in_force(
     state: &AppState,
+    tr: &Tr,
     data: &myo_store::PatientData,
     query: Option<&str>,
     today: Date,
@@ -108,8 +110,8 @@ fn in_force(
         .iter()
         .map(|c| {
             let dose = c.dose_on(on).map_or_else(
-                || "not taken that day".to_owned(),
-                |(d, m)| format!("{d} ({})", schedule_words(&m.input().schedule)),
+                || tr.t("meds-not-taken-that-day"),
+                |(d, m)| format!("{d} ({})", schedule_words(tr, &m.input().schedule)),
             );
             (c.name().to_owned(), dose)
         })
@@ -120,38 +122,69 @@ fn in_force(
     }
 }
 
-/// A medicine's schedule in words (`weekly on friday at 08:00`).
-pub fn schedule_words(s: &myo_tracker::medicines::Schedule) -> String {
+/// A medicine's schedule in words in `tr`'s language (`weekly on friday at 08:00`).
+pub fn schedule_words(tr: &Tr, s: &myo_tracker::medicines::Schedule) -> String {
     use myo_tracker::medicines::Schedule;
+    let list = |items: Vec<String>| items.join(", ");
     match s {
-        Schedule::Daily { time } => format!("daily at {time}"),
-        Schedule::SeveralDaily { times } => format!(
-            "daily at {}",
-            times
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+        Schedule::Daily { time } => tr.t1("sched-daily", "time", time.to_string()),
+        Schedule::SeveralDaily { times } => tr.t1(
+            "sched-daily",
+            "time",
+            list(times.iter().map(ToString::to_string).collect()),
         ),
-        Schedule::Weekly { day, time } => format!("weekly on {} at {time}", day.as_str()),
-        Schedule::EveryNWeeks { n, time } => format!("every {n} weeks at {time}"),
-        Schedule::Course { dates, time } => format!(
-            "on {} at {time}",
-            dates
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+        Schedule::Weekly { day, time } => tr.t2(
+            "sched-weekly",
+            "day",
+            weekday(tr, day.as_str()),
+            "time",
+            time.to_string(),
         ),
-        Schedule::Taper { steps, time } => format!(
-            "taper at {time}: {}",
+        Schedule::EveryNWeeks { n, time } => {
+            tr.t2("sched-every-n-weeks", "n", *n, "time", time.to_string())
+        }
+        Schedule::Course { dates, time } => tr.t2(
+            "sched-course",
+            "dates",
+            list(
+                dates
+                    .iter()
+                    .map(|d| words::date(tr, &d.to_string()))
+                    .collect(),
+            ),
+            "time",
+            time.to_string(),
+        ),
+        Schedule::Taper { steps, time } => tr.t2(
+            "sched-taper",
+            "time",
+            time.to_string(),
+            "steps",
             steps
                 .iter()
-                .map(|s| format!("{} for {} days", s.dose, s.days))
+                .map(|s| {
+                    tr.t2(
+                        "sched-taper-step",
+                        "dose",
+                        s.dose.to_string(),
+                        "days",
+                        s.days,
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join(", then ")
+                .join(&tr.t("sched-taper-then")),
         ),
     }
+}
+
+/// A weekday (`friday`) in `tr`'s language.
+pub fn weekday(tr: &Tr, id: &str) -> String {
+    tr.t(&format!("weekday-{id}"))
+}
+
+/// A route of administration (`oral`) in `tr`'s language.
+pub fn route_words(tr: &Tr, r: myo_tracker::medicines::Route) -> String {
+    tr.t(&format!("route-{}", myo_api::tracker::route_name(r)))
 }
 
 /// The KB drug guide for a generic name: (entry id, `missed_dose` text).
@@ -284,7 +317,8 @@ pub async fn medicines_page(
     let mut meds = Vec::new();
     let mut missed = Vec::new();
     let versions = super::super::edit::versions(state, a).await?;
-    let in_force = in_force(state, &data, out.query.as_deref(), today);
+    let tr = state.tr(u.locale.lang);
+    let in_force = in_force(state, &tr, &data, out.query.as_deref(), today);
     for row in &data.medicines {
         let Ok(m) = convert::medicine(state.rules(), row) else {
             continue;
@@ -308,11 +342,14 @@ pub async fn medicines_page(
         for md in missed_doses(&statuses, guide.and_then(|g| g.1)) {
             missed.push(MissedLine {
                 medicine: i.name.clone(),
-                when: format!("{} {}", md.dose.date, md.dose.time),
-                guidance: md.guidance.unwrap_or_else(|| {
-                    "Myo has no missed-dose advice for this medicine: ask your care team or pharmacist."
-                        .to_owned()
-                }),
+                when: format!(
+                    "{} {}",
+                    words::date(&tr, &md.dose.date.to_string()),
+                    md.dose.time
+                ),
+                guidance: md
+                    .guidance
+                    .unwrap_or_else(|| tr.t("meds-no-missed-dose-advice")),
                 link: guide.map(|g| format!("/kb/{}", g.0)),
             });
         }
@@ -322,7 +359,13 @@ pub async fn medicines_page(
                     a.patient_id(),
                     RecordKind::Medicine,
                     &row.id,
-                    format!("medicine {} {}", i.name, i.start),
+                    tr.t2(
+                        "meds-delete-label",
+                        "name",
+                        i.name.as_str(),
+                        "date",
+                        words::date(&tr, &i.start.to_string()),
+                    ),
                 )
             }),
             id: row.id.as_str().to_owned(),
@@ -334,16 +377,30 @@ pub async fn medicines_page(
             how: format!(
                 "{} {}, {}",
                 i.dose,
-                myo_api::tracker::route_name(i.route),
-                schedule_words(&i.schedule)
+                route_words(&tr, i.route),
+                schedule_words(&tr, &i.schedule)
             ),
             dates: match i.end {
-                Some(e) => format!("{} to {e}", i.start),
-                None => format!("since {}", i.start),
+                Some(e) => tr.t2(
+                    "meds-dates-ended",
+                    "start",
+                    words::date(&tr, &i.start.to_string()),
+                    "end",
+                    words::date(&tr, &e.to_string()),
+                ),
+                None => tr.t1(
+                    "meds-dates-since",
+                    "start",
+                    words::date(&tr, &i.start.to_string()),
+                ),
             },
-            adherence: format!(
-                "last 28 days: {} taken, {} missed, {} not recorded",
-                adh.taken, adh.missed, adh.not_recorded
+            adherence: tr.ta(
+                "meds-adherence",
+                &[
+                    ("taken", adh.taken.to_arg()),
+                    ("missed", adh.missed.to_arg()),
+                    ("unknown", adh.not_recorded.to_arg()),
+                ],
             ),
             recent: scheduled
                 .iter()
@@ -357,7 +414,7 @@ pub async fn medicines_page(
     let saved = out.saved && !refused;
     Ok(respond(
         &MedicinesPage {
-            l: layout(state, u, "Medicines"),
+            l: layout(state, u, &tr.t("tab-medicines")),
             f: Frame::new(a, "medicines").with_notice(out.notice),
             start: today.to_string(),
             error,
@@ -368,7 +425,7 @@ pub async fn medicines_page(
             in_force,
             weekdays: myo_tracker::Weekday::ALL
                 .iter()
-                .map(|d| d.as_str())
+                .map(|d| (d.as_str(), weekday(&tr, d.as_str())))
                 .collect(),
             form_name,
             kept,

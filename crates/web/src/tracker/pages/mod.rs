@@ -26,7 +26,8 @@ pub use dashboard::{DueLine, dashboard};
 pub use diary::{Banner, Diary, active_medicines, triage, triage_text};
 pub use labs::{Labs, lab_units};
 pub use medicines::{
-    MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, save_dose, schedule_words,
+    MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, route_words, save_dose,
+    schedule_words, weekday,
 };
 pub use patients::{PatientRow, mine, set_identifier};
 pub use settings::{save_profile, settings};
@@ -53,6 +54,7 @@ use super::delete::DeleteLink;
 use super::{convert, db};
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn};
+use crate::i18n::{ToArg, Tr, words};
 use crate::pages::{Layout, PageError, render};
 use crate::security::url::form_urlencoded_pairs;
 
@@ -168,13 +170,16 @@ impl Table {
     }
 }
 
-/// A form error naming its field.
+/// A form error naming its field. It keeps the tracker's error, so each language words it from
+/// the problem's data (message id and values) where the tracker gives them.
 #[derive(Debug, Clone)]
 pub struct FormError {
     /// Field (wire path).
     pub field: String,
-    /// Message.
+    /// Message in English (the JSON API's and the logs' words).
     pub message: String,
+    /// The tracker's error.
+    pub invalid: Invalid,
 }
 
 impl From<Invalid> for FormError {
@@ -186,9 +191,60 @@ impl From<Invalid> for FormError {
                 e.problem,
                 e.allowed
             ),
-            field: e.field,
+            field: e.field.clone(),
+            invalid: e,
         }
     }
+}
+
+impl FormError {
+    /// The message in `tr`'s language: English keeps the tracker's words; another language
+    /// words a problem given as data from the catalogue (`invalid-<id>`, with the values written
+    /// its way), and names the field in its words around any other problem.
+    pub fn text(&self, tr: &Tr) -> String {
+        worded_error(tr, &self.invalid).unwrap_or_else(|| {
+            if words::is_source(tr) {
+                self.message.clone()
+            } else {
+                tr.ta(
+                    "form-invalid",
+                    &[
+                        (
+                            "field",
+                            super::safety::field_label_in(tr, &self.field).to_arg(),
+                        ),
+                        ("problem", self.invalid.problem.to_arg()),
+                        ("allowed", self.invalid.allowed.to_arg()),
+                    ],
+                )
+            }
+        })
+    }
+}
+
+/// A problem the tracker gives as data, worded from the catalogue in `tr`'s language (`None`
+/// for English, whose words are the tracker's, or a problem given only in words).
+pub fn worded_error(tr: &Tr, e: &Invalid) -> Option<String> {
+    use myo_tracker::WordedValue;
+    if words::is_source(tr) {
+        return None;
+    }
+    let w = e.worded.as_ref()?;
+    let mut args = vec![(
+        "field",
+        super::safety::field_label_in(tr, &e.field).to_arg(),
+    )];
+    for (name, value) in &w.args {
+        let shown = match value {
+            WordedValue::Number(n) => n
+                .parse::<f64>()
+                .map_or_else(|_| n.clone(), |v| words::num(tr, v)),
+            WordedValue::Date(d) => words::date(tr, d),
+            WordedValue::Text(t) => t.clone(),
+        };
+        args.push((*name, shown.to_arg()));
+    }
+    Some(tr.ta(&format!("invalid-{}", w.id), &args))
 }
 
 /// A decoded form body.

@@ -260,7 +260,7 @@ async fn list(
         StatusCode::OK
     };
     let mut res = render(&PatientsPage {
-        l: layout(state, u, "Patients"),
+        l: layout(state, u, &state.tr(u.locale.lang).t("patients-title")),
         own: u.user.id.as_str().to_owned(),
         rows,
         total,

@@ -4,19 +4,18 @@
 use askama::Template;
 use axum::response::Response;
 use myo_store::{HomeTestRow, Record, RecordId, RecordKind, Timestamp};
-use myo_tracker::charts::render as svg;
 use myo_tracker::dashboard::home_test_chart;
 use myo_tracker::records::{HomeTest, HomeTests};
 use myo_tracker::{Date, Invalid};
 
 use super::super::assessments;
-use super::super::convert;
 use super::super::delete::link;
+use super::super::{charts, convert};
 use super::{
-    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, fmt_num, layout, load, respond,
-    today_for,
+    Ctx, FormData, FormError, Frame, Outcome, RecordPage, Table, layout, load, respond, today_for,
 };
 use crate::AppState;
+use crate::i18n::words;
 use crate::pages::{Layout, PageError};
 
 /// The strength and function page (`/patients/{id}/strength`); its form takes home tests.
@@ -65,6 +64,7 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
     } = *cx;
     let today = today_for(state, a).await?;
     let (data, records) = load(state, a, client, "home_tests", Some(today.add_days(-365))).await?;
+    let tr = state.tr(u.locale.lang);
     let mut assessments = assessments::lines(state, &data.assessments);
     if a.is_owner() {
         for x in &mut assessments {
@@ -73,20 +73,28 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
                 a.patient_id(),
                 RecordKind::Assessment,
                 &RecordId(x.id.clone()),
-                format!("assessment {instrument} {}", x.date),
+                tr.t2(
+                    "strength-delete-assessment",
+                    "instrument",
+                    instrument,
+                    "date",
+                    words::date(&tr, &x.date),
+                ),
             ));
         }
     }
+    let head = [
+        tr.t("column-date"),
+        tr.t("strength-col-sit-to-stand"),
+        tr.t("strength-col-up-and-go"),
+        tr.t("strength-col-arm-raise"),
+    ];
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut list = Table::new(
         "home-test-list",
-        "Home tests (– = not done)",
-        &[
-            "Date",
-            "Sit-to-stand (30 s)",
-            "Timed up-and-go (s)",
-            "Arm raise (s)",
-        ],
-        "No home tests yet.",
+        &tr.t("strength-list-caption"),
+        &head,
+        &tr.t("strength-list-empty"),
     );
     let mut tests: Vec<(&RecordId, HomeTests)> = data
         .home_tests
@@ -97,10 +105,10 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
         .collect();
     tests.sort_by_key(|(_, t)| std::cmp::Reverse(t.date));
     for (id, t) in tests {
-        let cell = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), fmt_num);
+        let cell = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| words::num(&tr, v));
         list.push_with_link(
             vec![
-                t.date.to_string(),
+                words::date(&tr, &t.date.to_string()),
                 cell(t.value(HomeTest::SitToStand30s)),
                 cell(t.value(HomeTest::TimedUpAndGo)),
                 cell(t.value(HomeTest::ArmRaise)),
@@ -110,14 +118,21 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
                     a.patient_id(),
                     RecordKind::HomeTest,
                     id,
-                    format!("home tests {}", t.date),
+                    tr.t1(
+                        "strength-delete-home-tests",
+                        "date",
+                        words::date(&tr, &t.date.to_string()),
+                    ),
                 )
             }),
         );
     }
     let mut charts: Vec<String> = HomeTest::ALL
         .iter()
-        .map(|t| svg(&home_test_chart(&records, *t, today.add_days(-365), today)))
+        .map(|t| {
+            let chart = home_test_chart(&records, *t, today.add_days(-365), today);
+            charts::render(&tr, &charts::home_test(&tr, chart, *t))
+        })
         .collect();
     if let Ok(c) = myo_tracker::dashboard::mmt8_chart(
         state.scorer().catalog(),
@@ -125,7 +140,7 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
         today.add_days(-365),
         today,
     ) {
-        charts.push(svg(&c));
+        charts.push(charts::render(&tr, &charts::mmt8(&tr, c)));
     }
     let edited = super::super::edit::edited(state, a).await?;
     list.mark(&edited);
@@ -137,7 +152,7 @@ pub async fn strength_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageE
     let refused = out.error.is_some();
     Ok(respond(
         &StrengthPage {
-            l: layout(state, u, "Strength and function"),
+            l: layout(state, u, &tr.t("section-strength")),
             f: Frame::new(a, "strength").with_notice(out.notice),
             date: today.to_string(),
             error: out.error,
