@@ -16,6 +16,8 @@ pub mod arrow_in;
 pub mod cell;
 pub mod csv_in;
 pub mod csv_out;
+mod eular;
+mod eular_out;
 pub mod fields;
 pub mod mapping;
 pub mod out;

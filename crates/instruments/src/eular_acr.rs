@@ -15,6 +15,8 @@ use serde::Deserialize;
 use crate::def::{DefError, MetaDef, Sources, parse_toml};
 use crate::explain::{Explanation, InvalidInput, Meta, Tenths, Value};
 
+pub mod batch;
+
 /// The embedded definition file.
 pub const DEF_TOML: &str = include_str!("../defs/eular-acr-2017.toml");
 /// Instrument id.
@@ -816,6 +818,17 @@ impl MissingSet {
             .enumerate()
             .filter(move |(i, _)| self.0 & (1 << i) != 0)
             .map(|(_, id)| id)
+    }
+
+    /// [`MissingSet::ids`] from ids kept by the caller (`Def::item_ids` collected once, for
+    /// batches): only the bits set are visited.
+    pub fn ids_in<S: AsRef<str>>(self, ids: &[S]) -> impl Iterator<Item = &str> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (i < 32).then(|| ids.get(i).map_or("", AsRef::as_ref))
+        })
     }
 }
 
