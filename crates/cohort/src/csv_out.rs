@@ -94,6 +94,44 @@ impl FloatMemo {
     }
 }
 
+/// Texts of floats under a small key that determines the float (a score in tenths; the
+/// numerator and denominator of a ratio), each formatted by `ryu` once per batch.
+pub(crate) struct KeyedFloats {
+    slots: Vec<(u8, [u8; 24])>,
+}
+
+impl KeyedFloats {
+    /// Keys from this one on are formatted every time.
+    const KEYS: usize = 1 << 16;
+
+    pub(crate) fn new() -> KeyedFloats {
+        KeyedFloats { slots: Vec::new() }
+    }
+
+    /// Appends `x`, whose text is kept under `key` (`None`: no key, formatted now).
+    pub(crate) fn write(&mut self, key: Option<usize>, x: f64, w: &mut Numbers, out: &mut Vec<u8>) {
+        let Some(key) = key.filter(|&k| k < Self::KEYS) else {
+            out.extend_from_slice(w.ryu.format(x).as_bytes());
+            return;
+        };
+        if key >= self.slots.len() {
+            self.slots.resize(key + 1, (0, [0; 24]));
+        }
+        let slot = &mut self.slots[key];
+        if slot.0 == 0 {
+            // Length 0 marks an empty slot (ryu never writes an empty text).
+            let text = w.ryu.format(x).as_bytes();
+            if text.len() > slot.1.len() {
+                out.extend_from_slice(text);
+                return;
+            }
+            slot.1[..text.len()].copy_from_slice(text);
+            slot.0 = text.len() as u8;
+        }
+        out.extend_from_slice(&slot.1[..usize::from(slot.0)]);
+    }
+}
+
 impl<'a> View<'a> {
     /// Sees `col` through its concrete type.
     pub(crate) fn of(col: &'a dyn Array) -> View<'a> {
@@ -157,7 +195,11 @@ impl Numbers {
 /// 1-based row number counted from `row_base`.
 pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
     let mut w = Numbers::default();
-    let mut views: Vec<View<'_>> = batch.columns().iter().map(|c| View::of(c.as_ref())).collect();
+    let mut views: Vec<View<'_>> = batch
+        .columns()
+        .iter()
+        .map(|c| View::of(c.as_ref()))
+        .collect();
     out.reserve(batch.num_rows() * 64);
     for r in 0..batch.num_rows() {
         for (c, view) in views.iter_mut().enumerate() {

@@ -305,7 +305,7 @@ pub(crate) fn score_arrow(
             }
         }
         Some(_) => {
-            for r in 0..n {
+            for (r, slow) in slow.iter_mut().enumerate() {
                 let age = cols.with_row(r, &mut date, |row| {
                     plan.value(row, s.age).map(|v| match v {
                         Val::Int(v) => Some(v as f64),
@@ -316,7 +316,7 @@ pub(crate) fn score_arrow(
                 match age {
                     Ok(Some(x)) => set_age(&mut cases, r, x),
                     Ok(None) => {}
-                    Err(_) => slow[r] = true,
+                    Err(_) => *slow = true,
                 }
             }
         }
@@ -328,14 +328,14 @@ pub(crate) fn score_arrow(
                 set_bits(&mut cases, a, bit);
             }
             Some(_) => {
-                for r in 0..n {
+                for (r, slow) in slow.iter_mut().enumerate() {
                     match cols.with_row(r, &mut date, |row| plan.flag(row, i)) {
                         Ok(Some(v)) => {
                             cases.known[r] |= 1 << bit;
                             cases.present[r] |= u32::from(v) << bit;
                         }
                         Ok(None) => {}
-                        Err(_) => slow[r] = true,
+                        Err(_) => *slow = true,
                     }
                 }
             }
@@ -376,12 +376,31 @@ fn set_bits(cases: &mut Cases, a: &BooleanArray, bit: u32) {
     scatter(&mut cases.present, a.values(), bit);
 }
 
+/// Byte `b` of a bitmap as eight lanes of 0 or 1 (lane `k` is bit `k`), so that a bitmap is
+/// spread into rows eight at a time.
+static SPREAD: [[u32; 8]; 256] = {
+    let mut t = [[0; 8]; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut k = 0;
+        while k < 8 {
+            t[b][k] = ((b >> k) & 1) as u32;
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
 fn scatter(dst: &mut [u32], bits: &BooleanBuffer, bit: u32) {
     let chunks = bits.bit_chunks();
     let mut rows = dst.chunks_exact_mut(64);
     for (word, rows) in chunks.iter().zip(&mut rows) {
-        for (j, x) in rows.iter_mut().enumerate() {
-            *x |= (((word >> j) & 1) as u32) << bit;
+        for (k, rows) in rows.chunks_exact_mut(8).enumerate() {
+            let lanes = &SPREAD[((word >> (8 * k)) & 0xFF) as usize];
+            for (x, &lane) in rows.iter_mut().zip(lanes) {
+                *x |= lane << bit;
+            }
         }
     }
     let word = chunks.remainder_bits();

@@ -11,7 +11,7 @@ use myo_api::InputError;
 use myo_instruments::eular_acr::batch::{self, Cases};
 use myo_instruments::eular_acr::{Def, Summary};
 
-use crate::csv_out::{FloatMemo, Numbers, View, needs_quotes, text};
+use crate::csv_out::{KeyedFloats, Numbers, View, needs_quotes, text};
 use crate::eular::row_result;
 use crate::out::{MISSING_SEPARATOR, RowResult};
 use crate::plan::{Plan, RowError, Stats};
@@ -88,7 +88,7 @@ impl EularResults {
     ) {
         let def = &plan.scorer.catalog().eular_acr;
         let mut w = Numbers::default();
-        let [mut score, mut probability, mut completeness] = [(); 3].map(|()| FloatMemo::new());
+        let [mut score, mut probability, mut completeness] = [(); 3].map(|()| KeyedFloats::new());
         let mut id = self.ids.as_deref().map(View::of);
         // Status, revision and the empty error: the same for every scored row.
         let mut tail = vec![b','];
@@ -116,11 +116,15 @@ impl EularResults {
                 }
             };
             out.push(b',');
-            score.write(s.score.as_f64(), &mut w, out);
+            // Keys: the score in tenths (with the model, for the probability); assessed and
+            // total items (at most 32 each) for the completeness.
+            let tenths = usize::try_from(s.score.0).ok();
+            score.write(tenths, s.score.as_f64(), &mut w, out);
             out.push(b',');
             text(s.outcome.as_str(), out);
             out.push(b',');
-            probability.write(s.probability, &mut w, out);
+            let model = s.model as usize;
+            probability.write(tenths.map(|t| t * 2 + model), s.probability, &mut w, out);
             out.push(b',');
             if let Some(g) = s.subgroup {
                 text(g.as_str(), out);
@@ -129,7 +133,8 @@ impl EularResults {
             let total = s.assessed + s.missing.len();
             if total > 0 {
                 let x = f64::from(s.assessed) / f64::from(total);
-                completeness.write(x, &mut w, out);
+                let key = (total < 32).then(|| s.assessed as usize * 32 + total as usize);
+                completeness.write(key, x, &mut w, out);
             }
             out.push(b',');
             w.int(s.missing.len(), out);
@@ -159,10 +164,14 @@ impl EularResults {
     pub(crate) fn into_batch(self, plan: &Plan, item_ids: &[String]) -> RecordBatch {
         let def: &Def = &plan.scorer.catalog().eular_acr;
         let n = self.rows.len();
-        let id = self.ids.unwrap_or_else(|| {
-            arrow_array::new_null_array(plan.schema.field(0).data_type(), n)
-        });
-        let results = || self.rows.iter().map(|r| r.scored().map(|s| row_result(def, s)));
+        let id = self
+            .ids
+            .unwrap_or_else(|| arrow_array::new_null_array(plan.schema.field(0).data_type(), n));
+        let results = || {
+            self.rows
+                .iter()
+                .map(|r| r.scored().map(|s| row_result(def, s)))
+        };
         let floats = |f: fn(RowResult<'_>) -> Option<f64>| -> ArrayRef {
             Arc::new(results().map(|r| r.and_then(f)).collect::<Float64Array>())
         };

@@ -9,9 +9,9 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use arrow_array::RecordBatch;
 
 use crate::arrow_in::{ColumnTypeError, score_columns};
+use crate::csv_in::{Chunker, for_each_record};
 use crate::eular::field_count_error;
 use crate::eular_out::EularResults;
-use crate::csv_in::{Chunker, for_each_record};
 use crate::out::Builders;
 use crate::plan::{Path, Plan, Stats};
 

@@ -541,13 +541,18 @@ pub fn score_only(def: &Def, input: &Input) -> (Model, Tenths, Category) {
 /// Checks the age range (the only numeric field).
 pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
     match input.age_at_onset_years {
-        Some(age) if !(0.0..=def.age_max_years).contains(&age) => Err(InvalidInput::new(
+        Some(age) if !age_in_range(def, age) => Err(InvalidInput::new(
             AGE_ID,
             format!("{age} is out of range"),
             format!("0 to {} years, or null if unknown", def.age_max_years),
         )),
         _ => Ok(()),
     }
+}
+
+/// Whether a known onset age is allowed (0 to the plausibility bound; not NaN).
+fn age_in_range(def: &Def, age: f64) -> bool {
+    (0.0..=def.age_max_years).contains(&age)
 }
 
 /// A full, self-explaining result.

@@ -73,9 +73,9 @@ fn batch_summaries_equal_the_summary_of_each_case() {
     use eular_acr::batch::{self, Case, Cases};
     let def = Def::parse(eular_acr::DEF_TOML).expect("definition parses");
     let ids: Vec<String> = def.item_ids().map(str::to_owned).collect();
-    let mut cases = Cases::default();
+    let mut all = Cases::default();
     for input in cases() {
-        cases.push(Case::of(&input));
+        all.push(Case::of(&input));
         assert_eq!(Case::of(&input).input(), input, "a case round-trips");
     }
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -83,7 +83,7 @@ fn batch_summaries_equal_the_summary_of_each_case() {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        cases.push(Case {
+        all.push(Case {
             age: (state % 140) as f64 - 10.0,
             known: (state >> 8) as u32,
             present: (state >> 30) as u32,
@@ -91,11 +91,11 @@ fn batch_summaries_equal_the_summary_of_each_case() {
         });
     }
     let mut out = Vec::new();
-    batch::summaries(&def, &cases, &mut out);
-    assert_eq!(out.len(), cases.len());
+    batch::summaries(&def, &all, &mut out);
+    assert_eq!(out.len(), all.len());
     let (mut scored, mut refused) = (0, 0);
     for (r, got) in out.iter().enumerate() {
-        let input = cases.get(r).input();
+        let input = all.get(r).input();
         match (got, eular_acr::summary(&def, &input)) {
             (Ok(a), Ok(b)) => {
                 scored += 1;
@@ -112,13 +112,16 @@ fn batch_summaries_equal_the_summary_of_each_case() {
             (a, b) => panic!("batch {a:?} but summary {b:?} for {input:?}"),
         }
     }
-    assert!(scored > 20_000 && refused > 100, "{scored} scored, {refused} refused");
+    assert!(
+        scored > 20_000 && refused > 100,
+        "{scored} scored, {refused} refused"
+    );
     // A row's result does not depend on its neighbours: a batch of one gives the same.
     let one = Cases {
-        age: cases.age[7..8].to_vec(),
-        known: cases.known[7..8].to_vec(),
-        present: cases.present[7..8].to_vec(),
-        biopsy: cases.biopsy[7..8].to_vec(),
+        age: all.age[7..8].to_vec(),
+        known: all.known[7..8].to_vec(),
+        present: all.present[7..8].to_vec(),
+        biopsy: all.biopsy[7..8].to_vec(),
     };
     let mut single = Vec::new();
     batch::summaries(&def, &one, &mut single);

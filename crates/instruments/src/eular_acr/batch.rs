@@ -9,7 +9,7 @@
 
 use super::{
     BIOPSY_IDS, Category, Clinical, Def, Headline, Input, MissingSet, Model, Summary,
-    TREE_ONLY_IDS, subgroup, validate,
+    TREE_ONLY_IDS, age_in_range, subgroup, validate,
 };
 use crate::explain::{InvalidInput, Tenths};
 
@@ -89,7 +89,8 @@ impl Case {
 
     /// The typed input of this case.
     pub fn input(&self) -> Input {
-        let item = |bit: u32| (self.known & (1 << bit) != 0).then_some(self.present & (1 << bit) != 0);
+        let item =
+            |bit: u32| (self.known & (1 << bit) != 0).then_some(self.present & (1 << bit) != 0);
         Input {
             age_at_onset_years: (self.known & (1 << AGE_BIT) != 0).then_some(self.age),
             clinical: std::array::from_fn(|k| item(clinical_bit(k))),
@@ -198,25 +199,27 @@ impl Probabilities<'_> {
 
 /// Scores every case of `cases` into `out` (cleared first): `out[r]` equals
 /// [`summary`](super::summary)`(def, &cases.get(r).input())`, with a refused case's error boxed.
-pub fn summaries(
-    def: &Def,
-    cases: &Cases,
-    out: &mut Vec<Result<Summary, Box<InvalidInput>>>,
-) {
+pub fn summaries(def: &Def, cases: &Cases, out: &mut Vec<Result<Summary, Box<InvalidInput>>>) {
     out.clear();
     let n = cases.len();
     let (age, biopsy) = (&cases.age[..n], &cases.biopsy[..n]);
     // What counts: the biopsy features only when a biopsy was performed, presence only where
     // assessed.
     let known: Vec<u32> = (cases.known[..n].iter().zip(biopsy))
-        .map(|(&k, &b)| k & if b { ITEMS_MASK } else { ITEMS_MASK & !BIOPSY_MASK })
+        .map(|(&k, &b)| {
+            k & if b {
+                ITEMS_MASK
+            } else {
+                ITEMS_MASK & !BIOPSY_MASK
+            }
+        })
         .collect();
     let present: Vec<u32> = (cases.present[..n].iter().zip(&known))
         .map(|(&p, &k)| p & k)
         .collect();
     // A known age out of range refuses the case (as `validate` does); it adds no weight.
     let age_ok: Vec<bool> = (0..n)
-        .map(|r| known[r] & (1 << AGE_BIT) == 0 || validate(def, &age_only(age[r])).is_ok())
+        .map(|r| known[r] & (1 << AGE_BIT) == 0 || age_in_range(def, age[r]))
         .collect();
     // The weighted sums, one item at a time over the whole batch.
     let mut score: Vec<i32> = (0..n)
@@ -229,9 +232,8 @@ pub fn summaries(
         })
         .collect();
     let weighted = (def.clinical.iter().enumerate()).map(|(k, item)| (clinical_bit(k), item));
-    let weighted = weighted.chain(
-        (def.biopsy.iter().enumerate()).map(|(k, item)| (biopsy_bit(k), item)),
-    );
+    let weighted =
+        weighted.chain((def.biopsy.iter().enumerate()).map(|(k, item)| (biopsy_bit(k), item)));
     for (bit, item) in weighted {
         let w = item.weight;
         for ((s, &p), &b) in score.iter_mut().zip(&present).zip(biopsy) {
@@ -244,11 +246,11 @@ pub fn summaries(
     };
     out.reserve(n);
     for r in 0..n {
-        if !age_ok[r] {
-            if let Err(e) = validate(def, &age_only(age[r])) {
-                out.push(Err(Box::new(e)));
-                continue;
-            }
+        if !age_ok[r]
+            && let Err(e) = validate(def, &age_only(age[r]))
+        {
+            out.push(Err(Box::new(e)));
+            continue;
         }
         let (known, present, biopsy) = (known[r], present[r], biopsy[r]);
         let model = if biopsy {
