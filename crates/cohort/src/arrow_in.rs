@@ -10,10 +10,11 @@ use arrow_schema::{DataType, Schema};
 
 use crate::cell::Cell;
 use crate::out::Builders;
-use crate::plan::{Plan, Row, Stats};
+use crate::plan::{Path, Plan, Row, Stats};
+use crate::run::Scored;
 
 /// A column readable as cells.
-enum Col<'a> {
+pub(crate) enum Col<'a> {
     Null,
     Bool(&'a arrow_array::BooleanArray),
     Utf8(&'a arrow_array::StringArray),
@@ -69,10 +70,11 @@ fn col<'a>(name: &str, a: &'a ArrayRef) -> Result<Col<'a>, ColumnTypeError> {
     })
 }
 
-struct ArrowRow<'a, 'b> {
-    cols: &'b [Col<'a>],
-    i: usize,
-    date: &'b mut String,
+/// Row `i` of a batch's columns (a date column reads as `YYYY-MM-DD` text, from `date`).
+pub(crate) struct ArrowRow<'a, 'b> {
+    pub(crate) cols: &'b [Col<'a>],
+    pub(crate) i: usize,
+    pub(crate) date: &'b str,
 }
 
 impl Row for ArrowRow<'_, '_> {
@@ -139,7 +141,70 @@ pub fn id_type(schema: &Schema, id_column: Option<&str>, default: &str) -> Optio
         .map(|f| f.data_type().clone())
 }
 
-/// Scores every row of `batch` (whose columns are in the order the plan was built for).
+/// A batch's columns as cells, with its first date column (the visit date of long-format
+/// input).
+pub(crate) struct Cols<'a> {
+    pub(crate) cols: Vec<Col<'a>>,
+    date: Option<&'a arrow_array::Date32Array>,
+}
+
+impl<'a> Cols<'a> {
+    fn of(batch: &'a RecordBatch) -> Result<Cols<'a>, ColumnTypeError> {
+        let schema = batch.schema_ref();
+        let cols = batch
+            .columns()
+            .iter()
+            .zip(schema.fields())
+            .map(|(a, f)| col(f.name(), a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let date = cols.iter().find_map(|c| match c {
+            Col::Date(a) => Some(*a),
+            _ => None,
+        });
+        Ok(Cols { cols, date })
+    }
+
+    /// Calls `f` with row `i` (`date` is a buffer for its date text).
+    pub(crate) fn with_row<R>(
+        &self,
+        i: usize,
+        date: &mut String,
+        f: impl FnOnce(&ArrowRow<'a, '_>) -> R,
+    ) -> R {
+        date.clear();
+        if let Some(a) = self.date
+            && a.is_valid(i)
+            && let Ok(d) = jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(a.value(i))))
+        {
+            date.push_str(&d.to_string());
+        }
+        f(&ArrowRow {
+            cols: &self.cols,
+            i,
+            date: date.as_str(),
+        })
+    }
+}
+
+/// The id column of a result batch: the input's own (passed through unchanged), or row numbers.
+fn ids(plan: &Plan, batch: &RecordBatch) -> Result<ArrayRef, ColumnTypeError> {
+    match plan.id_column() {
+        Some(c) if batch.column(c).data_type() == plan.schema.field(0).data_type() => {
+            Ok(Arc::clone(batch.column(c)))
+        }
+        Some(c) => Err(ColumnTypeError {
+            column: batch.schema_ref().field(c).name().clone(),
+            found: batch.column(c).data_type().clone(),
+        }),
+        None => Ok(Arc::new(arrow_array::Int64Array::from_iter_values(
+            1..=batch.num_rows() as i64,
+        ))),
+    }
+}
+
+/// Scores every row of `batch` (whose columns are in the order the plan was built for):
+/// EULAR/ACR 2017 column by column, the other instruments row by row.
 ///
 /// Only the first date column is read as dates (the visit date of long-format input).
 pub fn score_batch(
@@ -147,50 +212,48 @@ pub fn score_batch(
     batch: &RecordBatch,
     stats: &mut Stats,
 ) -> Result<RecordBatch, ColumnTypeError> {
-    let schema = batch.schema();
-    let cols = batch
-        .columns()
-        .iter()
-        .zip(schema.fields())
-        .map(|(a, f)| col(f.name(), a))
-        .collect::<Result<Vec<_>, _>>()?;
-    let n = batch.num_rows();
+    Ok(score_columns(plan, batch, stats)?.into_batch(plan))
+}
+
+/// [`score_batch`], keeping a columnar result as columns (so that CSV is written from them).
+pub(crate) fn score_columns(
+    plan: &Plan,
+    batch: &RecordBatch,
+    stats: &mut Stats,
+) -> Result<Scored, ColumnTypeError> {
+    let cols = Cols::of(batch)?;
+    let ids = ids(plan, batch)?;
+    Ok(match &plan.path {
+        Path::Eular(slots) => Scored::Eular(crate::eular::score_arrow(
+            plan,
+            slots,
+            &cols,
+            batch.num_rows(),
+            Some(ids),
+            stats,
+        )),
+        _ => Scored::Batch(by_row(plan, &cols, batch.num_rows(), ids, stats)),
+    })
+}
+
+/// Scores every row of `batch` one row at a time, whatever the instrument: the reference the
+/// columnar EULAR/ACR path is tested against.
+pub fn score_batch_by_row(
+    plan: &Plan,
+    batch: &RecordBatch,
+    stats: &mut Stats,
+) -> Result<RecordBatch, ColumnTypeError> {
+    let cols = Cols::of(batch)?;
+    let ids = ids(plan, batch)?;
+    Ok(by_row(plan, &cols, batch.num_rows(), ids, stats))
+}
+
+fn by_row(plan: &Plan, cols: &Cols<'_>, n: usize, ids: ArrayRef, stats: &mut Stats) -> RecordBatch {
     let mut out = Builders::new(plan.schema.clone(), n);
-    match plan.id_column() {
-        Some(c) if batch.column(c).data_type() == plan.schema.field(0).data_type() => {
-            out.set_id_array(Arc::clone(batch.column(c)));
-        }
-        Some(c) => {
-            let found = batch.column(c).data_type().clone();
-            return Err(ColumnTypeError {
-                column: schema.field(c).name().clone(),
-                found,
-            });
-        }
-        None => out.set_id_array(Arc::new(arrow_array::Int64Array::from_iter_values(
-            1..=n as i64,
-        ))),
-    }
-    let dates: Vec<Option<&arrow_array::Date32Array>> = cols
-        .iter()
-        .map(|c| if let Col::Date(a) = c { Some(*a) } else { None })
-        .collect();
+    out.set_id_array(ids);
     let mut date = String::new();
     for i in 0..n {
-        date.clear();
-        if let Some(a) = dates.iter().flatten().next()
-            && a.is_valid(i)
-            && let Ok(d) = jiff::civil::date(1970, 1, 1)
-                .checked_add(jiff::Span::new().days(i64::from(a.value(i))))
-        {
-            date.push_str(&d.to_string());
-        }
-        let row = ArrowRow {
-            cols: &cols,
-            i,
-            date: &mut date,
-        };
-        plan.score_row(&row, &mut out, stats);
+        cols.with_row(i, &mut date, |row| plan.score_row(row, &mut out, stats));
     }
-    Ok(out.finish())
+    out.finish()
 }

@@ -19,15 +19,20 @@ pub fn header(schema: &Schema) -> Vec<u8> {
     out
 }
 
-fn text(s: &str, out: &mut Vec<u8>) {
+/// Whether a text cell needs quotes: it holds a comma, a quote or a line break, or has an edge
+/// space.
+pub(crate) fn needs_quotes(s: &str) -> bool {
     // The four bytes that need quotes are all at or below `,`; letters, digits, `_` and `|`
     // are above it, so most bytes are passed by the first comparison.
-    let needs = s
-        .bytes()
+    s.bytes()
         .any(|b| b <= b',' && matches!(b, b',' | b'"' | b'\n' | b'\r'))
         || s.starts_with(' ')
-        || s.ends_with(' ');
-    if needs {
+        || s.ends_with(' ')
+}
+
+/// Appends a text cell, quoted when it needs quotes (see [`needs_quotes`]).
+pub(crate) fn text(s: &str, out: &mut Vec<u8>) {
+    if needs_quotes(s) {
         out.push(b'"');
         for b in s.bytes() {
             if b == b'"' {
@@ -42,7 +47,7 @@ fn text(s: &str, out: &mut Vec<u8>) {
 }
 
 /// A result column seen through its concrete type once per batch, not once per cell.
-enum View<'a> {
+pub(crate) enum View<'a> {
     Utf8(&'a arrow_array::StringArray),
     LargeUtf8(&'a arrow_array::LargeStringArray),
     F64(&'a arrow_array::Float64Array, FloatMemo),
@@ -53,26 +58,27 @@ enum View<'a> {
 /// Shortest round-trip text of recent floats (direct-mapped by bits). Result columns hold few
 /// distinct values (scores in tenths, a probability per score, completeness ratios), so most
 /// cells are copied from here instead of formatted again; the text is `ryu`'s either way.
-struct FloatMemo {
+pub(crate) struct FloatMemo {
     slots: Vec<(u64, u8, [u8; 24])>,
 }
 
 impl FloatMemo {
     const SLOTS: usize = 1024;
 
-    fn new() -> FloatMemo {
+    pub(crate) fn new() -> FloatMemo {
         // Length 0 marks an empty slot (ryu never writes an empty text).
         FloatMemo {
             slots: vec![(0, 0, [0; 24]); Self::SLOTS],
         }
     }
 
-    fn write(&mut self, x: f64, ryu: &mut ryu::Buffer, out: &mut Vec<u8>) {
+    /// Appends `x` as `ryu` writes it.
+    pub(crate) fn write(&mut self, x: f64, w: &mut Numbers, out: &mut Vec<u8>) {
         let bits = x.to_bits();
         let h = (bits ^ (bits >> 29) ^ (bits >> 41)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
         let slot = &mut self.slots[h as usize % Self::SLOTS];
         if slot.0 != bits || slot.1 == 0 {
-            let text = ryu.format(x).as_bytes();
+            let text = w.ryu.format(x).as_bytes();
             let n = text.len().min(24);
             slot.0 = bits;
             slot.1 = n as u8;
@@ -88,39 +94,111 @@ impl FloatMemo {
     }
 }
 
-/// Appends a decimal integer (as `{}` formats it).
-fn int(n: i64, out: &mut Vec<u8>) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
+/// Texts of floats under a small key that determines the float (a score in tenths; the
+/// numerator and denominator of a ratio), each formatted by `ryu` once per batch.
+pub(crate) struct KeyedFloats {
+    slots: Vec<(u8, [u8; 24])>,
+}
+
+impl KeyedFloats {
+    /// Keys from this one on are formatted every time.
+    const KEYS: usize = 1 << 16;
+
+    pub(crate) fn new() -> KeyedFloats {
+        KeyedFloats { slots: Vec::new() }
+    }
+
+    /// Appends `x`, whose text is kept under `key` (`None`: no key, formatted now).
+    pub(crate) fn write(&mut self, key: Option<usize>, x: f64, w: &mut Numbers, out: &mut Vec<u8>) {
+        let Some(key) = key.filter(|&k| k < Self::KEYS) else {
+            out.extend_from_slice(w.ryu.format(x).as_bytes());
+            return;
+        };
+        if key >= self.slots.len() {
+            self.slots.resize(key + 1, (0, [0; 24]));
+        }
+        let slot = &mut self.slots[key];
+        if slot.0 == 0 {
+            // Length 0 marks an empty slot (ryu never writes an empty text).
+            let text = w.ryu.format(x).as_bytes();
+            if text.len() > slot.1.len() {
+                out.extend_from_slice(text);
+                return;
+            }
+            slot.1[..text.len()].copy_from_slice(text);
+            slot.0 = text.len() as u8;
+        }
+        out.extend_from_slice(&slot.1[..usize::from(slot.0)]);
+    }
+}
+
+impl<'a> View<'a> {
+    /// Sees `col` through its concrete type.
+    pub(crate) fn of(col: &'a dyn Array) -> View<'a> {
+        match col.data_type() {
+            DataType::Utf8 => View::Utf8(col.as_string::<i32>()),
+            DataType::LargeUtf8 => View::LargeUtf8(col.as_string::<i64>()),
+            DataType::Float64 => View::F64(col.as_primitive::<Float64Type>(), FloatMemo::new()),
+            DataType::Int64 => View::I64(col.as_primitive::<Int64Type>()),
+            _ => View::Other(col),
         }
     }
-    if n < 0 {
-        out.push(b'-');
+
+    /// Appends cell `r` (nothing when null).
+    pub(crate) fn write(&mut self, r: usize, w: &mut Numbers, out: &mut Vec<u8>) {
+        match self {
+            View::Utf8(a) => {
+                if a.is_valid(r) {
+                    text(a.value(r), out);
+                }
+            }
+            View::LargeUtf8(a) => {
+                if a.is_valid(r) {
+                    text(a.value(r), out);
+                }
+            }
+            View::F64(a, memo) => {
+                if a.is_valid(r) {
+                    memo.write(a.value(r), w, out);
+                }
+            }
+            View::I64(a) => {
+                if a.is_valid(r) {
+                    w.int(a.value(r), out);
+                }
+            }
+            View::Other(a) => {
+                if a.is_valid(r) {
+                    text(&arrow_display(*a, r), out);
+                }
+            }
+        }
     }
-    out.extend_from_slice(&buf[i..]);
+}
+
+/// The number formatters of one batch: `ryu` for floats (shortest round trip) and `itoa` for
+/// integers (as `{}` formats them).
+#[derive(Default)]
+pub(crate) struct Numbers {
+    ryu: ryu::Buffer,
+    itoa: itoa::Buffer,
+}
+
+impl Numbers {
+    /// Appends a decimal integer.
+    pub(crate) fn int(&mut self, n: impl itoa::Integer, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.itoa.format(n).as_bytes());
+    }
 }
 
 /// Appends the rows of `batch` to `out`. With `row_base`, the first column is replaced by the
 /// 1-based row number counted from `row_base`.
 pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
-    let mut ryu = ryu::Buffer::new();
+    let mut w = Numbers::default();
     let mut views: Vec<View<'_>> = batch
         .columns()
         .iter()
-        .map(|col| match col.data_type() {
-            DataType::Utf8 => View::Utf8(col.as_string::<i32>()),
-            DataType::LargeUtf8 => View::LargeUtf8(col.as_string::<i64>()),
-            DataType::Float64 => View::F64(col.as_primitive::<Float64Type>(), FloatMemo::new()),
-            DataType::Int64 => View::I64(col.as_primitive::<Int64Type>()),
-            _ => View::Other(col.as_ref()),
-        })
+        .map(|c| View::of(c.as_ref()))
         .collect();
     out.reserve(batch.num_rows() * 64);
     for r in 0..batch.num_rows() {
@@ -128,38 +206,9 @@ pub fn rows(batch: &RecordBatch, row_base: Option<u64>, out: &mut Vec<u8>) {
             if c > 0 {
                 out.push(b',');
             }
-            if c == 0
-                && let Some(base) = row_base
-            {
-                int((base + r as u64 + 1) as i64, out);
-                continue;
-            }
-            match view {
-                View::Utf8(a) => {
-                    if a.is_valid(r) {
-                        text(a.value(r), out);
-                    }
-                }
-                View::LargeUtf8(a) => {
-                    if a.is_valid(r) {
-                        text(a.value(r), out);
-                    }
-                }
-                View::F64(a, memo) => {
-                    if a.is_valid(r) {
-                        memo.write(a.value(r), &mut ryu, out);
-                    }
-                }
-                View::I64(a) => {
-                    if a.is_valid(r) {
-                        int(a.value(r), out);
-                    }
-                }
-                View::Other(a) => {
-                    if a.is_valid(r) {
-                        text(&arrow_display(*a, r), out);
-                    }
-                }
+            match row_base {
+                Some(base) if c == 0 => w.int(base + r as u64 + 1, out),
+                _ => view.write(r, &mut w, out),
             }
         }
         out.push(b'\n');

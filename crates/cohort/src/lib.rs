@@ -8,6 +8,11 @@
 //! shares. The readers and writers ([`csv_in`], [`csv_out`], [`parquet_io`], [`run`]) are a
 //! thin layer on top.
 //!
+//! EULAR/ACR 2017 runs column by column (`eular`, `eular_out`): cells and Arrow bitmaps become
+//! bit-set cases, the instrument's batch kernel scores the chunk, and the results are written
+//! as columns; a row with any cell the plain decoder cannot read goes through the row-by-row
+//! decoder, so the output is the same, byte for byte.
+//!
 //! Rules kept here: a blank or unmapped-missing cell is *not assessed* and is reported missing,
 //! never scored as normal; a bad row never stops a run, it gets an `error` naming the field and
 //! the reason and no result; output rows are in input order.
@@ -16,6 +21,8 @@ pub mod arrow_in;
 pub mod cell;
 pub mod csv_in;
 pub mod csv_out;
+mod eular;
+mod eular_out;
 pub mod fields;
 pub mod mapping;
 pub mod out;

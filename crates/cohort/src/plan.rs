@@ -79,22 +79,11 @@ pub(crate) const HEADLINES: [Headline; 8] = [
 /// How rows of this instrument are scored.
 pub(crate) enum Path {
     /// EULAR/ACR 2017 straight into its typed input (the fast path).
-    Eular(EularSlots),
+    Eular(crate::eular::EularSlots),
     /// Any one-row-per-case instrument through its JSON input (as `myo score`).
     Generic,
     /// A long-format instrument (TIS): one row per visit.
     Long(Box<Long>),
-}
-
-/// Field index per EULAR/ACR input slot.
-pub(crate) struct EularSlots {
-    age: usize,
-    clinical: [usize; 10],
-    tree: [usize; 2],
-    biopsy_flag: usize,
-    biopsy: [usize; 4],
-    /// `Def::item_ids`, by bit of a `MissingSet`.
-    item_ids: Vec<String>,
 }
 
 /// Counts and error kinds of a run (or a batch).
@@ -119,6 +108,14 @@ impl Stats {
         for (k, (n, example)) in other.kinds {
             self.kinds.entry(k).or_insert((0, example)).0 += n;
         }
+    }
+
+    /// Counts a refused row under its field and kind; returns its error text.
+    pub(crate) fn refused(&mut self, e: RowError) -> String {
+        self.failed += 1;
+        let entry = self.kinds.entry((e.field, e.kind.into_owned()));
+        entry.or_insert_with(|| (0, e.text.clone())).0 += 1;
+        e.text
     }
 }
 
@@ -268,7 +265,7 @@ impl Plan {
         };
         let schema = Arc::new(crate::out::schema(out_id_name, out_id_type, long));
         let path = if instrument == eular_acr::ID {
-            Path::Eular(eular_slots(&scorer, &fields))
+            Path::Eular(crate::eular::slots(&scorer, &fields))
         } else if long {
             let date_name = mapping.visit_date_column.as_deref().unwrap_or("visit_date");
             let date_col = find(date_name)?.ok_or_else(|| {
@@ -395,7 +392,7 @@ impl Plan {
     /// (`true`, `false`, blank, a typed boolean or null) are read here; any other goes through
     /// [`Plan::value`], whose answer these agree with.
     #[inline]
-    fn flag(&self, row: &impl Row, i: usize) -> Result<Option<bool>, Box<RowError>> {
+    pub(crate) fn flag(&self, row: &impl Row, i: usize) -> Result<Option<bool>, Box<RowError>> {
         if let Some(col) = self.cols[i]
             && self.fields.fields[i].kinds.boolean
         {
@@ -416,7 +413,7 @@ impl Plan {
     pub fn score_row(&self, row: &impl Row, out: &mut Builders, stats: &mut Stats) {
         stats.rows += 1;
         let result = match &self.path {
-            Path::Eular(slots) => self.eular(slots, row, out),
+            Path::Eular(slots) => self.eular_row(slots, row, out),
             Path::Generic => self
                 .json_input(&self.fields, row)
                 .and_then(|v| self.generic(&v, out)),
@@ -424,71 +421,8 @@ impl Plan {
         };
         match result {
             Ok(()) => stats.scored += 1,
-            Err(e) => {
-                stats.failed += 1;
-                out.failed(&e.text);
-                let entry = stats.kinds.entry((e.field, e.kind.into_owned()));
-                entry.or_insert((0, e.text)).0 += 1;
-            }
+            Err(e) => out.failed(&stats.refused(e)),
         }
-    }
-
-    fn eular(&self, s: &EularSlots, row: &impl Row, out: &mut Builders) -> Result<(), RowError> {
-        let def = &self.scorer.catalog().eular_acr;
-        let tri = |i: usize| -> Result<Option<bool>, RowError> { Ok(self.flag(row, i)?) };
-        let age = match self.value(row, s.age)? {
-            Val::Int(n) => Some(n as f64),
-            Val::Num(x) => Some(x),
-            _ => None,
-        };
-        let mut clinical = [None; 10];
-        for (slot, &i) in clinical.iter_mut().zip(&s.clinical) {
-            *slot = tri(i)?;
-        }
-        // Schema order, so the first bad cell named is the one `myo score`'s order names.
-        let tree = [tri(s.tree[0])?, tri(s.tree[1])?];
-        let flag = tri(s.biopsy_flag)?;
-        let mut features = [None; 4];
-        for (slot, &i) in features.iter_mut().zip(&s.biopsy) {
-            *slot = tri(i)?;
-        }
-        let any = features.iter().position(Option::is_some);
-        let performed = match (flag, any) {
-            (Some(false), Some(k)) => {
-                return Err(self.group_conflict_in(&self.fields, s.biopsy_flag, s.biopsy[k]));
-            }
-            (Some(p), _) => p,
-            (None, any) => any.is_some(),
-        };
-        let input = eular_acr::Input {
-            age_at_onset_years: age,
-            clinical,
-            finger_flexor_weakness: tree[0],
-            no_response_to_treatment: tree[1],
-            muscle_biopsy: performed.then_some(features),
-        };
-        let sum =
-            eular_acr::summary(def, &input).map_err(|e| RowError::from(InputError::from(e)))?;
-        let total = sum.assessed + sum.missing.len();
-        let r = RowResult {
-            score: Some(sum.score.as_f64()),
-            category: Some(sum.outcome.as_str()),
-            probability: Some(sum.probability),
-            subgroup: sum.subgroup.map(|g| g.as_str()),
-            completeness: (total > 0).then(|| f64::from(sum.assessed) / f64::from(total)),
-            missing_count: Some(sum.missing.len()),
-            status: Some(def.meta.status.as_str()),
-            revision: Some(def.meta.revision),
-        };
-        // The missing set's bits follow `Def::item_ids` order (kept in the slots).
-        out.scored(&r, |names| {
-            let mut bits = sum.missing.0;
-            while bits != 0 {
-                names.push(&s.item_ids[bits.trailing_zeros() as usize]);
-                bits &= bits - 1;
-            }
-        });
-        Ok(())
     }
 
     /// The instrument's JSON input for one row, from `fields` (all fields, or one visit's).
@@ -549,7 +483,7 @@ impl Plan {
         Ok(Value::Object(root))
     }
 
-    fn group_conflict_in(&self, fields: &Fields, flag: usize, child: usize) -> RowError {
+    pub(crate) fn group_conflict_in(&self, fields: &Fields, flag: usize, child: usize) -> RowError {
         let (g, c) = (&fields.fields[flag].path, &fields.fields[child].path);
         RowError {
             field: g.clone(),
@@ -596,23 +530,6 @@ impl Plan {
                 .for_each(|n| names.push(n))
         });
         Ok(())
-    }
-}
-
-fn eular_slots(scorer: &Scorer, fields: &Fields) -> EularSlots {
-    let def = &scorer.catalog().eular_acr;
-    let at = |path: &str| {
-        fields
-            .find(path)
-            .unwrap_or_else(|| unreachable!("the EULAR/ACR schema has field {path}"))
-    };
-    EularSlots {
-        age: at(eular_acr::AGE_ID),
-        clinical: std::array::from_fn(|i| at(&def.clinical[i].id)),
-        tree: std::array::from_fn(|i| at(&def.tree_only[i].id)),
-        biopsy_flag: at("muscle_biopsy"),
-        biopsy: std::array::from_fn(|i| at(&format!("muscle_biopsy.{}", def.biopsy[i].id))),
-        item_ids: def.item_ids().map(str::to_owned).collect(),
     }
 }
 

@@ -8,10 +8,12 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use arrow_array::RecordBatch;
 
-use crate::arrow_in::{ColumnTypeError, score_batch};
-use crate::csv_in::{Chunker, CsvRow, for_each_record};
+use crate::arrow_in::{ColumnTypeError, score_columns};
+use crate::csv_in::{Chunker, for_each_record};
+use crate::eular::field_count_error;
+use crate::eular_out::EularResults;
 use crate::out::Builders;
-use crate::plan::{Plan, Stats};
+use crate::plan::{Path, Plan, Stats};
 
 /// Bytes per CSV chunk.
 pub const CHUNK_BYTES: usize = 4 << 20;
@@ -53,22 +55,62 @@ struct Done {
     seq: u64,
     rows: u64,
     csv: Option<Vec<u8>>,
-    batch: Option<RecordBatch>,
+    scored: Option<Scored>,
     stats: Stats,
     read: u64,
 }
 
-/// Scores one chunk into a result batch (and its CSV lines when writing CSV).
+/// A scored chunk: columns of a columnar path (EULAR/ACR 2017) or a result batch.
+pub(crate) enum Scored {
+    /// Built row by row.
+    Batch(RecordBatch),
+    /// EULAR/ACR results as columns.
+    Eular(EularResults),
+}
+
+impl Scored {
+    fn rows(&self) -> usize {
+        match self {
+            Scored::Batch(b) => b.num_rows(),
+            Scored::Eular(e) => e.len(),
+        }
+    }
+
+    /// The result batch.
+    pub(crate) fn into_batch(self, plan: &Plan) -> RecordBatch {
+        match (self, &plan.path) {
+            (Scored::Batch(b), _) => b,
+            (Scored::Eular(e), Path::Eular(slots)) => e.into_batch(plan, &slots.item_ids),
+            (Scored::Eular(_), _) => unreachable!("EULAR/ACR results come from a EULAR/ACR plan"),
+        }
+    }
+
+    /// Appends the rows as CSV lines (row numbers from `row_base` in the first column).
+    fn write_csv(&self, plan: &Plan, row_base: Option<u64>, out: &mut Vec<u8>) {
+        match (self, &plan.path) {
+            (Scored::Batch(b), _) => crate::csv_out::rows(b, row_base, out),
+            (Scored::Eular(e), Path::Eular(slots)) => {
+                e.write_csv(plan, &slots.item_ids, row_base, out)
+            }
+            (Scored::Eular(_), _) => unreachable!("EULAR/ACR results come from a EULAR/ACR plan"),
+        }
+    }
+}
+
+/// Scores one chunk.
 fn score_chunk(
     plan: &Plan,
     chunk: &Chunk,
     delimiter: u8,
     header_len: usize,
     stats: &mut Stats,
-) -> Result<RecordBatch, RunError> {
-    match chunk {
-        Chunk::Arrow(batch) => Ok(score_batch(plan, batch, stats)?),
-        Chunk::Csv(bytes) => {
+) -> Result<Scored, RunError> {
+    match (chunk, &plan.path) {
+        (Chunk::Arrow(batch), _) => Ok(score_columns(plan, batch, stats)?),
+        (Chunk::Csv(bytes), Path::Eular(slots)) => Ok(Scored::Eular(crate::eular::score_csv(
+            plan, slots, bytes, delimiter, header_len, stats,
+        ))),
+        (Chunk::Csv(bytes), _) => {
             let mut out = Builders::new(plan.schema.clone(), bytes.len() / 48 + 16);
             let id = plan.id_column();
             for_each_record(bytes, delimiter, |row| {
@@ -81,30 +123,17 @@ fn score_chunk(
                 }
                 if row.len() != header_len {
                     stats.rows += 1;
-                    stats.failed += 1;
-                    let text = format!(
-                        "field row: has {} fields but the header has {header_len}; check quotes and delimiters on this row",
-                        row.len()
-                    );
                     if plan.is_long() {
                         out.visit(None, None, Some(crate::tis::BASELINE_RULE));
                     }
-                    out.failed(&text);
-                    let e = stats
-                        .kinds
-                        .entry(("row".into(), "wrong number of fields".into()));
-                    e.or_insert((0, text)).0 += 1;
+                    out.failed(&stats.refused(field_count_error(row.len(), header_len)));
                     return;
                 }
-                score_row(plan, row, &mut out, stats);
+                plan.score_row(row, &mut out, stats);
             });
-            Ok(out.finish())
+            Ok(Scored::Batch(out.finish()))
         }
     }
-}
-
-fn score_row(plan: &Plan, row: &CsvRow<'_>, out: &mut Builders, stats: &mut Stats) {
-    plan.score_row(row, out, stats);
 }
 
 /// Runs the pipeline over `chunks` (produced by `next`), writing results in input order.
@@ -185,20 +214,20 @@ fn worker(
         let job = work.lock().unwrap_or_else(|p| p.into_inner()).recv();
         let Ok((seq, chunk, read)) = job else { return };
         let mut stats = Stats::default();
-        let result = score_chunk(plan, &chunk, delimiter, header_len, &mut stats).map(|batch| {
-            let rows = batch.num_rows() as u64;
-            let (csv, batch) = if csv_out && !row_numbers {
+        let result = score_chunk(plan, &chunk, delimiter, header_len, &mut stats).map(|scored| {
+            let rows = scored.rows() as u64;
+            let (csv, scored) = if csv_out && !row_numbers {
                 let mut bytes = Vec::with_capacity(rows as usize * 64);
-                crate::csv_out::rows(&batch, None, &mut bytes);
+                scored.write_csv(plan, None, &mut bytes);
                 (Some(bytes), None)
             } else {
-                (None, Some(batch))
+                (None, Some(scored))
             };
             Done {
                 seq,
                 rows,
                 csv,
-                batch,
+                scored,
                 stats,
                 read,
             }
@@ -233,18 +262,19 @@ fn write_in_order(
             next_seq += 1;
             read = read.max(d.read);
             match &mut sink {
-                Sink::Csv(w) => match (&d.csv, &d.batch) {
+                Sink::Csv(w) => match (&d.csv, &d.scored) {
                     (Some(bytes), _) => w.write_all(bytes)?,
-                    (None, Some(batch)) => {
+                    (None, Some(scored)) => {
                         let mut bytes = Vec::new();
                         let base = row_numbers.then_some(rows_written);
-                        crate::csv_out::rows(batch, base, &mut bytes);
+                        scored.write_csv(plan, base, &mut bytes);
                         w.write_all(&bytes)?;
                     }
                     (None, None) => {}
                 },
                 Sink::Batches(f) => {
-                    if let Some(batch) = d.batch {
+                    if let Some(scored) = d.scored {
+                        let batch = scored.into_batch(plan);
                         let batch = if row_numbers {
                             renumber(batch, rows_written)
                         } else {

@@ -15,6 +15,8 @@ use serde::Deserialize;
 use crate::def::{DefError, MetaDef, Sources, parse_toml};
 use crate::explain::{Explanation, InvalidInput, Meta, Tenths, Value};
 
+pub mod batch;
+
 /// The embedded definition file.
 pub const DEF_TOML: &str = include_str!("../defs/eular-acr-2017.toml");
 /// Instrument id.
@@ -539,13 +541,18 @@ pub fn score_only(def: &Def, input: &Input) -> (Model, Tenths, Category) {
 /// Checks the age range (the only numeric field).
 pub fn validate(def: &Def, input: &Input) -> Result<(), InvalidInput> {
     match input.age_at_onset_years {
-        Some(age) if !(0.0..=def.age_max_years).contains(&age) => Err(InvalidInput::new(
+        Some(age) if !age_in_range(def, age) => Err(InvalidInput::new(
             AGE_ID,
             format!("{age} is out of range"),
             format!("0 to {} years, or null if unknown", def.age_max_years),
         )),
         _ => Ok(()),
     }
+}
+
+/// Whether a known onset age is allowed (0 to the plausibility bound; not NaN).
+fn age_in_range(def: &Def, age: f64) -> bool {
+    (0.0..=def.age_max_years).contains(&age)
 }
 
 /// A full, self-explaining result.
@@ -816,6 +823,17 @@ impl MissingSet {
             .enumerate()
             .filter(move |(i, _)| self.0 & (1 << i) != 0)
             .map(|(_, id)| id)
+    }
+
+    /// [`MissingSet::ids`] from ids kept by the caller (`Def::item_ids` collected once, for
+    /// batches): only the bits set are visited.
+    pub fn ids_in<S: AsRef<str>>(self, ids: &[S]) -> impl Iterator<Item = &str> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (i < 32).then(|| ids.get(i).map_or("", AsRef::as_ref))
+        })
     }
 }
 

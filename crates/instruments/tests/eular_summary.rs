@@ -64,3 +64,66 @@ fn summary_equals_the_explained_score() {
         "{scored} scored, {refused} refused"
     );
 }
+
+/// The batch kernel gives every case the summary `summary` gives it, also for bit sets a
+/// reader would never build (presence without assessment, biopsy bits without a biopsy), and
+/// `MissingSet::ids_in` names the same items as `MissingSet::ids`.
+#[test]
+fn batch_summaries_equal_the_summary_of_each_case() {
+    use eular_acr::batch::{self, Case, Cases};
+    let def = Def::parse(eular_acr::DEF_TOML).expect("definition parses");
+    let ids: Vec<String> = def.item_ids().map(str::to_owned).collect();
+    let mut all = Cases::default();
+    for input in cases() {
+        all.push(Case::of(&input));
+        assert_eq!(Case::of(&input).input(), input, "a case round-trips");
+    }
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..5000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        all.push(Case {
+            age: (state % 140) as f64 - 10.0,
+            known: (state >> 8) as u32,
+            present: (state >> 30) as u32,
+            biopsy: state & (1 << 60) != 0,
+        });
+    }
+    let mut out = Vec::new();
+    batch::summaries(&def, &all, &mut out);
+    assert_eq!(out.len(), all.len());
+    let (mut scored, mut refused) = (0, 0);
+    for (r, got) in out.iter().enumerate() {
+        let input = all.get(r).input();
+        match (got, eular_acr::summary(&def, &input)) {
+            (Ok(a), Ok(b)) => {
+                scored += 1;
+                assert_eq!(*a, b, "{input:?}");
+                assert_eq!(a.probability.to_bits(), b.probability.to_bits());
+                let mine: Vec<&str> = a.missing.ids_in(&ids).collect();
+                let theirs: Vec<&str> = b.missing.ids(&def).collect();
+                assert_eq!(mine, theirs);
+            }
+            (Err(a), Err(b)) => {
+                refused += 1;
+                assert_eq!(**a, b);
+            }
+            (a, b) => panic!("batch {a:?} but summary {b:?} for {input:?}"),
+        }
+    }
+    assert!(
+        scored > 20_000 && refused > 100,
+        "{scored} scored, {refused} refused"
+    );
+    // A row's result does not depend on its neighbours: a batch of one gives the same.
+    let one = Cases {
+        age: all.age[7..8].to_vec(),
+        known: all.known[7..8].to_vec(),
+        present: all.present[7..8].to_vec(),
+        biopsy: all.biopsy[7..8].to_vec(),
+    };
+    let mut single = Vec::new();
+    batch::summaries(&def, &one, &mut single);
+    assert_eq!(single[0], out[7]);
+}
