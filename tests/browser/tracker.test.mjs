@@ -157,12 +157,29 @@ test('the visit summary prints to PDF and downloads as application/pdf', async (
   await page.locator('#summary').waitFor();
   assert.equal(await page.locator('#summary-symptoms').count(), 1, 'symptoms section shown');
 
+  const siteNav = page.locator('.site-header nav');
+  assert.equal(await siteNav.isVisible(), true, 'site navigation shown on screen');
   await page.emulateMedia({ media: 'print' });
+  assert.equal(await siteNav.isVisible(), false, 'site navigation hidden in print');
   assert.equal(await page.locator('nav[aria-label=Tracker]').isVisible(), false, 'tracker nav hidden in print');
   assert.equal(await page.locator('#summary-form').isVisible(), false, 'form hidden in print');
-  const pdf = await page.pdf({ format: 'A4' });
-  assert.ok(pdf.length > 1000, `page.pdf() produced ${pdf.length} bytes`);
-  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.equal(await page.locator('#summary').isVisible(), true, 'the summary itself prints');
+  assert.equal(await page.locator('#disclaimer').isVisible(), true, 'the disclaimer prints');
+  // Tables repeat their header on each printed page and rows are not cut.
+  const tableCss = await page.locator('#summary table').first().evaluate((t) => ({
+    head: getComputedStyle(t.querySelector('thead')).display,
+    row: getComputedStyle(t.querySelector('tbody tr')).breakInside,
+  }));
+  assert.deepEqual(tableCss, { head: 'table-header-group', row: 'avoid' });
+  // Nothing wider than the printable width of the narrower paper (A4: 210 mm less 2 × 12 mm).
+  await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `print layout wider than A4 by ${overflow} px`);
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format, preferCSSPageSize: true });
+    assert.ok(pdf.length > 1000, `page.pdf(${format}) produced ${pdf.length} bytes`);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  }
   await page.emulateMedia({ media: 'screen' });
 
   const href = await page.locator('#summary-pdf').getAttribute('href');

@@ -29,6 +29,7 @@ pub use medicines::{
     MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, save_dose, schedule_words,
 };
 pub use patients::{PatientRow, mine, set_identifier};
+pub(crate) use summary_clinical::{lab_trends, trend_words};
 pub use settings::{save_profile, settings};
 pub use strength::{Strength, strength_page};
 pub use summary::{
