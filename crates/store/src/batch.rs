@@ -154,10 +154,7 @@ impl BatchStore for SqlStore {
         };
         // The single append takes the backend's chain lock and reads the chain's end; the rest
         // follow it in multi-row inserts inside the same transaction.
-        let head = INSERT_AUDIT
-            .split(" VALUES")
-            .next()
-            .unwrap_or(INSERT_AUDIT);
+        let head = INSERT_AUDIT.split(" VALUES").next().unwrap_or(INSERT_AUDIT);
         each_backend!(self.db(), b => {
             let mut tx = b.begin_write().await?;
             let mut events = vec![tx.append_audit(first).await?];

@@ -284,7 +284,8 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
 
     // A clinician the parent shares with sees their own identifier for the child on every page.
     let doc = "dr.pdf@example.org";
-    t.add_user(doc, common::PW, myo_store::Role::Clinician).await;
+    t.add_user(doc, common::PW, myo_store::Role::Clinician)
+        .await;
     let r = t
         .post_form(
             &format!("{child}/grants"),
@@ -299,7 +300,10 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let doc_cookie = t.signin(doc, common::PW).await.cookie();
-    assert_eq!(t.get("/tracker", Some(&doc_cookie)).await.status, StatusCode::OK);
+    assert_eq!(
+        t.get("/tracker", Some(&doc_cookie)).await.status,
+        StatusCode::OK
+    );
     let csrf = t.csrf(&doc_cookie).await;
     let r = t
         .post_form(

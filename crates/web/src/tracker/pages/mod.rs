@@ -29,12 +29,12 @@ pub use medicines::{
     MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, save_dose, schedule_words,
 };
 pub use patients::{PatientRow, mine, set_identifier};
-pub(crate) use summary_clinical::{lab_trends, trend_words};
 pub use settings::{save_profile, settings};
 pub use strength::{Strength, strength_page};
 pub use summary::{
     SummaryBlock, SummaryRequest, summary, summary_blocks, summary_pdf, summary_request,
 };
+pub(crate) use summary_clinical::{lab_trends, trend_words};
 
 use std::future::Future;
 

@@ -146,7 +146,11 @@ pub struct LabTrend {
 /// Each lab test with a result in `from..=to`, in the reference order of tests.
 pub fn lab_trends(records: &PatientRecords, from: Date, to: Date) -> Vec<LabTrend> {
     let mut by_test: std::collections::BTreeMap<_, Vec<_>> = Default::default();
-    for l in records.labs.iter().filter(|l| l.date >= from && l.date <= to) {
+    for l in records
+        .labs
+        .iter()
+        .filter(|l| l.date >= from && l.date <= to)
+    {
         by_test.entry(l.analyte).or_default().push(l);
     }
     by_test
@@ -216,7 +220,10 @@ pub fn trend_words(t: &LabTrend, tr: &Tr) -> String {
         );
     }
     if t.other_units > 0 {
-        s = format!("{s}; {}", tr.t1("clin-trend-other-units", "n", t.other_units));
+        s = format!(
+            "{s}; {}",
+            tr.t1("clin-trend-other-units", "n", t.other_units)
+        );
     }
     s
 }

@@ -231,7 +231,16 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts, tree: &mut TagTree, item: &Item) {
             let lh = 9.0 * 1.35;
             let mut para = TagGroup::new(Tag::P);
             for (i, t) in words.iter().enumerate() {
-                span(s, f, &mut para, MARGIN, *y + 9.0 + i as f32 * lh, 9.0, false, t);
+                span(
+                    s,
+                    f,
+                    &mut para,
+                    MARGIN,
+                    *y + 9.0 + i as f32 * lh,
+                    9.0,
+                    false,
+                    t,
+                );
             }
             tree.push(para);
             // The line repeats the words beside it: decoration for a screen reader.
@@ -268,7 +277,11 @@ fn running(s: &mut Surface<'_>, f: &Fonts, header: &str, footer: &str) {
     // Shrunk, not cut, when a long name and identifier do not fit on one line.
     let room = WIDTH - 2.0 * MARGIN;
     let natural = f.metrics.width(header, 8.0, false);
-    let size = if natural > room { 8.0 * room / natural } else { 8.0 };
+    let size = if natural > room {
+        8.0 * room / natural
+    } else {
+        8.0
+    };
     text(s, f, MARGIN, MARGIN - 22.0, size, false, header);
     s.end_tagged();
     s.start_tagged(ContentTag::Artifact(Artifact::with_kind(

@@ -268,7 +268,9 @@ impl Layout<'_> {
         let lh = Self::leading(CELL);
         for t in trends.iter().filter(|t| t.points.len() > 1) {
             let text = trend_words(t, doc.tr);
-            let words = self.m.wrap(&text, CELL, false, (WIDTH - 2.0 * MARGIN) * 0.6);
+            let words = self
+                .m
+                .wrap(&text, CELL, false, (WIDTH - 2.0 * MARGIN) * 0.6);
             let h = SPARK_HEIGHT.max(words.len() as f32 * lh);
             self.room(h + 4.0);
             let (lo, hi) = t
