@@ -182,13 +182,19 @@ fn change_words(t: &LabTrend, tr: &Tr) -> String {
     if t.points.len() < 2 {
         return tr.t("clin-trend-one");
     }
-    if first.1 == last.1 {
+    if first.1.total_cmp(&last.1).is_eq() {
         return tr.t("clin-trend-same");
     }
     if first.1 == 0.0 {
         return tr.t("clin-trend-up-from-zero");
     }
-    let pct = ((last.1 - first.1) / first.1 * 100.0).abs().round();
+    // Whole per cent, or one decimal for a change under 1 % (never "0 %" for a change).
+    let raw = ((last.1 - first.1) / first.1 * 100.0).abs();
+    let pct = if raw < 1.0 {
+        (raw * 10.0).round().max(1.0) / 10.0
+    } else {
+        raw.round()
+    };
     let key = if last.1 > first.1 {
         "clin-trend-up"
     } else {
@@ -446,4 +452,65 @@ pub fn enrich(
         }
     }
     blocks.insert(0, diagnosis_block(state, history, tr));
+}
+
+#[cfg(test)]
+mod tests {
+    use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
+
+    use super::*;
+
+    fn lab(analyte: Analyte, value: f64, unit: Unit, date: &str) -> LabResult {
+        LabResult {
+            analyte,
+            value,
+            unit,
+            range: RefRange::NotGiven,
+            date: Date::parse("date", date).unwrap_or_else(|e| panic!("{e}")),
+            loinc: None,
+        }
+    }
+
+    #[test]
+    fn trends_compare_first_and_latest_in_one_unit() {
+        let catalog = crate::i18n::Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let tr = Tr::new(std::sync::Arc::new(catalog), crate::i18n::Lang::En);
+        let mut records = PatientRecords::default();
+        records.labs = vec![
+            lab(Analyte::Ck, 2000.0, Unit::UPerL, "2026-01-20"),
+            lab(Analyte::Ck, 500.0, Unit::UPerL, "2026-01-05"),
+            lab(Analyte::Ck, 9.0, Unit::UkatPerL, "2026-01-10"),
+            lab(Analyte::Ck, 1.0, Unit::UPerL, "2025-12-01"),
+            lab(Analyte::Alt, 40.0, Unit::UPerL, "2026-01-07"),
+            lab(Analyte::Ast, 100.0, Unit::UPerL, "2026-01-02"),
+            lab(Analyte::Ast, 100.5, Unit::UPerL, "2026-01-09"),
+        ];
+        let d = |s| Date::parse("d", s).unwrap_or_else(|e| panic!("{e}"));
+        let trends = lab_trends(&records, d("2026-01-01"), d("2026-01-31"));
+        let words: Vec<String> = trends.iter().map(|t| trend_words(t, &tr)).collect();
+        // Oldest first, out-of-range days left out, another unit counted but not compared.
+        assert_eq!(trends[0].analyte, Analyte::Ck);
+        assert_eq!(trends[0].points.len(), 2);
+        assert_eq!(trends[0].other_units, 1);
+        assert!(words[0].contains("up 300\u{a0}%"), "{words:?}");
+        assert!(words[0].contains("1 in another unit"), "{words:?}");
+        assert!(words.iter().any(|w| w.contains("one result")), "{words:?}");
+        assert!(
+            words.iter().any(|w| w.contains("up 0.5\u{a0}%")),
+            "{words:?}"
+        );
+        let t = trends_table(&records, d("2026-01-01"), d("2026-01-31"), &tr);
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[0][1], "3", "every CK result is counted");
+        assert!(
+            t.rows[0][2].starts_with("500 U/L"),
+            "lowest: {:?}",
+            t.rows[0]
+        );
+        assert!(
+            t.rows[0][3].starts_with("2000 U/L"),
+            "highest: {:?}",
+            t.rows[0]
+        );
+    }
 }
