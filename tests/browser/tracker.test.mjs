@@ -165,12 +165,16 @@ test('the visit summary prints to PDF and downloads as application/pdf', async (
   assert.equal(await page.locator('#summary-form').isVisible(), false, 'form hidden in print');
   assert.equal(await page.locator('#summary').isVisible(), true, 'the summary itself prints');
   assert.equal(await page.locator('#disclaimer').isVisible(), true, 'the disclaimer prints');
-  // Tables repeat their header on each printed page and rows are not cut.
-  const tableCss = await page.locator('#summary table').first().evaluate((t) => ({
-    head: getComputedStyle(t.querySelector('thead')).display,
-    row: getComputedStyle(t.querySelector('tbody tr')).breakInside,
+  assert.equal(await page.locator('.site-header').isVisible(), false, 'the whole site header is left off paper');
+  assert.equal(await page.locator('#switch-person').isVisible(), false, 'links for the screen hidden');
+  // Sections run on (a long one is not pushed whole to a new page, leaving a gap), but a
+  // heading stays with what follows and a table row is never cut.
+  const css = await page.locator('#summary-symptoms').evaluate((b) => ({
+    block: getComputedStyle(b).breakInside,
+    heading: getComputedStyle(b.querySelector('h2')).breakAfter,
+    row: getComputedStyle(b.querySelector('tbody tr')).breakInside,
   }));
-  assert.deepEqual(tableCss, { head: 'table-header-group', row: 'avoid' });
+  assert.deepEqual(css, { block: 'auto', heading: 'avoid', row: 'avoid' });
   // Nothing wider than the printable width of the narrower paper (A4: 210 mm less 2 × 12 mm).
   await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1000 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
