@@ -475,16 +475,18 @@ mod tests {
     fn trends_compare_first_and_latest_in_one_unit() {
         let catalog = crate::i18n::Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
         let tr = Tr::new(std::sync::Arc::new(catalog), crate::i18n::Lang::En);
-        let mut records = PatientRecords::default();
-        records.labs = vec![
-            lab(Analyte::Ck, 2000.0, Unit::UPerL, "2026-01-20"),
-            lab(Analyte::Ck, 500.0, Unit::UPerL, "2026-01-05"),
-            lab(Analyte::Ck, 9.0, Unit::UkatPerL, "2026-01-10"),
-            lab(Analyte::Ck, 1.0, Unit::UPerL, "2025-12-01"),
-            lab(Analyte::Alt, 40.0, Unit::UPerL, "2026-01-07"),
-            lab(Analyte::Ast, 100.0, Unit::UPerL, "2026-01-02"),
-            lab(Analyte::Ast, 100.5, Unit::UPerL, "2026-01-09"),
-        ];
+        let records = PatientRecords {
+            labs: vec![
+                lab(Analyte::Ck, 2000.0, Unit::UPerL, "2026-01-20"),
+                lab(Analyte::Ck, 500.0, Unit::UPerL, "2026-01-05"),
+                lab(Analyte::Ck, 9.0, Unit::UkatPerL, "2026-01-10"),
+                lab(Analyte::Ck, 1.0, Unit::UPerL, "2025-12-01"),
+                lab(Analyte::Alt, 40.0, Unit::UPerL, "2026-01-07"),
+                lab(Analyte::Ast, 100.0, Unit::UPerL, "2026-01-02"),
+                lab(Analyte::Ast, 100.5, Unit::UPerL, "2026-01-09"),
+            ],
+            ..PatientRecords::default()
+        };
         let d = |s| Date::parse("d", s).unwrap_or_else(|e| panic!("{e}"));
         let trends = lab_trends(&records, d("2026-01-01"), d("2026-01-31"));
         let words: Vec<String> = trends.iter().map(|t| trend_words(t, &tr)).collect();
