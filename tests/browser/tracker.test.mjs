@@ -157,12 +157,33 @@ test('the visit summary prints to PDF and downloads as application/pdf', async (
   await page.locator('#summary').waitFor();
   assert.equal(await page.locator('#summary-symptoms').count(), 1, 'symptoms section shown');
 
+  const siteNav = page.locator('.site-header nav');
+  assert.equal(await siteNav.isVisible(), true, 'site navigation shown on screen');
   await page.emulateMedia({ media: 'print' });
+  assert.equal(await siteNav.isVisible(), false, 'site navigation hidden in print');
   assert.equal(await page.locator('nav[aria-label=Tracker]').isVisible(), false, 'tracker nav hidden in print');
   assert.equal(await page.locator('#summary-form').isVisible(), false, 'form hidden in print');
-  const pdf = await page.pdf({ format: 'A4' });
-  assert.ok(pdf.length > 1000, `page.pdf() produced ${pdf.length} bytes`);
-  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.equal(await page.locator('#summary').isVisible(), true, 'the summary itself prints');
+  assert.equal(await page.locator('#disclaimer').isVisible(), true, 'the disclaimer prints');
+  assert.equal(await page.locator('.site-header').isVisible(), false, 'the whole site header is left off paper');
+  assert.equal(await page.locator('#switch-person').isVisible(), false, 'links for the screen hidden');
+  // Sections run on (a long one is not pushed whole to a new page, leaving a gap), but a
+  // heading stays with what follows and a table row is never cut.
+  const css = await page.locator('#summary-symptoms').evaluate((b) => ({
+    block: getComputedStyle(b).breakInside,
+    heading: getComputedStyle(b.querySelector('h2')).breakAfter,
+    row: getComputedStyle(b.querySelector('tbody tr')).breakInside,
+  }));
+  assert.deepEqual(css, { block: 'auto', heading: 'avoid', row: 'avoid' });
+  // Nothing wider than the printable width of the narrower paper (A4: 210 mm less 2 × 12 mm).
+  await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `print layout wider than A4 by ${overflow} px`);
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format, preferCSSPageSize: true });
+    assert.ok(pdf.length > 1000, `page.pdf(${format}) produced ${pdf.length} bytes`);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  }
   await page.emulateMedia({ media: 'screen' });
 
   const href = await page.locator('#summary-pdf').getAttribute('href');

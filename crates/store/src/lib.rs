@@ -10,6 +10,7 @@
 //! rolled back.
 
 pub mod audit;
+mod batch;
 pub mod children;
 pub mod circle;
 mod community;
@@ -38,6 +39,7 @@ mod trials;
 
 use std::sync::Arc;
 
+pub use batch::BatchStore;
 pub use children::ChildrenStore;
 pub use circle::{CircleStore, GrantRelation, Invitation, MAX_CLINICIAN_REF, NewInvitation};
 pub use community::{
@@ -78,6 +80,7 @@ pub use trials::{SEARCH_EMAIL_KIND, SavedSearch, SearchEmailText, SyncRow, Trial
 #[async_trait::async_trait]
 pub trait Store:
     TrackerStore
+    + BatchStore
     + RedFlagStore
     + ReplayStore
     + HistoryStore

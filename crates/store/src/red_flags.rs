@@ -64,7 +64,8 @@ pub trait RedFlagStore: Send + Sync {
     ) -> Result<RedFlagRow>;
 }
 
-const COLUMNS: &str = "id, date, tier, rule_id, title, action, raised_at, resolved_at, resolved_by";
+pub(crate) const COLUMNS: &str =
+    "id, date, tier, rule_id, title, action, raised_at, resolved_at, resolved_by";
 
 fn check(row: &RedFlagRow) -> Result<()> {
     let bad = |field: &'static str, problem: &str| Err(StoreError::invalid(field, problem));
@@ -93,7 +94,7 @@ fn check(row: &RedFlagRow) -> Result<()> {
     Ok(())
 }
 
-fn from_row(row: &impl RowExt) -> Result<RedFlagRow> {
+pub(crate) fn from_row(row: &impl RowExt) -> Result<RedFlagRow> {
     Ok(RedFlagRow {
         id: RecordId(row.text("id")?),
         date: row.text("date")?,

@@ -541,6 +541,22 @@ impl Spec {
             self.order
         )
     }
+
+    /// `list_sql` for `n` patients at once: the ids are `$1` and `$4` on (`$2` and `$3` stay
+    /// the range's ends), each row names its patient.
+    pub(crate) fn batch_list_sql(&self, n: usize) -> String {
+        let ids: Vec<String> = std::iter::once("$1".to_owned())
+            .chain((4..n + 3).map(|i| format!("${i}")))
+            .collect();
+        format!(
+            "SELECT patient_id, {} FROM {} WHERE patient_id IN ({}) AND {} ORDER BY {}",
+            self.select(),
+            self.table,
+            ids.join(", "),
+            self.range,
+            self.order
+        )
+    }
 }
 
 /// Checks a record's shape and returns its values in `spec(kind).cols` order.
@@ -864,7 +880,7 @@ fn diary_from(row: &impl RowExt, id: RecordId) -> Result<DiaryRow> {
 }
 
 /// Puts a record into the matching list of `data`.
-fn push(data: &mut PatientData, record: Record) {
+pub(crate) fn push(data: &mut PatientData, record: Record) {
     match record {
         Record::Diary(r) => data.diary.push(r),
         Record::HomeTest(r) => data.home_tests.push(r),
@@ -880,7 +896,7 @@ fn push(data: &mut PatientData, record: Record) {
 }
 
 /// Range bounds as bind values: open ends become dates before and after any real one.
-fn bounds(range: &DateRange) -> Result<(String, String)> {
+pub(crate) fn bounds(range: &DateRange) -> Result<(String, String)> {
     check_opt_date("from", range.from.as_ref())?;
     check_opt_date("to", range.to.as_ref())?;
     Ok((

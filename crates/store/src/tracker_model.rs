@@ -594,4 +594,38 @@ impl PatientData {
             + self.visits.len()
             + self.monitoring_tests.len()
     }
+    /// The records `load_patient(range)` would have returned, taken from data loaded for a
+    /// wider range (e.g. everything), so one read serves a page that needs both: dated records
+    /// by their date, conditions that were not resolved before `from` nor diagnosed after `to`,
+    /// medicines that overlap the range. Profile, share links and grants are kept as they are.
+    #[must_use]
+    pub fn within(&self, range: &DateRange) -> PatientData {
+        let from = range.from.as_deref().unwrap_or("0000-01-01");
+        let to = range.to.as_deref().unwrap_or("9999-12-31");
+        let on = |d: &str| d >= from && d <= to;
+        fn keep<T: Clone>(rows: &[T], f: impl Fn(&T) -> bool) -> Vec<T> {
+            rows.iter().filter(|r| f(r)).cloned().collect()
+        }
+        PatientData {
+            patient_id: self.patient_id.clone(),
+            profile: self.profile.clone(),
+            diary: keep(&self.diary, |r| on(&r.date)),
+            home_tests: keep(&self.home_tests, |r| on(&r.date)),
+            assessments: keep(&self.assessments, |r| on(&r.date)),
+            labs: keep(&self.labs, |r| on(&r.date)),
+            conditions: keep(&self.conditions, |r| {
+                r.diagnosed.as_deref().is_none_or(|d| d <= to)
+                    && r.resolved.as_deref().is_none_or(|d| d >= from)
+            }),
+            antibodies: keep(&self.antibodies, |r| on(&r.date)),
+            medicines: keep(&self.medicines, |r| {
+                r.start_date.as_str() <= to && r.end_date.as_deref().is_none_or(|d| d >= from)
+            }),
+            dose_events: keep(&self.dose_events, |r| on(&r.date)),
+            visits: keep(&self.visits, |r| on(&r.date)),
+            monitoring_tests: keep(&self.monitoring_tests, |r| on(&r.date)),
+            share_links: self.share_links.clone(),
+            grants: self.grants.clone(),
+        }
+    }
 }

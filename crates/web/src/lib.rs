@@ -77,6 +77,8 @@ struct Inner {
     mailer: Option<mail::Mailer>,
     /// The interface's messages in every language, parsed once.
     catalog: Arc<i18n::Catalog>,
+    /// The visit summary PDF's embedded fonts, parsed once.
+    pdf_fonts: tracker::pdf::PdfFonts,
 }
 
 /// Why the application could not be built.
@@ -101,6 +103,9 @@ pub enum StartError {
     /// The interface's message catalogue failed to load.
     #[error("interface messages: {0}")]
     Messages(String),
+    /// The PDF's embedded fonts could not be read.
+    #[error("PDF fonts: {0}")]
+    Fonts(String),
 }
 
 impl AppState {
@@ -115,6 +120,7 @@ impl AppState {
         let screen =
             community::screen_for(&kb).map_err(|e| StartError::Community(e.to_string()))?;
         let catalog = Arc::new(i18n::Catalog::builtin().map_err(StartError::Messages)?);
+        let pdf_fonts = tracker::pdf::PdfFonts::new().map_err(StartError::Fonts)?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         let hasher = myo_store::password::Hasher::new(
@@ -142,6 +148,7 @@ impl AppState {
                 screen,
                 mailer,
                 catalog,
+                pdf_fonts,
             }),
         })
     }
@@ -190,6 +197,11 @@ impl AppState {
     /// The interface's message catalogue.
     pub fn catalog(&self) -> &i18n::Catalog {
         &self.inner.catalog
+    }
+
+    /// The visit summary PDF's fonts (parsed at start-up).
+    pub fn pdf_fonts(&self) -> &tracker::pdf::PdfFonts {
+        &self.inner.pdf_fonts
     }
 
     /// The mailer, when e-mail is configured.

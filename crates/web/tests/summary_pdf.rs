@@ -179,6 +179,13 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
             ),
         ),
         (
+            "labs",
+            format!(
+                r#"{{"analyte":"ck","value":617,"unit":"U/L","uln":200,"date":"{}"}}"#,
+                day(4)
+            ),
+        ),
+        (
             "medicines",
             format!(
                 r#"{{"name":"Prednisolona (Estilsona®)","dose":{{"amount":10,"unit":"mg"}},"route":"oral","schedule":{{"kind":"daily","time":"08:00"}},"start":"{}"}}"#,
@@ -250,6 +257,14 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         "Warning signs raised in the period",
         "not yet dealt with",
         "No missed dose recorded",
+        // The trend of each lab test: first and latest value with their dates, and the change.
+        "Trend of each test over the period",
+        &format!("1234 U/L on {}", day(15)),
+        &format!("617 U/L on {}", day(4)),
+        "down 50 %",
+        // Every page names whose summary it is, and is numbered.
+        &format!("Zoë Ibáñez · Date of birth: {born}"),
+        "Page 1 of",
     ] {
         assert!(flat.contains(want), "{want:?} missing from:\n{text}");
     }
@@ -259,6 +274,66 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
     );
     // Only the sections on screen: strength and function was not chosen.
     assert!(!flat.contains("Strength and function"), "{text}");
+    let pages = text.matches('\u{c}').count().max(1);
+    assert_eq!(
+        flat.matches("Zoë Ibáñez · Date of birth").count(),
+        pages,
+        "the running header is on each of the {pages} pages:\n{text}"
+    );
+    assert!(flat.contains(&format!("Page {pages} of {pages}")), "{text}");
+
+    // A clinician the parent shares with sees their own identifier for the child on every page.
+    let doc = "dr.pdf@example.org";
+    t.add_user(doc, common::PW, myo_store::Role::Clinician)
+        .await;
+    let r = t
+        .post_form(
+            &format!("{child}/grants"),
+            &[
+                ("csrf", &parent.csrf),
+                ("email", doc),
+                ("relation", "clinician"),
+                ("access", "read"),
+            ],
+            Some(&parent.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let doc_cookie = t.signin(doc, common::PW).await.cookie();
+    assert_eq!(
+        t.get("/tracker", Some(&doc_cookie)).await.status,
+        StatusCode::OK
+    );
+    let csrf = t.csrf(&doc_cookie).await;
+    let r = t
+        .post_form(
+            &format!("{child}/identifier"),
+            &[("csrf", &csrf), ("identifier", "HOSP-γ-0042")],
+            Some(&doc_cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    std::fs::write(&file, pdf_bytes(t, &link, &doc_cookie).await).expect("write PDF");
+    let text = run(
+        "pdftotext",
+        &["-enc", "UTF-8", file.to_str().expect("path"), "-"],
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let pages = text.matches('\u{c}').count().max(1);
+    assert_eq!(
+        flat.matches("Clinician's identifier: HOSP-γ-0042").count(),
+        pages + 1,
+        "in the identity block and on each of the {pages} pages:\n{text}"
+    );
+    assert!(flat.contains("617 U/L"), "{text}");
+    // The parent's own PDF does not carry the clinician's identifier.
+    let own = pdf_bytes(t, &link, &parent.cookie).await;
+    std::fs::write(&file, own).expect("write PDF");
+    let text = run(
+        "pdftotext",
+        &["-enc", "UTF-8", file.to_str().expect("path"), "-"],
+    );
+    assert!(!text.contains("HOSP-γ-0042"), "{text}");
 
     // Visits: MMT-8 with its maximum and the TIS against the visit before.
     for (n, grade, global) in [(25, 6, 6), (5, 8, 3)] {

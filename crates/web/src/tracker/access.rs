@@ -62,6 +62,9 @@ pub struct Access {
     pub actor: User,
     /// How they relate.
     pub viewer: Viewer,
+    /// A clinician's own identifier for the patient (e.g. a hospital number), when the viewer
+    /// is a clinician who set one.
+    pub clinician_ref: Option<String>,
 }
 
 /// Why access was refused.
@@ -148,6 +151,7 @@ async fn find(
     patient_id: &str,
 ) -> Result<Access, Refused> {
     let pid = UserId(patient_id.to_owned());
+    let mut clinician_ref = None;
     let viewer = if actor.id.as_str() == patient_id {
         Some(Viewer::Owner)
     } else {
@@ -157,12 +161,12 @@ async fn find(
             crate::care::accept_invitations(state, actor, client).await?;
             grant = state.store().find_grant(&pid, &actor.id).await?;
         }
-        grant.and_then(|g| match g.relation {
-            GrantRelation::Clinician => {
-                (actor.role == Role::Clinician).then_some(Viewer::Clinician { write: g.can_write })
+        grant.and_then(|g| {
+            let viewer = viewer_of(actor, &g)?;
+            if matches!(viewer, Viewer::Clinician { .. }) {
+                clinician_ref = g.clinician_ref;
             }
-            GrantRelation::Carer => Some(Viewer::Carer { write: g.can_write }),
-            GrantRelation::Guardian => Some(Viewer::Guardian),
+            Some(viewer)
         })
     };
     let patient = match viewer {
@@ -182,6 +186,42 @@ async fn find(
         patient,
         actor: actor.clone(),
         viewer,
+        clinician_ref,
+    })
+}
+
+/// What an active grant lets `actor` do: a clinician's grant counts only for a clinician
+/// account.
+fn viewer_of(actor: &User, g: &myo_store::ClinicianGrant) -> Option<Viewer> {
+    match g.relation {
+        GrantRelation::Clinician => {
+            (actor.role == Role::Clinician).then_some(Viewer::Clinician { write: g.can_write })
+        }
+        GrantRelation::Carer => Some(Viewer::Carer { write: g.can_write }),
+        GrantRelation::Guardian => Some(Viewer::Guardian),
+    }
+}
+
+/// Access through a grant already read (for lists of people, read in one query): the same rule
+/// as [`resolve`]; `None` when the grant gives `actor` nothing, it names another grantee or
+/// patient, or the patient's account is disabled. Nothing is audited here (the caller audits
+/// each read).
+pub fn granted(actor: &User, patient: User, g: &myo_store::ClinicianGrant) -> Option<Access> {
+    if g.clinician_id != actor.id
+        || g.patient_id != patient.id
+        || g.revoked_at.is_some()
+        || patient.disabled_at.is_some()
+    {
+        return None;
+    }
+    let viewer = viewer_of(actor, g)?;
+    Some(Access {
+        patient,
+        actor: actor.clone(),
+        viewer,
+        clinician_ref: matches!(viewer, Viewer::Clinician { .. })
+            .then(|| g.clinician_ref.clone())
+            .flatten(),
     })
 }
 

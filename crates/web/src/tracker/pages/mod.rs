@@ -35,6 +35,7 @@ pub use strength::{Strength, strength_page};
 pub use summary::{
     SummaryBlock, SummaryRequest, summary, summary_blocks, summary_pdf, summary_request,
 };
+pub(crate) use summary_clinical::{lab_trends, trend_words};
 
 use std::future::Future;
 

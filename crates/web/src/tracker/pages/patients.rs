@@ -14,11 +14,14 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use myo_store::audit::action;
-use myo_store::{Role, StoreError, User};
+use myo_store::{DateRange, Role, StoreError, User, UserId};
 use myo_tracker::monitoring::DueState;
 
-use super::super::access::{Access, Viewer, resolve};
-use super::{FormData, layout, load, today_for};
+use super::super::access::{Access, Viewer, granted, resolve};
+use super::super::convert;
+use super::super::safety::person_today;
+use super::FormData;
+use super::layout;
 use crate::AppState;
 use crate::auth::{Client, CurrentUser, SignedIn};
 use crate::pages::{Layout, PageError, render};
@@ -157,21 +160,19 @@ fn display_name(p: &User) -> String {
     }
 }
 
-/// The row for one patient the clinician may see: reads (and audits) their records.
-async fn row(
+/// The row for one patient the clinician may see, from records already read (and audited).
+fn row(
     state: &AppState,
     a: &Access,
-    client: &Client,
-    grant: &myo_store::ClinicianGrant,
+    data: &myo_store::PatientData,
+    flags: &[myo_store::RedFlagRow],
+    today: myo_tracker::Date,
 ) -> Result<PatientRow, PageError> {
-    let today = today_for(state, a).await?;
-    let (data, records) =
-        load(state, a, client, "patient_list", Some(today.add_days(-730))).await?;
-    let d = crate::tracker::dashboard_of(state, &data, &records, today)
+    let records = convert::records(state.rules(), state.scorer().catalog(), data);
+    let d = crate::tracker::dashboard_of(state, data, &records, today)
         .map_err(|e| PageError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let flags = super::super::red_flags::open(state, &a.patient.id)
-        .await?
-        .into_iter()
+    let flags = flags
+        .iter()
         .map(|f| format!("{}: {}", f.date, f.title))
         .collect();
     let today_text = today.to_string();
@@ -197,7 +198,7 @@ async fn row(
             .as_ref()
             .and_then(|p| p.birth_date.clone())
             .unwrap_or_else(|| "not given".to_owned()),
-        identifier: grant.clinician_ref.clone().unwrap_or_default(),
+        identifier: a.clinician_ref.clone().unwrap_or_default(),
         clinician: matches!(a.viewer, Viewer::Clinician { .. }),
         can_write: a.viewer.may_write(),
         flags,
@@ -216,6 +217,57 @@ async fn row(
     })
 }
 
+/// How far back the list reads, in each person's own days.
+const LIST_DAYS: i32 = 730;
+
+/// The rows of every patient who gave the clinician access, in a fixed number of store calls
+/// whatever their number: the grants, the accounts, one audit append for every read, the
+/// records and the open red flags, each one batched query.
+async fn rows(
+    state: &AppState,
+    u: &CurrentUser,
+    client: &Client,
+) -> Result<Vec<PatientRow>, PageError> {
+    let store = state.store();
+    let grants = store.list_clinician_patients(&u.user.id).await?;
+    let ids: Vec<UserId> = grants.iter().map(|g| g.patient_id.clone()).collect();
+    let mut users = store.get_users(&ids).await?;
+    // A disabled account's records are not shown (access resolves to "not found").
+    let access: Vec<Access> = grants
+        .iter()
+        .filter_map(|g| {
+            let i = users.iter().position(|p| p.id == g.patient_id)?;
+            granted(&u.user, users.swap_remove(i), g)
+        })
+        .collect();
+    let ids: Vec<UserId> = access.iter().map(|a| a.patient.id.clone()).collect();
+    // Reads are audited before they are made, one entry per person (a read that cannot be
+    // audited is not served).
+    let entries: Vec<_> = access
+        .iter()
+        .map(|a| a.entry(client, action::READ, "patient_list", None))
+        .collect();
+    store.append_audits(&entries).await?;
+    // Far enough back for every time zone's "two years ago"; each person's own today cuts it.
+    let utc_today = crate::tracker::today().ok_or_else(super::clock_error)?;
+    let range = DateRange {
+        from: Some(utc_today.add_days(-LIST_DAYS - 1).to_string()),
+        to: None,
+    };
+    let data = store.load_patients(&ids, &range).await?;
+    let flags = store.open_red_flags_of(&ids).await?;
+    let mut rows = Vec::with_capacity(access.len());
+    for ((a, all), flags) in access.iter().zip(&data).zip(&flags) {
+        let today = person_today(all.profile.as_ref()).ok_or_else(super::clock_error)?;
+        let data = all.within(&DateRange {
+            from: Some(today.add_days(-LIST_DAYS).to_string()),
+            to: None,
+        });
+        rows.push(row(state, a, &data, flags, today)?);
+    }
+    Ok(rows)
+}
+
 /// The list page for a clinician, with an optional error about one patient's identifier.
 async fn list(
     state: &AppState,
@@ -225,18 +277,7 @@ async fn list(
     error: Option<(String, String)>,
 ) -> Result<Response, PageError> {
     crate::care::accept_invitations(state, &u.user, client).await?;
-    let mut rows = Vec::new();
-    for g in state.store().list_clinician_patients(&u.user.id).await? {
-        // A disabled account's records are not shown (access resolves to "not found").
-        let Some(p) = state.store().get_user(&g.patient_id).await? else {
-            continue;
-        };
-        if p.disabled_at.is_some() {
-            continue;
-        }
-        let a = resolve(state, &u.user, client, p.id.as_str(), false).await?;
-        rows.push(row(state, &a, client, &g).await?);
-    }
+    let mut rows = rows(state, u, client).await?;
     let total = rows.len();
     let sort = Sort::parse(query.get("sort"));
     let only = match query.get("only") {

@@ -16,7 +16,7 @@ use myo_tracker::{Date, Invalid};
 use super::super::access::resolve;
 use super::super::{SECTIONS, charts, convert, db, pdf, section};
 use super::summary_clinical::enrich;
-use super::{FormData, FormError, Frame, Table, layout, load, today_for};
+use super::{FormData, FormError, Frame, Table, layout, today_for};
 use crate::AppState;
 use crate::auth::{Client, SignedIn};
 use crate::i18n::{Tr, words};
@@ -430,15 +430,11 @@ pub async fn summary(
             Some(FormError::from(e)),
         ),
     };
-    let (data, records) = load(
-        &state,
-        &a,
-        &client,
-        "visit_summary",
-        Some(req.from.add_days(-30)),
-    )
-    .await?;
-    let (history, _) = load(&state, &a, &client, "visit_summary", None).await?;
+    // One read (one audit entry): the whole history for the diagnosis and the visits before
+    // the range, cut in memory to the range's records.
+    let entry = a.entry(&client, action::READ, "visit_summary", None);
+    let history = db::load(&state, &a.patient.id, &DateRange::all(), &entry).await?;
+    let (data, records) = around(&state, &history, &req);
     let tr = state.tr(u.locale.lang);
     let (s, mut blocks) = summary_blocks(&state, &records, &req, &tr)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
@@ -484,6 +480,21 @@ pub async fn summary(
     Ok(render(&page))
 }
 
+/// The records a summary is made from, cut from everything the person recorded: from 30 days
+/// before the first day (so flare signals and the diary chart see the days just before).
+fn around(
+    state: &AppState,
+    all: &myo_store::PatientData,
+    req: &SummaryRequest,
+) -> (myo_store::PatientData, PatientRecords) {
+    let data = all.within(&DateRange {
+        from: Some(req.from.add_days(-30).to_string()),
+        to: None,
+    });
+    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
+    (data, records)
+}
+
 /// The query of the PDF link: the dates, sections and questions of the summary on screen (the
 /// defaults when the form had an error), so the download matches what the person sees.
 fn pdf_query(req: &SummaryRequest) -> String {
@@ -512,18 +523,13 @@ pub async fn summary_pdf(
     let req = summary_request(query.as_deref(), today)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let entry = a.entry(&client, action::EXPORT, "visit_summary", None);
-    let range = DateRange {
-        from: Some(req.from.add_days(-30).to_string()),
-        to: None,
-    };
-    let data = db::load(&state, &a.patient.id, &range, &entry).await?;
-    let records = convert::records(state.rules(), state.scorer().catalog(), &data);
+    let all = db::load(&state, &a.patient.id, &DateRange::all(), &entry).await?;
+    let (data, records) = around(&state, &all, &req);
     // Diagnoses and antibodies whatever their date, up to the last day of the summary.
-    let upto = DateRange {
+    let history = all.within(&DateRange {
         from: None,
         to: Some(req.to.to_string()),
-    };
-    let history = db::load(&state, &a.patient.id, &upto, &entry).await?;
+    });
     let tr = state.tr(u.locale.lang);
     let (s, mut blocks) = summary_blocks(&state, &records, &req, &tr)
         .map_err(|e| PageError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
@@ -540,6 +546,7 @@ pub async fn summary_pdf(
             name: a.patient_name(),
             birth_date: data.profile.as_ref().and_then(|p| p.birth_date.clone()),
             identifier: Some(tr.t1("pdf-record-id", "id", a.patient_id())),
+            clinician_ref: a.clinician_ref.clone(),
         },
         from: s.from,
         to: s.to,
@@ -555,7 +562,7 @@ pub async fn summary_pdf(
         tr: &tr,
         records: &records,
     };
-    let bytes = pdf::summary(&doc).map_err(|e| {
+    let bytes = pdf::summary(&doc, state.pdf_fonts()).map_err(|e| {
         PageError(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("The PDF could not be made: {e}"),

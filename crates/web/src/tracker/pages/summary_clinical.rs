@@ -131,6 +131,159 @@ pub fn labs_table(records: &PatientRecords, from: Date, to: Date, tr: &Tr) -> Ta
     t
 }
 
+/// One lab test's results in a period, oldest first, for its trend.
+pub struct LabTrend {
+    /// Which test.
+    pub analyte: myo_tracker::labs::Analyte,
+    /// The unit of the latest result.
+    pub unit: myo_tracker::labs::Unit,
+    /// Results reported in `unit`, `(sample date, value)`, oldest first.
+    pub points: Vec<(Date, f64)>,
+    /// How many results were reported in another unit (not compared with the rest).
+    pub other_units: usize,
+}
+
+/// Each lab test with a result in `from..=to`, in the reference order of tests.
+pub fn lab_trends(records: &PatientRecords, from: Date, to: Date) -> Vec<LabTrend> {
+    let mut by_test: std::collections::BTreeMap<_, Vec<_>> = Default::default();
+    for l in records
+        .labs
+        .iter()
+        .filter(|l| l.date >= from && l.date <= to)
+    {
+        by_test.entry(l.analyte).or_default().push(l);
+    }
+    by_test
+        .into_iter()
+        .filter_map(|(analyte, mut labs)| {
+            labs.sort_by_key(|l| l.date);
+            let unit = labs.last()?.unit;
+            let points: Vec<_> = labs
+                .iter()
+                .filter(|l| l.unit == unit)
+                .map(|l| (l.date, l.value))
+                .collect();
+            Some(LabTrend {
+                analyte,
+                unit,
+                other_units: labs.len() - points.len(),
+                points,
+            })
+        })
+        .collect()
+}
+
+/// How the latest value compares with the first in the period, in words (nothing is compared
+/// across units, and one result has no trend).
+fn change_words(t: &LabTrend, tr: &Tr) -> String {
+    let (Some(first), Some(last)) = (t.points.first(), t.points.last()) else {
+        return "–".to_owned();
+    };
+    if t.points.len() < 2 {
+        return tr.t("clin-trend-one");
+    }
+    if first.1.total_cmp(&last.1).is_eq() {
+        return tr.t("clin-trend-same");
+    }
+    if first.1 == 0.0 {
+        return tr.t("clin-trend-up-from-zero");
+    }
+    // Whole per cent, or one decimal for a change under 1 % (never "0 %" for a change).
+    let raw = ((last.1 - first.1) / first.1 * 100.0).abs();
+    let pct = if raw < 1.0 {
+        (raw * 10.0).round().max(1.0) / 10.0
+    } else {
+        raw.round()
+    };
+    let key = if last.1 > first.1 {
+        "clin-trend-up"
+    } else {
+        "clin-trend-down"
+    };
+    tr.t1(key, "pct", words::num(tr, pct))
+}
+
+fn value_on(v: (Date, f64), unit: &str, tr: &Tr) -> String {
+    tr.t2(
+        "summary-value-on",
+        "value",
+        format!("{} {unit}", words::num(tr, v.1)),
+        "date",
+        words::date(tr, &v.0.to_string()),
+    )
+}
+
+/// One line per test for the PDF's sparklines: name, first and latest value, change.
+pub fn trend_words(t: &LabTrend, tr: &Tr) -> String {
+    let unit = t.unit.display();
+    let mut s = format!("{}:", t.analyte.id().to_uppercase());
+    if let (Some(first), Some(last)) = (t.points.first(), t.points.last()) {
+        s = format!(
+            "{s} {} → {} ({})",
+            value_on(*first, unit, tr),
+            value_on(*last, unit, tr),
+            change_words(t, tr)
+        );
+    }
+    if t.other_units > 0 {
+        s = format!(
+            "{s}; {}",
+            tr.t1("clin-trend-other-units", "n", t.other_units)
+        );
+    }
+    s
+}
+
+/// The trend of each test over the period: how many results, the lowest and highest, the
+/// first and the latest, and the change between them.
+pub fn trends_table(records: &PatientRecords, from: Date, to: Date, tr: &Tr) -> Table {
+    let mut t = Table::new(
+        "summary-lab-trends",
+        &tr.t("clin-trends-caption"),
+        &[
+            tr.t("summary-col-test").as_str(),
+            tr.t("summary-col-results").as_str(),
+            tr.t("summary-col-lowest").as_str(),
+            tr.t("summary-col-highest").as_str(),
+            tr.t("summary-col-first").as_str(),
+            tr.t("summary-col-latest").as_str(),
+            tr.t("clin-col-change").as_str(),
+        ],
+        &tr.t("summary-labs-empty"),
+    );
+    for l in lab_trends(records, from, to) {
+        let unit = l.unit.display();
+        let pick = |better: fn(f64, f64) -> bool| {
+            l.points
+                .iter()
+                .copied()
+                .reduce(|a, b| if better(b.1, a.1) { b } else { a })
+                .map_or_else(|| "–".to_owned(), |v| value_on(v, unit, tr))
+        };
+        let mut change = change_words(&l, tr);
+        if l.other_units > 0 {
+            change = format!(
+                "{change}; {}",
+                tr.t1("clin-trend-other-units", "n", l.other_units)
+            );
+        }
+        t.rows.push(vec![
+            l.analyte.id().to_uppercase(),
+            (l.points.len() + l.other_units).to_string(),
+            pick(|a, b| a < b),
+            pick(|a, b| a > b),
+            l.points
+                .first()
+                .map_or_else(|| "–".to_owned(), |v| value_on(*v, unit, tr)),
+            l.points
+                .last()
+                .map_or_else(|| "–".to_owned(), |v| value_on(*v, unit, tr)),
+            change,
+        ]);
+    }
+    t
+}
+
 /// Visits in the range: MMT-8, HAQ-DI and CMAS with their maxima, and the TIS 2016 against the
 /// visit before (a lower bound when a measure is missing).
 pub fn visits_table(
@@ -290,10 +443,76 @@ pub fn enrich(
                 req.to,
                 tr,
             )),
-            "summary-labs" => b.tables.push(labs_table(records, req.from, req.to, tr)),
+            "summary-labs" => {
+                b.tables.push(trends_table(records, req.from, req.to, tr));
+                b.tables.push(labs_table(records, req.from, req.to, tr));
+            }
             "summary-medicines" => b.tables.push(missed_table(data, req.from, req.to, tr)),
             _ => {}
         }
     }
     blocks.insert(0, diagnosis_block(state, history, tr));
+}
+
+#[cfg(test)]
+mod tests {
+    use myo_tracker::labs::{Analyte, LabResult, RefRange, Unit};
+
+    use super::*;
+
+    fn lab(analyte: Analyte, value: f64, unit: Unit, date: &str) -> LabResult {
+        LabResult {
+            analyte,
+            value,
+            unit,
+            range: RefRange::NotGiven,
+            date: Date::parse("date", date).unwrap_or_else(|e| panic!("{e}")),
+            loinc: None,
+        }
+    }
+
+    #[test]
+    fn trends_compare_first_and_latest_in_one_unit() {
+        let catalog = crate::i18n::Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let tr = Tr::new(std::sync::Arc::new(catalog), crate::i18n::Lang::En);
+        let records = PatientRecords {
+            labs: vec![
+                lab(Analyte::Ck, 2000.0, Unit::UPerL, "2026-01-20"),
+                lab(Analyte::Ck, 500.0, Unit::UPerL, "2026-01-05"),
+                lab(Analyte::Ck, 9.0, Unit::UkatPerL, "2026-01-10"),
+                lab(Analyte::Ck, 1.0, Unit::UPerL, "2025-12-01"),
+                lab(Analyte::Alt, 40.0, Unit::UPerL, "2026-01-07"),
+                lab(Analyte::Ast, 100.0, Unit::UPerL, "2026-01-02"),
+                lab(Analyte::Ast, 100.5, Unit::UPerL, "2026-01-09"),
+            ],
+            ..PatientRecords::default()
+        };
+        let d = |s| Date::parse("d", s).unwrap_or_else(|e| panic!("{e}"));
+        let trends = lab_trends(&records, d("2026-01-01"), d("2026-01-31"));
+        let words: Vec<String> = trends.iter().map(|t| trend_words(t, &tr)).collect();
+        // Oldest first, out-of-range days left out, another unit counted but not compared.
+        assert_eq!(trends[0].analyte, Analyte::Ck);
+        assert_eq!(trends[0].points.len(), 2);
+        assert_eq!(trends[0].other_units, 1);
+        assert!(words[0].contains("up 300\u{a0}%"), "{words:?}");
+        assert!(words[0].contains("1 in another unit"), "{words:?}");
+        assert!(words.iter().any(|w| w.contains("one result")), "{words:?}");
+        assert!(
+            words.iter().any(|w| w.contains("up 0.5\u{a0}%")),
+            "{words:?}"
+        );
+        let t = trends_table(&records, d("2026-01-01"), d("2026-01-31"), &tr);
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[0][1], "3", "every CK result is counted");
+        assert!(
+            t.rows[0][2].starts_with("500 U/L"),
+            "lowest: {:?}",
+            t.rows[0]
+        );
+        assert!(
+            t.rows[0][3].starts_with("2000 U/L"),
+            "highest: {:?}",
+            t.rows[0]
+        );
+    }
 }

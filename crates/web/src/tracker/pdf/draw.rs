@@ -15,18 +15,12 @@ use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, SpanTag, TableHeaderScope, Tag, TagGroup, TagTree,
 };
-use krilla::text::{Font, TextDirection};
+use krilla::text::TextDirection;
 
-use super::measure::Metrics;
-use super::{BOLD, CHART_HEIGHT, HEIGHT, Item, MARGIN, REGULAR, WIDTH};
+use super::measure::PdfFonts as Fonts;
+use super::{CHART_HEIGHT, HEIGHT, Item, MARGIN, SPARK_HEIGHT, WIDTH};
 
-struct Fonts<'m> {
-    regular: Font,
-    bold: Font,
-    metrics: &'m Metrics<'m>,
-}
-
-fn text(s: &mut Surface<'_>, f: &Fonts<'_>, x: f32, y: f32, size: f32, bold: bool, t: &str) {
+fn text(s: &mut Surface<'_>, f: &Fonts, x: f32, y: f32, size: f32, bold: bool, t: &str) {
     let font = if bold { &f.bold } else { &f.regular };
     s.draw_text(
         Point::from_xy(x, y),
@@ -42,7 +36,7 @@ fn text(s: &mut Surface<'_>, f: &Fonts<'_>, x: f32, y: f32, size: f32, bold: boo
 #[allow(clippy::too_many_arguments)]
 fn span(
     s: &mut Surface<'_>,
-    f: &Fonts<'_>,
+    f: &Fonts,
     group: &mut TagGroup,
     x: f32,
     y: f32,
@@ -81,7 +75,7 @@ fn line(s: &mut Surface<'_>, pts: &[(f32, f32)]) {
 
 fn chart(
     s: &mut Surface<'_>,
-    f: &Fonts<'_>,
+    f: &Fonts,
     y0: f32,
     series: &[Vec<(f32, f32)>],
     span: f32,
@@ -138,7 +132,33 @@ fn chart(
     );
 }
 
-fn draw_item(s: &mut Surface<'_>, f: &Fonts<'_>, tree: &mut TagTree, item: &Item) {
+/// A sparkline in the right third of the text width: a light baseline box, the values as a
+/// line, and a dot on each result (so a single far-off value is still seen).
+fn spark(s: &mut Surface<'_>, y0: f32, points: &[(f32, f32)]) {
+    let w = (WIDTH - 2.0 * MARGIN) * 0.35;
+    let x0 = WIDTH - MARGIN - w;
+    let h = SPARK_HEIGHT - 6.0;
+    let at = |(x, y): (f32, f32)| (x0 + x.clamp(0.0, 1.0) * w, y0 + 2.0 + (1.0 - y) * h);
+    s.set_fill(None);
+    s.set_stroke(Some(stroke(190, 0.4, None)));
+    line(s, &[(x0, y0 + 2.0 + h), (x0 + w, y0 + 2.0 + h)]);
+    s.set_stroke(Some(stroke(0, 0.9, None)));
+    let pts: Vec<(f32, f32)> = points.iter().copied().map(at).collect();
+    line(s, &pts);
+    s.set_stroke(None);
+    s.set_fill(Some(Fill::default()));
+    for (x, y) in pts {
+        if let Some(r) = Rect::from_xywh(x - 1.2, y - 1.2, 2.4, 2.4) {
+            let mut pb = PathBuilder::new();
+            pb.push_rect(r);
+            if let Some(p) = pb.finish() {
+                s.draw_path(&p);
+            }
+        }
+    }
+}
+
+fn draw_item(s: &mut Surface<'_>, f: &Fonts, tree: &mut TagTree, item: &Item) {
     match item {
         Item::Heading { level, y, text: t } => {
             let size = if *level == 1 { 16.0 } else { 13.0 };
@@ -207,6 +227,29 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts<'_>, tree: &mut TagTree, item: &Item
             s.end_tagged();
             tree.push(table);
         }
+        Item::Spark { y, words, points } => {
+            let lh = 9.0 * 1.35;
+            let mut para = TagGroup::new(Tag::P);
+            for (i, t) in words.iter().enumerate() {
+                span(
+                    s,
+                    f,
+                    &mut para,
+                    MARGIN,
+                    *y + 9.0 + i as f32 * lh,
+                    9.0,
+                    false,
+                    t,
+                );
+            }
+            tree.push(para);
+            // The line repeats the words beside it: decoration for a screen reader.
+            s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+                ArtifactType::Other,
+            )));
+            spark(s, *y, points);
+            s.end_tagged();
+        }
         Item::Chart {
             y,
             series,
@@ -224,26 +267,59 @@ fn draw_item(s: &mut Surface<'_>, f: &Fonts<'_>, tree: &mut TagTree, item: &Item
     }
 }
 
-/// Renders the pages to PDF bytes.
+/// The running header (who the summary is about) and footer (page `n` of `total`) of one
+/// page: pagination artifacts, outside the tag tree, so a screen reader reads them once, in the
+/// identity block on the first page.
+fn running(s: &mut Surface<'_>, f: &Fonts, header: &str, footer: &str) {
+    s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::Header,
+    )));
+    // Shrunk, not cut, when a long name and identifier do not fit on one line.
+    let room = WIDTH - 2.0 * MARGIN;
+    let natural = f.metrics.width(header, 8.0, false);
+    let size = if natural > room {
+        8.0 * room / natural
+    } else {
+        8.0
+    };
+    text(s, f, MARGIN, MARGIN - 22.0, size, false, header);
+    s.end_tagged();
+    s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::PageNumber,
+    )));
+    let w = f.metrics.width(footer, 8.0, false);
+    text(
+        s,
+        f,
+        WIDTH - MARGIN - w,
+        HEIGHT - MARGIN + 24.0,
+        8.0,
+        false,
+        footer,
+    );
+    s.end_tagged();
+}
+
+/// Renders the pages to PDF bytes; `header` runs at the top of every page and `footer(n,
+/// total)` words the page number.
 pub(crate) fn render(
     title: &str,
     lang: &str,
     pages: &[Vec<Item>],
-    metrics: &Metrics<'_>,
+    fonts: &Fonts,
+    header: &str,
+    footer: &dyn Fn(usize, usize) -> String,
 ) -> Result<Vec<u8>, String> {
-    let fonts = Fonts {
-        regular: Font::new(REGULAR.into(), 0).ok_or("the regular font could not be read")?,
-        bold: Font::new(BOLD.into(), 0).ok_or("the bold font could not be read")?,
-        metrics,
-    };
     let mut doc = Document::new();
     let mut tree = TagTree::new();
-    for items in pages {
+    let total = pages.len();
+    for (n, items) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(WIDTH, HEIGHT).ok_or("page size")?;
         let mut page = doc.start_page_with(settings);
         let mut s = page.surface();
+        running(&mut s, fonts, header, &footer(n + 1, total));
         for item in items {
-            draw_item(&mut s, &fonts, &mut tree, item);
+            draw_item(&mut s, fonts, &mut tree, item);
         }
         s.finish();
         page.finish();

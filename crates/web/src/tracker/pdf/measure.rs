@@ -5,7 +5,7 @@ use ttf_parser::Face;
 
 use super::{BOLD, REGULAR};
 
-/// The two faces, parsed once per document.
+/// The two faces' metrics (for layout).
 pub(crate) struct Metrics<'a> {
     regular: Face<'a>,
     bold: Face<'a>,
@@ -19,6 +19,33 @@ impl Metrics<'static> {
             regular: parse(REGULAR)?,
             bold: parse(BOLD)?,
         })
+    }
+}
+
+/// The embedded faces, parsed once at start-up and kept in the application state: their
+/// metrics for layout and `krilla`'s fonts for drawing (subset per document on export).
+pub struct PdfFonts {
+    pub(crate) metrics: Metrics<'static>,
+    pub(crate) regular: krilla::text::Font,
+    pub(crate) bold: krilla::text::Font,
+}
+
+impl PdfFonts {
+    /// Parses both embedded faces; an error names the face that could not be read.
+    pub fn new() -> Result<PdfFonts, String> {
+        Ok(PdfFonts {
+            metrics: Metrics::new()?,
+            regular: krilla::text::Font::new(REGULAR.into(), 0)
+                .ok_or("the regular font could not be read")?,
+            bold: krilla::text::Font::new(BOLD.into(), 0)
+                .ok_or("the bold font could not be read")?,
+        })
+    }
+}
+
+impl std::fmt::Debug for PdfFonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PdfFonts(DejaVu Sans, DejaVu Sans Bold)")
     }
 }
 
@@ -38,12 +65,13 @@ impl Metrics<'_> {
         units as f32 * size / upem
     }
 
-    /// `s` broken into lines at most `max` points wide (at spaces; a word longer than a line is
-    /// cut). An empty string gives one empty line.
+    /// `s` broken into lines at most `max` points wide (at spaces, never at a no-break space;
+    /// a word longer than a line is cut). An empty string gives one empty line.
     pub(crate) fn wrap(&self, s: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in s.split_whitespace() {
+        let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}');
+        for word in s.split(breaks).filter(|w| !w.is_empty()) {
             let candidate = if line.is_empty() {
                 word.to_owned()
             } else {
@@ -84,5 +112,11 @@ mod tests {
         assert!(lines.iter().all(|l| m.width(l, 10.0, false) <= 200.0));
         assert!(m.width("γ²", 10.0, false) > 0.0);
         assert_eq!(m.wrap("", 10.0, false, 100.0), vec![String::new()]);
+        let narrow = m.width("down 50", 10.0, false);
+        assert_eq!(
+            m.wrap("down 50\u{a0}%", 10.0, false, narrow),
+            ["down", "50\u{a0}%"],
+            "a no-break space keeps a number with its unit"
+        );
     }
 }

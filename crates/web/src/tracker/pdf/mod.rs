@@ -6,6 +6,8 @@
 mod draw;
 mod measure;
 
+pub use measure::PdfFonts;
+
 use myo_tracker::Date;
 use myo_tracker::records::Rating;
 use myo_tracker::summary::PatientRecords;
@@ -18,6 +20,8 @@ pub(crate) const WIDTH: f32 = 595.0;
 pub(crate) const HEIGHT: f32 = 842.0;
 pub(crate) const MARGIN: f32 = 50.0;
 pub(crate) const CHART_HEIGHT: f32 = 120.0;
+/// Height of one lab trend line (a sparkline beside its words).
+pub(crate) const SPARK_HEIGHT: f32 = 26.0;
 const BODY: f32 = 10.0;
 const CELL: f32 = 9.0;
 
@@ -35,6 +39,9 @@ pub struct Identity {
     pub birth_date: Option<String>,
     /// An identifier (Myo's record id).
     pub identifier: Option<String>,
+    /// The reading clinician's own identifier for the person (e.g. a hospital number), if
+    /// they set one.
+    pub clinician_ref: Option<String>,
 }
 
 /// Everything the PDF shows.
@@ -75,6 +82,13 @@ pub(crate) enum Item {
         head: Vec<Vec<String>>,
         head_y: f32,
         rows: Vec<(f32, Vec<Vec<String>>)>,
+    },
+    /// One lab test's trend: its words on the left, a sparkline of its values on the right
+    /// (`points` scaled to 0..1 on both axes, oldest first), top at `y`.
+    Spark {
+        y: f32,
+        words: Vec<String>,
+        points: Vec<(f32, f32)>,
     },
     /// The diary chart, its top at `y`, with its text alternative.
     Chart {
@@ -154,20 +168,49 @@ impl Layout<'_> {
         let total = WIDTH - 2.0 * MARGIN;
         let n = head.len().max(1);
         let gap = 6.0;
-        // Natural width of each column (longest cell, capped), then scaled to fit.
+        // Each column's natural width (its longest cell, capped) and its least (its longest
+        // word, so words are not cut while there is room): columns get their least first, then
+        // the rest of the line in proportion to what they lack.
+        let cells = |c: usize| {
+            std::iter::once((head.get(c), true))
+                .chain(rows.iter().map(move |r| (r.get(c), false)))
+                .filter_map(|(s, bold)| s.map(|s| (s, bold)))
+        };
         let natural: Vec<f32> = (0..n)
             .map(|c| {
-                std::iter::once(head.get(c))
-                    .chain(rows.iter().map(|r| r.get(c)))
-                    .flatten()
-                    .map(|s| self.m.width(s, CELL, false))
+                cells(c)
+                    .map(|(s, bold)| self.m.width(s, CELL, bold))
                     .fold(24.0_f32, f32::max)
                     .min(total * 0.5)
                     + gap
             })
             .collect();
-        let sum: f32 = natural.iter().sum();
-        let widths: Vec<f32> = natural.iter().map(|w| w * total / sum).collect();
+        let least: Vec<f32> = (0..n)
+            .map(|c| {
+                cells(c)
+                    .flat_map(|(s, bold)| s.split_whitespace().map(move |w| (w, bold)))
+                    .map(|(w, bold)| self.m.width(w, CELL, bold))
+                    .fold(0.0_f32, f32::max)
+                    .min(total * 0.3)
+                    + gap
+            })
+            .map(|w| w.min(total))
+            .zip(&natural)
+            .map(|(l, n)| l.min(*n))
+            .collect();
+        let (sum, sum_least): (f32, f32) = (natural.iter().sum(), least.iter().sum());
+        let widths: Vec<f32> = if sum <= total || sum_least >= total {
+            let base = if sum <= total { &natural } else { &least };
+            let s: f32 = base.iter().sum();
+            base.iter().map(|w| w * total / s).collect()
+        } else {
+            let spare = (total - sum_least) / (sum - sum_least);
+            least
+                .iter()
+                .zip(&natural)
+                .map(|(l, n)| l + (n - l) * spare)
+                .collect()
+        };
         let mut xs = Vec::with_capacity(n);
         let mut x = MARGIN;
         for w in &widths {
@@ -216,6 +259,39 @@ impl Layout<'_> {
             rows: part,
         });
         self.y += 4.0;
+    }
+
+    /// A sparkline per lab test with two or more results in the period (values in one unit).
+    fn sparks(&mut self, doc: &SummaryDoc<'_>) {
+        let trends = lab_trends(doc.records, doc.from, doc.to);
+        let span = doc.from.days_until(doc.to).max(1) as f32;
+        let lh = Self::leading(CELL);
+        for t in trends.iter().filter(|t| t.points.len() > 1) {
+            let text = trend_words(t, doc.tr);
+            let words = self
+                .m
+                .wrap(&text, CELL, false, (WIDTH - 2.0 * MARGIN) * 0.6);
+            let h = SPARK_HEIGHT.max(words.len() as f32 * lh);
+            self.room(h + 4.0);
+            let (lo, hi) = t
+                .points
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+            let points = t
+                .points
+                .iter()
+                .map(|(d, v)| {
+                    let y = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+                    (doc.from.days_until(*d) as f32 / span, y as f32)
+                })
+                .collect();
+            self.push(Item::Spark {
+                y: self.y,
+                words,
+                points,
+            });
+            self.y += h + 4.0;
+        }
     }
 
     fn chart(&mut self, doc: &SummaryDoc<'_>) {
@@ -270,6 +346,32 @@ fn diary_series(records: &PatientRecords, from: Date, to: Date) -> Vec<Vec<(f32,
     out
 }
 
+use crate::tracker::pages::{lab_trends, trend_words};
+
+/// The line at the top of every page: name, date of birth and identifiers, so a loose page
+/// still says whose it is.
+fn running_header(doc: &SummaryDoc<'_>) -> String {
+    let (id, tr) = (&doc.identity, doc.tr);
+    let none = tr.t("pdf-none-recorded");
+    let mut parts = vec![
+        id.name.clone(),
+        tr.t1(
+            "pdf-birth-date",
+            "date",
+            id.birth_date
+                .as_deref()
+                .map_or(none, |d| crate::i18n::date(tr.lang, d)),
+        ),
+    ];
+    if let Some(r) = &id.clinician_ref {
+        parts.push(tr.t1("pdf-clinician-ref", "id", r));
+    }
+    if let Some(r) = &id.identifier {
+        parts.push(r.clone());
+    }
+    parts.join(" · ")
+}
+
 fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
     let mut l = Layout {
         pages: vec![Vec::new()],
@@ -287,6 +389,11 @@ fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
             "pdf-birth-date",
             "date",
             id.birth_date.as_deref().map_or_else(|| none.clone(), day),
+        ),
+        tr.t1(
+            "pdf-clinician-ref",
+            "id",
+            id.clinician_ref.clone().unwrap_or_else(|| none.clone()),
         ),
         tr.t1(
             "pdf-identifier",
@@ -324,6 +431,9 @@ fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
                 empty = false;
             }
         }
+        if b.id == "summary-labs" {
+            l.sparks(doc);
+        }
         if b.id == "summary-symptoms" {
             l.chart(doc);
             empty = false;
@@ -335,10 +445,9 @@ fn layout(doc: &SummaryDoc<'_>, m: &Metrics<'_>) -> Vec<Vec<Item>> {
     l.pages
 }
 
-/// The summary as PDF bytes (an error only if the embedded font cannot be read).
-pub fn summary(doc: &SummaryDoc<'_>) -> Result<Vec<u8>, String> {
-    let m = Metrics::new()?;
-    let pages = layout(doc, &m);
+/// The summary as PDF bytes, laid out and drawn with the fonts parsed at start-up.
+pub fn summary(doc: &SummaryDoc<'_>, fonts: &PdfFonts) -> Result<Vec<u8>, String> {
+    let pages = layout(doc, &fonts.metrics);
     let title = doc.tr.ta(
         "pdf-title",
         &[
@@ -347,7 +456,15 @@ pub fn summary(doc: &SummaryDoc<'_>) -> Result<Vec<u8>, String> {
             ("to", doc.to.to_string().to_arg()),
         ],
     );
-    draw::render(&title, doc.tr.lang.code(), &pages, &m)
+    let footer = |n: usize, total: usize| doc.tr.t2("pdf-page", "n", n, "total", total);
+    draw::render(
+        &title,
+        doc.tr.lang.code(),
+        &pages,
+        fonts,
+        &running_header(doc),
+        &footer,
+    )
 }
 
 #[cfg(test)]
@@ -379,6 +496,7 @@ mod tests {
                 name: "José Núñez".into(),
                 birth_date: None,
                 identifier: None,
+                clinician_ref: Some("H-77".into()),
             },
             from,
             to,
@@ -388,12 +506,13 @@ mod tests {
             records: &records,
             tr: &tr,
         };
-        let m = Metrics::new().unwrap_or_else(|e| panic!("{e}"));
+        let fonts = PdfFonts::new().unwrap_or_else(|e| panic!("{e}"));
         assert!(
-            layout(&doc, &m).len() > 2,
+            layout(&doc, &fonts.metrics).len() > 2,
             "long tables continue on new pages"
         );
-        let pdf = summary(&doc).unwrap_or_else(|e| panic!("{e}"));
+        assert!(running_header(&doc).contains("H-77"));
+        let pdf = summary(&doc, &fonts).unwrap_or_else(|e| panic!("{e}"));
         assert!(pdf.starts_with(b"%PDF-"));
         assert!(pdf.windows(9).any(|w| w == b"/FontFile"), "font embedded");
     }
