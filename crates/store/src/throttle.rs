@@ -301,6 +301,33 @@ pub(crate) async fn prune(db: &Db, now: Timestamp, policy: &ThrottlePolicy) -> R
     })
 }
 
+/// See [`crate::Store::add_refused`].
+pub(crate) async fn add_refused(
+    db: &Db,
+    account: &str,
+    address: &str,
+    at: Timestamp,
+    count: u64,
+) -> Result<()> {
+    const ADD: &str = "INSERT INTO refused_attempts (minute, account, address, count) \
+                       VALUES ($1, $2, $3, $4) ON CONFLICT (minute, account, address) \
+                       DO UPDATE SET count = refused_attempts.count + excluded.count";
+    if count == 0 {
+        return Ok(());
+    }
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    each_backend!(db, b => {
+        sqlx::query(ADD)
+            .bind(at.as_millis().div_euclid(60_000))
+            .bind(account)
+            .bind(address)
+            .bind(count)
+            .execute(b.writer())
+            .await?;
+    });
+    Ok(())
+}
+
 /// Refused attempts counted for `account` (normalised e-mail, `""` for sign-ups) since
 /// `since`, summed over addresses and minutes.
 pub(crate) async fn refused_since(db: &Db, account: &str, since: Timestamp) -> Result<u64> {
