@@ -12,7 +12,9 @@
 //!
 //! Refusals are not written to the append-only audit log one by one: they are counted in
 //! `refused_attempts`, one row per (minute, account, address) with a count, which housekeeping
-//! prunes; the caller audits only the first refusal of each minute.
+//! prunes; the caller audits only the first refusal of each minute. A server may remember a
+//! refusal for the rest of its minute and refuse that key again without asking; it then adds
+//! what it refused to the same count with [`crate::Store::add_refused`].
 
 use std::time::Duration;
 
