@@ -263,6 +263,16 @@ pub trait Store:
         policy: &throttle::ThrottlePolicy,
     ) -> Result<u64>;
 
+    /// Adds `count` refusals for `account` (`""` for sign-ups) from `address` to the count of
+    /// the minute holding `at` (refusals a server decided from memory, written in one go).
+    async fn add_refused(
+        &self,
+        account: &str,
+        address: &str,
+        at: Timestamp,
+        count: u64,
+    ) -> Result<()>;
+
     /// Refused attempts counted for `account` (`""` for sign-ups) since `since`.
     async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64>;
 

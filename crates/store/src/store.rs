@@ -647,6 +647,16 @@ impl Store for SqlStore {
         crate::throttle::prune(&self.db, now, policy).await
     }
 
+    async fn add_refused(
+        &self,
+        account: &str,
+        address: &str,
+        at: Timestamp,
+        count: u64,
+    ) -> Result<()> {
+        crate::throttle::add_refused(&self.db, account, address, at, count).await
+    }
+
     async fn count_refused(&self, account: &str, since: Timestamp) -> Result<u64> {
         crate::throttle::refused_since(&self.db, account, since).await
     }

@@ -12,7 +12,9 @@
 //!
 //! Refusals are not written to the append-only audit log one by one: they are counted in
 //! `refused_attempts`, one row per (minute, account, address) with a count, which housekeeping
-//! prunes; the caller audits only the first refusal of each minute.
+//! prunes; the caller audits only the first refusal of each minute. A server may remember a
+//! refusal for the rest of its minute and refuse that key again without asking; it then adds
+//! what it refused to the same count with [`crate::Store::add_refused`].
 
 use std::time::Duration;
 
@@ -299,6 +301,33 @@ pub(crate) async fn prune(db: &Db, now: Timestamp, policy: &ThrottlePolicy) -> R
         let r = sqlx::query(REFUSALS).bind(minute).execute(b.writer()).await?;
         Ok(a.rows_affected() + r.rows_affected())
     })
+}
+
+/// See [`crate::Store::add_refused`].
+pub(crate) async fn add_refused(
+    db: &Db,
+    account: &str,
+    address: &str,
+    at: Timestamp,
+    count: u64,
+) -> Result<()> {
+    const ADD: &str = "INSERT INTO refused_attempts (minute, account, address, count) \
+                       VALUES ($1, $2, $3, $4) ON CONFLICT (minute, account, address) \
+                       DO UPDATE SET count = refused_attempts.count + excluded.count";
+    if count == 0 {
+        return Ok(());
+    }
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    each_backend!(db, b => {
+        sqlx::query(ADD)
+            .bind(at.as_millis().div_euclid(60_000))
+            .bind(account)
+            .bind(address)
+            .bind(count)
+            .execute(b.writer())
+            .await?;
+    });
+    Ok(())
 }
 
 /// Refused attempts counted for `account` (normalised e-mail, `""` for sign-ups) since

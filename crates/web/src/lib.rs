@@ -29,6 +29,7 @@ pub mod markdown;
 pub mod multipart;
 pub mod origin;
 pub mod pages;
+pub mod refusals;
 pub mod reminders;
 pub mod security;
 pub mod tracker;
@@ -79,6 +80,8 @@ struct Inner {
     catalog: Arc<i18n::Catalog>,
     /// The visit summary PDF's embedded fonts, parsed once.
     pdf_fonts: tracker::pdf::PdfFonts,
+    /// Sign-in and sign-up keys the database refused, so a flood of them costs no write.
+    refusals: refusals::RefusalCache,
 }
 
 /// Why the application could not be built.
@@ -149,6 +152,7 @@ impl AppState {
                 mailer,
                 catalog,
                 pdf_fonts,
+                refusals: refusals::RefusalCache::new(refusals::CAPACITY),
             }),
         })
     }
@@ -161,6 +165,11 @@ impl AppState {
     /// The store.
     pub fn store(&self) -> &dyn Store {
         self.inner.store.as_ref()
+    }
+
+    /// Keys the database refused, remembered in this process.
+    pub fn refusals(&self) -> &refusals::RefusalCache {
+        &self.inner.refusals
     }
 
     /// The knowledge base.
@@ -431,6 +440,9 @@ async fn housekeeping(state: AppState) {
             .await
         {
             tracing::warn!(error = %e, "housekeeping: login attempts");
+        }
+        if let Err(e) = refusals::flush(&state).await {
+            tracing::warn!(error = %e, "housekeeping: refusal counts");
         }
         let policy = state.config().throttle_policy();
         if let Err(e) = state.store().prune_throttle(now, &policy).await {

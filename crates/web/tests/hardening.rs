@@ -31,11 +31,22 @@ macro_rules! both_backends {
     };
 }
 
+/// Waits, if need be, until the clock is at least 15 s clear of the next minute.
+async fn clear_of_a_minute_boundary() {
+    let into_minute = myo_store::Timestamp::now().as_millis().rem_euclid(60_000);
+    if into_minute > 45_000 {
+        let wait = u64::try_from(61_000 - into_minute).unwrap_or(0);
+        tokio::time::sleep(Duration::from_millis(wait)).await;
+    }
+}
+
 /// 100 wrong passwords sent at once: exactly the configured 5 are checked (401), the rest are
 /// refused before any hash (429 with `Retry-After`), the right password is then refused too,
 /// and the refusals leave one audit row, not 95.
 async fn parallel_guesses_get_exactly_the_budget(t: &TestApp) {
     t.signup("rl@example.org", "the right password").await;
+    // Refusals are audited once per minute: keep the burst within one.
+    clear_of_a_minute_boundary().await;
     let before = t.audit_rows().await;
     let tasks: Vec<_> = (0..100)
         .map(|i| {
@@ -86,6 +97,64 @@ async fn parallel_guesses_get_exactly_the_budget(t: &TestApp) {
 both_backends!(
     parallel_wrong_passwords_allow_exactly_the_limit,
     parallel_guesses_get_exactly_the_budget
+);
+
+/// Once the limit is reached, further wrong passwords are refused from memory: they write
+/// nothing (the refusal count and the audit log stay put) until the tally is flushed, which adds
+/// them to the same per-minute count rather than new rows; the right password stays refused.
+async fn refusals_after_the_limit_write_nothing(t: &TestApp) {
+    use myo_store::Timestamp;
+    const EMAIL: &str = "flood@example.org";
+    t.signup(EMAIL, "the right password").await;
+    let wrong = || async { t.signin(EMAIL, "wrong-password-xxxx").await.status };
+    for _ in 0..5 {
+        assert_eq!(wrong().await, StatusCode::UNAUTHORIZED);
+    }
+    clear_of_a_minute_boundary().await;
+    // The database refuses this one, counts it and audits it (the first of its minute).
+    assert_eq!(wrong().await, StatusCode::TOO_MANY_REQUESTS);
+    let since = Timestamp::now().add_millis(-120_000);
+    let refused = || async { t.store().count_refused(EMAIL, since).await.expect("count") };
+    let (count_before, audit_before) = (refused().await, t.audit_rows().await);
+    assert!(count_before >= 1);
+    for _ in 0..30 {
+        assert_eq!(wrong().await, StatusCode::TOO_MANY_REQUESTS);
+    }
+    assert_eq!(
+        t.signin(EMAIL, "the right password").await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        refused().await,
+        count_before,
+        "a remembered refusal wrote to the database"
+    );
+    assert_eq!(t.audit_rows().await, audit_before);
+    myo_web::refusals::flush(&t.state).await.expect("flush");
+    assert_eq!(
+        refused().await,
+        count_before + 31,
+        "the tally is written, counted"
+    );
+    assert_eq!(t.audit_rows().await, audit_before, "not one audit row each");
+    // Another server on the same database, with nothing remembered, is refused by the database.
+    let attempt = myo_store::throttle::Attempt::SignIn {
+        account: EMAIL,
+        address: "127.0.0.1",
+    };
+    let policy = t.state.config().throttle_policy();
+    let asked = t
+        .store()
+        .reserve_attempt(attempt, &policy, Timestamp::now())
+        .await;
+    assert!(
+        matches!(asked, Ok(myo_store::throttle::Reservation::Refused { .. })),
+        "{asked:?}"
+    );
+}
+both_backends!(
+    refused_attempts_after_the_limit_write_nothing,
+    refusals_after_the_limit_write_nothing
 );
 
 impl TestApp {

@@ -176,14 +176,11 @@ pub async fn signup(
     if let Err(e) = check_signup(&f) {
         return Ok(again(e, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let policy = state.config().throttle_policy();
     let attempt = Attempt::SignUp {
         address: address(&client),
     };
-    if let Reservation::Refused { retry_after, .. } = state
-        .store()
-        .reserve_attempt(attempt, &policy, Timestamp::now())
-        .await?
+    if let Reservation::Refused { retry_after, .. } =
+        crate::refusals::reserve(&state, attempt).await?
     {
         let message = format!(
             "Too many new accounts from your network. Please wait {} minutes and try again.",

@@ -134,12 +134,7 @@ pub(super) async fn reserve_check(
         account: email,
         address: address(client),
     };
-    let policy = state.config().throttle_policy();
-    match state
-        .store()
-        .reserve_attempt(attempt, &policy, Timestamp::now())
-        .await?
-    {
+    match crate::refusals::reserve(state, attempt).await? {
         Reservation::Allowed => Ok(Ok(())),
         Reservation::Refused {
             retry_after,
