@@ -9,8 +9,20 @@ use axum::http::{Request, StatusCode, header};
 use common::TestApp;
 use myo_web::i18n::{self, Lang};
 
-const EN: &str = include_str!("../locales/en/main.ftl");
-const ES: &str = include_str!("../locales/es/main.ftl");
+/// A language's catalogue files (`myo_web::i18n::FILES`), joined.
+macro_rules! catalogue {
+    ($code:literal) => {
+        concat!(
+            include_str!(concat!("../locales/", $code, "/main.ftl")),
+            include_str!(concat!("../locales/", $code, "/tracker.ftl")),
+            include_str!(concat!("../locales/", $code, "/records.ftl")),
+            include_str!(concat!("../locales/", $code, "/pages.ftl")),
+            include_str!(concat!("../locales/", $code, "/mail.ftl")),
+        )
+    };
+}
+const EN: &str = catalogue!("en");
+const ES: &str = catalogue!("es");
 
 /// Templates allowed to hold typed words. Every other template in `templates/` (a new one
 /// included) must take every visible word from the catalogue. The list is empty: keep it so.
@@ -149,7 +161,7 @@ fn every_template_takes_every_word_from_the_catalogue() {
     }
     assert!(
         problems.is_empty(),
-        "words typed in templates (put them in locales/*/main.ftl):\n{}",
+        "words typed in templates (put them in locales/*/*.ftl):\n{}",
         problems.join("\n")
     );
     // An exception names a template that exists.
@@ -648,4 +660,24 @@ async fn a_spanish_diary_dashboard_and_summary() {
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.header(header::CONTENT_TYPE.as_str()), "application/pdf");
     t.cleanup().await;
+}
+
+/// Each language's folder holds exactly the catalogue files the application loads, so a message
+/// put in a new file is never silently left out.
+#[test]
+fn every_language_folder_holds_exactly_the_loaded_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for lang in myo_web::i18n::Lang::ALL {
+        let mut found: Vec<String> = std::fs::read_dir(root.join(lang.code()))
+            .expect("locale folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        found.sort();
+        let mut want: Vec<String> = myo_web::i18n::FILES
+            .iter()
+            .map(|f| (*f).to_owned())
+            .collect();
+        want.sort();
+        assert_eq!(found, want, "locales/{}", lang.code());
+    }
 }

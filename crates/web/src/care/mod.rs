@@ -86,7 +86,7 @@ pub fn mail_invitation(state: &AppState, a: &Access, invitation: &Invitation) {
             }
         };
         let tr = state.tr_for(language.as_deref());
-        let body = invitation_mail(&tr, &name, write, &state.base_url());
+        let body = invitation_mail(&tr, &name, write, state.base_url());
         mailer.send_later(to, tr.t("mail-invite-subject"), body);
     });
 }

@@ -1,5 +1,6 @@
-//! The interface's languages: a Fluent message catalogue per language (`locales/<code>/main.ftl`,
-//! compiled in and parsed once at start-up into [`AppState`]), the language of each request and
+//! The interface's languages: a Fluent message catalogue per language (`locales/<code>/*.ftl`, one
+//! file per part of the interface: [`FILES`], compiled in and parsed once at start-up into
+//! [`AppState`]), the language of each request and
 //! the switch that changes it.
 //!
 //! Which language a page is in, first that applies: the account's setting (`users.language`),
@@ -12,7 +13,7 @@
 //! calendar feed) is in the recipient's account language: [`crate::AppState::tr_for`].
 //! Every template takes its words from the catalogue (tested for all of `templates/`).
 //!
-//! To add a language: a `locales/<code>/main.ftl` with every message of the English one (the
+//! To add a language: a `locales/<code>/` folder with each of [`FILES`] holding every message of the English one (the
 //! tests compare keys and variables), a [`Lang`] variant, and its number and date forms in
 //! [`Tr::num`] and [`Tr::date`].
 
@@ -71,13 +72,36 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    fn source(self) -> &'static str {
+    /// The language's catalogue files, in the order of [`FILES`].
+    fn sources(self) -> [&'static str; FILES.len()] {
+        macro_rules! files {
+            ($code:literal) => {
+                [
+                    include_str!(concat!("../../locales/", $code, "/main.ftl")),
+                    include_str!(concat!("../../locales/", $code, "/tracker.ftl")),
+                    include_str!(concat!("../../locales/", $code, "/records.ftl")),
+                    include_str!(concat!("../../locales/", $code, "/pages.ftl")),
+                    include_str!(concat!("../../locales/", $code, "/mail.ftl")),
+                ]
+            };
+        }
         match self {
-            Lang::En => include_str!("../../locales/en/main.ftl"),
-            Lang::Es => include_str!("../../locales/es/main.ftl"),
+            Lang::En => files!("en"),
+            Lang::Es => files!("es"),
         }
     }
 }
+
+/// The catalogue's files in each language's folder: the frame and sign-in, the tracker's main
+/// pages, its record pages and form errors, the other pages, and e-mails with the calendar feed.
+/// A message lives in exactly one of them.
+pub const FILES: [&str; 5] = [
+    "main.ftl",
+    "tracker.ftl",
+    "records.ftl",
+    "pages.ftl",
+    "mail.ftl",
+];
 
 /// The first language Myo speaks in an `Accept-Language` value, by quality (ties keep the
 /// browser's order); `q=0` means "not this one".
@@ -134,15 +158,13 @@ impl std::fmt::Debug for Catalog {
 }
 
 impl Catalog {
-    /// The built-in catalogue (`locales/*/main.ftl`).
+    /// The built-in catalogue (`locales/*/*.ftl`).
     ///
     /// # Errors
     /// A file that does not parse, or a message defined twice, named with its language.
     pub fn builtin() -> Result<Catalog, String> {
         let mut bundles = Vec::new();
         for lang in Lang::ALL {
-            let res = FluentResource::try_new(lang.source().to_owned())
-                .map_err(|(_, e)| format!("locales/{}/main.ftl: {e:?}", lang.code()))?;
             let id = lang
                 .code()
                 .parse()
@@ -150,9 +172,13 @@ impl Catalog {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Pages are HTML in one direction: no Unicode isolation marks around values.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(res)
-                .map_err(|e| format!("locales/{}/main.ftl: {e:?}", lang.code()))?;
+            for (file, text) in FILES.iter().zip(lang.sources()) {
+                let res = FluentResource::try_new(text.to_owned())
+                    .map_err(|(_, e)| format!("locales/{}/{file}: {e:?}", lang.code()))?;
+                bundle
+                    .add_resource(res)
+                    .map_err(|e| format!("locales/{}/{file}: {e:?}", lang.code()))?;
+            }
             bundles.push((lang, bundle));
         }
         let mut catalog = Catalog {
@@ -162,7 +188,7 @@ impl Catalog {
         let en = catalog.bundle(Lang::En);
         let mut english: std::collections::HashMap<String, Vec<String>> =
             std::collections::HashMap::new();
-        for k in keys(Lang::En.source()) {
+        for k in Lang::En.sources().iter().flat_map(|text| keys(text)) {
             if let Some(p) = en.get_message(&k).and_then(|m| m.value()) {
                 let text = en.format_pattern(p, None, &mut Vec::new()).into_owned();
                 english.entry(text).or_default().push(k);

@@ -1,0 +1,409 @@
+# Páginas de registros (análisis, medicamentos, enfermedades, fuerza, consultas, compartir,
+# importar, evaluaciones, historial, edición), la lista del médico y los errores de formulario.
+
+## Labs
+
+labs-add-a-result = Añadir un resultado
+labs-copy-the-reference-range = Copie el intervalo de referencia de su informe de laboratorio: indique el mínimo y el máximo, o solo el límite superior de la normalidad.
+labs-unit = Unidad
+labs-reference-range-low-optional = Intervalo de referencia, mínimo (opcional)
+labs-reference-range-high-optional = Intervalo de referencia, máximo (opcional)
+labs-upper-limit-of-normal = Solo el límite superior de la normalidad (opcional)
+labs-save-result = Guardar el resultado
+labs-ck-last-two-years = CK, últimos dos años
+labs-converted-shows-the-value = «Convertido» muestra el valor en la otra unidad habitual (U/L ↔ µkat/L, mg/L ↔ mg/dL, g/L ↔ g/dL) con factores citados.
+
+## Medicines
+
+meds-not-saved-yet-please = Todavía no se guardó. Compruebe, por favor:
+meds-if-it-is-right = Si es correcto, escriba el motivo en el formulario de abajo (
+meds-reason = Motivo
+meds-and-save-again = ) y guarde de nuevo.
+meds-saved = Se guardó { $form-name }.
+meds-missed-doses = Dosis olvidadas
+meds-drug-guide = Guía del medicamento
+meds-your-medicines = Sus medicamentos
+meds-no-medicines-recorded = No hay medicamentos registrados.
+meds-stopped = Suspendido:
+meds-confirmed = Confirmado:
+meds-taken-2 = Tomada
+meds-missed-2 = Olvidada
+meds-restart = Reanudar
+meds-change-the-dose-of = Cambiar la dosis de { $name } o suspenderlo
+meds-restart-on = Reanudar el
+meds-new-dose-optional-else = Nueva dosis (opcional; si no, la última)
+meds-dose-unit = Unidad de la dosis
+meds-reason-if-the-dose = Motivo, si la dosis está por encima del intervalo habitual (opcional)
+meds-the-earlier-dose-is = La dosis anterior se conserva: termina el día anterior.
+meds-new-dose = Nueva dosis
+meds-change-dose = Cambiar la dosis
+meds-last-day-taken = Último día que lo tomó
+meds-why-it-was-stopped = Por qué se suspendió
+meds-stop-keeps-its-history = Suspender (se conserva su historial)
+meds-dose-in-force-on = Dosis vigente en un día
+meds-day = Día
+meds-show = Mostrar
+meds-your-time-zone = Su zona horaria
+meds-dose-times-are-local = Las horas de las dosis son horas locales de reloj en esta zona (las 08:00 siguen siendo las 08:00 con los cambios de horario de verano).
+meds-save-time-zone = Guardar la zona horaria
+meds-add-a-medicine = Añadir un medicamento
+meds-methotrexate-for-myositis-is = El metotrexato para la miositis se toma una vez por semana: Myo solo acepta una pauta semanal para él.
+meds-name = Nombre
+meds-generic-name-optional = Nombre genérico (opcional)
+meds-route = Vía
+meds-by-mouth = por la boca
+meds-injection-under-the-skin = inyección bajo la piel
+meds-injection-into-a-muscle = inyección en un músculo
+meds-infusion-into-a-vein = infusión en una vena
+meds-on-the-skin = sobre la piel
+meds-how-often = Con qué frecuencia
+meds-daily = a diario
+meds-several-times-a-day = varias veces al día
+meds-weekly-on-a-day = semanal, un día fijo
+meds-every-n-weeks = cada N semanas
+meds-on-listed-dates = en fechas indicadas
+meds-a-taper-steps = una reducción gradual (pasos)
+meds-time-hh-mm = Hora (HH:MM)
+meds-day-weekly = Día (semanal)
+meds-every-n-weeks-n = Cada N semanas (N)
+meds-times-several-a-day = Horas (varias al día, separadas por comas)
+meds-dates-course-comma-separated = Fechas (ciclo, separadas por comas)
+meds-taper-steps-a-taper = Pasos de la reducción (por ejemplo, 20 mg durante 7 días, 15 mg durante 7 días)
+meds-start = Inicio
+meds-end-optional = Fin (opcional)
+meds-i-have-a-risk = Tengo un factor de riesgo que mi equipo médico me indicó para el control de este medicamento
+meds-reason-why-this-is = Motivo (por qué es correcto, por ejemplo «recetado por mi reumatólogo el 1 de marzo»)
+meds-save-medicine = Guardar el medicamento
+
+## Conditions and antibodies
+
+cond-conditions-and-antibodies = Enfermedades y anticuerpos
+cond-antibody-results = Resultados de anticuerpos
+cond-for-a-positive-result = Para un resultado positivo, las características que la base de conocimientos asocia a ese anticuerpo. Son asociaciones descritas en estudios, no una predicción para usted; el cribado de cáncer es una decisión de su equipo médico.
+cond-imacs-cancer-screening-risk = Calculadora de riesgo de IMACS para el cribado de cáncer
+cond-about-this-antibody = Sobre este anticuerpo
+cond-action-plan-what-to = Plan de acción: qué vigilar y qué hacer
+cond-linked-in-studies-to = Asociado en estudios a (no es una predicción para usted):
+cond-no-antibody-results-recorded = No hay resultados de anticuerpos registrados.
+cond-add-a-diagnosis = Añadir un diagnóstico
+cond-diagnosis-as-your-doctor = Diagnóstico (tal como se lo dio su médico)
+cond-diagnosed-on-optional = Fecha del diagnóstico (opcional)
+cond-resolved-on-optional = Fecha de resolución (opcional)
+cond-save-diagnosis = Guardar el diagnóstico
+cond-add-an-antibody-result = Añadir un resultado de anticuerpos
+cond-positive = Positivo
+cond-negative = Negativo
+cond-borderline = Dudoso
+cond-titre-or-level-as = Título o nivel tal como figura (opcional)
+
+## Strength and function
+
+strength-home-tests = Pruebas en casa
+strength-leave-a-test-empty = Deje vacía una prueba si no la hizo.
+strength-30-second-sit-to = Levantarse de la silla en 30 segundos (número de veces)
+strength-timed-up-and-go = Levántese y ande cronometrado (segundos)
+strength-arm-raise-held-seconds = Brazos levantados sostenidos (segundos)
+strength-save-home-tests = Guardar las pruebas en casa
+strength-scored-assessment = Evaluación puntuada
+strength-enter-an-assessment-item = Introduzca una evaluación ítem por ítem; un ítem que no se hizo se marca como «No evaluado» y figura como faltante, nunca se puntúa como normal.
+strength-assessments = Evaluaciones
+strength-no-assessments-yet = Todavía no hay evaluaciones.
+strength-last-year = Último año
+
+## Visits
+
+visits-no-visits-recorded = No hay visitas registradas.
+visits-total-improvement-score-between = Puntuación de mejoría total (TIS) entre dos visitas
+visits-baseline-visit = Visita inicial
+visits-follow-up-visit = Visita de seguimiento
+visits-compute-tis = Calcular la TIS
+visits-haq-di-is-not = Aquí el HAQ-DI no se registra con las visitas, así que la función figura como faltante y la puntuación es un límite inferior.
+visits-add-a-visit = Añadir una visita
+visits-copy-what-your-care = Copie lo que registró su equipo médico. Deje vacío lo que no se evaluó: queda como «no evaluado».
+visits-visit-date = Fecha de la visita
+visits-physician-global-activity-0 = Actividad global según el médico (0–10)
+visits-patient-global-activity-0 = Actividad global según el paciente (0–10)
+visits-extramuscular-activity-0-10 = Actividad extramuscular (0–10)
+visits-mmt-8-grades-one = Grados MMT-8, un lado (0–10)
+visits-ck-u-l = CK (U/L)
+visits-ck-upper-limit-of = Límite superior de la normalidad de la CK (misma unidad)
+visits-save-visit = Guardar la visita
+
+## Sharing and export
+
+share-your-calendar-link = Su enlace de calendario
+share-your-new-share-link = Su nuevo enlace para compartir
+share-copy-it-now-it = (cópielo ahora; no se volverá a mostrar)
+share-this-site-does-not = Este sitio no conoce su propia dirección, así que esta es la parte que va después: ponga delante la dirección de este sitio (la de la barra de direcciones de su navegador).
+share-share-links = Enlaces para compartir
+share-anyone-with-the-link = Cualquiera que tenga el enlace ve las secciones elegidas de sus últimos 90 días hasta que caduque o usted lo revoque. Cada apertura queda registrada.
+share-sections-to-share = Secciones que compartir
+share-expires-after-days-1 = Caduca al cabo de (días, de 1 a { $max-days })
+share-label-optional = Etiqueta (opcional)
+share-create-link = Crear el enlace
+share-opened-times = ; abierto { $uses } veces.
+share-revoke = Revocar
+share-no-share-links-yet = Todavía no hay enlaces para compartir.
+share-end-all-sharing = Dejar de compartir todo
+share-clinicians-and-carers = Profesionales sanitarios y cuidadores
+share-give-someone-access-with = Dé acceso a alguien con la dirección de correo electrónico que usa en Myo. Un profesional sanitario (con cuenta de profesional en Myo) puede leer todos sus registros del seguimiento, o también registrar sus visitas a la consulta y otros registros; un cuidador puede leer sus registros o también ayudarle a llevarlos.
+share-their-e-mail-address = Su dirección de correo electrónico
+share-they-are = Es
+share-a-clinician = un profesional sanitario
+share-a-carer = un cuidador
+share-they-may = Puede
+share-read-my-records = leer mis registros
+share-read-and-change-my = leer y cambiar mis registros (un profesional sanitario podrá entonces registrar visitas)
+share-give-access = Dar acceso
+share-has-access-since = tiene acceso desde
+share-invited-on-waiting-for = invitado el { $granted }; a la espera de que inicie sesión
+share-access-revoked = acceso revocado
+share-access-for = acceso para
+share-no-one-else-has = Nadie más tiene acceso.
+share-hand-over-this-profile = Traspasar este perfil
+share-when-is-ready-to = Cuando { $patient-name } esté preparado para llevar sus propios registros, indique la dirección de correo con la que iniciará sesión. Recibirá un enlace para elegir una contraseña; a partir de entonces el perfil y todos sus registros serán suyos, y usted dejará de verlos salvo que le dé acceso.
+share-their-own-e-mail = Su propia dirección de correo electrónico
+share-make-the-hand-over = Crear el enlace de traspaso
+share-calendar = Calendario
+share-a-private-link-your = Un enlace privado al que puede suscribirse el calendario de su teléfono: las dosis de cada medicamento (el día semanal del metotrexato, las infusiones cada pocas semanas, los pasos de una reducción) y los análisis de control pendientes, con recordatorios.
+share-you-have-a-calendar = Tiene un enlace de calendario, creado el { $since }. Si crea uno nuevo, el anterior deja de funcionar.
+share-stop-the-calendar-link = Desactivar el enlace de calendario
+share-make-a-new-calendar = Crear un nuevo enlace de calendario
+share-make-a-calendar-link = Crear un enlace de calendario
+share-e-mail-reminders = Recordatorios por correo electrónico
+share-myo-can-e-mail = Myo puede escribirle, a la dirección de su cuenta, cuando:
+share-this-site-does-not-2 = Este sitio todavía no envía correos; sus preferencias se guardan para cuando lo haga. Escríbame cuando:
+share-reminders = Recordatorios
+share-save-reminders = Guardar los recordatorios
+share-export = Exportar
+share-csv = (CSV)
+share-everything-as-a-fhir = Todo como un Bundle FHIR R4 (JSON)
+share-delete-my-tracker-data = Borrar mis datos del seguimiento
+share-this-removes-every-diary = Esto borra todas las entradas del diario, pruebas, resultados de laboratorio, medicamentos, enlaces para compartir y accesos de profesionales. No se puede deshacer. El registro de auditoría solo conserva que hubo un borrado.
+share-type = Escriba
+share-to-confirm = para confirmar
+
+## Shared summary (public link)
+
+shared-shared-summary = Resumen compartido
+shared-records-from-to-as = Registros del { $from } al { $to }, tal como los compartió el paciente. Este enlace caduca el { $expires }.
+
+## FHIR import
+
+fhir-upload-the-fhir-file = Suba el archivo FHIR (JSON) del portal de su hospital. Myo le muestra primero lo que añadiría; no se guarda nada hasta que usted lo confirme.
+fhir-these-will-be-added = Se añadirá lo siguiente
+fhir-these-were-refused = Se rechazó lo siguiente
+fhir-already-in-your-records = Ya está en sus registros
+fhir-not-something-myo-tracks = No es algo que Myo registre
+fhir-saved-record-s = Se guardaron { $saved } registro(s).
+fhir-go-to-your-records = Ir a sus registros
+fhir-add-these-record-s = Añadir estos { $len } registro(s)
+fhir-fhir-file-from-your = Archivo FHIR de su portal (JSON, hasta 4 MiB)
+fhir-or-paste-its-text = O pegue su texto
+fhir-preview = Vista previa
+
+## Guided assessment
+
+guided-about-this-assessment = Sobre esta evaluación
+guided-scored-by-myo-s = Puntuado por la biblioteca de instrumentos de Myo a partir de { $citation }. Estado:
+guided-not-yet-verified-in = (todavía no verificado en todas sus partes)
+guided-answer-every-item-if = Responda a cada ítem. Si un ítem no se hizo, elija «No evaluado»: figura como faltante y nunca se cuenta como normal.
+guided-date-of-the-assessment = Fecha de la evaluación
+guided-sides-tested = Lados evaluados
+guided-one-side = Un lado
+guided-both-sides = Ambos lados
+guided-score-and-save = Puntuar y guardar
+guided-cancel = Cancelar
+
+## Record history
+
+history-history-of-this = Historial de este registro: { $noun }
+history-earlier-versions-newest-first = Versiones anteriores, la más reciente primero
+history-this-entry-has-not = Esta entrada no se ha editado.
+history-version-replaced-on = Versión { $version }, sustituida el
+history-field = Campo
+history-before = Antes
+history-after = Después
+history-no-visible-change-saved = Ningún cambio visible (se guardó de nuevo tal cual).
+history-edit-it = Editarlo
+history-back = Volver
+
+## Editing a record
+
+edit-edit-this = Editar este registro: { $noun }
+edit-not-saved-this-entry = No se guardó: esta entrada cambió desde que la abrió. Sus valores se conservan abajo. Compruebe la versión guardada en su
+edit-history = historial
+edit-then-save-again-to = , y luego guarde de nuevo para sustituirla.
+edit-edited-on = Editado el { $e }.
+edit-see-its-history = Ver su historial
+edit-change-what-is-wrong = Cambie lo que esté mal
+edit-saving-keeps-the-earlier = Al guardar, la versión anterior se conserva en el historial de la entrada.
+edit-save-changes = Guardar los cambios
+
+## Deleting a record
+
+delete-delete-this = ¿Borrar este registro: { $noun }?
+delete-what-will-be-deleted = Qué se borrará
+delete-record = Registro
+delete-details = Detalles
+delete-you-cannot-undo-this = Esto no se puede deshacer. El registro de auditoría solo conserva que se borró un registro.
+
+## Clinician's patient list
+
+patients-patients-who-shared-their = Pacientes que compartieron sus registros con usted
+patients-find-by-name-e = Buscar por nombre, correo electrónico o su identificador
+patients-everyone = todos
+patients-only-with-open-red = solo con señales de alarma abiertas o señales de brote
+patients-only-with-overdue-monitoring = solo con análisis de control atrasados
+patients-sort-by = Ordenar por
+patients-open-flags-first = primero las señales abiertas
+patients-last-entry-newest-first = última entrada, la más reciente primero
+patients-name = nombre
+patients-sort-by-2 = Ordenar por:
+patients-open-flags = señales abiertas
+patients-last-entry = última entrada
+patients-show-everyone = mostrar todos
+patients-patient = paciente
+patients-patients = pacientes
+patients-of-patients-shown = de { $total } pacientes mostrados
+patients-your-patients-and-what = Sus pacientes y lo que requiere atención
+patients-patient-2 = Paciente
+patients-open-red-flags-and = Señales de alarma abiertas y señales de brote
+patients-last-entry-2 = Última entrada
+patients-records = Registros
+patients-born = Fecha de nacimiento:
+patients-your-identifier = Su identificador
+patients-save = Guardar
+patients-identifier-for = identificador de
+patients-none = ninguno
+patients-red-flag = Señal de alarma
+patients-flare-signal = Señal de brote
+patients-nothing-recorded-yet = todavía nada registrado
+patients-record-a-visit = Registrar una visita
+patients-no-patient-has-given = Todavía ningún paciente le ha dado acceso.
+patients-no-patient-matches = Ningún paciente coincide.
+patients-red-flags-stay-open = Las señales de alarma siguen abiertas hasta que el paciente las marca como atendidas; las señales de brote abarcan los últimos 30 días; los análisis de control siguen las reglas citadas en el panel de cada paciente. Solo usted ve su identificador.
+patients-your-own-tracker = Su propio seguimiento
+
+## Tracker record pages: tables and titles made in code
+
+labs-list-caption = Resultados de laboratorio, el más reciente primero
+labs-list-empty = Todavía no hay resultados de laboratorio.
+labs-col-reference = Referencia
+labs-col-flag = Indicador
+labs-col-converted = Convertido
+labs-flag-low = bajo
+labs-flag-normal = dentro del intervalo
+labs-flag-high = alto
+labs-flag-none = sin intervalo
+labs-delete-label = análisis de { $test } del { $date }
+strength-list-caption = Pruebas en casa (– = no hecha)
+strength-list-empty = Todavía no hay pruebas en casa.
+strength-col-sit-to-stand = Levantarse de la silla (30 s)
+strength-col-up-and-go = Levántese y ande (s)
+strength-col-arm-raise = Brazos levantados (s)
+strength-delete-assessment = evaluación { $instrument } del { $date }
+strength-delete-home-tests = pruebas en casa del { $date }
+cond-list-caption = Diagnósticos tal como se registraron (Myo nunca diagnostica)
+cond-list-empty = No hay enfermedades registradas.
+cond-delete-label = enfermedad { $name }
+cond-delete-label-dated = enfermedad { $name } del { $date }
+cond-delete-antibody = anticuerpo { $name } del { $date }
+cond-outcome-positive = positivo
+cond-outcome-negative = negativo
+cond-outcome-borderline = dudoso
+meds-not-taken-that-day = no se tomaba ese día
+meds-no-missed-dose-advice = Myo no tiene consejos sobre dosis olvidadas para este medicamento: consulte a su equipo médico o a su farmacéutico.
+meds-delete-label = medicamento { $name } del { $date }
+meds-dates-ended = del { $start } al { $end }
+meds-dates-since = desde el { $start }
+meds-adherence = últimos 28 días: { $taken } tomadas, { $missed } olvidadas, { $unknown } sin registrar
+sched-daily = a diario a las { $time }
+sched-weekly = cada semana el { $day } a las { $time }
+sched-every-n-weeks = cada { $n } semanas a las { $time }
+sched-course = el { $dates } a las { $time }
+sched-taper = reducción gradual a las { $time }: { $steps }
+sched-taper-step = { $dose } durante { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+sched-taper-then = , luego{" "}
+weekday-monday = lunes
+weekday-tuesday = martes
+weekday-wednesday = miércoles
+weekday-thursday = jueves
+weekday-friday = viernes
+weekday-saturday = sábado
+weekday-sunday = domingo
+route-oral = por vía oral
+route-subcutaneous = por vía subcutánea
+route-intramuscular = por vía intramuscular
+route-intravenous = por vía intravenosa
+route-topical = por vía tópica
+delete-no-doses = No ha registrado ninguna dosis de este medicamento.
+delete-doses-too = { $count ->
+    [one] También se borrará la dosis que registró para este medicamento.
+   *[other] También se borrarán las { $count } dosis que registró para este medicamento.
+}
+kind-noun-diary = entrada del diario
+kind-noun-labs = resultado de laboratorio
+kind-noun-medicines = medicamento
+kind-noun-doses = dosis
+kind-noun-home_tests = registro de pruebas en casa
+kind-noun-conditions = enfermedad
+kind-noun-antibodies = resultado de anticuerpos
+kind-noun-visits = visita
+kind-noun-assessments = evaluación
+kind-csv-diary = Diario
+kind-csv-labs = Resultados de laboratorio
+kind-csv-medicines = Medicamentos
+kind-csv-doses = Dosis tomadas u olvidadas
+kind-csv-home_tests = Pruebas en casa
+kind-csv-conditions = Enfermedades
+kind-csv-antibodies = Resultados de anticuerpos
+kind-csv-visits = Visitas
+kind-csv-assessments = Evaluaciones de fuerza y capacidad física
+visits-delete-label = visita del { $date }
+patients-title = Pacientes
+
+## Form errors: the field's label and what is wrong (the tracker's English words, or the
+## problem as data worded here)
+
+field-dose-amount = Dosis
+field-dose-unit = Unidad de la dosis
+field-dose = Dosis
+field-name = Nombre
+field-generic-name = Nombre genérico
+field-route = Cómo se toma
+field-schedule-kind = Con qué frecuencia
+field-schedule-day = Día de la semana
+field-schedule-time = Hora
+field-schedule-times = Horas
+field-schedule-n = Cada N semanas
+field-schedule-dates = Fechas
+field-schedule-steps = Pasos de la reducción
+field-start = Inicio
+field-end = Fin
+field-confirmation = Motivo
+field-time-zone = Zona horaria
+field-value = Valor
+field-unit = Unidad
+field-analyte = Prueba
+field-low = Límite inferior
+field-high = Límite superior
+field-uln = Límite superior de la normalidad
+field-range = Intervalo de referencia
+field-range-uln = Límite superior de la normalidad
+field-date = Fecha
+field-note = Nota
+field-titre = Título
+field-sit-to-stand-30s = Levantarse de la silla en 30 segundos
+field-timed-up-and-go-s = Levántese y ande cronometrado
+field-arm-raise-s = Brazos levantados
+field-taper-step = Paso de la reducción
+form-invalid = { $field }: { $problem } (se admite: { $allowed })
+invalid-out-of-range = { $field }: { $value } está fuera del intervalo (se admite: de { $low } a { $high })
+invalid-future-date = { $field }: el { $date } es una fecha futura (se admite: hoy ({ $today }) o un día anterior)
+invalid-not-a-number = { $field }: «{ $text }» no se puede leer como número (se admite: un número como 1850 o 1,85)
+invalid-not-a-date = { $field }: «{ $text }» no es una fecha (se admite: AAAA-MM-DD)
+invalid-missing = { $field }: falta (se admite: un número)
