@@ -245,7 +245,9 @@ async fn spanish_form_errors_carry_the_value() {
     let diary = format!("/patients/{}/diary", p.id);
     let labs = format!("/patients/{}/labs", p.id);
     let es = format!("{}; myo_lang=es", p.cookie);
-    let cases: [(&str, Vec<(&str, &str)>, &str, &str); 4] = [
+    // (page, form fields, the English error, the Spanish error)
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: [Case; 4] = [
         (
             &diary,
             vec![("date", &today), ("weakness", "12")],

@@ -48,7 +48,7 @@ fn monitoring_lines_in_english_are_the_trackers_words() {
             for today in ["2026-01-04", "2026-01-20", "2026-06-30", "2027-03-01"] {
                 for last in [None, Some("2026-01-02"), Some("2026-02-10")] {
                     let last = last.map(d);
-                    let items = due_items(&rules, &[med.clone()], d(today), &|_| last);
+                    let items = due_items(&rules, std::slice::from_ref(&med), d(today), &|_| last);
                     for item in items {
                         let test = due_words::test_name(&en, &item);
                         assert_eq!(
