@@ -36,7 +36,12 @@ fn med_json(name: &str, amount: f64, unit: &str, extra: &str) -> String {
     )
 }
 
-fn med_form<'a>(p: &'a Person, name: &'a str, amount: &'a str, unit: &'a str) -> Vec<(&'a str, &'a str)> {
+fn med_form<'a>(
+    p: &'a Person,
+    name: &'a str,
+    amount: &'a str,
+    unit: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("csrf", p.csrf.as_str()),
         ("name", name),
@@ -63,11 +68,21 @@ async fn prednisolone_2000_mg_is_refused_by_every_name_and_unit(t: &TestApp) {
     let page = format!("/patients/{}/medicines", p.id);
     for name in NAMES {
         // The API: 2000 mg, 2 g and 2,000,000 mcg a day are all the same refused dose.
-        for (amount, unit) in [(2000.0, "mg"), (2.0, "g"), (2_000_000.0, "mcg"), (650.0, "mg")] {
+        for (amount, unit) in [
+            (2000.0, "mg"),
+            (2.0, "g"),
+            (2_000_000.0, "mcg"),
+            (650.0, "mg"),
+        ] {
             let r = t
                 .post_json(&api, &med_json(name, amount, unit, ""), Some(&p.bearer))
                 .await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name} {amount} {unit}: {}", r.body);
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name} {amount} {unit}: {}",
+                r.body
+            );
             let e = &r.json()["error"];
             assert_eq!(e["field"], "dose.amount", "{name} {amount} {unit}: {e}");
             // Beyond any possible amount (2,000,000 mcg) the amount check speaks first;
@@ -82,11 +97,21 @@ async fn prednisolone_2000_mg_is_refused_by_every_name_and_unit(t: &TestApp) {
             let r = t
                 .post_json(
                     &api,
-                    &med_json(name, amount, unit, r#","confirmation":"the doctor said so""#),
+                    &med_json(
+                        name,
+                        amount,
+                        unit,
+                        r#","confirmation":"the doctor said so""#,
+                    ),
                     Some(&p.bearer),
                 )
                 .await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {}", r.body);
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name}: {}",
+                r.body
+            );
         }
         // The form: the dose as people type it, read or refused, never saved.
         for (amount, unit) in [
@@ -99,8 +124,16 @@ async fn prednisolone_2000_mg_is_refused_by_every_name_and_unit(t: &TestApp) {
             let r = t
                 .post_form(&page, &med_form(&p, name, amount, unit), Some(&p.cookie))
                 .await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name} {amount} {unit}");
-            assert!(r.body.contains("Dose:"), "{name} {amount} {unit}: {}", r.body);
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name} {amount} {unit}"
+            );
+            assert!(
+                r.body.contains("Dose:"),
+                "{name} {amount} {unit}: {}",
+                r.body
+            );
             if unit != "mcg" {
                 assert!(r.body.contains("prednisolone"), "{name} {amount} {unit}");
             }
@@ -111,7 +144,11 @@ async fn prednisolone_2000_mg_is_refused_by_every_name_and_unit(t: &TestApp) {
             let r = t
                 .post_form(&page, &med_form(&p, name, amount, "mg"), Some(&p.cookie))
                 .await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name} {amount}");
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name} {amount}"
+            );
             assert!(r.body.contains("Dose:"), "{name} {amount}: {}", r.body);
         }
     }
@@ -145,7 +182,11 @@ async fn above_the_usual_prednisolone_dose_asks_for_a_reason_and_keeps_it(t: &Te
     // 80 mg a day is above the label's highest usual dose (60 mg): asked, then kept with
     // the reason.
     let r = t
-        .post_json(&api, &med_json("Millipred", 80.0, "mg", ""), Some(&p.bearer))
+        .post_json(
+            &api,
+            &med_json("Millipred", 80.0, "mg", ""),
+            Some(&p.bearer),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.json()["error"]["field"], "confirmation");
@@ -209,14 +250,20 @@ async fn the_fhir_import_judges_prednisolone_the_same_way(t: &TestApp) {
     let add = v["add"].as_array().unwrap();
     assert_eq!(add.len(), 1, "{v}");
     assert!(
-        add[0]["summary"].as_str().unwrap().contains("Prednisolone 5 mg tablets"),
+        add[0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("Prednisolone 5 mg tablets"),
         "{v}"
     );
     let refused = v["refused"].as_array().unwrap();
     assert_eq!(refused.len(), 3, "{v}");
     for r in refused {
         assert_eq!(r["field"], "Dose", "{r}");
-        assert!(r["message"].as_str().unwrap().contains("prednisolone"), "{r}");
+        assert!(
+            r["message"].as_str().unwrap().contains("prednisolone"),
+            "{r}"
+        );
     }
     // Above the usual dose is not saved by an import: it says where to confirm it.
     assert!(
