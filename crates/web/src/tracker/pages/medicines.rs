@@ -419,7 +419,10 @@ pub fn taper_steps(text: &str) -> Result<Vec<myo_api::tracker::TaperStepDto>, In
 /// The schedule kinds of the medicine form: id, the words the form shows, and the text fields
 /// only that kind reads (`data-kinds` in the template shows each field for its kinds). The day
 /// and time are menus and defaults that are always sent, so they are ignored where not needed.
-const SCHEDULE_KINDS: [(&str, &str, Option<(&str, &str)>); 6] = [
+/// A form field's name and its path in error messages.
+type OwnField = Option<(&'static str, &'static str)>;
+
+const SCHEDULE_KINDS: [(&str, &str, OwnField); 6] = [
     ("daily", "daily", None),
     (
         "several_daily",
@@ -515,7 +518,7 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
         dose: match (f.number("dose_amount")?, first_step) {
             // A taper's dose is its steps'; a Dose that says otherwise is refused, not used.
             (Some(amount), Some(first))
-                if amount != first.amount
+                if (amount - first.amount).abs() > 1e-9
                     || !f.get("dose_unit").eq_ignore_ascii_case(&first.unit) =>
             {
                 return Err(Invalid::new(
