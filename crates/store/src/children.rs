@@ -5,7 +5,7 @@
 //! (keyed by the profile's id) stay where they are.
 
 use crate::circle::{GRANT_COLUMNS, grant_from};
-use crate::db::{AuditAppend, RowExt, each_backend, user_from};
+use crate::db::{AuditAppend, RowExt, each_backend, user_columns, user_from};
 use crate::error::{Result, StoreError};
 use crate::model::{AuditEntry, NewUser, Timestamp, User, UserId, normalize_email};
 use crate::store::SqlStore;
@@ -77,10 +77,13 @@ pub fn is_child_profile_email(email: &str) -> bool {
     email.ends_with(&format!("@{CHILD_EMAIL_DOMAIN}"))
 }
 
-const PENDING: &str = "SELECT u.id, u.email, u.password_hash, u.role, u.display_name, \
-     u.created_at, u.disabled_at, u.language, h.email AS handover_email FROM profile_handovers h \
+const PENDING: &str = concat!(
+    "SELECT ",
+    user_columns!("u.", ""),
+    ", h.email AS handover_email FROM profile_handovers h \
      JOIN users u ON u.id = h.child_id WHERE h.token_hash = $1 AND h.used_at IS NULL \
-     AND h.expires_at > $2 AND u.disabled_at IS NULL";
+     AND h.expires_at > $2 AND u.disabled_at IS NULL"
+);
 
 #[async_trait::async_trait]
 impl ChildrenStore for SqlStore {

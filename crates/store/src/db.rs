@@ -33,6 +33,25 @@ macro_rules! each_backend {
 }
 pub(crate) use each_backend;
 
+/// The `users` columns [`user_from`] reads, written once for every statement that reads an
+/// account, as a string literal (so it joins others in `concat!`): `user_columns!()` is the
+/// bare list (`id, email, …`); `user_columns!("u.", "u_")` qualifies and renames each
+/// (`u.id AS u_id, …`) for a join read with `user_from(row, "u_")`.
+macro_rules! user_columns {
+    (@list [] $first:ident $($c:ident)*) => {
+        concat!(stringify!($first) $(, ", ", stringify!($c))*)
+    };
+    (@list [$t:literal, $a:literal] $first:ident $($c:ident)*) => {
+        concat!($t, stringify!($first), " AS ", $a, stringify!($first)
+            $(, ", ", $t, stringify!($c), " AS ", $a, stringify!($c))*)
+    };
+    ($($table_alias:literal),*) => {
+        $crate::db::user_columns!(@list [$($table_alias),*]
+            id email password_hash role display_name created_at disabled_at language)
+    };
+}
+pub(crate) use user_columns;
+
 impl Db {
     pub(crate) async fn connect(location: &Location, max_connections: u32) -> Result<Self> {
         Ok(match location {
@@ -334,5 +353,15 @@ mod tests {
             listed,
             "migrations/postgres vs db::MIGRATIONS"
         );
+    }
+
+    #[test]
+    fn user_columns_are_written_once_and_read_back_by_user_from() {
+        assert_eq!(
+            user_columns!(),
+            "id, email, password_hash, role, display_name, created_at, disabled_at, language"
+        );
+        assert!(user_columns!("u.", "u_").starts_with("u.id AS u_id, u.email AS u_email, "));
+        assert!(user_columns!("u.", "").ends_with(", u.language AS language"));
     }
 }

@@ -8,7 +8,7 @@
 //! redemptions cannot both succeed), sets the new password hash, ends every session, revokes
 //! every API token and retires the account's other open links.
 
-use crate::db::{AuditAppend, Db, RowExt, each_backend, user_from};
+use crate::db::{AuditAppend, Db, RowExt, each_backend, user_columns, user_from};
 use crate::error::Result;
 use crate::model::{AuditEntry, Timestamp, User, UserId, normalize_email};
 use crate::store::SqlStore;
@@ -109,13 +109,15 @@ pub trait RecoveryStore {
 /// count and the insert of concurrent requests cannot interleave.
 const RESET_LOCK_KEY: i64 = 0x6d79_6f5f_7273_7431; // "myo_rst1"
 
-const USER_BY_EMAIL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                             disabled_at, language FROM users WHERE email = $1";
+const USER_BY_EMAIL: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE email = $1");
 
-const LINK_USER: &str = "SELECT u.id, u.email, u.password_hash, u.role, u.display_name, \
-     u.created_at, u.disabled_at, u.language FROM password_resets r JOIN users u ON u.id = r.user_id \
+const LINK_USER: &str = concat!(
+    "SELECT ",
+    user_columns!("u.", ""),
+    " FROM password_resets r JOIN users u ON u.id = r.user_id \
      WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 \
-     AND u.disabled_at IS NULL";
+     AND u.disabled_at IS NULL"
+);
 
 #[async_trait::async_trait]
 impl RecoveryStore for SqlStore {

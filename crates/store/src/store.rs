@@ -8,7 +8,7 @@ use sqlx::{AssertSqlSafe, Database, Encode, Type, query::Query};
 use crate::audit::ChainChecker;
 use crate::db::{
     AUDIT_COLUMNS, AuditAppend, Db, RowExt, SESSION_COLUMNS, TOKEN_COLUMNS, audit_from,
-    each_backend, session_from, token_from, user_from,
+    each_backend, session_from, token_from, user_columns, user_from,
 };
 use crate::error::{Result, StoreError};
 use crate::location::Location;
@@ -103,8 +103,7 @@ fn like_literal(text: &str) -> String {
 }
 
 /// One account by id (`get_user`, and inside the transactions that change or delete it).
-const USER_BY_ID: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                          disabled_at, language FROM users WHERE id = $1";
+const USER_BY_ID: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1");
 
 /// Locks the active admins' rows and counts them in one statement, before an account that may
 /// be one of them is read. On PostgreSQL a concurrent demotion makes this wait and then skip the
@@ -195,8 +194,7 @@ impl Store for SqlStore {
     }
 
     async fn find_user_by_email(&self, email: &str) -> Result<Option<User>> {
-        const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at, language FROM users WHERE email = $1";
+        const SQL: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE email = $1");
         let email = normalize_email(email);
         each_backend!(&self.db, b => {
             let row = sqlx::query(SQL).bind(email.as_str()).fetch_optional(b.reader()).await?;
@@ -212,8 +210,11 @@ impl Store for SqlStore {
     }
 
     async fn list_users(&self, page: Page) -> Result<Vec<User>> {
-        const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at, language FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2";
+        const SQL: &str = concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2"
+        );
         each_backend!(&self.db, b => {
             let rows = sqlx::query(SQL)
                 .bind(limit(page.limit))
@@ -227,9 +228,11 @@ impl Store for SqlStore {
     async fn search_users(&self, email_part: &str, page: Page) -> Result<Vec<User>> {
         // Stored e-mails are lowercase, so a lowercased pattern matches alike on SQLite (LIKE
         // ignores ASCII case) and PostgreSQL (LIKE does not).
-        const SQL: &str = "SELECT id, email, password_hash, role, display_name, created_at, \
-                           disabled_at, language FROM users WHERE email LIKE $1 ESCAPE '\\' \
-                           ORDER BY created_at, id LIMIT $2 OFFSET $3";
+        const SQL: &str = concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE email LIKE $1 ESCAPE '\\' ORDER BY created_at, id LIMIT $2 OFFSET $3"
+        );
         let pattern = format!("%{}%", like_literal(&normalize_email(email_part)));
         each_backend!(&self.db, b => {
             let rows = sqlx::query(SQL)
@@ -410,14 +413,14 @@ impl Store for SqlStore {
     }
 
     async fn get_session_user(&self, id: &SessionId) -> Result<Option<(Session, User)>> {
-        const SQL: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
+        const SQL: &str = concat!(
+            "SELECT s.id AS s_id, s.user_id AS s_user_id, \
             s.csrf_token AS s_csrf_token, s.created_at AS s_created_at, \
             s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at, s.ip AS s_ip, \
-            s.user_agent AS s_user_agent, u.id AS u_id, u.email AS u_email, \
-            u.password_hash AS u_password_hash, u.role AS u_role, \
-            u.display_name AS u_display_name, u.created_at AS u_created_at, \
-            u.disabled_at AS u_disabled_at, u.language AS u_language \
-            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1";
+            s.user_agent AS s_user_agent, ",
+            user_columns!("u.", "u_"),
+            " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1"
+        );
         each_backend!(&self.db, b => {
             let row = sqlx::query(SQL).bind(id.as_str()).fetch_optional(b.reader()).await?;
             row.map(|r| Ok((session_from(&r, "s_")?, user_from(&r, "u_")?))).transpose()

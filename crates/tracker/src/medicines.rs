@@ -275,7 +275,7 @@ fn check_dose(field: &str, d: Dose) -> Result<(), Invalid> {
         Err(Invalid::new(
             format!("{field}.amount"),
             format!("{}", d.amount),
-            "a number > 0",
+            "a number above 0 and at most 1000000",
         ))
     }
 }

@@ -80,6 +80,39 @@ fn prednisone_2000_mg_daily_is_refused_naming_the_dose() {
 }
 
 #[test]
+fn prednisolone_has_its_own_cited_range() {
+    let r = rules();
+    let p = usual("prednisolone");
+    assert_eq!(p.generic_name, "prednisolone");
+    assert_eq!(p.basis, DoseBasis::PerDay);
+    // 2000 mg a day, however it is written down, is refused naming the dose.
+    for (amount, unit) in [
+        (2000.0, DoseUnit::Mg),
+        (2.0, DoseUnit::G),
+        (2_000_000.0, DoseUnit::Mcg),
+        (601.0, DoseUnit::Mg),
+    ] {
+        let e = check_dose(&r, &med("Prednisolone", amount, unit, daily()), &p).unwrap_err();
+        assert_eq!(e.field, "dose.amount");
+        assert!(e.problem.contains("prednisolone"), "{e}");
+    }
+    // A usual dose passes; above the label's highest usual dose asks for confirmation.
+    assert_eq!(
+        check_dose(&r, &med("Prednisolone", 40.0, DoseUnit::Mg, daily()), &p).unwrap(),
+        DoseVerdict::Usual
+    );
+    assert!(matches!(
+        check_dose(&r, &med("Prednisolone", 80.0, DoseUnit::Mg, daily()), &p).unwrap(),
+        DoseVerdict::AboveUsual { .. }
+    ));
+    // Split doses count as the day's total: 4 × 200 mg is 800 mg a day.
+    let four = Schedule::SeveralDaily {
+        times: vec![t(6, 0), t(12, 0), t(18, 0), t(22, 0)],
+    };
+    assert!(check_dose(&r, &med("Prednisolone", 200.0, DoseUnit::Mg, four), &p).is_err());
+}
+
+#[test]
 fn usual_and_above_usual_doses() {
     let r = rules();
     let p = usual("prednisone");

@@ -1,6 +1,7 @@
 //! Static files compiled into the binary (no files beside `myo` are needed): the stylesheet and
-//! the vendored htmx 2.0.11 with its licence, and Myo's own two small scripts: one reads the
-//! browser's time zone for the sign-up and settings forms, one adds copy buttons.
+//! the vendored htmx 2.0.11 with its licence, and Myo's own three small scripts: one reads the
+//! browser's time zone for the sign-up and settings forms, one adds copy buttons, one shows the
+//! medicine form's fields for the chosen schedule kind.
 
 use axum::Router;
 use axum::http::{StatusCode, header};
@@ -14,6 +15,7 @@ const HTMX: &str = include_str!("../static/htmx.min.js");
 const COPY: &str = include_str!("../static/copy.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx.LICENSE.txt");
 const TZ: &str = include_str!("../static/tz.js");
+const SCHEDULE: &str = include_str!("../static/schedule.js");
 const FAVICON: &str = include_str!("../static/favicon.svg");
 
 /// `/static/…` routes.
@@ -30,6 +32,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/static/tz.js",
             get(|| async { asset("text/javascript; charset=utf-8", TZ) }),
+        )
+        .route(
+            "/static/schedule.js",
+            get(|| async { asset("text/javascript; charset=utf-8", SCHEDULE) }),
         )
         .route(
             "/static/copy.js",

@@ -473,8 +473,56 @@ pub fn taper_steps(text: &str) -> Result<Vec<myo_api::tracker::TaperStepDto>, In
         .collect()
 }
 
+/// The schedule kinds of the medicine form: id, the words the form shows, and the text fields
+/// only that kind reads (`data-kinds` in the template shows each field for its kinds). The day
+/// and time are menus and defaults that are always sent, so they are ignored where not needed.
+/// A form field's name and its path in error messages.
+type OwnField = Option<(&'static str, &'static str)>;
+
+const SCHEDULE_KINDS: [(&str, &str, OwnField); 6] = [
+    ("daily", "daily", None),
+    (
+        "several_daily",
+        "several times a day",
+        Some(("times", "schedule.times")),
+    ),
+    ("weekly", "weekly on a day", None),
+    ("every_n_weeks", "every N weeks", Some(("n", "schedule.n"))),
+    (
+        "course",
+        "on listed dates",
+        Some(("dates", "schedule.dates")),
+    ),
+    (
+        "taper",
+        "a taper (steps)",
+        Some(("steps", "schedule.steps")),
+    ),
+];
+
+/// A field filled in for another schedule kind than the chosen one is refused, naming it:
+/// without JavaScript every field shows, and a value typed for another kind is never used or
+/// dropped silently. A taper's dose comes from its steps, so a different Dose is refused too.
+fn only_fields_of_kind(f: &FormData, chosen: &str) -> Result<(), Invalid> {
+    let Some((_, chosen_words, _)) = SCHEDULE_KINDS.iter().find(|(id, _, _)| *id == chosen) else {
+        return Ok(()); // an unknown kind is refused with the allowed ones below
+    };
+    for (id, words, field) in SCHEDULE_KINDS {
+        let Some((name, path)) = field else { continue };
+        if id != chosen && !f.get(name).trim().is_empty() {
+            return Err(Invalid::new(
+                path,
+                format!("filled in, but How often is '{chosen_words}'"),
+                format!("empty for '{chosen_words}'; choose '{words}' under How often to use it"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The medicine form as the API's DTO (so both paths share one validation).
 pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
+    only_fields_of_kind(f, f.get("schedule_kind"))?;
     let time = f.opt("time").unwrap_or_else(|| "08:00".to_owned());
     let list = |name: &str| -> Vec<String> {
         f.get(name)
@@ -525,6 +573,23 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
         generic_name: f.opt("generic_name"),
         rxcui: None,
         dose: match (f.number("dose_amount")?, first_step) {
+            // A taper's dose is its steps'; a Dose that says otherwise is refused, not used.
+            (Some(amount), Some(first))
+                if (amount - first.amount).abs() > 1e-9
+                    || !f.get("dose_unit").eq_ignore_ascii_case(&first.unit) =>
+            {
+                return Err(Invalid::new(
+                    "dose.amount",
+                    format!(
+                        "{} {} differs from the first taper step ({} {})",
+                        super::fmt_num(amount),
+                        f.get("dose_unit"),
+                        super::fmt_num(first.amount),
+                        first.unit
+                    ),
+                    "empty for a taper: the dose comes from the steps",
+                ));
+            }
             (Some(amount), _) => DoseDto {
                 amount,
                 unit: f.get("dose_unit").to_owned(),
