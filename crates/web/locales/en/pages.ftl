@@ -69,7 +69,7 @@ calc-calculate = Calculate
 
 ## Calculators index
 
-calcs-published-clinical-instruments-computed = Published clinical instruments, computed exactly as the papers describe, with every item explained. They are for people who already have the measurements from a clinician. Nothing you enter is stored.
+calcs-intro = Published clinical instruments, computed exactly as the papers describe, with every item explained. They are for people who already have the measurements from a clinician. Nothing you enter is stored.
 calcs-classification-criteria-are-not = Classification criteria are not diagnostic criteria: they group patients for research and cannot tell whether one person has a disease.
 calcs-id = Id
 calcs-status = · status

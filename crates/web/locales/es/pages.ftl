@@ -69,7 +69,7 @@ calc-calculate = Calcular
 
 ## Calculators index
 
-calcs-published-clinical-instruments-computed = Instrumentos clínicos publicados, calculados exactamente como los describen los artículos, con cada ítem explicado. Son para personas que ya tienen las mediciones de un profesional sanitario. Nada de lo que introduzca se guarda.
+calcs-intro = Instrumentos clínicos publicados, calculados exactamente como los describen los artículos, con cada ítem explicado. Son para personas que ya tienen las mediciones de un profesional sanitario. Nada de lo que introduzca se guarda.
 calcs-classification-criteria-are-not = Los criterios de clasificación no son criterios diagnósticos: agrupan a pacientes para la investigación y no pueden decir si una persona tiene una enfermedad.
 calcs-id = Id.
 calcs-status = · estado
