@@ -7,29 +7,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, uniqueEmail, axeViolations, formatViolations, horizontalOverflow, cspErrors } from './lib/harness.mjs';
+import { setup, newPatient, axeViolations, formatViolations, horizontalOverflow, cspErrors } from './lib/harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-const PASSWORD = 'purple elephant dances slowly';
 const PHONE = { viewport: { width: 390, height: 844 } };
 
-async function patient(tag, options = {}) {
-  const page = await env.newPage(options);
-  await page.goto('/signup');
-  const email = uniqueEmail(tag);
-  await page.locator('#signup-email').fill(email);
-  await page.locator('#signup-name').fill('Schedule Patient');
-  await page.locator('#signup-password').fill(PASSWORD);
-  await page.locator('#signup-password-confirm').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/signin**'), page.locator('#signup-submit').click()]);
-  await page.locator('#signin-email').fill(email);
-  await page.locator('#signin-password').fill(PASSWORD);
-  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#signin-submit').click()]);
-  const base = new URL(page.url()).pathname.replace(/\/$/, '');
-  return { page, base };
+function patient(tag, options = {}) {
+  return newPatient(env, tag, 'Schedule Patient', options);
 }
 
 async function accessible(page, what) {

@@ -173,3 +173,26 @@ export function uniqueEmail(tag) {
 /** Sample inputs shared by several test files. */
 export const EMERGENCY_QUESTION = "I can't breathe and my lips are turning blue";
 export const NORMAL_QUESTION = 'What are the side effects of methotrexate?';
+
+/** The password the sign-up helpers use. */
+export const PASSWORD = 'purple elephant dances slowly';
+
+/**
+ * Signs a new patient up and in on a fresh page (sign-in after sign-up leads to the patient's
+ * dashboard); returns the page and the patient's base path (`/patients/<id>`).
+ */
+export async function newPatient(env, tag, name, options = {}) {
+  const page = await env.newPage(options);
+  await page.goto('/signup');
+  const email = uniqueEmail(tag);
+  await page.locator('#signup-email').fill(email);
+  await page.locator('#signup-name').fill(name);
+  await page.locator('#signup-password').fill(PASSWORD);
+  await page.locator('#signup-password-confirm').fill(PASSWORD);
+  await Promise.all([page.waitForURL('**/signin**'), page.locator('#signup-submit').click()]);
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(PASSWORD);
+  await Promise.all([page.waitForURL('**/patients/**'), page.locator('#signin-submit').click()]);
+  const base = new URL(page.url()).pathname.replace(/\/$/, '');
+  return { page, base };
+}
