@@ -10,8 +10,7 @@ use common::TestDb;
 use common::fixtures::{at, one_of_each, red_flag};
 use myo_store::audit::action;
 use myo_store::{
-    AuditEntry, AuditFilter, DateRange, NewUser, Outcome, PatientProfile, Record, Role, Store,
-    UserId,
+    AuditEntry, AuditFilter, DateRange, Outcome, PatientProfile, Record, Role, Store, UserId,
 };
 
 on_both_backends!(
@@ -21,24 +20,8 @@ on_both_backends!(
 );
 
 async fn add_user(store: &Arc<dyn Store>, role: Role) -> UserId {
-    let id = UserId::random();
-    let user = NewUser {
-        id: id.clone(),
-        email: format!("{}@example.org", id.as_str()),
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".to_owned(),
-        role,
-        display_name: "P".to_owned(),
-        created_at: at(0),
-    };
-    let audit = AuditEntry::new(
-        at(0),
-        action::CREATE,
-        "user",
-        Some(id.as_str()),
-        Outcome::Success,
-    );
-    store.create_user(&user, &audit).await.unwrap();
-    id
+    let email = format!("{}@example.org", UserId::random().as_str());
+    common::user(store.as_ref(), &email, role).await.id
 }
 
 async fn a_range_cut_in_memory_matches_the_stores_range(db: &TestDb) {
