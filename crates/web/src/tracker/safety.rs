@@ -108,7 +108,17 @@ pub fn usual_dose(kb: &myo_kb::Kb, generic: &str, route: &str) -> Option<UsualDo
                     _ => DoseUnit::Ml,
                 },
                 basis: DoseBasis::parse(t.basis.as_str())?,
-                source: format!("the {} guide", e.title),
+                // A guide citing a source it has not fully matched says so wherever its
+                // range is quoted.
+                source: if e
+                    .sources
+                    .iter()
+                    .any(|s| s.status == Some(myo_kb::FactStatus::Partial))
+                {
+                    format!("the {} guide; this range is not yet verified", e.title)
+                } else {
+                    format!("the {} guide", e.title)
+                },
             })
         }
         _ => None,
@@ -377,6 +387,13 @@ fn plain(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_from_a_partly_verified_guide_says_so() {
+        let kb = myo_kb::Kb::builtin().expect("kb");
+        let pred = usual_dose(&kb, "prednisolone", "oral").expect("prednisolone guide");
+        assert!(pred.source.ends_with("not yet verified"), "{}", pred.source);
+    }
 
     #[test]
     fn markdown_becomes_plain_text() {
