@@ -1,0 +1,122 @@
+//! Entry page rendering: stale banner, counterpart link, partial citations.
+
+use super::*;
+
+#[test]
+fn overdue_entries_show_the_stale_banner() {
+    let kb = myo_kb::Kb::builtin().expect("builtin kb");
+    let entry = kb.get("methotrexate").expect("entry");
+    let page = |e: &EntryDto| {
+        EntryPage {
+            l: Layout::default(),
+            e,
+            section_title: "Medicines",
+            body_html: "",
+            structured_html: "",
+            sources: &[],
+            cites: &[],
+            related: &[],
+            community: crate::community::Area::default(),
+            directory_link: false,
+            lang: "en",
+            counterpart: None,
+        }
+        .render()
+        .expect("renders")
+    };
+    let late = myo_kb::Date::new(2100, 1, 1).expect("date");
+    let html = page(&EntryDto::from_entry(&kb, entry, late));
+    assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
+    let html = page(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
+    assert!(!html.contains("id=\"stale-banner\""));
+}
+
+/// A page and its translation link to each other, each link in the other page's language.
+#[test]
+fn a_page_links_its_counterpart_in_the_other_language() {
+    let kb = myo_kb::Kb::builtin().expect("builtin kb");
+    let day = myo_kb::Date::new(2027, 1, 1).expect("date");
+    for (id, other, lang, label) in [
+        (
+            "chest-pain",
+            "chest-pain-es",
+            "es",
+            "Esta página en español",
+        ),
+        ("chest-pain-es", "chest-pain", "en", "This page in English"),
+    ] {
+        let entry = kb.get(id).expect("entry");
+        let c = kb.counterpart(entry).expect("counterpart");
+        let counterpart = Counterpart {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            label,
+            lang: c.language.clone(),
+        };
+        let e = EntryDto::from_entry(&kb, entry, day);
+        let html = EntryPage {
+            l: Layout::default(),
+            e: &e,
+            section_title: "Warning signs",
+            body_html: "",
+            structured_html: "",
+            sources: &[],
+            cites: &[],
+            related: &[],
+            community: crate::community::Area::default(),
+            directory_link: false,
+            lang: &entry.language,
+            counterpart: Some(&counterpart),
+        }
+        .render()
+        .expect("renders");
+        assert!(
+            html.contains(&format!("href=\"/kb/{other}\" hreflang=\"{lang}\"")),
+            "{id}"
+        );
+        assert!(html.contains(label), "{id}");
+        assert!(
+            html.contains(&format!("lang=\"{}\"", entry.language)),
+            "{id}"
+        );
+    }
+}
+
+/// A citation flagged partial says so on the page, with what is unconfirmed.
+#[test]
+fn partial_citations_say_so_on_the_page() {
+    let kb = myo_kb::Kb::builtin().expect("builtin kb");
+    let entry = kb.get("very-high-blood-sugar").expect("entry");
+    let dto = EntryDto::from_entry(&kb, entry, entry.reviewed_on);
+    let lines: Vec<SourceLine> = dto
+        .sources
+        .iter()
+        .map(|s| SourceLine {
+            title: s.title.clone(),
+            detail: String::new(),
+            url: None,
+            locator: s.locator.clone(),
+            partial: (s.status.as_deref() == Some("partial"))
+                .then(|| s.unconfirmed.clone().unwrap_or_default()),
+            background: s.background,
+        })
+        .collect();
+    assert!(lines.iter().any(|l| l.partial.is_some()));
+    let html = EntryPage {
+        l: Layout::default(),
+        e: &dto,
+        section_title: "Warning signs",
+        body_html: "",
+        structured_html: "",
+        sources: &lines,
+        cites: &[],
+        related: &[],
+        community: crate::community::Area::default(),
+        directory_link: false,
+        lang: "en",
+        counterpart: None,
+    }
+    .render()
+    .expect("renders");
+    assert!(html.contains("Partly confirmed:") && html.contains("300 mg/dL"));
+}
