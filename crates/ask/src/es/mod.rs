@@ -15,6 +15,8 @@
 
 pub mod answer;
 mod context;
+mod framing;
+pub mod refuse;
 pub(crate) mod corpus;
 pub mod eval;
 pub mod numbers;

@@ -128,6 +128,25 @@ impl Engine {
                 .clone()
                 .map(|h| es.translate(&h).unwrap_or(h)),
         );
+        // Spanish refusals read by structure (`es::refuse`), when the guard's patterns missed
+        // one; never over an emergency (a crisis worded as a medicine question is a crisis).
+        let structural = match english.kind {
+            Kind::Refusal(_) => None,
+            _ if hit.as_ref().is_some_and(|h| h.tier == Tier::Emergency) => None,
+            _ => crate::es::refuse::refusal(question),
+        };
+        let english = match structural {
+            Some(class) => Response {
+                kind: Kind::Refusal(class),
+                // Only a medicine refusal carries the safety fact of the page it names.
+                citations: match class {
+                    crate::guard::RefusalClass::Medication => english.citations,
+                    _ => vec![],
+                },
+                ..english
+            },
+            None => english,
+        };
         let in_field = es.in_field(question);
         // A Spanish entry that answers the question also places it in the field.
         let spanish = match english.kind {
@@ -140,6 +159,14 @@ impl Engine {
                     .safety_fact_for_english(question, &c.id)
             }),
             _ => None,
+        };
+        // A structural refusal shows the Spanish fact or none, never the English answer.
+        let english = match (structural, &refusal_fact) {
+            (Some(_), None) => Response {
+                citations: vec![],
+                ..english
+            },
+            _ => english,
         };
         // A strong match places the question in the field only when a typed word names the
         // entry: everyday words alone ("¿qué tiempo hará mañana?") can score high too.
