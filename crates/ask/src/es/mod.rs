@@ -22,6 +22,7 @@ pub mod eval;
 pub mod numbers;
 pub mod reply;
 pub mod text;
+mod topic;
 pub mod triage;
 
 #[cfg(test)]

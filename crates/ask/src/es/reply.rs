@@ -176,7 +176,8 @@ impl Engine {
         let in_field = in_field || strong;
         // More everyday-topic words than field words ("los frenos de mi coche"): out of scope,
         // whatever a Spanish entry shares with it.
-        let off_topic = hit.is_none() && self.guard().off_topic(question);
+        let off_topic = hit.is_none()
+            && (self.guard().off_topic(question) || crate::es::topic::everyday(question));
         let spanish = spanish.filter(|_| (in_field || hit.is_some()) && !off_topic);
         let kind = match english.kind {
             _ if spanish.is_some() => Kind::Answer,
