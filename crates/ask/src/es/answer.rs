@@ -17,6 +17,8 @@ use crate::passage::split_sentences;
 
 use super::text::{one_edit, tokenize_es};
 
+mod calm;
+
 /// The note before an English answer when no Spanish page covers the question.
 pub const FALLBACK_NOTE: &str = "Aún no tenemos esta página en español; esta respuesta viene \
      de la página en inglés:";

@@ -153,6 +153,14 @@ impl Engine {
             Kind::Refusal(_) => None,
             _ => self.spanish_answer(question, &english),
         };
+        // Without a warning, a calm page that answers nearly as well beats a red-flag page.
+        let spanish = match spanish {
+            Some(a) if hit.is_none() && self.spanish_answers().from_red_flag(&a) => {
+                let calm = self.spanish_answers().answer_quiet(question);
+                Some(calm.filter(|c| c.citation.id != a.citation.id).unwrap_or(a))
+            }
+            other => other,
+        };
         let refusal_fact = match english.kind {
             Kind::Refusal(_) => english.citations.first().and_then(|c| {
                 self.spanish_answers()
