@@ -59,7 +59,8 @@ fn asked_by_someone(prior: &[&str], sentence: &[&str]) -> bool {
         ) && w[1] == "si"
     });
     // "…y le dije que sí": the answer was yes.
-    let yes = has_seq(sentence, &["dije", "que", "si"]) && !has_seq(sentence, &["dije", "que", "no"]);
+    let yes =
+        has_seq(sentence, &["dije", "que", "si"]) && !has_seq(sentence, &["dije", "que", "no"]);
     asked && !yes
 }
 
@@ -68,12 +69,22 @@ fn taught_signs(sentence: &[&str]) -> bool {
     let taught = sentence.iter().any(|w| {
         matches!(
             *w,
-            "explicaron" | "explico" | "ensenaron" | "enseno" | "dieron" | "dijeron" | "contaron"
-                | "repasamos" | "repasaron" | "apunte" | "lista"
+            "explicaron"
+                | "explico"
+                | "ensenaron"
+                | "enseno"
+                | "dieron"
+                | "dijeron"
+                | "contaron"
+                | "repasamos"
+                | "repasaron"
+                | "apunte"
+                | "lista"
         )
     });
     let signs = sentence.windows(3).any(|w| {
-        matches!(w[0], "signos" | "senales" | "sintomas") && w[1] == "de"
+        matches!(w[0], "signos" | "senales" | "sintomas")
+            && w[1] == "de"
             && matches!(w[2], "alarma" | "alerta" | "aviso" | "peligro")
     });
     taught && signs
@@ -83,11 +94,24 @@ fn taught_signs(sentence: &[&str]) -> bool {
 fn fiction(sentence: &[&str]) -> bool {
     let story = sentence.windows(3).any(|w| {
         matches!(w[0], "en" | "de")
-            && matches!(w[1], "la" | "el" | "una" | "un" | "esa" | "ese" | "esta" | "este")
+            && matches!(
+                w[1],
+                "la" | "el" | "una" | "un" | "esa" | "ese" | "esta" | "este"
+            )
             && matches!(
                 w[2],
-                "pelicula" | "serie" | "novela" | "telenovela" | "libro" | "cuento" | "obra"
-                    | "episodio" | "capitulo" | "documental" | "cancion" | "videojuego"
+                "pelicula"
+                    | "serie"
+                    | "novela"
+                    | "telenovela"
+                    | "libro"
+                    | "cuento"
+                    | "obra"
+                    | "episodio"
+                    | "capitulo"
+                    | "documental"
+                    | "cancion"
+                    | "videojuego"
             )
     });
     let character = sentence.iter().any(|w| {
@@ -116,7 +140,11 @@ pub(super) fn not_a_report(span: (usize, usize), tokens: &[EsToken]) -> bool {
 /// or the one before ("se murió mi gato", "falleció mi abuela"), and in the clause a farewell
 /// addressed to them ("le escribí una carta de despedida", "les dije adiós").
 pub(super) fn farewell_to_the_dead(tokens: &[EsToken], clause: usize) -> bool {
-    let Some(sentence) = tokens.iter().find(|t| t.clause == clause).map(|t| t.sentence) else {
+    let Some(sentence) = tokens
+        .iter()
+        .find(|t| t.clause == clause)
+        .map(|t| t.sentence)
+    else {
         return false;
     };
     let words: Vec<&str> = tokens
@@ -131,8 +159,17 @@ pub(super) fn farewell_to_the_dead(tokens: &[EsToken], clause: usize) -> bool {
         matches!(w[0], "le" | "les")
             && matches!(
                 w[1],
-                "escribi" | "hice" | "deje" | "grabe" | "lei" | "dedique" | "mande" | "dije"
-                    | "dimos" | "hicimos" | "escribimos"
+                "escribi"
+                    | "hice"
+                    | "deje"
+                    | "grabe"
+                    | "lei"
+                    | "dedique"
+                    | "mande"
+                    | "dije"
+                    | "dimos"
+                    | "hicimos"
+                    | "escribimos"
             )
     });
     let death = |s: usize| {
@@ -140,10 +177,19 @@ pub(super) fn farewell_to_the_dead(tokens: &[EsToken], clause: usize) -> bool {
         ws.iter().any(|w| {
             matches!(
                 *w,
-                "murio" | "fallecio" | "muerto" | "muerta" | "fallecido" | "fallecida" | "perdimos"
-                    | "sacrificar" | "sacrificaron"
+                "murio"
+                    | "fallecio"
+                    | "muerto"
+                    | "muerta"
+                    | "fallecido"
+                    | "fallecida"
+                    | "perdimos"
+                    | "sacrificar"
+                    | "sacrificaron"
             )
-        }) && !ws.iter().any(|w| matches!(*w, "quiero" | "morir" | "morirme" | "matarme"))
+        }) && !ws
+            .iter()
+            .any(|w| matches!(*w, "quiero" | "morir" | "morirme" | "matarme"))
     };
     farewell && addressed && (death(sentence) || sentence > 0 && death(sentence - 1))
 }

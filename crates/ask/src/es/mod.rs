@@ -15,11 +15,11 @@
 
 pub mod answer;
 mod context;
-mod framing;
-pub mod refuse;
 pub(crate) mod corpus;
 pub mod eval;
+mod framing;
 pub mod numbers;
+pub mod refuse;
 pub mod reply;
 pub mod text;
 mod topic;

@@ -75,15 +75,48 @@ const MEDICINES: &[&str] = &[
 
 /// Words of a change, as typed (infinitives, first person, with clitics).
 const CHANGE_ROOTS: &[&str] = &[
-    "dejar", "dejo", "dejarl", "dejarm", "suspend", "interrump", "quitar", "quito", "saltar",
-    "saltarm", "saltear", "salteo", "saltearm", "reducir", "reduzco", "aumentar", "cambiar", "cambiarl", "cambiarm", "omitir", "omito", "duplic", "doblar", "doblo",
-    "sustitu", "reemplaz", "parar", "pararl", "bajar", "bajarl", "bajarm", "subir", "subirl",
-    "subirm", "prefiero",
+    "dejar",
+    "dejo",
+    "dejarl",
+    "dejarm",
+    "suspend",
+    "interrump",
+    "quitar",
+    "quito",
+    "saltar",
+    "saltarm",
+    "saltear",
+    "salteo",
+    "saltearm",
+    "reducir",
+    "reduzco",
+    "aumentar",
+    "cambiar",
+    "cambiarl",
+    "cambiarm",
+    "omitir",
+    "omito",
+    "duplic",
+    "doblar",
+    "doblo",
+    "sustitu",
+    "reemplaz",
+    "parar",
+    "pararl",
+    "bajar",
+    "bajarl",
+    "bajarm",
+    "subir",
+    "subirl",
+    "subirm",
+    "prefiero",
 ];
 /// Short change words that need a clitic or "yo" before them ("le bajo", "me subo", "lo
 /// cambio"): alone they are also adjectives and nouns ("oxígeno bajo", "un cambio").
 const CLITIC_CHANGES: &[&str] = &["bajo", "subo", "cambio", "aumento", "salto", "paro"];
-const CLITICS: &[&str] = &["me", "le", "les", "lo", "la", "los", "las", "se", "yo", "te"];
+const CLITICS: &[&str] = &[
+    "me", "le", "les", "lo", "la", "los", "las", "se", "yo", "te",
+];
 
 /// Words framing a decision the writer would make.
 const FRAMES: &[&str] = &[
@@ -205,8 +238,8 @@ const SIGNS: &[&str] = &[
 ];
 /// The people someone asks about.
 const FAMILY: &[&str] = &[
-    "hijo", "hija", "madre", "padre", "mama", "papa", "esposo", "esposa", "marido", "mujer", "nino",
-    "nina", "bebe", "abuela", "abuelo", "hermano", "hermana", "pareja", "novio", "novia",
+    "hijo", "hija", "madre", "padre", "mama", "papa", "esposo", "esposa", "marido", "mujer",
+    "nino", "nina", "bebe", "abuela", "abuelo", "hermano", "hermana", "pareja", "novio", "novia",
 ];
 /// Future and subjunctive "have" ("¿tendrá DM?", "que tenga miositis").
 const MAY_HAVE: &[&str] = &["tendra", "tendre", "tendria", "tenga", "tendran"];
@@ -230,9 +263,31 @@ const IMAGES: &[&str] = &[
 ];
 /// Verbs that hand an image over.
 const HAND_OVER: &[&str] = &[
-    "adjunto", "adjunta", "adjuntar", "adjunte", "paso", "mando", "envio", "subo", "subi",
-    "comparto", "dejo", "mire", "mira", "mirar", "mirame", "fijate", "revisa", "revise", "revisar",
-    "lee", "leer", "interpreta", "interpretar", "checa", "observa",
+    "adjunto",
+    "adjunta",
+    "adjuntar",
+    "adjunte",
+    "paso",
+    "mando",
+    "envio",
+    "subo",
+    "subi",
+    "comparto",
+    "dejo",
+    "mire",
+    "mira",
+    "mirar",
+    "mirame",
+    "fijate",
+    "revisa",
+    "revise",
+    "revisar",
+    "lee",
+    "leer",
+    "interpreta",
+    "interpretar",
+    "checa",
+    "observa",
 ];
 
 fn words(tokens: &[EsToken]) -> Vec<String> {
@@ -281,7 +336,8 @@ fn change_at(ws: &[String], k: usize) -> bool {
     if CLITIC_CHANGES.contains(&w) {
         // "le bajo", "me aumento", or "cambio la hidroxicloroquina".
         return before(CLITICS)
-            || (matches!(next(1), "la" | "el" | "los" | "las" | "mi" | "mis") && is_medicine(next(2)));
+            || (matches!(next(1), "la" | "el" | "los" | "las" | "mi" | "mis")
+                && is_medicine(next(2)));
     }
     if CHANGE_ROOTS.iter().any(|r| w.starts_with(r)) {
         return true;
@@ -291,7 +347,7 @@ fn change_at(ws: &[String], k: usize) -> bool {
         return before(&["en"]) && next(1) == "de";
     }
     // "pasar de 5 a 2,5", "tomar 20 mg".
-    if matches!(w, "pasar" | "pasarme" | "pasarle") {
+    if matches!(w, "pasar" | "paso" | "pasamos" | "pasarme" | "pasarle") {
         return next(1) == "de" && is_number(next(2));
     }
     if matches!(w, "tomar" | "tomarme" | "darle" | "dar") {
@@ -324,10 +380,12 @@ fn medication(tokens: &[EsToken], ws: &[String]) -> bool {
     // "cuánta prednisona le doy a mi mamá": a dose chosen for a person.
     let how_much = ws.iter().enumerate().any(|(k, w)| {
         w.starts_with("cuant")
-            && ws[k + 1..]
-                .iter()
-                .take(5)
-                .any(|n| matches!(n.as_str(), "doy" | "damos" | "tomo" | "toca" | "tocan" | "pongo"))
+            && ws[k + 1..].iter().take(5).any(|n| {
+                matches!(
+                    n.as_str(),
+                    "doy" | "damos" | "tomo" | "toca" | "tocan" | "pongo"
+                )
+            })
     });
     if how_much && ws.iter().any(|w| is_medicine(w)) {
         return true;
@@ -338,11 +396,11 @@ fn medication(tokens: &[EsToken], ws: &[String]) -> bool {
         return false;
     }
     (0..ws.len()).any(|k| {
-            change_at(ws, k)
-                && changes_a_medicine(tokens, ws, k)
-                && !clinician_decided(tokens, ws, k)
-                && !past_report(ws, k)
-        })
+        change_at(ws, k)
+            && changes_a_medicine(tokens, ws, k)
+            && !clinician_decided(tokens, ws, k)
+            && !past_report(ws, k)
+    })
 }
 
 /// "mi reumatóloga me bajó la dosis", "el médico quiere cambiarme el tratamiento".
@@ -363,7 +421,12 @@ fn past_report(ws: &[String], k: usize) -> bool {
 /// The diagnosis refusal: a question about what the writer or their dependant has.
 fn diagnosis(tokens: &[EsToken], ws: &[String]) -> bool {
     let w = |k: usize| ws.get(k).map_or("", String::as_str);
-    let cond_within = |k: usize, n: usize| ws[k..].iter().take(n).any(|x| CONDITIONS.contains(&x.as_str()));
+    let cond_within = |k: usize, n: usize| {
+        ws[k..]
+            .iter()
+            .take(n)
+            .any(|x| CONDITIONS.contains(&x.as_str()))
+    };
     let signs = ws.iter().any(|x| SIGNS.contains(&x.as_str()));
     (0..ws.len()).any(|k| {
         let same_sentence = |j: usize| j < tokens.len() && tokens[j].sentence == tokens[k].sentence;
@@ -375,11 +438,13 @@ fn diagnosis(tokens: &[EsToken], ws: &[String]) -> bool {
                 if matches!(w(j), "enfermedad" | "cosa" | "problema" | "tipo") {
                     j += 1;
                 }
-                let open_end = |n: usize| !same_sentence(n) || matches!(w(n), "si" | "yo" | "ahora");
+                let open_end =
+                    |n: usize| !same_sentence(n) || matches!(w(n), "si" | "yo" | "ahora");
                 match w(j) {
                     "tengo" | "tendre" | "tenemos" => open_end(j + 1),
                     "tiene" | "tendra" => {
-                        matches!(w(j + 1), "mi" | "mis" | "su" | "sus") && FAMILY.contains(&w(j + 2))
+                        matches!(w(j + 1), "mi" | "mis" | "su" | "sus")
+                            && FAMILY.contains(&w(j + 2))
                     }
                     "me" | "le" if w(j + 1) == "pasa" => {
                         !same_sentence(j + 2) || w(j + 2) == "a" || w(j + 2) == "en"
@@ -406,13 +471,19 @@ fn image(ws: &[String]) -> bool {
             return false;
         }
         let before = &ws[k.saturating_sub(3)..k];
-        let own = before
-            .iter()
-            .any(|w| matches!(w.as_str(), "mi" | "mis" | "esta" | "este" | "estas" | "estos"));
+        let own = before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "mi" | "mis" | "esta" | "este" | "estas" | "estos"
+            )
+        });
         // "aquí está la foto", "acá va mi resonancia"
         let here = before.windows(2).any(|p| {
             matches!(p[0].as_str(), "aqui" | "aca" | "ahi")
-                && matches!(p[1].as_str(), "esta" | "estan" | "va" | "van" | "tienes" | "tiene")
+                && matches!(
+                    p[1].as_str(),
+                    "esta" | "estan" | "va" | "van" | "tienes" | "tiene"
+                )
         });
         let handed = before.iter().any(|w| HAND_OVER.contains(&w.as_str()));
         // "¿qué ve en mi resonancia?", "le adjunto mi resonancia, ¿me dice qué ve?"

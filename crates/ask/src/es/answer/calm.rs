@@ -20,7 +20,16 @@ impl SpanishAnswers {
         let (d, score) = self
             .rank(question)
             .into_iter()
-            .map(|(d, s)| (d, if self.is_red_flag(d) { s * RED_FLAG_QUIET } else { s }))
+            .map(|(d, s)| {
+                (
+                    d,
+                    if self.is_red_flag(d) {
+                        s * RED_FLAG_QUIET
+                    } else {
+                        s
+                    },
+                )
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
         (score >= MIN_SCORE_ES).then(|| self.compose(question, d, score))
     }
