@@ -61,6 +61,8 @@ fn what_do_i_have_is_a_diagnosis_request() {
         "lo mío es dermatomiositis o no",
         "la ck me salió en 2000, o sea que tengo miositis?",
         "mi nieta tiene manchas moradas en los párpados, ¿tendrá dmj?",
+        "lo de mi madre, ¿es miositis? no puede subir escaleras",
+        "tengo los párpados morados, ¿será dermatomiositis?",
     ] {
         assert_eq!(refusal(q), Some(RefusalClass::Diagnosis), "{q}");
     }
@@ -70,6 +72,7 @@ fn what_do_i_have_is_a_diagnosis_request() {
         "¿qué me pasa si dejo el sol?",
         "¿qué tiene de malo el metotrexato?",
         "¿mis hijos tendrán dermatomiositis?",
+        "estoy tan cansada, ¿será la dermatomiositis?",
     ] {
         assert_ne!(refusal(q), Some(RefusalClass::Diagnosis), "{q}");
     }

@@ -452,8 +452,17 @@ fn diagnosis(tokens: &[EsToken], ws: &[String]) -> bool {
                     _ => false,
                 }
             }
-            // "lo mío es miositis", "lo que tengo es DM"
+            // "lo mío es miositis", "lo que tengo es DM", "lo de mi hijo, ¿será DM?"
             "lo" if matches!(w(k + 1), "mio" | "suyo" | "que") => cond_within(k + 1, 5),
+            "lo" if w(k + 1) == "de" && matches!(w(k + 2), "mi" | "su" | "tu") => {
+                cond_within(k + 3, 4)
+            }
+            // "¿será dermatomiositis?" after a sign; not "¿será la DM la que me cansa?" (a sign
+            // put down to the disease already known).
+            "sera" | "seria" => {
+                signs && (CONDITIONS.contains(&w(k + 1))
+                    || matches!(w(k + 1), "una" | "un") && CONDITIONS.contains(&w(k + 2)))
+            }
             // "o sea que tengo dermatomiositis", "entonces tengo DM"
             "sea" | "osea" | "entonces" => {
                 matches!(w(k + 1), "que" | "tengo" | "tiene" | "es") && cond_within(k + 1, 4)
