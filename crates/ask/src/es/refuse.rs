@@ -460,8 +460,9 @@ fn diagnosis(tokens: &[EsToken], ws: &[String]) -> bool {
             // "¿será dermatomiositis?" after a sign; not "¿será la DM la que me cansa?" (a sign
             // put down to the disease already known).
             "sera" | "seria" => {
-                signs && (CONDITIONS.contains(&w(k + 1))
-                    || matches!(w(k + 1), "una" | "un") && CONDITIONS.contains(&w(k + 2)))
+                signs
+                    && (CONDITIONS.contains(&w(k + 1))
+                        || matches!(w(k + 1), "una" | "un") && CONDITIONS.contains(&w(k + 2)))
             }
             // "o sea que tengo dermatomiositis", "entonces tengo DM"
             "sea" | "osea" | "entonces" => {

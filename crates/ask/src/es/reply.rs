@@ -136,13 +136,11 @@ impl Engine {
             _ => crate::es::refuse::refusal(question),
         };
         let english = match structural {
+            // The English pick is not the page the question names: a medicine refusal takes
+            // its safety fact from the named drug guide below.
             Some(class) => Response {
                 kind: Kind::Refusal(class),
-                // Only a medicine refusal carries the safety fact of the page it names.
-                citations: match class {
-                    crate::guard::RefusalClass::Medication => english.citations,
-                    _ => vec![],
-                },
+                citations: vec![],
                 ..english
             },
             None => english,
@@ -167,6 +165,14 @@ impl Engine {
                     .safety_fact_for_english(question, &c.id)
             }),
             _ => None,
+        };
+        // A structural medicine refusal without that fact takes it from the drug guide the
+        // question names.
+        let refusal_fact = match (structural, refusal_fact) {
+            (Some(crate::guard::RefusalClass::Medication), None) => {
+                self.spanish_answers().safety_fact_es(question)
+            }
+            (_, fact) => fact,
         };
         // A structural refusal shows the Spanish fact or none, never the English answer.
         let english = match (structural, &refusal_fact) {

@@ -102,7 +102,35 @@ impl SpanishAnswers {
         question: &str,
         english_id: &str,
     ) -> Option<(String, Citation)> {
-        let d = self.of_english(english_id)?;
+        match self.of_english(english_id) {
+            Some(d) if self.names(question, d) => self.safety_fact_in(question, d),
+            _ => self.safety_fact_es(question),
+        }
+    }
+
+    /// Does the question name entry `d` by a rare word of its title or terms ("metotrexato",
+    /// "cortisona"), not by a word many entries share ("pastilla")?
+    fn names(&self, question: &str, d: usize) -> bool {
+        super::content_stems_es(question).iter().any(|s| {
+            self.titles[d].contains(s)
+                || self.labels[d].contains(s)
+                    && self.postings.get(s).map_or(0, Vec::len) <= NAMING_DF
+        })
+    }
+
+    /// The safety fact of the page a Spanish question names (among the best-ranked entries,
+    /// not a red-flag page), when the English pick is not that page.
+    pub fn safety_fact_es(&self, question: &str) -> Option<(String, Citation)> {
+        self.rank(question)
+            .into_iter()
+            .take(3)
+            // The page must be named ("metotrexato"), not only reached by "pastilla".
+            .filter(|&(d, _)| self.docs[d].section != "red-flags" && self.names(question, d))
+            .find_map(|(d, _)| self.safety_fact_in(question, d))
+    }
+
+    /// The sentence of entry `d` that carries a warning and shares most with the question.
+    fn safety_fact_in(&self, question: &str, d: usize) -> Option<(String, Citation)> {
         let query = self.query(question);
         let best = self.sentences[d]
             .iter()
@@ -133,6 +161,9 @@ impl SpanishAnswers {
         Some((best.0.text.clone(), self.citation(d)))
     }
 }
+
+/// A word in at most this many entries names one of them.
+const NAMING_DF: usize = 6;
 
 /// Score a sentence of advice earns, beside its shared words, for a question asking what to do.
 const ADVICE_BASE: f32 = 1.0;
