@@ -153,7 +153,7 @@ impl Engine {
         };
         // Without a warning, a calm page that answers nearly as well beats a red-flag page.
         let spanish = match spanish {
-            Some(a) if hit.is_none() && self.spanish_answers().from_red_flag(&a) => {
+            Some(a) if hit.is_none() && self.spanish_answers().is_red_flag_answer(&a) => {
                 let calm = self.spanish_answers().answer_quiet(question);
                 Some(calm.filter(|c| c.citation.id != a.citation.id).unwrap_or(a))
             }

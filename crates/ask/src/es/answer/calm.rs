@@ -35,7 +35,7 @@ impl SpanishAnswers {
     }
 
     /// Is the answer from a red-flag page?
-    pub fn from_red_flag(&self, answer: &SpanishAnswer) -> bool {
+    pub fn is_red_flag_answer(&self, answer: &SpanishAnswer) -> bool {
         self.docs
             .iter()
             .position(|d| d.id == answer.citation.id)

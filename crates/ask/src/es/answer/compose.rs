@@ -198,7 +198,7 @@ fn asks_what_to_do(question: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().any(|w| *w == "consejos")
+    words.contains(&"consejos")
         || (0..words.len()).any(|k| {
             matches!(words[k], "que" | "como")
                 && words[k + 1..].iter().take(2).any(|w| DO_VERBS.contains(w))
