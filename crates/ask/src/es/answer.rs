@@ -17,6 +17,9 @@ use crate::passage::split_sentences;
 
 use super::text::{one_edit, tokenize_es};
 
+mod calm;
+mod compose;
+
 /// The note before an English answer when no Spanish page covers the question.
 pub const FALLBACK_NOTE: &str = "Aún no tenemos esta página en español; esta respuesta viene \
      de la página en inglés:";
@@ -524,127 +527,7 @@ impl SpanishAnswers {
             .map(|d| self.compose(question, d, 0.0))
     }
 
-    /// The summary, then up to [`MAX_SENTENCES`] sentences sharing the most rare words with the
-    /// question, in the entry's order.
-    fn compose(&self, question: &str, d: usize, score: f32) -> SpanishAnswer {
-        let query = self.query(question);
-        let sentences = &self.sentences[d];
-        let mut scored: Vec<(usize, f32)> = sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !s.summary)
-            .map(|(i, s)| {
-                let v: f32 = query
-                    .iter()
-                    .map(|(q, w)| {
-                        let weight = w * self.idf(q).max(0.1);
-                        if s.stems.contains(q) {
-                            weight
-                        } else if s.heading.contains(q) {
-                            W_HEADING * weight
-                        } else {
-                            0.0
-                        }
-                    })
-                    .sum();
-                (i, v)
-            })
-            .filter(|(_, v)| *v > 0.0)
-            .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut chosen: Vec<usize> = scored
-            .into_iter()
-            .take(MAX_SENTENCES)
-            .map(|(i, _)| i)
-            .collect();
-        chosen.extend(
-            sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.summary)
-                .map(|(i, _)| i),
-        );
-        chosen.sort_unstable();
-        chosen.dedup();
-        let mut texts: Vec<&str> = Vec::new();
-        for &i in &chosen {
-            let t = sentences[i].text.as_str();
-            if !texts.contains(&t) {
-                texts.push(t);
-            }
-        }
-        let text = texts.join(" ");
-        let doc = &self.docs[d];
-        let anchored = query
-            .iter()
-            .any(|(q, w)| *w >= 1.0 && self.labels[d].contains(q));
-        SpanishAnswer {
-            anchored,
-            text: format!("{text} [1]"),
-            citation: Citation {
-                number: 1,
-                id: doc.id.clone(),
-                title: doc.title.clone(),
-                sources: doc.sources.clone(),
-                reviewed_on: doc.reviewed_on.clone(),
-                link: format!("/kb/{}", doc.id),
-            },
-            related: doc
-                .related
-                .iter()
-                .filter_map(|r| {
-                    self.docs
-                        .iter()
-                        .position(|x| &x.id == r)
-                        .or_else(|| self.of_english(r))
-                })
-                .map(|i| self.related(i))
-                .take(3)
-                .collect(),
-            score,
-        }
-    }
-
-    /// The safety fact a refused medicine question keeps, in Spanish: the sentence of the
-    /// Spanish counterpart of `english_id` that carries a warning ([`WARNING_ES`]) and shares
-    /// most with the question, cited to that page.
-    pub fn safety_fact_for_english(
-        &self,
-        question: &str,
-        english_id: &str,
-    ) -> Option<(String, Citation)> {
-        let d = self.of_english(english_id)?;
-        let query = self.query(question);
-        let best = self.sentences[d]
-            .iter()
-            .filter_map(|s| {
-                let words: String = super::text::fold(&s.text)
-                    .chars()
-                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-                    .collect();
-                let folded = format!(
-                    " {} ",
-                    words.split_whitespace().collect::<Vec<_>>().join(" ")
-                );
-                let warnings = WARNING_ES
-                    .iter()
-                    .filter(|w| folded.contains(&format!(" {w} ")))
-                    .count();
-                if warnings == 0 {
-                    return None;
-                }
-                let shared: f32 = query
-                    .iter()
-                    .filter(|(q, _)| s.stems.contains(q))
-                    .map(|(q, w)| w * self.idf(q).max(0.1))
-                    .sum();
-                Some((s, 2.0 * warnings as f32 + shared))
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1))?;
-        Some((best.0.text.clone(), self.citation(d)))
-    }
-
-    fn citation(&self, d: usize) -> Citation {
+    pub(super) fn citation(&self, d: usize) -> Citation {
         let doc = &self.docs[d];
         Citation {
             number: 1,
@@ -656,7 +539,7 @@ impl SpanishAnswers {
         }
     }
 
-    fn related(&self, d: usize) -> Related {
+    pub(super) fn related(&self, d: usize) -> Related {
         let doc = &self.docs[d];
         Related {
             id: doc.id.clone(),

@@ -87,7 +87,7 @@ pub(super) fn reported(span: (usize, usize), tokens: &[EsToken]) -> bool {
     if first == "si" {
         return false;
     }
-    if hearsay_or_worry_or_past(tokens, clause) {
+    if hearsay_or_worry_or_past(tokens, clause) || super::framing::not_a_report(span, tokens) {
         return false;
     }
     let led = QUESTION_STARTS.contains(&first) || EN_QUESTION_STARTS.contains(&first);
@@ -256,7 +256,8 @@ fn not_now(tokens: &[EsToken], clause: usize) -> (bool, bool) {
         "difunta",
         "funeral",
         "entierro",
-    ]) && !has(&["ahora", "yo", "tengo", "estoy", "me", "hoy"]);
+    ]) && !has(&["ahora", "yo", "tengo", "estoy", "me", "hoy"])
+        || super::framing::farewell_to_the_dead(tokens, clause);
     // "en 2018": a year gone by.
     let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     let long_ago = words.windows(2).any(|w| {

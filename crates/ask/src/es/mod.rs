@@ -17,9 +17,12 @@ pub mod answer;
 mod context;
 pub(crate) mod corpus;
 pub mod eval;
+mod framing;
 pub mod numbers;
+pub mod refuse;
 pub mod reply;
 pub mod text;
+mod topic;
 pub mod triage;
 
 #[cfg(test)]

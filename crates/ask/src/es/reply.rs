@@ -128,11 +128,36 @@ impl Engine {
                 .clone()
                 .map(|h| es.translate(&h).unwrap_or(h)),
         );
+        // Spanish refusals read by structure (`es::refuse`), when the guard's patterns missed
+        // one; never over an emergency (a crisis worded as a medicine question is a crisis).
+        let structural = match english.kind {
+            Kind::Refusal(_) => None,
+            _ if hit.as_ref().is_some_and(|h| h.tier == Tier::Emergency) => None,
+            _ => crate::es::refuse::refusal(question),
+        };
+        let english = match structural {
+            // The English pick is not the page the question names: a medicine refusal takes
+            // its safety fact from the named drug guide below.
+            Some(class) => Response {
+                kind: Kind::Refusal(class),
+                citations: vec![],
+                ..english
+            },
+            None => english,
+        };
         let in_field = es.in_field(question);
         // A Spanish entry that answers the question also places it in the field.
         let spanish = match english.kind {
             Kind::Refusal(_) => None,
             _ => self.spanish_answer(question, &english),
+        };
+        // Without a warning, a calm page that answers nearly as well beats a red-flag page.
+        let spanish = match spanish {
+            Some(a) if hit.is_none() && self.spanish_answers().is_red_flag_answer(&a) => {
+                let calm = self.spanish_answers().answer_quiet(question);
+                Some(calm.filter(|c| c.citation.id != a.citation.id).unwrap_or(a))
+            }
+            other => other,
         };
         let refusal_fact = match english.kind {
             Kind::Refusal(_) => english.citations.first().and_then(|c| {
@@ -140,6 +165,22 @@ impl Engine {
                     .safety_fact_for_english(question, &c.id)
             }),
             _ => None,
+        };
+        // A structural medicine refusal without that fact takes it from the drug guide the
+        // question names.
+        let refusal_fact = match (structural, refusal_fact) {
+            (Some(crate::guard::RefusalClass::Medication), None) => {
+                self.spanish_answers().safety_fact_es(question)
+            }
+            (_, fact) => fact,
+        };
+        // A structural refusal shows the Spanish fact or none, never the English answer.
+        let english = match (structural, &refusal_fact) {
+            (Some(_), None) => Response {
+                citations: vec![],
+                ..english
+            },
+            _ => english,
         };
         // A strong match places the question in the field only when a typed word names the
         // entry: everyday words alone ("¿qué tiempo hará mañana?") can score high too.
@@ -149,7 +190,8 @@ impl Engine {
         let in_field = in_field || strong;
         // More everyday-topic words than field words ("los frenos de mi coche"): out of scope,
         // whatever a Spanish entry shares with it.
-        let off_topic = hit.is_none() && self.guard().off_topic(question);
+        let off_topic = hit.is_none()
+            && (self.guard().off_topic(question) || crate::es::topic::everyday(question));
         let spanish = spanish.filter(|_| (in_field || hit.is_some()) && !off_topic);
         let kind = match english.kind {
             _ if spanish.is_some() => Kind::Answer,
