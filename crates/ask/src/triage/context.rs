@@ -303,7 +303,8 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         .filter(|t| t.sentence == tokens[span.0].sentence)
         .map(|t| t.word.as_str())
         .collect();
-    let quoted = has(&sentence, SOURCES) && has(&sentence, SAYS);
+    let quoted =
+        has(&sentence, SOURCES) && has(&sentence, SAYS) && !own_words_after_quote(span.0, tokens);
     // "A long time ago, back in 2015, I tried to …": the time may sit in another clause of
     // the sentence, so long as nothing in the sign's own clause is present.
     died(&clause)
@@ -314,6 +315,32 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         || story::after_a_death(span.0, tokens, &clause)
         || has(&clause, DEFINING)
         || watch_for(span.0, tokens, &clause)
+}
+
+/// Words that hand a sentence back from a quoted source to its writer ("the label said daily,
+/// so I've been taking it daily"), when a subject follows.
+const QUOTE_ENDS: &[&str] = &["so", "and", "but", "then", "because", "cause", "which"];
+/// Subjects that start the writer's own words after a quote.
+const OWN_SUBJECTS: &[&str] = &["i", "we", "my", "he", "she", "they", "our"];
+
+/// Is the sign at `start` in the writer's own words after a quote in the same sentence: a
+/// saying word ("said", "says") before it, then a conjunction and a subject between the two
+/// ("the chemist's label said daily so I've been taking the methotrexate once a day")?
+fn own_words_after_quote(start: usize, tokens: &[Token]) -> bool {
+    let sentence = tokens[start].sentence;
+    let Some(says) = (0..start)
+        .rev()
+        .take_while(|&i| tokens[i].sentence == sentence)
+        .find(|&i| SAYS.contains(&tokens[i].word.as_str()))
+    else {
+        return false;
+    };
+    (says + 1..start).any(|i| {
+        QUOTE_ENDS.contains(&tokens[i].word.as_str())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| OWN_SUBJECTS.contains(&t.word.as_str()))
+    })
 }
 
 /// Does the clause holding `span` report something happening to someone, rather than talk
