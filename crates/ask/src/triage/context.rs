@@ -291,6 +291,15 @@ fn watch_for(start: usize, tokens: &[Token], clause: &[&str]) -> bool {
                 .any(|w| matches!(*w, "signs" | "sign" | "symptoms" | "symptom" | "risk"))
 }
 
+/// Do the words ask what something means: a defining word, or "stand(s) for" ("what does CK
+/// stand for"; "too weak to stand" defines nothing)?
+pub(super) fn defines(words: &[&str]) -> bool {
+    has(words, DEFINING)
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0], "stand" | "stands") && w[1] == "for")
+}
+
 /// Does the clause or sentence talk about a sign without reporting it now (death, long ago,
 /// a quote, a definition, something to watch for)?
 fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
@@ -313,7 +322,7 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         || quoted
         || has(&sentence, story::FICTION)
         || story::after_a_death(span.0, tokens, &clause)
-        || has(&clause, DEFINING)
+        || defines(&clause)
         || watch_for(span.0, tokens, &clause)
 }
 

@@ -307,8 +307,6 @@ pub(super) const DEFINING: &[&str] = &[
     "definition",
     "term",
     "word",
-    "stand",
-    "stands",
 ];
 /// Words that say a death happened ("died of", "passed away", "funeral").
 pub(super) const DEATH: &[&str] = &["died", "funeral", "rip", "death", "deceased"];
