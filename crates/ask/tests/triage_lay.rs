@@ -4,33 +4,11 @@
 //! stay quiet. Each family fails if its feature breaks.
 
 use myo_ask::eval::split::SplitSet;
-use myo_ask::{Engine, Kind, RefusalClass, Tier, builtin_engine};
+use myo_ask::{Kind, RefusalClass, Tier};
 
-fn engine() -> Engine {
-    builtin_engine().expect("built-in knowledge base loads")
-}
+mod support;
 
-fn hit(e: &Engine, q: &str) -> Option<(Tier, String)> {
-    e.triage().check(q).map(|h| (h.tier, h.rule_id))
-}
-
-fn assert_fires(e: &Engine, rule: &str, tier: Tier, questions: &[&str]) {
-    for q in questions {
-        let got = hit(e, q);
-        assert!(
-            got.as_ref()
-                .is_some_and(|(t, r)| *t >= tier && rule.split('|').any(|x| x == r)),
-            "{q:?}: expected {} ({rule}), got {got:?}",
-            tier.as_str()
-        );
-    }
-}
-
-fn assert_quiet(e: &Engine, questions: &[&str]) {
-    for q in questions {
-        assert_eq!(hit(e, q), None, "{q:?} must not raise a warning");
-    }
-}
+use support::{assert_fires, assert_quiet, engine};
 
 #[test]
 fn crisis_plans_burden_and_belongings_without_the_word() {
