@@ -2,7 +2,8 @@
 //! binary: figures and misses per set.
 //!
 //! Run: `cargo run -p myo-ask --example eval_gate_sets -- [--misses] [SPLIT_SET.toml ...]`
-//! With no file, runs the built-in English dev set, the English answer dev set, the Spanish dev
+//! With no file, runs the built-in English dev set, the English answer dev set, the English
+//! probes (`dev-en-probe*.toml`), the Spanish dev
 //! set and the Spanish answer dev set. A file under the blind holdout directory is refused.
 
 use std::collections::HashSet;
@@ -125,6 +126,20 @@ fn main() {
         let set = SplitSet::parse(text).expect("dev-en-answers parses");
         let r = evaluate_split(&engine, &set, &known);
         show("dev-en-answers.toml", &r.metrics, &r.failures, misses);
+        for (name, text) in [
+            (
+                "dev-en-probe.toml",
+                include_str!("../eval/dev-en-probe.toml"),
+            ),
+            (
+                "dev-en-probe2.toml",
+                include_str!("../eval/dev-en-probe2.toml"),
+            ),
+        ] {
+            let set = SplitSet::parse(text).expect("English probe parses");
+            let r = evaluate_split(&engine, &set, &known);
+            show(name, &r.metrics, &r.failures, misses);
+        }
         let text = include_str!("../eval/dev-es-answers.toml");
         let set = SplitSet::parse(text).expect("dev-es-answers parses");
         let r = evaluate_split(&engine, &set, &known);

@@ -4,7 +4,7 @@
 //! the whole reply of `Engine::ask`, as `myo eval --set` does.
 //!
 //! Run: `cargo run -p myo-ask --example eval_split` (the dev sets: `questions.toml` with
-//! `dev-triage.toml`, `dev-en-answers.toml`, `dev-es.toml`, `dev-es-answers.toml`), or
+//! `dev-triage.toml`, `dev-en-answers.toml`, the English probes `dev-en-probe*.toml`, `dev-es.toml`, `dev-es-answers.toml`), or
 //! `cargo run -p myo-ask --example eval_split -- FILE...` (split-format files). `--quiet` prints
 //! the figures without the misses. A blind holdout must only be measured, never tuned on; this
 //! example refuses any path that resolves under `eval/holdout/` (`eval::blind`).
@@ -173,6 +173,13 @@ fn main() {
         let en = SplitSet::parse(include_str!("../eval/dev-en-answers.toml"))
             .expect("English answers dev set parses");
         total += report(&engine, "dev-en-answers", &Buckets::from_split(&en), quiet);
+        for (name, text) in [
+            ("dev-en-probe", include_str!("../eval/dev-en-probe.toml")),
+            ("dev-en-probe2", include_str!("../eval/dev-en-probe2.toml")),
+        ] {
+            let set = SplitSet::parse(text).expect("English probe parses");
+            total += report(&engine, name, &Buckets::from_split(&set), quiet);
+        }
         let es = EsSet::builtin().expect("Spanish dev set parses");
         total += report(&engine, "dev-es", &Buckets::from_es(&es), quiet);
         let answers = SplitSet::parse(include_str!("../eval/dev-es-answers.toml"))

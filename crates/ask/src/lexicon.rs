@@ -457,6 +457,38 @@ pub const QUESTION_CUES: &[(&str, &[&str], f32)] = &[
         &["sun", "sunscreen", "sun sensitivity"],
         0.8,
     ),
+    // Prednisone and prednisolone are the steroids the entries talk about: "foods to stay
+    // away from while on prednisone" reads the steroid advice.
+    ("prednisone|prednisolone|pred|preds", &["steroids"], 0.6),
+    // How long the medicines last: "how long will I have to stay on all these tablets".
+    (
+        "how+long ~8 tablets|pills|medicines|meds|medication|medications|treatment|treatments",
+        &["how long", "medicines", "years"],
+        1.0,
+    ),
+    // Finding the right doctor: "how do I find a doctor who knows about myositis".
+    (
+        "find|finding|looking+for|search|recommend ~4 doctor|doctors|specialist|specialists|expert|experts|rheumatologist|clinic",
+        &["myositis centre", "specialist"],
+        1.0,
+    ),
+    // Growing, in the entries' word: "will the steroids stop her growing".
+    (
+        "grow|growing|grows|stunt|stunted|stunting",
+        &["growth"],
+        0.8,
+    ),
+    // Does a test or procedure hurt: the entries say how it is numbed.
+    (
+        "biopsy|emg|electromyography|needle|procedure|test|scan|infusion|drip ~6 hurt|hurts|hurting|painful|pain|sore",
+        &["numb", "local anaesthetic", "discomfort"],
+        0.8,
+    ),
+    (
+        "hurt|hurts|hurting|painful|pain|sore ~6 biopsy|emg|electromyography|needle|procedure",
+        &["numb", "local anaesthetic", "discomfort"],
+        0.8,
+    ),
     // Working out is exercise, not work.
     ("working+out|work+out|works+out", &["exercise"], 1.0),
     // Breastfeeding, in its spellings.

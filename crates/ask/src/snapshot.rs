@@ -314,10 +314,12 @@ fn encode_rule(w: &mut Writer, r: &Rule) {
             window,
             sentence,
             adjacent,
+            unless,
         } = c;
         w.nested(groups);
         w.u8(u8::from(*ordered) | (u8::from(*sentence) << 1) | (u8::from(*adjacent) << 2));
         w.len(*window);
+        w.strs(unless);
     }
 }
 
@@ -395,12 +397,14 @@ fn decode_rule(r: &mut Reader<'_>) -> Result<Rule, SnapshotError> {
             return Err(r.bad());
         }
         let window = r.len()?;
+        let unless = r.strs()?;
         concepts.push(Concept {
             groups,
             ordered: flags & 1 != 0,
             window,
             sentence: flags & 2 != 0,
             adjacent: flags & 4 != 0,
+            unless,
         });
     }
     Ok(Rule {
@@ -576,6 +580,7 @@ mod tests {
                     window: 6,
                     sentence: true,
                     adjacent: true,
+                    unless: vec!["for the trip".into()],
                 }],
             }],
             medicines: vec!["methotrexate".into()],

@@ -2,36 +2,11 @@
 //! punctuation, capitals, brands, separators, NUL bytes) and look-alikes that must stay quiet.
 //! Each family fails if its feature breaks.
 
-use myo_ask::{AskContext, ContactKind, CountryCode, Engine, Kind, Tier, builtin_engine};
+use myo_ask::{AskContext, ContactKind, CountryCode, Kind, Tier};
 
-fn engine() -> Engine {
-    builtin_engine().expect("built-in knowledge base loads")
-}
+mod support;
 
-/// (tier, rule id) the triage gives, if any.
-fn hit(e: &Engine, q: &str) -> Option<(Tier, String)> {
-    e.triage().check(q).map(|h| (h.tier, h.rule_id))
-}
-
-fn assert_fires(e: &Engine, rule: &str, tier: Tier, questions: &[&str]) {
-    for q in questions {
-        let got = hit(e, q);
-        assert!(
-            // `rule` may name alternatives ("a|b"): a dedicated red-flag entry and the broader
-            // entry whose combination rule covers the same case.
-            got.as_ref()
-                .is_some_and(|(t, r)| *t >= tier && rule.split('|').any(|x| x == r)),
-            "{q:?}: expected {} ({rule}), got {got:?}",
-            tier.as_str()
-        );
-    }
-}
-
-fn assert_quiet(e: &Engine, questions: &[&str]) {
-    for q in questions {
-        assert_eq!(hit(e, q), None, "{q:?} must not raise a warning");
-    }
-}
+use support::{assert_fires, assert_quiet, engine, hit};
 
 #[test]
 fn crisis_direct_indirect_and_carers() {

@@ -26,6 +26,8 @@ pub const BUILTIN_DATA: &str = include_str!("../../data/triage-concepts.toml");
 pub const BUILTIN_MORE: &str = include_str!("../../data/triage-concepts-more.toml");
 /// Crisis concepts told across two sentences, with their own lexicon (merged with the first).
 pub const BUILTIN_ACROSS: &str = include_str!("../../data/triage-concepts-across.toml");
+/// Signs in lay words (a lexicon that widens the earlier tables' names, and more concepts).
+pub const BUILTIN_LAY: &str = include_str!("../../data/triage-concepts-lay.toml");
 
 /// Default span, in tokens, from the first matched word to the last.
 pub const DEFAULT_WINDOW: usize = 8;
@@ -47,6 +49,9 @@ pub struct Concept {
     /// the tablets saved up."). Each match must then be live and reported on its own, and
     /// neither sentence may talk about the past, a death, a quote or a definition.
     pub adjacent: bool,
+    /// A harmless purpose or setting that, said in a sentence holding one of the matches,
+    /// keeps the concept quiet ("saved up my tablets so I don't run out on the trip").
+    pub unless: Vec<String>,
 }
 
 /// A concept compiled to stem patterns.
@@ -57,6 +62,7 @@ pub(super) struct CompiledConcept {
     window: usize,
     sentence: bool,
     adjacent: bool,
+    unless: Vec<Pattern>,
 }
 
 impl CompiledConcept {
@@ -77,6 +83,12 @@ impl CompiledConcept {
             window: c.window,
             sentence: c.sentence,
             adjacent: c.adjacent,
+            unless: c
+                .unless
+                .iter()
+                .map(|p| pattern(p))
+                .filter(|p| !p.is_empty())
+                .collect(),
         }
     }
 
@@ -86,7 +98,19 @@ impl CompiledConcept {
             .iter_mut()
             .flatten()
             .flat_map(|(_, p)| p.iter_mut())
+            .chain(self.unless.iter_mut().flatten())
             .for_each(f);
+    }
+
+    /// Does a sentence holding one of the picked matches state a harmless purpose (`unless`)?
+    fn purpose_stated(&self, picked: &[(usize, usize, &str)], tokens: &[Token]) -> bool {
+        self.unless.iter().any(|p| {
+            find_all(p, tokens).into_iter().any(|(a, _)| {
+                picked
+                    .iter()
+                    .any(|s| tokens[s.0].sentence == tokens[a].sentence)
+            })
+        })
     }
 
     /// Every stem of every group.
@@ -135,6 +159,9 @@ impl CompiledConcept {
     ) -> Option<String> {
         let k = picked.len();
         if k == spans.len() {
+            if self.purpose_stated(picked, tokens) {
+                return None;
+            }
             let first = picked.iter().map(|s| s.0).min()?;
             let last = picked.iter().map(|s| s.1).max()?;
             let one_sentence = tokens[first].sentence == tokens[last].sentence;
@@ -253,6 +280,8 @@ struct RawConcept {
     sentence: bool,
     #[serde(default)]
     adjacent: bool,
+    #[serde(default)]
+    unless: Vec<String>,
 }
 
 /// Concepts and extra negations per red-flag entry id.
@@ -290,32 +319,38 @@ impl ConceptTable {
                 return Err(ConceptError::NoSource(r.id));
             }
             let mut concepts = Vec::new();
-            for c in r.concept {
-                let mut groups = Vec::new();
-                for g in c.groups {
-                    let mut words = Vec::new();
-                    for item in g {
-                        match item.strip_prefix('@') {
-                            Some(name) => {
-                                let list = raw.lexicon.get(name).ok_or_else(|| {
-                                    ConceptError::UnknownLexicon {
-                                        rule: r.id.clone(),
-                                        name: name.to_string(),
-                                    }
-                                })?;
-                                words.extend(list.iter().cloned());
-                            }
-                            None => words.push(item),
+            let expand = |g: Vec<String>| -> Result<Vec<String>, ConceptError> {
+                let mut words = Vec::new();
+                for item in g {
+                    match item.strip_prefix('@') {
+                        Some(name) => {
+                            let list = raw.lexicon.get(name).ok_or_else(|| {
+                                ConceptError::UnknownLexicon {
+                                    rule: r.id.clone(),
+                                    name: name.to_string(),
+                                }
+                            })?;
+                            words.extend(list.iter().cloned());
                         }
+                        None => words.push(item),
                     }
-                    groups.push(words);
                 }
+                Ok(words)
+            };
+            for c in r.concept {
+                let groups = c
+                    .groups
+                    .into_iter()
+                    .map(&expand)
+                    .collect::<Result<Vec<_>, _>>()?;
+                let unless = expand(c.unless)?;
                 concepts.push(Concept {
                     groups,
                     ordered: c.ordered,
                     window: c.window.unwrap_or(DEFAULT_WINDOW),
                     sentence: c.sentence,
                     adjacent: c.adjacent,
+                    unless,
                 });
             }
             cited
@@ -332,7 +367,7 @@ impl ConceptTable {
     /// The built-in table.
     pub fn builtin() -> Result<ConceptTable, ConceptError> {
         let first = [BUILTIN_DATA, BUILTIN_MORE].join("\n");
-        ConceptTable::parse_all(&[&first, BUILTIN_ACROSS])
+        ConceptTable::parse_all(&[&first, BUILTIN_ACROSS, BUILTIN_LAY])
     }
 
     /// Concepts for an entry's rule (empty when it has none).
@@ -371,6 +406,7 @@ mod tests {
             window,
             sentence: false,
             adjacent: false,
+            unless: vec![],
         }
     }
 

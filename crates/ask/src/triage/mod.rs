@@ -24,11 +24,12 @@
 //!
 //! Modules: `context` decides whether a match reports something happening now (negation,
 //! conditions, past events, people who died, quotes, definitions); `story` reads the same over
-//! whole sentences; `quantity` reads numbers.
+//! whole sentences; `cues` holds the word lists both read; `quantity` reads numbers.
 
 pub mod alias;
 pub mod concept;
 mod context;
+mod cues;
 mod quantity;
 mod spelling;
 mod story;

@@ -2,7 +2,8 @@
 //! (the past, a death, a quote, a definition, a story on a screen) rather than reporting one,
 //! and a clause about someone just after a sentence telling of their death.
 
-use super::context::{DEFINING, PRESENT, SAYS, SOURCES, died, has, long_ago};
+use super::context::{defines, died, has, long_ago};
+use super::cues::{PRESENT, SAYS, SOURCES};
 use crate::text::Token;
 
 /// Stories on a screen or a page: a sign told in one is not a report ("the film ended with a
@@ -56,5 +57,5 @@ pub(super) fn sentence_talks_about(at: usize, tokens: &[Token]) -> bool {
         || long_ago(&sentence)
         || has(&sentence, FICTION)
         || has(&sentence, SOURCES) && has(&sentence, SAYS)
-        || has(&sentence, DEFINING)
+        || defines(&sentence)
 }
