@@ -9,20 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{PW, Resp, TestApp, form_request};
 
-macro_rules! both_backends {
-    ($name:ident, $case:ident, $config:expr) => {
-        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-        async fn $name() {
-            let t = TestApp::sqlite_with($config).await;
-            $case(&t).await;
-            t.cleanup().await;
-            if let Some(t) = TestApp::postgres_with(stringify!($name), $config).await {
-                $case(&t).await;
-                t.cleanup().await;
-            }
-        }
-    };
-}
+on_both_apps!(refused_sign_ins_answer_in_the_persons_language);
 
 fn in_lang(mut req: Request<Body>, lang: &str) -> Request<Body> {
     let value = header::HeaderValue::from_str(lang).expect("language");
@@ -34,13 +21,22 @@ fn in_lang(mut req: Request<Body>, lang: &str) -> Request<Body> {
 /// same wait, with the disclaimer and a link back to `back`. Returns the page up to the wait.
 fn refusal<'a>(r: &'a Resp, lang: &str, back: &str) -> &'a str {
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
-    let secs: u64 = r.header("retry-after").parse().expect("Retry-After in seconds");
+    let secs: u64 = r
+        .header("retry-after")
+        .parse()
+        .expect("Retry-After in seconds");
     assert!(secs >= 1);
     let (title, wait) = match lang {
         "es" if secs < 90 => ("Demasiados intentos", format!("Espere {secs} segundo")),
-        "es" => ("Demasiados intentos", format!("Espere {} minuto", secs.div_ceil(60))),
+        "es" => (
+            "Demasiados intentos",
+            format!("Espere {} minuto", secs.div_ceil(60)),
+        ),
         _ if secs < 90 => ("Too many attempts", format!("Please wait {secs} second")),
-        _ => ("Too many attempts", format!("Please wait {} minute", secs.div_ceil(60))),
+        _ => (
+            "Too many attempts",
+            format!("Please wait {} minute", secs.div_ceil(60)),
+        ),
     };
     let body = r.body.as_str();
     assert!(body.contains(&format!("<html lang=\"{lang}\">")), "{body}");
@@ -56,12 +52,14 @@ fn refusal<'a>(r: &'a Resp, lang: &str, back: &str) -> &'a str {
     );
     assert!(body.contains("id=\"disclaimer\""), "{body}");
     assert!(r.header("set-cookie").is_empty());
-    body.split("<p id=\"refused-wait\">").next().unwrap_or_default()
+    body.split("<p id=\"refused-wait\">")
+        .next()
+        .unwrap_or_default()
 }
 
 const EMAIL: &str = "locked@example.org";
 
-async fn refused_sign_ins(t: &TestApp) {
+async fn refused_sign_ins_answer_in_the_persons_language(t: &TestApp) {
     use myo_store::Timestamp;
     t.signup(EMAIL, PW).await;
     let since = Timestamp::now().add_millis(-120_000);
@@ -85,7 +83,10 @@ async fn refused_sign_ins(t: &TestApp) {
     let es = attempt("wrong-password-xxxx", "es").await;
     let spanish = refusal(&es, "es", "/signin");
     assert_ne!(spanish, english);
-    assert!(spanish.contains("Hubo demasiados intentos fallidos"), "{spanish}");
+    assert!(
+        spanish.contains("Hubo demasiados intentos fallidos"),
+        "{spanish}"
+    );
     // The right password is refused alike, in Spanish too.
     let right = attempt(PW, "es").await;
     assert_eq!(refusal(&right, "es", "/signin"), spanish);
@@ -94,12 +95,6 @@ async fn refused_sign_ins(t: &TestApp) {
     let counted = t.store().count_refused(EMAIL, since).await.expect("count");
     assert_eq!(counted, 6);
 }
-both_backends!(
-    refused_sign_ins_answer_in_the_persons_language,
-    refused_sign_ins,
-    |_| {}
-);
-
 async fn refused_sign_ups(t: &TestApp) {
     let attempt = |i: u32, lang: &'static str| async move {
         let email = format!("new{i}@example.org");
@@ -123,8 +118,14 @@ async fn refused_sign_ups(t: &TestApp) {
     // Still refused from memory, with the same page.
     assert_eq!(refusal(&attempt(4, "es").await, "es", "/signup"), spanish);
 }
-both_backends!(
-    refused_sign_ups_answer_in_the_persons_language,
-    refused_sign_ups,
-    |c| c.login_max_per_address = 2
-);
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_sign_ups_answer_in_the_persons_language() {
+    let limit = |c: &mut myo_web::Config| c.login_max_per_address = 2;
+    let t = TestApp::sqlite_with(limit).await;
+    refused_sign_ups(&t).await;
+    t.cleanup().await;
+    if let Some(t) = TestApp::postgres_with("refused_sign_ups", limit).await {
+        refused_sign_ups(&t).await;
+        t.cleanup().await;
+    }
+}

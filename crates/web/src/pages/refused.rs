@@ -259,7 +259,10 @@ mod tests {
         assert_eq!(wait_text(en, 1), "Please wait 1 second and try again.");
         assert_eq!(wait_text(en, 90), "Please wait 2 minutes and try again.");
         let es = &p.for_lang(Lang::Es).tr;
-        assert_eq!(wait_text(es, 45), "Espere 45 segundos y vuelva a intentarlo.");
+        assert_eq!(
+            wait_text(es, 45),
+            "Espere 45 segundos y vuelva a intentarlo."
+        );
     }
 
     /// The page is a whole page of the site in the asked language, with the reason for its
@@ -270,11 +273,17 @@ mod tests {
         let wait = Duration::from_secs(30);
         let (_, _, en) = body(p.answer(Lang::En, Refused::SignIn, wait)).await;
         let (_, _, es) = body(p.answer(Lang::Es, Refused::SignUp, wait)).await;
-        assert!(en.starts_with("<!doctype html>\n<html lang=\"en\">"), "{en}");
+        assert!(
+            en.starts_with("<!doctype html>\n<html lang=\"en\">"),
+            "{en}"
+        );
         assert!(en.contains("<title>Too many attempts · Myo</title>"));
         assert!(en.contains("too many failed attempts to sign in"));
         assert!(en.contains("href=\"/signin\" id=\"refused-back\">Back to sign in</a>"));
-        assert!(es.starts_with("<!doctype html>\n<html lang=\"es\">"), "{es}");
+        assert!(
+            es.starts_with("<!doctype html>\n<html lang=\"es\">"),
+            "{es}"
+        );
         assert!(es.contains("<h1>Demasiados intentos</h1>"));
         assert!(es.contains("cuentas nuevas"));
         assert!(es.contains("href=\"/signup\" id=\"refused-back\">"));

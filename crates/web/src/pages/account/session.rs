@@ -171,10 +171,7 @@ pub(super) fn wait_message(retry_after: std::time::Duration) -> String {
 }
 
 /// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
-pub(super) fn with_retry_after(
-    mut res: Response,
-    retry_after: std::time::Duration,
-) -> Response {
+pub(super) fn with_retry_after(mut res: Response, retry_after: std::time::Duration) -> Response {
     let secs = crate::pages::refused::retry_after_secs(retry_after);
     res.headers_mut()
         .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
