@@ -94,6 +94,35 @@ test('axe: sign-in with an error, and the account page when signed in', async ()
   await check(page);
 });
 
+// After five wrong passwords the sixth attempt is refused (429) with the page made at start-up;
+// the ones after it are refused from memory with the same page. In English and in Spanish.
+for (const [locale, lang] of [['en-GB', 'en'], ['es-ES', 'es']]) {
+  test(`axe: too many sign-in attempts (${lang})`, async () => {
+    const page = await env.newPage({ locale });
+    const email = uniqueEmail(`locked-${lang}`);
+    await page.goto('/signin');
+    for (let i = 0; i < 5; i++) {
+      await page.locator('#signin-email').fill(email);
+      await page.locator('#signin-password').fill('wrong password here');
+      const [response] = await Promise.all([page.waitForResponse('**/signin'), page.locator('#signin-submit').click()]);
+      assert.equal(response.status(), 401);
+      await page.locator('#signin-error').waitFor();
+    }
+    await page.locator('#signin-email').fill(email);
+    await page.locator('#signin-password').fill('wrong password here');
+    const [refused] = await Promise.all([page.waitForResponse('**/signin'), page.locator('#signin-submit').click()]);
+    assert.equal(refused.status(), 429);
+    assert.ok(Number(refused.headers()['retry-after']) >= 1, 'Retry-After in seconds');
+    await page.locator('#refused').waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), lang);
+    assert.equal(await page.locator('#refused').getAttribute('role'), 'alert');
+    assert.ok(await page.locator('#disclaimer').isVisible(), 'the disclaimer is on the page');
+    await check(page);
+    await Promise.all([page.waitForURL('**/signin'), page.locator('#refused-back').click()]);
+    await page.locator('#signin-form').waitFor();
+  });
+}
+
 test('the checker itself reports a planted violation (guards against a silent no-op)', async () => {
   const page = await env.newPage();
   await page.goto('/');

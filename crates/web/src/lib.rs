@@ -82,6 +82,8 @@ struct Inner {
     pdf_fonts: tracker::pdf::PdfFonts,
     /// Sign-in and sign-up keys the database refused, so a flood of them costs no write.
     refusals: refusals::RefusalCache,
+    /// The answers to refused sign-ins and sign-ups, rendered once (a flood of them costs a copy).
+    refused_pages: pages::refused::RefusalPages,
 }
 
 /// Why the application could not be built.
@@ -124,6 +126,12 @@ impl AppState {
             community::screen_for(&kb).map_err(|e| StartError::Community(e.to_string()))?;
         let catalog = Arc::new(i18n::Catalog::builtin().map_err(StartError::Messages)?);
         let pdf_fonts = tracker::pdf::PdfFonts::new().map_err(StartError::Fonts)?;
+        let refused_pages = pages::refused::RefusalPages::new(
+            &catalog,
+            config.allow_signup,
+            config.login_backoff_max.max(config.login_window),
+        )
+        .map_err(StartError::Messages)?;
         let engine = tokio::sync::OnceCell::new();
         let dummy_hash = tokio::sync::OnceCell::new();
         let hasher = myo_store::password::Hasher::new(
@@ -153,6 +161,7 @@ impl AppState {
                 catalog,
                 pdf_fonts,
                 refusals: refusals::RefusalCache::new(refusals::CAPACITY),
+                refused_pages,
             }),
         })
     }
@@ -170,6 +179,11 @@ impl AppState {
     /// Keys the database refused, remembered in this process.
     pub fn refusals(&self) -> &refusals::RefusalCache {
         &self.inner.refusals
+    }
+
+    /// The pages answering refused sign-ins and sign-ups (429).
+    pub fn refused_pages(&self) -> &pages::refused::RefusalPages {
+        &self.inner.refused_pages
     }
 
     /// The knowledge base.

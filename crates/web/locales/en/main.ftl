@@ -96,6 +96,19 @@ signup-err-email = Enter an e-mail address like name@example.org.
 signup-err-name = Use at most 100 printable characters.
 signup-err-password = Use at least { $count } characters (a few words make a good password).
 signup-err-confirm = The two passwords differ.
+refused-title = Too many attempts
+refused-signin = There were too many failed attempts to sign in from your network.
+refused-signup = Too many new accounts were made from your network.
+refused-wait-seconds = { $count ->
+    [one] Please wait { $count } second and try again.
+   *[other] Please wait { $count } seconds and try again.
+}
+refused-wait-minutes = { $count ->
+    [one] Please wait { $count } minute and try again.
+   *[other] Please wait { $count } minutes and try again.
+}
+refused-back-signin = Back to sign in
+refused-back-signup = Back to create an account
 
 ## Error pages
 

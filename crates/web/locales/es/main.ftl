@@ -101,6 +101,19 @@ signup-err-email = Escriba un correo electrónico como nombre@ejemplo.org.
 signup-err-name = Use como máximo 100 caracteres que se puedan imprimir.
 signup-err-password = Use al menos { $count } caracteres (unas cuantas palabras hacen una buena contraseña).
 signup-err-confirm = Las dos contraseñas no coinciden.
+refused-title = Demasiados intentos
+refused-signin = Hubo demasiados intentos fallidos de iniciar sesión desde su red.
+refused-signup = Se crearon demasiadas cuentas nuevas desde su red.
+refused-wait-seconds = { $count ->
+    [one] Espere { $count } segundo y vuelva a intentarlo.
+   *[other] Espere { $count } segundos y vuelva a intentarlo.
+}
+refused-wait-minutes = { $count ->
+    [one] Espere { $count } minuto y vuelva a intentarlo.
+   *[other] Espere { $count } minutos y vuelva a intentarlo.
+}
+refused-back-signin = Volver a iniciar sesión
+refused-back-signup = Volver a crear una cuenta
 
 ## Páginas de error
 

@@ -7,6 +7,7 @@ pub mod ask;
 pub mod calc;
 pub mod kb;
 pub mod recovery;
+pub mod refused;
 pub mod signup;
 
 use askama::Template;

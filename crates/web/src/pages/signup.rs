@@ -13,7 +13,7 @@ use myo_store::{
 use myo_tracker::medicines::Zone;
 use serde::Deserialize;
 
-use super::account::{address, see_other, with_retry_after};
+use super::account::{address, see_other};
 use super::{Layout, PageError, render};
 use crate::AppState;
 use crate::auth::{Client, MaybeUser, audit};
@@ -182,12 +182,8 @@ pub async fn signup(
     if let Reservation::Refused { retry_after, .. } =
         crate::refusals::reserve(&state, attempt).await?
     {
-        let message = format!(
-            "Too many new accounts from your network. Please wait {} minutes and try again.",
-            retry_after.as_secs().div_ceil(60).max(1)
-        );
-        let page = again(("email", message), StatusCode::TOO_MANY_REQUESTS);
-        return Ok(with_retry_after(page, retry_after));
+        let pages = state.refused_pages();
+        return Ok(pages.answer(loc.lang, super::refused::Refused::SignUp, retry_after));
     }
     // Hashed whether or not the address is taken, so the answer takes as long either way.
     let hash = state.hasher().hash(f.password.clone()).await?;

@@ -171,13 +171,10 @@ pub(super) fn wait_message(retry_after: std::time::Duration) -> String {
 }
 
 /// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
-pub(in crate::pages) fn with_retry_after(
-    mut res: Response,
-    retry_after: std::time::Duration,
-) -> Response {
-    let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+pub(super) fn with_retry_after(mut res: Response, retry_after: std::time::Duration) -> Response {
+    let secs = crate::pages::refused::retry_after_secs(retry_after);
     res.headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from(secs.max(1)));
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
     res
 }
 
@@ -230,15 +227,9 @@ pub async fn signin(
         ));
     }
     if let Err(wait) = reserve_check(&state, &email, &client).await? {
-        let page = signin_again(
-            &state,
-            &loc,
-            &f.email,
-            &next,
-            StatusCode::TOO_MANY_REQUESTS,
-            &wait_message(wait),
-        );
-        return Ok(with_retry_after(page, wait));
+        // The page made at start-up: a flood of refusals costs no rendering.
+        let pages = state.refused_pages();
+        return Ok(pages.answer(loc.lang, crate::pages::refused::Refused::SignIn, wait));
     }
     let user = state.store().find_user_by_email(&email).await?;
     let ok = match &user {
