@@ -30,6 +30,8 @@ use sqlx::{AssertSqlSafe, Connection};
 const PW: &str = "correct horse battery staple";
 /// Rounds each mailing server must finish before the count is read.
 const ROUNDS: usize = 4;
+/// People who opt in (each has several reminders due, so the two servers' claims overlap).
+const PEOPLE: usize = 4;
 
 /// A `myo serve` child process and its log (stderr), read by a thread.
 struct Server {
@@ -40,6 +42,11 @@ struct Server {
 
 impl Server {
     fn start(database_url: &str, data_dir: &Path, extra: &[&str]) -> Server {
+        Server::spawn(database_url, data_dir, extra).ready()
+    }
+
+    /// Starts the process without waiting for it to listen (see [`Starting::ready`]).
+    fn spawn(database_url: &str, data_dir: &Path, extra: &[&str]) -> Starting {
         let mut child = Command::new(env!("CARGO_BIN_EXE_myo"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
             .arg(data_dir)
@@ -59,23 +66,7 @@ impl Server {
                 sink.lock().expect("log").push(strip_ansi(&line));
             }
         });
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut first)
-            .expect("first line");
-        let Some(addr) = first.trim().strip_prefix("listening on http://") else {
-            child.kill().ok();
-            child.wait().ok();
-            panic!(
-                "server did not start: {first:?}\n{}",
-                log.lock().expect("log").join("\n")
-            );
-        };
-        Server {
-            addr: addr.to_owned(),
-            child,
-            log,
-        }
+        Starting { child, log }
     }
 
     /// `(rounds finished, reminders this process says it sent)` from its log.
@@ -156,6 +147,35 @@ impl Server {
     }
 }
 
+/// A `myo serve` process started but perhaps not yet listening.
+struct Starting {
+    child: Child,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Starting {
+    /// Waits for the first line of stdout, which names the address it listens on.
+    fn ready(mut self) -> Server {
+        let mut first = String::new();
+        BufReader::new(self.child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("first line");
+        let Some(addr) = first.trim().strip_prefix("listening on http://") else {
+            self.child.kill().ok();
+            self.child.wait().ok();
+            panic!(
+                "server did not start: {first:?}\n{}",
+                self.log.lock().expect("log").join("\n")
+            );
+        };
+        Server {
+            addr: addr.to_owned(),
+            child: self.child,
+            log: self.log,
+        }
+    }
+}
+
 struct Resp {
     status: u16,
     headers: Vec<(String, String)>,
@@ -201,7 +221,9 @@ fn strip_ansi(s: &str) -> String {
 
 /// The value of `name="csrf"` (or `id="new-token"`) in a page.
 fn value_after<'a>(body: &'a str, marker: &str) -> &'a str {
-    let at = body.find(marker).unwrap_or_else(|| panic!("{marker}: {body}"));
+    let at = body
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker}: {body}"));
     body[at..]
         .split("value=\"")
         .nth(1)
@@ -311,7 +333,9 @@ async fn outbox(database_url: &str) -> (i64, i64, i64) {
 
 async fn each_reminder_once(database_url: &str, data_dir: &Path, sink: &Sink) {
     let setup = Server::start(database_url, data_dir, &["--log", "warn"]);
-    set_up(&setup, "remind@example.org", true);
+    for n in 0..PEOPLE {
+        set_up(&setup, &format!("remind{n}@example.org"), true);
+    }
     set_up(&setup, "quiet@example.org", false);
     setup.stop();
 
@@ -326,10 +350,12 @@ async fn each_reminder_once(database_url: &str, data_dir: &Path, sink: &Sink) {
         "--log",
         "debug",
     ];
-    let servers = [
-        Server::start(database_url, data_dir, &mailing),
-        Server::start(database_url, data_dir, &mailing),
+    // Both started before either is waited for, so their first rounds (at start) overlap.
+    let starting = [
+        Server::spawn(database_url, data_dir, &mailing),
+        Server::spawn(database_url, data_dir, &mailing),
     ];
+    let servers = starting.map(Starting::ready);
     // Bounded polling, not a timing assertion: until each process has finished its rounds.
     for _ in 0..600 {
         if servers.iter().all(|s| s.rounds().0 >= ROUNDS) {
@@ -345,35 +371,50 @@ async fn each_reminder_once(database_url: &str, data_dir: &Path, sink: &Sink) {
         );
     }
     let (planned, sent, audited) = outbox(database_url).await;
-    let claimed: usize = servers.iter().map(|s| s.rounds().1).sum();
+    let split: Vec<usize> = servers.iter().map(|s| s.rounds().1).collect();
+    let claimed: usize = split.iter().sum();
+    eprintln!("{planned} reminders planned; sent by each server: {split:?}");
     let logs: Vec<String> = servers.iter().map(Server::log_text).collect();
     for s in servers {
         s.stop();
     }
     let messages = sink.messages();
     let got = i64::try_from(messages.len()).expect("count");
-    assert!(planned >= 2, "a test due and the diary gap: {planned}");
+    let people = i64::try_from(PEOPLE).expect("people");
+    assert!(
+        planned >= 2 * people,
+        "a test due and the diary gap each: {planned}"
+    );
     assert_eq!(sent, planned, "every planned reminder was sent");
     assert_eq!(got, planned, "each reminder received exactly once");
     assert_eq!(audited, planned, "each send audited once");
-    assert_eq!(claimed, messages.len(), "the processes' own counts:\n{logs:?}");
+    assert_eq!(
+        claimed,
+        messages.len(),
+        "the processes' own counts:\n{logs:?}"
+    );
     let mut seen: Vec<String> = messages
         .iter()
         .map(|m| {
             assert!(
-                mail_sink::header(m, "To").contains("remind@example.org"),
+                mail_sink::header(m, "To").contains("@example.org")
+                    && !mail_sink::header(m, "To").contains("quiet@"),
                 "only the person who opted in: {m}"
             );
             assert!(mail_sink::body_text(m).contains("does not diagnose"), "{m}");
-            mail_sink::header(m, "Subject")
+            format!(
+                "{} {}",
+                mail_sink::header(m, "To"),
+                mail_sink::header(m, "Subject")
+            )
         })
         .collect();
     assert_eq!(
         seen.iter()
             .filter(|s| s.contains("diary is waiting"))
             .count(),
-        1,
-        "one reminder for the diary gap: {seen:?}"
+        PEOPLE,
+        "one reminder for each person's diary gap: {seen:?}"
     );
     seen.sort();
     let all = seen.len();
@@ -382,10 +423,7 @@ async fn each_reminder_once(database_url: &str, data_dir: &Path, sink: &Sink) {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "myo-{name}-{}",
-        myo_store::token::random_hex(8)
-    ));
+    let dir = std::env::temp_dir().join(format!("myo-{name}-{}", myo_store::token::random_hex(8)));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }

@@ -69,11 +69,7 @@ async fn a_carer_invited_by_email(t: &TestApp, sink: &Sink) {
         "{}",
         care.body
     );
-    assert!(
-        care.body.contains("Records of Pat Romero"),
-        "{}",
-        care.body
-    );
+    assert!(care.body.contains("Records of Pat Romero"), "{}", care.body);
     let dash = t.get(&format!("/patients/{}", pat.id), Some(&carer)).await;
     assert_eq!(dash.status, StatusCode::OK, "{}", dash.body);
 

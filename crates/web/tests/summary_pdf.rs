@@ -252,10 +252,34 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
                 "10 mg".into(),
                 "oral, daily at 08:00".into()
             ],
-            vec!["Prednisone".into(), day(30), day(21), "not taken".into(), String::new()],
-            vec!["Prednisone".into(), day(20), day(14), "20 mg".into(), step(1)],
-            vec!["Prednisone".into(), day(13), day(7), "10 mg".into(), step(2)],
-            vec!["Prednisone".into(), day(6), day(0), "not taken".into(), String::new()],
+            vec![
+                "Prednisone".into(),
+                day(30),
+                day(21),
+                "not taken".into(),
+                String::new()
+            ],
+            vec![
+                "Prednisone".into(),
+                day(20),
+                day(14),
+                "20 mg".into(),
+                step(1)
+            ],
+            vec![
+                "Prednisone".into(),
+                day(13),
+                day(7),
+                "10 mg".into(),
+                step(2)
+            ],
+            vec![
+                "Prednisone".into(),
+                day(6),
+                day(0),
+                "not taken".into(),
+                String::new()
+            ],
         ],
         "{}",
         page.body
