@@ -162,9 +162,11 @@ impl Starting {
             .expect("first line");
         let Some(addr) = first.trim().strip_prefix("listening on http://") else {
             self.child.kill().ok();
-            self.child.wait().ok();
+            let status = self.child.wait();
+            // Let the log reader drain what the process wrote before it ended.
+            std::thread::sleep(Duration::from_millis(200));
             panic!(
-                "server did not start: {first:?}\n{}",
+                "server did not start ({status:?}): {first:?}\n{}",
                 self.log.lock().expect("log").join("\n")
             );
         };

@@ -393,7 +393,8 @@ mod tests {
             .map(accept)
             .collect();
         let c = &courses(&meds)[0];
-        let got: Vec<(Date, Date, Option<Dose>, Option<(usize, usize)>)> = c
+        type Row = (Date, Date, Option<Dose>, Option<(usize, usize)>);
+        let got: Vec<Row> = c
             .periods(d("2025-12-30"), d("2026-01-25"))
             .iter()
             .map(|p| (p.from, p.to, p.dose, p.step))

@@ -306,6 +306,13 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
     std::fs::write(&file, &bytes).expect("write PDF");
 
     assert!(assert_fonts_embedded(&file) >= 1);
+    // Tagged (a structure tree for screen readers), as poppler reads it.
+    let info = run("pdfinfo", &[file.to_str().expect("path")]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+        "{info}"
+    );
     let text = run(
         "pdftotext",
         &["-enc", "UTF-8", file.to_str().expect("path"), "-"],
@@ -344,6 +351,7 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         // Every page names whose summary it is, and is numbered.
         &format!("Zoë Ibáñez · Date of birth: {born}"),
         "Page 1 of",
+        "Made:",
     ] {
         assert!(flat.contains(want), "{want:?} missing from:\n{text}");
     }
