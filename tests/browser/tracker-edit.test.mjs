@@ -91,9 +91,9 @@ test('a prednisone dose changed twice is the dose in force on each day', async (
   const table = page.locator('#summary-dose-in-force');
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.deepEqual(rows.map((r) => r.replace(/\s+/g, ' ').trim()), [
-    'Prednisone 2026-01-15 40 mg',
-    'Prednisone 2026-02-01 30 mg',
-    'Prednisone 2026-03-01 20 mg',
+    'Prednisone 2026-01-15 2026-01-31 40 mg oral, daily at 08:00',
+    'Prednisone 2026-02-01 2026-02-28 30 mg oral, daily at 08:00',
+    'Prednisone 2026-03-01 2026-03-31 20 mg oral, daily at 08:00',
   ]);
   await accessible(page, 'visit summary');
 });

@@ -64,6 +64,10 @@ pub struct ServeArgs {
     /// host of --public-url).
     #[arg(long, value_name = "ADDRESS")]
     pub mail_from: Option<String>,
+    /// Run the e-mail reminder job every SECS seconds (default 900, a quarter of an hour; only
+    /// with --smtp-url). Several processes on one database still send each reminder once.
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub reminder_every: Option<u64>,
     /// Log level for the server log on stderr (`error`, `warn`, `info`, `debug`).
     #[arg(long, value_name = "LEVEL", default_value = "info")]
     pub log: String,
@@ -97,6 +101,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         trials_sync_hours: args.trials_sync_hours,
         smtp_url: args.smtp_url,
         mail_from: args.mail_from,
+        reminder_every: args.reminder_every.map(std::time::Duration::from_secs),
     };
     let config = myo_web::Config::from_raw(raw)?;
     if config.public_url.is_none() {

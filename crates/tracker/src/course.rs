@@ -70,6 +70,49 @@ impl<'m> Course<'m> {
     /// Each day in `from..=to` on which the dose in force changes (including `from` itself),
     /// with the dose from that day (`None` = not taken from that day).
     pub fn changes(&self, from: Date, to: Date) -> Vec<(Date, Option<Dose>)> {
+        let mut out: Vec<(Date, Option<Dose>)> = Vec::new();
+        for d in self.boundaries(from, to) {
+            let dose = self.dose_on(d).map(|(x, _)| x);
+            if out.last().is_none_or(|(_, prev)| *prev != dose) {
+                out.push((d, dose));
+            }
+        }
+        out
+    }
+
+    /// The course over `from..=to` as consecutive periods that cover every day of the range,
+    /// each with the dose in force on every one of its days: a new period starts whenever the
+    /// dose, the record it comes from (so its schedule) or a taper's step changes.
+    pub fn periods(&self, from: Date, to: Date) -> Vec<DosePeriod<'m>> {
+        let mut out: Vec<DosePeriod<'m>> = Vec::new();
+        for d in self.boundaries(from, to) {
+            let on = self.dose_on(d);
+            let step = on.and_then(|(_, m)| taper_step(m, d));
+            let same = out.last().is_some_and(|p| {
+                p.dose == on.map(|(x, _)| x)
+                    && p.record.map(std::ptr::from_ref) == on.map(|(_, m)| std::ptr::from_ref(m))
+                    && p.step == step
+            });
+            if same {
+                continue;
+            }
+            if let Some(p) = out.last_mut() {
+                p.to = d.add_days(-1);
+            }
+            out.push(DosePeriod {
+                from: d,
+                to,
+                dose: on.map(|(x, _)| x),
+                record: on.map(|(_, m)| m),
+                step,
+            });
+        }
+        out
+    }
+
+    /// `from`, and each day in `from..=to` on which a record starts, ends (the day after) or
+    /// a taper moves to its next step, in order.
+    fn boundaries(&self, from: Date, to: Date) -> Vec<Date> {
         let mut days = vec![from];
         for m in &self.records {
             let i = m.input();
@@ -88,15 +131,39 @@ impl<'m> Course<'m> {
         days.retain(|d| *d >= from && *d <= to);
         days.sort();
         days.dedup();
-        let mut out: Vec<(Date, Option<Dose>)> = Vec::new();
-        for d in days {
-            let dose = self.dose_on(d).map(|(x, _)| x);
-            if out.last().is_none_or(|(_, prev)| *prev != dose) {
-                out.push((d, dose));
-            }
-        }
-        out
+        days
     }
+}
+
+/// Days `from..=to` of a course with one dose in force throughout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DosePeriod<'m> {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// The dose in force (`None`: not taken).
+    pub dose: Option<Dose>,
+    /// The record it comes from (its name, route and schedule).
+    pub record: Option<&'m Medicine>,
+    /// For a taper: the step (counted from 1) and how many steps there are.
+    pub step: Option<(usize, usize)>,
+}
+
+/// The taper step of `m` in force on `date` (counted from 1) and the number of steps.
+fn taper_step(m: &Medicine, date: Date) -> Option<(usize, usize)> {
+    let i = m.input();
+    let Schedule::Taper { steps, .. } = &i.schedule else {
+        return None;
+    };
+    let mut at = i.start;
+    for (k, s) in steps.iter().enumerate() {
+        at = at.add_days(i32::try_from(s.days).unwrap_or(i32::MAX));
+        if date < at {
+            return Some((k + 1, steps.len()));
+        }
+    }
+    None
 }
 
 /// The patient's medicines grouped into courses, in order of first start.
@@ -257,6 +324,25 @@ mod tests {
         }
     }
 
+    /// Prednisone 20 mg daily for 7 days, then 10 mg for 7 days, from `start`.
+    fn taper_20_10(start: &str) -> MedicineInput {
+        let mut t = pred(20.0, start, None);
+        t.schedule = Schedule::Taper {
+            steps: vec![
+                TaperStep {
+                    dose: mg(20.0),
+                    days: 7,
+                },
+                TaperStep {
+                    dose: mg(10.0),
+                    days: 7,
+                },
+            ],
+            time: LocalTime::new("t", 8, 0).unwrap(),
+        };
+        t
+    }
+
     fn accept(i: MedicineInput) -> Medicine {
         Medicine::accept(&Rules::builtin().unwrap(), i)
             .unwrap()
@@ -291,25 +377,60 @@ mod tests {
 
     #[test]
     fn a_taper_gives_each_step_on_its_days_then_nothing() {
-        let mut t = pred(20.0, "2026-01-01", None);
-        t.schedule = Schedule::Taper {
-            steps: vec![
-                TaperStep {
-                    dose: mg(20.0),
-                    days: 7,
-                },
-                TaperStep {
-                    dose: mg(10.0),
-                    days: 7,
-                },
-            ],
-            time: LocalTime::new("t", 8, 0).unwrap(),
-        };
+        let t = taper_20_10("2026-01-01");
         let m = accept(t);
         assert_eq!(dose_in_force(&m, d("2026-01-07")), Some(mg(20.0)));
         assert_eq!(dose_in_force(&m, d("2026-01-08")), Some(mg(10.0)));
         assert_eq!(dose_in_force(&m, d("2026-01-14")), Some(mg(10.0)));
         assert_eq!(dose_in_force(&m, d("2026-01-15")), None);
+    }
+
+    #[test]
+    fn periods_cover_the_range_with_each_taper_step_and_gap() {
+        let t = taper_20_10("2026-01-01");
+        let meds: Vec<Medicine> = [t, pred(5.0, "2026-01-20", None)]
+            .into_iter()
+            .map(accept)
+            .collect();
+        let c = &courses(&meds)[0];
+        type Row = (Date, Date, Option<Dose>, Option<(usize, usize)>);
+        let got: Vec<Row> = c
+            .periods(d("2025-12-30"), d("2026-01-25"))
+            .iter()
+            .map(|p| (p.from, p.to, p.dose, p.step))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("2025-12-30"), d("2025-12-31"), None, None),
+                (
+                    d("2026-01-01"),
+                    d("2026-01-07"),
+                    Some(mg(20.0)),
+                    Some((1, 2))
+                ),
+                (
+                    d("2026-01-08"),
+                    d("2026-01-14"),
+                    Some(mg(10.0)),
+                    Some((2, 2))
+                ),
+                (d("2026-01-15"), d("2026-01-19"), None, None),
+                (d("2026-01-20"), d("2026-01-25"), Some(mg(5.0)), None),
+            ]
+        );
+        // The same dose from a new record (a new schedule) is a new period; `changes` keeps
+        // only dose changes.
+        let first = pred(15.0, "2026-01-01", Some("2026-01-31"));
+        let mut weekly = pred(15.0, "2026-02-01", None);
+        weekly.schedule = Schedule::Weekly {
+            day: crate::date::Weekday::Friday,
+            time: LocalTime::new("t", 8, 0).unwrap(),
+        };
+        let meds: Vec<Medicine> = [first, weekly].into_iter().map(accept).collect();
+        let c = &courses(&meds)[0];
+        assert_eq!(c.periods(d("2026-01-10"), d("2026-02-10")).len(), 2);
+        assert_eq!(c.changes(d("2026-01-10"), d("2026-02-10")).len(), 1);
     }
 
     #[test]

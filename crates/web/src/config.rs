@@ -40,6 +40,8 @@ pub struct RawConfig {
     pub smtp_url: Option<String>,
     /// `--mail-from` (default `Myo <no-reply@HOST>`, HOST from the public URL).
     pub mail_from: Option<String>,
+    /// `--reminder-every SECS` (default 15 minutes): how often the e-mail reminder job runs.
+    pub reminder_every: Option<Duration>,
 }
 
 /// Validated configuration.
@@ -102,6 +104,8 @@ pub struct Config {
     pub cds_fhir_timeout: Duration,
     /// Outgoing e-mail (`--smtp-url`, `--mail-from`), if configured.
     pub mail: Option<crate::mail::MailConfig>,
+    /// How often the e-mail reminder job runs (when e-mail is configured).
+    pub reminder_every: Duration,
     /// Limits and lifetime of password-reset links.
     pub reset_policy: myo_store::recovery::ResetPolicy,
 }
@@ -214,6 +218,10 @@ impl Config {
             cds_fhir_http_origins: Vec::new(),
             cds_fhir_timeout: crate::interop::prefetch::TIMEOUT,
             mail,
+            reminder_every: raw
+                .reminder_every
+                .filter(|d| !d.is_zero())
+                .unwrap_or(crate::reminders::EVERY),
             reset_policy: myo_store::recovery::ResetPolicy::default(),
         })
     }

@@ -22,7 +22,7 @@ use crate::pages::PageError;
 pub const GAP_DAYS: i32 = 3;
 /// A claim older than this is taken again (its sender died), in milliseconds.
 pub const STALE_MS: i64 = 15 * 60 * 1000;
-/// How often the job runs.
+/// How often the job runs unless `--reminder-every` says otherwise.
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 /// Plans the reminders due now for everyone who opted in; returns how many were new.
@@ -211,17 +211,22 @@ pub async fn run_once(state: &AppState, worker: &str) -> Result<usize, StoreErro
     send_claimed(state, worker).await
 }
 
-/// The job: every [`EVERY`], when the site sends e-mail.
+/// The job: at start, then every `reminder_every` (`--reminder-every`, default [`EVERY`]), when
+/// the site sends e-mail. Each round is logged: at `info` when it sent something, else at
+/// `debug`, with this process's worker name.
 pub async fn run(state: AppState) {
     if state.mailer().is_none() {
         return;
     }
     let worker = format!("{}-{}", std::process::id(), myo_store::token::random_hex(4));
-    let mut tick = tokio::time::interval(EVERY);
+    let mut tick = tokio::time::interval(state.config().reminder_every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(e) = run_once(&state, &worker).await {
-            tracing::warn!(error = %e, "reminders");
+        match run_once(&state, &worker).await {
+            Ok(0) => tracing::debug!(worker = %worker, sent = 0, "reminder round done"),
+            Ok(sent) => tracing::info!(worker = %worker, sent, "reminder round done"),
+            Err(e) => tracing::warn!(error = %e, "reminders"),
         }
     }
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{PW, Person, TestApp, person};
+use common::{PW, Person, TestApp, grant, person};
 use myo_store::{AuditFilter, UserId};
 
 on_both_apps!(
@@ -19,23 +19,6 @@ fn today() -> String {
     myo_web::tracker::today()
         .map(|d| d.to_string())
         .unwrap_or_default()
-}
-
-async fn grant(t: &TestApp, p: &Person, email: &str, relation: &str, access: &str) -> String {
-    let r = t
-        .post_form(
-            &format!("/patients/{}/grants", p.id),
-            &[
-                ("csrf", &p.csrf),
-                ("email", email),
-                ("relation", relation),
-                ("access", access),
-            ],
-            Some(&p.cookie),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    r.body
 }
 
 /// A page with the typed address and the generated ids taken out.

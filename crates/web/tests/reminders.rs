@@ -10,39 +10,8 @@ use axum::http::StatusCode;
 use common::{TestApp, person};
 use mail_sink::Sink;
 use myo_web::AppState;
-use myo_web::mail::MailConfig;
 
-const PUBLIC: &str = "https://myo.test";
-
-fn with_mail(url: String) -> impl FnOnce(&mut myo_web::Config) + Send {
-    move |c: &mut myo_web::Config| {
-        c.public_url = Some(PUBLIC.to_owned());
-        c.mail = MailConfig::from_options(Some(&url), None, Some(PUBLIC)).expect("mail options");
-    }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn each_reminder_arrives_once_sqlite() {
-    let Some(sink) = Sink::start("each_reminder_arrives_once_sqlite").await else {
-        return;
-    };
-    let t = TestApp::sqlite_with(with_mail(sink.url())).await;
-    each_reminder_arrives_once(&t, &sink).await;
-    t.cleanup().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn each_reminder_arrives_once_postgres() {
-    let Some(sink) = Sink::start("each_reminder_arrives_once_postgres").await else {
-        return;
-    };
-    if let Some(t) =
-        TestApp::postgres_with("each_reminder_arrives_once_postgres", with_mail(sink.url())).await
-    {
-        each_reminder_arrives_once(&t, &sink).await;
-        t.cleanup().await;
-    }
-}
+on_both_apps_with_sink!(each_reminder_arrives_once);
 
 async fn each_reminder_arrives_once(t: &TestApp, sink: &Sink) {
     let p = person(t, "remind@example.org").await;

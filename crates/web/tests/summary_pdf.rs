@@ -45,6 +45,28 @@ async fn pdf_bytes(t: &TestApp, path: &str, cookie: &str) -> Vec<u8> {
         .to_vec()
 }
 
+/// The cells of each body row of the table with element id `id` in a page, tags removed.
+fn table_rows(page: &str, id: &str) -> Vec<Vec<String>> {
+    let start = page
+        .find(&format!("<table id=\"{id}\""))
+        .unwrap_or_else(|| panic!("table {id} missing: {page}"));
+    let table = &page[start..];
+    let table = &table[..table.find("</table>").expect("table end")];
+    let body = table.split("<tbody>").nth(1).expect("tbody");
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split(['<'])
+                .filter_map(|part| {
+                    let (tag, text) = part.split_once('>')?;
+                    (tag.starts_with("td") || tag.starts_with("th"))
+                        .then(|| text.trim().replace("&#174;", "®").replace("&amp;", "&"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 fn run(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!(
@@ -192,6 +214,14 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
                 day(60)
             ),
         ),
+        // A taper inside the range: each step is its own row of the dose history.
+        (
+            "medicines",
+            format!(
+                r#"{{"name":"Prednisone","dose":{{"amount":20,"unit":"mg"}},"route":"oral","schedule":{{"kind":"taper","steps":[{{"dose":{{"amount":20,"unit":"mg"}},"days":7}},{{"dose":{{"amount":10,"unit":"mg"}},"days":7}}],"time":"08:00"}},"start":"{}"}}"#,
+                day(20)
+            ),
+        ),
     ] {
         let r = t.post_json(&api(kind), &body, Some(&parent.bearer)).await;
         assert_eq!(r.status, StatusCode::CREATED, "{kind}: {}", r.body);
@@ -208,6 +238,52 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         .get(&format!("{child}/summary?{query}"), Some(&parent.cookie))
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // The dose history covers every day of the range: each medicine's periods with their
+    // first and last day, the taper one row per step, and the days without it.
+    let history = table_rows(&page.body, "summary-dose-in-force");
+    let step = |n: u8| format!("oral, daily at 08:00 (taper step {n} of 2)");
+    assert_eq!(
+        history,
+        vec![
+            vec![
+                "Prednisolona (Estilsona®)".to_owned(),
+                day(30),
+                day(0),
+                "10 mg".into(),
+                "oral, daily at 08:00".into()
+            ],
+            vec![
+                "Prednisone".into(),
+                day(30),
+                day(21),
+                "not taken".into(),
+                String::new()
+            ],
+            vec![
+                "Prednisone".into(),
+                day(20),
+                day(14),
+                "20 mg".into(),
+                step(1)
+            ],
+            vec![
+                "Prednisone".into(),
+                day(13),
+                day(7),
+                "10 mg".into(),
+                step(2)
+            ],
+            vec![
+                "Prednisone".into(),
+                day(6),
+                day(0),
+                "not taken".into(),
+                String::new()
+            ],
+        ],
+        "{}",
+        page.body
+    );
     let at = page.body.find("id=\"summary-pdf\"").expect("PDF link");
     let link = page.body[..at]
         .rsplit("href=\"")
@@ -230,6 +306,13 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
     std::fs::write(&file, &bytes).expect("write PDF");
 
     assert!(assert_fonts_embedded(&file) >= 1);
+    // Tagged (a structure tree for screen readers), as poppler reads it.
+    let info = run("pdfinfo", &[file.to_str().expect("path")]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+        "{info}"
+    );
     let text = run(
         "pdftotext",
         &["-enc", "UTF-8", file.to_str().expect("path"), "-"],
@@ -257,6 +340,9 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         "Warning signs raised in the period",
         "not yet dealt with",
         "No missed dose recorded",
+        "Dose history: the dose in force on every day of the range",
+        "taper step 1 of 2",
+        "taper step 2 of 2",
         // The trend of each lab test: first and latest value with their dates, and the change.
         "Trend of each test over the period",
         &format!("1234 U/L on {}", day(15)),
@@ -265,6 +351,7 @@ async fn pdf_keeps_every_character_and_embeds_its_fonts(t: &TestApp) {
         // Every page names whose summary it is, and is numbered.
         &format!("Zoë Ibáñez · Date of birth: {born}"),
         "Page 1 of",
+        "Made:",
     ] {
         assert!(flat.contains(want), "{want:?} missing from:\n{text}");
     }

@@ -372,6 +372,25 @@ pub async fn person(t: &TestApp, email: &str) -> Person {
     }
 }
 
+/// The patient `p` gives `email` access to their records through the sharing page
+/// (`relation`: `carer` or `clinician`; `access`: `read` or `write`); returns the page.
+pub async fn grant(t: &TestApp, p: &Person, email: &str, relation: &str, access: &str) -> String {
+    let r = t
+        .post_form(
+            &format!("/patients/{}/grants", p.id),
+            &[
+                ("csrf", &p.csrf),
+                ("email", email),
+                ("relation", relation),
+                ("access", access),
+            ],
+            Some(&p.cookie),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r.body
+}
+
 /// A FHIR `collection` Bundle of `resources`, as JSON text.
 pub fn fhir_bundle(resources: Vec<serde_json::Value>) -> String {
     let entry: Vec<serde_json::Value> = resources

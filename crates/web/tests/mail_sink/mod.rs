@@ -14,6 +14,64 @@ use std::time::Duration;
 /// Environment variable naming a Python with `aiosmtpd` installed.
 pub const PYTHON_ENV: &str = "MYO_TEST_PYTHON";
 
+/// The public URL of the sites that send e-mail in the tests.
+pub const PUBLIC: &str = "https://myo.test";
+
+/// A test site's configuration: [`PUBLIC`] as its address, sending e-mail through `url`.
+pub fn with_mail(url: String) -> impl FnOnce(&mut myo_web::Config) + Send {
+    move |c: &mut myo_web::Config| {
+        c.public_url = Some(PUBLIC.to_owned());
+        c.mail = myo_web::mail::MailConfig::from_options(Some(&url), None, Some(PUBLIC))
+            .expect("mail options");
+    }
+}
+
+/// Declares each listed `async fn case(t: &TestApp, sink: &Sink)` as two tests, `sqlite::case`
+/// and `postgres::case`, on a site that sends e-mail to a fresh [`Sink`] (both skipped without
+/// `MYO_TEST_PYTHON`; the second also without `MYO_TEST_POSTGRES_URL`).
+#[macro_export]
+macro_rules! on_both_apps_with_sink {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!("sqlite::", stringify!($case));
+                    let Some(sink) = $crate::mail_sink::Sink::start(name).await else {
+                        return;
+                    };
+                    let t = $crate::common::TestApp::sqlite_with(
+                        $crate::mail_sink::with_mail(sink.url()),
+                    )
+                    .await;
+                    super::$case(&t, &sink).await;
+                    t.cleanup().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!("postgres::", stringify!($case));
+                    let Some(sink) = $crate::mail_sink::Sink::start(name).await else {
+                        return;
+                    };
+                    if let Some(t) = $crate::common::TestApp::postgres_with(
+                        stringify!($case),
+                        $crate::mail_sink::with_mail(sink.url()),
+                    )
+                    .await
+                    {
+                        super::$case(&t, &sink).await;
+                        t.cleanup().await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
 /// A running SMTP server on loopback and the maildir it writes.
 pub struct Sink {
     child: Child,

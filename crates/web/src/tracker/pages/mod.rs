@@ -18,6 +18,7 @@ mod settings;
 mod strength;
 mod summary;
 mod summary_clinical;
+mod summary_doses;
 
 pub use super::visits::Visits;
 pub use conditions::{AntibodyLine, Conditions, kb_antibody};

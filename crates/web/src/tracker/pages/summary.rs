@@ -337,25 +337,7 @@ pub fn summary_blocks(
             };
             format!("{}: {} {what}.", c.date, c.name)
         }));
-        let mut t = Table::new(
-            "summary-dose-in-force",
-            &tr.t("summary-dose-caption"),
-            &[
-                tr.t("summary-col-medicine").as_str(),
-                tr.t("summary-from").as_str(),
-                tr.t("summary-col-dose").as_str(),
-            ],
-            &tr.t("summary-dose-empty"),
-        );
-        for (name, changes) in &m.in_force {
-            for (day, dose) in changes {
-                t.rows.push(vec![
-                    name.clone(),
-                    words::date(tr, &day.to_string()),
-                    dose.map_or_else(|| tr.t("summary-not-taken"), |d| d.to_string()),
-                ]);
-            }
-        }
+        let t = super::summary_doses::dose_history(tr, records, req.from, req.to);
         blocks.push(SummaryBlock {
             id: "summary-medicines".into(),
             title: tr.t("summary-medicines"),
