@@ -94,7 +94,7 @@ record_kinds! {
         end_date: Date => csv "end",
         risk_factor: Any => csv,
         updated_at: Any,
-        confirmation: Text(2000),
+        confirmation: Text(2000) => csv,
         stop_reason: Text(2000) => csv,
         follows: Any => csv,
     }
@@ -105,8 +105,9 @@ record_kinds! {
         date: Date => csv,
         time as "scheduled_time": Time => csv "time",
         outcome: OneOf(&["taken", "missed"]) => csv,
-        taken_at: Any,
-        updated_at: Any,
+        taken_at: Any => csv,
+        // The time the dose was ticked (recorded as taken or missed; again replaces it).
+        updated_at: Any => csv "ticked_at",
     }
     Visit(VisitRow) in visits, "visits" {
         date: Date => csv,
@@ -114,8 +115,8 @@ record_kinds! {
         patient_global: Any => csv,
         extramuscular: Any => csv,
         mmt8_json: Json => csv "mmt8",
-        haq_json: Json,
-        cmas_json: Json,
+        haq_json: Json => csv "haq",
+        cmas_json: Json => csv "cmas",
         enzymes_json: Json => csv "enzymes",
         updated_at: Any,
     }
