@@ -51,7 +51,10 @@ pub(super) fn csv(head: &[&str], rows: Vec<Vec<String>>) -> String {
 /// declaration of the kind (`myo_store::export_columns`), so a column declared for export
 /// there appears here without a second list.
 pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
-    let kind = super::super::kinds::KINDS.iter().find(|k| k.csv.0 == name)?.kind;
+    let kind = super::super::kinds::KINDS
+        .iter()
+        .find(|k| k.csv.0 == name)?
+        .kind;
     let rows = d.records(kind).iter().map(export_cells).collect();
     Some(csv(&export_columns(kind), rows))
 }
