@@ -60,7 +60,7 @@ pub use recovery::RecoveryStore;
 pub use red_flags::{RedFlagRow, RedFlagStore};
 pub use reminders::ReminderStore;
 pub use replay::ReplayStore;
-pub use tracker::{TrackerStore, record_columns};
+pub use tracker::{TrackerStore, export_cells, export_columns, record_columns};
 pub use tracker_model::{
     AntibodyRow, AssessmentRow, ClinicianGrant, ConditionRow, DateRange, DiaryRow, DoseEventRow,
     EditState, HomeTestRow, LabRow, MedicineRow, MonitoringTestRow, NewShareLink, PatientData,

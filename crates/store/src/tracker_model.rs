@@ -82,22 +82,7 @@ impl RecordKind {
         RecordKind::MonitoringTest,
     ];
 
-    /// The table holding this kind (also the audit `resource_type` suggestion).
-    #[must_use]
-    pub const fn table(self) -> &'static str {
-        match self {
-            RecordKind::Diary => "diary_entries",
-            RecordKind::HomeTest => "home_tests",
-            RecordKind::Assessment => "assessments",
-            RecordKind::Lab => "lab_results",
-            RecordKind::Condition => "conditions",
-            RecordKind::Antibody => "antibody_results",
-            RecordKind::Medicine => "medicines",
-            RecordKind::DoseEvent => "dose_events",
-            RecordKind::Visit => "visits",
-            RecordKind::MonitoringTest => "monitoring_tests",
-        }
-    }
+    // `table()` is derived from the kinds' declaration (`tracker/kinds.rs`).
 }
 
 /// An inclusive range of civil dates (`YYYY-MM-DD`); `None` = open on that side.

@@ -2,8 +2,14 @@
 //! kind, numbers, yes/no values, empty cells, commas, quotes, new lines and formula-like text.
 //! The pinned text is `fixtures/csv_export.txt`; a change to the export's columns or cell
 //! format fails here. (To write the file anew after an intended change, run with
-//! `MYO_PIN_CSV=write` and review the difference.)
+//! `MYO_PIN_CSV=write` and review the difference.) Through the whole app, on SQLite and, with
+//! `MYO_TEST_POSTGRES_URL` set, PostgreSQL: a medicine's confirmation reason and the time a dose
+//! was ticked reach the export, formula-guarded.
 
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestApp, person};
 use myo_store::{
     AntibodyRow, AssessmentRow, ConditionRow, DiaryRow, DoseEventRow, HomeTestRow, LabRow,
     MedicineRow, PatientData, RecordId, Timestamp, VisitRow,
@@ -130,6 +136,7 @@ fn data() -> PatientData {
                 schedule_json: r#"{"kind":"daily","time":"08:00"}"#.into(),
                 start_date: "2026-02-01".into(),
                 updated_at: t,
+                confirmation: Some("+10 mg on top, as my team said".into()),
                 follows: Some(id("m1")),
                 ..MedicineRow::default()
             },
@@ -151,7 +158,7 @@ fn data() -> PatientData {
             extramuscular: None,
             mmt8_json: Some(r#"{"total":140}"#.into()),
             haq_json: Some(r#"{"score":1.25}"#.into()),
-            cmas_json: None,
+            cmas_json: Some(r#"{"total":48,"missing":["neck"]}"#.into()),
             enzymes_json: "[]".into(),
             updated_at: t,
         }],
@@ -174,4 +181,81 @@ fn every_csv_file_is_pinned_byte_for_byte() {
     }
     let pinned = std::fs::read_to_string(path).expect("the pinned export");
     assert_eq!(all, pinned, "the CSV export changed");
+}
+
+/// A prednisolone dose above the usual range, kept with a reason that starts like a formula,
+/// and a dose ticked through the API: both reach the CSV files a person downloads, the reason
+/// guarded, the tick time as an RFC 3339 UTC time.
+async fn confirmation_and_tick_time_are_exported(t: &TestApp) {
+    let p = person(t, "csv-export@example.org").await;
+    let body = r#"{"name":"Prednisolone","dose":{"amount":80,"unit":"mg"},"route":"oral","schedule":{"kind":"daily","time":"08:00"},"start":"2026-01-02","confirmation":"+20 mg for a flare, my team said"}"#;
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines", p.id),
+            body,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let med = r.json()["id"].as_str().unwrap_or_default().to_owned();
+    let r = t
+        .post_json(
+            &format!("/api/v1/patients/{}/medicines/{med}/doses", p.id),
+            r#"{"date":"2026-01-03","time":"08:00","outcome":"taken"}"#,
+            Some(&p.bearer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+
+    let get = |name: &'static str| {
+        let path = format!("/patients/{}/export/{name}", p.id);
+        let cookie = p.cookie.clone();
+        async move { t.get(&path, Some(&cookie)).await }
+    };
+    let meds = get("medicines.csv").await;
+    assert_eq!(meds.status, StatusCode::OK, "{}", meds.body);
+    let head = meds.body.lines().next().unwrap_or_default();
+    assert!(
+        head.contains(",risk_factor,confirmation,stop_reason,"),
+        "{head}"
+    );
+    assert!(
+        meds.body
+            .contains(",\"'+20 mg for a flare, my team said\","),
+        "the reason is kept and guarded: {}",
+        meds.body
+    );
+    let doses = get("doses.csv").await;
+    assert_eq!(doses.status, StatusCode::OK, "{}", doses.body);
+    let mut lines = doses.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,medicine_id,date,time,outcome,taken_at,ticked_at")
+    );
+    let row: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    assert_eq!(row[1..5], [med.as_str(), "2026-01-03", "08:00", "taken"]);
+    let ticked = row[6];
+    assert!(
+        ticked.len() == 24 && ticked.ends_with('Z') && ticked.as_bytes()[10] == b'T',
+        "{ticked}"
+    );
+    let visits = get("visits.csv").await;
+    assert!(
+        visits.body.starts_with(
+            "id,date,physician_global,patient_global,extramuscular,mmt8,haq,cmas,enzymes\r\n"
+        ),
+        "{}",
+        visits.body
+    );
+}
+
+#[tokio::test]
+async fn confirmation_and_tick_time_reach_the_export() {
+    let t = TestApp::sqlite().await;
+    confirmation_and_tick_time_are_exported(&t).await;
+    t.cleanup().await;
+    if let Some(t) = TestApp::postgres("csv_export_e2e").await {
+        confirmation_and_tick_time_are_exported(&t).await;
+        t.cleanup().await;
+    }
 }

@@ -3,23 +3,27 @@
 //! Every statement that touches a record names the patient (`WHERE patient_id = $1 AND id = $2`),
 //! so a record id from one patient never reaches another patient's row: a guessed id reads as
 //! `None` and changes as [`StoreError::NotFound`], exactly like an id that does not exist.
-//! The ten record tables share one generic path (`Spec` + `Val`) so each kind's SQL is built from
+//! The ten record tables share one generic path (each kind's declaration in [`kinds`]) so each kind's SQL is built from
 //! the same fixed fragments and the access rule cannot be forgotten for one of them.
 
 //!
-//! By concern: [`values`] (bound values and shape checks), [`tables`] (each record kind's table,
-//! columns and row codec), [`sql`] (the SQL implementation of the trait: records, profile, share
+//! By concern: [`kinds`] (every record kind declared once: table, columns, checks, export),
+//! [`values`] (bound values, column encodings and shape checks), [`tables`] (the macro that
+//! derives each kind's SQL and row codec from its declaration), [`sql`] (the SQL implementation of the trait: records, profile, share
 //! links and grants).
 
+mod kinds;
 mod sql;
 mod tables;
 #[cfg(test)]
 mod tests;
 mod values;
 
+pub use kinds::export_cells;
+pub(crate) use kinds::{decode, push, spec, values};
 pub(crate) use sql::{missing_medicine, not_found};
-pub use tables::record_columns;
-pub(crate) use tables::{bounds, decode, push, scoped, spec, values};
+pub(crate) use tables::{bounds, scoped};
+pub use tables::{export_columns, record_columns};
 pub(crate) use values::{Val, bind_vals};
 
 use crate::error::Result;

@@ -4,6 +4,7 @@
 use sqlx::AssertSqlSafe;
 
 use super::TrackerStore;
+use super::kinds::*;
 use super::tables::*;
 use super::values::*;
 use crate::circle::{GRANT_COLUMNS, grant_from};
@@ -157,24 +158,8 @@ impl TrackerStore for SqlStore {
         record: &Record,
         audit: &AuditEntry,
     ) -> Result<Record> {
-        let kind = record.kind();
-        let vals = values(record)?;
-        let audit = scoped(audit, patient)?;
-        let sql = spec(kind).insert_sql();
-        each_backend!(self.db(), b => {
-            let mut tx = b.begin_write().await?;
-            let query = sqlx::query(AssertSqlSafe(sql))
-                .bind(patient.as_str())
-                .bind(record.id().as_str());
-            let row = bind_vals(query, vals)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(|e| missing_medicine(kind)(e.into()))?;
-            let stored = decode(kind, &row)?;
-            tx.append_audit(&audit).await?;
-            tx.commit().await?;
-            Ok(stored)
-        })
+        let sql = spec(record.kind()).insert_sql();
+        self.write_record(sql, patient, record, audit).await
     }
 
     async fn update_record(
@@ -183,25 +168,8 @@ impl TrackerStore for SqlStore {
         record: &Record,
         audit: &AuditEntry,
     ) -> Result<Record> {
-        let kind = record.kind();
-        let vals = values(record)?;
-        let audit = scoped(audit, patient)?;
-        let sql = spec(kind).update_sql();
-        each_backend!(self.db(), b => {
-            let mut tx = b.begin_write().await?;
-            let query = sqlx::query(AssertSqlSafe(sql))
-                .bind(patient.as_str())
-                .bind(record.id().as_str());
-            let row = bind_vals(query, vals)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(|e| missing_medicine(kind)(e.into()))?
-                .ok_or_else(|| not_found(kind))?;
-            let stored = decode(kind, &row)?;
-            tx.append_audit(&audit).await?;
-            tx.commit().await?;
-            Ok(stored)
-        })
+        let sql = spec(record.kind()).update_sql();
+        self.write_record(sql, patient, record, audit).await
     }
 
     async fn get_record(
@@ -229,10 +197,7 @@ impl TrackerStore for SqlStore {
         audit: &AuditEntry,
     ) -> Result<()> {
         let audit = scoped(audit, patient)?;
-        let sql = format!(
-            "DELETE FROM {} WHERE patient_id = $1 AND id = $2",
-            kind.table()
-        );
+        let sql = spec(kind).delete_sql();
         each_backend!(self.db(), b => {
             let mut tx = b.begin_write().await?;
             let done = sqlx::query(AssertSqlSafe(sql))
@@ -281,7 +246,10 @@ impl TrackerStore for SqlStore {
                 .bind(date)
                 .fetch_optional(b.reader())
                 .await?;
-            row.map(|r| diary_from(&r, rid(&r, "id")?)).transpose()
+            match row.map(|r| decode(RecordKind::Diary, &r)).transpose()? {
+                Some(Record::Diary(day)) => Ok(Some(day)),
+                _ => Ok(None),
+            }
         })
     }
 
@@ -542,6 +510,36 @@ impl TrackerStore for SqlStore {
 }
 
 impl SqlStore {
+    /// Writes one record with `sql` (its kind's insert or update, binding patient, id, then
+    /// the declared columns) and its audit entry in one transaction, and reads it back as
+    /// stored. No row back (an update of a missing or another patient's id) is `NotFound`.
+    async fn write_record(
+        &self,
+        sql: String,
+        patient: &UserId,
+        record: &Record,
+        audit: &AuditEntry,
+    ) -> Result<Record> {
+        let kind = record.kind();
+        let vals = values(record)?;
+        let audit = scoped(audit, patient)?;
+        each_backend!(self.db(), b => {
+            let mut tx = b.begin_write().await?;
+            let query = sqlx::query(AssertSqlSafe(sql))
+                .bind(patient.as_str())
+                .bind(record.id().as_str());
+            let row = bind_vals(query, vals)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(|e| missing_medicine(kind)(e.into()))?
+                .ok_or_else(|| not_found(kind))?;
+            let stored = decode(kind, &row)?;
+            tx.append_audit(&audit).await?;
+            tx.commit().await?;
+            Ok(stored)
+        })
+    }
+
     /// Revokes one live row the patient owns (`sql` binds patient, key, now), with its audit
     /// entry in the same transaction. A missing, foreign or already revoked row is
     /// `NotFound { what }`, so another patient's id reveals nothing.

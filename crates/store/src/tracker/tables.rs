@@ -1,212 +1,201 @@
-//! Each record kind's table: its columns, range and order ([`Spec`]), the SQL built from them,
-//! and the row codec ([`values`] out, [`decode`] in).
+//! The machinery behind the record declarations in [`super::kinds`]: the [`record_kinds!`]
+//! macro that turns one declaration per kind into its table description ([`Spec`]), its row
+//! codec ([`values`](super::kinds::values) out, [`decode`](super::kinds::decode) in) and its
+//! export cells, and the SQL built from a [`Spec`].
 
-use super::values::*;
-use crate::db::{RowExt, opt_ts, ts};
 use crate::error::{Result, StoreError};
-use crate::model::{AuditEntry, Timestamp, UserId};
-use crate::tracker_model::{
-    AntibodyRow, AssessmentRow, ConditionRow, DateRange, DiaryRow, DoseEventRow, HomeTestRow,
-    LabRow, MedicineRow, MonitoringTestRow, PatientData, Record, RecordId, RecordKind, VisitRow,
-};
+use crate::model::{AuditEntry, UserId};
+use crate::tracker_model::{DateRange, RecordKind};
 
-// ---- the record tables ------------------------------------------------------------------------
+use super::values::check_opt_date;
 
 /// How one record kind maps to its table. `cols` excludes `id` and `patient_id`, which are
 /// always `$2` and `$1`.
 pub(crate) struct Spec {
     pub(crate) table: &'static str,
     pub(crate) cols: &'static [&'static str],
+    /// Each column's header in the export (`None`: not exported), parallel to `cols`.
+    pub(crate) export: &'static [Option<&'static str>],
     /// The `AND …` range condition over `$2` (from) and `$3` (to) for lists.
-    range: &'static str,
-    order: &'static str,
-    /// Upsert clause for a kind with a natural key, appended to INSERT.
-    upsert: Option<&'static str>,
+    pub(crate) range: &'static str,
+    pub(crate) order: &'static str,
+    /// The natural key (besides `patient_id`) a new row replaces an old one on; empty: none.
+    pub(crate) key: &'static [&'static str],
 }
 
-const DATE_RANGE: &str = "date >= $2 AND date <= $3";
-const BY_DATE: &str = "date, id";
+pub(crate) const DATE_RANGE: &str = "date >= $2 AND date <= $3";
+pub(crate) const BY_DATE: &str = "date, id";
 
-pub(crate) fn spec(kind: RecordKind) -> Spec {
-    let plain = |table, cols| Spec {
-        table,
-        cols,
-        range: DATE_RANGE,
-        order: BY_DATE,
-        upsert: None,
+/// `$given` if there is one, else `$default`.
+macro_rules! given_or {
+    ($given:literal ; $default:expr) => {
+        $given
     };
-    match kind {
-        RecordKind::Diary => Spec {
-            upsert: Some(
-                "ON CONFLICT (patient_id, date) DO UPDATE SET weakness = excluded.weakness, \
-                 fatigue = excluded.fatigue, pain = excluded.pain, rash = excluded.rash, \
-                 itch = excluded.itch, sleep_quality = excluded.sleep_quality, \
-                 mood = excluded.mood, swallowing_trouble = excluded.swallowing_trouble, \
-                 breathlessness = excluded.breathlessness, fever = excluded.fever, \
-                 new_skin_sores = excluded.new_skin_sores, note = excluded.note, \
-                 updated_at = excluded.updated_at",
-            ),
-            ..plain(
-                "diary_entries",
-                &[
-                    "date",
-                    "weakness",
-                    "fatigue",
-                    "pain",
-                    "rash",
-                    "itch",
-                    "sleep_quality",
-                    "mood",
-                    "swallowing_trouble",
-                    "breathlessness",
-                    "fever",
-                    "new_skin_sores",
-                    "note",
-                    "updated_at",
-                ],
-            )
-        },
-        RecordKind::HomeTest => plain(
-            "home_tests",
-            &[
-                "date",
-                "sit_to_stand_30s",
-                "timed_up_and_go_s",
-                "arm_raise_s",
-                "updated_at",
-            ],
-        ),
-        RecordKind::Assessment => plain(
-            "assessments",
-            &[
-                "date",
-                "instrument",
-                "input_json",
-                "results_json",
-                "updated_at",
-            ],
-        ),
-        RecordKind::Lab => plain(
-            "lab_results",
-            &[
-                "date",
-                "analyte",
-                "value",
-                "unit",
-                "range_low",
-                "range_high",
-                "uln",
-                "loinc",
-                "updated_at",
-            ],
-        ),
-        RecordKind::Condition => Spec {
-            range: "(diagnosed IS NULL OR diagnosed <= $3) AND (resolved IS NULL OR resolved >= $2)",
-            order: "COALESCE(diagnosed, ''), id",
-            ..plain(
-                "conditions",
-                &[
-                    "condition",
-                    "icd10cm",
-                    "snomed",
-                    "diagnosed",
-                    "resolved",
-                    "updated_at",
-                ],
-            )
-        },
-        RecordKind::Antibody => plain(
-            "antibody_results",
-            &[
-                "date",
-                "antibody",
-                "outcome",
-                "titre",
-                "loinc",
-                "updated_at",
-            ],
-        ),
-        RecordKind::Medicine => Spec {
-            range: "start_date <= $3 AND (end_date IS NULL OR end_date >= $2)",
-            order: "start_date, id",
-            ..plain(
-                "medicines",
-                &[
-                    "name",
-                    "generic_name",
-                    "rxcui",
-                    "dose_amount",
-                    "dose_unit",
-                    "route",
-                    "schedule_kind",
-                    "schedule_json",
-                    "start_date",
-                    "end_date",
-                    "risk_factor",
-                    "updated_at",
-                    "confirmation",
-                    "stop_reason",
-                    "follows",
-                ],
-            )
-        },
-        RecordKind::DoseEvent => Spec {
-            upsert: Some(
-                "ON CONFLICT (patient_id, medicine_id, date, scheduled_time) DO UPDATE SET \
-                 outcome = excluded.outcome, taken_at = excluded.taken_at, \
-                 updated_at = excluded.updated_at",
-            ),
-            order: "date, scheduled_time, id",
-            ..plain(
-                "dose_events",
-                &[
-                    "medicine_id",
-                    "date",
-                    "scheduled_time",
-                    "outcome",
-                    "taken_at",
-                    "updated_at",
-                ],
-            )
-        },
-        RecordKind::Visit => plain(
-            "visits",
-            &[
-                "date",
-                "physician_global",
-                "patient_global",
-                "extramuscular",
-                "mmt8_json",
-                "haq_json",
-                "cmas_json",
-                "enzymes_json",
-                "updated_at",
-            ],
-        ),
-        RecordKind::MonitoringTest => plain("monitoring_tests", &["date", "test", "updated_at"]),
-    }
+    (; $default:expr) => {
+        $default
+    };
 }
+pub(crate) use given_or;
+
+/// A column's export header: `[]` not exported, `[csv]` under its column name, `[csv "h"]`
+/// under `h`.
+macro_rules! export_header {
+    ([] $col:expr) => {
+        None
+    };
+    ([csv] $col:expr) => {
+        Some($col)
+    };
+    ([csv $header:literal] $col:expr) => {
+        Some($header)
+    };
+}
+pub(crate) use export_header;
+
+/// Pushes an exported column's cell (`[csv …]`); nothing for a column not exported (`[]`).
+macro_rules! export_push {
+    ([] $cells:ident, $value:expr) => {};
+    ([csv $($header:literal)?] $cells:ident, $value:expr) => {
+        $cells.push(Stored::export(&$value))
+    };
+}
+pub(crate) use export_push;
+
+/// Declares every record kind once: its `Record`/`RecordKind` variant, row type, `PatientData`
+/// list and table, then (optionally) its natural key, list range and order, then each stored
+/// column in order as `field [as "column"]: Check [=> csv ["header"]]`. From that it derives
+/// `RecordKind::table`, `spec`, `values`, `decode`, `push`, `export_cells` and
+/// `PatientData::records`; a field missing from a declaration fails to compile (`decode`
+/// builds the row without `..`).
+macro_rules! record_kinds {
+    ($(
+        $kind:ident($row:ident) in $list:ident, $table:literal
+        $(key($($key:literal),+))? $(range $range:literal)? $(order $order:literal)? {
+            $($field:ident $(as $col:literal)? : $check:expr $(=> csv $($header:literal)?)?),+ $(,)?
+        }
+    )+) => {
+        impl RecordKind {
+            /// The table holding this kind (also the audit `resource_type` and the name a
+            /// record version keeps).
+            #[must_use]
+            pub const fn table(self) -> &'static str {
+                match self { $(RecordKind::$kind => $table,)+ }
+            }
+        }
+
+        /// This kind's table, columns, export headers, range, order and key.
+        pub(crate) fn spec(kind: RecordKind) -> Spec {
+            match kind {
+                $(RecordKind::$kind => Spec {
+                    table: $table,
+                    cols: &[$(given_or!($($col)? ; stringify!($field))),+],
+                    export: &[$(export_header!([$(csv $($header)?)?]
+                        given_or!($($col)? ; stringify!($field)))),+],
+                    range: given_or!($($range)? ; DATE_RANGE),
+                    order: given_or!($($order)? ; BY_DATE),
+                    key: &[$($($key),+)?],
+                },)+
+            }
+        }
+
+        /// Checks a record's shape and returns its values in `spec(kind).cols` order.
+        pub(crate) fn values(record: &Record) -> Result<Vec<Val>> {
+            Ok(match record {
+                $(Record::$kind(r) => vec![
+                    $(Stored::encode(&r.$field, stringify!($field), $check)?),+
+                ],)+
+            })
+        }
+
+        /// A stored row of `kind` read back (the columns of `spec(kind).select()`).
+        pub(crate) fn decode(kind: RecordKind, row: &impl RowExt) -> Result<Record> {
+            let id = Stored::read(row, "id")?;
+            Ok(match kind {
+                $(RecordKind::$kind => Record::$kind($row {
+                    id,
+                    $($field: Stored::read(row, given_or!($($col)? ; stringify!($field)))?),+
+                }),)+
+            })
+        }
+
+        /// Puts a record into the matching list of `data`.
+        pub(crate) fn push(data: &mut PatientData, record: Record) {
+            match record { $(Record::$kind(r) => data.$list.push(r),)+ }
+        }
+
+        /// A record's export cells as text in [`export_columns`](crate::export_columns)
+        /// order: its id, then each exported column (an empty cell is "not recorded").
+        #[must_use]
+        pub fn export_cells(record: &Record) -> Vec<String> {
+            match record {
+                $(Record::$kind(r) => {
+                    #[allow(unused_mut, reason = "a kind may export no column")]
+                    let mut cells = vec![r.id.to_string()];
+                    $(export_push!([$(csv $($header)?)?] cells, r.$field);)+
+                    cells
+                })+
+            }
+        }
+
+        impl PatientData {
+            /// The records of one kind, in their list's order (copies, for kind-generic code
+            /// such as the exports).
+            #[must_use]
+            pub fn records(&self, kind: RecordKind) -> Vec<Record> {
+                match kind {
+                    $(RecordKind::$kind => self.$list.iter().cloned().map(Record::$kind).collect(),)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use record_kinds;
 
 /// The columns a record kind is stored in, in order, without `id` and `patient_id` (which
 /// every table has): the one list that the store's SQL and the exports derive from.
 #[must_use]
 pub fn record_columns(kind: RecordKind) -> &'static [&'static str] {
-    spec(kind).cols
+    super::kinds::spec(kind).cols
+}
+
+/// The export's header for a record kind: `id`, then each exported column's header, in the
+/// order of [`export_cells`](super::kinds::export_cells).
+#[must_use]
+pub fn export_columns(kind: RecordKind) -> Vec<&'static str> {
+    std::iter::once("id")
+        .chain(super::kinds::spec(kind).export.iter().flatten().copied())
+        .collect()
 }
 
 impl Spec {
-    pub(super) fn select(&self) -> String {
+    pub(crate) fn select(&self) -> String {
         format!("id, {}", self.cols.join(", "))
     }
 
-    pub(super) fn insert_sql(&self) -> String {
+    /// `INSERT … RETURNING`; a kind with a natural key replaces the row with the same key
+    /// (every other column updated, the id kept).
+    pub(crate) fn insert_sql(&self) -> String {
         let params: Vec<String> = (3..self.cols.len() + 3).map(|n| format!("${n}")).collect();
+        let upsert = if self.key.is_empty() {
+            String::new()
+        } else {
+            let sets: Vec<String> = self
+                .cols
+                .iter()
+                .filter(|c| !self.key.contains(c))
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect();
+            format!(
+                "ON CONFLICT (patient_id, {}) DO UPDATE SET {}",
+                self.key.join(", "),
+                sets.join(", ")
+            )
+        };
         format!(
-            "INSERT INTO {} (patient_id, id, {}) VALUES ($1, $2, {}) {} RETURNING {}",
+            "INSERT INTO {} (patient_id, id, {}) VALUES ($1, $2, {}) {upsert} RETURNING {}",
             self.table,
             self.cols.join(", "),
             params.join(", "),
-            self.upsert.unwrap_or(""),
             self.select()
         )
     }
@@ -234,7 +223,14 @@ impl Spec {
         )
     }
 
-    pub(super) fn list_sql(&self) -> String {
+    pub(crate) fn delete_sql(&self) -> String {
+        format!(
+            "DELETE FROM {} WHERE patient_id = $1 AND id = $2",
+            self.table
+        )
+    }
+
+    pub(crate) fn list_sql(&self) -> String {
         format!(
             "SELECT {} FROM {} WHERE patient_id = $1 AND {} ORDER BY {}",
             self.select(),
@@ -258,342 +254,6 @@ impl Spec {
             self.range,
             self.order
         )
-    }
-}
-
-/// Checks a record's shape and returns its values in `spec(kind).cols` order.
-pub(crate) fn values(record: &Record) -> Result<Vec<Val>> {
-    Ok(match record {
-        Record::Diary(r) => {
-            check_date("date", &r.date)?;
-            for (f, v) in [
-                ("weakness", r.weakness),
-                ("fatigue", r.fatigue),
-                ("pain", r.pain),
-                ("rash", r.rash),
-                ("itch", r.itch),
-                ("sleep_quality", r.sleep_quality),
-                ("mood", r.mood),
-            ] {
-                check_finite(f, v)?;
-            }
-            check_opt_text("note", r.note.as_ref(), 2000)?;
-            vec![
-                text(&r.date),
-                num(r.weakness),
-                num(r.fatigue),
-                num(r.pain),
-                num(r.rash),
-                num(r.itch),
-                num(r.sleep_quality),
-                num(r.mood),
-                Val::Bool(r.swallowing_trouble),
-                Val::Bool(r.breathlessness),
-                Val::Bool(r.fever),
-                Val::Bool(r.new_skin_sores),
-                opt_text(r.note.as_ref()),
-                time(r.updated_at),
-            ]
-        }
-        Record::HomeTest(r) => {
-            check_date("date", &r.date)?;
-            check_finite("sit_to_stand_30s", r.sit_to_stand_30s)?;
-            check_finite("timed_up_and_go_s", r.timed_up_and_go_s)?;
-            check_finite("arm_raise_s", r.arm_raise_s)?;
-            vec![
-                text(&r.date),
-                num(r.sit_to_stand_30s),
-                num(r.timed_up_and_go_s),
-                num(r.arm_raise_s),
-                time(r.updated_at),
-            ]
-        }
-        Record::Assessment(r) => {
-            check_date("date", &r.date)?;
-            check_text("instrument", &r.instrument, 100)?;
-            check_json("input_json", Some(&r.input_json))?;
-            check_json("results_json", Some(&r.results_json))?;
-            vec![
-                text(&r.date),
-                text(&r.instrument),
-                text(&r.input_json),
-                text(&r.results_json),
-                time(r.updated_at),
-            ]
-        }
-        Record::Lab(r) => {
-            check_date("date", &r.date)?;
-            check_text("analyte", &r.analyte, 100)?;
-            check_decimal("value", Some(&r.value))?;
-            check_text("unit", &r.unit, 40)?;
-            check_decimal("range_low", r.range_low.as_ref())?;
-            check_decimal("range_high", r.range_high.as_ref())?;
-            check_decimal("uln", r.uln.as_ref())?;
-            check_opt_text("loinc", r.loinc.as_ref(), 40)?;
-            vec![
-                text(&r.date),
-                text(&r.analyte),
-                text(&r.value),
-                text(&r.unit),
-                opt_text(r.range_low.as_ref()),
-                opt_text(r.range_high.as_ref()),
-                opt_text(r.uln.as_ref()),
-                opt_text(r.loinc.as_ref()),
-                time(r.updated_at),
-            ]
-        }
-        Record::Condition(r) => {
-            check_text("condition", &r.condition, 100)?;
-            check_opt_text("icd10cm", r.icd10cm.as_ref(), 40)?;
-            check_opt_text("snomed", r.snomed.as_ref(), 40)?;
-            check_opt_date("diagnosed", r.diagnosed.as_ref())?;
-            check_opt_date("resolved", r.resolved.as_ref())?;
-            vec![
-                text(&r.condition),
-                opt_text(r.icd10cm.as_ref()),
-                opt_text(r.snomed.as_ref()),
-                opt_text(r.diagnosed.as_ref()),
-                opt_text(r.resolved.as_ref()),
-                time(r.updated_at),
-            ]
-        }
-        Record::Antibody(r) => {
-            check_date("date", &r.date)?;
-            check_text("antibody", &r.antibody, 100)?;
-            check_text("outcome", &r.outcome, 40)?;
-            check_opt_text("titre", r.titre.as_ref(), 40)?;
-            check_opt_text("loinc", r.loinc.as_ref(), 40)?;
-            vec![
-                text(&r.date),
-                text(&r.antibody),
-                text(&r.outcome),
-                opt_text(r.titre.as_ref()),
-                opt_text(r.loinc.as_ref()),
-                time(r.updated_at),
-            ]
-        }
-        Record::Medicine(r) => {
-            check_text("name", &r.name, 120)?;
-            check_opt_text("generic_name", r.generic_name.as_ref(), 120)?;
-            check_opt_text("rxcui", r.rxcui.as_ref(), 20)?;
-            check_finite("dose_amount", Some(r.dose_amount))?;
-            check_text("dose_unit", &r.dose_unit, 40)?;
-            check_text("route", &r.route, 40)?;
-            check_text("schedule_kind", &r.schedule_kind, 40)?;
-            check_json("schedule_json", Some(&r.schedule_json))?;
-            check_date("start_date", &r.start_date)?;
-            check_opt_date("end_date", r.end_date.as_ref())?;
-            check_opt_text("confirmation", r.confirmation.as_ref(), 2000)?;
-            check_opt_text("stop_reason", r.stop_reason.as_ref(), 2000)?;
-            vec![
-                text(&r.name),
-                opt_text(r.generic_name.as_ref()),
-                opt_text(r.rxcui.as_ref()),
-                num(Some(r.dose_amount)),
-                text(&r.dose_unit),
-                text(&r.route),
-                text(&r.schedule_kind),
-                text(&r.schedule_json),
-                text(&r.start_date),
-                opt_text(r.end_date.as_ref()),
-                Val::Bool(Some(r.risk_factor)),
-                time(r.updated_at),
-                opt_text(r.confirmation.as_ref()),
-                opt_text(r.stop_reason.as_ref()),
-                Val::Text(r.follows.as_ref().map(|f| f.0.clone())),
-            ]
-        }
-        Record::DoseEvent(r) => {
-            check_date("date", &r.date)?;
-            check_time("time", &r.time)?;
-            if r.outcome != "taken" && r.outcome != "missed" {
-                return Err(StoreError::invalid("outcome", "expected taken or missed"));
-            }
-            vec![
-                text(r.medicine_id.as_str()),
-                text(&r.date),
-                text(&r.time),
-                text(&r.outcome),
-                Val::Int(r.taken_at.map(Timestamp::as_millis)),
-                time(r.updated_at),
-            ]
-        }
-        Record::Visit(r) => {
-            check_date("date", &r.date)?;
-            check_finite("physician_global", r.physician_global)?;
-            check_finite("patient_global", r.patient_global)?;
-            check_finite("extramuscular", r.extramuscular)?;
-            check_json("mmt8_json", r.mmt8_json.as_ref())?;
-            check_json("haq_json", r.haq_json.as_ref())?;
-            check_json("cmas_json", r.cmas_json.as_ref())?;
-            check_json("enzymes_json", Some(&r.enzymes_json))?;
-            vec![
-                text(&r.date),
-                num(r.physician_global),
-                num(r.patient_global),
-                num(r.extramuscular),
-                opt_text(r.mmt8_json.as_ref()),
-                opt_text(r.haq_json.as_ref()),
-                opt_text(r.cmas_json.as_ref()),
-                text(&r.enzymes_json),
-                time(r.updated_at),
-            ]
-        }
-        Record::MonitoringTest(r) => {
-            check_date("date", &r.date)?;
-            check_text("test", &r.test, 100)?;
-            vec![text(&r.date), text(&r.test), time(r.updated_at)]
-        }
-    })
-}
-
-pub(super) fn check_time(field: &'static str, t: &str) -> Result<()> {
-    let ok = t.len() == 5
-        && t.as_bytes()[2] == b':'
-        && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
-        && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
-        && t.bytes().filter(u8::is_ascii_digit).count() == 4;
-    if ok {
-        Ok(())
-    } else {
-        Err(StoreError::invalid(field, "expected a time as HH:MM"))
-    }
-}
-
-pub(crate) fn decode(kind: RecordKind, row: &impl RowExt) -> Result<Record> {
-    let id = rid(row, "id")?;
-    Ok(match kind {
-        RecordKind::Diary => Record::Diary(diary_from(row, id)?),
-        RecordKind::HomeTest => Record::HomeTest(HomeTestRow {
-            id,
-            date: row.text("date")?,
-            sit_to_stand_30s: read_num(row, "sit_to_stand_30s")?,
-            timed_up_and_go_s: read_num(row, "timed_up_and_go_s")?,
-            arm_raise_s: read_num(row, "arm_raise_s")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::Assessment => Record::Assessment(AssessmentRow {
-            id,
-            date: row.text("date")?,
-            instrument: row.text("instrument")?,
-            input_json: row.text("input_json")?,
-            results_json: row.text("results_json")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::Lab => Record::Lab(LabRow {
-            id,
-            date: row.text("date")?,
-            analyte: row.text("analyte")?,
-            value: row.text("value")?,
-            unit: row.text("unit")?,
-            range_low: row.opt_text("range_low")?,
-            range_high: row.opt_text("range_high")?,
-            uln: row.opt_text("uln")?,
-            loinc: row.opt_text("loinc")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::Condition => Record::Condition(ConditionRow {
-            id,
-            condition: row.text("condition")?,
-            icd10cm: row.opt_text("icd10cm")?,
-            snomed: row.opt_text("snomed")?,
-            diagnosed: row.opt_text("diagnosed")?,
-            resolved: row.opt_text("resolved")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::Antibody => Record::Antibody(AntibodyRow {
-            id,
-            date: row.text("date")?,
-            antibody: row.text("antibody")?,
-            outcome: row.text("outcome")?,
-            titre: row.opt_text("titre")?,
-            loinc: row.opt_text("loinc")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::Medicine => Record::Medicine(MedicineRow {
-            id,
-            name: row.text("name")?,
-            generic_name: row.opt_text("generic_name")?,
-            rxcui: row.opt_text("rxcui")?,
-            dose_amount: read_num(row, "dose_amount")?.ok_or(StoreError::Corrupt {
-                column: "dose_amount",
-                value: String::new(),
-            })?,
-            dose_unit: row.text("dose_unit")?,
-            route: row.text("route")?,
-            schedule_kind: row.text("schedule_kind")?,
-            schedule_json: row.text("schedule_json")?,
-            start_date: row.text("start_date")?,
-            end_date: row.opt_text("end_date")?,
-            risk_factor: row.boolean("risk_factor")?,
-            updated_at: ts(row, "updated_at")?,
-            confirmation: row.opt_text("confirmation")?,
-            stop_reason: row.opt_text("stop_reason")?,
-            follows: row.opt_text("follows")?.map(RecordId),
-        }),
-        RecordKind::DoseEvent => Record::DoseEvent(DoseEventRow {
-            id,
-            medicine_id: rid(row, "medicine_id")?,
-            date: row.text("date")?,
-            time: row.text("scheduled_time")?,
-            outcome: row.text("outcome")?,
-            taken_at: opt_ts(row, "taken_at")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::Visit => Record::Visit(VisitRow {
-            id,
-            date: row.text("date")?,
-            physician_global: read_num(row, "physician_global")?,
-            patient_global: read_num(row, "patient_global")?,
-            extramuscular: read_num(row, "extramuscular")?,
-            mmt8_json: row.opt_text("mmt8_json")?,
-            haq_json: row.opt_text("haq_json")?,
-            cmas_json: row.opt_text("cmas_json")?,
-            enzymes_json: row.text("enzymes_json")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-        RecordKind::MonitoringTest => Record::MonitoringTest(MonitoringTestRow {
-            id,
-            date: row.text("date")?,
-            test: row.text("test")?,
-            updated_at: ts(row, "updated_at")?,
-        }),
-    })
-}
-
-pub(super) fn diary_from(row: &impl RowExt, id: RecordId) -> Result<DiaryRow> {
-    Ok(DiaryRow {
-        id,
-        date: row.text("date")?,
-        weakness: read_num(row, "weakness")?,
-        fatigue: read_num(row, "fatigue")?,
-        pain: read_num(row, "pain")?,
-        rash: read_num(row, "rash")?,
-        itch: read_num(row, "itch")?,
-        sleep_quality: read_num(row, "sleep_quality")?,
-        mood: read_num(row, "mood")?,
-        swallowing_trouble: row.opt_bool("swallowing_trouble")?,
-        breathlessness: row.opt_bool("breathlessness")?,
-        fever: row.opt_bool("fever")?,
-        new_skin_sores: row.opt_bool("new_skin_sores")?,
-        note: row.opt_text("note")?,
-        updated_at: ts(row, "updated_at")?,
-    })
-}
-
-/// Puts a record into the matching list of `data`.
-pub(crate) fn push(data: &mut PatientData, record: Record) {
-    match record {
-        Record::Diary(r) => data.diary.push(r),
-        Record::HomeTest(r) => data.home_tests.push(r),
-        Record::Assessment(r) => data.assessments.push(r),
-        Record::Lab(r) => data.labs.push(r),
-        Record::Condition(r) => data.conditions.push(r),
-        Record::Antibody(r) => data.antibodies.push(r),
-        Record::Medicine(r) => data.medicines.push(r),
-        Record::DoseEvent(r) => data.dose_events.push(r),
-        Record::Visit(r) => data.visits.push(r),
-        Record::MonitoringTest(r) => data.monitoring_tests.push(r),
     }
 }
 

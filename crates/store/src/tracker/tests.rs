@@ -1,7 +1,7 @@
 //! Shape checks and the patient scope of every statement.
 
-use super::tables::{check_time, spec};
-use super::values::{Val, check_date, check_decimal, num, read_num_text};
+use super::kinds::spec;
+use super::values::{Val, check_date, check_decimal, check_time, num, read_num_text};
 use crate::tracker_model::RecordKind;
 
 #[test]
@@ -58,6 +58,36 @@ fn every_statement_is_scoped_by_patient() {
         assert!(
             s.insert_sql()
                 .starts_with(&format!("INSERT INTO {} (patient_id, id, ", kind.table()))
+        );
+    }
+}
+
+#[test]
+fn a_natural_key_upserts_every_other_column() {
+    let diary = spec(RecordKind::Diary).insert_sql();
+    assert!(diary.contains(
+        "ON CONFLICT (patient_id, date) DO UPDATE SET weakness = excluded.weakness, \
+         fatigue = excluded.fatigue, pain = excluded.pain, rash = excluded.rash, \
+         itch = excluded.itch, sleep_quality = excluded.sleep_quality, mood = excluded.mood, \
+         swallowing_trouble = excluded.swallowing_trouble, \
+         breathlessness = excluded.breathlessness, fever = excluded.fever, \
+         new_skin_sores = excluded.new_skin_sores, note = excluded.note, \
+         updated_at = excluded.updated_at RETURNING id, date, "
+    ));
+    let doses = spec(RecordKind::DoseEvent).insert_sql();
+    assert!(doses.contains(
+        "ON CONFLICT (patient_id, medicine_id, date, scheduled_time) DO UPDATE SET \
+         outcome = excluded.outcome, taken_at = excluded.taken_at, \
+         updated_at = excluded.updated_at RETURNING "
+    ));
+    for kind in RecordKind::ALL {
+        let s = spec(kind);
+        assert_eq!(s.cols.len(), s.export.len(), "{kind:?}");
+        assert_eq!(s.table, kind.table());
+        assert_eq!(s.key.is_empty(), !s.insert_sql().contains("ON CONFLICT"));
+        assert!(
+            s.delete_sql()
+                .ends_with("WHERE patient_id = $1 AND id = $2")
         );
     }
 }

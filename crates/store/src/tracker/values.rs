@@ -3,7 +3,7 @@
 
 use sqlx::{Database, Encode, Type, query::Query};
 
-use crate::db::RowExt;
+use crate::db::{RowExt, opt_ts, ts};
 use crate::error::{Result, StoreError};
 use crate::model::Timestamp;
 use crate::tracker_model::RecordId;
@@ -41,10 +41,6 @@ pub(super) fn text(s: &str) -> Val {
     Val::Text(Some(s.to_owned()))
 }
 
-pub(super) fn opt_text(s: Option<&String>) -> Val {
-    Val::Text(s.cloned())
-}
-
 pub(super) fn time(t: Timestamp) -> Val {
     Val::Int(Some(t.as_millis()))
 }
@@ -69,6 +65,19 @@ pub(super) fn check_date(field: &'static str, date: &str) -> Result<()> {
         Ok(())
     } else {
         Err(StoreError::invalid(field, "expected a date as YYYY-MM-DD"))
+    }
+}
+
+pub(super) fn check_time(field: &'static str, t: &str) -> Result<()> {
+    let ok = t.len() == 5
+        && t.as_bytes()[2] == b':'
+        && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
+        && t.bytes().filter(u8::is_ascii_digit).count() == 4;
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::invalid(field, "expected a time as HH:MM"))
     }
 }
 
@@ -148,4 +157,175 @@ pub(super) fn read_num_text(t: &str) -> Option<f64> {
 
 pub(super) fn rid(row: &impl RowExt, col: &str) -> Result<RecordId> {
     Ok(RecordId(row.text(col)?))
+}
+
+// ---- column encodings -----------------------------------------------------------------------
+
+/// The shape check a declared column applies before its value is bound (an empty optional
+/// value is never checked; numbers are always checked to be finite).
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// No check beyond the type's own.
+    Any,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `HH:MM`.
+    Time,
+    /// 1 to `n` characters, not only white space.
+    Text(usize),
+    /// A decimal as labs print it.
+    Decimal,
+    /// JSON text.
+    Json,
+    /// One of these words.
+    OneOf(&'static [&'static str]),
+}
+
+impl Check {
+    fn apply(self, field: &'static str, v: &str) -> Result<()> {
+        match self {
+            Check::Any => Ok(()),
+            Check::Date => check_date(field, v),
+            Check::Time => check_time(field, v),
+            Check::Text(max) => check_text(field, v, max),
+            Check::Decimal => check_decimal(field, Some(&v.to_owned())),
+            Check::Json => check_json(field, Some(&v.to_owned())),
+            Check::OneOf(words) if words.contains(&v) => Ok(()),
+            Check::OneOf(words) => Err(StoreError::Invalid {
+                field,
+                reason: format!("expected {}", words.join(" or ")),
+            }),
+        }
+    }
+}
+
+/// How a record field's type is stored: checked and bound ([`Stored::encode`]), read back
+/// ([`Stored::read`]) and written in an export cell ([`Stored::export`]). Numbers are stored as
+/// their shortest round-trip decimal text ([`num`]), times as epoch milliseconds, yes/no as
+/// booleans; an empty cell is `None`.
+pub(crate) trait Stored: Sized {
+    fn encode(&self, field: &'static str, check: Check) -> Result<Val>;
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self>;
+    fn export(&self) -> String;
+    /// The NULL bound for an empty optional value of this type.
+    fn null() -> Val;
+    /// Reads a column that may be NULL.
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>>;
+}
+
+impl Stored for String {
+    fn null() -> Val {
+        Val::Text(None)
+    }
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>> {
+        row.opt_text(col)
+    }
+    fn encode(&self, field: &'static str, check: Check) -> Result<Val> {
+        check.apply(field, self)?;
+        Ok(text(self))
+    }
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self> {
+        row.text(col)
+    }
+    fn export(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Stored for RecordId {
+    fn null() -> Val {
+        Val::Text(None)
+    }
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>> {
+        Ok(row.opt_text(col)?.map(RecordId))
+    }
+    fn encode(&self, field: &'static str, check: Check) -> Result<Val> {
+        Stored::encode(&self.0, field, check)
+    }
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self> {
+        rid(row, col)
+    }
+    fn export(&self) -> String {
+        self.0.clone()
+    }
+}
+
+impl Stored for f64 {
+    fn null() -> Val {
+        Val::Text(None)
+    }
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>> {
+        read_num(row, col)
+    }
+    fn encode(&self, field: &'static str, _: Check) -> Result<Val> {
+        check_finite(field, Some(*self))?;
+        Ok(num(Some(*self)))
+    }
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self> {
+        read_num(row, col)?.ok_or(StoreError::Corrupt {
+            column: col,
+            value: String::new(),
+        })
+    }
+    fn export(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Stored for bool {
+    fn null() -> Val {
+        Val::Bool(None)
+    }
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>> {
+        row.opt_bool(col)
+    }
+    fn encode(&self, _: &'static str, _: Check) -> Result<Val> {
+        Ok(Val::Bool(Some(*self)))
+    }
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self> {
+        row.boolean(col)
+    }
+    fn export(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Stored for Timestamp {
+    fn null() -> Val {
+        Val::Int(None)
+    }
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>> {
+        opt_ts(row, col)
+    }
+    fn encode(&self, _: &'static str, _: Check) -> Result<Val> {
+        Ok(time(*self))
+    }
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self> {
+        ts(row, col)
+    }
+    fn export(&self) -> String {
+        self.to_rfc3339()
+    }
+}
+
+/// An optional value: `None` is stored as NULL, unchecked, and exported as an empty cell.
+impl<T: Stored> Stored for Option<T> {
+    fn encode(&self, field: &'static str, check: Check) -> Result<Val> {
+        match self {
+            Some(v) => v.encode(field, check),
+            None => Ok(T::null()),
+        }
+    }
+    fn read(row: &impl RowExt, col: &'static str) -> Result<Self> {
+        T::read_opt(row, col)
+    }
+    fn null() -> Val {
+        T::null()
+    }
+    fn read_opt(row: &impl RowExt, col: &'static str) -> Result<Option<Self>> {
+        T::read_opt(row, col).map(Some)
+    }
+    fn export(&self) -> String {
+        self.as_ref().map_or_else(String::new, Stored::export)
+    }
 }

@@ -1,5 +1,7 @@
 //! One CSV file per record kind (RFC 4180, UTF-8, header row), with the formula guard.
 
+use myo_store::{export_cells, export_columns};
+
 use super::*;
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with
@@ -35,10 +37,6 @@ pub(super) fn cell(s: &str) -> String {
     }
 }
 
-pub(super) fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map_or_else(String::new, |x| x.to_string())
-}
-
 pub(super) fn csv(head: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut out = head.join(",");
     out.push_str("\r\n");
@@ -49,231 +47,14 @@ pub(super) fn csv(head: &[&str], rows: Vec<Vec<String>>) -> String {
     out
 }
 
-/// The CSV text of one file, or `None` for an unknown name.
+/// The CSV text of one file, or `None` for an unknown name. Its columns are the store's
+/// declaration of the kind (`myo_store::export_columns`), so a column declared for export
+/// there appears here without a second list.
 pub fn csv_file(name: &str, d: &PatientData) -> Option<String> {
-    Some(match name {
-        "diary.csv" => csv(
-            &[
-                "id",
-                "date",
-                "weakness",
-                "fatigue",
-                "pain",
-                "rash",
-                "itch",
-                "sleep_quality",
-                "mood",
-                "swallowing_trouble",
-                "breathlessness",
-                "fever",
-                "new_skin_sores",
-                "note",
-            ],
-            d.diary
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        opt(r.weakness),
-                        opt(r.fatigue),
-                        opt(r.pain),
-                        opt(r.rash),
-                        opt(r.itch),
-                        opt(r.sleep_quality),
-                        opt(r.mood),
-                        opt(r.swallowing_trouble),
-                        opt(r.breathlessness),
-                        opt(r.fever),
-                        opt(r.new_skin_sores),
-                        opt(r.note.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "labs.csv" => csv(
-            &[
-                "id",
-                "date",
-                "analyte",
-                "value",
-                "unit",
-                "range_low",
-                "range_high",
-                "uln",
-                "loinc",
-            ],
-            d.labs
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        r.analyte.clone(),
-                        r.value.clone(),
-                        r.unit.clone(),
-                        opt(r.range_low.as_ref()),
-                        opt(r.range_high.as_ref()),
-                        opt(r.uln.as_ref()),
-                        opt(r.loinc.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "medicines.csv" => csv(
-            &[
-                "id",
-                "name",
-                "generic_name",
-                "rxcui",
-                "dose_amount",
-                "dose_unit",
-                "route",
-                "schedule_kind",
-                "schedule",
-                "start",
-                "end",
-                "risk_factor",
-                "stop_reason",
-                "follows",
-            ],
-            d.medicines
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.name.clone(),
-                        opt(r.generic_name.as_ref()),
-                        opt(r.rxcui.as_ref()),
-                        r.dose_amount.to_string(),
-                        r.dose_unit.clone(),
-                        r.route.clone(),
-                        r.schedule_kind.clone(),
-                        r.schedule_json.clone(),
-                        r.start_date.clone(),
-                        opt(r.end_date.as_ref()),
-                        r.risk_factor.to_string(),
-                        opt(r.stop_reason.as_ref()),
-                        opt(r.follows.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "doses.csv" => csv(
-            &["id", "medicine_id", "date", "time", "outcome"],
-            d.dose_events
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.medicine_id.to_string(),
-                        r.date.clone(),
-                        r.time.clone(),
-                        r.outcome.clone(),
-                    ]
-                })
-                .collect(),
-        ),
-        "home_tests.csv" => csv(
-            &[
-                "id",
-                "date",
-                "sit_to_stand_30s",
-                "timed_up_and_go_s",
-                "arm_raise_s",
-            ],
-            d.home_tests
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        opt(r.sit_to_stand_30s),
-                        opt(r.timed_up_and_go_s),
-                        opt(r.arm_raise_s),
-                    ]
-                })
-                .collect(),
-        ),
-        "conditions.csv" => csv(
-            &[
-                "id",
-                "condition",
-                "icd10cm",
-                "snomed",
-                "diagnosed",
-                "resolved",
-            ],
-            d.conditions
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.condition.clone(),
-                        opt(r.icd10cm.as_ref()),
-                        opt(r.snomed.as_ref()),
-                        opt(r.diagnosed.as_ref()),
-                        opt(r.resolved.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "visits.csv" => csv(
-            &[
-                "id",
-                "date",
-                "physician_global",
-                "patient_global",
-                "extramuscular",
-                "mmt8",
-                "enzymes",
-            ],
-            d.visits
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        opt(r.physician_global),
-                        opt(r.patient_global),
-                        opt(r.extramuscular),
-                        opt(r.mmt8_json.as_ref()),
-                        r.enzymes_json.clone(),
-                    ]
-                })
-                .collect(),
-        ),
-        "antibodies.csv" => csv(
-            &["id", "date", "antibody", "outcome", "titre", "loinc"],
-            d.antibodies
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        r.antibody.clone(),
-                        r.outcome.clone(),
-                        opt(r.titre.as_ref()),
-                        opt(r.loinc.as_ref()),
-                    ]
-                })
-                .collect(),
-        ),
-        "assessments.csv" => csv(
-            &["id", "date", "instrument", "input", "results"],
-            d.assessments
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.clone(),
-                        r.instrument.clone(),
-                        r.input_json.clone(),
-                        r.results_json.clone(),
-                    ]
-                })
-                .collect(),
-        ),
-        _ => return None,
-    })
+    let kind = super::super::kinds::KINDS
+        .iter()
+        .find(|k| k.csv.0 == name)?
+        .kind;
+    let rows = d.records(kind).iter().map(export_cells).collect();
+    Some(csv(&export_columns(kind), rows))
 }
