@@ -199,12 +199,10 @@ impl Medicine {
     pub fn accept(rules: &Rules, input: MedicineInput) -> Result<Accepted, Invalid> {
         let name = input.name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX {
-            return Err(Invalid::new(
-                "name",
-                "empty or too long",
-                "1 to 120 characters",
-            )
-            .with(Worded::new("invalid-name-length").num("max", NAME_MAX)));
+            return Err(
+                Invalid::new("name", "empty or too long", "1 to 120 characters")
+                    .with(Worded::new("invalid-name-length").num("max", NAME_MAX)),
+            );
         }
         check_dose("dose", input.dose)?;
         if let Some(rxcui) = input
@@ -320,10 +318,8 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
             }
         }
         Schedule::EveryNWeeks { n, .. } if !(1..=104).contains(n) => {
-            return Err(
-                Invalid::new("schedule.n", format!("{n}"), "1 to 104 weeks")
-                    .with(Worded::new("invalid-every-n-weeks").num("value", n)),
-            );
+            return Err(Invalid::new("schedule.n", format!("{n}"), "1 to 104 weeks")
+                .with(Worded::new("invalid-every-n-weeks").num("value", n)));
         }
         Schedule::Course { dates, .. } => {
             let mut d = dates.clone();
@@ -340,12 +336,10 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
         }
         Schedule::Taper { steps, .. } => {
             if steps.is_empty() {
-                return Err(Invalid::new(
-                    "schedule.steps",
-                    "no steps",
-                    "at least one step",
-                )
-                .with(Worded::new("invalid-no-steps")));
+                return Err(
+                    Invalid::new("schedule.steps", "no steps", "at least one step")
+                        .with(Worded::new("invalid-no-steps")),
+                );
             }
             for (i, st) in steps.iter().enumerate() {
                 check_dose(&format!("schedule.steps[{i}].dose"), st.dose)?;

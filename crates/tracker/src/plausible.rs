@@ -551,8 +551,7 @@ pub fn check_dose(
                 " for an adult of {} m²",
                 trim_num(rule.reference_body_surface_m2)
             ),
-            Worded::new("dose-for-surface")
-                .num("m2", trim_num(rule.reference_body_surface_m2)),
+            Worded::new("dose-for-surface").num("m2", trim_num(rule.reference_body_surface_m2)),
         ),
         _ => (String::new(), Worded::new("dose-for-anyone")),
     };

@@ -149,12 +149,10 @@ impl DiaryEntry {
         for &(k, v) in symptoms {
             if s[k as usize].is_some() {
                 let field = format!("symptoms.{}", k.id());
-                return Err(Invalid::new(
-                    field,
-                    "given twice",
-                    "one answer per question",
-                )
-                .with(Worded::new("invalid-answer-twice")));
+                return Err(
+                    Invalid::new(field, "given twice", "one answer per question")
+                        .with(Worded::new("invalid-answer-twice")),
+                );
             }
             s[k as usize] = Some(v);
         }
@@ -307,12 +305,10 @@ impl HomeTests {
         arm_raise_s: Option<f64>,
     ) -> Result<HomeTests, Invalid> {
         if let Some(n) = sit_to_stand_30s.filter(|n| *n > 60) {
-            return Err(Invalid::new(
-                "sit_to_stand_30s",
-                format!("{n}"),
-                "0 to 60 stands",
-            )
-            .with(Worded::new("invalid-stands").num("value", n)));
+            return Err(
+                Invalid::new("sit_to_stand_30s", format!("{n}"), "0 to 60 stands")
+                    .with(Worded::new("invalid-stands").num("value", n)),
+            );
         }
         if let Some(t) = timed_up_and_go_s {
             check_range("timed_up_and_go_s", t, 1.0, 600.0)?;
@@ -583,12 +579,10 @@ impl Visit {
             }
             check_range(&format!("{field}.value"), e.value, 0.0, 1e7)?;
             if !(e.uln.is_finite() && e.uln > 0.0) {
-                return Err(Invalid::new(
-                    format!("{field}.uln"),
-                    format!("{}", e.uln),
-                    "> 0",
-                )
-                .with(Worded::new("invalid-above-zero").num("value", e.uln)));
+                return Err(
+                    Invalid::new(format!("{field}.uln"), format!("{}", e.uln), "> 0")
+                        .with(Worded::new("invalid-above-zero").num("value", e.uln)),
+                );
             }
         }
         Ok(())

@@ -257,12 +257,13 @@ pub fn summarize(
     questions: &[String],
 ) -> Result<VisitSummary, Invalid> {
     if to < from {
-        return Err(Invalid::new(
-            "to",
-            format!("{to} is before {from}"),
-            "to ≥ from",
-        )
-        .with(Worded::new("invalid-to-before-from").date("to", to).date("from", from)));
+        return Err(
+            Invalid::new("to", format!("{to} is before {from}"), "to ≥ from").with(
+                Worded::new("invalid-to-before-from")
+                    .date("to", to)
+                    .date("from", from),
+            ),
+        );
     }
     let want = |s: Section| sections.contains(&s);
     let in_range = |d: Date| d >= from && d <= to;

@@ -8,7 +8,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Person, TestApp, fhir_bundle, person};
+use common::{Person, TestApp, fhir_bundle, med_form, person};
 use myo_web::i18n::{Catalog, Lang, Tr};
 use serde_json::json;
 
@@ -21,20 +21,6 @@ on_both_apps!(
 /// The person's cookie with Spanish chosen.
 fn es(p: &Person) -> String {
     format!("{}; myo_lang=es", p.cookie)
-}
-
-fn med_form<'a>(p: &'a Person, name: &'a str, amount: &'a str, kind: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("csrf", p.csrf.as_str()),
-        ("name", name),
-        ("dose_amount", amount),
-        ("dose_unit", "mg"),
-        ("route", "oral"),
-        ("schedule_kind", kind),
-        ("day", "friday"),
-        ("time", "08:00"),
-        ("start", "2026-01-05"),
-    ]
 }
 
 /// English words that Rust code makes and that must not be on these Spanish pages.
@@ -57,7 +43,10 @@ const ENGLISH: &[&str] = &[
 
 fn no_english(body: &str, what: &str) {
     for w in ENGLISH {
-        assert!(!body.contains(w), "{what}: English {w:?} on a Spanish page:\n{body}");
+        assert!(
+            !body.contains(w),
+            "{what}: English {w:?} on a Spanish page:\n{body}"
+        );
     }
 }
 
@@ -67,7 +56,11 @@ async fn medicine_checks_are_said_in_spanish(t: &TestApp) {
     let cookie = es(&p);
     // Methotrexate every day: refused, with the reason from the rules, in Spanish.
     let r = t
-        .post_form(&page, &med_form(&p, "Methotrexate", "15", "daily"), Some(&cookie))
+        .post_form(
+            &page,
+            &med_form(&p, "Methotrexate", "15", "daily"),
+            Some(&cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(
@@ -93,25 +86,50 @@ async fn medicine_checks_are_said_in_spanish(t: &TestApp) {
     // Above the usual dose, from a guide whose range is not yet verified: asked, in Spanish,
     // with the decimal comma.
     let r = t
-        .post_form(&page, &med_form(&p, "Millipred", "80.5", "daily"), Some(&cookie))
+        .post_form(
+            &page,
+            &med_form(&p, "Millipred", "80.5", "daily"),
+            Some(&cookie),
+        )
         .await;
     assert!(r.body.contains("id=\"med-confirm\""), "{}", r.body);
-    assert!(r.body.contains("80,5 mg al día está por encima"), "{}", r.body);
-    assert!(r.body.contains("este intervalo aún no está verificado"), "{}", r.body);
+    assert!(
+        r.body.contains("80,5 mg al día está por encima"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("este intervalo aún no está verificado"),
+        "{}",
+        r.body
+    );
     no_english(&r.body, "dose above the usual");
     // Weekly methotrexate is saved, with the folic acid suggestion in Spanish; a second one
     // is refused.
     let r = t
-        .post_form(&page, &med_form(&p, "Methotrexate", "15", "weekly"), Some(&cookie))
+        .post_form(
+            &page,
+            &med_form(&p, "Methotrexate", "15", "weekly"),
+            Some(&cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.body.contains("El ácido fólico suele tomarse"), "{}", r.body);
+    assert!(
+        r.body.contains("El ácido fólico suele tomarse"),
+        "{}",
+        r.body
+    );
     let r = t
-        .post_form(&page, &med_form(&p, "Trexall", "10", "weekly"), Some(&cookie))
+        .post_form(
+            &page,
+            &med_form(&p, "Trexall", "10", "weekly"),
+            Some(&cookie),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(
-        r.body.contains("ya tiene «Methotrexate» (methotrexate) desde el 5 ene 2026"),
+        r.body
+            .contains("ya tiene «Methotrexate» (methotrexate) desde el 5 ene 2026"),
         "{}",
         r.body
     );
@@ -143,7 +161,11 @@ async fn record_pages_and_the_summary_are_in_spanish(t: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.body.contains("«1,850» puede ser 1850 o 1,85"), "{}", r.body);
+    assert!(
+        r.body.contains("«1,850» puede ser 1850 o 1,85"),
+        "{}",
+        r.body
+    );
     no_english(&r.body, "labs");
     // Two visits, their measures and the Total Improvement Score between them.
     for (date, physician, patient) in [("2026-01-05", "6.5", "7"), ("2026-03-02", "3", "4")] {
@@ -185,14 +207,23 @@ async fn record_pages_and_the_summary_are_in_spanish(t: &TestApp) {
     assert!(r.body.contains("id=\"tis-result\""), "{}", r.body);
     assert!(r.body.contains("Consulta inicial"), "{}", r.body);
     assert!(r.body.contains("Puntuación total de mejoría"), "{}", r.body);
-    assert!(r.body.contains("no disponible en las dos consultas"), "{}", r.body);
+    assert!(
+        r.body.contains("no disponible en las dos consultas"),
+        "{}",
+        r.body
+    );
     no_english(&r.body, "visits");
     // The summary's medicine lines: a taper's steps and the dose in force.
     let mut f = med_form(&p, "Prednisone", "", "taper");
-    f.push(("steps", "20 mg durante 7 días, luego 12,5 mg durante 7 días"));
+    f.push((
+        "steps",
+        "20 mg durante 7 días, luego 12,5 mg durante 7 días",
+    ));
     f.retain(|(k, _)| *k != "start");
     f.push(("start", "2026-02-02"));
-    let r = t.post_form(&format!("{base}/medicines"), &f, Some(&cookie)).await;
+    let r = t
+        .post_form(&format!("{base}/medicines"), &f, Some(&cookie))
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let r = t
         .get(
@@ -202,7 +233,8 @@ async fn record_pages_and_the_summary_are_in_spanish(t: &TestApp) {
         .await;
     assert!(r.body.contains("desde el 2 feb 2026"), "{}", r.body);
     assert!(
-        r.body.contains("Prednisone, paso de la reducción a 12,5 mg"),
+        r.body
+            .contains("Prednisone, paso de la reducción a 12,5 mg"),
         "{}",
         r.body
     );
@@ -213,7 +245,11 @@ async fn notices_and_the_import_headline_are_in_spanish(t: &TestApp) {
     let p = person(t, "es-notices@example.org").await;
     let cookie = es(&p);
     let r = t.get("/account?done=password", Some(&cookie)).await;
-    assert!(r.body.contains("Su contraseña se ha cambiado"), "{}", r.body);
+    assert!(
+        r.body.contains("Su contraseña se ha cambiado"),
+        "{}",
+        r.body
+    );
     no_english(&r.body, "account notice");
     let r = t
         .post_form(
@@ -222,7 +258,11 @@ async fn notices_and_the_import_headline_are_in_spanish(t: &TestApp) {
             Some(&cookie),
         )
         .await;
-    assert!(r.body.contains("No había ningún enlace activo."), "{}", r.body);
+    assert!(
+        r.body.contains("No había ningún enlace activo."),
+        "{}",
+        r.body
+    );
     no_english(&r.body, "sharing notice");
     // The import's headline: what will be added and what is refused, and why, in Spanish.
     let bundle = fhir_bundle(vec![
@@ -246,7 +286,8 @@ async fn notices_and_the_import_headline_are_in_spanish(t: &TestApp) {
     assert!(r.body.contains("Se añadirá este registro"), "{}", r.body);
     assert!(r.body.contains("este se rechazó porque"), "{}", r.body);
     assert!(
-        r.body.contains("está fuera de lo que es posible para Creatina cinasa (CK)"),
+        r.body
+            .contains("está fuera de lo que es posible para Creatina cinasa (CK)"),
         "{}",
         r.body
     );
@@ -267,7 +308,9 @@ fn a_trial_search_email_in_spanish() {
         last_seen_at: myo_store::Timestamp::now(),
         email_since: None,
     };
-    let items = vec!["- A study\r\n  Recruiting\r\n  Drug: X\r\n  https://myo.test/trials/NCT1\r\n".to_owned()];
+    let items = vec![
+        "- A study\r\n  Recruiting\r\n  Drug: X\r\n  https://myo.test/trials/NCT1\r\n".to_owned(),
+    ];
     let (subject, body) = myo_web::trials::alerts::message(
         &Tr::new(catalog.clone(), Lang::Es),
         "https://myo.test",
@@ -275,13 +318,22 @@ fn a_trial_search_email_in_spanish() {
         &items,
     );
     assert_eq!(subject, "Myo: 1 estudio nuevo para su búsqueda «Madrid»");
-    assert!(body.starts_with("1 estudio nuevo de ClinicalTrials.gov coincide"), "{body}");
-    assert!(body.contains("Myo informa; no diagnostica ni receta."), "{body}");
+    assert!(
+        body.starts_with("1 estudio nuevo de ClinicalTrials.gov coincide"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Myo informa; no diagnostica ni receta."),
+        "{body}"
+    );
     assert!(
         body.contains("https://myo.test/trials?status=recruiting&saved=s1"),
         "{body}"
     );
-    assert!(body.contains("Avisarme por correo de estudios nuevos"), "{body}");
+    assert!(
+        body.contains("Avisarme por correo de estudios nuevos"),
+        "{body}"
+    );
     // English keeps its words.
     let (subject, body) = myo_web::trials::alerts::message(
         &Tr::new(catalog, Lang::En),
@@ -290,5 +342,8 @@ fn a_trial_search_email_in_spanish() {
         &items,
     );
     assert_eq!(subject, "Myo: 1 new study for your search \"Madrid\"");
-    assert!(body.starts_with("1 new study on ClinicalTrials.gov matches"), "{body}");
+    assert!(
+        body.starts_with("1 new study on ClinicalTrials.gov matches"),
+        "{body}"
+    );
 }

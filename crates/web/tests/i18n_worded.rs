@@ -57,13 +57,21 @@ fn weekly() -> Schedule {
 
 /// A problem in `tr`'s language, worded from its data (what every page does for Spanish).
 fn worded(tr: &Tr, e: &Invalid) -> String {
-    let w = e.worded.as_ref().unwrap_or_else(|| panic!("not worded: {e:?}"));
+    let w = e
+        .worded
+        .as_ref()
+        .unwrap_or_else(|| panic!("not worded: {e:?}"));
     words::worded(tr, w, &[("field", Arg::Text(field_label_in(tr, &e.field)))])
 }
 
 /// The English words of a problem, as forms show them.
 fn english(e: &Invalid) -> String {
-    format!("{}: {} (allowed: {})", field_label(&e.field), e.problem, e.allowed)
+    format!(
+        "{}: {} (allowed: {})",
+        field_label(&e.field),
+        e.problem,
+        e.allowed
+    )
 }
 
 /// Every message id in `w`, its parts' included.
@@ -84,8 +92,7 @@ fn problems(rules: &Rules, kb: &myo_kb::Kb) -> Vec<Invalid> {
         check_possible(rules, Analyte::Ck, 5.0e7, Unit::UPerL).expect_err("impossible"),
         Medicine::accept(rules, med("Methotrexate", 15.0, daily())).expect_err("daily"),
         Date::parse("date", "2026-02-30").expect_err("no such day"),
-        myo_web::tracker::pages::taper_steps("20 mg for a week")
-            .expect_err("step in other words"),
+        myo_web::tracker::pages::taper_steps("20 mg for a week").expect_err("step in other words"),
     ];
     let pred = safety::usual_dose(kb, "prednisolone", "oral").expect("prednisolone guide");
     out.push(check_dose(rules, &med("Prednisolone", 2000.0, daily()), &pred).expect_err("hard"));
@@ -165,7 +172,11 @@ fn spanish_says_it_in_spanish_with_the_decimal_comma() {
         "{}",
         said[3]
     );
-    assert!(said[6].starts_with("Dosis: 2000 mg al día es más de"), "{}", said[6]);
+    assert!(
+        said[6].starts_with("Dosis: 2000 mg al día es más de"),
+        "{}",
+        said[6]
+    );
     assert!(said[7].contains("desde el 5 ene 2026"), "{}", said[7]);
     let w: Vec<String> = warnings(&rules, &kb)
         .iter()
@@ -173,7 +184,11 @@ fn spanish_says_it_in_spanish_with_the_decimal_comma() {
         .collect();
     // The dose warning: decimal comma, the period in Spanish, and the guide's range "not yet
     // verified" said in Spanish.
-    assert!(w[0].starts_with("80,5 mg al día está por encima"), "{}", w[0]);
+    assert!(
+        w[0].starts_with("80,5 mg al día está por encima"),
+        "{}",
+        w[0]
+    );
     assert!(
         w[0].contains("la guía de Prednisolone; este intervalo aún no está verificado"),
         "{}",
@@ -245,7 +260,11 @@ fn every_worded_id_exists_in_every_language() {
             }
         }
     }
-    assert!(missing.is_empty(), "missing messages:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing messages:\n{}",
+        missing.join("\n")
+    );
     // The English names of tables are the tables' own.
     let en = tr(Lang::En);
     for a in Analyte::ALL {

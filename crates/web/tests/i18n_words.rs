@@ -170,7 +170,11 @@ fn test_names_and_field_labels_in_english_are_the_trackers() {
 fn worded_in_english(e: &myo_tracker::Invalid) -> String {
     let w = e.worded.as_ref().expect("worded");
     let label = myo_web::tracker::safety::field_label(&e.field);
-    myo_web::i18n::words::worded(&tr(Lang::En), w, &[("field", myo_web::i18n::Arg::Text(label))])
+    myo_web::i18n::words::worded(
+        &tr(Lang::En),
+        w,
+        &[("field", myo_web::i18n::Arg::Text(label))],
+    )
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use myo_tracker::records::{HomeTest, Rating, Symptom};
 use myo_tracker::{Phrase, Worded, WordedValue};
 
-use super::{Arg, Lang, Tr, ToArg};
+use super::{Arg, Lang, ToArg, Tr};
 
 /// A diary rating's everyday name (`weakness`, `debilidad`).
 pub fn rating(tr: &Tr, r: Rating) -> String {
@@ -85,8 +85,7 @@ pub fn phrase(tr: &Tr, p: &Phrase) -> String {
 /// rounded (text that is not a plain number is shown as it is).
 pub fn number(tr: &Tr, n: &str) -> String {
     let plain = !n.is_empty()
-        && n
-            .chars()
+        && n.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
     if plain && !is_source(tr) {
         n.replace('.', ",")

@@ -6,13 +6,13 @@
 use myo_store::PatientProfile;
 use myo_tracker::Date;
 use myo_tracker::Rules;
-use myo_tracker::{Invalid, Phrase, Worded};
 use myo_tracker::ingredients::{Ingredient, KnownName, NameKind};
 use myo_tracker::labs::LabResult;
 use myo_tracker::medicines::{DoseUnit, Medicine, Zone, same_ingredient, weekly_only_match};
 use myo_tracker::plausible::{
     DoseBasis, DoseVerdict, UsualDose, check_dose, check_not_future, check_possible,
 };
+use myo_tracker::{Invalid, Phrase, Worded};
 
 /// Adds every KB drug guide's generic and brand names to the rules' ingredient table (a name
 /// the cited table already gives to another ingredient is left with it). Brands are read as
@@ -161,16 +161,18 @@ pub fn check_medicine(
 ) -> MedicineCheck {
     let reason = confirmation.map(str::trim).filter(|r| !r.is_empty());
     if let Some(r) = reason.filter(|r| r.chars().count() > CONFIRMATION_MAX) {
-        return MedicineCheck::Refused(Invalid::new(
-            "confirmation",
-            format!("{} characters", r.chars().count()),
-            format!("at most {CONFIRMATION_MAX} characters"),
-        )
-        .with(
-            Worded::new("invalid-too-long")
-                .num("length", r.chars().count())
-                .num("max", CONFIRMATION_MAX),
-        ));
+        return MedicineCheck::Refused(
+            Invalid::new(
+                "confirmation",
+                format!("{} characters", r.chars().count()),
+                format!("at most {CONFIRMATION_MAX} characters"),
+            )
+            .with(
+                Worded::new("invalid-too-long")
+                    .num("length", r.chars().count())
+                    .num("max", CONFIRMATION_MAX),
+            ),
+        );
     }
     let mut warnings = Vec::new();
     let route = myo_api::tracker::ROUTES
@@ -440,7 +442,11 @@ mod tests {
     fn a_range_from_a_partly_verified_guide_says_so() {
         let kb = myo_kb::Kb::builtin().expect("kb");
         let pred = usual_dose(&kb, "prednisolone", "oral").expect("prednisolone guide");
-        assert!(pred.source.english.ends_with("not yet verified"), "{}", pred.source);
+        assert!(
+            pred.source.english.ends_with("not yet verified"),
+            "{}",
+            pred.source
+        );
         assert_eq!(pred.source.worded.id, "dose-source-guide-partial");
     }
 

@@ -546,7 +546,11 @@ pub async fn delete_data(
         &u,
         &a,
         None,
-        Some(state.tr(u.locale.lang).t1("notice-data-deleted", "count", n)),
+        Some(
+            state
+                .tr(u.locale.lang)
+                .t1("notice-data-deleted", "count", n),
+        ),
         None,
     )
     .await

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::i18n::{Tr, ToArg, words};
+use crate::i18n::{ToArg, Tr, words};
 
 /// The result lines of a `tis-2016` result in `tr`'s language.
 pub fn result_lines(tr: &Tr, out: &Value) -> Vec<String> {
@@ -15,21 +15,23 @@ pub fn result_lines(tr: &Tr, out: &Value) -> Vec<String> {
         tr.t(&format!("tis-category-{id}"))
     };
     let status = out["status"].as_str().unwrap_or("");
-    let mut lines = vec![tr.ta(
-        "tis-result-title",
-        &[
-            ("revision", text(&out["revision"]).to_arg()),
-            (
-                "status",
-                tr.t(if status == "verified" {
-                    "tis-status-verified"
-                } else {
-                    "tis-status-not-verified"
-                })
-                .to_arg(),
-            ),
-        ],
-    )];
+    let mut lines = vec![
+        tr.ta(
+            "tis-result-title",
+            &[
+                ("revision", text(&out["revision"]).to_arg()),
+                (
+                    "status",
+                    tr.t(if status == "verified" {
+                        "tis-status-verified"
+                    } else {
+                        "tis-status-not-verified"
+                    })
+                    .to_arg(),
+                ),
+            ],
+        ),
+    ];
     lines.push(tr.t2(
         "tis-result-score",
         "tis",
@@ -54,21 +56,23 @@ pub fn result_lines(tr: &Tr, out: &Value) -> Vec<String> {
                 name = format!("{name} ({})", e.to_uppercase());
             }
             match (num(&m["baseline"]), num(&m["followup"])) {
-                (Some(b), Some(f)) => lines.push(tr.ta(
-                    "tis-result-measure",
-                    &[
-                        ("measure", name.to_arg()),
-                        ("baseline", b.to_arg()),
-                        ("followup", f.to_arg()),
-                        (
-                            "change",
-                            num(&m["percent_change"])
-                                .unwrap_or_else(|| tr.t("tis-change-undefined"))
-                                .to_arg(),
-                        ),
-                        ("points", num(&m["points"]).unwrap_or_default().to_arg()),
-                    ],
-                )),
+                (Some(b), Some(f)) => lines.push(
+                    tr.ta(
+                        "tis-result-measure",
+                        &[
+                            ("measure", name.to_arg()),
+                            ("baseline", b.to_arg()),
+                            ("followup", f.to_arg()),
+                            (
+                                "change",
+                                num(&m["percent_change"])
+                                    .unwrap_or_else(|| tr.t("tis-change-undefined"))
+                                    .to_arg(),
+                            ),
+                            ("points", num(&m["points"]).unwrap_or_default().to_arg()),
+                        ],
+                    ),
+                ),
                 _ => {
                     lines.push(tr.t1("tis-result-measure-missing", "measure", name.clone()));
                     missing.push(name);

@@ -83,12 +83,14 @@ fn mmt8_json(state: &AppState, f: &FormData) -> Result<Option<(Value, Option<i64
             "" => Value::Null,
             x => {
                 any = true;
-                json!(x.parse::<i64>().map_err(|_| Invalid::new(
-                    format!("mmt8.grades.{g}"),
-                    format!("'{x}'"),
-                    "a grade 0 to 10"
-                )
-                .with(myo_tracker::Worded::new("invalid-grade").text("text", x)))?)
+                json!(x.parse::<i64>().map_err(|_| {
+                    Invalid::new(
+                        format!("mmt8.grades.{g}"),
+                        format!("'{x}'"),
+                        "a grade 0 to 10",
+                    )
+                    .with(myo_tracker::Worded::new("invalid-grade").text("text", x))
+                })?)
             }
         };
         grades.insert(g.to_owned(), v);
@@ -335,9 +337,12 @@ fn tis(
                 .date("followup", &f.date),
         ),
     )];
-    for ((side, side_id), source) in [("baseline", "tis-side-baseline"), ("followup", "tis-side-followup")]
-        .into_iter()
-        .zip(sources)
+    for ((side, side_id), source) in [
+        ("baseline", "tis-side-baseline"),
+        ("followup", "tis-side-followup"),
+    ]
+    .into_iter()
+    .zip(sources)
     {
         let line = match source {
             Some(src) => Phrase::new(

@@ -127,7 +127,11 @@ fn message_in(
         tr.t1(
             "trial-mail-all",
             "link",
-            format!("{base}/trials?{}{sep}saved={}", search.query, search.id.as_str()),
+            format!(
+                "{base}/trials?{}{sep}saved={}",
+                search.query,
+                search.id.as_str()
+            ),
         ),
         String::new(),
         tr.t2(

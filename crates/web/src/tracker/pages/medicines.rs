@@ -111,7 +111,13 @@ fn in_force(
         .map(|c| {
             let dose = c.dose_on(on).map_or_else(
                 || tr.t("meds-not-taken-that-day"),
-                |(d, m)| format!("{d} ({})", schedule_words(tr, &m.input().schedule)),
+                |(d, m)| {
+                    format!(
+                        "{} ({})",
+                        words::dose(tr, &d),
+                        schedule_words(tr, &m.input().schedule)
+                    )
+                },
             );
             (c.name().to_owned(), dose)
         })
@@ -166,7 +172,7 @@ pub fn schedule_words(tr: &Tr, s: &myo_tracker::medicines::Schedule) -> String {
                     tr.t2(
                         "sched-taper-step",
                         "dose",
-                        s.dose.to_string(),
+                        words::dose(tr, &s.dose),
                         "days",
                         s.days,
                     )
@@ -376,7 +382,7 @@ pub async fn medicines_page(
             name: i.name.clone(),
             how: format!(
                 "{} {}, {}",
-                i.dose,
+                words::dose(&tr, &i.dose),
                 route_words(&tr, i.route),
                 schedule_words(&tr, &i.schedule)
             ),
@@ -444,7 +450,10 @@ pub async fn medicines_page(
 pub fn taper_steps(text: &str) -> Result<Vec<myo_api::tracker::TaperStepDto>, Invalid> {
     let allowed = "steps like \"20 mg for 7 days, 15 mg for 7 days\"";
     let chars: Vec<char> = text.chars().collect();
-    let digit = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_digit);
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
     let mut pieces = Vec::new();
     let mut start = 0;
     for (n, (at, c)) in text.char_indices().enumerate() {
@@ -482,7 +491,10 @@ pub fn taper_steps(text: &str) -> Result<Vec<myo_api::tracker::TaperStepDto>, In
             let [amount, unit, days, day_word] = words.as_slice() else {
                 return Err(bad());
             };
-            if !["day", "día", "dia"].iter().any(|d| day_word.starts_with(d)) {
+            if !["day", "día", "dia"]
+                .iter()
+                .any(|d| day_word.starts_with(d))
+            {
                 return Err(bad());
             }
             Ok(myo_api::tracker::TaperStepDto {
@@ -552,7 +564,10 @@ fn only_fields_of_kind(f: &FormData, chosen: &str) -> Result<(), Invalid> {
                         "chosen",
                         myo_tracker::Worded::new(format!("schedule-kind-{chosen}")),
                     )
-                    .part("kind", myo_tracker::Worded::new(format!("schedule-kind-{id}"))),
+                    .part(
+                        "kind",
+                        myo_tracker::Worded::new(format!("schedule-kind-{id}")),
+                    ),
             ));
         }
     }

@@ -293,7 +293,14 @@ async fn rows(
             from: Some(today.add_days(-LIST_DAYS).to_string()),
             to: None,
         });
-        rows.push(row(state, &state.tr(u.locale.lang), a, &data, flags, today)?);
+        rows.push(row(
+            state,
+            &state.tr(u.locale.lang),
+            a,
+            &data,
+            flags,
+            today,
+        )?);
     }
     Ok(rows)
 }

@@ -46,16 +46,13 @@ pub fn summary_request(query: Option<&str>, today: Date) -> Result<SummaryReques
         v => Date::parse("to", v)?,
     };
     if to < from {
-        return Err(Invalid::new(
-            "to",
-            format!("{to} is before {from}"),
-            "on or after from",
-        )
-        .with(
-            myo_tracker::Worded::new("invalid-to-not-after-from")
-                .date("to", to)
-                .date("from", from),
-        ));
+        return Err(
+            Invalid::new("to", format!("{to} is before {from}"), "on or after from").with(
+                myo_tracker::Worded::new("invalid-to-not-after-from")
+                    .date("to", to)
+                    .date("from", from),
+            ),
+        );
     }
     let chosen = f.all("sections");
     let sections = SECTIONS
@@ -589,7 +586,10 @@ fn taken_line(l: &myo_tracker::summary::MedicineLine) -> myo_tracker::Phrase {
     })
     .text("name", l.name.clone())
     .part("dose", words::dose_worded(&l.dose))
-    .part("schedule", Worded::new(format!("schedule-kind-{}", l.schedule)))
+    .part(
+        "schedule",
+        Worded::new(format!("schedule-kind-{}", l.schedule)),
+    )
     .date("start", l.start);
     let worded = match l.end {
         Some(e) => worded.date("end", e),
