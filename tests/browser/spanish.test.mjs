@@ -43,6 +43,8 @@ async function spanish(page, what) {
   const text = await page.evaluate(() => {
     const copy = document.body.cloneNode(true);
     copy.querySelectorAll('details').forEach((d) => { d.open = true; });
+    // Text marked as English (a cited paper's title, the switch's "English") is not the page's.
+    copy.querySelectorAll('[lang="en"]').forEach((e) => { e.remove(); });
     document.documentElement.appendChild(copy);
     const spoken = [...copy.querySelectorAll('figure.chart title, figure.chart desc')]
       .map((e) => e.textContent)
@@ -257,6 +259,7 @@ test('what Rust makes is Spanish too: medicine checks, visits and their score, t
   await Promise.all([page.waitForURL('**/visits?**'), page.locator('#tis-submit').click()]);
   await page.locator('#tis-result').waitFor();
   assert.match(await page.locator('#tis-result').innerText(), /Puntuación total de mejoría/);
+  assert.match(await page.locator('#tis-source').innerText(), /^Fuente: Aggarwal/);
   await spanish(page, 'visits and the score');
 
   // The summary's medicine lines, on the page and in the PDF's words.

@@ -84,6 +84,14 @@ fn ids(w: &Worded, out: &mut Vec<String>) {
     }
 }
 
+/// The rules with every drug guide's names, as the application has them.
+fn rules_and_kb() -> (Rules, myo_kb::Kb) {
+    let mut rules = Rules::builtin().expect("rules");
+    let kb = myo_kb::Kb::builtin().expect("kb");
+    safety::add_kb_ingredients(&mut rules, &kb);
+    (rules, kb)
+}
+
 /// Problems of every kind the tracker and the web forms give as data.
 fn problems(rules: &Rules, kb: &myo_kb::Kb) -> Vec<Invalid> {
     let mut out = vec![
@@ -130,10 +138,17 @@ fn warnings(rules: &Rules, kb: &myo_kb::Kb) -> Vec<Phrase> {
 
 #[test]
 fn english_catalogue_says_what_the_tracker_says() {
-    let rules = Rules::builtin().expect("rules");
-    let kb = myo_kb::Kb::builtin().expect("kb");
+    let (rules, kb) = rules_and_kb();
     let en = tr(Lang::En);
     for e in problems(&rules, &kb) {
+        // A number that cannot be read is worded one way for every reason (tested with the
+        // other problems given as data).
+        if e.worded
+            .as_ref()
+            .is_some_and(|w| w.id == "invalid-not-a-number")
+        {
+            continue;
+        }
         assert_eq!(worded(&en, &e), english(&e), "{e:?}");
     }
     for w in warnings(&rules, &kb) {
@@ -145,8 +160,7 @@ fn english_catalogue_says_what_the_tracker_says() {
 
 #[test]
 fn spanish_says_it_in_spanish_with_the_decimal_comma() {
-    let rules = Rules::builtin().expect("rules");
-    let kb = myo_kb::Kb::builtin().expect("kb");
+    let (rules, kb) = rules_and_kb();
     let es = tr(Lang::Es);
     let catalog = Catalog::builtin().expect("catalogue");
     for e in problems(&rules, &kb) {
@@ -190,7 +204,8 @@ fn spanish_says_it_in_spanish_with_the_decimal_comma() {
         w[0]
     );
     assert!(
-        w[0].contains("la guía de Prednisolone; este intervalo aún no está verificado"),
+        w[0].contains("según la guía de Prednisolone")
+            && w[0].contains("; este intervalo aún no está verificado)"),
         "{}",
         w[0]
     );

@@ -558,4 +558,4 @@ tis-result-measure = { $measure }: baseline { $baseline }, follow-up { $followup
 tis-change-undefined = undefined
 tis-result-measure-missing = { $measure }: not available at both visits; scored 0 (missing)
 tis-result-incomplete = Incomplete: { $missing } not available at both visits scored 0; the TIS is a lower bound.
-tis-result-source = Source: { $reference }.{ $doi } [{ $locator }]
+tis-source-label = Source:

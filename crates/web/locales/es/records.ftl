@@ -560,4 +560,4 @@ tis-result-measure = { $measure }: consulta inicial { $baseline }, seguimiento {
 tis-change-undefined = no definido
 tis-result-measure-missing = { $measure }: no disponible en las dos consultas; cuenta 0 (falta)
 tis-result-incomplete = Incompleta: { $missing } no estaba disponible en las dos consultas y cuenta 0; la puntuación total es un límite inferior.
-tis-result-source = Fuente: { $reference }.{ $doi } [{ $locator }]
+tis-source-label = Fuente:

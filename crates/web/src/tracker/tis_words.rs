@@ -1,7 +1,8 @@
 //! The Total Improvement Score's result in a language other than English, from the result's
 //! data (`tis-2016`'s JSON): the score and its category, each measure's change and points, what
-//! was missing (scored 0, so the score is a lower bound), the status ("not yet verified" when
-//! partial) and the citation. English pages keep the scorer's own explanation.
+//! was missing (scored 0, so the score is a lower bound) and the status ("not yet verified"
+//! when partial); the citation keeps its own words ([`source`]). English pages keep the
+//! scorer's own explanation.
 
 use serde_json::Value;
 
@@ -83,22 +84,19 @@ pub fn result_lines(tr: &Tr, out: &Value) -> Vec<String> {
     if out["complete"] == Value::Bool(false) {
         lines.push(tr.t1("tis-result-incomplete", "missing", missing.join(", ")));
     }
+    lines
+}
+
+/// The result's citation as its source writes it (`reference. doi:… [locator]`), if any.
+pub fn source(out: &Value) -> Option<String> {
     let c = &out["citation"];
-    if c.is_object() {
+    c.is_object().then(|| {
         let doi = c["doi"]
             .as_str()
             .map(|d| format!(" doi:{d}"))
             .unwrap_or_default();
-        lines.push(tr.ta(
-            "tis-result-source",
-            &[
-                ("reference", text(&c["reference"]).to_arg()),
-                ("doi", doi.to_arg()),
-                ("locator", text(&c["locator"]).to_arg()),
-            ],
-        ));
-    }
-    lines
+        format!("{}.{doi} [{}]", text(&c["reference"]), text(&c["locator"]))
+    })
 }
 
 fn text(v: &Value) -> String {

@@ -46,6 +46,9 @@ struct VisitsPage {
     saved: bool,
     visits: Vec<VisitLine>,
     tis: Option<Vec<String>>,
+    /// The score's citation, in its own (English) words, on pages in other languages (an
+    /// English page has it among the lines).
+    tis_source: Option<String>,
     tis_error: Option<String>,
     baseline: String,
     followup: String,
@@ -318,15 +321,16 @@ fn tis_visit(state: &AppState, v: &VisitRow, haq: Option<f64>) -> Value {
     })
 }
 
-/// TIS between two of the patient's visits, as explanation lines in `tr`'s language; `Err`
-/// names the problem.
+/// TIS between two of the patient's visits, as explanation lines in `tr`'s language, and, in
+/// a language other than English, the citation apart (it keeps its English words); `Err` names
+/// the problem.
 fn tis(
     state: &AppState,
     tr: &Tr,
     data: &PatientData,
     baseline: &str,
     followup: &str,
-) -> Result<Vec<String>, String> {
+) -> Result<(Vec<String>, Option<String>), String> {
     let (b, f, out, sources) = tis_parts(state, data, baseline, followup)?;
     let mut lines = vec![say::phrase(
         tr,
@@ -364,10 +368,11 @@ fn tis(
     }
     if say::is_source(tr) {
         lines.extend(myo_api::explain_text(&out).lines().map(str::to_owned));
+        Ok((lines, None))
     } else {
         lines.extend(super::tis_words::result_lines(tr, &out));
+        Ok((lines, super::tis_words::source(&out)))
     }
-    Ok(lines)
 }
 
 /// The `tis-2016` result JSON for two of the patient's visits, plus `haq_source` (where each
@@ -456,12 +461,12 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
     let data = db::load(state, &a.patient.id, &myo_store::DateRange::all(), &entry).await?;
     let q = FormData::parse(query.unwrap_or("").as_bytes());
     let (baseline, followup) = (q.get("baseline").to_owned(), q.get("followup").to_owned());
-    let (tis, tis_error) = if baseline.is_empty() || followup.is_empty() {
-        (None, None)
+    let (tis, tis_source, tis_error) = if baseline.is_empty() || followup.is_empty() {
+        (None, None, None)
     } else {
         match tis(state, &state.tr(u.locale.lang), &data, &baseline, &followup) {
-            Ok(lines) => (Some(lines), None),
-            Err(e) => (None, Some(e)),
+            Ok((lines, source)) => (Some(lines), source, None),
+            Err(e) => (None, None, Some(e)),
         }
     };
     // The picker starts at the first and the latest visit, never the same one twice.
@@ -516,6 +521,7 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
                 })
                 .collect(),
             tis,
+            tis_source,
             tis_error,
             baseline,
             followup,
