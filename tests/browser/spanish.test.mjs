@@ -270,7 +270,7 @@ test('what Rust makes is Spanish too: medicine checks, visits and their score, t
 
   // Sharing: a link, listed in Spanish, then every link ended, with the notice in Spanish.
   await page.goto(`${base}/sharing`);
-  await page.locator('#share-section-diary').check();
+  await page.locator('#share-section-symptoms').check();
   await submit(page.locator('#share-submit'));
   await page.locator('#new-share-box').waitFor();
   await spanish(page, 'share link made');
