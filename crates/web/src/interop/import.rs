@@ -46,7 +46,7 @@ pub struct Problem {
     /// What is wrong and what would do.
     pub message: String,
     /// The tracker's refusal, when it was one (so a page can word it in its language).
-    pub invalid: Option<Invalid>,
+    pub invalid: Option<Box<Invalid>>,
 }
 
 /// What an import would do.
@@ -84,7 +84,7 @@ fn problem(path: &str, field: &str, message: impl Into<String>) -> Problem {
 /// A tracker refusal, with the field in the words the forms use.
 fn refused(at: &str, e: &Invalid) -> Problem {
     Problem {
-        invalid: Some(e.clone()),
+        invalid: Some(Box::new(e.clone())),
         ..problem(
             &format!("{at} ({})", e.field),
             &safety::field_label(&e.field),
