@@ -9,7 +9,7 @@
 //! weekly-only methotrexate guard and the caller's dose checks apply to every change.
 
 use crate::date::Date;
-use crate::error::Invalid;
+use crate::error::{Invalid, Worded};
 use crate::medicines::{Dose, Medicine, MedicineInput, Schedule};
 
 /// Longest reason kept for a stop (characters).
@@ -197,6 +197,11 @@ pub fn change_dose(
             "from",
             format!("{from} is not after the start {}", old.start),
             "a day after the medicine started (to correct the first dose, edit it instead)",
+        )
+        .with(
+            Worded::new("invalid-change-not-after-start")
+                .date("from", from)
+                .date("start", old.start),
         ));
     }
     if let Some(end) = old.end.filter(|e| from > *e) {
@@ -204,6 +209,11 @@ pub fn change_dose(
             "from",
             format!("{from} is after it stopped on {end}"),
             "a day while it is taken (to take it again, restart it)",
+        )
+        .with(
+            Worded::new("invalid-change-after-stop")
+                .date("from", from)
+                .date("end", end),
         ));
     }
     let ended = MedicineInput {
@@ -232,13 +242,19 @@ pub fn stop(old: &MedicineInput, last_day: Date, reason: &str) -> Result<Medicin
             "reason",
             "empty or too long",
             format!("why it was stopped, 1 to {REASON_MAX} characters"),
-        ));
+        )
+        .with(Worded::new("invalid-stop-reason").num("max", REASON_MAX)));
     }
     if last_day < old.start {
         return Err(Invalid::new(
             "last_day",
             format!("{last_day} is before the start {}", old.start),
             "on or after the day it started",
+        )
+        .with(
+            Worded::new("invalid-last-day-before-start")
+                .date("last", last_day)
+                .date("start", old.start),
         ));
     }
     if let Some(end) = old.end.filter(|e| last_day > *e) {
@@ -246,6 +262,11 @@ pub fn stop(old: &MedicineInput, last_day: Date, reason: &str) -> Result<Medicin
             "last_day",
             format!("{last_day} is after it already ended on {end}"),
             "on or before its current last day",
+        )
+        .with(
+            Worded::new("invalid-last-day-after-end")
+                .date("last", last_day)
+                .date("end", end),
         ));
     }
     Ok(MedicineInput {
@@ -266,13 +287,19 @@ pub fn restart(
             "from",
             "it has not been stopped",
             "stop it first, or change its dose",
-        ));
+        )
+        .with(Worded::new("invalid-not-stopped")));
     };
     if from <= end {
         return Err(Invalid::new(
             "from",
             format!("{from} is not after it stopped on {end}"),
             "a day after its last day",
+        )
+        .with(
+            Worded::new("invalid-restart-not-after-stop")
+                .date("from", from)
+                .date("end", end),
         ));
     }
     let (schedule, first) = match &old.schedule {

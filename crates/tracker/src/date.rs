@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::error::Invalid;
+use crate::error::{Invalid, Worded};
 
 /// A proleptic Gregorian calendar date, stored as days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,13 +69,18 @@ impl Date {
     /// Builds a date; `field` names the input in the error.
     pub fn new(field: &str, year: i32, month: u32, day: u32) -> Result<Date, Invalid> {
         if !(1900..=2200).contains(&year) {
-            return Err(Invalid::new(field, format!("year {year}"), "1900 to 2200"));
+            return Err(Invalid::new(field, format!("year {year}"), "1900 to 2200")
+                .with(Worded::new("invalid-year").text("year", year.to_string())));
         }
         if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
             return Err(Invalid::new(
                 field,
                 format!("{year}-{month:02}-{day:02} is not a calendar date"),
                 "a real calendar date",
+            )
+            .with(
+                Worded::new("invalid-not-calendar-date")
+                    .text("text", format!("{year}-{month:02}-{day:02}")),
             ));
         }
         Ok(Date(days_from_civil(year, month, day)))
@@ -85,7 +90,7 @@ impl Date {
     pub fn parse(field: &str, s: &str) -> Result<Date, Invalid> {
         let bad = || {
             Invalid::new(field, format!("'{s}' is not a date"), "YYYY-MM-DD").worded(
-                "not-a-date",
+                "invalid-not-a-date",
                 vec![("text", crate::error::WordedValue::Text(s.to_owned()))],
             )
         };
@@ -179,6 +184,9 @@ impl LocalTime {
                 field,
                 format!("{hour:02}:{minute:02} is not a clock time"),
                 "00:00 to 23:59",
+            )
+            .with(
+                Worded::new("invalid-clock-time").text("text", format!("{hour:02}:{minute:02}")),
             ));
         }
         Ok(LocalTime { hour, minute })

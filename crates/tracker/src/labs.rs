@@ -1,7 +1,7 @@
 //! Laboratory results: analytes, UCUM units, reference ranges and cited unit conversion.
 
 use crate::date::Date;
-use crate::error::Invalid;
+use crate::error::{Invalid, Worded};
 use crate::rules::{CitedCode, Rules, Status};
 
 /// Analytes the tracker knows (order = `rules/reference.toml` order).
@@ -237,7 +237,8 @@ impl LabResult {
         date: Date,
     ) -> Result<LabResult, Invalid> {
         if !(value.is_finite() && value >= 0.0) {
-            return Err(Invalid::new("value", format!("{value}"), "a number ≥ 0"));
+            return Err(Invalid::new("value", format!("{value}"), "a number ≥ 0")
+                .with(Worded::new("invalid-not-negative").num("value", value)));
         }
         let def = rules.analyte(analyte);
         convert(rules, analyte, 1.0, unit, def.unit).map_err(|e| Invalid {
@@ -281,10 +282,15 @@ fn check_range(range: RefRange) -> Result<(), Invalid> {
     let ok = |x: f64| x.is_finite() && x >= 0.0;
     match range {
         RefRange::Interval { low, high } if !(ok(low) && ok(high) && low < high) => Err(
-            Invalid::new("range", format!("{low}–{high}"), "0 ≤ low < high"),
+            Invalid::new("range", format!("{low}–{high}"), "0 ≤ low < high").with(
+                Worded::new("invalid-range-order")
+                    .num("low", low)
+                    .num("high", high),
+            ),
         ),
         RefRange::Uln(u) if !(ok(u) && u > 0.0) => {
-            Err(Invalid::new("range.uln", format!("{u}"), "a number > 0"))
+            Err(Invalid::new("range.uln", format!("{u}"), "a number > 0")
+                .with(Worded::new("invalid-positive-number").num("value", u)))
         }
         _ => Ok(()),
     }

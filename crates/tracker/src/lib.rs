@@ -32,5 +32,5 @@ pub mod summary;
 pub mod tis;
 
 pub use date::{Date, LocalTime, Weekday};
-pub use error::{Invalid, RulesError, Worded, WordedValue};
+pub use error::{Invalid, Phrase, RulesError, Worded, WordedValue};
 pub use rules::{Rules, Status};

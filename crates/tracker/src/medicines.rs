@@ -14,7 +14,7 @@
 use jiff::tz::{AmbiguousOffset, TimeZone};
 
 use crate::date::{Date, LocalTime, Weekday};
-use crate::error::Invalid;
+use crate::error::{Invalid, Worded};
 use crate::rules::{Rules, WeeklyOnly};
 
 /// Unit of a dose.
@@ -178,7 +178,7 @@ pub struct Accepted {
     /// The medicine.
     pub medicine: Medicine,
     /// Advice to show next to it (e.g. folic acid on other days for methotrexate).
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<crate::error::Phrase>,
 }
 
 const NAME_MAX: usize = 120;
@@ -199,11 +199,10 @@ impl Medicine {
     pub fn accept(rules: &Rules, input: MedicineInput) -> Result<Accepted, Invalid> {
         let name = input.name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX {
-            return Err(Invalid::new(
-                "name",
-                "empty or too long",
-                "1 to 120 characters",
-            ));
+            return Err(
+                Invalid::new("name", "empty or too long", "1 to 120 characters")
+                    .with(Worded::new("invalid-name-length").num("max", NAME_MAX)),
+            );
         }
         check_dose("dose", input.dose)?;
         if let Some(rxcui) = input
@@ -217,13 +216,19 @@ impl Medicine {
                 "rxcui",
                 "not an RxNorm code",
                 "an RxNorm concept number: 1 to 8 digits, e.g. 6851 (or leave it empty)",
-            ));
+            )
+            .with(Worded::new("invalid-rxcui")));
         }
         if let Some(end) = input.end.filter(|e| *e < input.start) {
             return Err(Invalid::new(
                 "end",
                 format!("{end} is before the start {}", input.start),
                 "on or after the start date",
+            )
+            .with(
+                Worded::new("invalid-end-before-start")
+                    .date("end", end)
+                    .date("start", input.start),
             ));
         }
         check_schedule(&input.schedule)?;
@@ -241,9 +246,25 @@ impl Medicine {
                         w.reason
                     ),
                     "weekly (one named day each week)",
+                )
+                .with(
+                    Worded::new("invalid-weekly-only")
+                        .text("name", name)
+                        .text("generic", w.generic_name.clone())
+                        .part(
+                            "kind",
+                            Worded::new(format!("schedule-kind-{}", input.schedule.kind())),
+                        )
+                        .part(
+                            "reason",
+                            Worded::new(format!("weekly-only-reason-{}", w.generic_name)),
+                        ),
                 ));
             }
-            suggestions.push(w.suggestion.clone());
+            suggestions.push(crate::error::Phrase::new(
+                w.suggestion.clone(),
+                Worded::new(format!("weekly-only-suggestion-{}", w.generic_name)),
+            ));
         }
         // A guarded ingredient, then one the ingredient table recognises (by RxCUI, name or
         // generic name), win over the generic name as typed: "Metoject" with generic name
@@ -276,7 +297,8 @@ fn check_dose(field: &str, d: Dose) -> Result<(), Invalid> {
             format!("{field}.amount"),
             format!("{}", d.amount),
             "a number above 0 and at most 1000000",
-        ))
+        )
+        .with(Worded::new("invalid-dose-amount").num("value", d.amount)))
     }
 }
 
@@ -291,11 +313,13 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
                     "schedule.times",
                     format!("{} times given", times.len()),
                     "2 to 6 distinct times",
-                ));
+                )
+                .with(Worded::new("invalid-times-count").num("count", times.len())));
             }
         }
         Schedule::EveryNWeeks { n, .. } if !(1..=104).contains(n) => {
-            return Err(Invalid::new("schedule.n", format!("{n}"), "1 to 104 weeks"));
+            return Err(Invalid::new("schedule.n", format!("{n}"), "1 to 104 weeks")
+                .with(Worded::new("invalid-every-n-weeks").num("value", n)));
         }
         Schedule::Course { dates, .. } => {
             let mut d = dates.clone();
@@ -306,16 +330,16 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
                     "schedule.dates",
                     "empty or repeated dates",
                     "at least one date, each once",
-                ));
+                )
+                .with(Worded::new("invalid-course-dates")));
             }
         }
         Schedule::Taper { steps, .. } => {
             if steps.is_empty() {
-                return Err(Invalid::new(
-                    "schedule.steps",
-                    "no steps",
-                    "at least one step",
-                ));
+                return Err(
+                    Invalid::new("schedule.steps", "no steps", "at least one step")
+                        .with(Worded::new("invalid-no-steps")),
+                );
             }
             for (i, st) in steps.iter().enumerate() {
                 check_dose(&format!("schedule.steps[{i}].dose"), st.dose)?;
@@ -324,7 +348,8 @@ fn check_schedule(s: &Schedule) -> Result<(), Invalid> {
                         format!("schedule.steps[{i}].days"),
                         format!("{}", st.days),
                         "1 to 365 days",
-                    ));
+                    )
+                    .with(Worded::new("invalid-step-days").num("value", st.days)));
                 }
             }
         }
@@ -430,6 +455,7 @@ impl Zone {
                 format!("unknown time zone '{name}'"),
                 "an IANA zone name",
             )
+            .with(Worded::new("invalid-time-zone").text("text", name))
         };
         if name == "UTC" {
             return Ok(Zone {

@@ -15,7 +15,7 @@
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::error::{Invalid, RulesError, WordedValue};
+use crate::error::{Invalid, Phrase, RulesError, Worded, WordedValue};
 use crate::labs::{Analyte, Unit, convert};
 use crate::medicines::{DoseUnit, MedicineInput, Schedule};
 use crate::rules::{Rules, Status};
@@ -53,7 +53,7 @@ pub fn parse_number(field: &str, text: &str, style: NumberStyle) -> Result<Optio
             "a number such as 1850 or 1.85",
         )
         .worded(
-            "not-a-number",
+            "invalid-not-a-number",
             vec![("text", WordedValue::Text(t.to_owned()))],
         )
     };
@@ -109,18 +109,22 @@ pub fn parse_number(field: &str, text: &str, style: NumberStyle) -> Result<Optio
                     _ => {
                         let whole = format!("{before}{after}");
                         let dec = format!("{before}.{after}");
+                        let (whole, dec) = (
+                            whole.trim_start_matches('0'),
+                            dec.trim_end_matches('0').trim_end_matches('.'),
+                        );
                         return Err(Invalid::new(
                             field,
+                            format!("'{t}' could mean {whole} or {dec}"),
                             format!(
-                                "'{t}' could mean {} or {}",
-                                whole.trim_start_matches('0'),
-                                dec.trim_end_matches('0').trim_end_matches('.')
+                                "type it without the separator ({whole}) for a whole number, or with the decimals shortened ({dec}) for a decimal",
                             ),
-                            format!(
-                                "type it without the separator ({}) for a whole number, or with the decimals shortened ({}) for a decimal",
-                                whole.trim_start_matches('0'),
-                                dec.trim_end_matches('0').trim_end_matches('.')
-                            ),
+                        )
+                        .with(
+                            Worded::new("invalid-ambiguous-number")
+                                .text("text", t)
+                                .num("whole", whole)
+                                .num("decimal", dec),
                         ));
                     }
                 }
@@ -285,6 +289,14 @@ pub fn check_possible(
                 rules.analyte(analyte).label
             ),
             format!("{} to {} {}", trim_num(lo), trim_num(hi), unit.display()),
+        )
+        .with(
+            Worded::new("invalid-impossible-value")
+                .num("value", trim_num(value))
+                .text("unit", unit.display())
+                .part("test", Worded::new(format!("analyte-{}", analyte.id())))
+                .num("low", trim_num(lo))
+                .num("high", trim_num(hi)),
         ));
     }
     Ok(())
@@ -306,7 +318,7 @@ pub fn check_not_future(field: &str, date: Date, today: Date) -> Result<Date, In
             format!("today ({today}) or an earlier day"),
         )
         .worded(
-            "future-date",
+            "invalid-future-date",
             vec![
                 ("date", WordedValue::Date(date.to_string())),
                 ("today", WordedValue::Date(today.to_string())),
@@ -404,13 +416,18 @@ impl DoseBasis {
     }
 
     fn period(self) -> &'static str {
+        self.period_words().0
+    }
+
+    /// The period in English words and its message id.
+    fn period_words(self) -> (&'static str, &'static str) {
         match self {
             DoseBasis::PerDose
             | DoseBasis::PerKgPerDose
             | DoseBasis::PerM2PerDose
-            | DoseBasis::PerKgPerCourse => "per dose",
-            DoseBasis::PerDay | DoseBasis::PerKgPerDay => "a day",
-            DoseBasis::PerWeek => "a week",
+            | DoseBasis::PerKgPerCourse => ("per dose", "dose-per-dose"),
+            DoseBasis::PerDay | DoseBasis::PerKgPerDay => ("a day", "dose-a-day"),
+            DoseBasis::PerWeek => ("a week", "dose-a-week"),
         }
     }
 }
@@ -428,8 +445,8 @@ pub struct UsualDose {
     pub unit: DoseUnit,
     /// What the amount is counted per.
     pub basis: DoseBasis,
-    /// Where it was read (KB entry and field).
-    pub source: String,
+    /// Where it was read (KB entry and field), with "not yet verified" when its source is.
+    pub source: Phrase,
 }
 
 /// How a dose compares with the usual range.
@@ -443,7 +460,7 @@ pub enum DoseVerdict {
     /// reason, before saving.
     AboveUsual {
         /// The explanation to show.
-        message: String,
+        message: Phrase,
     },
 }
 
@@ -524,15 +541,29 @@ pub fn check_dose(
     let hard = max * rule.hard_limit_factor;
     let per = usual.basis.period();
     let u = usual.unit.as_str();
-    let body_note = match usual.basis {
-        DoseBasis::PerKgPerDay | DoseBasis::PerKgPerDose | DoseBasis::PerKgPerCourse => {
-            format!(" for a {} kg adult", trim_num(rule.reference_weight_kg))
-        }
-        DoseBasis::PerM2PerDose => format!(
-            " for an adult of {} m²",
-            trim_num(rule.reference_body_surface_m2)
+    let (body_note, body) = match usual.basis {
+        DoseBasis::PerKgPerDay | DoseBasis::PerKgPerDose | DoseBasis::PerKgPerCourse => (
+            format!(" for a {} kg adult", trim_num(rule.reference_weight_kg)),
+            Worded::new("dose-for-weight").num("kg", trim_num(rule.reference_weight_kg)),
         ),
-        _ => String::new(),
+        DoseBasis::PerM2PerDose => (
+            format!(
+                " for an adult of {} m²",
+                trim_num(rule.reference_body_surface_m2)
+            ),
+            Worded::new("dose-for-surface").num("m2", trim_num(rule.reference_body_surface_m2)),
+        ),
+        _ => (String::new(), Worded::new("dose-for-anyone")),
+    };
+    // The values both wordings name.
+    let said = |id: &'static str| {
+        Worded::new(id)
+            .num("amount", trim_num(amount))
+            .text("unit", u)
+            .part("per", Worded::new(usual.basis.period_words().1))
+            .text("generic", usual.generic_name.clone())
+            .num("max", trim_num(max))
+            .part("body", body.clone())
     };
     if amount > hard {
         return Err(Invalid::new(
@@ -548,16 +579,24 @@ pub fn check_dose(
                 "at most {} {u} {per}; check the label or ask your pharmacist",
                 trim_num(hard)
             ),
+        )
+        .with(
+            said("invalid-dose-too-high")
+                .num("factor", trim_num(rule.hard_limit_factor))
+                .num("hard", trim_num(hard)),
         ));
     }
     if amount > max {
         return Ok(DoseVerdict::AboveUsual {
-            message: format!(
-                "{} {u} {per} is above the highest usual dose of {} ({} {u} {per}{body_note}, from {}). If this is what your care team prescribed, confirm it and say why; if not, check the amount.",
-                trim_num(amount),
-                usual.generic_name,
-                trim_num(max),
-                usual.source
+            message: Phrase::new(
+                format!(
+                    "{} {u} {per} is above the highest usual dose of {} ({} {u} {per}{body_note}, from {}). If this is what your care team prescribed, confirm it and say why; if not, check the amount.",
+                    trim_num(amount),
+                    usual.generic_name,
+                    trim_num(max),
+                    usual.source
+                ),
+                said("warn-dose-above-usual").part("source", usual.source.worded.clone()),
             ),
         });
     }

@@ -6,7 +6,7 @@
 use myo_instruments::{cmas, haq, mmt8};
 
 use crate::date::Date;
-use crate::error::{Invalid, check_range};
+use crate::error::{Invalid, Worded, check_range};
 use crate::labs::Analyte;
 use crate::rules::{CitedCode, Rules};
 
@@ -140,7 +140,8 @@ impl DiaryEntry {
         for &(k, v) in ratings {
             let field = format!("ratings.{}", k.id());
             if r[k as usize].is_some() {
-                return Err(Invalid::new(field, "given twice", "one value per rating"));
+                return Err(Invalid::new(field, "given twice", "one value per rating")
+                    .with(Worded::new("invalid-rating-twice")));
             }
             r[k as usize] = Some(check_range(&field, v, 0.0, 10.0)?);
         }
@@ -148,11 +149,10 @@ impl DiaryEntry {
         for &(k, v) in symptoms {
             if s[k as usize].is_some() {
                 let field = format!("symptoms.{}", k.id());
-                return Err(Invalid::new(
-                    field,
-                    "given twice",
-                    "one answer per question",
-                ));
+                return Err(
+                    Invalid::new(field, "given twice", "one answer per question")
+                        .with(Worded::new("invalid-answer-twice")),
+                );
             }
             s[k as usize] = Some(v);
         }
@@ -164,6 +164,11 @@ impl DiaryEntry {
                     "note",
                     format!("{len} characters"),
                     format!("at most {NOTE_MAX_CHARS} characters"),
+                )
+                .with(
+                    Worded::new("invalid-too-long")
+                        .num("length", len)
+                        .num("max", NOTE_MAX_CHARS),
                 ));
             }
         }
@@ -184,6 +189,11 @@ impl DiaryEntry {
                 "date",
                 format!("{} is not {}", self.date, earlier.date),
                 "the same day",
+            )
+            .with(
+                Worded::new("invalid-not-same-day")
+                    .date("date", self.date)
+                    .date("earlier", earlier.date),
             ));
         }
         for c in clear {
@@ -295,11 +305,10 @@ impl HomeTests {
         arm_raise_s: Option<f64>,
     ) -> Result<HomeTests, Invalid> {
         if let Some(n) = sit_to_stand_30s.filter(|n| *n > 60) {
-            return Err(Invalid::new(
-                "sit_to_stand_30s",
-                format!("{n}"),
-                "0 to 60 stands",
-            ));
+            return Err(
+                Invalid::new("sit_to_stand_30s", format!("{n}"), "0 to 60 stands")
+                    .with(Worded::new("invalid-stands").num("value", n)),
+            );
         }
         if let Some(t) = timed_up_and_go_s {
             check_range("timed_up_and_go_s", t, 1.0, 600.0)?;
@@ -495,7 +504,8 @@ impl AntibodyResult {
                 "titre",
                 format!("'{t}' is too long"),
                 "at most 40 characters",
-            ));
+            )
+            .with(Worded::new("invalid-titre").text("text", t)));
         }
         Ok(AntibodyResult {
             kind,
@@ -569,11 +579,10 @@ impl Visit {
             }
             check_range(&format!("{field}.value"), e.value, 0.0, 1e7)?;
             if !(e.uln.is_finite() && e.uln > 0.0) {
-                return Err(Invalid::new(
-                    format!("{field}.uln"),
-                    format!("{}", e.uln),
-                    "> 0",
-                ));
+                return Err(
+                    Invalid::new(format!("{field}.uln"), format!("{}", e.uln), "> 0")
+                        .with(Worded::new("invalid-above-zero").num("value", e.uln)),
+                );
             }
         }
         Ok(())

@@ -4,7 +4,7 @@
 use myo_instruments::Catalog;
 
 use crate::date::Date;
-use crate::error::Invalid;
+use crate::error::{Invalid, Worded};
 use crate::flares::{Flare, flares, gaps};
 use crate::labs::{Analyte, LabResult, RangeFlag};
 use crate::medicines::{Dose, Medicine, Schedule};
@@ -257,11 +257,13 @@ pub fn summarize(
     questions: &[String],
 ) -> Result<VisitSummary, Invalid> {
     if to < from {
-        return Err(Invalid::new(
-            "to",
-            format!("{to} is before {from}"),
-            "to ≥ from",
-        ));
+        return Err(
+            Invalid::new("to", format!("{to} is before {from}"), "to ≥ from").with(
+                Worded::new("invalid-to-before-from")
+                    .date("to", to)
+                    .date("from", from),
+            ),
+        );
     }
     let want = |s: Section| sections.contains(&s);
     let in_range = |d: Date| d >= from && d <= to;

@@ -5,7 +5,7 @@
 use myo_instruments::tis::{self, Enzyme, Muscle, Population};
 use myo_instruments::{Catalog, InvalidInput, Milli, cmas, haq, mmt8};
 
-use crate::error::Invalid;
+use crate::error::{Invalid, Worded};
 use crate::records::Visit;
 
 /// Instrument totals of one visit (`None` = not assessed or incomplete).
@@ -92,7 +92,8 @@ pub fn tis_between<'c>(
             "followup.mmt8.mode",
             "MMT-8 was tested unilaterally at one visit and bilaterally at the other",
             "the same testing mode at both visits",
-        ));
+        )
+        .with(Worded::new("invalid-mmt8-mode")));
     }
     let use_cmas =
         population == Population::Juvenile && b.cmas_total.is_some() && f.cmas_total.is_some();

@@ -202,7 +202,11 @@ fn weekly_is_still_accepted_with_the_folic_acid_note() {
         )
         .unwrap();
         assert_eq!(ok.medicine.generic_key(), Some("methotrexate"), "{name}");
-        assert!(ok.suggestions.iter().any(|s| s.contains("Folic acid")));
+        assert!(
+            ok.suggestions
+                .iter()
+                .any(|s| s.english.contains("Folic acid"))
+        );
     }
 }
 

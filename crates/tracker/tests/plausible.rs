@@ -31,7 +31,10 @@ fn usual(file: &str) -> UsualDose {
             _ => DoseUnit::Ml,
         },
         basis: DoseBasis::parse(dose["basis"].as_str().unwrap()).unwrap(),
-        source: format!("kb/drugs/{file}.md"),
+        source: myo_tracker::Phrase::new(
+            format!("kb/drugs/{file}.md"),
+            myo_tracker::Worded::new("dose-source-guide").text("guide", file),
+        ),
     }
 }
 
@@ -134,7 +137,7 @@ fn usual_and_above_usual_doses() {
     else {
         panic!("30 mg a week is above the usual maximum")
     };
-    assert!(message.contains("a week"), "{message}");
+    assert!(message.english.contains("a week"), "{message}");
     assert!(check_dose(&r, &med("Methotrexate", 300.0, DoseUnit::Mg, weekly()), &m).is_err());
     // A dose in millilitres cannot be compared with a range in mg.
     assert_eq!(

@@ -99,8 +99,8 @@ fn weekly_methotrexate_is_accepted_with_the_folic_acid_suggestion() {
     let r = rules();
     let a = Medicine::accept(&r, input("Methotrexate", weekly())).unwrap();
     assert_eq!(a.suggestions.len(), 1);
-    assert!(a.suggestions[0].contains("Folic acid"));
-    assert!(a.suggestions[0].contains("other days"));
+    assert!(a.suggestions[0].english.contains("Folic acid"));
+    assert!(a.suggestions[0].english.contains("other days"));
     assert_eq!(a.medicine.generic_key(), Some("methotrexate"));
 }
 

@@ -169,20 +169,12 @@ fn test_names_and_field_labels_in_english_are_the_trackers() {
 /// The English catalogue's wording of a problem the tracker gives as data.
 fn worded_in_english(e: &myo_tracker::Invalid) -> String {
     let w = e.worded.as_ref().expect("worded");
-    let en = tr(Lang::En);
-    let mut args = vec![(
-        "field",
-        myo_web::i18n::Arg::Text(myo_web::tracker::safety::field_label(&e.field)),
-    )];
-    for (name, v) in &w.args {
-        let text = match v {
-            myo_tracker::WordedValue::Number(s)
-            | myo_tracker::WordedValue::Date(s)
-            | myo_tracker::WordedValue::Text(s) => s.clone(),
-        };
-        args.push((name, myo_web::i18n::Arg::Text(text)));
-    }
-    en.ta(&format!("invalid-{}", w.id), &args)
+    let label = myo_web::tracker::safety::field_label(&e.field);
+    myo_web::i18n::words::worded(
+        &tr(Lang::En),
+        w,
+        &[("field", myo_web::i18n::Arg::Text(label))],
+    )
 }
 
 #[test]

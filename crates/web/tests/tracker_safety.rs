@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{PW, Person, TestApp, person};
+use common::{PW, Person, TestApp, med_form, person};
 use myo_store::{AuditFilter, Role, UserId};
 
 fn today() -> myo_tracker::Date {
@@ -22,25 +22,6 @@ fn med_json(name: &str, amount: &str, kind: &str, extra: &str) -> String {
         r#"{{"name":{},"dose":{{"amount":{amount},"unit":"mg"}},"route":"oral","schedule":{schedule},"start":"2026-01-02"{extra}}}"#,
         serde_json::Value::String(name.to_owned())
     )
-}
-
-fn med_form<'a>(
-    p: &'a Person,
-    name: &'a str,
-    amount: &'a str,
-    kind: &'a str,
-) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("csrf", p.csrf.as_str()),
-        ("name", name),
-        ("dose_amount", amount),
-        ("dose_unit", "mg"),
-        ("route", "oral"),
-        ("schedule_kind", kind),
-        ("time", "08:00"),
-        ("day", "friday"),
-        ("start", "2026-01-05"),
-    ]
 }
 
 async fn medicine_count(t: &TestApp, p: &Person) -> usize {

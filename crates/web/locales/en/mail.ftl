@@ -37,3 +37,14 @@ cal-from-unverified = From: { $source } (interval not yet verified against the s
 fhir-title = Import from a hospital portal (FHIR)
 reminder-kind-monitoring_due = a monitoring test for my medicines is due soon or overdue
 reminder-kind-missed_diary = I have not written in my diary for a few days
+trial-mail-subject = { $count ->
+    [one] Myo: 1 new study for your search "{ $name }"
+   *[other] Myo: { $count } new studies for your search "{ $name }"
+}
+trial-mail-intro = { $count ->
+    [one] 1 new study on ClinicalTrials.gov matches your saved search "{ $name }" in Myo's clinical-trial finder:
+   *[other] { $count } new studies on ClinicalTrials.gov match your saved search "{ $name }" in Myo's clinical-trial finder:
+}
+trial-mail-disclaimer = Myo lists studies from the ClinicalTrials.gov registry. It does not judge whether you can join a study: only the study team can say. Your care team can help you think it over. Myo informs; it does not diagnose or prescribe.
+trial-mail-all = All results for this search: { $link }
+trial-mail-why = You get this e-mail because you ticked "E-mail me new studies" for this saved search; each study is e-mailed once. To stop these e-mails, sign in at { $link } and untick "E-mail me new studies" beside "{ $name }" under Saved searches, or delete the search.

@@ -364,3 +364,7 @@ audit-when-utc = When (UTC)
 audit-who = Who
 audit-outcome = Outcome
 audit-older-events = Older events
+import-head-added = { $count } record(s) were added
+import-head-will-add = these { $count } record(s) will be added
+import-head-refused = these { $count } were refused because { $why }
+import-head-duplicates = { $count } are already in your records

@@ -334,3 +334,30 @@ flare-rise = a rise
 flare-drop = a drop
 flare-diary = { $rating } { $value } on { $date } vs { $days }-day average { $mean } (average of the { $days } recorded days before it within { $lookback } days; { $change } by { $threshold } or more counts as a possible flare)
 flare-ck = CK { $value } U/L on { $date } is { $times } times the previous { $previous } U/L on { $previous_date } (more than { $factor } times counts as a rise)
+# Notices after an action elsewhere (shown through `Layout::fixed`, by their English words).
+notice-welcome = Welcome! Your account is ready.
+notice-password = Your password has been changed. Other sessions were signed out.
+notice-token-revoked = The token has been revoked.
+notice-session-revoked = The session has been signed out.
+notice-disabled = The account is disabled. It was signed out everywhere and its API tokens no longer work.
+notice-enabled = The account can sign in again. Its old API tokens stay revoked.
+notice-role = The role has been changed.
+notice-unchanged = Nothing to change: the account was already like that.
+notice-moderator-granted = The account can now moderate community posts.
+notice-moderator-withdrawn = The account can no longer moderate community posts.
+notice-queue-done = Done. The post has left the queue or been updated.
+notice-post-published = Thank you. Your post is published below.
+notice-post-held = Thank you. Your post is waiting for a moderator and only you can see it until then.
+notice-post-reported = Thank you. A moderator will look at the post you reported.
+notice-post-already-reported = You have already reported this post; a moderator will look at it.
+notice-post-deleted = Your post is deleted.
+notice-identifier = Your identifier for this patient was saved.
+notice-shares-revoked = { $count ->
+    [0] There was no active link.
+    [one] Sharing ended: 1 link was revoked.
+   *[other] Sharing ended: { $count } links were revoked.
+}
+notice-access-ready = Access for { $email } is ready ({ $access }). It starts when they sign in to Myo with that address, or create an account with it; you can take it back at any time.
+notice-access-revoked = Access was revoked.
+notice-data-deleted = Deleted { $count } stored items. Your account remains.
+patients-overdue-line = { $test } for { $medicine }, due { $due }

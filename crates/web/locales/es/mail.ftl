@@ -37,3 +37,14 @@ cal-from-unverified = Fuente: { $source } (intervalo todavía no verificado con 
 fhir-title = Importar desde el portal de un hospital (FHIR)
 reminder-kind-monitoring_due = me toca pronto, o ya se pasó, un análisis de control de mis medicamentos
 reminder-kind-missed_diary = llevo unos días sin escribir en mi diario
+trial-mail-subject = { $count ->
+    [one] Myo: 1 estudio nuevo para su búsqueda «{ $name }»
+   *[other] Myo: { $count } estudios nuevos para su búsqueda «{ $name }»
+}
+trial-mail-intro = { $count ->
+    [one] 1 estudio nuevo de ClinicalTrials.gov coincide con su búsqueda guardada «{ $name }» en el buscador de ensayos clínicos de Myo:
+   *[other] { $count } estudios nuevos de ClinicalTrials.gov coinciden con su búsqueda guardada «{ $name }» en el buscador de ensayos clínicos de Myo:
+}
+trial-mail-disclaimer = Myo muestra estudios del registro ClinicalTrials.gov. No juzga si usted puede participar en un estudio: solo el equipo del estudio puede decirlo. Su equipo médico puede ayudarle a pensarlo. Myo informa; no diagnostica ni receta.
+trial-mail-all = Todos los resultados de esta búsqueda: { $link }
+trial-mail-why = Recibe este correo porque marcó «Avisarme por correo de estudios nuevos» para esta búsqueda guardada; cada estudio se envía una sola vez. Para dejar de recibirlos, inicie sesión en { $link } y desmarque «Avisarme por correo de estudios nuevos» junto a «{ $name }» en Búsquedas guardadas, o borre la búsqueda.

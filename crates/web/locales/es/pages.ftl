@@ -364,3 +364,19 @@ audit-when-utc = Cuándo (UTC)
 audit-who = Quién
 audit-outcome = Resultado
 audit-older-events = Eventos anteriores
+import-head-added = { $count ->
+    [one] se añadió 1 registro
+   *[other] se añadieron { $count } registros
+}
+import-head-will-add = { $count ->
+    [one] se añadirá este registro
+   *[other] se añadirán estos { $count } registros
+}
+import-head-refused = { $count ->
+    [one] este se rechazó porque { $why }
+   *[other] estos { $count } se rechazaron porque { $why }
+}
+import-head-duplicates = { $count ->
+    [one] 1 ya está en sus registros
+   *[other] { $count } ya están en sus registros
+}

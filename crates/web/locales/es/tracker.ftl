@@ -359,3 +359,30 @@ flare-rise = una subida
 flare-drop = una bajada
 flare-diary = { $rating }: { $value } el { $date }, frente a una media de { $mean } (media de los { $days } días registrados antes, dentro de { $lookback } días; { $change } de { $threshold } o más cuenta como posible brote)
 flare-ck = CK de { $value } U/L el { $date }: { $times } veces el valor anterior, { $previous } U/L el { $previous_date } (más de { $factor } veces cuenta como subida)
+# Avisos tras una acción en otras páginas.
+notice-welcome = ¡Bienvenido/a! Su cuenta está lista.
+notice-password = Su contraseña se ha cambiado. Se cerraron las demás sesiones.
+notice-token-revoked = El token se ha revocado.
+notice-session-revoked = La sesión se ha cerrado.
+notice-disabled = La cuenta está desactivada. Se cerró su sesión en todas partes y sus tokens de la API ya no funcionan.
+notice-enabled = La cuenta puede volver a iniciar sesión. Sus tokens antiguos de la API siguen revocados.
+notice-role = El rol se ha cambiado.
+notice-unchanged = No hay nada que cambiar: la cuenta ya estaba así.
+notice-moderator-granted = La cuenta ahora puede moderar publicaciones de la comunidad.
+notice-moderator-withdrawn = La cuenta ya no puede moderar publicaciones de la comunidad.
+notice-queue-done = Hecho. La publicación salió de la cola o se actualizó.
+notice-post-published = Gracias. Su publicación aparece abajo.
+notice-post-held = Gracias. Su publicación espera a un moderador y, hasta entonces, solo usted puede verla.
+notice-post-reported = Gracias. Un moderador revisará la publicación que ha denunciado.
+notice-post-already-reported = Ya denunció esta publicación; un moderador la revisará.
+notice-post-deleted = Su publicación se ha borrado.
+notice-identifier = Se guardó su identificador para este paciente.
+notice-shares-revoked = { $count ->
+    [0] No había ningún enlace activo.
+    [one] Se dejó de compartir: se revocó 1 enlace.
+   *[other] Se dejó de compartir: se revocaron { $count } enlaces.
+}
+notice-access-ready = El acceso para { $email } está listo ({ $access }). Empieza cuando esa persona inicie sesión en Myo con esa dirección o cree una cuenta con ella; puede retirarlo cuando quiera.
+notice-access-revoked = Se revocó el acceso.
+notice-data-deleted = Se borraron { $count } elementos guardados. Su cuenta sigue existiendo.
+patients-overdue-line = { $test } de { $medicine }, tocaba el { $due }

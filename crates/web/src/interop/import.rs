@@ -45,6 +45,8 @@ pub struct Problem {
     pub field: String,
     /// What is wrong and what would do.
     pub message: String,
+    /// The tracker's refusal, when it was one (so a page can word it in its language).
+    pub invalid: Option<Box<Invalid>>,
 }
 
 /// What an import would do.
@@ -75,16 +77,20 @@ fn problem(path: &str, field: &str, message: impl Into<String>) -> Problem {
         path: path.to_owned(),
         field: field.to_owned(),
         message: message.into(),
+        invalid: None,
     }
 }
 
 /// A tracker refusal, with the field in the words the forms use.
 fn refused(at: &str, e: &Invalid) -> Problem {
-    problem(
-        &format!("{at} ({})", e.field),
-        &safety::field_label(&e.field),
-        format!("{} (allowed: {})", e.problem, e.allowed),
-    )
+    Problem {
+        invalid: Some(Box::new(e.clone())),
+        ..problem(
+            &format!("{at} ({})", e.field),
+            &safety::field_label(&e.field),
+            format!("{} (allowed: {})", e.problem, e.allowed),
+        )
+    }
 }
 
 /// `[A-Za-z0-9\-\.]{1,64}` (FHIR R4 `id`).
@@ -586,7 +592,7 @@ fn medicine(
                 "Dose",
                 format!(
                     "{} Add it on the medicines page, where you can confirm it.",
-                    warnings.join(" ")
+                    super::super::tracker::safety::joined(&warnings).english
                 ),
             ));
         }

@@ -61,6 +61,59 @@ pub fn headline(plan: &Plan, saved: usize) -> String {
     capitalised(&parts.join("; "))
 }
 
+/// [`headline`] in `tr`'s language.
+pub fn headline_in(tr: &crate::i18n::Tr, plan: &Plan, saved: usize) -> String {
+    if crate::i18n::words::is_source(tr) {
+        return headline(plan, saved);
+    }
+    let mut parts = vec![if saved > 0 {
+        tr.t1("import-head-added", "count", saved)
+    } else {
+        tr.t1("import-head-will-add", "count", plan.add.len())
+    }];
+    if !plan.refused.is_empty() {
+        let why: Vec<String> = plan
+            .refused
+            .iter()
+            .take(3)
+            .map(|p| {
+                let (field, message) = problem_in(tr, p);
+                format!("{field}: {message}")
+            })
+            .collect();
+        parts.push(tr.t2(
+            "import-head-refused",
+            "count",
+            plan.refused.len(),
+            "why",
+            why.join("; "),
+        ));
+    }
+    if !plan.duplicates.is_empty() {
+        parts.push(tr.t1("import-head-duplicates", "count", plan.duplicates.len()));
+    }
+    capitalised(&parts.join("; "))
+}
+
+/// A refused entry's field and reason in `tr`'s language (a tracker refusal is worded from the
+/// catalogue; the import's own reasons keep their words).
+fn problem_in(tr: &crate::i18n::Tr, p: &super::import::Problem) -> (String, String) {
+    let worded = p
+        .invalid
+        .as_ref()
+        .and_then(|e| crate::tracker::pages::worded_error(tr, e).map(|t| (e, t)));
+    match worded {
+        Some((e, text)) => {
+            let label = crate::tracker::safety::field_label_in(tr, &e.field);
+            let message = text
+                .strip_prefix(&format!("{label}: "))
+                .map_or_else(|| text.clone(), str::to_owned);
+            (label, message)
+        }
+        None => (p.field.clone(), p.message.clone()),
+    }
+}
+
 /// Makes the audit entry of one step of an import: `(action, resource type, resource id)`.
 /// The HTTP routes make it from the request's [`crate::tracker::access::Access`]; the command
 /// line from its own actor.
@@ -351,10 +404,21 @@ pub async fn submit(
         Ok(out) => {
             let p = out.plan;
             let view = PreviewView {
-                headline: headline(&p, out.saved),
+                headline: headline_in(&state.tr(me.locale.lang), &p, out.saved),
                 add: p.add.iter().map(|a| a.summary.clone()).collect(),
                 can_confirm: out.saved == 0 && !p.add.is_empty(),
-                refused: p.refused,
+                refused: p
+                    .refused
+                    .iter()
+                    .map(|r| {
+                        let (field, message) = problem_in(&state.tr(me.locale.lang), r);
+                        super::import::Problem {
+                            field,
+                            message,
+                            ..r.clone()
+                        }
+                    })
+                    .collect(),
                 duplicates: p.duplicates,
                 skipped: p.skipped,
                 saved: out.saved,

@@ -445,7 +445,7 @@ pub async fn save_medicine(
         super::safety::MedicineCheck::Confirm(warnings) => {
             return Err(invalid(myo_tracker::Invalid::new(
                 "confirmation",
-                warnings.join(" "),
+                super::safety::joined(&warnings).english,
                 "send again with `confirmation`: why this is right",
             )));
         }
@@ -458,7 +458,12 @@ pub async fn save_medicine(
     out.confirmation = confirmation;
     let mut body = serde_json::to_value(out).map_err(|e| ApiError::internal(&e))?;
     body["id"] = json!(saved.id().as_str());
-    body["suggestions"] = json!(ok.suggestions);
+    body["suggestions"] = json!(
+        ok.suggestions
+            .iter()
+            .map(|s| s.english.as_str())
+            .collect::<Vec<_>>()
+    );
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 

@@ -32,6 +32,7 @@ pub mod profile;
 pub mod red_flags;
 pub mod safety;
 pub mod share;
+pub mod tis_words;
 pub mod visits;
 
 use axum::Router;

@@ -29,6 +29,11 @@ pub fn time_zone(typed: &str) -> Result<Zone, Invalid> {
             },
             "a time zone name from the list, such as Europe/Berlin or America/New_York",
         )
+        .with(if typed.is_empty() {
+            myo_tracker::Worded::new("invalid-no-time-zone")
+        } else {
+            myo_tracker::Worded::new("invalid-unknown-time-zone").text("text", typed)
+        })
     })
 }
 
@@ -39,10 +44,13 @@ pub fn birth_date(typed: &str, today: myo_tracker::Date) -> Result<Option<String
         return Ok(None);
     }
     let allowed = "a date like 1980-04-30 (year-month-day), not in the future";
-    let d = myo_tracker::Date::parse("birth_date", typed)
-        .map_err(|_| Invalid::new("birth_date", format!("'{typed}' is not a date"), allowed))?;
+    let d = myo_tracker::Date::parse("birth_date", typed).map_err(|_| {
+        Invalid::new("birth_date", format!("'{typed}' is not a date"), allowed)
+            .with(myo_tracker::Worded::new("invalid-birth-not-date").text("text", typed))
+    })?;
     if d > today || d.to_string().as_str() < "1900-01-01" {
-        return Err(Invalid::new("birth_date", d.to_string(), allowed));
+        return Err(Invalid::new("birth_date", d.to_string(), allowed)
+            .with(myo_tracker::Worded::new("invalid-birth-date").date("date", d)));
     }
     Ok(Some(d.to_string()))
 }

@@ -5,7 +5,6 @@
 
 use myo_store::PatientProfile;
 use myo_tracker::Date;
-use myo_tracker::Invalid;
 use myo_tracker::Rules;
 use myo_tracker::ingredients::{Ingredient, KnownName, NameKind};
 use myo_tracker::labs::LabResult;
@@ -13,6 +12,7 @@ use myo_tracker::medicines::{DoseUnit, Medicine, Zone, same_ingredient, weekly_o
 use myo_tracker::plausible::{
     DoseBasis, DoseVerdict, UsualDose, check_dose, check_not_future, check_possible,
 };
+use myo_tracker::{Invalid, Phrase, Worded};
 
 /// Adds every KB drug guide's generic and brand names to the rules' ingredient table (a name
 /// the cited table already gives to another ingredient is left with it). Brands are read as
@@ -115,9 +115,15 @@ pub fn usual_dose(kb: &myo_kb::Kb, generic: &str, route: &str) -> Option<UsualDo
                     .iter()
                     .any(|s| s.status == Some(myo_kb::FactStatus::Partial))
                 {
-                    format!("the {} guide; this range is not yet verified", e.title)
+                    Phrase::new(
+                        format!("the {} guide; this range is not yet verified", e.title),
+                        Worded::new("dose-source-guide-partial").text("guide", e.title.clone()),
+                    )
                 } else {
-                    format!("the {} guide", e.title)
+                    Phrase::new(
+                        format!("the {} guide", e.title),
+                        Worded::new("dose-source-guide").text("guide", e.title.clone()),
+                    )
                 },
             })
         }
@@ -134,7 +140,7 @@ pub enum MedicineCheck {
         confirmation: Option<String>,
     },
     /// Ask the person to confirm these warnings with a reason, then save.
-    Confirm(Vec<String>),
+    Confirm(Vec<Phrase>),
     /// Refused, naming the field.
     Refused(Invalid),
 }
@@ -155,11 +161,18 @@ pub fn check_medicine(
 ) -> MedicineCheck {
     let reason = confirmation.map(str::trim).filter(|r| !r.is_empty());
     if let Some(r) = reason.filter(|r| r.chars().count() > CONFIRMATION_MAX) {
-        return MedicineCheck::Refused(Invalid::new(
-            "confirmation",
-            format!("{} characters", r.chars().count()),
-            format!("at most {CONFIRMATION_MAX} characters"),
-        ));
+        return MedicineCheck::Refused(
+            Invalid::new(
+                "confirmation",
+                format!("{} characters", r.chars().count()),
+                format!("at most {CONFIRMATION_MAX} characters"),
+            )
+            .with(
+                Worded::new("invalid-too-long")
+                    .num("length", r.chars().count())
+                    .num("max", CONFIRMATION_MAX),
+            ),
+        );
     }
     let mut warnings = Vec::new();
     let route = myo_api::tracker::ROUTES
@@ -185,11 +198,23 @@ pub fn check_medicine(
                     first.input().name
                 ),
                 "one active entry per ingredient: stop or delete the other one first",
+            )
+            .with(
+                Worded::new("invalid-same-weekly-ingredient")
+                    .text("name", first.input().name.clone())
+                    .text("generic", generic)
+                    .date("since", since),
             ));
         }
-        warnings.push(format!(
-            "You already have '{}' ({generic}) since {since}, with the same active ingredient. If both are right (for example two strengths), confirm and say why.",
-            first.input().name
+        warnings.push(Phrase::new(
+            format!(
+                "You already have '{}' ({generic}) since {since}, with the same active ingredient. If both are right (for example two strengths), confirm and say why.",
+                first.input().name
+            ),
+            Worded::new("warn-same-ingredient")
+                .text("name", first.input().name.clone())
+                .text("generic", generic)
+                .date("since", since),
         ));
     }
     match (warnings.is_empty(), reason) {
@@ -199,6 +224,22 @@ pub fn check_medicine(
         },
         (false, None) => MedicineCheck::Confirm(warnings),
     }
+}
+
+/// Warnings one after another, as one phrase (`phrase-join` nests them).
+pub fn joined(warnings: &[Phrase]) -> Phrase {
+    let mut rest = warnings.iter().rev();
+    let Some(last) = rest.next() else {
+        return Phrase::new("", Worded::new("dose-for-anyone"));
+    };
+    rest.fold(last.clone(), |after, w| {
+        Phrase::new(
+            format!("{} {}", w.english, after.english),
+            Worded::new("phrase-join")
+                .part("first", w.worded.clone())
+                .part("rest", after.worded),
+        )
+    })
 }
 
 /// The person's today in the time zone of their profile (UTC when none is saved).
@@ -313,6 +354,15 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("sit_to_stand_30s", "30-second sit-to-stand"),
     ("timed_up_and_go_s", "Timed up-and-go"),
     ("arm_raise_s", "Arm raise"),
+    ("physician_global", "Physician global"),
+    ("patient_global", "Patient global"),
+    ("extramuscular", "Extramuscular"),
+    ("birth_date", "Birth date"),
+    ("from", "From"),
+    ("to", "To"),
+    ("reason", "Reason"),
+    ("last_day", "Last day"),
+    ("version", "Version"),
 ];
 
 /// `s` with its first letter in upper case.
@@ -392,7 +442,12 @@ mod tests {
     fn a_range_from_a_partly_verified_guide_says_so() {
         let kb = myo_kb::Kb::builtin().expect("kb");
         let pred = usual_dose(&kb, "prednisolone", "oral").expect("prednisolone guide");
-        assert!(pred.source.ends_with("not yet verified"), "{}", pred.source);
+        assert!(
+            pred.source.english.ends_with("not yet verified"),
+            "{}",
+            pred.source
+        );
+        assert_eq!(pred.source.worded.id, "dose-source-guide-partial");
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct LinkLine {
     pub dates: String,
     /// `active`, `expired`, `revoked`.
     pub status: &'static str,
+    /// The status in the page's words.
+    pub status_words: String,
     /// Uses.
     pub uses: i64,
 }
@@ -53,22 +55,22 @@ pub struct GrantLine {
     pub id: String,
     /// The grantee's e-mail (the address invited, for an invitation).
     pub email: String,
-    /// `clinician`, `carer` or `guardian`.
-    pub relation: &'static str,
-    /// `read only` or `read and write`.
-    pub access: &'static str,
+    /// `clinician`, `carer` or `guardian`, in the page's words.
+    pub relation: String,
+    /// `read only` or `read and write`, in the page's words.
+    pub access: String,
     /// Granted or invited at.
     pub granted: String,
     /// `active`, `invited` (waiting for that person to sign in) or `revoked`.
     pub status: &'static str,
 }
 
-fn access_words(can_write: bool) -> &'static str {
-    if can_write {
-        "read and write"
+fn access_words(tr: &crate::i18n::Tr, can_write: bool) -> String {
+    tr.t(if can_write {
+        "share-access-read-write"
     } else {
-        "read only"
-    }
+        "share-access-read-only"
+    })
 }
 
 #[derive(Template)]
@@ -105,6 +107,7 @@ pub(crate) async fn sharing_page(
 ) -> Result<Response, PageError> {
     let now = Timestamp::now();
     let store = state.store();
+    let tr = state.tr(u.locale.lang);
     let links = store
         .list_share_links(&a.patient.id)
         .await?
@@ -112,11 +115,22 @@ pub(crate) async fn sharing_page(
         .map(|l| LinkLine {
             id: l.id.to_string(),
             label: l.label.clone().unwrap_or_default(),
-            sections: l.sections.join(", "),
-            dates: format!(
-                "created {}, expires {}",
+            // English lists the sections' ids, as it always has; other languages name them.
+            sections: if crate::i18n::words::is_source(&tr) {
+                l.sections.join(", ")
+            } else {
+                l.sections
+                    .iter()
+                    .map(|s| tr.t(&format!("section-{s}")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            dates: tr.t2(
+                "share-link-dates",
+                "created",
                 l.created_at.to_rfc3339(),
-                l.expires_at.to_rfc3339()
+                "expires",
+                l.expires_at.to_rfc3339(),
             ),
             status: if l.revoked_at.is_some() {
                 "revoked"
@@ -125,6 +139,13 @@ pub(crate) async fn sharing_page(
             } else {
                 "expired"
             },
+            status_words: tr.t(if l.revoked_at.is_some() {
+                "share-link-revoked"
+            } else if l.is_active(now) {
+                "share-link-active"
+            } else {
+                "share-link-expired"
+            }),
             uses: l.access_count,
         })
         .collect();
@@ -133,12 +154,12 @@ pub(crate) async fn sharing_page(
         let email = store
             .get_user(&g.clinician_id)
             .await?
-            .map_or_else(|| "(deleted account)".to_owned(), |c| c.email);
+            .map_or_else(|| tr.t("share-deleted-account"), |c| c.email);
         grants.push(GrantLine {
             id: g.id.to_string(),
             email,
-            relation: g.relation.as_str(),
-            access: access_words(g.can_write),
+            relation: tr.t(&format!("share-relation-{}", g.relation.as_str())),
+            access: access_words(&tr, g.can_write),
             granted: g.granted_at.to_rfc3339(),
             status: if g.revoked_at.is_none() {
                 "active"
@@ -152,8 +173,8 @@ pub(crate) async fn sharing_page(
             grants.push(GrantLine {
                 id: i.id.to_string(),
                 email: i.email,
-                relation: i.relation.as_str(),
-                access: access_words(i.can_write),
+                relation: tr.t(&format!("share-relation-{}", i.relation.as_str())),
+                access: access_words(&tr, i.can_write),
                 granted: i.created_at.to_rfc3339(),
                 status: "invited",
             });
@@ -335,11 +356,9 @@ pub async fn revoke_all_shares(
         .store()
         .revoke_all_share_links(&a.patient.id, Timestamp::now(), &entry)
         .await?;
-    let notice = match n {
-        0 => "There was no active link.".to_owned(),
-        1 => "Sharing ended: 1 link was revoked.".to_owned(),
-        n => format!("Sharing ended: {n} links were revoked."),
-    };
+    let notice = state
+        .tr(u.locale.lang)
+        .t1("notice-shares-revoked", "count", n);
     sharing_page(&state, &u, &a, None, Some(notice), None).await
 }
 
@@ -451,11 +470,13 @@ pub async fn create_grant(
     };
     match grant_by_email(&state, &a, &client, request).await? {
         Ok(i) => {
-            let msg = format!(
-                "Access for {} is ready ({}). It starts when they sign in to Myo with that \
-                 address, or create an account with it; you can take it back at any time.",
+            let tr = state.tr(u.locale.lang);
+            let msg = tr.t2(
+                "notice-access-ready",
+                "email",
                 i.email,
-                access_words(i.can_write)
+                "access",
+                access_words(&tr, i.can_write),
             );
             sharing_page(&state, &u, &a, None, Some(msg), None).await
         }
@@ -477,7 +498,7 @@ pub async fn revoke_grant(
             &u,
             &a,
             None,
-            Some("Access was revoked.".into()),
+            Some(state.tr(u.locale.lang).t("notice-access-revoked")),
             None,
         )
         .await
@@ -525,7 +546,11 @@ pub async fn delete_data(
         &u,
         &a,
         None,
-        Some(format!("Deleted {n} stored items. Your account remains.")),
+        Some(
+            state
+                .tr(u.locale.lang)
+                .t1("notice-data-deleted", "count", n),
+        ),
         None,
     )
     .await

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use myo_store::audit::action;
 use myo_store::{AssessmentRow, PatientData, Record, RecordId, Timestamp, VisitRow};
-use myo_tracker::{Date, Invalid};
+use myo_tracker::{Date, Invalid, Phrase, Worded};
 use serde_json::{Map, Value, json};
 
 use super::access::resolve;
@@ -20,6 +20,7 @@ use super::pages::{Ctx, FormData, FormError, Frame, Outcome, RecordPage, layout,
 use crate::AppState;
 use crate::auth::{ApiUser, Client};
 use crate::error::{ApiError, ApiJson};
+use crate::i18n::{Tr, words as say};
 use crate::pages::{Layout, PageError};
 
 /// One visit as listed.
@@ -45,6 +46,9 @@ struct VisitsPage {
     saved: bool,
     visits: Vec<VisitLine>,
     tis: Option<Vec<String>>,
+    /// The score's citation, in its own (English) words, on pages in other languages (an
+    /// English page has it among the lines).
+    tis_source: Option<String>,
     tis_error: Option<String>,
     baseline: String,
     followup: String,
@@ -59,11 +63,15 @@ fn global(f: &FormData, name: &str) -> Result<Option<f64>, Invalid> {
                 .parse::<f64>()
                 .ok()
                 .filter(|x| x.is_finite())
-                .ok_or_else(|| Invalid::new(name, format!("'{v}' is not a number"), "0 to 10"))?;
+                .ok_or_else(|| {
+                    Invalid::new(name, format!("'{v}' is not a number"), "0 to 10")
+                        .with(myo_tracker::Worded::new("invalid-global-not-number").text("text", v))
+                })?;
             if (0.0..=10.0).contains(&x) {
                 Ok(Some(x))
             } else {
-                Err(Invalid::new(name, format!("{x}"), "0 to 10"))
+                Err(Invalid::new(name, format!("{x}"), "0 to 10")
+                    .with(myo_tracker::Worded::new("invalid-global-range").num("value", x)))
             }
         }
     }
@@ -78,11 +86,14 @@ fn mmt8_json(state: &AppState, f: &FormData) -> Result<Option<(Value, Option<i64
             "" => Value::Null,
             x => {
                 any = true;
-                json!(x.parse::<i64>().map_err(|_| Invalid::new(
-                    format!("mmt8.grades.{g}"),
-                    format!("'{x}'"),
-                    "a grade 0 to 10"
-                ))?)
+                json!(x.parse::<i64>().map_err(|_| {
+                    Invalid::new(
+                        format!("mmt8.grades.{g}"),
+                        format!("'{x}'"),
+                        "a grade 0 to 10",
+                    )
+                    .with(myo_tracker::Worded::new("invalid-grade").text("text", x))
+                })?)
             }
         };
         grades.insert(g.to_owned(), v);
@@ -139,7 +150,8 @@ fn enzymes_json(f: &FormData) -> Result<Value, Invalid> {
                 "ck_uln",
                 "give the CK value and its upper limit of normal together",
                 "both, ULN > 0",
-            ));
+            )
+            .with(myo_tracker::Worded::new("invalid-ck-pair")));
         }
     })
 }
@@ -153,13 +165,32 @@ fn global_any(f: &FormData, name: &str) -> Result<Option<f64>, Invalid> {
             .ok()
             .filter(|x| x.is_finite() && *x >= 0.0)
             .map(Some)
-            .ok_or_else(|| Invalid::new(name, format!("'{v}'"), "a number ≥ 0")),
+            .ok_or_else(|| {
+                Invalid::new(name, format!("'{v}'"), "a number ≥ 0")
+                    .with(myo_tracker::Worded::new("invalid-not-negative-text").text("text", v))
+            }),
     }
 }
 
 /// A visit's measures in words ("not assessed" where nothing was recorded).
 pub fn words(state: &AppState, v: &VisitRow) -> String {
+    measures(state, v).english
+}
+
+/// A visit's measures in `tr`'s language.
+pub fn words_in(state: &AppState, tr: &Tr, v: &VisitRow) -> String {
+    say::phrase(tr, &measures(state, v))
+}
+
+/// A visit's measures, in English and as data.
+fn measures(state: &AppState, v: &VisitRow) -> Phrase {
     let o = |x: Option<f64>| x.map_or_else(|| "not assessed".to_owned(), |x| format!("{x}/10"));
+    let ow = |x: Option<f64>| {
+        x.map_or_else(
+            || Worded::new("visit-not-assessed"),
+            |x| Worded::new("visit-of-ten").num("value", x),
+        )
+    };
     let mmt = v
         .mmt8_json
         .as_deref()
@@ -170,21 +201,44 @@ pub fn words(state: &AppState, v: &VisitRow) -> String {
                 .score_json(myo_instruments::mmt8::ID, &j)
                 .ok()
         })
-        .and_then(|out| out["total"].as_i64())
-        .map_or_else(|| "not complete".to_owned(), |t| format!("{t}/80"));
+        .and_then(|out| out["total"].as_i64());
     let ck = serde_json::from_str::<Value>(&v.enzymes_json)
         .ok()
-        .and_then(|e| e.get(0).cloned())
-        .map_or_else(
-            || "not measured".to_owned(),
-            |e| format!("{} (ULN {})", e["value"], e["uln"]),
-        );
-    format!(
-        "physician global {}, patient global {}, extramuscular {}, MMT-8 {mmt}, CK {ck}",
+        .and_then(|e| e.get(0).cloned());
+    let english = format!(
+        "physician global {}, patient global {}, extramuscular {}, MMT-8 {}, CK {}",
         o(v.physician_global),
         o(v.patient_global),
-        o(v.extramuscular)
-    )
+        o(v.extramuscular),
+        mmt.map_or_else(|| "not complete".to_owned(), |t| format!("{t}/80")),
+        ck.as_ref().map_or_else(
+            || "not measured".to_owned(),
+            |e| format!("{} (ULN {})", e["value"], e["uln"]),
+        )
+    );
+    let worded = Worded::new("visit-measures")
+        .part("physician", ow(v.physician_global))
+        .part("patient", ow(v.patient_global))
+        .part("extramuscular", ow(v.extramuscular))
+        .part(
+            "mmt",
+            mmt.map_or_else(
+                || Worded::new("visit-mmt-not-complete"),
+                |t| Worded::new("visit-mmt-total").num("total", t),
+            ),
+        )
+        .part(
+            "ck",
+            ck.map_or_else(
+                || Worded::new("visit-ck-not-measured"),
+                |e| {
+                    Worded::new("visit-ck")
+                        .num("value", &e["value"])
+                        .num("uln", &e["uln"])
+                },
+            ),
+        );
+    Phrase::new(english, worded)
 }
 
 /// Days either side of a visit within which a stored HAQ-DI assessment stands in for a visit
@@ -197,7 +251,7 @@ fn visit_haq(
     state: &AppState,
     v: &VisitRow,
     assessments: &[AssessmentRow],
-) -> Option<(f64, String)> {
+) -> Option<(f64, Phrase)> {
     let score = |j: &str| {
         let input = serde_json::from_str::<Value>(j).ok()?;
         let out = state
@@ -207,7 +261,13 @@ fn visit_haq(
         out["haq_di"].as_f64()
     };
     if let Some(x) = v.haq_json.as_deref().and_then(score) {
-        return Some((x, format!("the visit of {}", v.date)));
+        return Some((
+            x,
+            Phrase::new(
+                format!("the visit of {}", v.date),
+                Worded::new("tis-haq-from-visit").date("date", &v.date),
+            ),
+        ));
     }
     let day = Date::parse("date", &v.date).ok()?;
     assessments
@@ -222,7 +282,10 @@ fn visit_haq(
         .and_then(|(_, a)| {
             Some((
                 score(&a.input_json)?,
-                format!("the HAQ-DI assessment of {}", a.date),
+                Phrase::new(
+                    format!("the HAQ-DI assessment of {}", a.date),
+                    Worded::new("tis-haq-from-assessment").date("date", &a.date),
+                ),
             ))
         })
 }
@@ -258,25 +321,58 @@ fn tis_visit(state: &AppState, v: &VisitRow, haq: Option<f64>) -> Value {
     })
 }
 
-/// TIS between two of the patient's visits, as explanation lines; `Err` names the problem.
+/// TIS between two of the patient's visits, as explanation lines in `tr`'s language, and, in
+/// a language other than English, the citation apart (it keeps its English words); `Err` names
+/// the problem.
 fn tis(
     state: &AppState,
+    tr: &Tr,
     data: &PatientData,
     baseline: &str,
     followup: &str,
-) -> Result<Vec<String>, String> {
-    let (b, f, out) = tis_json(state, data, baseline, followup)?;
-    let mut lines = vec![format!("Baseline {} → follow-up {}.", b.date, f.date)];
-    for side in ["baseline", "followup"] {
-        match out["haq_source"][side].as_str() {
-            Some(src) => lines.push(format!("Function ({side}): HAQ-DI from {src}.")),
-            None => lines.push(format!(
-                "Function ({side}): no HAQ-DI at the visit or within {HAQ_WINDOW_DAYS} days; reported missing."
-            )),
-        }
+) -> Result<(Vec<String>, Option<String>), String> {
+    let (b, f, out, sources) = tis_parts(state, data, baseline, followup)?;
+    let mut lines = vec![say::phrase(
+        tr,
+        &Phrase::new(
+            format!("Baseline {} → follow-up {}.", b.date, f.date),
+            Worded::new("tis-visits")
+                .date("baseline", &b.date)
+                .date("followup", &f.date),
+        ),
+    )];
+    for ((side, side_id), source) in [
+        ("baseline", "tis-side-baseline"),
+        ("followup", "tis-side-followup"),
+    ]
+    .into_iter()
+    .zip(sources)
+    {
+        let line = match source {
+            Some(src) => Phrase::new(
+                format!("Function ({side}): HAQ-DI from {}.", src.english),
+                Worded::new("tis-function-from")
+                    .part("side", Worded::new(side_id))
+                    .part("source", src.worded),
+            ),
+            None => Phrase::new(
+                format!(
+                    "Function ({side}): no HAQ-DI at the visit or within {HAQ_WINDOW_DAYS} days; reported missing."
+                ),
+                Worded::new("tis-function-missing")
+                    .part("side", Worded::new(side_id))
+                    .num("days", HAQ_WINDOW_DAYS),
+            ),
+        };
+        lines.push(say::phrase(tr, &line));
     }
-    lines.extend(myo_api::explain_text(&out).lines().map(str::to_owned));
-    Ok(lines)
+    if say::is_source(tr) {
+        lines.extend(myo_api::explain_text(&out).lines().map(str::to_owned));
+        Ok((lines, None))
+    } else {
+        lines.extend(super::tis_words::result_lines(tr, &out));
+        Ok((lines, super::tis_words::source(&out)))
+    }
 }
 
 /// The `tis-2016` result JSON for two of the patient's visits, plus `haq_source` (where each
@@ -287,6 +383,19 @@ pub fn tis_json<'v>(
     baseline: &str,
     followup: &str,
 ) -> Result<(&'v VisitRow, &'v VisitRow, Value), String> {
+    tis_parts(state, data, baseline, followup).map(|(b, f, out, _)| (b, f, out))
+}
+
+/// Where each side's HAQ-DI came from (`None`: missing).
+type HaqSources = [Option<Phrase>; 2];
+
+/// [`tis_json`] with where each side's HAQ-DI came from, as phrases.
+fn tis_parts<'v>(
+    state: &AppState,
+    data: &'v PatientData,
+    baseline: &str,
+    followup: &str,
+) -> Result<(&'v VisitRow, &'v VisitRow, Value, HaqSources), String> {
     let find = |id: &str, field: &str| {
         data.visits
             .iter()
@@ -309,10 +418,10 @@ pub fn tis_json<'v>(
         .score_json(myo_instruments::tis::ID, &input)
         .map_err(|e| e.to_string())?;
     out["haq_source"] = json!({
-        "baseline": hb.map(|h| h.1),
-        "followup": hf.map(|h| h.1),
+        "baseline": hb.as_ref().map(|h| h.1.english.clone()),
+        "followup": hf.as_ref().map(|h| h.1.english.clone()),
     });
-    Ok((b, f, out))
+    Ok((b, f, out, [hb.map(|h| h.1), hf.map(|h| h.1)]))
 }
 
 /// The visits page (`/patients/{id}/visits[?baseline=&followup=][&done=deleted]`).
@@ -352,12 +461,12 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
     let data = db::load(state, &a.patient.id, &myo_store::DateRange::all(), &entry).await?;
     let q = FormData::parse(query.unwrap_or("").as_bytes());
     let (baseline, followup) = (q.get("baseline").to_owned(), q.get("followup").to_owned());
-    let (tis, tis_error) = if baseline.is_empty() || followup.is_empty() {
-        (None, None)
+    let (tis, tis_source, tis_error) = if baseline.is_empty() || followup.is_empty() {
+        (None, None, None)
     } else {
-        match tis(state, &data, &baseline, &followup) {
-            Ok(lines) => (Some(lines), None),
-            Err(e) => (None, Some(e)),
+        match tis(state, &state.tr(u.locale.lang), &data, &baseline, &followup) {
+            Ok((lines, source)) => (Some(lines), source, None),
+            Err(e) => (None, None, Some(e)),
         }
     };
     // The picker starts at the first and the latest visit, never the same one twice.
@@ -394,7 +503,7 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
                 .map(|v| VisitLine {
                     id: v.id.to_string(),
                     date: crate::i18n::date(u.locale.lang, &v.date),
-                    measures: words(state, v),
+                    measures: words_in(state, &state.tr(u.locale.lang), v),
                     delete: a.is_owner().then(|| {
                         let mut l = super::delete::link(
                             a.patient_id(),
@@ -412,6 +521,7 @@ async fn visits_page(cx: &Ctx<'_>, out: Outcome) -> Result<Response, PageError> 
                 })
                 .collect(),
             tis,
+            tis_source,
             tis_error,
             baseline,
             followup,

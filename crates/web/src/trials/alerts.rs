@@ -68,9 +68,18 @@ fn item(base: &str, t: &Trial) -> String {
     )
 }
 
-/// The `(subject, body)` of one search's message listing `items`.
+/// The `(subject, body)` of one search's message listing `items`, in the words of `tr` (the
+/// owner's account language; English keeps the words below).
 #[must_use]
-pub fn message(base: &str, search: &SavedSearch, items: &[String]) -> (String, String) {
+pub fn message(
+    tr: &crate::i18n::Tr,
+    base: &str,
+    search: &SavedSearch,
+    items: &[String],
+) -> (String, String) {
+    if !crate::i18n::words::is_source(tr) {
+        return message_in(tr, base, search, items);
+    }
     let name = one_line(&search.name, 80);
     let n = items.len();
     let (noun, verb) = if n == 1 {
@@ -98,6 +107,46 @@ pub fn message(base: &str, search: &SavedSearch, items: &[String]) -> (String, S
     (subject, body)
 }
 
+/// [`message`] from the catalogue.
+fn message_in(
+    tr: &crate::i18n::Tr,
+    base: &str,
+    search: &SavedSearch,
+    items: &[String],
+) -> (String, String) {
+    let name = one_line(&search.name, 80);
+    let n = items.len();
+    let sep = if search.query.is_empty() { "" } else { "&" };
+    let subject = tr.t2("trial-mail-subject", "count", n, "name", name.clone());
+    let body = [
+        tr.t2("trial-mail-intro", "count", n, "name", name.clone()),
+        String::new(),
+        items.join("\r\n"),
+        tr.t("trial-mail-disclaimer"),
+        String::new(),
+        tr.t1(
+            "trial-mail-all",
+            "link",
+            format!(
+                "{base}/trials?{}{sep}saved={}",
+                search.query,
+                search.id.as_str()
+            ),
+        ),
+        String::new(),
+        tr.t2(
+            "trial-mail-why",
+            "link",
+            format!("{base}/trials#saved-title"),
+            "name",
+            name,
+        ),
+    ]
+    .join("\r\n")
+        + "\r\n";
+    (subject, body)
+}
+
 /// Plans the messages due now for every search whose owner asked for e-mail; returns how many
 /// were planned. Nothing happens when the site does not send e-mail.
 pub async fn plan(state: &AppState) -> Result<usize, StoreError> {
@@ -122,6 +171,7 @@ pub async fn plan(state: &AppState) -> Result<usize, StoreError> {
         let Some(user) = store.get_user(&s.user_id).await? else {
             continue;
         };
+        let tr = state.tr_for(user.language.as_deref());
         if myo_store::children::is_child_profile_email(&user.email) {
             continue;
         }
@@ -145,7 +195,7 @@ pub async fn plan(state: &AppState) -> Result<usize, StoreError> {
         candidates.sort();
         let text = |ids: &[String]| {
             let listed: Vec<String> = ids.iter().filter_map(|id| items.get(id).cloned()).collect();
-            message(&base, &s, &listed)
+            message(&tr, &base, &s, &listed)
         };
         loop {
             let listed = store

@@ -391,6 +391,27 @@ pub async fn grant(t: &TestApp, p: &Person, email: &str, relation: &str, access:
     r.body
 }
 
+/// The medicine form: `amount` mg of `name` by mouth on schedule `kind` (at 08:00; on Fridays
+/// when weekly), from 2026-01-05.
+pub fn med_form<'a>(
+    p: &'a Person,
+    name: &'a str,
+    amount: &'a str,
+    kind: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", p.csrf.as_str()),
+        ("name", name),
+        ("dose_amount", amount),
+        ("dose_unit", "mg"),
+        ("route", "oral"),
+        ("schedule_kind", kind),
+        ("time", "08:00"),
+        ("day", "friday"),
+        ("start", "2026-01-05"),
+    ]
+}
+
 /// A FHIR `collection` Bundle of `resources`, as JSON text.
 pub fn fhir_bundle(resources: Vec<serde_json::Value>) -> String {
     let entry: Vec<serde_json::Value> = resources

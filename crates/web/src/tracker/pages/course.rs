@@ -34,7 +34,8 @@ struct Plan {
 fn dose(f: &FormData, required: bool) -> Result<Option<Dose>, Invalid> {
     let Some(amount) = f.number("dose_amount")? else {
         return if required {
-            Err(Invalid::new("dose.amount", "missing", "a number > 0"))
+            Err(Invalid::new("dose.amount", "missing", "a number > 0")
+                .with(myo_tracker::Worded::new("invalid-missing-positive")))
         } else {
             Ok(None)
         };
@@ -49,6 +50,7 @@ fn dose(f: &FormData, required: bool) -> Result<Option<Dose>, Invalid> {
                 format!("unknown unit '{}'", f.get("dose_unit")),
                 "mg, g, mcg, IU, mL",
             )
+            .with(myo_tracker::Worded::new("invalid-dose-unit").text("text", f.get("dose_unit")))
         })?;
     Ok(Some(Dose { amount, unit }))
 }
@@ -71,11 +73,15 @@ fn accepted(
     ) {
         MedicineCheck::Save { confirmation } => Ok((ok.medicine, confirmation)),
         MedicineCheck::Refused(e) => Err(e),
-        MedicineCheck::Confirm(warnings) => Err(Invalid::new(
-            "confirmation",
-            warnings.join(" "),
-            "a reason in the Reason box of this change, if it is right",
-        )),
+        MedicineCheck::Confirm(warnings) => {
+            let all = super::super::safety::joined(&warnings);
+            Err(Invalid::new(
+                "confirmation",
+                all.english,
+                "a reason in the Reason box of this change, if it is right",
+            )
+            .with(myo_tracker::Worded::new("invalid-confirm-change").part("warnings", all.worded)))
+        }
     }
 }
 
@@ -211,7 +217,8 @@ pub async fn change(
                     "version",
                     "this medicine changed since you opened the page; nothing was saved",
                     "reload the page and make the change again",
-                );
+                )
+                .with(myo_tracker::Worded::new("invalid-changed-meanwhile"));
                 return Medicines::render(&cx, Outcome::refused(e, FormData::parse(b""))).await;
             }
             Err(e) => return Err(e.into()),

@@ -177,7 +177,7 @@ impl RecordPage for Labs {
     fn parse(state: &AppState, f: &FormData, today: Date) -> Result<Record, Invalid> {
         let rules = state.rules();
         let value = f.number("value")?.ok_or_else(|| {
-            Invalid::new("value", "missing", "a number").worded("missing", Vec::new())
+            Invalid::new("value", "missing", "a number").worded("invalid-missing", Vec::new())
         })?;
         let lab = LabResultDto {
             analyte: f.get("analyte").to_owned(),

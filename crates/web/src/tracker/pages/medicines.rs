@@ -111,7 +111,13 @@ fn in_force(
         .map(|c| {
             let dose = c.dose_on(on).map_or_else(
                 || tr.t("meds-not-taken-that-day"),
-                |(d, m)| format!("{d} ({})", schedule_words(tr, &m.input().schedule)),
+                |(d, m)| {
+                    format!(
+                        "{} ({})",
+                        words::dose(tr, &d),
+                        schedule_words(tr, &m.input().schedule)
+                    )
+                },
             );
             (c.name().to_owned(), dose)
         })
@@ -166,7 +172,7 @@ pub fn schedule_words(tr: &Tr, s: &myo_tracker::medicines::Schedule) -> String {
                     tr.t2(
                         "sched-taper-step",
                         "dose",
-                        s.dose.to_string(),
+                        words::dose(tr, &s.dose),
                         "days",
                         s.days,
                     )
@@ -202,9 +208,9 @@ pub fn kb_missed_dose<'k>(kb: &'k myo_kb::Kb, generic: &str) -> Option<(&'k str,
 #[derive(Default)]
 pub struct MedNotes {
     /// Suggestions after a save.
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<myo_tracker::Phrase>,
     /// Warnings the person must confirm with a reason.
-    pub confirm: Vec<String>,
+    pub confirm: Vec<myo_tracker::Phrase>,
     /// The name of the medicine saved.
     pub saved_name: String,
 }
@@ -376,7 +382,7 @@ pub async fn medicines_page(
             name: i.name.clone(),
             how: format!(
                 "{} {}, {}",
-                i.dose,
+                words::dose(&tr, &i.dose),
                 route_words(&tr, i.route),
                 schedule_words(&tr, &i.schedule)
             ),
@@ -418,7 +424,7 @@ pub async fn medicines_page(
             f: Frame::new(a, "medicines").with_notice(out.notice),
             start: today.to_string(),
             error,
-            suggestions,
+            suggestions: suggestions.iter().map(|s| words::phrase(&tr, s)).collect(),
             saved,
             meds,
             missed,
@@ -431,40 +437,77 @@ pub async fn medicines_page(
             kept,
             time_zone: zone.name().to_owned(),
             zones: Zone::names(),
-            confirm,
+            confirm: confirm.iter().map(|w| words::phrase(&tr, w)).collect(),
         },
         refused,
     ))
 }
 
 /// A taper's steps as people write them: "20 mg for 7 days, 15 mg for 7 days" (steps separated
-/// by commas, semicolons or "then"). Anything else is refused naming the step.
+/// by commas, semicolons or "then"), or in Spanish: "20 mg durante 7 días, luego 15 mg durante
+/// 7 días" (a comma between two digits is a decimal comma: `7,5 mg`). Anything else is
+/// refused naming the step.
 pub fn taper_steps(text: &str) -> Result<Vec<myo_api::tracker::TaperStepDto>, Invalid> {
     let allowed = "steps like \"20 mg for 7 days, 15 mg for 7 days\"";
-    let steps: Vec<&str> = text
-        .split([',', ';'])
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (n, (at, c)) in text.char_indices().enumerate() {
+        let decimal = c == ',' && digit(n.checked_sub(1)) && digit(Some(n + 1));
+        if c == ';' || (c == ',' && !decimal) {
+            pieces.push(&text[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push(&text[start..]);
+    let steps: Vec<&str> = pieces
+        .into_iter()
         .flat_map(|s| s.split(" then "))
+        .flat_map(|s| s.split(" luego "))
+        .map(|s| s.trim().strip_prefix("luego ").unwrap_or(s.trim()))
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
     if steps.is_empty() {
-        return Err(Invalid::new("schedule.steps", "no steps", allowed));
+        return Err(Invalid::new("schedule.steps", "no steps", allowed)
+            .with(myo_tracker::Worded::new("invalid-no-taper-steps")));
     }
     steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let bad = || Invalid::new(format!("schedule.steps[{i}]"), format!("'{step}'"), allowed);
-            let words: Vec<&str> = step.split_whitespace().filter(|w| *w != "for").collect();
+            let bad = || {
+                Invalid::new(format!("schedule.steps[{i}]"), format!("'{step}'"), allowed)
+                    .with(myo_tracker::Worded::new("invalid-taper-step").text("text", *step))
+            };
+            let words: Vec<&str> = step
+                .split_whitespace()
+                .filter(|w| *w != "for" && *w != "durante")
+                .collect();
             let [amount, unit, days, day_word] = words.as_slice() else {
                 return Err(bad());
             };
-            if !day_word.starts_with("day") {
+            if !["day", "día", "dia"]
+                .iter()
+                .any(|d| day_word.starts_with(d))
+            {
                 return Err(bad());
             }
             Ok(myo_api::tracker::TaperStepDto {
                 dose: DoseDto {
-                    amount: amount.parse::<f64>().map_err(|_| bad())?,
+                    // `7,5 mg` as well as `7.5 mg`; what reads two ways is refused.
+                    amount: myo_tracker::plausible::parse_number(
+                        "amount",
+                        amount,
+                        myo_tracker::plausible::NumberStyle::Unknown,
+                    )
+                    .ok()
+                    .flatten()
+                    .ok_or_else(bad)?,
                     unit: (*unit).to_owned(),
                 },
                 days: days.parse::<u32>().map_err(|_| bad())?,
@@ -514,6 +557,17 @@ fn only_fields_of_kind(f: &FormData, chosen: &str) -> Result<(), Invalid> {
                 path,
                 format!("filled in, but How often is '{chosen_words}'"),
                 format!("empty for '{chosen_words}'; choose '{words}' under How often to use it"),
+            )
+            .with(
+                myo_tracker::Worded::new("invalid-field-of-other-kind")
+                    .part(
+                        "chosen",
+                        myo_tracker::Worded::new(format!("schedule-kind-{chosen}")),
+                    )
+                    .part(
+                        "kind",
+                        myo_tracker::Worded::new(format!("schedule-kind-{id}")),
+                    ),
             ));
         }
     }
@@ -588,6 +642,13 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
                         first.unit
                     ),
                     "empty for a taper: the dose comes from the steps",
+                )
+                .with(
+                    myo_tracker::Worded::new("invalid-taper-dose-differs")
+                        .num("amount", super::fmt_num(amount))
+                        .text("unit", f.get("dose_unit"))
+                        .num("first", super::fmt_num(first.amount))
+                        .text("first_unit", first.unit.clone()),
                 ));
             }
             (Some(amount), _) => DoseDto {
@@ -595,7 +656,10 @@ pub fn medicine_form(f: &FormData) -> Result<MedicineDto, Invalid> {
                 unit: f.get("dose_unit").to_owned(),
             },
             (None, Some(first)) => first,
-            (None, None) => return Err(Invalid::new("dose.amount", "missing", "a number > 0")),
+            (None, None) => {
+                return Err(Invalid::new("dose.amount", "missing", "a number > 0")
+                    .with(myo_tracker::Worded::new("invalid-missing-positive")));
+            }
         },
         route: f.get("route").to_owned(),
         schedule,

@@ -28,7 +28,7 @@ pub use diary::{Banner, Diary, active_medicines, triage, triage_text};
 pub use labs::{Labs, lab_units};
 pub use medicines::{
     MedLine, Medicines, MissedLine, kb_missed_dose, medicine_form, route_words, save_dose,
-    schedule_words, weekday,
+    schedule_words, taper_steps, weekday,
 };
 pub use patients::{PatientRow, mine, set_identifier};
 pub use settings::{save_profile, settings};
@@ -224,29 +224,16 @@ impl FormError {
     }
 }
 
-/// A problem the tracker gives as data, worded from the catalogue in `tr`'s language (`None`
-/// for English, whose words are the tracker's, or a problem given only in words).
+/// A problem the tracker gives as data, worded from the catalogue in `tr`'s language with its
+/// field's label (`None` for English, whose words are the tracker's, or a problem given only in
+/// words).
 pub fn worded_error(tr: &Tr, e: &Invalid) -> Option<String> {
-    use myo_tracker::WordedValue;
     if words::is_source(tr) {
         return None;
     }
     let w = e.worded.as_ref()?;
-    let mut args = vec![(
-        "field",
-        super::safety::field_label_in(tr, &e.field).to_arg(),
-    )];
-    for (name, value) in &w.args {
-        let shown = match value {
-            WordedValue::Number(n) => n
-                .parse::<f64>()
-                .map_or_else(|_| n.clone(), |v| words::num(tr, v)),
-            WordedValue::Date(d) => words::date(tr, d),
-            WordedValue::Text(t) => t.clone(),
-        };
-        args.push((*name, shown.to_arg()));
-    }
-    Some(tr.ta(&format!("invalid-{}", w.id), &args))
+    let field = super::safety::field_label_in(tr, &e.field);
+    Some(words::worded(tr, w, &[("field", field.to_arg())]))
 }
 
 /// A decoded form body.

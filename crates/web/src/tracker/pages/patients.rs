@@ -163,6 +163,7 @@ fn display_name(p: &User) -> String {
 /// The row for one patient the clinician may see, from records already read (and audited).
 fn row(
     state: &AppState,
+    tr: &crate::i18n::Tr,
     a: &Access,
     data: &myo_store::PatientData,
     flags: &[myo_store::RedFlagRow],
@@ -197,7 +198,10 @@ fn row(
             .profile
             .as_ref()
             .and_then(|p| p.birth_date.clone())
-            .unwrap_or_else(|| "not given".to_owned()),
+            .map_or_else(
+                || tr.t("clin-not-given"),
+                |d| crate::i18n::words::date(tr, &d),
+            ),
         identifier: a.clinician_ref.clone().unwrap_or_default(),
         clinician: matches!(a.viewer, Viewer::Clinician { .. }),
         can_write: a.viewer.may_write(),
@@ -205,16 +209,42 @@ fn row(
         flares: d
             .recent_flares
             .iter()
-            .map(|f| format!("{}: {}", f.date(), f.explanation()))
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    crate::i18n::words::date(tr, &f.date().to_string()),
+                    super::super::flare_words::explanation(tr, &state.rules().flare, f)
+                )
+            })
             .collect(),
         overdue: d
             .monitoring
             .iter()
             .filter(|i| i.state == DueState::Overdue)
-            .map(|i| format!("{} for {}, due {}", i.test.label(), i.medicine, i.due))
+            .map(|i| overdue_line(tr, i))
             .collect(),
         last_entry,
     })
+}
+
+/// An overdue monitoring test on the list: `Full blood count for Methotrexate, due 2026-03-01`
+/// (English keeps the tracker's words).
+fn overdue_line(tr: &crate::i18n::Tr, i: &myo_tracker::monitoring::DueItem) -> String {
+    use crate::i18n::words;
+    let english = format!("{} for {}, due {}", i.test.label(), i.medicine, i.due);
+    words::phrase(
+        tr,
+        &myo_tracker::Phrase::new(
+            english,
+            myo_tracker::Worded::new("patients-overdue-line")
+                .part(
+                    "test",
+                    myo_tracker::Worded::new(format!("monitor-test-{}", i.test.id())),
+                )
+                .text("medicine", i.medicine.clone())
+                .date("due", i.due),
+        ),
+    )
 }
 
 /// How far back the list reads, in each person's own days.
@@ -263,7 +293,14 @@ async fn rows(
             from: Some(today.add_days(-LIST_DAYS).to_string()),
             to: None,
         });
-        rows.push(row(state, a, &data, flags, today)?);
+        rows.push(row(
+            state,
+            &state.tr(u.locale.lang),
+            a,
+            &data,
+            flags,
+            today,
+        )?);
     }
     Ok(rows)
 }

@@ -179,6 +179,7 @@ fn home_tests_form(f: &FormData) -> Result<HomeTests, Invalid> {
                 format!("'{v}'"),
                 "a whole count, 0 to 60",
             )
+            .with(myo_tracker::Worded::new("invalid-whole-stands").text("text", v))
         })?),
     };
     HomeTests::new(

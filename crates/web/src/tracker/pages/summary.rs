@@ -46,11 +46,13 @@ pub fn summary_request(query: Option<&str>, today: Date) -> Result<SummaryReques
         v => Date::parse("to", v)?,
     };
     if to < from {
-        return Err(Invalid::new(
-            "to",
-            format!("{to} is before {from}"),
-            "on or after from",
-        ));
+        return Err(
+            Invalid::new("to", format!("{to} is before {from}"), "on or after from").with(
+                myo_tracker::Worded::new("invalid-to-not-after-from")
+                    .date("to", to)
+                    .date("from", from),
+            ),
+        );
     }
     let chosen = f.all("sections");
     let sections = SECTIONS
@@ -316,27 +318,9 @@ pub fn summary_blocks(
         let mut lines: Vec<String> = m
             .taken
             .iter()
-            .map(|l| {
-                format!(
-                    "{}: {} ({}), from {}{}.",
-                    l.name,
-                    l.dose,
-                    l.schedule,
-                    l.start,
-                    l.end.map_or(String::new(), |e| format!(" to {e}"))
-                )
-            })
+            .map(|l| words::phrase(tr, &taken_line(l)))
             .collect();
-        lines.extend(m.changes.iter().map(|c| {
-            let what = match c.kind {
-                myo_tracker::summary::ChangeKind::Started => "started".to_owned(),
-                myo_tracker::summary::ChangeKind::Stopped => "stopped".to_owned(),
-                myo_tracker::summary::ChangeKind::TaperStep(d) => format!("taper step to {d}"),
-                myo_tracker::summary::ChangeKind::TaperEnded => "taper ended".to_owned(),
-                myo_tracker::summary::ChangeKind::DoseChanged(d) => format!("dose changed to {d}"),
-            };
-            format!("{}: {} {what}.", c.date, c.name)
-        }));
+        lines.extend(m.changes.iter().map(|c| words::phrase(tr, &change_line(c))));
         let t = super::summary_doses::dose_history(tr, records, req.from, req.to);
         blocks.push(SummaryBlock {
             id: "summary-medicines".into(),
@@ -564,4 +548,61 @@ pub async fn summary_pdf(
         bytes,
     )
         .into_response())
+}
+
+/// A medicine taken in the summary's range: `Name: 10 mg (weekly), from 2026-01-05 to …`.
+fn taken_line(l: &myo_tracker::summary::MedicineLine) -> myo_tracker::Phrase {
+    use myo_tracker::Worded;
+    let english = format!(
+        "{}: {} ({}), from {}{}.",
+        l.name,
+        l.dose,
+        l.schedule,
+        l.start,
+        l.end.map_or(String::new(), |e| format!(" to {e}"))
+    );
+    let worded = Worded::new(if l.end.is_some() {
+        "summary-med-taken-ended"
+    } else {
+        "summary-med-taken"
+    })
+    .text("name", l.name.clone())
+    .part("dose", words::dose_worded(&l.dose))
+    .part(
+        "schedule",
+        Worded::new(format!("schedule-kind-{}", l.schedule)),
+    )
+    .date("start", l.start);
+    let worded = match l.end {
+        Some(e) => worded.date("end", e),
+        None => worded,
+    };
+    myo_tracker::Phrase::new(english, worded)
+}
+
+/// A start, stop or dose change in the summary's range: `2026-02-01: Prednisone taper step to
+/// 15 mg.`
+fn change_line(c: &myo_tracker::summary::MedicineChange) -> myo_tracker::Phrase {
+    use myo_tracker::Worded;
+    use myo_tracker::summary::ChangeKind;
+    let (what, worded) = match c.kind {
+        ChangeKind::Started => ("started".to_owned(), Worded::new("summary-change-started")),
+        ChangeKind::Stopped => ("stopped".to_owned(), Worded::new("summary-change-stopped")),
+        ChangeKind::TaperStep(d) => (
+            format!("taper step to {d}"),
+            Worded::new("summary-change-taper-step").part("dose", words::dose_worded(&d)),
+        ),
+        ChangeKind::TaperEnded => (
+            "taper ended".to_owned(),
+            Worded::new("summary-change-taper-ended"),
+        ),
+        ChangeKind::DoseChanged(d) => (
+            format!("dose changed to {d}"),
+            Worded::new("summary-change-dose").part("dose", words::dose_worded(&d)),
+        ),
+    };
+    myo_tracker::Phrase::new(
+        format!("{}: {} {what}.", c.date, c.name),
+        worded.date("date", c.date).text("name", c.name.clone()),
+    )
 }

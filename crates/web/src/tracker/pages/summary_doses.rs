@@ -50,7 +50,7 @@ pub fn dose_history(tr: &Tr, records: &PatientRecords, from: Date, to: Date) -> 
                         (s, _) => schedule_words(tr, s),
                     };
                     (
-                        dose.to_string(),
+                        words::dose(tr, &dose),
                         format!("{}, {schedule}", route_words(tr, i.route)),
                     )
                 }
