@@ -202,14 +202,14 @@ fn score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let shown = args.input.display();
     let stats = match input_format {
         FileFormat::Csv => {
-            if starts_with(&args.input, b"PAR1") {
+            // Looked at through the reader that reads the rows: a named pipe or a process
+            // substitution can be read only once.
+            let mut reader = io::BufReader::with_capacity(1 << 20, file);
+            if io::BufRead::fill_buf(&mut reader).is_ok_and(|head| head.starts_with(b"PAR1")) {
                 bail!("{shown} is a Parquet file: give --input-format parquet");
             }
-            let (header, chunker) = Chunker::new(
-                io::BufReader::with_capacity(1 << 20, file),
-                run::CHUNK_BYTES,
-            )
-            .with_context(|| format!("reading {shown} as CSV"))?;
+            let (header, chunker) = Chunker::new(reader, run::CHUNK_BYTES)
+                .with_context(|| format!("reading {shown} as CSV"))?;
             let mut plan = Plan::new(scorer, &args.instrument, &header.names, &opts(None))?;
             if header.delimiter == b';' {
                 plan.refuse_dot_grouped_numbers();
@@ -335,15 +335,6 @@ fn finish(
             Ok(stats)
         }
     }
-}
-
-/// Whether the file at `path` begins with `magic` (a short or unreadable file does not).
-fn starts_with(path: &Path, magic: &[u8]) -> bool {
-    let mut head = vec![0; magic.len()];
-    File::open(path)
-        .and_then(|mut f| io::Read::read_exact(&mut f, &mut head))
-        .is_ok()
-        && head == magic
 }
 
 fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {

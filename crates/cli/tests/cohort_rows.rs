@@ -314,3 +314,38 @@ fn messy_exports_read_as_the_readme_says() {
         t.rows[0]
     );
 }
+
+/// A named pipe (or a shell's `<(...)`) can be read only once: the input is looked at through
+/// the reader that reads the rows, so no byte is lost and the result equals a file's.
+#[test]
+fn a_named_pipe_is_read_once_and_whole() {
+    let tmp = Tmp::new("fifo");
+    let body = csv_text(&ROWS);
+    let file = tmp.file("export.csv", &body);
+    let want = myo(&["cohort", "score", "eular-acr-2017", &file, "--quiet"]);
+    assert_eq!(want.status.code(), Some(0), "{}", text(&want.stderr));
+    let fifo = tmp.path("pipe.csv");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(&fifo, body).expect("written into the pipe"))
+    };
+    let got = myo(&["cohort", "score", "eular-acr-2017", &fifo, "--quiet"]);
+    if !writer.is_finished() {
+        // myo never opened the pipe: open its reading end without waiting (O_NONBLOCK), so
+        // the writer gets a reader and the test fails below instead of hanging.
+        use std::os::unix::fs::OpenOptionsExt;
+        let _reader = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(0o4000)
+            .open(&fifo);
+        writer.join().expect("writer");
+    }
+    assert_eq!(got.status.code(), Some(0), "{}", text(&got.stderr));
+    assert_eq!(text(&got.stdout), text(&want.stdout));
+    assert_abc(&Table::from_csv(&got.stdout));
+}

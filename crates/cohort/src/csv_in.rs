@@ -39,25 +39,68 @@ pub struct Chunker<R> {
     carry: Vec<u8>,
     target: usize,
     eof: bool,
+    delimiter: u8,
     /// Bytes read so far.
     pub bytes_read: u64,
 }
 
-/// Where the last record that ends inside `buf` ends (after its newline), honouring quotes.
-fn last_boundary(buf: &[u8]) -> Option<usize> {
+/// Where the last record that ends inside `buf` ends (after its newline), as the `csv` crate
+/// reads quotes.
+fn last_boundary(buf: &[u8], delimiter: u8) -> Option<usize> {
     if memchr::memchr(b'"', buf).is_none() {
         return memchr::memrchr(b'\n', buf).map(|i| i + 1);
     }
-    let mut in_quotes = false;
     let mut last = None;
-    for i in memchr::memchr2_iter(b'"', b'\n', buf) {
-        if buf[i] == b'"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes {
-            last = Some(i + 1);
+    record_ends(buf, &[delimiter], |end| {
+        if buf[end - 1] == b'\n' {
+            last = Some(end);
         }
-    }
+        true
+    });
     last
+}
+
+/// Where a field stands, in the `csv` crate's reading of quotes (RFC 4180, quotes doubled
+/// inside a quoted field): a quote opens a quoted field only at a field's start; elsewhere it
+/// is data.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    /// At the start of a field.
+    Start,
+    /// In an unquoted field (a quote here is data).
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a quote in a quoted field: it closed the field, or doubles the next one.
+    QuoteInQuoted,
+}
+
+/// Calls `at` with the end of every record in `buf` (after its terminator: `\n`, `\r\n` or a
+/// lone `\r`, outside quotes), in order, while it returns `true`. `delimiters` are the bytes
+/// that end a field.
+fn record_ends(buf: &[u8], delimiters: &[u8], mut at: impl FnMut(usize) -> bool) {
+    let mut state = Quoting::Start;
+    let mut i = 0;
+    while i < buf.len() {
+        let b = buf[i];
+        i += 1;
+        state = match (state, b) {
+            (Quoting::Start, b'"') | (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+            (Quoting::Quoted, _) => Quoting::Quoted,
+            (_, b'\n' | b'\r') => {
+                if b == b'\r' && buf.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+                if !at(i) {
+                    return;
+                }
+                Quoting::Start
+            }
+            (_, d) if delimiters.contains(&d) => Quoting::Start,
+            _ => Quoting::Unquoted,
+        };
+    }
 }
 
 impl<R: Read> Chunker<R> {
@@ -67,7 +110,7 @@ impl<R: Read> Chunker<R> {
         let mut eof = false;
         let mut bytes_read = 0u64;
         let header_end = loop {
-            if let Some(end) = first_record_end(&buf) {
+            if let Some(end) = first_record_end(&buf, &DELIMITERS) {
                 break end;
             }
             if eof {
@@ -102,6 +145,7 @@ impl<R: Read> Chunker<R> {
                 carry,
                 target,
                 eof,
+                delimiter,
                 bytes_read,
             },
         ))
@@ -121,7 +165,7 @@ impl<R: Read> Chunker<R> {
             if self.eof {
                 return Ok((!buf.is_empty()).then_some(buf));
             }
-            match last_boundary(&buf) {
+            match last_boundary(&buf, self.delimiter) {
                 Some(end) => {
                     self.carry = buf[end..].to_vec();
                     buf.truncate(end);
@@ -141,17 +185,14 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<us
     reader.take(want as u64).read_to_end(buf)
 }
 
-/// End of the first record (after its newline), honouring quotes.
-fn first_record_end(buf: &[u8]) -> Option<usize> {
-    let mut in_quotes = false;
-    for i in memchr::memchr2_iter(b'"', b'\n', buf) {
-        if buf[i] == b'"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes {
-            return Some(i + 1);
-        }
-    }
-    None
+/// End of the first record (after its terminator), as the `csv` crate reads quotes.
+fn first_record_end(buf: &[u8], delimiters: &[u8]) -> Option<usize> {
+    let mut first = None;
+    record_ends(buf, delimiters, |end| {
+        first = Some(end);
+        false
+    });
+    first
 }
 
 /// The delimiter that occurs most often outside quotes in the header line (`,` on a tie).
@@ -204,55 +245,103 @@ impl Row for CsvRow<'_> {
 }
 
 /// Calls `f` for every record of a chunk, in order; blank lines are skipped.
+///
+/// One pass: the chunk is searched once for quotes and once, field by field, for the
+/// delimiter and the newline (`memchr2`, SIMD). A record whose line holds a quote is handed to
+/// the `csv` crate, which reads it to its real end (quoted fields may hold delimiters, quotes
+/// and line breaks); every other line is cut into byte ranges in place. A `\r` before the
+/// newline ends the last field (CRLF).
 pub fn for_each_record(chunk: &[u8], delimiter: u8, mut f: impl FnMut(&CsvRow<'_>)) {
     let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(32);
     let mut record = csv::ByteRecord::new();
-    let mut pos = 0;
     let len = chunk.len();
+    let mut pos = 0;
     while pos < len {
-        ranges.clear();
-        let start = pos;
-        // The line (without its newline), found and checked for quotes with SIMD searches;
-        // the fields are then split in one tight loop.
-        let i = memchr::memchr(b'\n', &chunk[start..]).map_or(len, |n| start + n);
-        if memchr::memchr(b'"', &chunk[start..i]).is_some() {
-            let end = record_end(chunk, start);
+        let quote = memchr::memchr(b'"', &chunk[pos..]).map_or(len, |q| pos + q);
+        pos = split_unquoted(chunk, pos, quote, delimiter, &mut ranges, &mut f);
+        if pos < len {
+            // The line at `pos` holds the quote: the `csv` crate reads that record.
+            let end = record_end(chunk, pos, delimiter);
             let mut rdr = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
                 .delimiter(delimiter)
-                .from_reader(&chunk[start..end]);
+                .from_reader(&chunk[pos..end]);
             if rdr.read_byte_record(&mut record).unwrap_or(false) {
                 f(&CsvRow::Slow(&record));
             }
             pos = end;
-            continue;
         }
-        let mut field_start = start;
-        for (k, &b) in chunk[start..i].iter().enumerate() {
-            if b == delimiter {
-                ranges.push((field_start as u32, (start + k) as u32));
-                field_start = start + k + 1;
-            }
-        }
-        let mut end = i;
-        if end > field_start && chunk[end - 1] == b'\r' {
-            end -= 1;
-        }
-        ranges.push((field_start as u32, end as u32));
-        pos = i + 1;
-        if ranges.len() == 1
-            && chunk[start..end]
-                .iter()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
-        {
-            continue;
-        }
-        f(&CsvRow::Fast(chunk, &ranges));
     }
 }
 
-/// End of the record starting at `start` (after its newline), honouring quotes.
-fn record_end(chunk: &[u8], start: usize) -> usize {
-    first_record_end(&chunk[start..]).map_or(chunk.len(), |e| start + e)
+/// Splits the lines from `start` on, calling `f` for each, until the line that holds the byte
+/// at `quote` (a quote, or `chunk.len()` for none): returns that line's start, or the chunk's
+/// length when every line was split.
+fn split_unquoted(
+    chunk: &[u8],
+    mut start: usize,
+    quote: usize,
+    delimiter: u8,
+    ranges: &mut Vec<(u32, u32)>,
+    f: &mut impl FnMut(&CsvRow<'_>),
+) -> usize {
+    let base = start;
+    let mut field_start = start;
+    ranges.clear();
+    for i in memchr::memchr2_iter(delimiter, b'\n', &chunk[base..]) {
+        let i = base + i;
+        if chunk[i] == delimiter {
+            ranges.push((field_start as u32, i as u32));
+            field_start = i + 1;
+            continue;
+        }
+        if quote < i {
+            return start;
+        }
+        end_line(chunk, start, field_start, i, ranges, f);
+        start = i + 1;
+        field_start = start;
+        ranges.clear();
+    }
+    let len = chunk.len();
+    if start < len {
+        if quote < len {
+            return start;
+        }
+        end_line(chunk, start, field_start, len, ranges, f);
+    }
+    len
+}
+
+/// Ends the line `start..end` (without its newline) whose fields before the last are in
+/// `ranges`: adds the last field (without a `\r` before the newline) and calls `f`, unless the
+/// line is blank (no delimiter and only spaces, tabs or `\r`).
+#[inline]
+fn end_line(
+    chunk: &[u8],
+    start: usize,
+    field_start: usize,
+    mut end: usize,
+    ranges: &mut Vec<(u32, u32)>,
+    f: &mut impl FnMut(&CsvRow<'_>),
+) {
+    if end > field_start && chunk[end - 1] == b'\r' {
+        end -= 1;
+    }
+    if ranges.is_empty()
+        && chunk[start..end]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+    {
+        return;
+    }
+    ranges.push((field_start as u32, end as u32));
+    f(&CsvRow::Fast(chunk, ranges));
+}
+
+/// End of the record starting at `start` (after its terminator), as the `csv` crate reads
+/// quotes; the chunk's end when it has no terminator.
+fn record_end(chunk: &[u8], start: usize, delimiter: u8) -> usize {
+    first_record_end(&chunk[start..], &[delimiter]).map_or(chunk.len(), |e| start + e)
 }

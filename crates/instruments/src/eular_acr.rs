@@ -284,15 +284,17 @@ pub struct Outcome<'c> {
 pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInput> {
     let (s, notes) = summarise(def, input)?;
     let (model, score, category) = (s.model, s.score, s.category);
-    let mut ex = Explanation::new(&def.meta);
+    // Exact room for the items; warnings: lower bound, not classifiable, borderline and two
+    // subgroup notes at most.
+    let missing = s.missing.len() as usize;
+    let mut ex = Explanation::with_capacity(&def.meta, s.assessed as usize, missing, 5);
     let max_achievable_score = score + explain_items(def, input, model, &mut ex);
     let max_achievable_category = def.category(model, max_achievable_score);
     if max_achievable_category != category {
-        ex.warn(format!(
-            "{} item(s) not assessed: the score is a lower bound; up to {} ({}) is still achievable",
+        ex.warn(lower_bound_warning(
             ex.missing.len(),
             max_achievable_score,
-            max_achievable_category.as_str()
+            max_achievable_category,
         ));
     }
     if s.outcome == Headline::NotClassifiable {
@@ -332,6 +334,41 @@ pub fn score<'c>(def: &'c Def, input: &Input) -> Result<Outcome<'c>, InvalidInpu
         max_achievable_category,
         explanation: ex,
     })
+}
+
+/// "N item(s) not assessed: the score is a lower bound; up to S (category) is still
+/// achievable", written piece by piece: most cases with a missing item carry it, and the
+/// formatting machinery cost more than the rest of their explanation.
+fn lower_bound_warning(missing: usize, max: Tenths, category: Category) -> String {
+    let mut w = String::with_capacity(112);
+    push_digits(&mut w, missing as u64);
+    w.push_str(" item(s) not assessed: the score is a lower bound; up to ");
+    if max.0 < 0 {
+        w.push('-');
+    }
+    let tenths = u64::from(max.0.unsigned_abs());
+    push_digits(&mut w, tenths / 10);
+    w.push('.');
+    push_digits(&mut w, tenths % 10);
+    w.push_str(" (");
+    w.push_str(category.as_str());
+    w.push_str(") is still achievable");
+    w
+}
+
+/// Appends `n` in decimal (as `{n}` would).
+fn push_digits(w: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// Records every item as a contribution or as missing, in table order, and returns the weight
@@ -409,11 +446,15 @@ impl SubgroupNote {
             SubgroupNote::SkinAssumedAbsent => {
                 "subgroup assumes no DM skin item, but some skin items were not assessed".into()
             }
-            SubgroupNote::DmWeakness(item) => format!(
-                "subgroup dm: a DM skin sign with muscle weakness ({})",
-                def.clinical[item as usize].label
-            )
-            .into(),
+            SubgroupNote::DmWeakness(item) => {
+                const HEAD: &str = "subgroup dm: a DM skin sign with muscle weakness (";
+                let label = &def.clinical[item as usize].label;
+                let mut note = String::with_capacity(HEAD.len() + label.len() + 1);
+                note.push_str(HEAD);
+                note.push_str(label);
+                note.push(')');
+                note.into()
+            }
             SubgroupNote::AdmWeaknessAssumedAbsent => {
                 "subgroup adm assumes no muscle weakness, but some weakness items were not assessed"
                     .into()

@@ -174,6 +174,25 @@ impl<'c> Explanation<'c> {
         }
     }
 
+    /// [`Explanation::new`] with room for the given numbers of contributions, missing items and
+    /// warnings (besides the status warning), so that explaining a case grows no vector.
+    pub fn with_capacity(
+        meta: &'c Meta,
+        contributions: usize,
+        missing: usize,
+        warnings: usize,
+    ) -> Self {
+        let status = meta.status_warning.as_deref().map(Cow::Borrowed);
+        let mut all = Vec::with_capacity(warnings + usize::from(status.is_some()));
+        all.extend(status);
+        Explanation {
+            meta,
+            contributions: Vec::with_capacity(contributions),
+            missing: Vec::with_capacity(missing),
+            warnings: all,
+        }
+    }
+
     /// Records one item's contribution.
     pub fn add(
         &mut self,

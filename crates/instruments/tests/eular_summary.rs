@@ -127,3 +127,49 @@ fn batch_summaries_equal_the_summary_of_each_case() {
     batch::summaries(&def, &one, &mut single);
     assert_eq!(single[0], out[7]);
 }
+
+/// The explained score's warnings written piece by piece read exactly as their `format!`
+/// spelling, and explaining a case grows no vector (each is allocated once, at its size).
+#[test]
+fn explained_warnings_are_spelled_as_before_and_vectors_never_grow() {
+    use eular_acr::Clinical;
+    let def = Def::parse(eular_acr::DEF_TOML).expect("definition parses");
+    let (mut lower_bounds, mut dm_notes) = (0, 0);
+    for input in cases() {
+        let Ok(o) = eular_acr::score(&def, &input) else {
+            continue;
+        };
+        let ex = &o.explanation;
+        assert_eq!(ex.contributions.capacity(), ex.contributions.len());
+        assert_eq!(ex.missing.capacity(), ex.missing.len());
+        let lower_bound = format!(
+            "{} item(s) not assessed: the score is a lower bound; up to {} ({}) is still achievable",
+            ex.missing.len(),
+            o.max_achievable_score,
+            o.max_achievable_category.as_str()
+        );
+        let has_lower_bound = ex.warnings.iter().any(|w| *w == lower_bound);
+        assert_eq!(
+            has_lower_bound,
+            o.max_achievable_category != o.category,
+            "{input:?}"
+        );
+        lower_bounds += usize::from(has_lower_bound);
+        if let Some(w) = ex.warnings.iter().find(|w| w.starts_with("subgroup dm:")) {
+            let item = Clinical::WEAKNESS
+                .iter()
+                .find(|&&c| input.get(c) == Some(true))
+                .expect("dm needs a weakness item");
+            let want = format!(
+                "subgroup dm: a DM skin sign with muscle weakness ({})",
+                def.clinical[*item as usize].label
+            );
+            assert_eq!(*w, want);
+            dm_notes += 1;
+        }
+    }
+    assert!(
+        lower_bounds > 1000 && dm_notes > 100,
+        "{lower_bounds} lower bounds, {dm_notes} dm notes"
+    );
+}
