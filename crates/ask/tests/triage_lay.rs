@@ -20,6 +20,8 @@ fn crisis_plans_burden_and_belongings_without_the_word() {
         &[
             "I've figured out how I would do it and when",
             "MY HUSBAND HAS WORKED OUT HOW HE WOULD DO IT AND WHEN",
+            // A person's words are not a printed source: "it" in the plan is not "it says".
+            "my husband says he has worked out how he would do it and when",
             "i have enough pills set aside to make sure i never wake up",
             "they would all be better off without me honestly",
             "I've been giving my jewellery away, I won't be needing it much longer",

@@ -312,8 +312,7 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         .filter(|t| t.sentence == tokens[span.0].sentence)
         .map(|t| t.word.as_str())
         .collect();
-    let quoted =
-        has(&sentence, SOURCES) && has(&sentence, SAYS) && !own_words_after_quote(span.0, tokens);
+    let quoted = source_says(&sentence) && !own_words_after_quote(span.0, tokens);
     // "A long time ago, back in 2015, I tried to …": the time may sit in another clause of
     // the sentence, so long as nothing in the sign's own clause is present.
     died(&clause)
@@ -324,6 +323,19 @@ fn not_a_report(span: (usize, usize), tokens: &[Token]) -> bool {
         || story::after_a_death(span.0, tokens, &clause)
         || defines(&clause)
         || watch_for(span.0, tokens, &clause)
+}
+
+/// Does a source say something in the sentence: a source word before a saying word ("the
+/// leaflet says…", "…, the nurse said")? "it" counts only right before the saying word ("it
+/// says"), so "my husband says he has worked out how he would do it" is not a quote.
+fn source_says(sentence: &[&str]) -> bool {
+    sentence.iter().enumerate().any(|(j, w)| {
+        SAYS.contains(w)
+            && sentence[..j]
+                .iter()
+                .enumerate()
+                .any(|(i, s)| SOURCES.contains(s) && (*s != "it" || i + 1 == j))
+    })
 }
 
 /// Words that hand a sentence back from a quoted source to its writer ("the label said daily,
