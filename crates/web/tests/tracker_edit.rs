@@ -461,9 +461,9 @@ async fn a_dose_changed_twice_is_in_force_on_its_dates(t: &TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     for row in [
-        "<td>2026-01-15</td><td>40 mg</td>",
-        "<td>2026-02-01</td><td>30 mg</td>",
-        "<td>2026-03-01</td><td>20 mg</td>",
+        "<td>2026-01-15</td><td>2026-01-31</td><td>40 mg</td>",
+        "<td>2026-02-01</td><td>2026-02-28</td><td>30 mg</td>",
+        "<td>2026-03-01</td><td>2026-03-31</td><td>20 mg</td>",
     ] {
         assert!(r.body.contains(row), "{row}: {}", r.body);
     }
