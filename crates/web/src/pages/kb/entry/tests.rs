@@ -2,32 +2,42 @@
 
 use super::*;
 
+/// An entry page with only what a test sets: the entry, its section, language, sources and
+/// counterpart; everything else empty.
+fn page(
+    e: &EntryDto,
+    section_title: &'static str,
+    lang: &str,
+    sources: &[SourceLine],
+    counterpart: Option<&Counterpart>,
+) -> String {
+    EntryPage {
+        l: Layout::default(),
+        e,
+        section_title,
+        body_html: "",
+        structured_html: "",
+        sources,
+        cites: &[],
+        related: &[],
+        community: crate::community::Area::default(),
+        directory_link: false,
+        lang,
+        counterpart,
+    }
+    .render()
+    .expect("renders")
+}
+
 #[test]
 fn overdue_entries_show_the_stale_banner() {
     let kb = myo_kb::Kb::builtin().expect("builtin kb");
     let entry = kb.get("methotrexate").expect("entry");
-    let page = |e: &EntryDto| {
-        EntryPage {
-            l: Layout::default(),
-            e,
-            section_title: "Medicines",
-            body_html: "",
-            structured_html: "",
-            sources: &[],
-            cites: &[],
-            related: &[],
-            community: crate::community::Area::default(),
-            directory_link: false,
-            lang: "en",
-            counterpart: None,
-        }
-        .render()
-        .expect("renders")
-    };
+    let render = |e: &EntryDto| page(e, "Medicines", "en", &[], None);
     let late = myo_kb::Date::new(2100, 1, 1).expect("date");
-    let html = page(&EntryDto::from_entry(&kb, entry, late));
+    let html = render(&EntryDto::from_entry(&kb, entry, late));
     assert!(html.contains("id=\"stale-banner\"") && html.contains("past its review date"));
-    let html = page(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
+    let html = render(&EntryDto::from_entry(&kb, entry, entry.reviewed_on));
     assert!(!html.contains("id=\"stale-banner\""));
 }
 
@@ -54,22 +64,13 @@ fn a_page_links_its_counterpart_in_the_other_language() {
             lang: c.language.clone(),
         };
         let e = EntryDto::from_entry(&kb, entry, day);
-        let html = EntryPage {
-            l: Layout::default(),
-            e: &e,
-            section_title: "Warning signs",
-            body_html: "",
-            structured_html: "",
-            sources: &[],
-            cites: &[],
-            related: &[],
-            community: crate::community::Area::default(),
-            directory_link: false,
-            lang: &entry.language,
-            counterpart: Some(&counterpart),
-        }
-        .render()
-        .expect("renders");
+        let html = page(
+            &e,
+            "Warning signs",
+            &entry.language,
+            &[],
+            Some(&counterpart),
+        );
         assert!(
             html.contains(&format!("href=\"/kb/{other}\" hreflang=\"{lang}\"")),
             "{id}"
@@ -102,21 +103,6 @@ fn partial_citations_say_so_on_the_page() {
         })
         .collect();
     assert!(lines.iter().any(|l| l.partial.is_some()));
-    let html = EntryPage {
-        l: Layout::default(),
-        e: &dto,
-        section_title: "Warning signs",
-        body_html: "",
-        structured_html: "",
-        sources: &lines,
-        cites: &[],
-        related: &[],
-        community: crate::community::Area::default(),
-        directory_link: false,
-        lang: "en",
-        counterpart: None,
-    }
-    .render()
-    .expect("renders");
+    let html = page(&dto, "Warning signs", "en", &lines, None);
     assert!(html.contains("Partly confirmed:") && html.contains("300 mg/dL"));
 }
