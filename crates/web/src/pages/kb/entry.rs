@@ -45,6 +45,36 @@ pub struct SourceLine {
     pub background: bool,
 }
 
+impl SourceLine {
+    /// The line for a source as an entry cites it: its title (or id), publisher, date and DOI, a
+    /// web link only over http(s), and what is not yet confirmed when the citation is partial.
+    fn from_cited(s: &myo_api::kb::CitedSourceDto) -> SourceLine {
+        let mut detail: Vec<String> = Vec::new();
+        detail.extend(s.publisher.clone());
+        detail.extend(s.published.clone());
+        detail.extend(s.doi.as_ref().map(|d| format!("doi:{d}")));
+        SourceLine {
+            title: if s.title.is_empty() {
+                s.id.clone()
+            } else {
+                s.title.clone()
+            },
+            detail: detail.join(" · "),
+            url: s
+                .url
+                .clone()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            locator: s.locator.clone(),
+            partial: (s.status.as_deref() == Some("partial")).then(|| {
+                s.unconfirmed
+                    .clone()
+                    .unwrap_or_else(|| "not fully confirmed in this source".to_owned())
+            }),
+            background: s.background,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "kb_entry.html")]
 struct EntryPage<'a> {
@@ -158,35 +188,7 @@ pub async fn entry(
 fn entry_view(state: &AppState, entry: &myo_kb::Entry, day: myo_kb::Date) -> EntryView {
     let kb = state.kb();
     let e = EntryDto::from_entry(kb, entry, day);
-    let sources = e
-        .sources
-        .iter()
-        .map(|s| {
-            let mut detail: Vec<String> = Vec::new();
-            detail.extend(s.publisher.clone());
-            detail.extend(s.published.clone());
-            detail.extend(s.doi.as_ref().map(|d| format!("doi:{d}")));
-            SourceLine {
-                title: if s.title.is_empty() {
-                    s.id.clone()
-                } else {
-                    s.title.clone()
-                },
-                detail: detail.join(" · "),
-                url: s
-                    .url
-                    .clone()
-                    .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-                locator: s.locator.clone(),
-                partial: (s.status.as_deref() == Some("partial")).then(|| {
-                    s.unconfirmed
-                        .clone()
-                        .unwrap_or_else(|| "not fully confirmed in this source".to_owned())
-                }),
-                background: s.background,
-            }
-        })
-        .collect();
+    let sources = e.sources.iter().map(SourceLine::from_cited).collect();
     let cites = CitationStyle::ALL
         .iter()
         .map(|&style| Cite {

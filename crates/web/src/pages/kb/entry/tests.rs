@@ -89,19 +89,7 @@ fn partial_citations_say_so_on_the_page() {
     let kb = myo_kb::Kb::builtin().expect("builtin kb");
     let entry = kb.get("very-high-blood-sugar").expect("entry");
     let dto = EntryDto::from_entry(&kb, entry, entry.reviewed_on);
-    let lines: Vec<SourceLine> = dto
-        .sources
-        .iter()
-        .map(|s| SourceLine {
-            title: s.title.clone(),
-            detail: String::new(),
-            url: None,
-            locator: s.locator.clone(),
-            partial: (s.status.as_deref() == Some("partial"))
-                .then(|| s.unconfirmed.clone().unwrap_or_default()),
-            background: s.background,
-        })
-        .collect();
+    let lines: Vec<SourceLine> = dto.sources.iter().map(SourceLine::from_cited).collect();
     assert!(lines.iter().any(|l| l.partial.is_some()));
     let html = page(&dto, "Warning signs", "en", &lines, None);
     assert!(html.contains("Partly confirmed:") && html.contains("300 mg/dL"));
